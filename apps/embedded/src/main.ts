@@ -1,0 +1,107 @@
+import { Connection } from '@temporalio/client';
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { databaseConfigFrom, openDatabase, seedDemoAccounts } from '../../../libs/persistence/src';
+import { ConfigError, createLogger } from '../../../libs/runtime/src';
+import { ensureSearchAttributes, provisionTemporalCli, startDevServer, type DevServer } from '../../../libs/temporal/src';
+import { loadEmbeddedConfig } from './config';
+import { startProcess, stopProcess, waitForHttp, type Managed } from './processes';
+import { persistentSecret } from './secrets';
+
+const REPO_ROOT = resolve(__dirname, '../../../..');
+const DIST_APPS = resolve(__dirname, '../..');
+
+/**
+ * `npm start`: the whole system on one machine. Temporal dev server on a SQLite file under data/
+ * (unless TEMPORAL_ADDRESS points elsewhere), search attributes, app-database migrations and demo
+ * accounts, then the worker and the gateway as child processes. Ctrl-C stops them in reverse order.
+ */
+async function main(): Promise<void> {
+  const config = loadEmbeddedConfig(process.env);
+  const log = createLogger('launcher', config.LOG_LEVEL);
+  const dataDir = resolve(config.DATA_DIR);
+  mkdirSync(dataDir, { recursive: true });
+  const children: Managed[] = [];
+  let temporal: DevServer | undefined;
+  let stopping = false;
+  const stopAll = async (code: number): Promise<never> => {
+    stopping = true;
+    for (const managed of [...children].reverse()) await stopProcess(managed);
+    await temporal?.stop();
+    log.info('stopped');
+    process.exit(code);
+  };
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => void stopAll(0));
+
+  let temporalAddress = config.TEMPORAL_ADDRESS;
+  if (!temporalAddress) {
+    const cli = provisionTemporalCli(REPO_ROOT);
+    log.info('starting Temporal dev server', { cli, db: join(dataDir, 'temporal.db') });
+    temporal = await startDevServer({
+      cli,
+      port: config.TEMPORAL_PORT,
+      uiPort: config.TEMPORAL_UI_PORT,
+      dbFile: join(dataDir, 'temporal.db'),
+      logFile: join(dataDir, 'temporal.log'),
+    });
+    temporalAddress = temporal.address;
+  }
+  const connection = await Connection.connect({ address: temporalAddress });
+  await ensureSearchAttributes(connection, config.TEMPORAL_NAMESPACE);
+  await connection.close();
+
+  const databaseUrl = config.DATABASE_URL ?? join(dataDir, 'open-decision.db');
+  const database = databaseConfigFrom(databaseUrl);
+  const dataSource = await openDatabase(database, { migrate: true });
+  if (database.kind === 'sqlite') {
+    const password = config.DEMO_PASSWORD ?? randomBytes(9).toString('base64url');
+    const created = await seedDemoAccounts(dataSource, password, new Date());
+    if (created.length > 0 && !config.DEMO_PASSWORD) {
+      writeFileSync(join(dataDir, 'demo-accounts.txt'), `${created.map((u) => `${u}\t${password}`).join('\n')}\n`, { mode: 0o600 });
+    }
+  }
+  await dataSource.destroy();
+
+  const env = {
+    ...process.env,
+    TEMPORAL_ADDRESS: temporalAddress,
+    DATABASE_URL: databaseUrl,
+    DB_MIGRATE: 'false',
+    AUTH_SECRET: config.AUTH_SECRET ?? persistentSecret(join(dataDir, 'auth-secret'), 48),
+    PORT: String(config.PORT),
+    HOST: config.HOST,
+  };
+  const spawnApp = (name: string): Managed => {
+    const managed = startProcess(name, process.execPath, [join(DIST_APPS, name, 'src', 'main.js')], { env, stdio: 'inherit' });
+    void managed.exited.then((code) => {
+      if (stopping) return;
+      log.error(`${name} exited unexpectedly; stopping everything`, { code });
+      void stopAll(1);
+    });
+    children.push(managed);
+    return managed;
+  };
+  spawnApp('worker');
+  const gateway = spawnApp('gateway');
+  const base = `http://${config.HOST}:${config.PORT}`;
+  await waitForHttp(`${base}/health/ready`, gateway, 60_000);
+  const lines = [
+    '',
+    'Open Decision is running (Ctrl-C stops everything; data stays in ' + dataDir + '):',
+    `  API            ${base}/api/v1/public/decisions/{id}`,
+    `  API docs       ${base}/api/docs`,
+    `  Health         ${base}/health/ready`,
+    temporal ? `  Temporal UI    http://127.0.0.1:${config.TEMPORAL_UI_PORT}` : `  Temporal       ${temporalAddress}`,
+    database.kind === 'sqlite'
+      ? `  Demo accounts  admin, drafter, reviewer, manager (unit-a), drafter-b (unit-b); password: ${config.DEMO_PASSWORD ? 'DEMO_PASSWORD' : join(dataDir, 'demo-accounts.txt')}`
+      : '  Database       PostgreSQL (no demo accounts are seeded)',
+    '',
+  ];
+  process.stderr.write(lines.join('\n'));
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof ConfigError ? error.message : String((error as Error)?.stack ?? error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,52 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
+import { JwtModule } from '@nestjs/jwt';
+import type { Client } from '@temporalio/client';
+import type { DataSource } from 'typeorm';
+import type { Logger } from '../../../libs/runtime/src';
+import { ProblemFilter } from './common/problem.filter';
+import { StaffGuard } from './common/staff.guard';
+import { CONFIG, DATA_SOURCE, LOGGER, TEMPORAL_CLIENT } from './common/tokens';
+import type { GatewayConfig } from './config';
+import { GetPublicDecisionController } from './get-public-decision/get-public-decision.controller';
+import { GetPublicTimelineController } from './get-public-timeline/get-public-timeline.controller';
+import { HealthController } from './health/health.controller';
+import { LoginController } from './login/login.controller';
+import { LoginHandler } from './login/login.handler';
+import { RegisterDecisionController } from './register-decision/register-decision.controller';
+import { RegisterDecisionHandler } from './register-decision/register-decision.handler';
+
+/** Infrastructure the gateway is built on; created and closed by `main.ts`. */
+export interface GatewayDependencies {
+  config: GatewayConfig;
+  dataSource: DataSource;
+  client: Client;
+  log: Logger;
+}
+
+@Module({})
+export class AppModule {
+  static forRoot({ config, dataSource, client, log }: GatewayDependencies): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [JwtModule.register({ secret: config.AUTH_SECRET, signOptions: { algorithm: 'HS256' }, verifyOptions: { algorithms: ['HS256'] } })],
+      controllers: [
+        HealthController,
+        LoginController,
+        RegisterDecisionController,
+        GetPublicDecisionController,
+        GetPublicTimelineController,
+      ],
+      providers: [
+        { provide: CONFIG, useValue: config },
+        { provide: DATA_SOURCE, useValue: dataSource },
+        { provide: TEMPORAL_CLIENT, useValue: client },
+        { provide: LOGGER, useValue: log },
+        { provide: APP_FILTER, useFactory: (logger: Logger) => new ProblemFilter(logger), inject: [LOGGER] },
+        StaffGuard,
+        LoginHandler,
+        RegisterDecisionHandler,
+      ],
+    };
+  }
+}

@@ -1,0 +1,71 @@
+import { Catch, HttpException, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { DomainError, type DomainErrorKind } from '../../../../libs/domain/src';
+import type { Logger } from '../../../../libs/runtime/src';
+import { toDomainError } from '../../../../libs/temporal/src';
+import { problem, type Problem } from './problem';
+
+const STATUS_OF_KIND: Record<DomainErrorKind, number> = {
+  invalid: 422,
+  conflict: 409,
+  not_found: 404,
+  forbidden: 403,
+  unauthorized: 401,
+};
+
+const CODE_OF_STATUS: Record<number, string> = {
+  400: 'MALFORMED_REQUEST',
+  401: 'UNAUTHORIZED',
+  403: 'FORBIDDEN',
+  404: 'NOT_FOUND',
+  405: 'METHOD_NOT_ALLOWED',
+  413: 'PAYLOAD_TOO_LARGE',
+  415: 'UNSUPPORTED_MEDIA_TYPE',
+  429: 'RATE_LIMITED',
+};
+
+/** gRPC UNAVAILABLE / DEADLINE_EXCEEDED from the Temporal client, or a refused connection. */
+function isTemporalUnavailable(error: unknown): boolean {
+  const code = (error as { code?: unknown })?.code;
+  return (error as Error)?.name === 'ServiceError' || code === 14 || code === 4 || code === 'ECONNREFUSED';
+}
+
+/** Maps any error to problem+json. The one place where errors become HTTP. */
+export function toProblem(raw: unknown): { problem: Problem; unexpected: boolean } {
+  const error = toDomainError(raw);
+  if (error instanceof DomainError) {
+    return { problem: problem(STATUS_OF_KIND[error.kind], error.code, error.message, error.details ?? {}), unexpected: false };
+  }
+  if (error instanceof HttpException) {
+    const status = error.getStatus();
+    return { problem: problem(status, CODE_OF_STATUS[status] ?? 'HTTP_ERROR', error.message), unexpected: status >= 500 };
+  }
+  const status = (error as { statusCode?: unknown })?.statusCode;
+  if (typeof status === 'number' && status >= 400 && status < 500) {
+    return { problem: problem(status, CODE_OF_STATUS[status] ?? 'HTTP_ERROR', (error as Error).message), unexpected: false };
+  }
+  if (isTemporalUnavailable(error)) {
+    return { problem: problem(503, 'TEMPORAL_UNAVAILABLE', 'The workflow service is not reachable; nothing was changed. Try again shortly.'), unexpected: true };
+  }
+  return { problem: problem(500, 'INTERNAL', 'An unexpected error occurred; it has been logged.'), unexpected: true };
+}
+
+export function sendProblem(reply: FastifyReply, request: FastifyRequest, value: Problem): void {
+  void reply
+    .status(value.status)
+    .header('content-type', 'application/problem+json; charset=utf-8')
+    .send({ ...value, instance: request.url });
+}
+
+@Catch()
+export class ProblemFilter implements ExceptionFilter {
+  constructor(private readonly log: Logger) {}
+
+  catch(error: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const request = http.getRequest<FastifyRequest>();
+    const { problem: body, unexpected } = toProblem(error);
+    if (unexpected) this.log.error('request failed', { method: request.method, url: request.url, error });
+    sendProblem(http.getResponse<FastifyReply>(), request, body);
+  }
+}

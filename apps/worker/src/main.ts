@@ -1,0 +1,46 @@
+import { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
+import { databaseConfigFrom, openDatabase } from '../../../libs/persistence/src';
+import { ConfigError, createLogger } from '../../../libs/runtime/src';
+import { ensureSearchAttributes } from '../../../libs/temporal/src';
+import { loadWorkerConfig } from './config';
+import { createDecisionWorker } from './decision-worker';
+
+/**
+ * The worker process: runs decision workflows and their activities. The Temporal runtime handles
+ * SIGINT/SIGTERM: `run()` resolves once the worker drained, then the database is closed.
+ */
+async function main(): Promise<void> {
+  const config = loadWorkerConfig(process.env);
+  const log = createLogger('worker', config.LOG_LEVEL);
+  Runtime.install({
+    logger: new DefaultLogger(config.LOG_LEVEL === 'debug' ? 'DEBUG' : 'INFO', ({ level, message, meta }) => {
+      // The bundler's webpack statistics arrive as one huge INFO message: keep them for debugging only.
+      const write = level === 'ERROR' ? log.error : level === 'WARN' ? log.warn : message.startsWith('asset ') ? log.debug : log.info;
+      write(message, { temporalLevel: level, ...meta });
+    }),
+  });
+  const dataSource = await openDatabase(databaseConfigFrom(config.DATABASE_URL), { migrate: config.DB_MIGRATE });
+  const connection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS });
+  const added = await ensureSearchAttributes(connection, config.TEMPORAL_NAMESPACE);
+  if (added.length > 0) log.info('registered search attributes', { added });
+  const worker = await createDecisionWorker({
+    connection,
+    namespace: config.TEMPORAL_NAMESPACE,
+    taskQueue: config.TASK_QUEUE,
+    dataSource,
+    workflows: config.WORKFLOW_BUNDLE ? { bundlePath: config.WORKFLOW_BUNDLE } : { workflowsPath: require.resolve('../../../workflows') },
+  });
+  log.info('worker started', { taskQueue: config.TASK_QUEUE, temporal: config.TEMPORAL_ADDRESS });
+  try {
+    await worker.run();
+  } finally {
+    await connection.close();
+    await dataSource.destroy();
+    log.info('worker stopped');
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof ConfigError ? error.message : String((error as Error)?.stack ?? error)}\n`);
+  process.exit(1);
+});

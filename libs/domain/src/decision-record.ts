@@ -1,0 +1,63 @@
+import type { InternalEventDraft } from './internal-log';
+import { isStage, type Stage } from './stages';
+
+/**
+ * The read model of one decision: what lists, pages and the managers' view read. It is a pure fold of
+ * the internal log (`projectDecision`), so a rebuild from the log equals what was maintained live.
+ */
+export interface DecisionRecord {
+  id: string;
+  title: string;
+  summary: string;
+  unit: string;
+  category: string;
+  confidential: boolean;
+  /** Whether anything of the decision may appear on a public surface (SPEC.md §3.8). */
+  publicVisible: boolean;
+  riskAssessmentRequired: boolean;
+  stage: Stage;
+  plannedDates: Record<string, string>;
+  registeredAt: string;
+  updatedAt: string;
+  /** Last internal seq folded in; a rebuild resumes from here. */
+  lastInternalSeq: number;
+}
+
+function str(data: Record<string, unknown>, key: string): string {
+  const value = data[key];
+  return typeof value === 'string' ? value : '';
+}
+
+/** Folds one internal-log event into the decision's read model. Unknown events only touch `updatedAt`. */
+export function projectDecision(
+  current: DecisionRecord | undefined,
+  decisionId: string,
+  event: InternalEventDraft,
+): DecisionRecord | undefined {
+  if (event.type === 'DecisionRegistered') {
+    const confidential = event.data['confidential'] === true;
+    return {
+      id: decisionId,
+      title: str(event.data, 'title'),
+      summary: str(event.data, 'summary'),
+      unit: str(event.data, 'unit'),
+      category: str(event.data, 'category'),
+      confidential,
+      publicVisible: !confidential,
+      riskAssessmentRequired: event.data['riskAssessmentRequired'] === true,
+      stage: 'drafting',
+      plannedDates: (event.data['plannedDates'] as Record<string, string> | undefined) ?? {},
+      registeredAt: event.occurredAt,
+      updatedAt: event.occurredAt,
+      lastInternalSeq: event.seq,
+    };
+  }
+  if (!current) return undefined;
+  const stage = event.data['stage'];
+  return {
+    ...current,
+    stage: isStage(stage) ? stage : current.stage,
+    updatedAt: event.occurredAt,
+    lastInternalSeq: event.seq,
+  };
+}

@@ -1,0 +1,77 @@
+import { DataSource } from 'typeorm';
+import { AccountEntity, UnitEntity } from './entities/account.entity';
+import { DecisionEntity } from './entities/decision.entity';
+import { InternalEventEntity } from './entities/internal-event.entity';
+import { PublicEventEntity } from './entities/public-event.entity';
+import { InitialSchema1764000000000 as PostgresInitial } from './migrations/postgres/1764000000000-initial-schema';
+import { InitialSchema1764000000000 as SqliteInitial } from './migrations/sqlite/1764000000000-initial-schema';
+
+/** Where the app data lives: a SQLite file (embedded default) or a PostgreSQL URL. */
+export type DatabaseConfig = { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string; poolSize?: number };
+
+export const ENTITIES = [PublicEventEntity, InternalEventEntity, DecisionEntity, AccountEntity, UnitEntity];
+
+/**
+ * Builds (does not connect) the TypeORM data source. SQLite runs in WAL mode with `synchronous = FULL`
+ * so that a commit survives power loss; writers from several processes wait up to 10 s for the lock.
+ * `synchronize` is always off: the schema comes from the checked-in migrations of each dialect.
+ */
+export function createDataSource(config: DatabaseConfig): DataSource {
+  if (config.kind === 'postgres') {
+    return new DataSource({
+      type: 'postgres',
+      url: config.url,
+      entities: ENTITIES,
+      migrations: [PostgresInitial],
+      migrationsTransactionMode: 'all',
+      synchronize: false,
+      poolSize: config.poolSize ?? 10,
+    });
+  }
+  return new DataSource({
+    type: 'better-sqlite3',
+    database: config.file,
+    entities: ENTITIES,
+    migrations: [SqliteInitial],
+    migrationsTransactionMode: 'all',
+    synchronize: false,
+    enableWAL: true,
+    timeout: 10_000,
+    prepareDatabase: (db: { pragma(source: string): unknown }) => {
+      db.pragma('synchronous = FULL');
+    },
+  });
+}
+
+/** Parses `DATABASE_URL`-style settings: `postgres://…` or a SQLite file path (`sqlite:` prefix optional). */
+export function databaseConfigFrom(urlOrFile: string): DatabaseConfig {
+  if (/^postgres(ql)?:\/\//.test(urlOrFile)) return { kind: 'postgres', url: urlOrFile };
+  return { kind: 'sqlite', file: urlOrFile.replace(/^sqlite:(\/\/)?/, '') };
+}
+
+/** Arbitrary key of the PostgreSQL advisory lock that serialises migrations across replicas. */
+const MIGRATION_LOCK = 7_271_001;
+
+/**
+ * Connects and, when asked, brings the schema up to date. Safe to call from several processes at once:
+ * on PostgreSQL the migrations run under an advisory lock, on SQLite under the database's write lock.
+ */
+export async function openDatabase(config: DatabaseConfig, options: { migrate: boolean }): Promise<DataSource> {
+  const dataSource = createDataSource(config);
+  await dataSource.initialize();
+  if (!options.migrate) return dataSource;
+  if (config.kind === 'sqlite') {
+    await dataSource.runMigrations({ transaction: 'all' });
+    return dataSource;
+  }
+  const lock = dataSource.createQueryRunner();
+  await lock.connect();
+  try {
+    await lock.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
+    await dataSource.runMigrations({ transaction: 'all' });
+  } finally {
+    await lock.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]);
+    await lock.release();
+  }
+  return dataSource;
+}

@@ -1,0 +1,24 @@
+import type { DecisionRecord, Stage } from '../../domain/src';
+import { DecisionEntity } from './entities/decision.entity';
+
+export function fromDecisionEntity(entity: DecisionEntity): DecisionRecord {
+  return {
+    id: entity.id,
+    title: entity.title,
+    summary: entity.summary,
+    unit: entity.unit,
+    category: entity.category,
+    confidential: Boolean(entity.confidential),
+    publicVisible: Boolean(entity.publicVisible),
+    riskAssessmentRequired: Boolean(entity.riskAssessmentRequired),
+    stage: entity.stage as Stage,
+    plannedDates: JSON.parse(entity.plannedDates) as Record<string, string>,
+    registeredAt: entity.registeredAt,
+    updatedAt: entity.updatedAt,
+    lastInternalSeq: entity.lastInternalSeq,
+  };
+}
+
+export function toDecisionEntity(record: DecisionRecord): DecisionEntity {
+  return Object.assign(new DecisionEntity(), { ...record, plannedDates: JSON.stringify(record.plannedDates) });
+}

@@ -1,0 +1,94 @@
+import {
+  canonicalize,
+  entryHashInput,
+  GENESIS_HASH,
+  LogConflictError,
+  projectDecision,
+  type DecisionRecord,
+  type InternalEventDraft,
+  type PublicEventDraft,
+  type StepEvents,
+} from '../../domain/src';
+import type { DataSource, EntityManager } from 'typeorm';
+import { DecisionEntity } from './entities/decision.entity';
+import { InternalEventEntity } from './entities/internal-event.entity';
+import { PublicEventEntity } from './entities/public-event.entity';
+import { sha256Hex } from './hash';
+import { fromDecisionEntity, toDecisionEntity } from './decision-mapping';
+
+/**
+ * Appends one step's events to both logs and folds them into the read models, in one transaction.
+ *
+ * Idempotent on (decisionId, seq): an entry already stored with the same content is skipped (the
+ * activity was retried); one stored with different content raises LogConflictError (two writers for
+ * one chain: a bug, not retried). A missing predecessor is also a conflict: chains have no gaps.
+ */
+export async function appendEvents(dataSource: DataSource, decisionId: string, events: StepEvents): Promise<void> {
+  await dataSource.transaction(async (manager) => {
+    await appendPublic(manager, decisionId, events.public);
+    await appendInternal(manager, decisionId, events.internal);
+  });
+}
+
+async function appendPublic(manager: EntityManager, decisionId: string, drafts: PublicEventDraft[]): Promise<void> {
+  let prevHash: string | undefined;
+  for (const draft of drafts) {
+    prevHash ??= await hashOf(manager, decisionId, draft.seq - 1);
+    const hash = sha256Hex(entryHashInput(prevHash, { ...draft, decisionId }));
+    const stored = await manager.findOneBy(PublicEventEntity, { decisionId, seq: draft.seq });
+    if (stored) {
+      if (stored.hash !== hash || stored.prevHash !== prevHash) throw new LogConflictError(decisionId, draft.seq);
+    } else {
+      await manager.insert(PublicEventEntity, {
+        decisionId,
+        seq: draft.seq,
+        type: draft.type,
+        occurredAt: draft.occurredAt,
+        actor: canonicalize(draft.actor),
+        data: canonicalize(draft.data),
+        prevHash,
+        hash,
+      });
+    }
+    prevHash = hash;
+  }
+}
+
+async function hashOf(manager: EntityManager, decisionId: string, seq: number): Promise<string> {
+  if (seq === 0) return GENESIS_HASH;
+  const previous = await manager.findOneBy(PublicEventEntity, { decisionId, seq });
+  if (!previous) throw new LogConflictError(decisionId, seq + 1);
+  return previous.hash;
+}
+
+async function appendInternal(manager: EntityManager, decisionId: string, drafts: InternalEventDraft[]): Promise<void> {
+  let record: DecisionRecord | undefined;
+  let loaded = false;
+  for (const draft of drafts) {
+    const row = {
+      decisionId,
+      seq: draft.seq,
+      type: draft.type,
+      occurredAt: draft.occurredAt,
+      actor: canonicalize(draft.actor),
+      data: canonicalize(draft.data),
+    };
+    const stored = await manager.findOneBy(InternalEventEntity, { decisionId, seq: draft.seq });
+    if (stored) {
+      const same = stored.type === row.type && stored.occurredAt === row.occurredAt && stored.actor === row.actor && stored.data === row.data;
+      if (!same) throw new LogConflictError(decisionId, draft.seq);
+      continue;
+    }
+    if (draft.seq > 1 && !(await manager.existsBy(InternalEventEntity, { decisionId, seq: draft.seq - 1 }))) {
+      throw new LogConflictError(decisionId, draft.seq);
+    }
+    await manager.insert(InternalEventEntity, row);
+    if (!loaded) {
+      const entity = await manager.findOneBy(DecisionEntity, { id: decisionId });
+      record = entity ? fromDecisionEntity(entity) : undefined;
+      loaded = true;
+    }
+    record = projectDecision(record, decisionId, draft);
+  }
+  if (record) await manager.save(DecisionEntity, toDecisionEntity(record));
+}

@@ -1,0 +1,39 @@
+import type { DecisionRecord, PublicLogEntry } from '../../domain/src';
+import type { DataSource } from 'typeorm';
+import { fromDecisionEntity } from './decision-mapping';
+import { DecisionEntity } from './entities/decision.entity';
+import { PublicEventEntity } from './entities/public-event.entity';
+
+/** The public view of a decision: nothing of a decision that is not public (SPEC.md §3.8). */
+export type PublicDecision = Omit<DecisionRecord, 'confidential' | 'publicVisible' | 'lastInternalSeq'>;
+
+export async function findPublicDecision(dataSource: DataSource, id: string): Promise<PublicDecision | undefined> {
+  const entity = await dataSource.manager.findOneBy(DecisionEntity, { id, publicVisible: true });
+  if (!entity) return undefined;
+  const { confidential: _c, publicVisible: _p, lastInternalSeq: _s, ...view } = fromDecisionEntity(entity);
+  return view;
+}
+
+export function toPublicLogEntry(row: PublicEventEntity): PublicLogEntry {
+  return {
+    decisionId: row.decisionId,
+    seq: row.seq,
+    type: row.type as PublicLogEntry['type'],
+    occurredAt: row.occurredAt,
+    actor: JSON.parse(row.actor) as PublicLogEntry['actor'],
+    data: JSON.parse(row.data) as PublicLogEntry['data'],
+    prevHash: row.prevHash,
+    hash: row.hash,
+  };
+}
+
+/**
+ * The public timeline of a decision, in seq order, or undefined when the decision is not public.
+ * Entries are exactly the eight hashed fields.
+ */
+export async function findPublicTimeline(dataSource: DataSource, id: string): Promise<PublicLogEntry[] | undefined> {
+  const visible = await dataSource.manager.existsBy(DecisionEntity, { id, publicVisible: true });
+  if (!visible) return undefined;
+  const rows = await dataSource.manager.find(PublicEventEntity, { where: { decisionId: id }, order: { seq: 'ASC' } });
+  return rows.map(toPublicLogEntry);
+}

@@ -1,0 +1,43 @@
+import { Client, Connection, type ConnectionLike } from '@temporalio/client';
+
+/** How the apps reach Temporal. */
+export interface TemporalConfig {
+  address: string;
+  namespace: string;
+}
+
+/** Connects a client; the caller owns the connection and closes it on shutdown. */
+export async function connectClient(config: TemporalConfig): Promise<Client> {
+  const connection = await Connection.connect({ address: config.address });
+  return new Client({ connection, namespace: config.namespace });
+}
+
+/** Whether the Temporal frontend answers (GetSystemInfo) within `timeoutMs`. */
+export async function isTemporalHealthy(connection: ConnectionLike, timeoutMs = 2_000): Promise<boolean> {
+  try {
+    await connection.withDeadline(Date.now() + timeoutMs, () => connection.workflowService.getSystemInfo({}));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Waits until a Temporal frontend at `address` is serving, polling; throws after `timeoutMs`. */
+export async function waitForTemporal(address: string, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let lastError: unknown;
+  while (Date.now() < deadline) {
+    try {
+      const connection = await Connection.connect({ address, connectTimeout: 1_000 });
+      try {
+        if (await isTemporalHealthy(connection)) return;
+      } finally {
+        await connection.close();
+      }
+    } catch (error) {
+      lastError = error;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`Temporal at ${address} did not become healthy within ${timeoutMs} ms: ${String(lastError ?? 'not serving')}`);
+}

@@ -1,0 +1,5 @@
+export * from '../../../workflows/definitions';
+export * from './connection';
+export * from './search-attributes';
+export * from './update-errors';
+export * from './dev-server';

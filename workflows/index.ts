@@ -1,0 +1,1 @@
+export { decisionWorkflow } from './decision.workflow';
