@@ -6,9 +6,10 @@ import {
   initialState,
   registerDecision,
   type DecisionState,
+  type RegisterDecision,
 } from '../libs/domain/src';
 import type { DecisionActivities } from './activities';
-import { getStateQuery, registerUpdate, type DecisionWorkflowInput } from './definitions';
+import { getStateQuery, registerUpdate, type DecisionWorkflowInput, type StaffCommand } from './definitions';
 import { createExclusive } from './exclusive';
 import { asFailure } from './failures';
 import { ConfidentialKey, DecisionStageKey, PolicyUnitKey } from './search-attributes';
@@ -47,7 +48,7 @@ export async function decisionWorkflow(input: DecisionWorkflowInput): Promise<vo
         ]);
         return state;
       }),
-    { validator: ({ actor, command }) => asFailure(() => assertCanRegister(state, command, actor)) },
+    { validator: ({ actor, command }: StaffCommand<RegisterDecision>) => asFailure(() => assertCanRegister(state, command, actor)) },
   );
 
   if (!(await condition(() => state.registered, REGISTRATION_WINDOW))) return;

@@ -15,8 +15,11 @@ async function main(): Promise<void> {
   Runtime.install({
     logger: new DefaultLogger(config.LOG_LEVEL === 'debug' ? 'DEBUG' : 'INFO', ({ level, message, meta }) => {
       // The bundler's webpack statistics arrive as one huge INFO message: keep them for debugging only.
-      const write = level === 'ERROR' ? log.error : level === 'WARN' ? log.warn : message.startsWith('asset ') ? log.debug : log.info;
-      write(message, { temporalLevel: level, ...meta });
+      const fields = { temporalLevel: level, ...meta };
+      if (level === 'ERROR') log.error(message, fields);
+      else if (level === 'WARN') log.warn(message, fields);
+      else if (message.startsWith('asset ')) log.debug(message, fields);
+      else log.info(message, fields);
     }),
   });
   const dataSource = await openDatabase(databaseConfigFrom(config.DATABASE_URL), { migrate: config.DB_MIGRATE });

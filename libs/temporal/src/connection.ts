@@ -39,5 +39,5 @@ export async function waitForTemporal(address: string, timeoutMs: number): Promi
     }
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
-  throw new Error(`Temporal at ${address} did not become healthy within ${timeoutMs} ms: ${String(lastError ?? 'not serving')}`);
+  throw new Error(`Temporal at ${address} did not become healthy within ${timeoutMs} ms: ${lastError instanceof Error ? lastError.message : 'not serving'}`);
 }

@@ -14,7 +14,7 @@ export async function ensureSearchAttributes(
   const { customAttributes } = await connection.operatorService.listSearchAttributes({ namespace });
   const missing: Record<string, temporal.api.enums.v1.IndexedValueType> = {};
   for (const key of SEARCH_ATTRIBUTE_KEYS) {
-    const wanted = IndexedValueType[`INDEXED_VALUE_TYPE_${key.type}` as keyof typeof IndexedValueType] as temporal.api.enums.v1.IndexedValueType;
+    const wanted = IndexedValueType[`INDEXED_VALUE_TYPE_${key.type}` as keyof typeof IndexedValueType];
     const existing = customAttributes?.[key.name];
     if (existing === undefined || existing === null) missing[key.name] = wanted;
     else if (existing !== wanted) {

@@ -14,7 +14,7 @@ export class InitialSchema1764000000000 implements MigrationInterface {
     }
   }
 
-  async down(): Promise<void> {
-    throw new Error('The public record is forever: this migration is not reversible.');
+  down(): Promise<void> {
+    return Promise.reject(new Error('The public record is forever: this migration is not reversible.'));
   }
 }

@@ -1,0 +1,61 @@
+// Lint: type-aware rules everywhere, and the dependency direction of DESIGN.md §2 as import rules.
+import js from '@eslint/js';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+/** An import is forbidden when its specifier matches `regex`. */
+const forbid = (regex, message) => ({ regex, message });
+
+const layer = (files, patterns) => ({
+  files,
+  rules: { '@typescript-eslint/no-restricted-imports': ['error', { patterns }] },
+});
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'node_modules/**', 'data/**', 'build-output/**', 'coverage/**', '**/*.js', '**/*.mjs'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommendedTypeChecked,
+  {
+    languageOptions: {
+      globals: globals.node,
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { arguments: false } }],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports', disallowTypeAnnotations: false }],
+      '@typescript-eslint/switch-exhaustiveness-check': 'error',
+      'no-console': 'error',
+    },
+  },
+  // Workflow code is replayed: only the workflow SDK and pure domain code, never I/O or frameworks.
+  layer(['workflows/**/*.ts'], [
+    forbid('^(?!@temporalio/(workflow|common)$)(?!\\./)(?!(\\.\\./)+libs/domain/)', 'workflows/ may import only @temporalio/workflow, @temporalio/common, other workflow files and libs/domain.'),
+  ]),
+  // The domain is pure: no packages, no other layer.
+  layer(['libs/domain/**/*.ts'], [forbid('^(?!\\./)', 'libs/domain is pure: it imports only its own files.')]),
+  layer(['libs/runtime/**/*.ts'], [forbid('(^|/)(apps|workflows|libs/(domain|persistence|temporal))/', 'libs/runtime depends on nothing of ours.')]),
+  layer(['libs/persistence/**/*.ts'], [
+    forbid('(^|/)(apps|workflows)/|(^|/)libs/temporal/|^@temporalio/|^@nestjs/', 'libs/persistence depends on libs/domain only (DESIGN.md §2).'),
+  ]),
+  layer(['libs/temporal/**/*.ts'], [
+    forbid('(^|/)apps/|(^|/)libs/persistence/|^@nestjs/|^typeorm$', 'libs/temporal depends on libs/domain and workflows only.'),
+  ]),
+  layer(['apps/gateway/**/*.ts'], [
+    forbid('(^|/)(worker|embedded)/src', 'The apps never import each other.'),
+    forbid('(^|/)workflows/', 'The gateway reaches workflows through libs/temporal.'),
+  ]),
+  layer(['apps/worker/**/*.ts'], [forbid('(^|/)(gateway|embedded)/src', 'The apps never import each other.')]),
+  layer(['apps/embedded/**/*.ts'], [forbid('(^|/)(gateway|worker)/src', 'The launcher starts the apps as processes; it never imports them.')]),
+  // Tests may use the console and loose typing of fixtures.
+  {
+    files: ['test/**/*.ts', '**/*.spec.ts'],
+    rules: {
+      'no-console': 'off',
+      '@typescript-eslint/no-unsafe-assignment': 'off',
+      '@typescript-eslint/no-unsafe-member-access': 'off',
+      '@typescript-eslint/no-unsafe-argument': 'off',
+    },
+  },
+);

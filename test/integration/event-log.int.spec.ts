@@ -1,0 +1,103 @@
+import {
+  GENESIS_HASH,
+  verifyChain,
+  type InternalEventDraft,
+  type PublicEventDraft,
+  type StaffActor,
+} from '../../libs/domain/src';
+import { appendEvents, findPublicDecision, findPublicTimeline, sha256Hex } from '../../libs/persistence/src';
+import type { DataSource } from 'typeorm';
+import { databaseKinds, openTestDatabase, type TestDatabase } from '../support/databases';
+
+const actor: StaffActor = { accountId: 'acc-1', username: 'drafter', unit: 'unit-a', role: 'drafter' };
+const at = (minute: number): string => `2026-05-01T08:${String(minute).padStart(2, '0')}:00.000Z`;
+
+function registration(seq = 1): { public: PublicEventDraft[]; internal: InternalEventDraft[] } {
+  const data = { title: '城市更新', summary: '老旧小区改造', unit: 'unit-a', category: 'urban', riskAssessmentRequired: false, plannedDates: {} };
+  return {
+    public: [{ seq, type: 'DecisionRegistered', occurredAt: at(0), actor: { unit: 'unit-a', role: 'drafter' }, data }],
+    internal: [{ seq, type: 'DecisionRegistered', occurredAt: at(0), actor, data: { ...data, confidential: false, confidentialGround: null } }],
+  };
+}
+
+function progress(seq: number, percent: number): { public: PublicEventDraft[]; internal: InternalEventDraft[] } {
+  return {
+    public: [{ seq, type: 'ProgressReported', occurredAt: at(seq), actor: { unit: 'unit-a', role: 'drafter' }, data: { percent } }],
+    internal: [{ seq, type: 'ProgressReported', occurredAt: at(seq), actor, data: { percent } }],
+  };
+}
+
+describe.each(databaseKinds())('the event log on %s', (kind) => {
+  let db: TestDatabase;
+  let dataSource: DataSource;
+
+  beforeAll(async () => {
+    ({ db, dataSource } = await openTestDatabase(kind));
+  });
+
+  afterAll(async () => {
+    await dataSource.destroy();
+    await db.drop();
+  });
+
+  it('chains entries by hash from the genesis hash and keeps the read model in step', async () => {
+    await appendEvents(dataSource, 'chain', registration());
+    await appendEvents(dataSource, 'chain', progress(2, 40));
+    await appendEvents(dataSource, 'chain', progress(3, 70));
+    const entries = (await findPublicTimeline(dataSource, 'chain')) ?? [];
+    expect(entries.map((e) => [e.seq, e.type])).toEqual([[1, 'DecisionRegistered'], [2, 'ProgressReported'], [3, 'ProgressReported']]);
+    expect(entries[0]?.prevHash).toBe(GENESIS_HASH);
+    expect(entries[1]?.prevHash).toBe(entries[0]?.hash);
+    expect(verifyChain('chain', entries, sha256Hex)).toEqual({ ok: true, head: { seq: 3, hash: entries[2]?.hash } });
+    expect(await findPublicDecision(dataSource, 'chain')).toMatchObject({ title: '城市更新', stage: 'drafting', updatedAt: at(3) });
+  });
+
+  it('treats a re-append of the same step as a retry: no second row, same hash', async () => {
+    await appendEvents(dataSource, 'retry', registration());
+    const before = await findPublicTimeline(dataSource, 'retry');
+    await appendEvents(dataSource, 'retry', registration());
+    await appendEvents(dataSource, 'retry', registration());
+    expect(await findPublicTimeline(dataSource, 'retry')).toEqual(before);
+    const [{ count }] = (await dataSource.query(`SELECT count(*) AS count FROM internal_events WHERE decision_id = 'retry'`)) as [{ count: string | number }];
+    expect(Number(count)).toBe(1);
+  });
+
+  it('refuses a different entry under a stored seq, non-retryably, and changes nothing', async () => {
+    await appendEvents(dataSource, 'conflict', registration());
+    await appendEvents(dataSource, 'conflict', progress(2, 10));
+    const before = await findPublicTimeline(dataSource, 'conflict');
+    await expect(appendEvents(dataSource, 'conflict', progress(2, 11))).rejects.toMatchObject({ name: 'LogConflictError', code: 'LOG_CONFLICT' });
+    expect(await findPublicTimeline(dataSource, 'conflict')).toEqual(before);
+  });
+
+  it('refuses an entry that would leave a gap in the chain', async () => {
+    await appendEvents(dataSource, 'gap', registration());
+    await expect(appendEvents(dataSource, 'gap', progress(3, 10))).rejects.toMatchObject({ name: 'LogConflictError' });
+    expect((await findPublicTimeline(dataSource, 'gap'))?.map((e) => e.seq)).toEqual([1]);
+  });
+
+  it('writes both logs in one transaction: a failing internal append leaves no public entry', async () => {
+    await appendEvents(dataSource, 'atomic', registration());
+    const step = progress(2, 50);
+    step.internal[0] = { ...step.internal[0]!, seq: 5 };
+    await expect(appendEvents(dataSource, 'atomic', step)).rejects.toMatchObject({ name: 'LogConflictError' });
+    expect((await findPublicTimeline(dataSource, 'atomic'))?.map((e) => e.seq)).toEqual([1]);
+  });
+
+  it.each(['public_events', 'internal_events'])('the database refuses UPDATE and DELETE on %s', async (table) => {
+    await appendEvents(dataSource, `immutable-${table}`, registration());
+    const where = `WHERE decision_id = 'immutable-${table}'`;
+    await expect(dataSource.query(`UPDATE ${table} SET data = '{}' ${where}`)).rejects.toThrow(/append-only/);
+    await expect(dataSource.query(`DELETE FROM ${table} ${where}`)).rejects.toThrow(/append-only/);
+    await expect(dataSource.query(`DELETE FROM ${table}`)).rejects.toThrow(/append-only/);
+    const rows = (await dataSource.query(`SELECT data FROM ${table} ${where}`)) as Array<{ data: string }>;
+    expect(rows).toHaveLength(1);
+    expect(rows[0]?.data).not.toBe('{}');
+  });
+
+  if (kind === 'postgres') {
+    it('the database refuses TRUNCATE of the logs', async () => {
+      await expect(dataSource.query('TRUNCATE public_events')).rejects.toThrow(/append-only/);
+    });
+  }
+});

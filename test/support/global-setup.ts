@@ -1,0 +1,46 @@
+import { bundleWorkflowCode } from '@temporalio/worker';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { Connection } from '@temporalio/client';
+import { ensureSearchAttributes, provisionTemporalCli, startDevServer, type DevServer } from '../../libs/temporal/src';
+import { TEST_ENV } from './env';
+
+declare global {
+  var odDevServer: DevServer | undefined;
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => resolvePort(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
+
+/**
+ * One in-memory Temporal dev server for the whole run (we wait up to 60 s for it; the SDK's own helper
+ * allows 5 s, too short on these machines) and one workflow bundle, shared by every test file.
+ */
+export default async function globalSetup(): Promise<void> {
+  const root = resolve(__dirname, '..', '..');
+  const cli = process.env['TEMPORAL_CLI'] ?? provisionTemporalCli(root);
+  const dir = mkdtempSync(join(tmpdir(), 'od-test-'));
+  const server = await startDevServer({ cli, port: await freePort(), logFile: join(dir, 'temporal.log') });
+  globalThis.odDevServer = server;
+  const connection = await Connection.connect({ address: server.address });
+  await ensureSearchAttributes(connection, 'default');
+  await connection.close();
+  const { code } = await bundleWorkflowCode({ workflowsPath: require.resolve('../../workflows'), logger: quietLogger });
+  const bundlePath = join(dir, 'workflow-bundle.js');
+  writeFileSync(bundlePath, code);
+  process.env[TEST_ENV.temporalAddress] = server.address;
+  process.env[TEST_ENV.workflowBundle] = bundlePath;
+}
+
+const noop = (): void => undefined;
+const quietLogger = { trace: noop, debug: noop, info: noop, warn: noop, error: noop, log: noop };

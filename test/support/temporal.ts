@@ -1,0 +1,48 @@
+import { Client, Connection } from '@temporalio/client';
+import { NativeConnection, Runtime, DefaultLogger, type Worker } from '@temporalio/worker';
+import { randomBytes } from 'node:crypto';
+import type { DataSource } from 'typeorm';
+import { createDecisionWorker } from '../../apps/worker/src/decision-worker';
+import { requiredEnv, TEST_ENV } from './env';
+
+let runtimeInstalled = false;
+
+/** Each test file uses its own task queue on the shared dev server. */
+export function uniqueTaskQueue(prefix: string): string {
+  return `${prefix}-${randomBytes(4).toString('hex')}`;
+}
+
+export async function testClient(): Promise<Client> {
+  const connection = await Connection.connect({ address: requiredEnv(TEST_ENV.temporalAddress) });
+  return new Client({ connection });
+}
+
+export interface RunningWorker {
+  worker: Worker;
+  stop(): Promise<void>;
+}
+
+/** A real worker with the real activities over `dataSource`, running the shared workflow bundle. */
+export async function startWorker(dataSource: DataSource, taskQueue: string): Promise<RunningWorker> {
+  if (!runtimeInstalled) {
+    Runtime.install({ logger: new DefaultLogger('WARN') });
+    runtimeInstalled = true;
+  }
+  const connection = await NativeConnection.connect({ address: requiredEnv(TEST_ENV.temporalAddress) });
+  const worker = await createDecisionWorker({
+    connection,
+    namespace: 'default',
+    taskQueue,
+    dataSource,
+    workflows: { bundlePath: requiredEnv(TEST_ENV.workflowBundle) },
+  });
+  const running = worker.run();
+  return {
+    worker,
+    async stop() {
+      if (worker.getState() === 'RUNNING') worker.shutdown();
+      await running;
+      await connection.close();
+    },
+  };
+}
