@@ -70,7 +70,9 @@ describe.each(databaseKinds())('the decision workflow with real activities on %s
   it('rejects a registration for another unit in the validator: nothing is written', async () => {
     const id = newId();
     const refused = registerViaTemporal(client, taskQueue, id, aRegistration({ unit: 'unit-b' }));
-    await expect(refused.catch((error: unknown) => Promise.reject(toDomainError(error)))).rejects.toMatchObject({ code: 'OTHER_UNIT', kind: 'forbidden' });
+    await expect(refused.catch((error: unknown) => {
+      throw toDomainError(error);
+    })).rejects.toMatchObject({ code: 'OTHER_UNIT', kind: 'forbidden' });
     expect(await countRows(dataSource, 'internal_events', id)).toBe(0);
     await client.workflow.getHandle(decisionWorkflowId(id)).terminate('test cleanup');
   });

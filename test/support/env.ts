@@ -1,3 +1,5 @@
+import { resolve } from 'node:path';
+
 /** Names of the variables the global setup hands to test files. */
 export const TEST_ENV = {
   temporalAddress: 'OD_TEST_TEMPORAL_ADDRESS',
@@ -10,4 +12,4 @@ export function requiredEnv(name: string): string {
   return value;
 }
 
-export const repoRoot = (): string => require('node:path').resolve(__dirname, '..', '..') as string;
+export const repoRoot = (): string => resolve(__dirname, '..', '..');
