@@ -12,6 +12,7 @@ import {
 import type { DataSource, EntityManager } from 'typeorm';
 import { DecisionEntity } from './entities/decision.entity';
 import { InternalEventEntity } from './entities/internal-event.entity';
+import type { LogEntryColumns } from './entities/log-entry.columns';
 import { PublicEventEntity } from './entities/public-event.entity';
 import { sha256Hex } from './hash';
 import { fromDecisionEntity, toDecisionEntity } from './decision-mapping';
@@ -39,19 +40,15 @@ async function appendPublic(manager: EntityManager, decisionId: string, drafts: 
     if (stored) {
       if (stored.hash !== hash || stored.prevHash !== prevHash) throw new LogConflictError(decisionId, draft.seq);
     } else {
-      await manager.insert(PublicEventEntity, {
-        decisionId,
-        seq: draft.seq,
-        type: draft.type,
-        occurredAt: draft.occurredAt,
-        actor: canonicalize(draft.actor),
-        data: canonicalize(draft.data),
-        prevHash,
-        hash,
-      });
+      await manager.insert(PublicEventEntity, { ...toRow(decisionId, draft), prevHash, hash });
     }
     prevHash = hash;
   }
+}
+
+function toRow(decisionId: string, draft: PublicEventDraft | InternalEventDraft): LogEntryColumns {
+  const { seq, type, occurredAt } = draft;
+  return { decisionId, seq, type, occurredAt, actor: canonicalize(draft.actor), data: canonicalize(draft.data) };
 }
 
 async function hashOf(manager: EntityManager, decisionId: string, seq: number): Promise<string> {
@@ -65,14 +62,7 @@ async function appendInternal(manager: EntityManager, decisionId: string, drafts
   let record: DecisionRecord | undefined;
   let loaded = false;
   for (const draft of drafts) {
-    const row = {
-      decisionId,
-      seq: draft.seq,
-      type: draft.type,
-      occurredAt: draft.occurredAt,
-      actor: canonicalize(draft.actor),
-      data: canonicalize(draft.data),
-    };
+    const row = toRow(decisionId, draft);
     const stored = await manager.findOneBy(InternalEventEntity, { decisionId, seq: draft.seq });
     if (stored) {
       const same = stored.type === row.type && stored.occurredAt === row.occurredAt && stored.actor === row.actor && stored.data === row.data;
