@@ -1,18 +1,36 @@
-import { condition, proxyActivities, setHandler, upsertSearchAttributes } from '@temporalio/workflow';
 import {
+  allHandlersFinished,
+  condition,
+  continueAsNew,
+  proxyActivities,
+  setHandler,
+  upsertSearchAttributes,
+  workflowInfo,
+} from '@temporalio/workflow';
+import {
+  ACTIONS,
   afterAppend,
   applyRegistration,
   assertCanRegister,
+  DEFAULT_POLICY,
+  dueTimers,
+  fireTimer,
   initialState,
+  perform,
   registerDecision,
+  statusOf,
+  SYSTEM_ACTOR,
+  toStep,
   type DecisionState,
+  type DueTimer,
   type RegisterDecision,
+  type StepEvents,
 } from '../libs/domain/src';
 import type { DecisionActivities } from './activities';
-import { getStateQuery, registerUpdate, type DecisionWorkflowInput, type StaffCommand } from './definitions';
+import { actionUpdate, getStateQuery, registerUpdate, type DecisionWorkflowInput, type StaffCommand } from './definitions';
 import { createExclusive } from './exclusive';
 import { asFailure } from './failures';
-import { ConfidentialKey, DecisionStageKey, PolicyUnitKey } from './search-attributes';
+import { ConfidentialKey, DecisionStageKey, NextDueAtKey, PolicyUnitKey } from './search-attributes';
 
 const { appendEvents } = proxyActivities<DecisionActivities>({
   startToCloseTimeout: '30 seconds',
@@ -22,14 +40,32 @@ const { appendEvents } = proxyActivities<DecisionActivities>({
 /** A workflow started without a registration ends by itself after this long. */
 const REGISTRATION_WINDOW = '1 hour';
 
+/** A run continues as new once its history is this long (or the server suggests it), at a quiet point. */
+const MAX_RUN_HISTORY_EVENTS = 2_000;
+
 /**
  * One decision's whole life (SPEC.md §3). Every staff action is an Update whose validator applies the
  * pure rule from libs/domain; the handler appends the step's events (public and internal log, read
- * models) through `appendEvents` and only then changes the state it returns.
+ * models) through `appendEvents` and only then changes the state it returns. Deadlines are durable
+ * timers computed from the state (`dueTimers`); when one passes, the system performs its step.
  */
 export async function decisionWorkflow(input: DecisionWorkflowInput): Promise<void> {
   let state: DecisionState = input.state ?? initialState(input.decisionId);
+  const policy = input.policy ?? DEFAULT_POLICY;
   const exclusive = createExclusive();
+  let steps = 0;
+
+  const commit = async (events: StepEvents, next: DecisionState): Promise<DecisionState> => {
+    await appendEvents({ decisionId: state.decisionId, ...events });
+    state = next;
+    steps += 1;
+    const nextDueAt = statusOf(state).nextDueAt;
+    upsertSearchAttributes([
+      { key: DecisionStageKey, value: state.stage },
+      { key: NextDueAtKey, value: nextDueAt ? new Date(nextDueAt) : null },
+    ]);
+    return state;
+  };
 
   setHandler(getStateQuery, () => state);
 
@@ -51,8 +87,47 @@ export async function decisionWorkflow(input: DecisionWorkflowInput): Promise<vo
     { validator: ({ actor, command }: StaffCommand<RegisterDecision>) => asFailure(() => assertCanRegister(state, command, actor)) },
   );
 
+  for (const action of ACTIONS) {
+    setHandler(
+      actionUpdate(action.name),
+      ({ actor, command }) =>
+        exclusive(async () => {
+          const step = asFailure(() => perform(action, state, command as never, { actor, now: new Date(), policy }));
+          return commit(step.events, step.state);
+        }),
+      {
+        validator: ({ actor, command }: StaffCommand<Record<string, unknown>>) =>
+          void asFailure(() => perform(action, state, command as never, { actor, now: new Date(), policy })),
+      },
+    );
+  }
+
+  /** Fires a deadline unless a step in between moved or removed it. */
+  const fire = (timer: DueTimer): Promise<unknown> =>
+    exclusive(async () => {
+      const still = dueTimers(state).find((t) => t.key === timer.key && t.at === timer.at);
+      if (!still || Date.parse(still.at) > Date.now()) return;
+      const context = { actor: SYSTEM_ACTOR, now: new Date(), policy };
+      const step = toStep(state, fireTimer(state, still, context), context);
+      await commit(step.events, step.state);
+    });
+
   if (!(await condition(() => state.registered, REGISTRATION_WINDOW))) return;
 
-  // Later stages (issue: lifecycle) continue from here; until then a registered decision stays in drafting.
-  await condition(() => state.stage === 'closed');
+  while (state.stage !== 'closed') {
+    const seen = steps;
+    const [timer] = dueTimers(state);
+    if (!timer) {
+      await condition(() => steps !== seen);
+    } else {
+      const wait = Date.parse(timer.at) - Date.now();
+      const changed = wait > 0 && (await condition(() => steps !== seen, wait));
+      if (!changed) await fire(timer);
+    }
+    if (workflowInfo().continueAsNewSuggested || workflowInfo().historyLength > MAX_RUN_HISTORY_EVENTS) {
+      await condition(allHandlersFinished);
+      await continueAsNew<typeof decisionWorkflow>({ decisionId: state.decisionId, state, policy });
+    }
+  }
+  await condition(allHandlersFinished);
 }

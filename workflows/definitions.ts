@@ -1,5 +1,5 @@
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
-import type { DecisionState, RegisterDecision, StaffActor } from '../libs/domain/src';
+import type { DecisionState, Policy, RegisterDecision, StaffActor } from '../libs/domain/src';
 
 export const TASK_QUEUE = 'decisions';
 
@@ -12,6 +12,8 @@ export function decisionWorkflowId(decisionId: string): string {
 export interface DecisionWorkflowInput {
   decisionId: string;
   state?: DecisionState;
+  /** Fixed when the decision starts and carried across runs; default: the legal defaults. */
+  policy?: Policy;
 }
 
 /** Every staff action carries the acting account, checked by the gateway's guard before it gets here. */
@@ -22,3 +24,8 @@ export interface StaffCommand<C> {
 
 export const registerUpdate = defineUpdate<DecisionState, [StaffCommand<RegisterDecision>]>('register');
 export const getStateQuery = defineQuery<DecisionState>('getState');
+
+/** The Update of a staff action of `ACTIONS` (libs/domain), named like the action. */
+export function actionUpdate(name: string) {
+  return defineUpdate<DecisionState, [StaffCommand<Record<string, unknown>>]>(name);
+}

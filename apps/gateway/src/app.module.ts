@@ -4,13 +4,26 @@ import { JwtModule } from '@nestjs/jwt';
 import type { Client } from '@temporalio/client';
 import type { DataSource } from 'typeorm';
 import type { Logger } from '../../../libs/runtime/src';
+import { ActOnDecisionController } from './act-on-decision/act-on-decision.controller';
+import { ActOnDecisionHandler } from './act-on-decision/act-on-decision.handler';
+import { ChangeAccountController } from './change-account/change-account.controller';
+import { ChangeAccountHandler } from './change-account/change-account.handler';
 import { ProblemFilter } from './common/problem.filter';
 import { StaffGuard } from './common/staff.guard';
 import { CONFIG, DATA_SOURCE, LOGGER, TEMPORAL_CLIENT } from './common/tokens';
 import type { GatewayConfig } from './config';
+import { CreateAccountController } from './create-account/create-account.controller';
+import { CreateAccountHandler } from './create-account/create-account.handler';
+import { CreateUnitController } from './create-unit/create-unit.controller';
+import { CreateUnitHandler } from './create-unit/create-unit.handler';
+import { GetDecisionController } from './get-decision/get-decision.controller';
 import { GetPublicDecisionController } from './get-public-decision/get-public-decision.controller';
 import { GetPublicTimelineController } from './get-public-timeline/get-public-timeline.controller';
 import { HealthController } from './health/health.controller';
+import { ListAccountsController } from './list-accounts/list-accounts.controller';
+import { ListUnitsController } from './list-units/list-units.controller';
+import { ListDecisionsController } from './list-decisions/list-decisions.controller';
+import { ListPublicDecisionsController } from './list-public-decisions/list-public-decisions.controller';
 import { LoginController } from './login/login.controller';
 import { LoginHandler } from './login/login.handler';
 import { RegisterDecisionController } from './register-decision/register-decision.controller';
@@ -34,8 +47,17 @@ export class AppModule {
         HealthController,
         LoginController,
         RegisterDecisionController,
+        ListDecisionsController,
+        GetDecisionController,
+        ActOnDecisionController,
+        ListPublicDecisionsController,
         GetPublicDecisionController,
         GetPublicTimelineController,
+        ListUnitsController,
+        CreateUnitController,
+        ListAccountsController,
+        CreateAccountController,
+        ChangeAccountController,
       ],
       providers: [
         { provide: CONFIG, useValue: config },
@@ -46,6 +68,10 @@ export class AppModule {
         StaffGuard,
         LoginHandler,
         RegisterDecisionHandler,
+        ActOnDecisionHandler,
+        CreateUnitHandler,
+        CreateAccountHandler,
+        ChangeAccountHandler,
       ],
     };
   }

@@ -1,5 +1,6 @@
 import { type NativeConnection, Worker } from '@temporalio/worker';
 import type { DataSource } from 'typeorm';
+import { WORKFLOW_BUNDLER_OPTIONS } from '../../../libs/temporal/src';
 import { createActivities } from './activities';
 
 /** Where the workflow code comes from: a prebuilt bundle (production, tests) or the sources (development). */
@@ -21,6 +22,8 @@ export async function createDecisionWorker(options: DecisionWorkerOptions): Prom
     namespace,
     taskQueue,
     activities: createActivities(dataSource),
-    ...('bundlePath' in workflows ? { workflowBundle: { codePath: workflows.bundlePath } } : { workflowsPath: workflows.workflowsPath }),
+    ...('bundlePath' in workflows
+      ? { workflowBundle: { codePath: workflows.bundlePath } }
+      : { workflowsPath: workflows.workflowsPath, bundlerOptions: WORKFLOW_BUNDLER_OPTIONS }),
   });
 }

@@ -1,5 +1,6 @@
 import type { InternalEventDraft } from './internal-log';
-import { isStage, type Stage } from './stages';
+import type { DecisionStatus, DueItem } from './decision-status';
+import type { Stage } from './stages';
 
 /**
  * The read model of one decision: what lists, pages and the managers' view read. It is a pure fold of
@@ -21,6 +22,12 @@ export interface DecisionRecord {
   updatedAt: string;
   /** Last internal seq folded in; a rebuild resumes from here. */
   lastInternalSeq: number;
+  /** What is due, by when, and what is overdue (public and internal items). */
+  due: DueItem[];
+  nextDueAt: string | null;
+  overdue: boolean;
+  /** Weighted execution progress 0–100, null before execution. */
+  progress: number | null;
 }
 
 function str(data: Record<string, unknown>, key: string): string {
@@ -50,14 +57,23 @@ export function projectDecision(
       registeredAt: event.occurredAt,
       updatedAt: event.occurredAt,
       lastInternalSeq: event.seq,
+      due: [],
+      nextDueAt: null,
+      overdue: false,
+      progress: null,
     };
   }
   if (!current) return undefined;
-  const stage = event.data['stage'];
+  const status = event.data['status'] as DecisionStatus | undefined;
+  const next = { ...current, updatedAt: event.occurredAt, lastInternalSeq: event.seq };
+  if (!status) return next;
   return {
-    ...current,
-    stage: isStage(stage) ? stage : current.stage,
-    updatedAt: event.occurredAt,
-    lastInternalSeq: event.seq,
+    ...next,
+    stage: status.stage,
+    publicVisible: status.publicVisible,
+    due: status.due,
+    nextDueAt: status.nextDueAt,
+    overdue: status.overdue,
+    progress: status.progress,
   };
 }

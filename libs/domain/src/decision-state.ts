@@ -2,9 +2,67 @@ import type { InternalEventDraft } from './internal-log';
 import type { PublicEventDraft } from './public-log';
 import type { Stage } from './stages';
 
+/** Consultation channels (Decree 713 art.14; SPEC.md §3.2). */
+export const CHANNELS = ['online', 'hearing', 'symposium', 'field_visit', 'written', 'questionnaire', 'expert', 'media'] as const;
+export type Channel = (typeof CHANNELS)[number];
+
+export interface DraftDocuments {
+  version: number;
+  draft: string;
+  basis: string;
+  explanation: string;
+}
+
+export interface ConsultationPlan {
+  channels: Channel[];
+  opensAt: string;
+  closesAt: string;
+  /** Required below `policy.minConsultationDays`; published in the notice once a manager approved it. */
+  shortenedReason?: string;
+  shortenedApproved: boolean;
+}
+
+/** What a reviewer approves before it becomes public (four-eyes, SPEC.md §3.2). */
+export type ReviewKind = 'draft' | 'feedback' | 'decision' | 'progress' | 'evaluation';
+
+export interface PendingReview {
+  id: string;
+  kind: ReviewKind;
+  submittedBy: string;
+  submittedAt: string;
+  dueAt: string;
+  overdue: boolean;
+  payload: Record<string, unknown>;
+}
+
+export interface Hearing {
+  id: string;
+  date: string;
+  place: string;
+  held: boolean;
+}
+
+export interface Milestone {
+  id: string;
+  title: string;
+  unit: string;
+  dueAt: string;
+  weight: number;
+  percent: number;
+  overdue: boolean;
+}
+
+export interface AuditFinding {
+  id: string;
+  rectificationDueAt: string;
+  rectified: boolean;
+  overdue: boolean;
+}
+
 /**
  * The process state a decision's workflow carries (and hands to its next run on continue-as-new).
  * `publicSeq`/`internalSeq` are the last seq written to each log; the next step numbers from them.
+ * Optional parts appear as the decision reaches the stage that creates them.
  */
 export interface DecisionState {
   decisionId: string;
@@ -16,6 +74,21 @@ export interface DecisionState {
   riskAssessmentRequired: boolean;
   publicSeq: number;
   internalSeq: number;
+  draft?: DraftDocuments;
+  plan?: ConsultationPlan;
+  consultation?: { opensAt: string; closesAt: string; extensions: number };
+  hearings?: Hearing[];
+  reviews?: PendingReview[];
+  feedback?: { dueAt: string; overdue: boolean };
+  riskAssessment?: { controllable: boolean };
+  legalityReview?: { dueAt: string; opinion?: 'lawful' | 'lawful_with_changes' | 'unlawful' };
+  adoption?: { adoptedAt: string; publicationDueAt: string; overdue: boolean };
+  published?: { publishedAt: string; executionUnit: string };
+  milestones?: Milestone[];
+  findings?: AuditFinding[];
+  evaluation?: { dueAt?: string; startedAt?: string; evaluatorUnit?: string };
+  /** Returned, adjusted or re-run: how many times the decision went back to an earlier stage. */
+  rounds?: number;
 }
 
 /** What one step appends to the two logs. Sequence numbers are already assigned. */

@@ -30,7 +30,9 @@ export type PublicEventType =
   | 'EvaluationPublished'
   | 'DecisionAdjusted'
   | 'DecisionSuspended'
-  | 'DecisionTerminated';
+  | 'DecisionTerminated'
+  | 'DecisionResumed'
+  | 'DecisionClosed';
 
 /** A public event as the workflow produces it, before the log gives it its place in the chain. */
 export interface PublicEventDraft {

@@ -1,15 +1,20 @@
 import { DataSource } from 'typeorm';
 import { AccountEntity, UnitEntity } from './entities/account.entity';
+import { AdminEventEntity } from './entities/admin-event.entity';
 import { DecisionEntity } from './entities/decision.entity';
 import { InternalEventEntity } from './entities/internal-event.entity';
 import { PublicEventEntity } from './entities/public-event.entity';
 import { InitialSchema1764000000000 as PostgresInitial } from './migrations/postgres/1764000000000-initial-schema';
 import { InitialSchema1764000000000 as SqliteInitial } from './migrations/sqlite/1764000000000-initial-schema';
+import { AdminEvents1764100000000 as PostgresAdminEvents } from './migrations/postgres/1764100000000-admin-events';
+import { AdminEvents1764100000000 as SqliteAdminEvents } from './migrations/sqlite/1764100000000-admin-events';
+import { DecisionStatus1764200000000 as PostgresDecisionStatus } from './migrations/postgres/1764200000000-decision-status';
+import { DecisionStatus1764200000000 as SqliteDecisionStatus } from './migrations/sqlite/1764200000000-decision-status';
 
 /** Where the app data lives: a SQLite file (embedded default) or a PostgreSQL URL. */
 export type DatabaseConfig = { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string; poolSize?: number };
 
-export const ENTITIES = [PublicEventEntity, InternalEventEntity, DecisionEntity, AccountEntity, UnitEntity];
+export const ENTITIES = [PublicEventEntity, InternalEventEntity, DecisionEntity, AccountEntity, UnitEntity, AdminEventEntity];
 
 /**
  * Builds (does not connect) the TypeORM data source. SQLite runs in WAL mode with `synchronous = FULL`
@@ -22,7 +27,7 @@ export function createDataSource(config: DatabaseConfig): DataSource {
       type: 'postgres',
       url: config.url,
       entities: ENTITIES,
-      migrations: [PostgresInitial],
+      migrations: [PostgresInitial, PostgresAdminEvents, PostgresDecisionStatus],
       migrationsTransactionMode: 'all',
       synchronize: false,
       poolSize: config.poolSize ?? 10,
@@ -32,7 +37,7 @@ export function createDataSource(config: DatabaseConfig): DataSource {
     type: 'better-sqlite3',
     database: config.file,
     entities: ENTITIES,
-    migrations: [SqliteInitial],
+    migrations: [SqliteInitial, SqliteAdminEvents, SqliteDecisionStatus],
     migrationsTransactionMode: 'all',
     synchronize: false,
     enableWAL: true,

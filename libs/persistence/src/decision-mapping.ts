@@ -16,9 +16,13 @@ export function fromDecisionEntity(entity: DecisionEntity): DecisionRecord {
     registeredAt: entity.registeredAt,
     updatedAt: entity.updatedAt,
     lastInternalSeq: entity.lastInternalSeq,
+    due: JSON.parse(entity.due) as DecisionRecord['due'],
+    nextDueAt: entity.nextDueAt,
+    overdue: Boolean(entity.overdue),
+    progress: entity.progress === null ? null : Number(entity.progress),
   };
 }
 
 export function toDecisionEntity(record: DecisionRecord): DecisionEntity {
-  return Object.assign(new DecisionEntity(), { ...record, plannedDates: JSON.stringify(record.plannedDates) });
+  return Object.assign(new DecisionEntity(), { ...record, plannedDates: JSON.stringify(record.plannedDates), due: JSON.stringify(record.due) });
 }

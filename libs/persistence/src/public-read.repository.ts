@@ -4,14 +4,18 @@ import { fromDecisionEntity } from './decision-mapping';
 import { DecisionEntity } from './entities/decision.entity';
 import { PublicEventEntity } from './entities/public-event.entity';
 
-/** The public view of a decision: nothing of a decision that is not public (SPEC.md §3.8). */
+/** The public view of a decision: nothing of a decision that is not public (SPEC.md §3.8), only public due items. */
 export type PublicDecision = Omit<DecisionRecord, 'confidential' | 'publicVisible' | 'lastInternalSeq'>;
+
+export function toPublicDecision(record: DecisionRecord): PublicDecision {
+  const { confidential: _c, publicVisible: _p, lastInternalSeq: _s, due, ...view } = record;
+  const publicDue = due.filter((item) => item.public);
+  return { ...view, due: publicDue, overdue: publicDue.some((item) => item.overdue), nextDueAt: publicDue.find((item) => !item.overdue)?.at ?? null };
+}
 
 export async function findPublicDecision(dataSource: DataSource, id: string): Promise<PublicDecision | undefined> {
   const entity = await dataSource.manager.findOneBy(DecisionEntity, { id, publicVisible: true });
-  if (!entity) return undefined;
-  const { confidential: _c, publicVisible: _p, lastInternalSeq: _s, ...view } = fromDecisionEntity(entity);
-  return view;
+  return entity ? toPublicDecision(fromDecisionEntity(entity)) : undefined;
 }
 
 export function toPublicLogEntry(row: PublicEventEntity): PublicLogEntry {

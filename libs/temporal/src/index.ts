@@ -3,3 +3,4 @@ export * from './connection';
 export * from './search-attributes';
 export * from './update-errors';
 export * from './dev-server';
+export * from './bundler';

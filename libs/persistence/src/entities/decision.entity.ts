@@ -42,4 +42,17 @@ export class DecisionEntity {
 
   @Column({ name: 'last_internal_seq', type: 'integer' })
   lastInternalSeq!: number;
+
+  /** JSON list of due items (see DueItem in libs/domain). */
+  @Column({ type: 'text' })
+  due!: string;
+
+  @Column({ name: 'next_due_at', type: 'varchar', length: 32, nullable: true })
+  nextDueAt!: string | null;
+
+  @Column({ type: 'boolean' })
+  overdue!: boolean;
+
+  @Column({ type: 'real', nullable: true })
+  progress!: number | null;
 }

@@ -1,0 +1,22 @@
+import { Controller, Get, Inject, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { DataSource } from 'typeorm';
+import { listAccounts } from '../../../../libs/persistence/src';
+import { Staff, StaffGuard } from '../common/staff.guard';
+import { DATA_SOURCE } from '../common/tokens';
+import { AccountResponse } from './list-accounts.dto';
+
+@ApiTags('admin')
+@ApiBearerAuth()
+@Controller('api/v1/admin/accounts')
+@UseGuards(StaffGuard)
+export class ListAccountsController {
+  constructor(@Inject(DATA_SOURCE) private readonly dataSource: DataSource) {}
+
+  @Get()
+  @Staff('admin')
+  @ApiOkResponse({ type: AccountResponse, isArray: true, description: 'Every account, disabled ones included, by username.' })
+  list(): Promise<AccountResponse[]> {
+    return listAccounts(this.dataSource);
+  }
+}

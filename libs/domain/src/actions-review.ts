@@ -1,0 +1,44 @@
+import { defineAction, requireText } from './decision-action';
+import { ForbiddenActionError } from './errors';
+import { publish } from './publications';
+import { findReview, withoutReview } from './reviews';
+import { STAGES } from './stages';
+
+export interface ReviewDecision {
+  reviewId: string;
+  reason?: string;
+}
+
+const reviewStages = STAGES.filter((stage) => stage !== 'closed');
+
+/** Four-eyes: the reviewer approves content before it becomes public, never their own. */
+export const approve = defineAction<ReviewDecision>({
+  name: 'approve',
+  roles: ['reviewer', 'manager'],
+  stages: reviewStages,
+  summary: 'Approve a submission for publication (never your own).',
+  decide(state, command, context) {
+    const review = findReview(state, command.reviewId);
+    if (review.submittedBy === context.actor.accountId) {
+      throw new ForbiddenActionError('SELF_REVIEW', 'The author of a submission cannot review it (four-eyes principle).');
+    }
+    const published = publish(withoutReview(state, review.id), review, context);
+    return { ...published, internal: { type: 'PublicationApproved', data: { reviewId: review.id, kind: review.kind, stage: published.state.stage } } };
+  },
+});
+
+/** The reviewer sends a submission back with a reason; nothing is published. */
+export const returnSubmission = defineAction<ReviewDecision>({
+  name: 'return',
+  roles: ['reviewer', 'manager'],
+  stages: reviewStages,
+  summary: 'Return a submission to its author with a reason.',
+  decide(state, command, context) {
+    const review = findReview(state, command.reviewId);
+    if (review.submittedBy === context.actor.accountId) {
+      throw new ForbiddenActionError('SELF_REVIEW', 'The author of a submission cannot review it (four-eyes principle).');
+    }
+    const reason = requireText(command.reason, 'reason', 5000);
+    return { state: withoutReview(state, review.id), public: [], internal: { type: 'PublicationReturned', data: { reviewId: review.id, kind: review.kind, reason } } };
+  },
+});

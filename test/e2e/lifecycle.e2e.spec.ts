@@ -1,0 +1,182 @@
+import { createHash } from 'node:crypto';
+import { verifyChain, type PublicLogEntry } from '../../libs/domain/src';
+import { openDatabase, seedDemoAccounts } from '../../libs/persistence/src';
+import { startSystem, type TestSystem } from '../support/apps';
+import { createTestDatabase, type TestDatabase } from '../support/databases';
+import { aRegistration } from '../support/decisions';
+import { call, login, type Reply } from '../support/http';
+import { uniqueTaskQueue } from '../support/temporal';
+
+const PASSWORD = 'e2e-password';
+const sha256Hex = (input: string): string => createHash('sha256').update(input, 'utf8').digest('hex');
+const inSeconds = (s: number): string => new Date(Date.now() + s * 1000).toISOString();
+const inDays = (d: number): string => new Date(Date.now() + d * 86_400_000).toISOString();
+
+describe('one decision through every stage over HTTP, with deadlines seconds away', () => {
+  let db: TestDatabase;
+  let system: TestSystem;
+  const tokens: Record<string, string> = {};
+
+  beforeAll(async () => {
+    db = await createTestDatabase('sqlite');
+    const dataSource = await openDatabase(db.config, { migrate: true });
+    await seedDemoAccounts(dataSource, PASSWORD, new Date());
+    await dataSource.destroy();
+    system = await startSystem({ databaseUrl: db.url, taskQueue: uniqueTaskQueue('lifecycle') });
+    for (const user of ['drafter', 'reviewer', 'manager', 'drafter-b']) tokens[user] = await login(system.baseUrl, user, PASSWORD);
+  });
+
+  afterAll(async () => {
+    await system?.stop();
+    await db?.drop();
+  });
+
+  const act = (user: string, id: string, action: string, body: Record<string, unknown> = {}): Promise<Reply> =>
+    call(system.baseUrl, 'POST', `/api/v1/decisions/${id}/${action}`, { token: tokens[user], json: body });
+
+  async function ok(user: string, id: string, action: string, body: Record<string, unknown> = {}): Promise<any> {
+    const reply = await act(user, id, action, body);
+    if (reply.status !== 200) throw new Error(`${action} by ${user}: ${reply.status} ${JSON.stringify(reply.body)}`);
+    return reply.body;
+  }
+
+  async function refused(user: string, id: string, action: string, body: Record<string, unknown>, status: number, code: string): Promise<void> {
+    const reply = await act(user, id, action, body);
+    expect({ action, status: reply.status, code: reply.body.code }).toEqual({ action, status, code });
+    expect(reply.contentType).toContain('application/problem+json');
+  }
+
+  async function timeline(id: string): Promise<PublicLogEntry[]> {
+    return (await call(system.baseUrl, 'GET', `/api/v1/public/decisions/${id}/timeline`)).body.entries as PublicLogEntry[];
+  }
+
+  async function waitForEvent(id: string, type: string, timeoutMs = 30_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (Date.now() < deadline) {
+      if ((await timeline(id)).some((e) => e.type === type)) return;
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+    throw new Error(`${type} did not appear within ${timeoutMs} ms`);
+  }
+
+  const lastReview = (state: { reviews?: Array<{ id: string }> }): string => state.reviews!.at(-1)!.id;
+
+  it('runs drafting → pre-disclosure → consultation → feedback → deciding → execution → evaluation → closed', async () => {
+    const registered = await call(system.baseUrl, 'POST', '/api/v1/decisions', { token: tokens['drafter'], json: aRegistration({ riskAssessmentRequired: true }) });
+    expect(registered.status).toBe(201);
+    const id = registered.body.decisionId as string;
+
+    // drafting
+    await ok('drafter', id, 'draft-versions', { draft: '第一条 …', basis: '《重大行政决策程序暂行条例》', explanation: '起草说明' });
+    await refused('drafter-b', id, 'draft-versions', { draft: 'x', basis: 'y', explanation: 'z' }, 403, 'OTHER_UNIT');
+    await refused('drafter', id, 'consultation-plan', { channels: ['online'], opensAt: inSeconds(3), closesAt: inSeconds(8) }, 422, 'CONSULTATION_TOO_SHORT');
+    const closesAt = inSeconds(9);
+    await ok('drafter', id, 'consultation-plan', { channels: ['online', 'hearing', 'symposium'], opensAt: inSeconds(4), closesAt, shortenedReason: '应急事项，需尽快实施' });
+    await refused('drafter', id, 'submit-for-publication', {}, 409, 'SHORTENING_NOT_APPROVED');
+    await ok('manager', id, 'shortened-consultation-approval');
+    const submitted = await ok('drafter', id, 'submit-for-publication');
+    await refused('drafter', id, 'approve', { reviewId: lastReview(submitted) }, 403, 'ROLE_NOT_ALLOWED');
+    const disclosed = await ok('reviewer', id, 'approve', { reviewId: lastReview(submitted) });
+    expect(disclosed.stage).toBe('pre_disclosure');
+
+    // pre-disclosure: a hearing needs 7 days' notice
+    await refused('drafter', id, 'hearings', { date: inDays(2), place: '市政府第一会议室', selectionMethod: '随机抽取', participants: ['市民代表'] }, 422, 'HEARING_NOTICE_TOO_SHORT');
+    await ok('drafter', id, 'hearings', { date: inDays(8), place: '市政府第一会议室', selectionMethod: '随机抽取', participants: ['市民代表', '企业代表'] });
+
+    // consultation opens and closes by itself
+    await waitForEvent(id, 'ConsultationOpened');
+    await ok('drafter', id, 'channel-records', { channel: 'symposium', date: inSeconds(-1), participantsCount: 12, minutes: '座谈会纪要' });
+    await refused('manager', id, 'extend', { closesAt: inSeconds(-60), reason: '延长' }, 422, 'EXTENSION_NOT_LATER');
+    await ok('manager', id, 'extend', { closesAt: new Date(Date.parse(closesAt) + 2_000).toISOString(), reason: '意见较多，延长征求意见期' });
+    await waitForEvent(id, 'ConsultationClosed');
+
+    // feedback
+    const feedback = await ok('drafter', id, 'feedback-report', { summary: '共收到意见 12 条', draftChanges: '第三条修改' });
+    await ok('reviewer', id, 'approve', { reviewId: lastReview(feedback) });
+
+    // deciding: legality review and risk assessment gate the collective decision
+    const meeting = { meeting: '市政府第 12 次常务会议', date: inSeconds(0), outcome: 'adopted', dissent: '一名委员对第三条保留意见' };
+    await refused('manager', id, 'collective-decision', meeting, 409, 'LEGALITY_REVIEW_REQUIRED');
+    await refused('drafter', id, 'legality-review-request', { dueAt: inDays(1) }, 422, 'LEGALITY_REVIEW_TOO_SHORT');
+    await ok('drafter', id, 'legality-review-request');
+    await ok('reviewer', id, 'legality-review', { opinion: 'lawful', text: '合法' });
+    await refused('manager', id, 'collective-decision', meeting, 409, 'RISK_ASSESSMENT_REQUIRED');
+    await ok('drafter', id, 'risk-assessments', { riskPoints: '群体性风险', measures: '分步实施', contingency: '应急预案', conclusion: 'controllable' });
+    await ok('manager', id, 'collective-decision', meeting);
+    const plan = {
+      text: '决定全文',
+      adoptionExplanation: '采纳意见 8 条',
+      executionUnit: 'unit-a',
+      milestones: [
+        { title: '出台实施细则', unit: 'unit-a', dueAt: inDays(60), weight: 2 },
+        { title: '系统上线', unit: 'unit-a', dueAt: inSeconds(4), weight: 1 },
+      ],
+      evaluationDueAt: inDays(365),
+    };
+    await refused('drafter', id, 'publish-decision', { ...plan, interpretation: { plainLanguage: '' } }, 422, 'INTERPRETATION_REQUIRED');
+    const publication = await ok('drafter', id, 'publish-decision', { ...plan, interpretation: { plainLanguage: '一图读懂', qa: [{ question: '何时实施？', answer: '明年起' }] } });
+    const executing = await ok('reviewer', id, 'approve', { reviewId: lastReview(publication) });
+    expect(executing.stage).toBe('execution');
+
+    // execution: progress, an overdue milestone, audit, rectification, accountability
+    await refused('drafter', id, 'draft-versions', { draft: 'x', basis: 'y', explanation: 'z' }, 409, 'ILLEGAL_TRANSITION');
+    const progress = await ok('drafter', id, 'progress-reports', { milestoneId: 'm1', percent: 50, narrative: '细则已起草' });
+    await ok('reviewer', id, 'approve', { reviewId: lastReview(progress) });
+    await waitForEvent(id, 'MilestoneOverdue');
+    const board = await call(system.baseUrl, 'GET', '/api/v1/decisions?stage=execution&overdue=true', { token: tokens['manager'] });
+    expect(board.body.items.map((d: { id: string }) => d.id)).toContain(id);
+    const publicView = await call(system.baseUrl, 'GET', `/api/v1/public/decisions/${id}`);
+    expect(publicView.body).toMatchObject({ stage: 'execution', overdue: true, progress: 33.3 });
+    await ok('reviewer', id, 'audit-findings', { finding: '资金拨付滞后', severity: 'medium', rectificationDueAt: inDays(30) });
+    await ok('drafter', id, 'rectifications', { findingId: 'f1', action: '已拨付', status: 'completed' });
+    await ok('manager', id, 'accountability', { subject: '财务处', measure: '通报批评', date: inSeconds(0) });
+
+    // evaluation: never by the drafting unit; the author never approves their own report
+    await refused('manager', id, 'evaluation', { evaluatorUnit: 'unit-a' }, 403, 'EVALUATOR_IS_DRAFTING_UNIT');
+    await ok('manager', id, 'evaluation', { evaluatorUnit: 'unit-b' });
+    const adjust = await ok('manager', id, 'evaluation-report', {
+      conclusion: 'adjust',
+      report: '效果基本达到预期，需调整进度',
+      adjustmentReason: '系统上线延期',
+      revisedMilestones: [{ title: '系统二期上线', unit: 'unit-a', dueAt: inDays(90), weight: 1 }],
+    });
+    await refused('manager', id, 'approve', { reviewId: lastReview(adjust) }, 403, 'SELF_REVIEW');
+    expect((await ok('reviewer', id, 'approve', { reviewId: lastReview(adjust) })).stage).toBe('execution');
+    await ok('manager', id, 'evaluation', { evaluatorUnit: 'unit-b' });
+    const terminate = await ok('manager', id, 'evaluation-report', { conclusion: 'terminate', report: '政策目标已实现' });
+    expect((await ok('reviewer', id, 'approve', { reviewId: lastReview(terminate) })).stage).toBe('closed');
+
+    // the whole public timeline: types in order, gap-free, a valid chain
+    const entries = await timeline(id);
+    expect(entries.map((e) => e.type)).toEqual([
+      'DecisionRegistered',
+      'DraftPublished',
+      'HearingNoticed',
+      'ConsultationOpened',
+      'ChannelRecorded',
+      'ConsultationExtended',
+      'ConsultationClosed',
+      'FeedbackPublished',
+      'DecisionAdopted',
+      'DecisionPublished',
+      'MilestonePlanned',
+      'MilestonePlanned',
+      'ProgressReported',
+      'MilestoneOverdue',
+      'AuditFindingPublished',
+      'RectificationReported',
+      'AccountabilityPublished',
+      'EvaluationStarted',
+      'EvaluationPublished',
+      'DecisionAdjusted',
+      'MilestonePlanned',
+      'EvaluationStarted',
+      'EvaluationPublished',
+      'DecisionTerminated',
+    ]);
+    expect(entries.map((e) => e.seq)).toEqual(entries.map((_, index) => index + 1));
+    expect(verifyChain(id, entries, sha256Hex).ok).toBe(true);
+    expect(JSON.stringify(entries)).not.toMatch(/accountId|username|acc-/);
+    expect((await call(system.baseUrl, 'GET', `/api/v1/public/decisions/${id}`)).body.stage).toBe('closed');
+  });
+});
