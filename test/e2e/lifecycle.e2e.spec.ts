@@ -5,6 +5,7 @@ import { startSystem, type TestSystem } from '../support/apps';
 import { createTestDatabase, type TestDatabase } from '../support/databases';
 import { aRegistration } from '../support/decisions';
 import { call, login, type Reply } from '../support/http';
+import { recordHistories } from '../support/replay-recorder';
 import { uniqueTaskQueue } from '../support/temporal';
 
 const PASSWORD = 'e2e-password';
@@ -178,5 +179,70 @@ describe('one decision through every stage over HTTP, with deadlines seconds awa
     expect(verifyChain(id, entries, sha256Hex).ok).toBe(true);
     expect(JSON.stringify(entries)).not.toMatch(/accountId|username|acc-/);
     expect((await call(system.baseUrl, 'GET', `/api/v1/public/decisions/${id}`)).body.stage).toBe('closed');
+    await recordHistories(id, 'lifecycle-adjusted-terminated');
+  });
+
+  it('returns a draft from the collective decision to drafting, keeping the history', async () => {
+    const registered = await call(system.baseUrl, 'POST', '/api/v1/decisions', { token: tokens['drafter'], json: aRegistration({ title: '退回的决策' }) });
+    const id = registered.body.decisionId as string;
+    await ok('drafter', id, 'draft-versions', { draft: '草案', basis: '依据', explanation: '说明' });
+    await ok('drafter', id, 'consultation-plan', { channels: ['online'], opensAt: inSeconds(1), closesAt: inSeconds(3), shortenedReason: '测试用短期征求意见' });
+    await ok('manager', id, 'shortened-consultation-approval');
+    await ok('reviewer', id, 'approve', { reviewId: lastReview(await ok('drafter', id, 'submit-for-publication')) });
+    await waitForEvent(id, 'ConsultationClosed');
+    await ok('reviewer', id, 'approve', { reviewId: lastReview(await ok('drafter', id, 'feedback-report', { summary: '无意见', draftChanges: '无' })) });
+    await ok('drafter', id, 'legality-review-request');
+    await ok('reviewer', id, 'legality-review', { opinion: 'lawful_with_changes', text: '修改后合法' });
+    const returned = await ok('manager', id, 'collective-decision', { meeting: '常务会议', date: inSeconds(0), outcome: 'returned', reason: '需进一步论证' });
+    expect(returned.stage).toBe('drafting');
+    const types = (await timeline(id)).map((e) => e.type);
+    expect(types.at(-1)).toBe('DecisionReturned');
+    expect(types.filter((t) => t === 'DraftPublished')).toHaveLength(1);
+    await ok('drafter', id, 'draft-versions', { draft: '草案第二稿', basis: '依据', explanation: '说明' });
+    await recordHistories(id, 'returned');
+  });
+
+  it('shows nothing of a confidential decision on any public endpoint before its publication', async () => {
+    const title = '涉密决策标题';
+    const ground = '依法确定为工作秘密';
+    const registered = await call(system.baseUrl, 'POST', '/api/v1/decisions', {
+      token: tokens['drafter'],
+      json: aRegistration({ title, confidential: true, confidentialGround: ground }),
+    });
+    const id = registered.body.decisionId as string;
+    const assertInvisible = async (): Promise<void> => {
+      for (const path of [`/api/v1/public/decisions/${id}`, `/api/v1/public/decisions/${id}/timeline`]) {
+        const reply = await call(system.baseUrl, 'GET', path);
+        expect([path, reply.status]).toEqual([path, 404]);
+      }
+      const catalogue = await call(system.baseUrl, 'GET', `/api/v1/public/decisions?q=${encodeURIComponent(title)}`);
+      expect(catalogue.body.total).toBe(0);
+      expect(JSON.stringify((await call(system.baseUrl, 'GET', '/api/v1/public/decisions?pageSize=100')).body)).not.toContain(id);
+    };
+    await assertInvisible();
+    await ok('drafter', id, 'draft-versions', { draft: '涉密草案', basis: '依据', explanation: '说明' });
+    await refused('drafter', id, 'consultation-plan', { channels: ['online'], opensAt: inDays(1), closesAt: inDays(40) }, 409, 'ILLEGAL_TRANSITION');
+    await ok('drafter', id, 'expert-opinions', { expert: '专家甲', opinion: '可行', conflictOfInterestDeclaration: '无利害关系', hasDirectInterest: false });
+    await ok('drafter', id, 'submit-for-decision');
+    await ok('drafter', id, 'legality-review-request');
+    await ok('reviewer', id, 'legality-review', { opinion: 'lawful', text: '合法' });
+    await ok('manager', id, 'collective-decision', { meeting: '专题会议', date: inSeconds(0), outcome: 'adopted' });
+    await assertInvisible();
+    const publication = await ok('drafter', id, 'publish-decision', {
+      text: '决定全文',
+      interpretation: { plainLanguage: '解读' },
+      executionUnit: 'unit-a',
+      milestones: [{ title: '实施', unit: 'unit-a', dueAt: inDays(30), weight: 1 }],
+      evaluationDueAt: inDays(365),
+    });
+    await assertInvisible();
+    await ok('reviewer', id, 'approve', { reviewId: lastReview(publication) });
+    const entries = await timeline(id);
+    expect(entries.map((e) => [e.seq, e.type])).toEqual([[1, 'DecisionPublished'], [2, 'MilestonePlanned']]);
+    expect(verifyChain(id, entries, sha256Hex).ok).toBe(true);
+    const published = await call(system.baseUrl, 'GET', `/api/v1/public/decisions/${id}`);
+    expect(published.body).toMatchObject({ id, stage: 'execution' });
+    expect(JSON.stringify([entries, published.body])).not.toMatch(new RegExp(`${ground}|涉密草案|专家甲`));
+    await recordHistories(id, 'confidential-published');
   });
 });
