@@ -1,4 +1,4 @@
-import type { DecisionRecord, Stage } from '../../domain/src';
+import { canonicalize, type DecisionRecord, type Stage } from '../../domain/src';
 import { DecisionEntity } from './entities/decision.entity';
 
 export function fromDecisionEntity(entity: DecisionEntity): DecisionRecord {
@@ -24,5 +24,6 @@ export function fromDecisionEntity(entity: DecisionEntity): DecisionRecord {
 }
 
 export function toDecisionEntity(record: DecisionRecord): DecisionEntity {
-  return Object.assign(new DecisionEntity(), { ...record, plannedDates: JSON.stringify(record.plannedDates), due: JSON.stringify(record.due) });
+  // Canonical JSON, so that a value folded live and one re-read from the log serialise identically.
+  return Object.assign(new DecisionEntity(), { ...record, plannedDates: canonicalize(record.plannedDates), due: canonicalize(record.due) });
 }

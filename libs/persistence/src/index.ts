@@ -8,3 +8,4 @@ export * from './event-log.repository';
 export * from './hash';
 export * from './public-read.repository';
 export * from './decision-read.repository';
+export * from './rebuild-read-models';
