@@ -2,6 +2,7 @@ import {
   allHandlersFinished,
   condition,
   continueAsNew,
+  patched,
   proxyActivities,
   setHandler,
   upsertSearchAttributes,
@@ -42,6 +43,9 @@ const REGISTRATION_WINDOW = '1 hour';
 
 /** A run continues as new once its history is this long (or the server suggests it), at a quiet point. */
 const MAX_RUN_HISTORY_EVENTS = 2_000;
+
+/** Patch id: a run that reaches execution continues as new (recorded histories before it do not). */
+const CONTINUE_AS_NEW_AT_EXECUTION = 'continue-as-new-at-execution';
 
 /**
  * One decision's whole life (SPEC.md §3). Every staff action is an Update whose validator applies the
@@ -114,6 +118,7 @@ export async function decisionWorkflow(input: DecisionWorkflowInput): Promise<vo
 
   if (!(await condition(() => state.registered, REGISTRATION_WINDOW))) return;
 
+  const runStartedIn = state.stage;
   while (state.stage !== 'closed') {
     const seen = steps;
     const [timer] = dueTimers(state);
@@ -124,7 +129,9 @@ export async function decisionWorkflow(input: DecisionWorkflowInput): Promise<vo
       const changed = wait > 0 && (await condition(() => steps !== seen, wait));
       if (!changed) await fire(timer);
     }
-    if (workflowInfo().continueAsNewSuggested || workflowInfo().historyLength > MAX_RUN_HISTORY_EVENTS) {
+    // Execution lasts years: it starts in a fresh run. Added after decisions were running, hence the patch.
+    const enteredExecution = state.stage === 'execution' && runStartedIn !== 'execution' && patched(CONTINUE_AS_NEW_AT_EXECUTION);
+    if (enteredExecution || workflowInfo().continueAsNewSuggested || workflowInfo().historyLength > MAX_RUN_HISTORY_EVENTS) {
       await condition(allHandlersFinished);
       await continueAsNew<typeof decisionWorkflow>({ decisionId: state.decisionId, state, policy });
     }

@@ -8,6 +8,19 @@ import { requiredEnv, TEST_ENV } from './env';
 /** True when the run should (re)write the histories of test/replay/ (`RECORD_REPLAY_HISTORIES=1`). */
 export const RECORDING = process.env['RECORD_REPLAY_HISTORIES'] === '1';
 
+type History = Awaited<ReturnType<ReturnType<Client['workflow']['getHandle']>['fetchHistory']>>;
+
+/** The history once its last workflow task completed: a replay of one that ends mid-task never finishes. */
+async function settledHistory(handle: ReturnType<Client['workflow']['getHandle']>): Promise<History> {
+  for (let attempt = 0; ; attempt += 1) {
+    const history = await handle.fetchHistory();
+    const last = history.events?.at(-1);
+    const settled = last?.workflowTaskCompletedEventAttributes || last?.workflowExecutionContinuedAsNewEventAttributes || last?.workflowExecutionCompletedEventAttributes || last?.timerStartedEventAttributes;
+    if (settled || attempt >= 50) return history;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
 /**
  * Writes the history of every run of a decision's workflow to `test/replay/<name>.history.json`
  * (`<name>.run2.history.json`, … for runs after continue-as-new). No-op unless RECORDING.
@@ -21,7 +34,7 @@ export async function recordHistories(decisionId: string, name: string): Promise
     for await (const execution of client.workflow.list({ query: `WorkflowId = '${decisionWorkflowId(decisionId)}'` })) runs.push(execution.runId);
     runs.reverse();
     for (const [index, runId] of runs.entries()) {
-      const history = await client.workflow.getHandle(decisionWorkflowId(decisionId), runId).fetchHistory();
+      const history = await settledHistory(client.workflow.getHandle(decisionWorkflowId(decisionId), runId));
       const suffix = index === 0 ? '' : `.run${index + 1}`;
       writeFileSync(join(__dirname, '..', 'replay', `${name}${suffix}.history.json`), historyToJSON(history));
     }
