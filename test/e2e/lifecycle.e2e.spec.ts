@@ -110,7 +110,7 @@ describe('one decision through every stage over HTTP, with deadlines seconds awa
       executionUnit: 'unit-a',
       milestones: [
         { title: '出台实施细则', unit: 'unit-a', dueAt: inDays(60), weight: 2 },
-        { title: '系统上线', unit: 'unit-a', dueAt: inSeconds(4), weight: 1 },
+        { title: '系统上线', unit: 'unit-a', dueAt: inSeconds(6), weight: 1 },
       ],
       evaluationDueAt: inDays(365),
     };
