@@ -72,14 +72,23 @@ async function main(): Promise<void> {
     PORT: String(config.PORT),
     HOST: config.HOST,
   };
+  const restarts: Record<string, number[]> = {};
+  /** Starts an app and restarts it when it dies (at most 5 times a minute, then everything stops). */
   const spawnApp = (name: string): Managed => {
     const managed = startProcess(name, process.execPath, [join(DIST_APPS, name, 'src', 'main.js')], { env, stdio: 'inherit' });
+    children.push(managed);
     void managed.exited.then((code) => {
       if (stopping) return;
-      log.error(`${name} exited unexpectedly; stopping everything`, { code });
-      void stopAll(1);
+      children.splice(children.indexOf(managed), 1);
+      const recent = (restarts[name] = [...(restarts[name] ?? []), Date.now()].filter((t) => t > Date.now() - 60_000));
+      if (recent.length > 5) {
+        log.error(`${name} keeps exiting; stopping everything`, { code });
+        void stopAll(1);
+        return;
+      }
+      log.error(`${name} exited unexpectedly; restarting it`, { code, signal: managed.child.signalCode });
+      setTimeout(() => stopping || spawnApp(name), 1_000);
     });
-    children.push(managed);
     return managed;
   };
   spawnApp('worker');
