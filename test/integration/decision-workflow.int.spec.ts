@@ -6,9 +6,9 @@ import type { DataSource } from 'typeorm';
 import { verifyChain } from '../../libs/domain/src';
 import { findPublicDecision, findPublicTimeline, sha256Hex } from '../../libs/persistence/src';
 import { decisionWorkflowId, getStateQuery, registerUpdate, toDomainError } from '../../libs/temporal/src';
-import { databaseKinds, openTestDatabase, type TestDatabase } from '../support/databases';
+import { databaseKinds } from '../support/databases';
 import { aRegistration, drafterA, newId, registerViaTemporal } from '../support/decisions';
-import { startWorker, testClient, uniqueTaskQueue, type RunningWorker } from '../support/temporal';
+import { useWorkerFixture } from '../support/temporal';
 
 /** Set RECORD_REPLAY_HISTORIES=1 to (re)write the histories in test/replay/ from these runs. */
 const RECORD = process.env['RECORD_REPLAY_HISTORIES'] === '1';
@@ -19,24 +19,11 @@ async function countRows(dataSource: DataSource, table: string, decisionId: stri
 }
 
 describe.each(databaseKinds())('the decision workflow with real activities on %s', (kind) => {
-  let db: TestDatabase;
-  let dataSource: DataSource;
+  const fixture = useWorkerFixture(kind, `wf-${kind}`);
   let client: Client;
-  let worker: RunningWorker;
-  const taskQueue = uniqueTaskQueue(`wf-${kind}`);
-
-  beforeAll(async () => {
-    ({ db, dataSource } = await openTestDatabase(kind));
-    client = await testClient();
-    worker = await startWorker(dataSource, taskQueue);
-  });
-
-  afterAll(async () => {
-    await worker.stop();
-    await client.connection.close();
-    await dataSource.destroy();
-    await db.drop();
-  });
+  let dataSource: DataSource;
+  let taskQueue: string;
+  beforeAll(() => ({ client, dataSource, taskQueue } = fixture));
 
   it('registers a decision: DecisionRegistered once in each log, chain valid, read model public', async () => {
     const id = newId();

@@ -1,37 +1,18 @@
-import type { Client } from '@temporalio/client';
-import type { DataSource } from 'typeorm';
 import { verifyChain } from '../../libs/domain/src';
 import { findPublicTimeline, sha256Hex } from '../../libs/persistence/src';
 import { decisionWorkflowId } from '../../libs/temporal/src';
-import { openTestDatabase, type TestDatabase } from '../support/databases';
 import { drafterA, newId } from '../support/decisions';
 import { toExecution } from '../support/lifecycle-driver';
-import { startWorker, testClient, uniqueTaskQueue, type RunningWorker } from '../support/temporal';
+import { useWorkerFixture } from '../support/temporal';
 
 const REPORTS = 200;
 
 describe('a decision with years of execution', () => {
-  let db: TestDatabase;
-  let dataSource: DataSource;
-  let client: Client;
-  let worker: RunningWorker;
-  const taskQueue = uniqueTaskQueue('long-life');
-
-  beforeAll(async () => {
-    ({ db, dataSource } = await openTestDatabase('sqlite'));
-    client = await testClient();
-    worker = await startWorker(dataSource, taskQueue);
-  });
-
-  afterAll(async () => {
-    await worker.stop();
-    await client.connection.close();
-    await dataSource.destroy();
-    await db.drop();
-  });
+  const fixture = useWorkerFixture('sqlite', 'long-life');
 
   it(`keeps each run's history small over ${REPORTS} reviewed progress reports, and the log gap-free`, async () => {
     const id = newId();
+    const { client, dataSource, taskQueue } = fixture;
     const driver = await toExecution(client, taskQueue, id);
     for (let i = 1; i <= REPORTS; i += 1) {
       const submitted = await driver.act(drafterA, 'progress-reports', { milestoneId: 'm1', percent: Math.floor((i * 99) / REPORTS), narrative: `第 ${i} 次进展报告` });

@@ -1,4 +1,5 @@
-import { defineAction, requireText } from './decision-action';
+import { defineAction, requireText, type ActionContext } from './decision-action';
+import type { DecisionState, PendingReview } from './decision-state';
 import { ForbiddenActionError } from './errors';
 import { publish } from './publications';
 import { findReview, withoutReview } from './reviews';
@@ -11,6 +12,15 @@ export interface ReviewDecision {
 
 const reviewStages = STAGES.filter((stage) => stage !== 'closed');
 
+/** The submission under review, unless the reviewer is its author (four-eyes). */
+function reviewableBy(state: DecisionState, reviewId: string, context: ActionContext): PendingReview {
+  const review = findReview(state, reviewId);
+  if (review.submittedBy === context.actor.accountId) {
+    throw new ForbiddenActionError('SELF_REVIEW', 'The author of a submission cannot review it (four-eyes principle).');
+  }
+  return review;
+}
+
 /** Four-eyes: the reviewer approves content before it becomes public, never their own. */
 export const approve = defineAction<ReviewDecision>({
   name: 'approve',
@@ -18,10 +28,7 @@ export const approve = defineAction<ReviewDecision>({
   stages: reviewStages,
   summary: 'Approve a submission for publication (never your own).',
   decide(state, command, context) {
-    const review = findReview(state, command.reviewId);
-    if (review.submittedBy === context.actor.accountId) {
-      throw new ForbiddenActionError('SELF_REVIEW', 'The author of a submission cannot review it (four-eyes principle).');
-    }
+    const review = reviewableBy(state, command.reviewId, context);
     const published = publish(withoutReview(state, review.id), review, context);
     return { ...published, internal: { type: 'PublicationApproved', data: { reviewId: review.id, kind: review.kind, stage: published.state.stage } } };
   },
@@ -34,10 +41,7 @@ export const returnSubmission = defineAction<ReviewDecision>({
   stages: reviewStages,
   summary: 'Return a submission to its author with a reason.',
   decide(state, command, context) {
-    const review = findReview(state, command.reviewId);
-    if (review.submittedBy === context.actor.accountId) {
-      throw new ForbiddenActionError('SELF_REVIEW', 'The author of a submission cannot review it (four-eyes principle).');
-    }
+    const review = reviewableBy(state, command.reviewId, context);
     const reason = requireText(command.reason, 'reason', 5000);
     return { state: withoutReview(state, review.id), public: [], internal: { type: 'PublicationReturned', data: { reviewId: review.id, kind: review.kind, reason } } };
   },
