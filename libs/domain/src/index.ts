@@ -20,3 +20,5 @@ export * from './actions-execution';
 export * from './actions-review';
 export * from './publications';
 export * from './reviews';
+export * from './deidentify';
+export * from './receipt';
