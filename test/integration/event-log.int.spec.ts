@@ -101,3 +101,43 @@ describe.each(databaseKinds())('the event log on %s', (kind) => {
     });
   }
 });
+
+describe.each(databaseKinds())('concurrent appends in one process on %s', (kind) => {
+  let db: TestDatabase;
+  let dataSource: DataSource;
+
+  beforeAll(async () => {
+    ({ db, dataSource } = await openTestDatabase(kind));
+  });
+
+  afterAll(async () => {
+    await dataSource.destroy();
+    await db.drop();
+  });
+
+  it('keeps every transaction whole: 30 decisions appended at once each get their log and read model', async () => {
+    const ids = Array.from({ length: 30 }, (_, i) => `concurrent-${i}`);
+    await Promise.all(ids.map((id) => appendEvents(dataSource, id, registration())));
+    await Promise.all(ids.flatMap((id) => [appendEvents(dataSource, id, progress(2, 10))]));
+    for (const id of ids) {
+      expect((await findPublicTimeline(dataSource, id))?.map((e) => e.seq)).toEqual([1, 2]);
+      expect(await findPublicDecision(dataSource, id)).toMatchObject({ updatedAt: at(2) });
+    }
+  });
+
+  it('rolls back only the failing transaction when others run at the same time', async () => {
+    const ids = Array.from({ length: 10 }, (_, i) => `rollback-${i}`);
+    await Promise.all(ids.map((id) => appendEvents(dataSource, id, registration())));
+    const results = await Promise.allSettled(
+      ids.map((id, i) => {
+        const step = progress(2, 20);
+        if (i % 2 === 0) step.internal[0] = { ...step.internal[0]!, seq: 7 }; // a gap: must fail and roll back
+        return appendEvents(dataSource, id, step);
+      }),
+    );
+    expect(results.map((r) => r.status)).toEqual(ids.map((_, i) => (i % 2 === 0 ? 'rejected' : 'fulfilled')));
+    for (const [i, id] of ids.entries()) {
+      expect((await findPublicTimeline(dataSource, id))?.map((e) => e.seq)).toEqual(i % 2 === 0 ? [1] : [1, 2]);
+    }
+  });
+});

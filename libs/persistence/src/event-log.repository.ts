@@ -16,6 +16,7 @@ import type { LogEntryColumns } from './entities/log-entry.columns';
 import { PublicEventEntity } from './entities/public-event.entity';
 import { sha256Hex } from './hash';
 import { fromDecisionEntity, toDecisionEntity } from './decision-mapping';
+import { inTransaction } from './transaction';
 
 /**
  * Appends one step's events to both logs and folds them into the read models, in one transaction.
@@ -25,7 +26,7 @@ import { fromDecisionEntity, toDecisionEntity } from './decision-mapping';
  * one chain: a bug, not retried). A missing predecessor is also a conflict: chains have no gaps.
  */
 export async function appendEvents(dataSource: DataSource, decisionId: string, events: StepEvents): Promise<void> {
-  await dataSource.transaction(async (manager) => {
+  await inTransaction(dataSource, async (manager) => {
     await appendPublic(manager, decisionId, events.public);
     await appendInternal(manager, decisionId, events.internal);
   });

@@ -9,3 +9,4 @@ export * from './hash';
 export * from './public-read.repository';
 export * from './decision-read.repository';
 export * from './rebuild-read-models';
+export * from './transaction';

@@ -3,6 +3,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { toDecisionEntity } from './decision-mapping';
 import { DecisionEntity } from './entities/decision.entity';
 import { InternalEventEntity } from './entities/internal-event.entity';
+import { inTransaction } from './transaction';
 
 /**
  * Rebuilds the decision read model from the internal log: the same fold `appendEvents` applies live,
@@ -11,7 +12,7 @@ import { InternalEventEntity } from './entities/internal-event.entity';
  * old or the new table, never a half-built one. Returns how many decisions were rebuilt.
  */
 export async function rebuildReadModels(dataSource: DataSource, pageSize = 1_000): Promise<number> {
-  return dataSource.transaction(async (manager) => {
+  return inTransaction(dataSource, async (manager) => {
     await manager.createQueryBuilder().delete().from(DecisionEntity).execute();
     let count = 0;
     let current: DecisionRecord | undefined;

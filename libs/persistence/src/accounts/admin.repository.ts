@@ -4,6 +4,7 @@ import type { Role, StaffActor } from '../../../domain/src';
 import { AccountEntity, UnitEntity } from '../entities/account.entity';
 import { appendAdminEvent, isUniqueViolation } from './admin-events';
 import { hashPassword } from './password';
+import { inTransaction } from '../transaction';
 
 export interface Unit {
   id: string;
@@ -57,7 +58,7 @@ export async function listAccounts(dataSource: DataSource): Promise<AccountView[
 /** Creates a unit and appends UnitCreated in one transaction. */
 export async function createUnit(dataSource: DataSource, unit: Unit, actor: StaffActor, now: Date): Promise<AdminOutcome<Unit, 'UNIT_EXISTS'>> {
   try {
-    return await dataSource.transaction(async (manager) => {
+    return await inTransaction(dataSource, async (manager) => {
       if (await manager.existsBy(UnitEntity, { id: unit.id })) return { refused: 'UNIT_EXISTS' as const };
       await manager.insert(UnitEntity, { id: unit.id, name: unit.name, nameEn: unit.nameEn });
       await appendAdminEvent(manager, { type: 'UnitCreated', actor, occurredAt: now, data: { unitId: unit.id, name: unit.name, nameEn: unit.nameEn } });
@@ -78,7 +79,7 @@ export async function createAccount(
 ): Promise<AdminOutcome<AccountView, 'ACCOUNT_EXISTS' | 'UNKNOWN_UNIT'>> {
   const passwordHash = await hashPassword(input.password);
   try {
-    return await dataSource.transaction(async (manager) => {
+    return await inTransaction(dataSource, async (manager) => {
       if (!(await manager.existsBy(UnitEntity, { id: input.unit }))) return { refused: 'UNKNOWN_UNIT' as const };
       if (await manager.existsBy(AccountEntity, { username: input.username })) return { refused: 'ACCOUNT_EXISTS' as const };
       const entity: AccountEntity = {
@@ -119,7 +120,7 @@ export async function changeAccount(
   now: Date,
 ): Promise<AdminOutcome<AccountView, 'ACCOUNT_NOT_FOUND' | 'UNKNOWN_UNIT'>> {
   const passwordHash = change.password === undefined ? undefined : await hashPassword(change.password);
-  return dataSource.transaction(async (manager) => {
+  return inTransaction(dataSource, async (manager) => {
     const entity = await manager.findOneBy(AccountEntity, { id });
     if (!entity) return { refused: 'ACCOUNT_NOT_FOUND' as const };
     if (change.unit !== undefined && !(await manager.existsBy(UnitEntity, { id: change.unit }))) return { refused: 'UNKNOWN_UNIT' as const };
