@@ -1,4 +1,4 @@
-import type { StepEvents } from '../libs/domain/src';
+import type { ConsultationCounts, StepEvents } from '../libs/domain/src';
 
 /** Input of `appendEvents`: one step's events for one decision, seqs assigned by the workflow. */
 export interface AppendEventsInput extends StepEvents {
@@ -14,4 +14,9 @@ export interface AppendEventsInput extends StepEvents {
  */
 export interface DecisionActivities {
   appendEvents(input: AppendEventsInput): Promise<void>;
+  /**
+   * Seals the consultation at its close time: nothing is accepted after it, every receipted opinion is
+   * inside it, and the counts are frozen. Idempotent: a retry returns the counts frozen the first time.
+   */
+  sealConsultation(input: { decisionId: string }): Promise<ConsultationCounts>;
 }

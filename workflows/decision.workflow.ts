@@ -39,6 +39,9 @@ const APPEND_RETRY: RetryPolicy = { initialInterval: '1 second', maximumInterval
 const remote = proxyActivities<DecisionActivities>({ startToCloseTimeout: '30 seconds', retry: APPEND_RETRY });
 const local = proxyLocalActivities<DecisionActivities>({ startToCloseTimeout: '30 seconds', localRetryThreshold: '10 seconds', retry: APPEND_RETRY });
 
+/** Patch id: the consultation is sealed (window closed, counts frozen) before ConsultationClosed. */
+const SEAL_CONSULTATION = 'seal-consultation';
+
 /** Patch id: the log append runs as a local activity (in the workflow task, no task-queue round trip). */
 const APPEND_AS_LOCAL_ACTIVITY = 'append-events-as-local-activity';
 
@@ -124,8 +127,9 @@ export async function decisionWorkflow(input: DecisionWorkflowInput): Promise<vo
     exclusive(async () => {
       const still = dueTimers(state).find((t) => t.key === timer.key && t.at === timer.at);
       if (!still || Date.parse(still.at) > Date.now()) return;
+      const sealed = still.kind === 'consultation_closes' && patched(SEAL_CONSULTATION) ? { counts: await local.sealConsultation({ decisionId: state.decisionId }) } : undefined;
       const context = { actor: SYSTEM_ACTOR, now: new Date(), policy };
-      const step = toStep(state, fireTimer(state, still, context), context);
+      const step = toStep(state, fireTimer(state, still, context, sealed), context);
       await commit(step.events, step.state);
     });
 

@@ -211,7 +211,9 @@ describe('one decision through every stage over HTTP, with deadlines seconds awa
     });
     const id = registered.body.decisionId as string;
     const assertInvisible = async (): Promise<void> => {
-      for (const path of [`/api/v1/public/decisions/${id}`, `/api/v1/public/decisions/${id}/timeline`]) {
+      const opinion = await call(system.baseUrl, 'POST', `/api/v1/public/decisions/${id}/opinions`, { json: { text: '试探' } });
+      expect([opinion.status, opinion.body.code]).toEqual([404, 'DECISION_NOT_FOUND']);
+      for (const path of [`/api/v1/public/decisions/${id}`, `/api/v1/public/decisions/${id}/timeline`, `/api/v1/public/decisions/${id}/opinions`]) {
         const reply = await call(system.baseUrl, 'GET', path);
         expect([path, reply.status]).toEqual([path, 404]);
       }

@@ -84,7 +84,7 @@ describe.each(databaseKinds())('the first slice over HTTP, gateway and worker as
       ['a wrong type', { token: drafter, json: { ...aRegistration(), confidential: 'yes' } }, 422, 'VALIDATION_FAILED'],
       ['confidential without ground', { token: drafter, json: aRegistration({ confidential: true }) }, 422, 'VALIDATION_FAILED'],
       ['another unit', { token: drafter, json: aRegistration({ unit: 'unit-b' }) }, 403, 'OTHER_UNIT'],
-      ['malformed JSON', { token: drafter, rawBody: '{"title":' }, 400, 'MALFORMED_REQUEST'],
+      ['malformed JSON', { token: drafter, rawBody: '{"title":' }, 400, 'MALFORMED_JSON'],
       ['an oversize body', { token: drafter, json: aRegistration({ summary: '意'.repeat(300_000) }) }, 413, 'PAYLOAD_TOO_LARGE'],
     ];
     for (const [name, options, status, code] of cases) {

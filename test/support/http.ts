@@ -9,11 +9,11 @@ export async function call<T = any>(
   baseUrl: string,
   method: string,
   path: string,
-  options: { token?: string; json?: unknown; rawBody?: string; headers?: Record<string, string> } = {},
+  options: { token?: string; json?: unknown; rawBody?: string | Uint8Array; headers?: Record<string, string> } = {},
 ): Promise<Reply<T>> {
   const headers: Record<string, string> = { ...options.headers };
   if (options.token) headers['authorization'] = `Bearer ${options.token}`;
-  let body: string | undefined;
+  let body: string | Uint8Array | undefined;
   if (options.json !== undefined) {
     headers['content-type'] = 'application/json';
     body = JSON.stringify(options.json);

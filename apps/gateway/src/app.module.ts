@@ -17,6 +17,7 @@ import { CreateAccountHandler } from './create-account/create-account.handler';
 import { CreateUnitController } from './create-unit/create-unit.controller';
 import { CreateUnitHandler } from './create-unit/create-unit.handler';
 import { GetDecisionController } from './get-decision/get-decision.controller';
+import { GetOpinionReceiptController } from './get-opinion-receipt/get-opinion-receipt.controller';
 import { GetPublicDecisionController } from './get-public-decision/get-public-decision.controller';
 import { GetPublicTimelineController } from './get-public-timeline/get-public-timeline.controller';
 import { HealthController } from './health/health.controller';
@@ -24,8 +25,11 @@ import { ListAccountsController } from './list-accounts/list-accounts.controller
 import { ListUnitsController } from './list-units/list-units.controller';
 import { ListDecisionsController } from './list-decisions/list-decisions.controller';
 import { ListPublicDecisionsController } from './list-public-decisions/list-public-decisions.controller';
+import { ListPublicOpinionsController } from './list-public-opinions/list-public-opinions.controller';
 import { LoginController } from './login/login.controller';
 import { LoginHandler } from './login/login.handler';
+import { SubmitOpinionController } from './submit-opinion/submit-opinion.controller';
+import { SubmitOpinionHandler } from './submit-opinion/submit-opinion.handler';
 import { RegisterDecisionController } from './register-decision/register-decision.controller';
 import { RegisterDecisionHandler } from './register-decision/register-decision.handler';
 
@@ -51,6 +55,9 @@ export class AppModule {
         GetDecisionController,
         ActOnDecisionController,
         ListPublicDecisionsController,
+        SubmitOpinionController,
+        GetOpinionReceiptController,
+        ListPublicOpinionsController,
         GetPublicDecisionController,
         GetPublicTimelineController,
         ListUnitsController,
@@ -69,6 +76,7 @@ export class AppModule {
         LoginHandler,
         RegisterDecisionHandler,
         ActOnDecisionHandler,
+        SubmitOpinionHandler,
         CreateUnitHandler,
         CreateAccountHandler,
         ChangeAccountHandler,

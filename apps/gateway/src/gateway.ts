@@ -1,10 +1,29 @@
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { DomainError } from '../../../libs/domain/src';
 import { AppModule, type GatewayDependencies } from './app.module';
 import { nestLogger } from './common/nest-logger';
 import { sendProblem, toProblem } from './common/problem.filter';
 import { createValidationPipe } from './common/validation';
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** JSON bodies must be valid UTF-8: invalid bytes are refused, not silently replaced by U+FFFD. */
+function parseStrictJson(body: Buffer): unknown {
+  let text: string;
+  try {
+    text = utf8.decode(body);
+  } catch {
+    throw new DomainError('INVALID_UTF8', 'malformed', 'The request body is not valid UTF-8.');
+  }
+  if (text.trim() === '') return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    throw new DomainError('MALFORMED_JSON', 'malformed', 'The request body is not valid JSON.');
+  }
+}
 
 /**
  * Builds the HTTP application: Fastify, validation, problem+json for every error (including those
@@ -15,9 +34,18 @@ export async function createGateway(deps: GatewayDependencies): Promise<NestFast
   const adapter = new FastifyAdapter({ bodyLimit: deps.config.BODY_LIMIT_BYTES, trustProxy: false });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(deps), adapter, {
     logger: nestLogger(deps.log),
+    bodyParser: false,
   });
   app.useGlobalPipes(createValidationPipe());
   const fastify = app.getHttpAdapter().getInstance();
+  fastify.removeContentTypeParser('application/json');
+  fastify.addContentTypeParser('application/json', { parseAs: 'buffer', bodyLimit: deps.config.BODY_LIMIT_BYTES }, (_request, body, done) => {
+    try {
+      done(null, parseStrictJson(body as Buffer));
+    } catch (error) {
+      done(error as Error, undefined);
+    }
+  });
   fastify.setErrorHandler((error, request, reply) => {
     const { problem: body, unexpected } = toProblem(error);
     if (unexpected) deps.log.error('request failed', { method: request.method, url: request.url, error });

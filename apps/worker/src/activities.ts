@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { appendEvents } from '../../../libs/persistence/src';
+import { appendEvents, sealConsultation } from '../../../libs/persistence/src';
 import type { DecisionActivities } from '../../../workflows/activities';
 
 /** The activity implementations, bound to their dependencies. */
@@ -7,6 +7,9 @@ export function createActivities(dataSource: DataSource): DecisionActivities {
   return {
     async appendEvents({ decisionId, ...events }) {
       await appendEvents(dataSource, decisionId, events);
+    },
+    sealConsultation({ decisionId }) {
+      return sealConsultation(dataSource, decisionId, new Date());
     },
   };
 }

@@ -22,3 +22,4 @@ export * from './publications';
 export * from './reviews';
 export * from './deidentify';
 export * from './receipt';
+export * from './opinion';

@@ -1,6 +1,7 @@
 import { addWorkingDays } from './calendar';
 import type { DecisionState } from './decision-state';
 import type { ActionContext, Outcome } from './decision-action';
+import type { ConsultationCounts } from './opinion';
 
 /** A deadline the workflow keeps as a durable timer. `key` identifies it across runs. */
 export interface DueTimer {
@@ -28,8 +29,11 @@ export function dueTimers(state: DecisionState): DueTimer[] {
   return timers.sort((a, b) => a.at.localeCompare(b.at));
 }
 
-/** What happens when a deadline passes. The actor is the system. */
-export function fireTimer(state: DecisionState, timer: DueTimer, { now, policy }: ActionContext): Outcome {
+/**
+ * What happens when a deadline passes. The actor is the system. `sealed` carries the counts the seal
+ * froze when the consultation closes (absent in histories from before the seal existed).
+ */
+export function fireTimer(state: DecisionState, timer: DueTimer, { now, policy }: ActionContext, sealed?: { counts: ConsultationCounts }): Outcome {
   switch (timer.kind) {
     case 'consultation_opens': {
       const plan = state.plan!;
@@ -42,7 +46,7 @@ export function fireTimer(state: DecisionState, timer: DueTimer, { now, policy }
     }
     case 'consultation_closes': {
       const feedback = { dueAt: addWorkingDays(now, policy.feedbackDueWorkingDays).toISOString(), overdue: false };
-      const data = { closedAt: state.consultation!.closesAt, feedbackDueAt: feedback.dueAt };
+      const data = { closedAt: state.consultation!.closesAt, feedbackDueAt: feedback.dueAt, ...(sealed ? { counts: sealed.counts } : {}) };
       return { state: { ...state, stage: 'feedback', feedback }, public: [{ type: 'ConsultationClosed', data }], internal: { type: 'ConsultationClosed', data } };
     }
     case 'review': {

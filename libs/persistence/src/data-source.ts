@@ -10,11 +10,14 @@ import { AdminEvents1764100000000 as PostgresAdminEvents } from './migrations/po
 import { AdminEvents1764100000000 as SqliteAdminEvents } from './migrations/sqlite/1764100000000-admin-events';
 import { DecisionStatus1764200000000 as PostgresDecisionStatus } from './migrations/postgres/1764200000000-decision-status';
 import { DecisionStatus1764200000000 as SqliteDecisionStatus } from './migrations/sqlite/1764200000000-decision-status';
+import { Opinions1764300000000 as PostgresOpinions } from './migrations/postgres/1764300000000-opinions';
+import { Opinions1764300000000 as SqliteOpinions } from './migrations/sqlite/1764300000000-opinions';
+import { ConsultationEntity, OpinionEntity } from './entities/opinion.entity';
 
 /** Where the app data lives: a SQLite file (embedded default) or a PostgreSQL URL. */
 export type DatabaseConfig = { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string; poolSize?: number };
 
-export const ENTITIES = [PublicEventEntity, InternalEventEntity, DecisionEntity, AccountEntity, UnitEntity, AdminEventEntity];
+export const ENTITIES = [PublicEventEntity, InternalEventEntity, DecisionEntity, AccountEntity, UnitEntity, AdminEventEntity, ConsultationEntity, OpinionEntity];
 
 /**
  * Builds (does not connect) the TypeORM data source. SQLite runs in WAL mode with `synchronous = FULL`
@@ -27,7 +30,7 @@ export function createDataSource(config: DatabaseConfig): DataSource {
       type: 'postgres',
       url: config.url,
       entities: ENTITIES,
-      migrations: [PostgresInitial, PostgresAdminEvents, PostgresDecisionStatus],
+      migrations: [PostgresInitial, PostgresAdminEvents, PostgresDecisionStatus, PostgresOpinions],
       migrationsTransactionMode: 'all',
       synchronize: false,
       poolSize: config.poolSize ?? 10,
@@ -37,7 +40,7 @@ export function createDataSource(config: DatabaseConfig): DataSource {
     type: 'better-sqlite3',
     database: config.file,
     entities: ENTITIES,
-    migrations: [SqliteInitial, SqliteAdminEvents, SqliteDecisionStatus],
+    migrations: [SqliteInitial, SqliteAdminEvents, SqliteDecisionStatus, SqliteOpinions],
     migrationsTransactionMode: 'all',
     synchronize: false,
     enableWAL: true,

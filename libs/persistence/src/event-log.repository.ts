@@ -16,6 +16,7 @@ import type { LogEntryColumns } from './entities/log-entry.columns';
 import { PublicEventEntity } from './entities/public-event.entity';
 import { sha256Hex } from './hash';
 import { fromDecisionEntity, toDecisionEntity } from './decision-mapping';
+import { projectConsultation } from './opinions/consultation-window';
 import { inTransaction } from './transaction';
 
 /**
@@ -74,6 +75,7 @@ async function appendInternal(manager: EntityManager, decisionId: string, drafts
       throw new LogConflictError(decisionId, draft.seq);
     }
     await manager.insert(InternalEventEntity, row);
+    await projectConsultation(manager, decisionId, draft);
     if (!loaded) {
       const entity = await manager.findOneBy(DecisionEntity, { id: decisionId });
       record = entity ? fromDecisionEntity(entity) : undefined;

@@ -10,3 +10,5 @@ export * from './public-read.repository';
 export * from './decision-read.repository';
 export * from './rebuild-read-models';
 export * from './transaction';
+export * from './opinions/opinion-intake.repository';
+export * from './opinions/seal.repository';

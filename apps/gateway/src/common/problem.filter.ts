@@ -6,6 +6,7 @@ import { toDomainError } from '../../../../libs/temporal/src';
 import { problem, type Problem } from './problem';
 
 const STATUS_OF_KIND: Record<DomainErrorKind, number> = {
+  malformed: 400,
   invalid: 422,
   conflict: 409,
   not_found: 404,
