@@ -34,7 +34,8 @@ describe.each(databaseKinds())('opinions from the public with receipts, on %s', 
     const dataSource = await openDatabase(db.config, { migrate: true });
     await seedDemoAccounts(dataSource, PASSWORD, new Date());
     await dataSource.destroy();
-    system = await startSystem({ databaseUrl: db.url, taskQueue: uniqueTaskQueue(`opinions-${kind}`) });
+    // Generous limits here: these tests send bursts from one address on purpose.
+    system = await startSystem({ databaseUrl: db.url, taskQueue: uniqueTaskQueue(`opinions-${kind}`), gatewayEnv: { OPINION_BURST: '1000' } });
     for (const user of ['drafter', 'reviewer', 'manager']) tokens[user] = await login(system.baseUrl, user, PASSWORD);
     const act = async (user: string, action: string, body: Record<string, unknown> = {}): Promise<any> => {
       const reply = await call(system.baseUrl, 'POST', `/api/v1/decisions/${id}/${action}`, { token: tokens[user], json: body });

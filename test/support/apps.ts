@@ -44,7 +44,7 @@ export interface TestSystem {
 }
 
 /** Gateway and worker processes on the shared dev server, their own task queue and database. */
-export async function startSystem(options: { databaseUrl: string; taskQueue: string }): Promise<TestSystem> {
+export async function startSystem(options: { databaseUrl: string; taskQueue: string; gatewayEnv?: Record<string, string> }): Promise<TestSystem> {
   const port = await freePort();
   const common = {
     TEMPORAL_ADDRESS: requiredEnv(TEST_ENV.temporalAddress),
@@ -57,7 +57,7 @@ export async function startSystem(options: { databaseUrl: string; taskQueue: str
   const system: TestSystem = {
     baseUrl: `http://127.0.0.1:${port}`,
     worker: startWorker(),
-    gateway: startApp('gateway', { ...common, PORT: String(port), HOST: '127.0.0.1', AUTH_SECRET: 'e2e-secret-e2e-secret-e2e-secret-0123' }),
+    gateway: startApp('gateway', { ...common, PORT: String(port), HOST: '127.0.0.1', AUTH_SECRET: 'e2e-secret-e2e-secret-e2e-secret-0123', ...options.gatewayEnv }),
     startWorker,
     async stop() {
       await Promise.all([system.gateway.kill(), system.worker.kill()]);

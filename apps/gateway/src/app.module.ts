@@ -9,6 +9,7 @@ import { ActOnDecisionHandler } from './act-on-decision/act-on-decision.handler'
 import { ChangeAccountController } from './change-account/change-account.controller';
 import { ChangeAccountHandler } from './change-account/change-account.handler';
 import { ProblemFilter } from './common/problem.filter';
+import { OpinionRateLimitGuard } from './common/rate-limit.guard';
 import { StaffGuard } from './common/staff.guard';
 import { CONFIG, DATA_SOURCE, LOGGER, TEMPORAL_CLIENT } from './common/tokens';
 import type { GatewayConfig } from './config';
@@ -73,6 +74,7 @@ export class AppModule {
         { provide: LOGGER, useValue: log },
         { provide: APP_FILTER, useFactory: (logger: Logger) => new ProblemFilter(logger), inject: [LOGGER] },
         StaffGuard,
+        OpinionRateLimitGuard,
         LoginHandler,
         RegisterDecisionHandler,
         ActOnDecisionHandler,

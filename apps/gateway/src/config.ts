@@ -12,6 +12,8 @@ const schema = z.object({
   AUTH_SECRET: z.string().min(32, 'must be at least 32 characters (sign staff tokens)'),
   AUTH_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(86_400 * 7).default(8 * 3600),
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(256 * 1024),
+  OPINION_RATE_PER_MINUTE: z.coerce.number().int().min(1).default(30),
+  OPINION_BURST: z.coerce.number().int().min(1).default(10),
   LOG_LEVEL: env.logLevel,
 });
 

@@ -7,6 +7,7 @@ import { problem, type Problem } from './problem';
 
 const STATUS_OF_KIND: Record<DomainErrorKind, number> = {
   malformed: 400,
+  rate_limited: 429,
   invalid: 422,
   conflict: 409,
   not_found: 404,

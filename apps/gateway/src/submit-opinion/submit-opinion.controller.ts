@@ -1,6 +1,7 @@
-import { Body, Controller, Headers, Param, Post, Res } from '@nestjs/common';
+import { Body, Controller, Headers, Param, Post, Res, UseGuards } from '@nestjs/common';
 import { ApiConflictResponse, ApiCreatedResponse, ApiHeader, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
+import { OpinionRateLimitGuard } from '../common/rate-limit.guard';
 import { OpinionReceipt, SubmitOpinionRequest } from './submit-opinion.dto';
 import { SubmitOpinionHandler } from './submit-opinion.handler';
 
@@ -10,6 +11,7 @@ export class SubmitOpinionController {
   constructor(private readonly handler: SubmitOpinionHandler) {}
 
   @Post(':id/opinions')
+  @UseGuards(OpinionRateLimitGuard)
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Same key, same receipt: a retry never stores a second opinion.' })
   @ApiCreatedResponse({ type: OpinionReceipt, description: 'Stored durably; keep the receipt to look up the answer.' })
   @ApiConflictResponse({ description: 'CONSULTATION_NOT_OPEN outside the consultation window.' })
