@@ -113,6 +113,20 @@ describe.each(databaseKinds())('opinions from the public with receipts, on %s', 
     expect(await countOpinions(db, id)).toBe(before);
   });
 
+  it('lets staff read raw opinions and withhold one with a reason: gone from public, still counted', async () => {
+    const sent = await post({ text: '广告：加微信 abc123 领取优惠' }, `spam-${kind}`);
+    expect(sent.status).toBe(201);
+    const staffView = await call(system.baseUrl, 'GET', `/api/v1/decisions/${id}/opinions?pageSize=100`, { token: tokens['drafter'] });
+    expect(JSON.stringify(staffView.body)).toContain('13812345678');
+    expect((await call(system.baseUrl, 'GET', `/api/v1/decisions/${id}/opinions`)).status).toBe(401);
+    const unknown = await call(system.baseUrl, 'POST', `/api/v1/decisions/${id}/withhold-opinion`, { token: tokens['drafter'], json: { receipt: 'OD-0000-0000-0000-0', reason: 'spam' } });
+    expect(unknown.body.code).toBe('RECEIPT_NOT_FOUND');
+    const withheld = await call(system.baseUrl, 'POST', `/api/v1/decisions/${id}/withhold-opinion`, { token: tokens['drafter'], json: { receipt: sent.body.receipt, reason: 'spam' } });
+    expect(withheld.status).toBe(200);
+    expect(JSON.stringify((await call(system.baseUrl, 'GET', `/api/v1/public/decisions/${id}/opinions?pageSize=100`)).body)).not.toContain('abc123');
+    expect((await call(system.baseUrl, 'GET', `/api/v1/public/opinions/${sent.body.receipt}`)).body.status).toBe('withheld');
+  });
+
   it('seals at the close time: refuses later opinions and publishes the frozen counts', async () => {
     const received = await countOpinions(db, id);
     await sleep(Math.max(0, closesAt - Date.now()) + 500);
@@ -124,7 +138,7 @@ describe.each(databaseKinds())('opinions from the public with receipts, on %s', 
       closed = entries.find((e) => e.type === 'ConsultationClosed');
       if (!closed) await sleep(250);
     }
-    expect(closed?.data.counts).toEqual({ received, published: received, withheld: {}, byChannel: { online: received } });
+    expect(closed?.data.counts).toEqual({ received, published: received - 1, withheld: { spam: 1 }, byChannel: { online: received } });
     expect(await countOpinions(db, id)).toBe(received);
   });
 });

@@ -27,6 +27,7 @@ import { ListUnitsController } from './list-units/list-units.controller';
 import { ListDecisionsController } from './list-decisions/list-decisions.controller';
 import { ListPublicDecisionsController } from './list-public-decisions/list-public-decisions.controller';
 import { ListPublicOpinionsController } from './list-public-opinions/list-public-opinions.controller';
+import { ListOpinionsController } from './list-opinions/list-opinions.controller';
 import { LoginController } from './login/login.controller';
 import { LoginHandler } from './login/login.handler';
 import { SubmitOpinionController } from './submit-opinion/submit-opinion.controller';
@@ -54,6 +55,7 @@ export class AppModule {
         RegisterDecisionController,
         ListDecisionsController,
         GetDecisionController,
+        ListOpinionsController,
         ActOnDecisionController,
         ListPublicDecisionsController,
         SubmitOpinionController,

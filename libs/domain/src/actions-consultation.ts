@@ -115,3 +115,27 @@ export const submitFeedbackReport = defineAction<SubmitFeedbackReport>({
 export function feedbackDueAt(sealedAt: Date, workingDays: number): string {
   return addWorkingDays(sealedAt, workingDays).toISOString();
 }
+
+export const WITHHOLD_REASONS = ['abuse', 'spam', 'personal_data', 'off_topic'] as const;
+
+export interface WithholdOpinion {
+  receipt: string;
+  reason: (typeof WITHHOLD_REASONS)[number];
+  note?: string;
+}
+
+/**
+ * Moderation: an opinion is withheld from public display with a reason. It still counts and is still
+ * answered in aggregate; the internal log keeps who withheld it and why.
+ */
+export const withholdOpinion = defineAction<WithholdOpinion>({
+  name: 'withhold-opinion',
+  roles: ['drafter', 'reviewer', 'manager'],
+  stages: ['consultation', 'feedback', 'deciding', 'execution', 'evaluation'],
+  summary: 'Withhold an opinion from public display with a reason (abuse, spam, personal data, off-topic).',
+  decide(state, command) {
+    if (!WITHHOLD_REASONS.includes(command.reason)) throw new InvalidCommandError('INVALID_REASON', `reason must be one of: ${WITHHOLD_REASONS.join(', ')}.`);
+    const data = { receipt: requireText(command.receipt, 'receipt', 32), reason: command.reason, note: command.note ?? null };
+    return { state, public: [], internal: { type: 'OpinionWithheld', data } };
+  },
+});

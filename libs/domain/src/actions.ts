@@ -1,5 +1,5 @@
 import { approveShortening, planConsultation, recordExpertOpinion, recordRiskAssessment, saveDraftVersion, submitForDecision, submitForPublication } from './actions-drafting';
-import { extendConsultation, noticeHearing, recordChannel, submitFeedbackReport } from './actions-consultation';
+import { extendConsultation, noticeHearing, recordChannel, submitFeedbackReport, withholdOpinion } from './actions-consultation';
 import { publishDecision, recordCollectiveDecision, recordLegalityReview, requestLegalityReview } from './actions-deciding';
 import {
   addMilestones,
@@ -32,6 +32,7 @@ export const ACTIONS: ReadonlyArray<DecisionAction<never>> = [
   noticeHearing,
   recordChannel,
   extendConsultation,
+  withholdOpinion,
   submitFeedbackReport,
   requestLegalityReview,
   recordLegalityReview,

@@ -1,12 +1,28 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Client } from '@temporalio/client';
-import { DomainError, findAction, type DecisionState, type StaffActor } from '../../../../libs/domain/src';
+import type { DataSource } from 'typeorm';
+import { DomainError, findAction, normalizeReceipt, type DecisionState, type StaffActor } from '../../../../libs/domain/src';
+import { findReceipt } from '../../../../libs/persistence/src';
 import { actionUpdate, decisionWorkflowId, toDomainError } from '../../../../libs/temporal/src';
-import { TEMPORAL_CLIENT } from '../common/tokens';
+import { DATA_SOURCE, TEMPORAL_CLIENT } from '../common/tokens';
 
 @Injectable()
 export class ActOnDecisionHandler {
-  constructor(@Inject(TEMPORAL_CLIENT) private readonly client: Client) {}
+  constructor(
+    @Inject(TEMPORAL_CLIENT) private readonly client: Client,
+    @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
+  ) {}
+
+  /** Checks that need the database, which the workflow's pure rules cannot see. */
+  private async checkRecords(decisionId: string, actionName: string, command: Record<string, unknown>): Promise<void> {
+    if (actionName === 'withhold-opinion') {
+      const typed = command['receipt'];
+      const receipt = typeof typed === 'string' ? normalizeReceipt(typed) : undefined;
+      const found = receipt ? await findReceipt(this.dataSource, receipt) : undefined;
+      if (!found || found.decisionId !== decisionId) throw new DomainError('RECEIPT_NOT_FOUND', 'not_found', 'No such opinion on this decision.');
+      command['receipt'] = receipt;
+    }
+  }
 
   /**
    * Sends a staff action to the decision's workflow as the Update of the same name and answers with
@@ -18,6 +34,7 @@ export class ActOnDecisionHandler {
     if (!action.roles.includes(actor.role)) {
       throw new DomainError('ROLE_NOT_ALLOWED', 'forbidden', `${action.name} needs one of the roles: ${action.roles.join(', ')}.`);
     }
+    await this.checkRecords(decisionId, action.name, command);
     try {
       return await this.client.workflow.getHandle(decisionWorkflowId(decisionId)).executeUpdate(actionUpdate(action.name), { args: [{ actor, command }] });
     } catch (error) {

@@ -104,3 +104,35 @@ export async function listPublishedOpinions(dataSource: DataSource, decisionId: 
   });
   return { items: rows.map((r) => ({ text: r.textPublic, section: r.section, channel: r.channel, receivedAt: r.receivedAt })), total };
 }
+
+export interface StaffOpinion extends PublicOpinion {
+  receipt: string;
+  textRaw: string;
+  contact: Record<string, string> | null;
+  status: string;
+  withheldReason: string | null;
+}
+
+/** Every opinion of a decision with its raw text and contact: for staff only, never a public surface. */
+export async function listOpinionsForStaff(dataSource: DataSource, decisionId: string, page: number, pageSize: number): Promise<{ items: StaffOpinion[]; total: number }> {
+  const [rows, total] = await dataSource.manager.findAndCount(OpinionEntity, {
+    where: { decisionId },
+    order: { receivedAt: 'ASC', receipt: 'ASC' },
+    skip: (page - 1) * pageSize,
+    take: pageSize,
+  });
+  return {
+    items: rows.map((r) => ({
+      receipt: r.receipt,
+      text: r.textPublic,
+      textRaw: r.textRaw,
+      contact: r.contact ? (JSON.parse(r.contact) as Record<string, string>) : null,
+      section: r.section,
+      channel: r.channel,
+      receivedAt: r.receivedAt,
+      status: r.status,
+      withheldReason: r.withheldReason,
+    })),
+    total,
+  };
+}
