@@ -127,6 +127,24 @@ describe.each(databaseKinds())('opinions from the public with receipts, on %s', 
     expect((await call(system.baseUrl, 'GET', `/api/v1/public/opinions/${sent.body.receipt}`)).body.status).toBe('withheld');
   });
 
+  it('puts the opinions of an offline channel into the same pool, with their channel', async () => {
+    const recorded = await call(system.baseUrl, 'POST', `/api/v1/decisions/${id}/channel-records`, {
+      token: tokens['drafter'],
+      json: {
+        channel: 'symposium',
+        date: new Date().toISOString(),
+        participantsCount: 8,
+        minutes: '座谈会纪要',
+        opinions: [{ text: '企业代表：建议分步实施', section: '第五条' }, { text: '居民代表王五（电话13912345678）：支持' }],
+      },
+    });
+    expect(recorded.status).toBe(200);
+    const listed = JSON.stringify((await call(system.baseUrl, 'GET', `/api/v1/public/decisions/${id}/opinions?pageSize=100`)).body);
+    expect(listed).toContain('建议分步实施');
+    expect(listed).toContain('"channel":"symposium"');
+    expect(listed).not.toContain('13912345678');
+  });
+
   it('seals at the close time: refuses later opinions and publishes the frozen counts', async () => {
     const received = await countOpinions(db, id);
     await sleep(Math.max(0, closesAt - Date.now()) + 500);
@@ -138,7 +156,7 @@ describe.each(databaseKinds())('opinions from the public with receipts, on %s', 
       closed = entries.find((e) => e.type === 'ConsultationClosed');
       if (!closed) await sleep(250);
     }
-    expect(closed?.data.counts).toEqual({ received, published: received - 1, withheld: { spam: 1 }, byChannel: { online: received } });
+    expect(closed?.data.counts).toEqual({ received, published: received - 1, withheld: { spam: 1 }, byChannel: { online: received - 2, symposium: 2 } });
     expect(await countOpinions(db, id)).toBe(received);
   });
 });

@@ -2,6 +2,7 @@ import { addCalendarDays, addWorkingDays, daysBetween } from './calendar';
 import { CHANNELS, type Channel } from './decision-state';
 import { defineAction, requireInstant, requireText } from './decision-action';
 import { DomainError, InvalidCommandError } from './errors';
+import { validateOpinion } from './opinion';
 import { addReview } from './reviews';
 
 export interface NoticeHearing {
@@ -39,6 +40,18 @@ export interface RecordChannel {
   minutes: string;
   signedRecordRef?: string;
   hearingId?: string;
+  /** The opinions the channel produced; they join the same pool as online ones, with the channel. */
+  opinions?: Array<{ text: string; section?: string }>;
+}
+
+function channelOpinions(value: unknown, maxChars: number): Array<{ text: string; section: string | null }> {
+  if (value === undefined) return [];
+  if (!Array.isArray(value) || value.length > 10_000) throw new InvalidCommandError('INVALID_FIELD', 'opinions must be a list of at most 10000 {text, section}.');
+  return value.map((item: { text?: unknown; section?: unknown }) => {
+    const opinion = { text: typeof item?.text === 'string' ? item.text : '', section: typeof item?.section === 'string' ? item.section : undefined };
+    validateOpinion(opinion, maxChars);
+    return { text: opinion.text, section: opinion.section ?? null };
+  });
 }
 
 /** An offline channel's record; a hearing's record is confirmed and signed by participants (art.17). */
@@ -47,23 +60,24 @@ export const recordChannel = defineAction<RecordChannel>({
   roles: ['drafter'],
   stages: ['consultation'],
   summary: 'Record a hearing, symposium or other offline channel (date, participants, minutes, signed record).',
-  decide(state, command, { now }) {
+  decide(state, command, { now, policy }) {
     if (!CHANNELS.includes(command.channel) || command.channel === 'online') {
       throw new InvalidCommandError('INVALID_CHANNELS', 'channel must be an offline channel (hearing, symposium, field_visit, written, questionnaire, expert, media).');
     }
     const date = requireInstant(command.date, 'date');
     const count = Number(command.participantsCount);
     if (!Number.isInteger(count) || count < 0) throw new InvalidCommandError('FIELD_REQUIRED', 'participantsCount must be a whole number.');
-    const base = { channel: command.channel, date: date.toISOString(), participantsCount: count, minutes: requireText(command.minutes, 'minutes') };
+    const opinions = channelOpinions(command.opinions, policy.opinionMaxChars);
+    const base = { channel: command.channel, date: date.toISOString(), participantsCount: count, minutes: requireText(command.minutes, 'minutes'), opinionsCount: opinions.length };
     if (command.channel !== 'hearing') {
-      return { state, public: [{ type: 'ChannelRecorded', data: base }], internal: { type: 'ChannelRecorded', data: base } };
+      return { state, public: [{ type: 'ChannelRecorded', data: base }], internal: { type: 'ChannelRecorded', data: { ...base, opinions } } };
     }
     const hearing = (state.hearings ?? []).find((h) => h.id === command.hearingId);
     if (!hearing) throw new DomainError('HEARING_NOT_NOTICED', 'conflict', 'A hearing record needs the id of a noticed hearing (Decree 713 art.16).');
     if (new Date(hearing.date) > now) throw new DomainError('HEARING_NOT_HELD_YET', 'conflict', `Hearing ${hearing.id} is scheduled for ${hearing.date}.`);
     const data = { ...base, hearingId: hearing.id, signedRecordRef: requireText(command.signedRecordRef, 'signedRecordRef', 500) };
     const hearings = (state.hearings ?? []).map((h) => (h.id === hearing.id ? { ...h, held: true } : h));
-    return { state: { ...state, hearings }, public: [{ type: 'HearingHeld', data }], internal: { type: 'HearingHeld', data } };
+    return { state: { ...state, hearings }, public: [{ type: 'HearingHeld', data }], internal: { type: 'HearingHeld', data: { ...data, opinions } } };
   },
 });
 

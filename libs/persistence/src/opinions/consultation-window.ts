@@ -1,4 +1,5 @@
-import type { InternalEventDraft } from '../../../domain/src';
+import { deidentify, receiptFrom, RECEIPT_SYMBOLS, type InternalEventDraft } from '../../../domain/src';
+import { createHash } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { ConsultationEntity, OpinionEntity } from '../entities/opinion.entity';
 
@@ -20,9 +21,41 @@ export async function projectConsultation(manager: EntityManager, decisionId: st
     });
   } else if (event.type === 'ConsultationExtended') {
     await manager.update(ConsultationEntity, { decisionId, status: 'open' }, { closesAt: String(data['closesAt']) });
+  } else if ((event.type === 'ChannelRecorded' || event.type === 'HearingHeld') && Array.isArray(data['opinions'])) {
+    await storeChannelOpinions(manager, decisionId, event, data['opinions'] as Array<{ text: string; section: string | null }>);
   } else if (event.type === 'OpinionWithheld') {
     await manager.update(OpinionEntity, { decisionId, receipt: String(data['receipt']) }, { status: 'withheld', withheldReason: String(data['reason']) });
   } else if (event.type === 'ConsultationClosed') {
     await manager.update(ConsultationEntity, { decisionId, status: 'open' }, { status: 'sealed', sealedAt: event.occurredAt });
+  }
+}
+
+/** A receipt derived from the log position, so that a retried append inserts the same rows. */
+function channelReceipt(decisionId: string, seq: number, index: number): string {
+  const digest = createHash('sha256').update(`${decisionId}:${seq}:${index}`).digest();
+  return receiptFrom(Array.from({ length: RECEIPT_SYMBOLS }, (_, i) => digest[i]!));
+}
+
+/** Opinions from an offline channel join the pool with their channel, de-identified like online ones. */
+async function storeChannelOpinions(manager: EntityManager, decisionId: string, event: InternalEventDraft, opinions: Array<{ text: string; section: string | null }>): Promise<void> {
+  const channel = String(event.data['channel']);
+  for (const [index, opinion] of opinions.entries()) {
+    const receipt = channelReceipt(decisionId, event.seq, index);
+    if (await manager.existsBy(OpinionEntity, { receipt })) continue;
+    await manager.insert(OpinionEntity, {
+      receipt,
+      decisionId,
+      phase: 'consultation',
+      channel,
+      section: opinion.section,
+      textRaw: opinion.text,
+      textPublic: deidentify(opinion.text).text,
+      contact: null,
+      idempotencyKey: null,
+      requestHash: receipt,
+      receivedAt: event.occurredAt,
+      status: 'published',
+      withheldReason: null,
+    });
   }
 }
