@@ -23,3 +23,4 @@ export * from './reviews';
 export * from './deidentify';
 export * from './receipt';
 export * from './opinion';
+export * from './near-duplicates';
