@@ -40,6 +40,8 @@ export interface TestSystem {
   gateway: AppProcess;
   worker: AppProcess;
   startWorker(): AppProcess;
+  /** Starts a new gateway on the same port (after the old one was killed) and waits until it is ready. */
+  restartGateway(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -54,11 +56,17 @@ export async function startSystem(options: { databaseUrl: string; taskQueue: str
     LOG_LEVEL: 'warn',
   };
   const startWorker = (): AppProcess => startApp('worker', { ...common, WORKFLOW_BUNDLE: requiredEnv(TEST_ENV.workflowBundle) });
+  const startGateway = (): AppProcess =>
+    startApp('gateway', { ...common, PORT: String(port), HOST: '127.0.0.1', AUTH_SECRET: 'e2e-secret-e2e-secret-e2e-secret-0123', ...options.gatewayEnv });
   const system: TestSystem = {
     baseUrl: `http://127.0.0.1:${port}`,
     worker: startWorker(),
-    gateway: startApp('gateway', { ...common, PORT: String(port), HOST: '127.0.0.1', AUTH_SECRET: 'e2e-secret-e2e-secret-e2e-secret-0123', ...options.gatewayEnv }),
+    gateway: startGateway(),
     startWorker,
+    async restartGateway() {
+      system.gateway = startGateway();
+      await waitForReady(system);
+    },
     async stop() {
       await Promise.all([system.gateway.kill(), system.worker.kill()]);
     },
