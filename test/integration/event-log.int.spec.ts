@@ -7,7 +7,7 @@ import {
 } from '../../libs/domain/src';
 import { appendEvents, findPublicDecision, findPublicTimeline, sha256Hex } from '../../libs/persistence/src';
 import type { DataSource } from 'typeorm';
-import { databaseKinds, openTestDatabase, type TestDatabase } from '../support/databases';
+import { databaseKinds, useTestDatabase } from '../support/databases';
 
 const actor: StaffActor = { accountId: 'acc-1', username: 'drafter', unit: 'unit-a', role: 'drafter' };
 const at = (minute: number): string => `2026-05-01T08:${String(minute).padStart(2, '0')}:00.000Z`;
@@ -28,17 +28,9 @@ function progress(seq: number, percent: number): { public: PublicEventDraft[]; i
 }
 
 describe.each(databaseKinds())('the event log on %s', (kind) => {
-  let db: TestDatabase;
+  const fixture = useTestDatabase(kind);
   let dataSource: DataSource;
-
-  beforeAll(async () => {
-    ({ db, dataSource } = await openTestDatabase(kind));
-  });
-
-  afterAll(async () => {
-    await dataSource.destroy();
-    await db.drop();
-  });
+  beforeAll(() => ({ dataSource } = fixture));
 
   it('chains entries by hash from the genesis hash and keeps the read model in step', async () => {
     await appendEvents(dataSource, 'chain', registration());
@@ -103,17 +95,9 @@ describe.each(databaseKinds())('the event log on %s', (kind) => {
 });
 
 describe.each(databaseKinds())('concurrent appends in one process on %s', (kind) => {
-  let db: TestDatabase;
+  const fixture = useTestDatabase(kind);
   let dataSource: DataSource;
-
-  beforeAll(async () => {
-    ({ db, dataSource } = await openTestDatabase(kind));
-  });
-
-  afterAll(async () => {
-    await dataSource.destroy();
-    await db.drop();
-  });
+  beforeAll(() => ({ dataSource } = fixture));
 
   it('keeps every transaction whole: 30 decisions appended at once each get their log and read model', async () => {
     const ids = Array.from({ length: 30 }, (_, i) => `concurrent-${i}`);

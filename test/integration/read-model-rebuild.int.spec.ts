@@ -18,7 +18,7 @@ import {
 } from '../../libs/domain/src';
 import { appendEvents, rebuildReadModels } from '../../libs/persistence/src';
 import type { DataSource } from 'typeorm';
-import { databaseKinds, openTestDatabase, type TestDatabase } from '../support/databases';
+import { databaseKinds, useTestDatabase } from '../support/databases';
 import { aRegistration, drafterA } from '../support/decisions';
 
 const reviewer: StaffActor = { accountId: 'acc-reviewer', username: 'reviewer', unit: 'unit-a', role: 'reviewer' };
@@ -56,17 +56,12 @@ async function snapshot(dataSource: DataSource): Promise<unknown[]> {
 }
 
 describe.each(databaseKinds())('rebuilding the read models from the logs on %s', (kind) => {
-  let db: TestDatabase;
+  const fixture = useTestDatabase(kind);
   let dataSource: DataSource;
 
   beforeAll(async () => {
-    ({ db, dataSource } = await openTestDatabase(kind));
+    ({ dataSource } = fixture);
     for (let i = 0; i < 7; i += 1) await drive(dataSource, `rebuild-${i}`, i, i === 6);
-  });
-
-  afterAll(async () => {
-    await dataSource.destroy();
-    await db.drop();
   });
 
   it('gives exactly the read model that was maintained live', async () => {

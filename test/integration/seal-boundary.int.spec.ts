@@ -2,22 +2,14 @@ import { randomInt } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { RECEIPT_SYMBOLS, receiptFrom } from '../../libs/domain/src';
 import { sealConsultation, storeOpinion, type Stored } from '../../libs/persistence/src';
-import { databaseKinds, openTestDatabase, type TestDatabase } from '../support/databases';
+import { databaseKinds, useTestDatabase } from '../support/databases';
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe.each(databaseKinds())('the seal under a concurrent flood across the close time on %s', (kind) => {
-  let db: TestDatabase;
+  const fixture = useTestDatabase(kind);
   let dataSource: DataSource;
-
-  beforeAll(async () => {
-    ({ db, dataSource } = await openTestDatabase(kind));
-  });
-
-  afterAll(async () => {
-    await dataSource.destroy();
-    await db.drop();
-  });
+  beforeAll(() => ({ dataSource } = fixture));
 
   it('accepts nothing after the seal and leaves out nothing that got a receipt', async () => {
     const decisionId = `seal-${kind}`;
