@@ -5,6 +5,8 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { databaseConfigFrom, openDatabase } from '../../libs/persistence/src';
+import { OpinionEntity } from '../../libs/persistence/src/entities/opinion.entity';
 import { ensureSearchAttributes, provisionTemporalCli, startDevServer } from '../../libs/temporal/src';
 import { aRegistration } from '../support/decisions';
 import { login } from '../support/http';
@@ -37,6 +39,8 @@ interface Settings {
   pinning: Pinning | undefined;
   pinMode: string;
   databaseUrl: string | undefined;
+  /** Connections of the opinion-intake throughput run (BENCH_INTAKE_CONCURRENCY, default 64). */
+  intakeConcurrency: number;
 }
 
 function positiveInt(name: string, fallback: number, text = process.env[name]): number {
@@ -64,6 +68,7 @@ function readSettings(): Settings {
     pinning: choosePinning(pinMode, cpus().length),
     pinMode,
     databaseUrl: process.env['BENCH_DATABASE_URL'] || undefined,
+    intakeConcurrency: positiveInt('BENCH_INTAKE_CONCURRENCY', 64),
   };
 }
 
@@ -123,6 +128,24 @@ interface Shared {
   teardown: Teardown;
 }
 
+/** Registers a decision and takes it into consultation (shortened, approved), over the API. */
+async function openConsultation(base: string, drafter: string, reviewer: string, manager: string): Promise<string> {
+  const post = async (token: string, path: string, body: unknown, status = 200): Promise<any> =>
+    JSON.parse(await request(`${base}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify(body) }, status));
+  const id = (await post(drafter, '/api/v1/decisions', aRegistration(), 201)).decisionId as string;
+  const act = (token: string, action: string, body: unknown = {}): Promise<any> => post(token, `/api/v1/decisions/${id}/${action}`, body);
+  await act(drafter, 'draft-versions', { draft: '草案', basis: '依据', explanation: '说明' });
+  await act(drafter, 'consultation-plan', { channels: ['online'], opensAt: new Date(Date.now() + 1_000).toISOString(), closesAt: new Date(Date.now() + 3_600_000).toISOString(), shortenedReason: 'benchmark' });
+  await act(manager, 'shortened-consultation-approval');
+  const submitted = await act(drafter, 'submit-for-publication');
+  await act(reviewer, 'approve', { reviewId: submitted.reviews.at(-1).id });
+  for (let i = 0; i < 100; i += 1) {
+    if ((JSON.parse(await request(`${base}/api/v1/public/decisions/${id}`, {}, 200)) as { stage: string }).stage === 'consultation') return id;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error('the consultation did not open');
+}
+
 async function benchDatabase(kind: 'sqlite' | 'postgres', shared: Shared): Promise<DatabaseResult> {
   const { settings, client, trivialQueue, teardown } = shared;
   const mark = teardown.mark();
@@ -144,7 +167,8 @@ async function benchDatabase(kind: 'sqlite' | 'postgres', shared: Shared): Promi
   // The worker bundles the workflows at start, as `npm start` runs it (no WORKFLOW_BUNDLE).
   const apps: AppProcess[] = [
     startApp(ROOT, 'worker', common, servers),
-    startApp(ROOT, 'gateway', { ...common, PORT: String(port), HOST: '127.0.0.1', AUTH_SECRET: randomBytes(24).toString('hex') }, servers),
+    // The load comes from one address: lift the per-client opinion limit so the benchmark measures intake.
+    startApp(ROOT, 'gateway', { ...common, PORT: String(port), HOST: '127.0.0.1', AUTH_SECRET: randomBytes(24).toString('hex'), OPINION_BURST: '1000000000', OPINION_RATE_PER_MINUTE: '1000000000' }, servers),
   ];
   for (const app of apps) {
     teardown.defer(`stop the ${app.name}`, async () => {
@@ -240,8 +264,12 @@ async function benchDatabase(kind: 'sqlite' | 'postgres', shared: Shared): Promi
 
   const figures: FigureResult[] = [];
   const ratios: DatabaseResult['ratios'] = [];
-  const measure = async (group: Figure[], comparisons: Array<[string, string]>): Promise<void> => {
-    for (const concurrency of [...new Set([settings.latencyConcurrency, settings.throughputConcurrency])]) {
+  const measure = async (
+    group: Figure[],
+    comparisons: Array<[string, string]>,
+    concurrencies = [...new Set([settings.latencyConcurrency, settings.throughputConcurrency])],
+  ): Promise<void> => {
+    for (const concurrency of concurrencies) {
       log(`${kind}: ${group.map((figure) => figure.id).join(' / ')} at concurrency ${concurrency}`);
       const { samples, warmup, rounds } = settings;
       const stats = await measureGroup(group, { concurrency, samples, warmup, rounds, check, signal: interruption.signal });
@@ -270,6 +298,53 @@ async function benchDatabase(kind: 'sqlite' | 'postgres', shared: Shared): Promi
     ['staff-update', 'bare-update-activity'],
   ]);
   await measure(publicRead, [['timeline', 'live']]);
+
+  // Opinion intake: a decision in consultation; the baseline is a raw durable insert of the same rows
+  // through the same driver into a database of its own (same schema, same durability settings).
+  const consultationId = await openConsultation(base, token, await login(base, 'reviewer', PASSWORD), await login(base, 'manager', PASSWORD));
+  const rawDatabase = await createBenchDatabase(kind, PASSWORD, settings.databaseUrl);
+  teardown.defer(`drop the ${kind} raw-insert database`, () => rawDatabase.drop());
+  const raw = await openDatabase(databaseConfigFrom(rawDatabase.url), { migrate: false });
+  teardown.defer(`close the ${kind} raw-insert database`, () => raw.destroy());
+  let opinions = 0;
+  const opinionText = (n: number): string => `建议第${n % 50}条补贴标准提高到每月200元，并简化申领流程。`;
+  const intake: Figure[] = [
+    {
+      id: 'opinion-intake',
+      label: 'Opinion intake, POST /api/v1/public/decisions/{id}/opinions',
+      op: async () => {
+        const n = (opinions += 1);
+        await request(`${base}/api/v1/public/decisions/${consultationId}/opinions`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'idempotency-key': `bench-${run}-${n}` },
+          body: JSON.stringify({ text: opinionText(n) }),
+        }, 201);
+      },
+    },
+    {
+      id: 'raw-insert',
+      label: 'Baseline: raw durable insert, same driver',
+      op: async () => {
+        const n = (opinions += 1);
+        await raw.createQueryBuilder().insert().into(OpinionEntity).values({
+          receipt: `RAW-${run}-${n}`,
+          decisionId: consultationId,
+          phase: 'consultation',
+          channel: 'online',
+          section: null,
+          textRaw: opinionText(n),
+          textPublic: opinionText(n),
+          contact: null,
+          idempotencyKey: `raw-${run}-${n}`,
+          requestHash: 'x'.repeat(64),
+          receivedAt: new Date().toISOString(),
+          status: 'published',
+          withheldReason: null,
+        }).execute();
+      },
+    },
+  ];
+  await measure(intake, [['opinion-intake', 'raw-insert']], [1, settings.intakeConcurrency]);
 
   log(`${kind}: stopping`);
   await Promise.all(running.map((handle) => handle.signal('stop')));

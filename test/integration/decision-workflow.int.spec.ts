@@ -8,7 +8,7 @@ import { findPublicDecision, findPublicTimeline, sha256Hex } from '../../libs/pe
 import { decisionWorkflowId, getStateQuery, registerUpdate, toDomainError } from '../../libs/temporal/src';
 import { databaseKinds } from '../support/databases';
 import { aRegistration, drafterA, newId, registerViaTemporal } from '../support/decisions';
-import { useWorkerFixture } from '../support/temporal';
+import { useWorkerFixture } from '../support/fixtures';
 
 /** Set RECORD_REPLAY_HISTORIES=1 to (re)write the histories in test/replay/ from these runs. */
 const RECORD = process.env['RECORD_REPLAY_HISTORIES'] === '1';

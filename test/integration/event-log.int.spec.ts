@@ -7,7 +7,8 @@ import {
 } from '../../libs/domain/src';
 import { appendEvents, findPublicDecision, findPublicTimeline, sha256Hex } from '../../libs/persistence/src';
 import type { DataSource } from 'typeorm';
-import { databaseKinds, useTestDatabase } from '../support/databases';
+import { databaseKinds } from '../support/databases';
+import { useTestDatabase } from '../support/fixtures';
 
 const actor: StaffActor = { accountId: 'acc-1', username: 'drafter', unit: 'unit-a', role: 'drafter' };
 const at = (minute: number): string => `2026-05-01T08:${String(minute).padStart(2, '0')}:00.000Z`;

@@ -3,7 +3,7 @@ import { findPublicTimeline, sha256Hex } from '../../libs/persistence/src';
 import { decisionWorkflowId } from '../../libs/temporal/src';
 import { drafterA, newId } from '../support/decisions';
 import { toExecution } from '../support/lifecycle-driver';
-import { useWorkerFixture } from '../support/temporal';
+import { useWorkerFixture } from '../support/fixtures';
 
 const REPORTS = 200;
 

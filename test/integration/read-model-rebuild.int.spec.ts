@@ -18,7 +18,8 @@ import {
 } from '../../libs/domain/src';
 import { appendEvents, rebuildReadModels } from '../../libs/persistence/src';
 import type { DataSource } from 'typeorm';
-import { databaseKinds, useTestDatabase } from '../support/databases';
+import { databaseKinds } from '../support/databases';
+import { useTestDatabase } from '../support/fixtures';
 import { aRegistration, drafterA } from '../support/decisions';
 
 const reviewer: StaffActor = { accountId: 'acc-reviewer', username: 'reviewer', unit: 'unit-a', role: 'reviewer' };

@@ -2,7 +2,8 @@ import { randomInt } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { RECEIPT_SYMBOLS, receiptFrom } from '../../libs/domain/src';
 import { sealConsultation, storeOpinion, type Stored } from '../../libs/persistence/src';
-import { databaseKinds, useTestDatabase } from '../support/databases';
+import { databaseKinds } from '../support/databases';
+import { useTestDatabase } from '../support/fixtures';
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 

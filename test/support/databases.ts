@@ -57,20 +57,3 @@ export async function openTestDatabase(kind: 'sqlite' | 'postgres'): Promise<{ d
   return { db, dataSource };
 }
 
-/**
- * For a describe block: a fresh migrated database of `kind`, opened before the tests and dropped
- * after. Read `fixture.dataSource` inside tests.
- */
-export function useTestDatabase(kind: 'sqlite' | 'postgres'): { dataSource: DataSource } {
-  const fixture = {} as { dataSource: DataSource; db: TestDatabase };
-  beforeAll(async () => {
-    const opened = await openTestDatabase(kind);
-    fixture.db = opened.db;
-    fixture.dataSource = opened.dataSource;
-  });
-  afterAll(async () => {
-    await fixture.dataSource.destroy();
-    await fixture.db.drop();
-  });
-  return fixture;
-}

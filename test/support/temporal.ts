@@ -3,7 +3,6 @@ import { NativeConnection, Runtime, DefaultLogger, type Worker } from '@temporal
 import { randomBytes } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { createDecisionWorker } from '../../apps/worker/src/decision-worker';
-import { openTestDatabase, type TestDatabase } from './databases';
 import { requiredEnv, TEST_ENV } from './env';
 
 let runtimeInstalled = false;
@@ -48,30 +47,3 @@ export async function startWorker(dataSource: DataSource, taskQueue: string): Pr
   };
 }
 
-export interface WorkerFixture {
-  taskQueue: string;
-  dataSource: DataSource;
-  client: Client;
-}
-
-/**
- * For a describe block: a fresh migrated database of `kind`, a Temporal client and a real worker on
- * its own task queue, started before the tests and torn down after. Read the fields inside tests.
- */
-export function useWorkerFixture(kind: 'sqlite' | 'postgres', prefix: string): WorkerFixture {
-  const fixture = { taskQueue: uniqueTaskQueue(prefix) } as WorkerFixture;
-  let db: TestDatabase;
-  let worker: RunningWorker;
-  beforeAll(async () => {
-    ({ db, dataSource: fixture.dataSource } = await openTestDatabase(kind));
-    fixture.client = await testClient();
-    worker = await startWorker(fixture.dataSource, fixture.taskQueue);
-  });
-  afterAll(async () => {
-    await worker.stop();
-    await fixture.client.connection.close();
-    await fixture.dataSource.destroy();
-    await db.drop();
-  });
-  return fixture;
-}
