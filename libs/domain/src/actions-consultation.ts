@@ -1,4 +1,4 @@
-import { addCalendarDays, addWorkingDays, daysBetween } from './calendar';
+import { addCalendarDays, daysBetween } from './calendar';
 import { CHANNELS, type Channel } from './decision-state';
 import { defineAction, requireInstant, requireText } from './decision-action';
 import { DomainError, InvalidCommandError } from './errors';
@@ -124,11 +124,6 @@ export const submitFeedbackReport = defineAction<SubmitFeedbackReport>({
     return addReview(state, 'feedback', payload, context);
   },
 });
-
-/** When the feedback report is due after the seal. */
-export function feedbackDueAt(sealedAt: Date, workingDays: number): string {
-  return addWorkingDays(sealedAt, workingDays).toISOString();
-}
 
 export const WITHHOLD_REASONS = ['abuse', 'spam', 'personal_data', 'off_topic'] as const;
 

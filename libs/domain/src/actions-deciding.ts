@@ -1,7 +1,7 @@
 import { addWorkingDays } from './calendar';
 import { defineAction, requireInstant, requireText } from './decision-action';
 import { DomainError, InvalidCommandError } from './errors';
-import { publicationDueAt, type MilestoneInput } from './publications';
+import type { MilestoneInput } from './publications';
 import { addReview } from './reviews';
 
 export interface RequestLegalityReview {
@@ -83,7 +83,7 @@ export const recordCollectiveDecision = defineAction<RecordCollectiveDecision>({
     const publicData = { ...meeting, dissentRecorded: Boolean(command.dissent?.trim()) };
     const visible = !state.confidential;
     if (command.outcome === 'adopted') {
-      const adoption = { adoptedAt: now.toISOString(), publicationDueAt: publicationDueAt(now, policy.publicationDueWorkingDays), overdue: false };
+      const adoption = { adoptedAt: now.toISOString(), publicationDueAt: addWorkingDays(now, policy.publicationDueWorkingDays).toISOString(), overdue: false };
       return { state: { ...state, adoption }, public: visible ? [{ type: 'DecisionAdopted', data: { ...publicData, publicationDueAt: adoption.publicationDueAt } }] : [], internal };
     }
     if (command.outcome === 'rejected') {

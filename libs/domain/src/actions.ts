@@ -49,8 +49,6 @@ export const ACTIONS: ReadonlyArray<DecisionAction<never>> = [
   closeDecision,
 ] as ReadonlyArray<DecisionAction<never>>;
 
-export const ACTION_NAMES: readonly string[] = ACTIONS.map((action) => action.name);
-
 export function findAction(name: string): DecisionAction<Record<string, unknown>> | undefined {
   const found: DecisionAction<never> | undefined = ACTIONS.find((action) => action.name === name);
   return found;

@@ -1,4 +1,3 @@
-import { addWorkingDays } from './calendar';
 import type { DecisionState, Milestone, PendingReview } from './decision-state';
 import { weightedProgress } from './decision-status';
 import type { ActionContext, Outcome } from './decision-action';
@@ -23,7 +22,7 @@ export function planMilestones(state: DecisionState, inputs: MilestoneInput[]): 
 }
 
 /** What an approved submission publishes, by kind. Pure; `approve` wraps it. */
-export function publish(state: DecisionState, review: PendingReview, { now, policy }: ActionContext): Pick<Outcome, 'state' | 'public'> {
+export function publish(state: DecisionState, review: PendingReview, { now }: ActionContext): Pick<Outcome, 'state' | 'public'> {
   const p = review.payload;
   switch (review.kind) {
     case 'draft': {
@@ -56,11 +55,11 @@ export function publish(state: DecisionState, review: PendingReview, { now, poli
       return { state: next, public: events };
     }
     case 'evaluation':
-      return publishEvaluation(state, p, now, policy.publicationDueWorkingDays);
+      return publishEvaluation(state, p, now);
   }
 }
 
-function publishEvaluation(state: DecisionState, p: Record<string, unknown>, now: Date, _days: number): Pick<Outcome, 'state' | 'public'> {
+function publishEvaluation(state: DecisionState, p: Record<string, unknown>, now: Date): Pick<Outcome, 'state' | 'public'> {
   const report: PublicEvent = { type: 'EvaluationPublished', data: { conclusion: p['conclusion'], report: p['report'] } };
   const closedEvaluation = { ...state, evaluation: {} };
   switch (p['conclusion']) {
@@ -86,9 +85,4 @@ function publishEvaluation(state: DecisionState, p: Record<string, unknown>, now
     default:
       return { state: { ...closedEvaluation, stage: 'closed' }, public: [report, { type: 'DecisionTerminated', data: { at: now.toISOString() } }] };
   }
-}
-
-/** When a published decision's publication is due after adoption (OGI art.26). */
-export function publicationDueAt(now: Date, days: number): string {
-  return addWorkingDays(now, days).toISOString();
 }

@@ -1,16 +1,4 @@
-import { Client, Connection, type ConnectionLike } from '@temporalio/client';
-
-/** How the apps reach Temporal. */
-export interface TemporalConfig {
-  address: string;
-  namespace: string;
-}
-
-/** Connects a client; the caller owns the connection and closes it on shutdown. */
-export async function connectClient(config: TemporalConfig): Promise<Client> {
-  const connection = await Connection.connect({ address: config.address });
-  return new Client({ connection, namespace: config.namespace });
-}
+import { Connection, type ConnectionLike } from '@temporalio/client';
 
 /** Whether the Temporal frontend answers (GetSystemInfo) within `timeoutMs`. */
 export async function isTemporalHealthy(connection: ConnectionLike, timeoutMs = 2_000): Promise<boolean> {
