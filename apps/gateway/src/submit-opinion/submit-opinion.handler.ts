@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { randomInt } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import { canonicalize, DEFAULT_POLICY, deidentify, DomainError, RECEIPT_SYMBOLS, receiptFrom, validateOpinion, type OpinionInput } from '../../../../libs/domain/src';
+import { canonicalize, DEFAULT_POLICY, deidentify, DomainError, RECEIPT_SYMBOLS, receiptFrom, validateOpinion, type OpinionInput, type SubmitterContact } from '../../../../libs/domain/src';
 import { findPublicDecision, sha256Hex, storeOpinion, type Stored } from '../../../../libs/persistence/src';
 import { DATA_SOURCE } from '../common/tokens';
 
@@ -20,10 +20,28 @@ export class SubmitOpinionHandler {
       throw new DomainError('INVALID_IDEMPOTENCY_KEY', 'invalid', 'Idempotency-Key must be 1–128 printable ASCII characters.');
     }
     validateOpinion(input, DEFAULT_POLICY.opinionMaxChars);
-    if (!(await findPublicDecision(this.dataSource, decisionId))) {
-      throw new DomainError('DECISION_NOT_FOUND', 'not_found', `No public decision ${decisionId}.`);
-    }
     const contact = input.contact && Object.values(input.contact).some(Boolean) ? input.contact : undefined;
+    return this.store(decisionId, input, contact, idempotencyKey);
+  }
+
+  /**
+   * The intake transaction decides; only when the decision has no consultation window at all is one
+   * more read needed, to answer 404 for an unknown or non-public decision (a confidential one never has
+   * a window) rather than 409.
+   */
+  private async store(decisionId: string, input: OpinionInput, contact: SubmitterContact | undefined, idempotencyKey: string | undefined): Promise<Stored> {
+    try {
+      return await this.insert(decisionId, input, contact, idempotencyKey);
+    } catch (error) {
+      const noWindow = error instanceof DomainError && error.code === 'CONSULTATION_NOT_OPEN' && error.details?.['window'] === null;
+      if (noWindow && !(await findPublicDecision(this.dataSource, decisionId))) {
+        throw new DomainError('DECISION_NOT_FOUND', 'not_found', `No public decision ${decisionId}.`);
+      }
+      throw error;
+    }
+  }
+
+  private insert(decisionId: string, input: OpinionInput, contact: SubmitterContact | undefined, idempotencyKey: string | undefined): Promise<Stored> {
     const textPublic = deidentify(input.text, contact).text;
     return storeOpinion(
       this.dataSource,

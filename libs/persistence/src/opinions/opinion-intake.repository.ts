@@ -57,7 +57,9 @@ export async function storeOpinion(dataSource: DataSource, opinion: OpinionToSto
       const window = await query.getOne();
       const receivedAt = now().toISOString();
       if (!window || window.status !== 'open' || receivedAt < window.opensAt || receivedAt >= window.closesAt) {
-        throw new DomainError('CONSULTATION_NOT_OPEN', 'conflict', window ? `The consultation accepts opinions from ${window.opensAt} until ${window.closesAt}.` : 'This decision is not open for opinions.');
+        throw window
+          ? new DomainError('CONSULTATION_NOT_OPEN', 'conflict', `The consultation accepts opinions from ${window.opensAt} until ${window.closesAt}.`)
+          : new DomainError('CONSULTATION_NOT_OPEN', 'conflict', 'This decision is not open for opinions.', { window: null });
       }
       await manager.insert(OpinionEntity, { ...opinion, phase: 'consultation', receivedAt, status: 'published', withheldReason: null });
       return { receipt: opinion.receipt, receivedAt, replayed: false };
