@@ -36,11 +36,16 @@ export interface DecisionAction<C = Record<string, unknown>> {
 
 export const defineAction = <C>(action: DecisionAction<C>): DecisionAction<C> => action;
 
-export function assertAllowed(action: DecisionAction<never>, state: DecisionState, actor: StaffActor): void {
-  if (!state.registered) throw new IllegalTransitionError(`Decision ${state.decisionId} is not registered.`);
+/** The role part of the rule, which needs no state: the gateway checks it before a round trip. */
+export function assertRole(action: DecisionAction<never>, actor: StaffActor): void {
   if (!action.roles.includes(actor.role)) {
     throw new ForbiddenActionError('ROLE_NOT_ALLOWED', `${action.name} needs one of the roles: ${action.roles.join(', ')}.`);
   }
+}
+
+export function assertAllowed(action: DecisionAction<never>, state: DecisionState, actor: StaffActor): void {
+  if (!state.registered) throw new IllegalTransitionError(`Decision ${state.decisionId} is not registered.`);
+  assertRole(action, actor);
   if (actor.role === 'drafter' && actor.unit !== state.unit) {
     throw new ForbiddenActionError('OTHER_UNIT', `A drafter of ${actor.unit} cannot act on a decision of ${state.unit}.`);
   }

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Client } from '@temporalio/client';
 import type { DataSource } from 'typeorm';
-import { DomainError, findAction, normalizeReceipt, type DecisionState, type StaffActor } from '../../../../libs/domain/src';
+import { assertRole, DomainError, findAction, normalizeReceipt, type DecisionState, type StaffActor } from '../../../../libs/domain/src';
 import { findReceipt } from '../../../../libs/persistence/src';
 import { actionUpdate, decisionWorkflowId, toDomainError } from '../../../../libs/temporal/src';
 import { DATA_SOURCE, TEMPORAL_CLIENT } from '../common/tokens';
@@ -31,9 +31,7 @@ export class ActOnDecisionHandler {
   async execute(decisionId: string, actionName: string, command: Record<string, unknown>, actor: StaffActor): Promise<DecisionState> {
     const action = findAction(actionName);
     if (!action) throw new DomainError('UNKNOWN_ACTION', 'not_found', `No action ${actionName}.`);
-    if (!action.roles.includes(actor.role)) {
-      throw new DomainError('ROLE_NOT_ALLOWED', 'forbidden', `${action.name} needs one of the roles: ${action.roles.join(', ')}.`);
-    }
+    assertRole(action, actor);
     await this.checkRecords(decisionId, action.name, command);
     try {
       return await this.client.workflow.getHandle(decisionWorkflowId(decisionId)).executeUpdate(actionUpdate(action.name), { args: [{ actor, command }] });
