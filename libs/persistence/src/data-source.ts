@@ -12,12 +12,15 @@ import { DecisionStatus1764200000000 as PostgresDecisionStatus } from './migrati
 import { DecisionStatus1764200000000 as SqliteDecisionStatus } from './migrations/sqlite/1764200000000-decision-status';
 import { Opinions1764300000000 as PostgresOpinions } from './migrations/postgres/1764300000000-opinions';
 import { Opinions1764300000000 as SqliteOpinions } from './migrations/sqlite/1764300000000-opinions';
+import { Feedback1764400000000 as PostgresFeedback } from './migrations/postgres/1764400000000-feedback';
+import { Feedback1764400000000 as SqliteFeedback } from './migrations/sqlite/1764400000000-feedback';
 import { ConsultationEntity, OpinionEntity } from './entities/opinion.entity';
+import { AnswerTemplateEntity, FeedbackWorkLogEntity, OpinionAnswerEntity, OpinionClusterEntity } from './entities/feedback.entity';
 
 /** Where the app data lives: a SQLite file (embedded default) or a PostgreSQL URL. */
 export type DatabaseConfig = { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string; poolSize?: number };
 
-export const ENTITIES = [PublicEventEntity, InternalEventEntity, DecisionEntity, AccountEntity, UnitEntity, AdminEventEntity, ConsultationEntity, OpinionEntity];
+export const ENTITIES = [PublicEventEntity, InternalEventEntity, DecisionEntity, AccountEntity, UnitEntity, AdminEventEntity, ConsultationEntity, OpinionEntity, OpinionClusterEntity, OpinionAnswerEntity, AnswerTemplateEntity, FeedbackWorkLogEntity];
 
 /**
  * Builds (does not connect) the TypeORM data source. SQLite runs in WAL mode with `synchronous = FULL`
@@ -30,7 +33,7 @@ export function createDataSource(config: DatabaseConfig): DataSource {
       type: 'postgres',
       url: config.url,
       entities: ENTITIES,
-      migrations: [PostgresInitial, PostgresAdminEvents, PostgresDecisionStatus, PostgresOpinions],
+      migrations: [PostgresInitial, PostgresAdminEvents, PostgresDecisionStatus, PostgresOpinions, PostgresFeedback],
       migrationsTransactionMode: 'all',
       synchronize: false,
       poolSize: config.poolSize ?? 10,
@@ -40,7 +43,7 @@ export function createDataSource(config: DatabaseConfig): DataSource {
     type: 'better-sqlite3',
     database: config.file,
     entities: ENTITIES,
-    migrations: [SqliteInitial, SqliteAdminEvents, SqliteDecisionStatus, SqliteOpinions],
+    migrations: [SqliteInitial, SqliteAdminEvents, SqliteDecisionStatus, SqliteOpinions, SqliteFeedback],
     migrationsTransactionMode: 'all',
     synchronize: false,
     enableWAL: true,

@@ -22,6 +22,18 @@ export class ConsultationEntity {
   /** JSON: the frozen counts of the seal. */
   @Column({ type: 'text', nullable: true })
   counts!: string | null;
+
+  /** 1 for the first consultation; each re-run after a major adjustment (art.37) starts the next. */
+  @Column({ type: 'integer', default: 1 })
+  round!: number;
+
+  /** When the opinions of the current round were last clustered; NULL before. */
+  @Column({ name: 'clustered_at', type: 'varchar', length: 32, nullable: true })
+  clusteredAt!: string | null;
+
+  /** When FeedbackPublished was appended for the current round; answers are frozen from then on. */
+  @Column({ name: 'feedback_published_at', type: 'varchar', length: 32, nullable: true })
+  feedbackPublishedAt!: string | null;
 }
 
 /** One opinion. `textRaw` and `contact` are staff-only; public surfaces read `textPublic` only. */
@@ -66,4 +78,11 @@ export class OpinionEntity {
 
   @Column({ name: 'withheld_reason', type: 'varchar', length: 32, nullable: true })
   withheldReason!: string | null;
+
+  /** The consultation round it was received in; 0 for the standing execution-stage channel. */
+  @Column({ type: 'integer', default: 1 })
+  round!: number;
+
+  @Column({ name: 'cluster_id', type: 'varchar', length: 32, nullable: true })
+  clusterId!: string | null;
 }

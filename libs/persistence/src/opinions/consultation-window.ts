@@ -10,15 +10,14 @@ import { ConsultationEntity, OpinionEntity } from '../entities/opinion.entity';
 export async function projectConsultation(manager: EntityManager, decisionId: string, event: InternalEventDraft): Promise<void> {
   const data = event.data;
   if (event.type === 'ConsultationOpened') {
-    if (await manager.existsBy(ConsultationEntity, { decisionId })) return;
-    await manager.insert(ConsultationEntity, {
-      decisionId,
-      status: 'open',
-      opensAt: String(data['opensAt']),
-      closesAt: String(data['closesAt']),
-      sealedAt: null,
-      counts: null,
-    });
+    const window = { status: 'open', opensAt: String(data['opensAt']), closesAt: String(data['closesAt']), sealedAt: null, counts: null };
+    const existing = await manager.findOneBy(ConsultationEntity, { decisionId });
+    if (!existing) {
+      await manager.insert(ConsultationEntity, { decisionId, ...window, round: 1, clusteredAt: null, feedbackPublishedAt: null });
+    } else if (existing.status === 'sealed') {
+      // A major adjustment re-runs the consultation (art.37): the next round opens in the same row.
+      await manager.update(ConsultationEntity, { decisionId }, { ...window, round: existing.round + 1, clusteredAt: null, feedbackPublishedAt: null });
+    }
   } else if (event.type === 'ConsultationExtended') {
     await manager.update(ConsultationEntity, { decisionId, status: 'open' }, { closesAt: String(data['closesAt']) });
   } else if ((event.type === 'ChannelRecorded' || event.type === 'HearingHeld') && Array.isArray(data['opinions'])) {
@@ -39,6 +38,7 @@ function channelReceipt(decisionId: string, seq: number, index: number): string 
 /** Opinions from an offline channel join the pool with their channel, de-identified like online ones. */
 async function storeChannelOpinions(manager: EntityManager, decisionId: string, event: InternalEventDraft, opinions: Array<{ text: string; section: string | null }>): Promise<void> {
   const channel = String(event.data['channel']);
+  const round = (await manager.findOneBy(ConsultationEntity, { decisionId }))?.round ?? 1;
   for (const [index, opinion] of opinions.entries()) {
     const receipt = channelReceipt(decisionId, event.seq, index);
     if (await manager.existsBy(OpinionEntity, { receipt })) continue;
@@ -56,6 +56,8 @@ async function storeChannelOpinions(manager: EntityManager, decisionId: string, 
       receivedAt: event.occurredAt,
       status: 'published',
       withheldReason: null,
+      round,
+      clusterId: null,
     });
   }
 }

@@ -61,7 +61,7 @@ export async function storeOpinion(dataSource: DataSource, opinion: OpinionToSto
           ? new DomainError('CONSULTATION_NOT_OPEN', 'conflict', `The consultation accepts opinions from ${window.opensAt} until ${window.closesAt}.`)
           : new DomainError('CONSULTATION_NOT_OPEN', 'conflict', 'This decision is not open for opinions.', { window: null });
       }
-      await manager.insert(OpinionEntity, { ...opinion, phase: 'consultation', receivedAt, status: 'published', withheldReason: null });
+      await manager.insert(OpinionEntity, { ...opinion, phase: 'consultation', receivedAt, status: 'published', withheldReason: null, round: window.round, clusterId: null });
       return { receipt: opinion.receipt, receivedAt, replayed: false };
     });
   } catch (error) {

@@ -3,14 +3,14 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { ConsultationEntity, OpinionEntity } from '../entities/opinion.entity';
 import { inTransaction } from '../transaction';
 
-async function countOpinions(manager: EntityManager, decisionId: string, closesAt: string): Promise<ConsultationCounts> {
+async function countOpinions(manager: EntityManager, decisionId: string, round: number, closesAt: string): Promise<ConsultationCounts> {
   const rows: Array<{ status: string; reason: string | null; channel: string; n: string | number }> = await manager
     .createQueryBuilder(OpinionEntity, 'o')
     .select('o.status', 'status')
     .addSelect('o.withheld_reason', 'reason')
     .addSelect('o.channel', 'channel')
     .addSelect('COUNT(*)', 'n')
-    .where('o.decision_id = :decisionId AND o.phase = :phase AND o.received_at < :closesAt', { decisionId, phase: 'consultation', closesAt })
+    .where('o.decision_id = :decisionId AND o.phase = :phase AND o.round = :round AND o.received_at < :closesAt', { decisionId, phase: 'consultation', round, closesAt })
     .groupBy('o.status')
     .addGroupBy('o.withheld_reason')
     .addGroupBy('o.channel')
@@ -38,7 +38,7 @@ export async function sealConsultation(dataSource: DataSource, decisionId: strin
     if (!window) return { received: 0, published: 0, withheld: {}, byChannel: {} };
     if (window.status === 'sealed' && window.counts) return JSON.parse(window.counts) as ConsultationCounts;
     await manager.update(ConsultationEntity, { decisionId }, { status: 'sealed', sealedAt: window.sealedAt ?? now.toISOString() });
-    const counts = await countOpinions(manager, decisionId, window.closesAt);
+    const counts = await countOpinions(manager, decisionId, window.round, window.closesAt);
     await manager.update(ConsultationEntity, { decisionId }, { counts: JSON.stringify(counts) });
     return counts;
   });
