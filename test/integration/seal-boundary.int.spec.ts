@@ -1,19 +1,29 @@
 import { randomInt } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { RECEIPT_SYMBOLS, receiptFrom } from '../../libs/domain/src';
-import { sealConsultation, storeOpinion, type Stored } from '../../libs/persistence/src';
+import { OpinionGroupCommit, sealConsultation, storeOpinion, type OpinionToStore, type Stored } from '../../libs/persistence/src';
 import { databaseKinds } from '../support/databases';
 import { useTestDatabase } from '../support/fixtures';
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
-describe.each(databaseKinds())('the seal under a concurrent flood across the close time on %s', (kind) => {
+type Intake = (dataSource: DataSource) => (opinion: OpinionToStore) => Promise<Stored>;
+const paths: Array<[string, Intake, number]> = [
+  ['one transaction per opinion', (dataSource) => (opinion) => storeOpinion(dataSource, opinion, () => new Date()), 16],
+  ['group commit', (dataSource) => {
+    const intake = new OpinionGroupCommit(dataSource);
+    return (opinion) => intake.store(opinion);
+  }, 64],
+];
+
+describe.each(databaseKinds().flatMap((kind) => paths.map(([name, intake, writers]) => [kind, name, intake, writers] as const)))('the seal under a concurrent flood across the close time on %s, %s', (kind, name, intake, writers) => {
   const fixture = useTestDatabase(kind);
   let dataSource: DataSource;
   beforeAll(() => ({ dataSource } = fixture));
 
-  it('accepts nothing after the seal and leaves out nothing that got a receipt', async () => {
-    const decisionId = `seal-${kind}`;
+  it(`accepts nothing after the seal and leaves out nothing that got a receipt (${writers} writers)`, async () => {
+    const decisionId = `seal-${kind}-${name.length}`;
+    const store = intake(dataSource);
     const opensAt = new Date(Date.now() - 1_000).toISOString();
     const closesAt = new Date(Date.now() + 1_500).toISOString();
     await dataSource.query(`INSERT INTO consultations (decision_id, status, opens_at, closes_at) VALUES ('${decisionId}', 'open', '${opensAt}', '${closesAt}')`);
@@ -27,9 +37,7 @@ describe.each(databaseKinds())('the seal under a concurrent flood across the clo
         keys += 1;
         try {
           accepted.push(
-            await storeOpinion(
-              dataSource,
-              {
+            await store({
                 receipt: receiptFrom(Array.from({ length: RECEIPT_SYMBOLS }, () => randomInt(31))),
                 decisionId,
                 channel: 'online',
@@ -39,9 +47,7 @@ describe.each(databaseKinds())('the seal under a concurrent flood across the clo
                 contact: null,
                 idempotencyKey: `k${keys}`,
                 requestHash: `h${keys}`,
-              },
-              () => new Date(),
-            ),
+            }),
           );
         } catch (error) {
           expect(error).toMatchObject({ code: 'CONSULTATION_NOT_OPEN' });
@@ -54,7 +60,7 @@ describe.each(databaseKinds())('the seal under a concurrent flood across the clo
       await sleep(Date.parse(closesAt) - Date.now());
       return sealConsultation(dataSource, decisionId, new Date());
     })();
-    const [counts] = await Promise.all([seal, ...Array.from({ length: 16 }, flood)]);
+    const [counts] = await Promise.all([seal, ...Array.from({ length: writers }, flood)]);
 
     expect(accepted.length).toBeGreaterThan(10);
     expect(refused).toBeGreaterThan(0);

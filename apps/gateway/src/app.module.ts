@@ -11,7 +11,8 @@ import { ChangeAccountHandler } from './change-account/change-account.handler';
 import { ProblemFilter } from './common/problem.filter';
 import { OpinionRateLimitGuard } from './common/rate-limit.guard';
 import { StaffGuard } from './common/staff.guard';
-import { CONFIG, DATA_SOURCE, LOGGER, TEMPORAL_CLIENT } from './common/tokens';
+import { OpinionGroupCommit } from '../../../libs/persistence/src';
+import { CONFIG, DATA_SOURCE, LOGGER, OPINION_INTAKE, TEMPORAL_CLIENT } from './common/tokens';
 import type { GatewayConfig } from './config';
 import { CreateAccountController } from './create-account/create-account.controller';
 import { CreateAccountHandler } from './create-account/create-account.handler';
@@ -72,6 +73,7 @@ export class AppModule {
       providers: [
         { provide: CONFIG, useValue: config },
         { provide: DATA_SOURCE, useValue: dataSource },
+        { provide: OPINION_INTAKE, useValue: new OpinionGroupCommit(dataSource) },
         { provide: TEMPORAL_CLIENT, useValue: client },
         { provide: LOGGER, useValue: log },
         { provide: APP_FILTER, useFactory: (logger: Logger) => new ProblemFilter(logger), inject: [LOGGER] },

@@ -12,3 +12,4 @@ export * from './rebuild-read-models';
 export * from './transaction';
 export * from './opinions/opinion-intake.repository';
 export * from './opinions/seal.repository';
+export * from './opinions/group-commit';

@@ -3,3 +3,5 @@ export const CONFIG = Symbol('GatewayConfig');
 export const DATA_SOURCE = Symbol('DataSource');
 export const TEMPORAL_CLIENT = Symbol('TemporalClient');
 export const LOGGER = Symbol('Logger');
+/** The opinion intake's group committer: one per gateway process (DESIGN.md §5). */
+export const OPINION_INTAKE = Symbol('OpinionIntake');

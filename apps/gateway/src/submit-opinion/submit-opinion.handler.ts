@@ -2,14 +2,17 @@ import { Inject, Injectable } from '@nestjs/common';
 import { randomInt } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { canonicalize, DEFAULT_POLICY, deidentify, DomainError, RECEIPT_SYMBOLS, receiptFrom, validateOpinion, type OpinionInput, type SubmitterContact } from '../../../../libs/domain/src';
-import { findPublicDecision, sha256Hex, storeOpinion, type Stored } from '../../../../libs/persistence/src';
-import { DATA_SOURCE } from '../common/tokens';
+import { findPublicDecision, sha256Hex, type OpinionGroupCommit, type Stored } from '../../../../libs/persistence/src';
+import { DATA_SOURCE, OPINION_INTAKE } from '../common/tokens';
 
 const KEY = /^[\x21-\x7E]{1,128}$/;
 
 @Injectable()
 export class SubmitOpinionHandler {
-  constructor(@Inject(DATA_SOURCE) private readonly dataSource: DataSource) {}
+  constructor(
+    @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
+    @Inject(OPINION_INTAKE) private readonly intake: OpinionGroupCommit,
+  ) {}
 
   /**
    * Validates, de-identifies and durably stores an opinion; the receipt is answered only after the
@@ -43,20 +46,16 @@ export class SubmitOpinionHandler {
 
   private insert(decisionId: string, input: OpinionInput, contact: SubmitterContact | undefined, idempotencyKey: string | undefined): Promise<Stored> {
     const textPublic = deidentify(input.text, contact).text;
-    return storeOpinion(
-      this.dataSource,
-      {
-        receipt: receiptFrom(Array.from({ length: RECEIPT_SYMBOLS }, () => randomInt(31))),
-        decisionId,
-        channel: 'online',
-        section: input.section ? deidentify(input.section, contact).text : null,
-        textRaw: input.text,
-        textPublic,
-        contact: contact ? JSON.stringify(contact) : null,
-        idempotencyKey: idempotencyKey ?? null,
-        requestHash: sha256Hex(canonicalize({ text: input.text, section: input.section ?? null, contact: contact ?? null })),
-      },
-      () => new Date(),
-    );
+    return this.intake.store({
+      receipt: receiptFrom(Array.from({ length: RECEIPT_SYMBOLS }, () => randomInt(31))),
+      decisionId,
+      channel: 'online',
+      section: input.section ? deidentify(input.section, contact).text : null,
+      textRaw: input.text,
+      textPublic,
+      contact: contact ? JSON.stringify(contact) : null,
+      idempotencyKey: idempotencyKey ?? null,
+      requestHash: sha256Hex(canonicalize({ text: input.text, section: input.section ?? null, contact: contact ?? null })),
+    });
   }
 }

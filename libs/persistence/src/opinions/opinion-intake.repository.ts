@@ -1,7 +1,7 @@
-import { DomainError } from '../../../domain/src';
 import type { DataSource, EntityManager } from 'typeorm';
-import { ConsultationEntity, OpinionEntity } from '../entities/opinion.entity';
+import { OpinionEntity } from '../entities/opinion.entity';
 import { inTransaction } from '../transaction';
+import { keyReused, notOpen, openIntakes } from './intake-window';
 
 /** An opinion ready to store: validated, de-identified, with its receipt. */
 export interface OpinionToStore {
@@ -34,9 +34,7 @@ async function findByKey(manager: EntityManager, opinion: OpinionToStore): Promi
   if (!opinion.idempotencyKey) return undefined;
   const existing = await manager.findOneBy(OpinionEntity, { decisionId: opinion.decisionId, idempotencyKey: opinion.idempotencyKey });
   if (!existing) return undefined;
-  if (existing.requestHash !== opinion.requestHash) {
-    throw new DomainError('IDEMPOTENCY_KEY_REUSED', 'invalid', 'This Idempotency-Key was used for a different opinion; use a new key for a new opinion.');
-  }
+  if (existing.requestHash !== opinion.requestHash) throw keyReused();
   return { receipt: existing.receipt, receivedAt: existing.receivedAt, replayed: true };
 }
 
@@ -52,16 +50,10 @@ export async function storeOpinion(dataSource: DataSource, opinion: OpinionToSto
     return await inTransaction(dataSource, async (manager) => {
       const replay = await findByKey(manager, opinion);
       if (replay) return replay;
-      const query = manager.createQueryBuilder(ConsultationEntity, 'c').where('c.decision_id = :id', { id: opinion.decisionId });
-      if (dataSource.options.type === 'postgres') query.setLock('pessimistic_read');
-      const window = await query.getOne();
       const receivedAt = now().toISOString();
-      if (!window || window.status !== 'open' || receivedAt < window.opensAt || receivedAt >= window.closesAt) {
-        throw window
-          ? new DomainError('CONSULTATION_NOT_OPEN', 'conflict', `The consultation accepts opinions from ${window.opensAt} until ${window.closesAt}.`)
-          : new DomainError('CONSULTATION_NOT_OPEN', 'conflict', 'This decision is not open for opinions.', { window: null });
-      }
-      await manager.insert(OpinionEntity, { ...opinion, phase: 'consultation', receivedAt, status: 'published', withheldReason: null, round: window.round, clusterId: null });
+      const intake = (await openIntakes(manager, [opinion.decisionId], receivedAt)).get(opinion.decisionId);
+      if (!intake || 'closed' in intake) throw notOpen(intake && 'closed' in intake ? intake.closed : undefined);
+      await manager.insert(OpinionEntity, { ...opinion, ...intake, receivedAt, status: 'published', withheldReason: null, clusterId: null });
       return { receipt: opinion.receipt, receivedAt, replayed: false };
     });
   } catch (error) {
