@@ -220,6 +220,11 @@ describe('one decision through every stage over HTTP, with deadlines seconds awa
       const catalogue = await call(system.baseUrl, 'GET', `/api/v1/public/decisions?q=${encodeURIComponent(title)}`);
       expect(catalogue.body.total).toBe(0);
       expect(JSON.stringify((await call(system.baseUrl, 'GET', '/api/v1/public/decisions?pageSize=100')).body)).not.toContain(id);
+      for (const path of ['/api/v1/public/export/decisions.json', '/api/v1/public/export/opinions.csv', '/api/v1/public/export/opinions.json']) {
+        const reply = await call(system.baseUrl, 'GET', path);
+        expect([path, reply.status, JSON.stringify(reply.body).includes(id) || JSON.stringify(reply.body).includes(title)]).toEqual([path, 200, false]);
+      }
+      for (const format of ['csv', 'json']) expect((await call(system.baseUrl, 'GET', `/api/v1/public/export/opinions.${format}?decision=${id}`)).status).toBe(404);
     };
     await assertInvisible();
     await ok('drafter', id, 'draft-versions', { draft: '涉密草案', basis: '依据', explanation: '说明' });

@@ -19,6 +19,8 @@ import { CreateAccountHandler } from './create-account/create-account.handler';
 import { CreateUnitController } from './create-unit/create-unit.controller';
 import { CreateUnitHandler } from './create-unit/create-unit.handler';
 import { GetDecisionController } from './get-decision/get-decision.controller';
+import { ExportDecisionsController } from './export-decisions/export-decisions.controller';
+import { ExportOpinionsController } from './export-opinions/export-opinions.controller';
 import { GetOpinionReceiptController } from './get-opinion-receipt/get-opinion-receipt.controller';
 import { GetPublicDecisionController } from './get-public-decision/get-public-decision.controller';
 import { GetPublicTimelineController } from './get-public-timeline/get-public-timeline.controller';
@@ -64,6 +66,8 @@ export class AppModule {
         ListPublicOpinionsController,
         GetPublicDecisionController,
         GetPublicTimelineController,
+        ExportDecisionsController,
+        ExportOpinionsController,
         ListUnitsController,
         CreateUnitController,
         ListAccountsController,

@@ -12,4 +12,5 @@ export * from './rebuild-read-models';
 export * from './transaction';
 export * from './opinions/opinion-intake.repository';
 export * from './opinions/seal.repository';
+export * from './exports/open-data.repository';
 export * from './opinions/group-commit';
