@@ -6,6 +6,13 @@ import type { DataSource } from 'typeorm';
 import type { Logger } from '../../../libs/runtime/src';
 import { ActOnDecisionController } from './act-on-decision/act-on-decision.controller';
 import { ActOnDecisionHandler } from './act-on-decision/act-on-decision.handler';
+import { AnswerOpinionsController } from './answer-opinions/answer-opinions.controller';
+import { AnswerOpinionsHandler } from './answer-opinions/answer-opinions.handler';
+import { CreateAnswerTemplateController } from './create-answer-template/create-answer-template.controller';
+import { CreateAnswerTemplateHandler } from './create-answer-template/create-answer-template.handler';
+import { GetPublicFeedbackController } from './get-public-feedback/get-public-feedback.controller';
+import { ListAnswerTemplatesController } from './list-answer-templates/list-answer-templates.controller';
+import { ListAnswersController } from './list-answers/list-answers.controller';
 import { ChangeAccountController } from './change-account/change-account.controller';
 import { ChangeAccountHandler } from './change-account/change-account.handler';
 import { ProblemFilter } from './common/problem.filter';
@@ -59,6 +66,11 @@ export class AppModule {
         ListDecisionsController,
         GetDecisionController,
         ListOpinionsController,
+        AnswerOpinionsController,
+        ListAnswersController,
+        ListAnswerTemplatesController,
+        CreateAnswerTemplateController,
+        GetPublicFeedbackController,
         ActOnDecisionController,
         ListPublicDecisionsController,
         SubmitOpinionController,
@@ -86,6 +98,8 @@ export class AppModule {
         LoginHandler,
         RegisterDecisionHandler,
         ActOnDecisionHandler,
+        AnswerOpinionsHandler,
+        CreateAnswerTemplateHandler,
         SubmitOpinionHandler,
         CreateUnitHandler,
         CreateAccountHandler,

@@ -2,6 +2,7 @@ import { addCalendarDays, daysBetween } from './calendar';
 import { CHANNELS, type Channel } from './decision-state';
 import { defineAction, requireInstant, requireText } from './decision-action';
 import { DomainError, InvalidCommandError } from './errors';
+import { assertClustersAnswered, parseReportClusters, type ReportCluster } from './feedback-report';
 import { validateOpinion } from './opinion';
 import { addReview } from './reviews';
 
@@ -110,17 +111,29 @@ export const extendConsultation = defineAction<ExtendConsultation>({
 export interface SubmitFeedbackReport {
   summary: string;
   draftChanges: string;
+  /** Computed by the gateway from the database; whatever a client sends is overwritten. */
   statistics?: Record<string, unknown>;
+  /** The concentrated clusters with their answers, computed by the gateway like `statistics`. */
+  clusters?: ReportCluster[];
 }
 
-/** The adoption-feedback report goes to review; on approval it is published (FeedbackPublished). */
+/**
+ * The adoption-feedback report goes to review; on approval it is published (FeedbackPublished).
+ * Trap: recorded histories hold reports without `clusters`; they must replay exactly as before, so the
+ * answered-clusters rule (and the `clusters` field of the payload) applies only when `clusters` is a list.
+ */
 export const submitFeedbackReport = defineAction<SubmitFeedbackReport>({
   name: 'feedback-report',
   roles: ['drafter'],
   stages: ['feedback'],
-  summary: 'Submit the adoption-feedback report (summary, statistics, how the draft changed) for review.',
+  summary: 'Submit the adoption-feedback report (summary, how the draft changed; statistics and concentrated clusters are computed) for review.',
   decide(state, command, context) {
-    const payload = { summary: requireText(command.summary, 'summary'), draftChanges: requireText(command.draftChanges, 'draftChanges'), statistics: command.statistics ?? {} };
+    const payload: Record<string, unknown> = { summary: requireText(command.summary, 'summary'), draftChanges: requireText(command.draftChanges, 'draftChanges'), statistics: command.statistics ?? {} };
+    if (Array.isArray(command.clusters)) {
+      const clusters = parseReportClusters(command.clusters);
+      assertClustersAnswered({ clusters });
+      payload['clusters'] = clusters;
+    }
     return addReview(state, 'feedback', payload, context);
   },
 });

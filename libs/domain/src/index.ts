@@ -24,3 +24,5 @@ export * from './deidentify';
 export * from './receipt';
 export * from './opinion';
 export * from './near-duplicates';
+export * from './answers';
+export * from './feedback-report';

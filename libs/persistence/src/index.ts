@@ -14,3 +14,8 @@ export * from './opinions/opinion-intake.repository';
 export * from './opinions/seal.repository';
 export * from './exports/open-data.repository';
 export * from './opinions/group-commit';
+export * from './opinions/answers.repository';
+export * from './opinions/answer-templates.repository';
+export * from './opinions/feedback-report.repository';
+export * from './opinions/feedback-work-log';
+export * from './opinions/public-feedback.repository';

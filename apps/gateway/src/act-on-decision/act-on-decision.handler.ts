@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Client } from '@temporalio/client';
 import type { DataSource } from 'typeorm';
-import { assertRole, DomainError, findAction, normalizeReceipt, type DecisionState, type StaffActor } from '../../../../libs/domain/src';
-import { findReceipt } from '../../../../libs/persistence/src';
+import { actsForAllUnits, assertRole, DEFAULT_POLICY, DomainError, findAction, normalizeReceipt, type DecisionState, type StaffActor } from '../../../../libs/domain/src';
+import { feedbackReportFacts, findDecision, findReceipt } from '../../../../libs/persistence/src';
 import { actionUpdate, decisionWorkflowId, toDomainError } from '../../../../libs/temporal/src';
 import { DATA_SOURCE, TEMPORAL_CLIENT } from '../common/tokens';
 
@@ -14,7 +14,7 @@ export class ActOnDecisionHandler {
   ) {}
 
   /** Checks that need the database, which the workflow's pure rules cannot see. */
-  private async checkRecords(decisionId: string, actionName: string, command: Record<string, unknown>): Promise<void> {
+  private async checkRecords(decisionId: string, actionName: string, command: Record<string, unknown>, actor: StaffActor): Promise<void> {
     if (actionName === 'withhold-opinion') {
       const typed = command['receipt'];
       const receipt = typeof typed === 'string' ? normalizeReceipt(typed) : undefined;
@@ -22,6 +22,20 @@ export class ActOnDecisionHandler {
       if (!found || found.decisionId !== decisionId) throw new DomainError('RECEIPT_NOT_FOUND', 'not_found', 'No such opinion on this decision.');
       command['receipt'] = receipt;
     }
+    if (actionName === 'feedback-report') await this.putReportFacts(decisionId, command, actor);
+  }
+
+  /**
+   * The report's statistics and concentrated clusters (with their answers) are computed from the
+   * database, never taken from the client; the workflow's rule then checks the clusters' answers.
+   */
+  private async putReportFacts(decisionId: string, command: Record<string, unknown>, actor: StaffActor): Promise<void> {
+    delete command['statistics'];
+    delete command['clusters'];
+    const decision = await findDecision(this.dataSource, decisionId);
+    // Out of stage or of another unit: the workflow refuses with the rule's own code.
+    if (!decision || decision.stage !== 'feedback' || (!actsForAllUnits(actor.role) && decision.unit !== actor.unit)) return;
+    Object.assign(command, await feedbackReportFacts(this.dataSource, decisionId, DEFAULT_POLICY));
   }
 
   /**
@@ -32,7 +46,7 @@ export class ActOnDecisionHandler {
     const action = findAction(actionName);
     if (!action) throw new DomainError('UNKNOWN_ACTION', 'not_found', `No action ${actionName}.`);
     assertRole(action, actor);
-    await this.checkRecords(decisionId, action.name, command);
+    await this.checkRecords(decisionId, action.name, command, actor);
     try {
       return await this.client.workflow.getHandle(decisionWorkflowId(decisionId)).executeUpdate(actionUpdate(action.name), { args: [{ actor, command }] });
     } catch (error) {

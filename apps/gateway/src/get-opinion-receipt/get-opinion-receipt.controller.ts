@@ -2,7 +2,7 @@ import { Controller, Get, Inject, Param } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { DataSource } from 'typeorm';
 import { DomainError, normalizeReceipt } from '../../../../libs/domain/src';
-import { findReceipt, type ReceiptStatus } from '../../../../libs/persistence/src';
+import { lookupReceipt, type ReceiptView } from '../../../../libs/persistence/src';
 import { DATA_SOURCE } from '../common/tokens';
 
 @ApiTags('public')
@@ -12,11 +12,11 @@ export class GetOpinionReceiptController {
 
   /** Receipt lookup: a mistyped receipt (bad check symbol) is told apart from an unknown one. */
   @Get(':receipt')
-  @ApiOkResponse({ description: 'Status of the opinion: published or withheld (the answer follows with the feedback).' })
-  async get(@Param('receipt') typed: string): Promise<ReceiptStatus> {
+  @ApiOkResponse({ description: 'Status of the opinion: published, withheld, or answered once the feedback is published (then with its answer: its own, else its cluster’s).' })
+  async get(@Param('receipt') typed: string): Promise<ReceiptView> {
     const receipt = normalizeReceipt(typed);
     if (!receipt) throw new DomainError('INVALID_RECEIPT', 'invalid', 'This is not a valid receipt number: please check it for typing mistakes.');
-    const found = await findReceipt(this.dataSource, receipt);
+    const found = await lookupReceipt(this.dataSource, receipt);
     if (!found) throw new DomainError('RECEIPT_NOT_FOUND', 'not_found', `No opinion with receipt ${receipt}.`);
     return found;
   }

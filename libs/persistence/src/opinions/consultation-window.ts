@@ -1,11 +1,12 @@
 import { deidentify, receiptFrom, RECEIPT_SYMBOLS, type InternalEventDraft } from '../../../domain/src';
 import { createHash } from 'node:crypto';
-import type { EntityManager } from 'typeorm';
+import { IsNull, type EntityManager } from 'typeorm';
 import { ConsultationEntity, OpinionEntity } from '../entities/opinion.entity';
 
 /**
  * Keeps the consultation window that opinion intake checks, and the moderation status of opinions, in
- * step with the log, in the append transaction: opened, extended, withheld, closed. Idempotent.
+ * step with the log, in the append transaction: opened, extended, withheld, closed, feedback published
+ * (seen as the approval of a feedback review, whose step appends FeedbackPublished). Idempotent.
  */
 export async function projectConsultation(manager: EntityManager, decisionId: string, event: InternalEventDraft): Promise<void> {
   const data = event.data;
@@ -26,6 +27,9 @@ export async function projectConsultation(manager: EntityManager, decisionId: st
     await manager.update(OpinionEntity, { decisionId, receipt: String(data['receipt']) }, { status: 'withheld', withheldReason: String(data['reason']) });
   } else if (event.type === 'ConsultationClosed') {
     await manager.update(ConsultationEntity, { decisionId, status: 'open' }, { status: 'sealed', sealedAt: event.occurredAt });
+  } else if (event.type === 'PublicationApproved' && data['kind'] === 'feedback') {
+    // The approval appends FeedbackPublished in this same step: the round's answers are frozen from now on.
+    await manager.update(ConsultationEntity, { decisionId, feedbackPublishedAt: IsNull() }, { feedbackPublishedAt: event.occurredAt });
   }
 }
 
