@@ -14,6 +14,7 @@ import { freePort } from '../support/ports';
 import { createBenchDatabase } from './databases';
 import { measureGroup, type Figure, type Stats } from './measure';
 import { choosePinning, findRepoRoot, pinProcess, startApp, waitForHttp, type AppProcess, type Pinning } from './processes';
+import { benchMillion, formatMillion, type MillionResult } from './million';
 import { formatTable, ratioOf, writeResults, type BenchResults, type DatabaseResult, type FigureResult } from './report';
 import { incrementAfterActivityUpdate, incrementUpdate, trivialWorkflow, type TrivialActivities } from './trivial.workflow';
 
@@ -41,6 +42,10 @@ interface Settings {
   databaseUrl: string | undefined;
   /** Connections of the opinion-intake throughput run (BENCH_INTAKE_CONCURRENCY, default 64). */
   intakeConcurrency: number;
+  /** Figure groups to run (BENCH_ONLY, comma-separated: `api`, `million`; default both). */
+  groups: Set<string>;
+  /** Opinions of the million-opinion figure (BENCH_MILLION, default 1,000,000; 0 skips it). */
+  million: number;
 }
 
 function positiveInt(name: string, fallback: number, text = process.env[name]): number {
@@ -69,6 +74,8 @@ function readSettings(): Settings {
     pinMode,
     databaseUrl: process.env['BENCH_DATABASE_URL'] || undefined,
     intakeConcurrency: positiveInt('BENCH_INTAKE_CONCURRENCY', 64),
+    groups: new Set((process.env['BENCH_ONLY'] || 'api,million').split(',').map((group) => group.trim())),
+    million: process.env['BENCH_MILLION'] === '0' ? 0 : positiveInt('BENCH_MILLION', 1_000_000),
   };
 }
 
@@ -352,6 +359,41 @@ async function benchDatabase(kind: 'sqlite' | 'postgres', shared: Shared): Promi
   return { database: kind, figures, ratios };
 }
 
+/** The API figures (staff updates, intake, reads): one dev server, then each app database in turn. */
+async function benchApi(settings: Settings, teardown: Teardown): Promise<DatabaseResult[]> {
+  const dir = mkdtempSync(join(tmpdir(), 'od-bench-'));
+  teardown.defer('remove the temp folder', () => Promise.resolve(rmSync(dir, { recursive: true, force: true })));
+  const cli = provisionTemporalCli(ROOT);
+  log(`Temporal dev server (${cli})`);
+  const server = await startDevServer({ cli, port: await freePort(), logFile: join(dir, 'temporal.log') });
+  teardown.defer('stop the dev server', () => server.stop());
+  if (settings.pinning) pinProcess(server.process.pid!, settings.pinning.servers);
+
+  const connection = await Connection.connect({ address: server.address });
+  teardown.defer('close the client connection', () => connection.close());
+  await ensureSearchAttributes(connection, 'default');
+  const client = new Client({ connection });
+
+  // The baselines' worker: in this process, its own task queue, the trivial workflow and its no-op activity.
+  const trivialQueue = `bench-trivial-${randomBytes(3).toString('hex')}`;
+  const nativeConnection = await NativeConnection.connect({ address: server.address });
+  teardown.defer('close the worker connection', () => nativeConnection.close());
+  const activities: TrivialActivities = { noop: () => Promise.resolve() };
+  const trivialWorker = await Worker.create({ connection: nativeConnection, taskQueue: trivialQueue, workflowsPath: require.resolve('./trivial.workflow'), activities });
+  const trivialRun = trivialWorker.run();
+  teardown.defer('stop the trivial worker', async () => {
+    if (trivialWorker.getState() === 'RUNNING') trivialWorker.shutdown();
+    await trivialRun;
+  });
+
+  const shared: Shared = { settings, temporalAddress: server.address, client, trivialQueue, teardown };
+  const databases: DatabaseResult[] = [];
+  for (const kind of settings.databaseUrl ? (['sqlite', 'postgres'] as const) : (['sqlite'] as const)) {
+    databases.push(await benchDatabase(kind, shared));
+  }
+  return databases;
+}
+
 async function main(): Promise<void> {
   const settings = readSettings();
   const teardown = new Teardown();
@@ -369,35 +411,14 @@ async function main(): Promise<void> {
     if (settings.pinning) pinProcess(process.pid, settings.pinning.loadGenerator);
     Runtime.install({ logger: new DefaultLogger('WARN') });
 
-    const dir = mkdtempSync(join(tmpdir(), 'od-bench-'));
-    teardown.defer('remove the temp folder', () => Promise.resolve(rmSync(dir, { recursive: true, force: true })));
-    const cli = provisionTemporalCli(ROOT);
-    log(`Temporal dev server (${cli})`);
-    const server = await startDevServer({ cli, port: await freePort(), logFile: join(dir, 'temporal.log') });
-    teardown.defer('stop the dev server', () => server.stop());
-    if (settings.pinning) pinProcess(server.process.pid!, settings.pinning.servers);
-
-    const connection = await Connection.connect({ address: server.address });
-    teardown.defer('close the client connection', () => connection.close());
-    await ensureSearchAttributes(connection, 'default');
-    const client = new Client({ connection });
-
-    // The baselines' worker: in this process, its own task queue, the trivial workflow and its no-op activity.
-    const trivialQueue = `bench-trivial-${randomBytes(3).toString('hex')}`;
-    const nativeConnection = await NativeConnection.connect({ address: server.address });
-    teardown.defer('close the worker connection', () => nativeConnection.close());
-    const activities: TrivialActivities = { noop: () => Promise.resolve() };
-    const trivialWorker = await Worker.create({ connection: nativeConnection, taskQueue: trivialQueue, workflowsPath: require.resolve('./trivial.workflow'), activities });
-    const trivialRun = trivialWorker.run();
-    teardown.defer('stop the trivial worker', async () => {
-      if (trivialWorker.getState() === 'RUNNING') trivialWorker.shutdown();
-      await trivialRun;
-    });
-
-    const shared: Shared = { settings, temporalAddress: server.address, client, trivialQueue, teardown };
-    const databases: DatabaseResult[] = [];
-    for (const kind of settings.databaseUrl ? (['sqlite', 'postgres'] as const) : (['sqlite'] as const)) {
-      databases.push(await benchDatabase(kind, shared));
+    const databases = settings.groups.has('api') ? await benchApi(settings, teardown) : [];
+    const million: MillionResult[] = [];
+    if (settings.groups.has('million') && settings.million > 0) {
+      for (const kind of settings.databaseUrl ? (['sqlite', 'postgres'] as const) : (['sqlite'] as const)) {
+        const mark = teardown.mark();
+        million.push(await benchMillion({ root: ROOT, kind, count: settings.million, password: PASSWORD, adminUrl: settings.databaseUrl, defer: (what, run) => teardown.defer(what, run), log }));
+        if (!(await teardown.unwindTo(mark))) throw new Error(`${kind}: million-opinion teardown failed`);
+      }
     }
 
     const results: BenchResults = {
@@ -413,6 +434,7 @@ async function main(): Promise<void> {
         pinning: settings.pinning ? `load generator CPU ${settings.pinning.loadGenerator}, servers CPU ${settings.pinning.servers}` : `off (BENCH_PIN=${settings.pinMode})`,
       },
       databases,
+      million,
     };
     const file = join(ROOT, 'build-output', 'bench', 'results.json');
     writeResults(file, results);
@@ -423,6 +445,7 @@ async function main(): Promise<void> {
         `pinning ${results.settings.pinning}. ops/s = concurrency ÷ mean latency. Ratio = figure ÷ baseline, same run.`,
     );
     for (const result of databases) console.log(`\n${result.database === 'sqlite' ? 'SQLite' : 'PostgreSQL'} app database\n${formatTable(result)}`);
+    for (const result of million) console.log(`\n${result.opinions.toLocaleString('en')} opinions: seal + clustering + statistics, ${result.database === 'sqlite' ? 'SQLite' : 'PostgreSQL'}\n${formatMillion(result)}`);
     console.log(`\nResults: ${file} (${results.durationSec} s)`);
   } finally {
     if (!interruption.signal.aborted && !(await teardown.unwindTo(0))) process.exitCode = 1;

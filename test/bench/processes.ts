@@ -34,7 +34,9 @@ const KEEP_OUTPUT = 64 * 1024;
 export function startApp(root: string, name: 'gateway' | 'worker', env: Record<string, string>, cpus?: string): AppProcess {
   const main = join(root, 'dist', 'apps', name, 'src', 'main.js');
   if (!existsSync(main)) throw new Error(`${main} is missing: run \`npm run build\` first (npm run bench does).`);
-  const [command, args] = cpus ? ['taskset', ['-c', cpus, process.execPath, main]] : [process.execPath, [main]];
+  // BENCH_CPU_PROF=<dir>: each app writes a V8 CPU profile there when it stops (open it in Chrome DevTools).
+  const profile = process.env['BENCH_CPU_PROF'] ? ['--cpu-prof', `--cpu-prof-dir=${process.env['BENCH_CPU_PROF']}`, `--cpu-prof-name=${name}-${process.pid}-${Date.now()}.cpuprofile`] : [];
+  const [command, args] = cpus ? ['taskset', ['-c', cpus, process.execPath, ...profile, main]] : [process.execPath, [...profile, main]];
   const child = spawn(command, args, { env: { PATH: process.env['PATH'] ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   const keep = (chunk: Buffer): void => {

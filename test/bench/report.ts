@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Stats } from './measure';
+import type { MillionResult } from './million';
 
 export interface FigureResult {
   id: string;
@@ -33,6 +34,8 @@ export interface BenchResults {
   machine: { cpus: number; cpuModel: string; loadAverageAtStart: number[]; node: string; platform: string };
   settings: { samples: number; warmup: number; rounds: number; latencyConcurrency: number; throughputConcurrency: number; pinning: string };
   databases: DatabaseResult[];
+  /** The million-opinion figure per database (BENCH_ONLY without `million`, or BENCH_MILLION=0: none). */
+  million?: MillionResult[];
 }
 
 export function ratioOf(figure: FigureResult, baseline: FigureResult): RatioResult {

@@ -38,6 +38,10 @@ import { ListDecisionsController } from './list-decisions/list-decisions.control
 import { ListPublicDecisionsController } from './list-public-decisions/list-public-decisions.controller';
 import { ListPublicOpinionsController } from './list-public-opinions/list-public-opinions.controller';
 import { ListOpinionsController } from './list-opinions/list-opinions.controller';
+import { ListClustersController } from './list-clusters/list-clusters.controller';
+import { MergeClustersController } from './merge-clusters/merge-clusters.controller';
+import { RelabelClusterController } from './relabel-cluster/relabel-cluster.controller';
+import { SplitClusterController } from './split-cluster/split-cluster.controller';
 import { LoginController } from './login/login.controller';
 import { LoginHandler } from './login/login.handler';
 import { SubmitOpinionController } from './submit-opinion/submit-opinion.controller';
@@ -66,6 +70,10 @@ export class AppModule {
         ListDecisionsController,
         GetDecisionController,
         ListOpinionsController,
+        ListClustersController,
+        MergeClustersController,
+        SplitClusterController,
+        RelabelClusterController,
         AnswerOpinionsController,
         ListAnswersController,
         ListAnswerTemplatesController,

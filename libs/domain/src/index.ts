@@ -24,5 +24,7 @@ export * from './deidentify';
 export * from './receipt';
 export * from './opinion';
 export * from './near-duplicates';
+export * from './opinion-clustering';
+export * from './cluster-edits';
 export * from './answers';
 export * from './feedback-report';

@@ -1,3 +1,4 @@
+import { syntheticOpinions } from '../../../test/support/opinion-corpus';
 import { estimatedSimilarity, isConcentrated, minHash, NearDuplicateIndex } from './near-duplicates';
 import { DEFAULT_POLICY } from './policy';
 
@@ -20,21 +21,30 @@ const unrelated = [
   '学校周边应增设减速带和人行横道信号灯，保障学生安全。',
 ];
 
+function indexOf(texts: string[]): NearDuplicateIndex {
+  const index = new NearDuplicateIndex();
+  texts.forEach((text) => index.add(text));
+  return index;
+}
+
 describe('near-duplicate and form-letter detection', () => {
   it('groups a form letter sent with small edits into one cluster', () => {
-    const index = new NearDuplicateIndex();
-    variants.forEach((text, i) => index.add(`v${i}`, text));
-    unrelated.forEach((text, i) => index.add(`u${i}`, text));
-    const [largest, ...rest] = index.clusters();
-    expect(largest!.sort()).toEqual(variants.map((_, i) => `v${i}`).sort());
+    const [largest, ...rest] = indexOf([...variants, ...unrelated]).clusters();
+    expect(largest).toEqual([0, 1, 2, 3, 4, 5]);
     expect(rest.every((cluster) => cluster.length === 1)).toBe(true);
   });
 
   it('keeps unrelated opinions apart, even on the same topic', () => {
+    expect(indexOf(['建议提高停车收费标准以减少拥堵，同时把收入用于公共交通。', FORM_LETTER]).clusters()).toHaveLength(2);
+  });
+
+  it('unites exact copies (same letters and digits) before any MinHash', () => {
     const index = new NearDuplicateIndex();
-    index.add('a', '建议提高停车收费标准以减少拥堵，同时把收入用于公共交通。');
-    index.add('b', FORM_LETTER);
-    expect(index.clusters()).toHaveLength(2);
+    index.add('Parking fees: too high!');
+    expect(index.lastJoined).toBe(false);
+    index.add('parking   FEES too high');
+    expect(index.lastJoined).toBe(true);
+    expect(index.find(1)).toBe(0);
   });
 
   it('ignores punctuation, spacing, width and case', () => {
@@ -43,15 +53,38 @@ describe('near-duplicate and form-letter detection', () => {
 
   it('is deterministic', () => {
     expect(Array.from(minHash(FORM_LETTER))).toEqual(Array.from(minHash(FORM_LETTER)));
+    const texts = [...syntheticOpinions(2_000, { seed: 3 })].map((o) => o.text);
+    expect(indexOf(texts).clusters()).toEqual(indexOf(texts).clusters());
   });
 
   it('finds a campaign of 500 copies among 500 other opinions', () => {
+    const texts = [
+      ...Array.from({ length: 500 }, (_, i) => `${FORM_LETTER}（第${i}位市民）`),
+      ...Array.from({ length: 500 }, (_, i) => `关于第${i}号议题：${unrelated[i % unrelated.length]}编号${i * 7919}`),
+    ];
+    const [largest] = indexOf(texts).clusters();
+    expect(largest).toEqual(Array.from({ length: 500 }, (_, i) => i));
+  });
+
+  it('finds every template of a synthetic consultation as one group, and no distinct opinion in any', () => {
+    const opinions = [...syntheticOpinions(20_000, { seed: 7 })];
+    const index = indexOf(opinions.map((o) => o.text));
+    const groupsOfLetter = new Map<number, Set<number>>();
+    opinions.forEach((o, i) => {
+      if (o.letter >= 0) groupsOfLetter.set(o.letter, (groupsOfLetter.get(o.letter) ?? new Set()).add(index.find(i)));
+      else expect(index.find(i)).toBe(i);
+    });
+    expect([...groupsOfLetter.values()].map((groups) => groups.size)).toEqual(Array.from({ length: 20 }, () => 1));
+  });
+
+  it('holds 200,000 opinions in a few bytes each: no per-opinion objects', () => {
     const index = new NearDuplicateIndex();
-    for (let i = 0; i < 500; i += 1) index.add(`c${i}`, `${FORM_LETTER}（第${i}位市民）`);
-    for (let i = 0; i < 500; i += 1) index.add(`d${i}`, `关于第${i}号议题：${unrelated[i % unrelated.length]}编号${i * 7919}`);
-    const clusters = index.clusters();
-    expect(clusters[0]).toHaveLength(500);
-    expect(clusters[0]!.every((id) => id.startsWith('c'))).toBe(true);
+    const before = process.memoryUsage();
+    for (const opinion of syntheticOpinions(200_000, { seed: 11 })) index.add(opinion.text);
+    const after = process.memoryUsage();
+    // ~80k distinct letters × 16 bands × ~12 bytes + 64-byte fingerprints: measured ~19 MB.
+    expect(index.bytes).toBeLessThan(40e6);
+    expect(after.heapUsed - before.heapUsed).toBeLessThan(100e6);
   });
 
   it('calls a cluster concentrated from max(10, 5% of the opinions)', () => {

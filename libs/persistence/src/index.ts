@@ -19,3 +19,6 @@ export * from './opinions/answer-templates.repository';
 export * from './opinions/feedback-report.repository';
 export * from './opinions/feedback-work-log';
 export * from './opinions/public-feedback.repository';
+export * from './opinions/clustering.repository';
+export * from './opinions/clusters-read.repository';
+export * from './opinions/clusters-edit.repository';

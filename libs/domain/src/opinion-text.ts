@@ -1,0 +1,202 @@
+import { ensureLength } from './typed-tables';
+
+/**
+ * One scan of an opinion's text for clustering (SPEC.md §3.4): NFKC and lower case, then
+ * - the letters and digits only (punctuation, spacing, width and case never make a letter new): the
+ *   input of exact-duplicate hashing and of character shingles, which work without word boundaries;
+ * - the terms, for keywords: Chinese character bigrams (no word segmentation needed) except those with a
+ *   particle (的, 了, …) and a few words of any opinion (建议, 希望, …), and other words of two or more
+ *   letters except a few English stop words; whether a term is salient is for TermStatistics to say.
+ * Results go to module-level buffers that the next scan overwrites: read them before scanning again.
+ */
+
+/**
+ * `Math` functions looked up once: inside a vm context (jest, Temporal's workflow sandbox) every
+ * `Math.x` lookup goes through the context's global object and costs ~40× a direct call.
+ */
+export const { imul, min, max, floor, log, ceil } = Math;
+
+const HAN = 3;
+const WORD = 2;
+const OTHER = 1;
+/** Class of each BMP code point, filled lazily (0 = not yet known). */
+const classes = new Uint8Array(0x10000);
+const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;
+/**
+ * Per BMP code point: STOP (a particle: a bigram with it is never a keyword) and STARTS_STOP_BIGRAM (the
+ * first character of a word in STOP_BIGRAMS, which is looked up only then).
+ */
+const FLAGS = new Uint8Array(0x10000);
+const STOP = 1;
+const STARTS_STOP_BIGRAM = 2;
+for (const char of '的了吗呢吧啊呀们') FLAGS[char.charCodeAt(0)] = STOP;
+/** Words found in opinions on any subject ("I suggest", "the problem is"), never keywords. */
+const STOP_BIGRAM_WORDS = '建议 希望 应当 应该 认为 目前 问题 意见 可以 需要 进行 相关 没有 一些 这个 那个 因为 所以 如果 但是 已经 非常 还是 就是 大家 自己 现在 这样 要求 同时 另外 其他 以及 通过 对于 关于 由于 一个 不是 不能 能够 我认 觉得 个人 本人 谢谢 领导 尊敬 政府 部门'.split(' ');
+const STOP_BIGRAMS = new Set(STOP_BIGRAM_WORDS.map((word) => bigramHash(word.charCodeAt(0), word.charCodeAt(1))));
+for (const word of STOP_BIGRAM_WORDS) FLAGS[word.charCodeAt(0)] = FLAGS[word.charCodeAt(0)]! | STARTS_STOP_BIGRAM;
+const STOP_WORDS = new Set(
+  'an the and for are but not you all any can had her was one our out has have this that with from they will would there their what which about should into more been were also than them these those its it is of to in on at by be as or we us if so no do'.split(' '),
+);
+
+function isHan(cp: number): boolean {
+  return (cp >= 0x4e00 && cp <= 0x9fff) || (cp >= 0x3400 && cp <= 0x4dbf) || (cp >= 0xf900 && cp <= 0xfaff) || (cp >= 0x20000 && cp <= 0x323af);
+}
+
+function classOf(cp: number): number {
+  if (cp < 0x10000) {
+    let known = classes[cp]!;
+    if (known === 0) {
+      known = isHan(cp) ? HAN : LETTER_OR_DIGIT.test(String.fromCharCode(cp)) ? WORD : OTHER;
+      classes[cp] = known;
+    }
+    return known;
+  }
+  return isHan(cp) ? HAN : LETTER_OR_DIGIT.test(String.fromCodePoint(cp)) ? WORD : OTHER;
+}
+
+/** murmur3's 32-bit finaliser: a fast, well-mixed hash of a 32-bit integer. */
+export function fmix32(value: number): number {
+  let h = value >>> 0;
+  h ^= h >>> 16;
+  h = imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
+}
+
+export interface ScannedText {
+  /** Every code point of the normalised text. */
+  codes: Uint32Array;
+  codeCount: number;
+  /** Letters and digits only. */
+  letters: Uint32Array;
+  letterCount: number;
+  /** Term hashes (never 0), in text order. */
+  terms: Uint32Array;
+  /** Where each term starts in `codes`, and how many code points it spans. */
+  termStart: Uint32Array;
+  termLength: Uint8Array;
+  /** 1 when the term continues the previous one (overlapping bigram, or the next word after a space). */
+  termJoined: Uint8Array;
+  /** HAN_BIGRAM or WORD_TERM. */
+  termKind: Uint8Array;
+  termCount: number;
+}
+
+const scanned: ScannedText = {
+  codes: new Uint32Array(1024),
+  codeCount: 0,
+  letters: new Uint32Array(1024),
+  letterCount: 0,
+  terms: new Uint32Array(1024),
+  termStart: new Uint32Array(1024),
+  termLength: new Uint8Array(1024),
+  termJoined: new Uint8Array(1024),
+  termKind: new Uint8Array(1024),
+  termCount: 0,
+};
+
+export const HAN_BIGRAM = 1;
+export const WORD_TERM = 2;
+
+
+function pushTerm(hash: number, start: number, length: number, joined: boolean, kind: number): void {
+  const i = scanned.termCount;
+  if (i === scanned.terms.length) {
+    scanned.terms = ensureLength(scanned.terms, i + 1);
+    scanned.termStart = ensureLength(scanned.termStart, i + 1);
+    scanned.termLength = ensureLength(scanned.termLength, i + 1);
+    scanned.termJoined = ensureLength(scanned.termJoined, i + 1);
+    scanned.termKind = ensureLength(scanned.termKind, i + 1);
+  }
+  scanned.terms[i] = hash === 0 ? 1 : hash;
+  scanned.termStart[i] = start;
+  scanned.termLength[i] = length < 255 ? length : 255;
+  scanned.termJoined[i] = joined ? 1 : 0;
+  scanned.termKind[i] = kind;
+  scanned.termCount = i + 1;
+}
+
+/** Two BMP characters make one 32-bit key exactly; others are mixed in. */
+function bigramHash(a: number, b: number): number {
+  return (a | b) < 0x10000 ? fmix32((a << 16) | b) : fmix32(imul(a, 0x9e3779b1) ^ fmix32(b ^ 0x4a7c15));
+}
+
+function hanBigrams(codes: Uint32Array, from: number, to: number): void {
+  let previous = -2;
+  for (let i = from; i + 1 < to; i += 1) {
+    const a = codes[i]!;
+    const b = codes[i + 1]!;
+    const flags = a < 0x10000 ? FLAGS[a]! : 0;
+    if ((flags & STOP) !== 0 || (b < 0x10000 && (FLAGS[b]! & STOP) !== 0)) continue;
+    const hash = bigramHash(a, b);
+    if ((flags & STARTS_STOP_BIGRAM) !== 0 && STOP_BIGRAMS.has(hash)) continue;
+    pushTerm(hash, i, 2, previous === i - 1, HAN_BIGRAM);
+    previous = i;
+  }
+}
+
+let lastWordEnd = -2;
+
+function word(codes: Uint32Array, from: number, to: number): void {
+  if (to - from < 2) return;
+  let h = 0x811c9dc5;
+  let digits = true;
+  for (let i = from; i < to; i += 1) {
+    const c = codes[i]!;
+    if (c < 0x30 || c > 0x39) digits = false;
+    h = imul(h ^ c, 0x01000193);
+  }
+  if (digits) return;
+  if (to - from <= 5 && STOP_WORDS.has(String.fromCodePoint(...codes.subarray(from, to)))) return;
+  pushTerm(fmix32(h ^ 0x5bd1e995), from, to - from, lastWordEnd === from - 1 && codes[from - 1] === 0x20, WORD_TERM);
+  lastWordEnd = to;
+}
+
+/** Scans `text` into the shared buffers (see the module comment) and returns them. */
+export function scanText(text: string, withTerms: boolean): ScannedText {
+  const normalized = text.normalize('NFKC').toLowerCase();
+  scanned.codes = ensureLength(scanned.codes, normalized.length);
+  scanned.letters = ensureLength(scanned.letters, normalized.length);
+  const { codes, letters } = scanned;
+  let codeCount = 0;
+  let letterCount = 0;
+  let runStart = 0;
+  let runClass = OTHER;
+  scanned.termCount = 0;
+  lastWordEnd = -2;
+  const endRun = (end: number): void => {
+    if (!withTerms) return;
+    if (runClass === HAN) hanBigrams(codes, runStart, end);
+    else if (runClass === WORD) word(codes, runStart, end);
+  };
+  for (let i = 0; i < normalized.length; i += 1) {
+    let cp = normalized.charCodeAt(i);
+    if (cp >= 0xd800 && cp <= 0xdbff && i + 1 < normalized.length) {
+      const low = normalized.charCodeAt(i + 1);
+      if (low >= 0xdc00 && low <= 0xdfff) {
+        cp = ((cp - 0xd800) << 10) + (low - 0xdc00) + 0x10000;
+        i += 1;
+      }
+    }
+    const kind = classOf(cp);
+    if (kind !== runClass) {
+      endRun(codeCount);
+      runStart = codeCount;
+      runClass = kind;
+    }
+    codes[codeCount++] = cp;
+    if (kind !== OTHER) letters[letterCount++] = cp;
+  }
+  endRun(codeCount);
+  scanned.codeCount = codeCount;
+  scanned.letterCount = letterCount;
+  return scanned;
+}
+
+/** The text of term `i` of the last scan, as it appears in the normalised text. */
+export function termText(scan: ScannedText, i: number): string {
+  const start = scan.termStart[i]!;
+  return String.fromCodePoint(...scan.codes.subarray(start, start + scan.termLength[i]!));
+}
