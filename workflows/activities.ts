@@ -19,4 +19,18 @@ export interface DecisionActivities {
    * inside it, and the counts are frozen. Idempotent: a retry returns the counts frozen the first time.
    */
   sealConsultation(input: { decisionId: string }): Promise<ConsultationCounts>;
+  /**
+   * Groups the sealed round's opinions into clusters in the database (near-duplicates, then topics),
+   * streaming; heartbeats between pages. Safe to retry.
+   */
+  clusterOpinions(input: { decisionId: string }): Promise<ClusteringSummary>;
+  /** Execution-stage opinions of the decision received at or after `since` (the evaluation trigger). */
+  countExecutionOpinions(input: { decisionId: string; since: string }): Promise<number>;
+}
+
+/** What a clustering run found. */
+export interface ClusteringSummary {
+  opinions: number;
+  clusters: number;
+  concentrated: number;
 }

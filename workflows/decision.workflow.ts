@@ -2,6 +2,7 @@ import {
   allHandlersFinished,
   condition,
   continueAsNew,
+  log,
   patched,
   proxyActivities,
   proxyLocalActivities,
@@ -16,6 +17,8 @@ import {
   assertCanRegister,
   DEFAULT_POLICY,
   dueTimers,
+  evaluationTriggeredByOpinions,
+  evaluationTriggerSince,
   fireTimer,
   initialState,
   perform,
@@ -38,6 +41,19 @@ import { ConfidentialKey, DecisionStageKey, NextDueAtKey, PolicyUnitKey } from '
 const APPEND_RETRY: RetryPolicy = { initialInterval: '1 second', maximumInterval: '30 seconds', nonRetryableErrorTypes: ['LogConflictError'] };
 const remote = proxyActivities<DecisionActivities>({ startToCloseTimeout: '30 seconds', retry: APPEND_RETRY });
 const local = proxyLocalActivities<DecisionActivities>({ startToCloseTimeout: '30 seconds', localRetryThreshold: '10 seconds', retry: APPEND_RETRY });
+
+/** Clustering a large consultation takes minutes: a regular activity with heartbeats. */
+const analysis = proxyActivities<DecisionActivities>({
+  startToCloseTimeout: '30 minutes',
+  heartbeatTimeout: '2 minutes',
+  retry: { initialInterval: '5 seconds', maximumInterval: '5 minutes', maximumAttempts: 10 },
+});
+
+/** Patch id: the opinions of a sealed consultation are clustered right after ConsultationClosed. */
+const CLUSTER_AFTER_SEAL = 'cluster-after-seal';
+
+/** Patch id: a decision in execution checks its recent opinions against the evaluation trigger. */
+const EVALUATION_OPINION_TRIGGER = 'evaluation-opinion-trigger';
 
 /** Patch id: the consultation is sealed (window closed, counts frozen) before ConsultationClosed. */
 const SEAL_CONSULTATION = 'seal-consultation';
@@ -133,25 +149,67 @@ export async function decisionWorkflow(input: DecisionWorkflowInput): Promise<vo
       await commit(step.events, step.state);
     });
 
+  /**
+   * Art.36: when the public sent more than `policy.evaluationTriggerOpinions` opinions on the execution
+   * within 90 days, the evaluation starts. Opinions live in the database, so the workflow counts them.
+   */
+  const checkEvaluationTrigger = (): Promise<unknown> =>
+    exclusive(async () => {
+      if (state.stage !== 'execution') return;
+      const opinions = await local.countExecutionOpinions({ decisionId: state.decisionId, since: evaluationTriggerSince(state, new Date()) });
+      const context = { actor: SYSTEM_ACTOR, now: new Date(), policy };
+      const outcome = evaluationTriggeredByOpinions(state, opinions, context);
+      if (!outcome) return;
+      const step = toStep(state, outcome, context);
+      await commit(step.events, step.state);
+    });
+
+  /** Clusters the sealed opinions; staff can work on clusters once this is done. */
+  const clusterOpinions = async (): Promise<void> => {
+    try {
+      await analysis.clusterOpinions({ decisionId: state.decisionId });
+    } catch (error) {
+      // Staff are told the clusters are not ready; the answers to single opinions still work.
+      log.error('clustering failed', { decisionId: state.decisionId, error: String(error) });
+    }
+  };
+
   if (!(await condition(() => state.registered, REGISTRATION_WINDOW))) return;
 
   const runStartedIn = state.stage;
+  // Runs recorded before the check existed have no such field in their policy.
+  const checkEveryMs = (policy.evaluationTriggerCheckHours ?? DEFAULT_POLICY.evaluationTriggerCheckHours) * 3_600_000;
+  let nextCheckAt: number | undefined;
+  let clustering: Promise<void> | undefined;
   while (state.stage !== 'closed') {
     const seen = steps;
     const [timer] = dueTimers(state);
-    if (!timer) {
+    nextCheckAt = state.stage === 'execution' && patched(EVALUATION_OPINION_TRIGGER) ? (nextCheckAt ?? Date.now() + checkEveryMs) : undefined;
+    const timerAt = timer ? Date.parse(timer.at) : undefined;
+    const checkFirst = nextCheckAt !== undefined && (timerAt === undefined || nextCheckAt < timerAt);
+    const wakeAt = checkFirst ? nextCheckAt : timerAt;
+    if (wakeAt === undefined) {
       await condition(() => steps !== seen);
     } else {
-      const wait = Date.parse(timer.at) - Date.now();
+      const wait = wakeAt - Date.now();
       const changed = wait > 0 && (await condition(() => steps !== seen, wait));
-      if (!changed) await fire(timer);
+      if (!changed && checkFirst) {
+        await checkEvaluationTrigger();
+        nextCheckAt = Date.now() + checkEveryMs;
+      } else if (!changed && timer) {
+        await fire(timer);
+        // In the background: clustering a large consultation takes minutes, and other deadlines go on.
+        if (timer.kind === 'consultation_closes' && state.stage === 'feedback' && patched(CLUSTER_AFTER_SEAL)) clustering = clusterOpinions();
+      }
     }
     // Execution lasts years: it starts in a fresh run. Added after decisions were running, hence the patch.
     const enteredExecution = state.stage === 'execution' && runStartedIn !== 'execution' && patched(CONTINUE_AS_NEW_AT_EXECUTION);
     if (enteredExecution || workflowInfo().continueAsNewSuggested || workflowInfo().historyLength > MAX_RUN_HISTORY_EVENTS) {
+      await clustering;
       await condition(allHandlersFinished);
       await continueAsNew<typeof decisionWorkflow>({ decisionId: state.decisionId, state, policy });
     }
   }
+  await clustering;
   await condition(allHandlersFinished);
 }

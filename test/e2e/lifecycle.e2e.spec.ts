@@ -96,6 +96,8 @@ describe('one decision through every stage over HTTP, with deadlines seconds awa
     await ok('reviewer', id, 'approve', { reviewId: lastReview(feedback) });
 
     // deciding: legality review and risk assessment gate the collective decision
+    const late = await call(system.baseUrl, 'POST', `/api/v1/public/decisions/${id}/opinions`, { json: { text: '征求意见期已过' } });
+    expect([late.status, late.body.code]).toEqual([409, 'CONSULTATION_NOT_OPEN']);
     const meeting = { meeting: '市政府第 12 次常务会议', date: inSeconds(0), outcome: 'adopted', dissent: '一名委员对第三条保留意见' };
     await refused('manager', id, 'collective-decision', meeting, 409, 'LEGALITY_REVIEW_REQUIRED');
     await refused('drafter', id, 'legality-review-request', { dueAt: inDays(1) }, 422, 'LEGALITY_REVIEW_TOO_SHORT');
@@ -118,6 +120,9 @@ describe('one decision through every stage over HTTP, with deadlines seconds awa
     const publication = await ok('drafter', id, 'publish-decision', { ...plan, interpretation: { plainLanguage: '一图读懂', qa: [{ question: '何时实施？', answer: '明年起' }] } });
     const executing = await ok('reviewer', id, 'approve', { reviewId: lastReview(publication) });
     expect(executing.stage).toBe('execution');
+    // the standing channel: the public can send opinions on the execution (art.34)
+    const onExecution = await call(system.baseUrl, 'POST', `/api/v1/public/decisions/${id}/opinions`, { json: { text: '实施中发现补贴发放不及时' } });
+    expect(onExecution.status).toBe(201);
 
     // execution: progress, an overdue milestone, audit, rectification, accountability
     await refused('drafter', id, 'draft-versions', { draft: 'x', basis: 'y', explanation: 'z' }, 409, 'ILLEGAL_TRANSITION');

@@ -1,6 +1,6 @@
 import { WithStartWorkflowOperation, type Client } from '@temporalio/client';
 import { randomBytes } from 'node:crypto';
-import type { DecisionState, RegisterDecision, StaffActor } from '../../libs/domain/src';
+import type { DecisionState, Policy, RegisterDecision, StaffActor } from '../../libs/domain/src';
 import { decisionWorkflowId, registerUpdate, type DecisionWorkflowInput } from '../../libs/temporal/src';
 
 export const drafterA: StaffActor = { accountId: 'acc-drafter-a', username: 'drafter', unit: 'unit-a', role: 'drafter' };
@@ -24,8 +24,9 @@ export async function registerViaTemporal(
   decisionId: string,
   command: RegisterDecision,
   actor: StaffActor = drafterA,
+  policy?: Policy,
 ): Promise<DecisionState> {
-  const input: DecisionWorkflowInput = { decisionId };
+  const input: DecisionWorkflowInput = policy ? { decisionId, policy } : { decisionId };
   return client.workflow.executeUpdateWithStart(registerUpdate, {
     args: [{ actor, command }],
     startWorkflowOperation: new WithStartWorkflowOperation('decisionWorkflow', {

@@ -1,5 +1,5 @@
 import type { Client } from '@temporalio/client';
-import type { DecisionState, StaffActor } from '../../libs/domain/src';
+import type { DecisionState, Policy, StaffActor } from '../../libs/domain/src';
 import { actionUpdate, decisionWorkflowId, getStateQuery } from '../../libs/temporal/src';
 import { aRegistration, drafterA, registerViaTemporal } from './decisions';
 
@@ -30,9 +30,9 @@ export function decisionDriver(client: Client, decisionId: string) {
  * Registers a decision and opens its consultation: a shortened window (approved) that opens in
  * `opensInMs` and closes `closesAfterMs` after that.
  */
-export async function toConsultation(client: Client, taskQueue: string, decisionId: string, opensInMs = 1_000, closesAfterMs = 1_000) {
+export async function toConsultation(client: Client, taskQueue: string, decisionId: string, opensInMs = 1_000, closesAfterMs = 1_000, policy?: Policy) {
   const driver = decisionDriver(client, decisionId);
-  await registerViaTemporal(client, taskQueue, decisionId, aRegistration());
+  await registerViaTemporal(client, taskQueue, decisionId, aRegistration(), drafterA, policy);
   await driver.act(drafterA, 'draft-versions', { draft: '草案', basis: '依据', explanation: '说明' });
   await driver.act(drafterA, 'consultation-plan', { channels: ['online'], opensAt: at(opensInMs), closesAt: at(opensInMs + closesAfterMs), shortenedReason: '测试' });
   await driver.act(managerA, 'shortened-consultation-approval');
@@ -41,8 +41,8 @@ export async function toConsultation(client: Client, taskQueue: string, decision
 }
 
 /** Drives a decision from registration to execution with one milestone far in the future. */
-export async function toExecution(client: Client, taskQueue: string, decisionId: string): Promise<ReturnType<typeof decisionDriver>> {
-  const driver = await toConsultation(client, taskQueue, decisionId);
+export async function toExecution(client: Client, taskQueue: string, decisionId: string, policy?: Policy): Promise<ReturnType<typeof decisionDriver>> {
+  const driver = await toConsultation(client, taskQueue, decisionId, 1_000, 1_000, policy);
   await driver.waitForStage('feedback');
   await driver.approveLast(await driver.act(drafterA, 'feedback-report', { summary: '无', draftChanges: '无' }));
   await driver.act(drafterA, 'legality-review-request');

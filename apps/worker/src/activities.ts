@@ -1,5 +1,8 @@
+import { Context } from '@temporalio/activity';
+import { ApplicationFailure } from '@temporalio/common';
 import type { DataSource } from 'typeorm';
-import { appendEvents, sealConsultation } from '../../../libs/persistence/src';
+import { DEFAULT_POLICY, DomainError } from '../../../libs/domain/src';
+import { appendEvents, clusterOpinions, countExecutionOpinions, sealConsultation } from '../../../libs/persistence/src';
 import type { DecisionActivities } from '../../../workflows/activities';
 
 /** The activity implementations, bound to their dependencies. */
@@ -10,6 +13,20 @@ export function createActivities(dataSource: DataSource): DecisionActivities {
     },
     sealConsultation({ decisionId }) {
       return sealConsultation(dataSource, decisionId, new Date());
+    },
+    /** Heartbeats after every page; a refusal (DomainError: answered, not sealed, …) is not retried. */
+    async clusterOpinions({ decisionId }) {
+      const context = Context.current();
+      try {
+        const summary = await clusterOpinions(dataSource, decisionId, DEFAULT_POLICY, new Date(), { onProgress: (progress) => context.heartbeat(progress) });
+        return { opinions: summary.opinions, clusters: summary.clusters, concentrated: summary.concentrated };
+      } catch (error) {
+        if (error instanceof DomainError) throw ApplicationFailure.create({ type: error.code, message: error.message, nonRetryable: error.code !== 'OPINIONS_CHANGED' });
+        throw error;
+      }
+    },
+    countExecutionOpinions({ decisionId, since }) {
+      return countExecutionOpinions(dataSource, decisionId, since);
     },
   };
 }

@@ -86,7 +86,11 @@ export interface DecisionState {
   published?: { publishedAt: string; executionUnit: string };
   milestones?: Milestone[];
   findings?: AuditFinding[];
-  evaluation?: { dueAt?: string; startedAt?: string; evaluatorUnit?: string };
+  /**
+   * `opinionsCountedFrom`: execution-stage opinions count toward the next opinion-triggered evaluation
+   * from this instant on (set when an evaluation concludes, so the same opinions do not trigger twice).
+   */
+  evaluation?: { dueAt?: string; startedAt?: string; evaluatorUnit?: string; opinionsCountedFrom?: string };
   /** Returned, adjusted or re-run: how many times the decision went back to an earlier stage. */
   rounds?: number;
 }

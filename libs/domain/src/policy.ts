@@ -8,6 +8,8 @@ export interface Policy {
   concentratedMin: number;
   concentratedShare: number;
   evaluationTriggerOpinions: number;
+  /** How often a decision in execution counts its recent opinions against the trigger (hours). */
+  evaluationTriggerCheckHours: number;
   opinionMaxChars: number;
   reviewDueWorkingDays: number;
 }
@@ -21,6 +23,7 @@ export const DEFAULT_POLICY: Policy = {
   concentratedMin: 10,
   concentratedShare: 0.05,
   evaluationTriggerOpinions: 100,
+  evaluationTriggerCheckHours: 24,
   opinionMaxChars: 5000,
   reviewDueWorkingDays: 5,
 };

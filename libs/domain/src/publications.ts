@@ -61,7 +61,7 @@ export function publish(state: DecisionState, review: PendingReview, { now }: Ac
 
 function publishEvaluation(state: DecisionState, p: Record<string, unknown>, now: Date): Pick<Outcome, 'state' | 'public'> {
   const report: PublicEvent = { type: 'EvaluationPublished', data: { conclusion: p['conclusion'], report: p['report'] } };
-  const closedEvaluation = { ...state, evaluation: {} };
+  const closedEvaluation = { ...state, evaluation: { opinionsCountedFrom: now.toISOString() } };
   switch (p['conclusion']) {
     case 'continue':
       return { state: { ...closedEvaluation, stage: 'execution' }, public: [report] };
@@ -76,7 +76,7 @@ function publishEvaluation(state: DecisionState, p: Record<string, unknown>, now
       }
       const { milestones, events } = planMilestones(state, (p['revisedMilestones'] as MilestoneInput[] | undefined) ?? []);
       return {
-        state: { ...closedEvaluation, stage: 'execution', milestones, evaluation: { dueAt: p['nextEvaluationDueAt'] as string | undefined } },
+        state: { ...closedEvaluation, stage: 'execution', milestones, evaluation: { ...closedEvaluation.evaluation, dueAt: p['nextEvaluationDueAt'] as string | undefined } },
         public: [report, { type: 'DecisionAdjusted', data: { major: false, reason: p['adjustmentReason'] ?? null } }, ...events],
       };
     }

@@ -77,3 +77,31 @@ export function fireTimer(state: DecisionState, timer: DueTimer, { now, policy }
     }
   }
 }
+
+/** Execution-stage opinions count toward the evaluation trigger within this many days (SPEC.md §3.7). */
+export const EVALUATION_TRIGGER_WINDOW_DAYS = 90;
+
+/**
+ * From when execution-stage opinions count toward the trigger at `now`: the last 90 days, but never
+ * before the last evaluation concluded (its opinions have been weighed already).
+ */
+export function evaluationTriggerSince(state: DecisionState, now: Date): string {
+  const window = new Date(now.getTime() - EVALUATION_TRIGGER_WINDOW_DAYS * 86_400_000).toISOString();
+  const floor = state.evaluation?.opinionsCountedFrom;
+  return floor && floor > window ? floor : window;
+}
+
+/**
+ * The public raised many opinions on the execution (Decree 713 art.36): when more than
+ * `policy.evaluationTriggerOpinions` arrived in the window, the evaluation starts, with that trigger.
+ * Undefined when it does not (or the decision is not in execution any more).
+ */
+export function evaluationTriggeredByOpinions(state: DecisionState, opinions: number, { now, policy }: ActionContext): Outcome | undefined {
+  if (state.stage !== 'execution' || state.evaluation?.startedAt || opinions <= policy.evaluationTriggerOpinions) return undefined;
+  const data = { trigger: 'opinions', evaluatorUnit: null, opinions, since: evaluationTriggerSince(state, now), threshold: policy.evaluationTriggerOpinions };
+  return {
+    state: { ...state, stage: 'evaluation', evaluation: { ...state.evaluation, startedAt: now.toISOString() } },
+    public: [{ type: 'EvaluationStarted', data }],
+    internal: { type: 'EvaluationStarted', data },
+  };
+}

@@ -14,6 +14,7 @@ export * from './opinions/opinion-intake.repository';
 export * from './opinions/seal.repository';
 export * from './exports/open-data.repository';
 export * from './opinions/group-commit';
+export * from './opinions/execution-opinions';
 export * from './opinions/answers.repository';
 export * from './opinions/answer-templates.repository';
 export * from './opinions/feedback-report.repository';

@@ -22,7 +22,8 @@ export function notOpen(window: ConsultationEntity | undefined): DomainError {
 /**
  * Per decision, whether it accepts an opinion at `at`: an open consultation round inside its window
  * (PostgreSQL: the rows are read FOR SHARE, so the seal's FOR UPDATE waits for this transaction), or
- * else the standing channel of a public decision in execution (SPEC.md §3.6, art.34).
+ * else the standing channel of a public decision in execution, which stays open while the execution is
+ * being evaluated (SPEC.md §3.6, art.34).
  */
 export async function openIntakes(manager: EntityManager, decisionIds: string[], at: string): Promise<Map<string, Intake | { closed: ConsultationEntity }>> {
   const query = manager.createQueryBuilder(ConsultationEntity, 'c').where('c.decision_id IN (:...decisionIds)', { decisionIds });
@@ -37,7 +38,7 @@ export async function openIntakes(manager: EntityManager, decisionIds: string[],
     const executing = await manager
       .createQueryBuilder(DecisionEntity, 'd')
       .select('d.id', 'id')
-      .where('d.id IN (:...others) AND d.stage = :stage AND d.public_visible = :visible', { others, stage: 'execution', visible: true })
+      .where('d.id IN (:...others) AND d.stage IN (:...stages) AND d.public_visible = :visible', { others, stages: ['execution', 'evaluation'], visible: true })
       .getRawMany<{ id: string }>();
     for (const { id } of executing) result.set(id, { phase: 'execution', round: 0 });
   }
