@@ -12,6 +12,7 @@ import { aRegistration } from '../support/decisions';
 import { login } from '../support/http';
 import { freePort } from '../support/ports';
 import { createBenchDatabase } from './databases';
+import { keepAliveClient } from './http-load';
 import { measureGroup, type Figure, type Stats } from './measure';
 import { choosePinning, findRepoRoot, pinProcess, startApp, waitForHttp, type AppProcess, type Pinning } from './processes';
 import { benchMillion, formatMillion, type MillionResult } from './million';
@@ -42,6 +43,8 @@ interface Settings {
   databaseUrl: string | undefined;
   /** Connections of the opinion-intake throughput run (BENCH_INTAKE_CONCURRENCY, default 64). */
   intakeConcurrency: number;
+  /** Samples of that run (BENCH_INTAKE_SAMPLES, default 20,000). */
+  intakeSamples: number;
   /** Figure groups to run (BENCH_ONLY, comma-separated: `api`, `million`; default both). */
   groups: Set<string>;
   /** Opinions of the million-opinion figure (BENCH_MILLION, default 1,000,000; 0 skips it). */
@@ -74,6 +77,7 @@ function readSettings(): Settings {
     pinMode,
     databaseUrl: process.env['BENCH_DATABASE_URL'] || undefined,
     intakeConcurrency: positiveInt('BENCH_INTAKE_CONCURRENCY', 64),
+    intakeSamples: positiveInt('BENCH_INTAKE_SAMPLES', 20_000),
     groups: new Set((process.env['BENCH_ONLY'] || 'api,million').split(',').map((group) => group.trim())),
     million: process.env['BENCH_MILLION'] === '0' ? 0 : positiveInt('BENCH_MILLION', 1_000_000),
   };
@@ -275,10 +279,12 @@ async function benchDatabase(kind: 'sqlite' | 'postgres', shared: Shared): Promi
     group: Figure[],
     comparisons: Array<[string, string]>,
     concurrencies = [...new Set([settings.latencyConcurrency, settings.throughputConcurrency])],
+    sized: (concurrency: number) => { samples: number; warmup: number } = () => settings,
   ): Promise<void> => {
     for (const concurrency of concurrencies) {
       log(`${kind}: ${group.map((figure) => figure.id).join(' / ')} at concurrency ${concurrency}`);
-      const { samples, warmup, rounds } = settings;
+      const { rounds } = settings;
+      const { samples, warmup } = sized(concurrency);
       const stats = await measureGroup(group, { concurrency, samples, warmup, rounds, check, signal: interruption.signal });
       const results = new Map<string, FigureResult>();
       for (const figure of group) {
@@ -313,6 +319,8 @@ async function benchDatabase(kind: 'sqlite' | 'postgres', shared: Shared): Promi
   teardown.defer(`drop the ${kind} raw-insert database`, () => rawDatabase.drop());
   const raw = await openDatabase(databaseConfigFrom(rawDatabase.url), { migrate: false });
   teardown.defer(`close the ${kind} raw-insert database`, () => raw.destroy());
+  const load = keepAliveClient(interruption.signal, OP_TIMEOUT_MS);
+  teardown.defer('close the load client', () => Promise.resolve(load.close()));
   let opinions = 0;
   const opinionText = (n: number): string => `建议第${n % 50}条补贴标准提高到每月200元，并简化申领流程。`;
   const intake: Figure[] = [
@@ -321,11 +329,7 @@ async function benchDatabase(kind: 'sqlite' | 'postgres', shared: Shared): Promi
       label: 'Opinion intake, POST /api/v1/public/decisions/{id}/opinions',
       op: async () => {
         const n = (opinions += 1);
-        await request(`${base}/api/v1/public/decisions/${consultationId}/opinions`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', 'idempotency-key': `bench-${run}-${n}` },
-          body: JSON.stringify({ text: opinionText(n) }),
-        }, 201);
+        await load.post(`${base}/api/v1/public/decisions/${consultationId}/opinions`, { 'content-type': 'application/json', 'idempotency-key': `bench-${run}-${n}` }, JSON.stringify({ text: opinionText(n) }), 201);
       },
     },
     {
@@ -351,7 +355,11 @@ async function benchDatabase(kind: 'sqlite' | 'postgres', shared: Shared): Promi
       },
     },
   ];
-  await measure(intake, [['opinion-intake', 'raw-insert']], [1, settings.intakeConcurrency]);
+  // A throughput figure needs every connection busy for a while: at 64 connections, 200 samples would be
+  // three requests each, mostly ramp-up. The high-concurrency run takes BENCH_INTAKE_SAMPLES (20,000).
+  await measure(intake, [['opinion-intake', 'raw-insert']], [1, settings.intakeConcurrency], (concurrency) =>
+    concurrency === 1 ? settings : { samples: settings.intakeSamples, warmup: Math.round(settings.intakeSamples / 10) },
+  );
 
   log(`${kind}: stopping`);
   await Promise.all(running.map((handle) => handle.signal('stop')));
