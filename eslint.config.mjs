@@ -44,11 +44,15 @@ export default tseslint.config(
     forbid('(^|/)apps/|(^|/)libs/persistence/|^@nestjs/|^typeorm$', 'libs/temporal depends on libs/domain and workflows only.'),
   ]),
   layer(['apps/gateway/**/*.ts'], [
-    forbid('(^|/)(worker|embedded)/src', 'The apps never import each other.'),
+    forbid('(^|/)(worker|embedded|verifier)/src', 'The apps never import each other.'),
     forbid('(^|/)workflows/', 'The gateway reaches workflows through libs/temporal.'),
   ]),
-  layer(['apps/worker/**/*.ts'], [forbid('(^|/)(gateway|embedded)/src', 'The apps never import each other.')]),
-  layer(['apps/embedded/**/*.ts'], [forbid('(^|/)(gateway|worker)/src', 'The launcher starts the apps as processes; it never imports them.')]),
+  layer(['apps/worker/**/*.ts'], [forbid('(^|/)(gateway|embedded|verifier)/src', 'The apps never import each other.')]),
+  layer(['apps/embedded/**/*.ts'], [forbid('(^|/)(gateway|worker|verifier)/src', 'The launcher starts the apps as processes; it never imports them.')]),
+  // The verifier is anyone's check of a deployment over HTTP: Node built-ins and the pure domain, nothing else.
+  layer(['apps/verifier/**/*.ts'], [
+    forbid('^(?!node:)(?!\\./)(?!(\\.\\./)+libs/domain/src$)', 'apps/verifier imports only node: built-ins, its own files and libs/domain/src.'),
+  ]),
   // Tests may use the console and loose typing of fixtures.
   {
     files: ['test/**/*.ts', '**/*.spec.ts'],

@@ -218,14 +218,14 @@ describe('one decision through every stage over HTTP, with deadlines seconds awa
     const assertInvisible = async (): Promise<void> => {
       const opinion = await call(system.baseUrl, 'POST', `/api/v1/public/decisions/${id}/opinions`, { json: { text: '试探' } });
       expect([opinion.status, opinion.body.code]).toEqual([404, 'DECISION_NOT_FOUND']);
-      for (const path of [`/api/v1/public/decisions/${id}`, `/api/v1/public/decisions/${id}/timeline`, `/api/v1/public/decisions/${id}/opinions`]) {
+      for (const path of [`/api/v1/public/decisions/${id}`, `/api/v1/public/decisions/${id}/timeline`, `/api/v1/public/decisions/${id}/opinions`, `/feeds/decisions/${id}.atom`]) {
         const reply = await call(system.baseUrl, 'GET', path);
         expect([path, reply.status]).toEqual([path, 404]);
       }
       const catalogue = await call(system.baseUrl, 'GET', `/api/v1/public/decisions?q=${encodeURIComponent(title)}`);
       expect(catalogue.body.total).toBe(0);
       expect(JSON.stringify((await call(system.baseUrl, 'GET', '/api/v1/public/decisions?pageSize=100')).body)).not.toContain(id);
-      for (const path of ['/api/v1/public/export/decisions.json', '/api/v1/public/export/opinions.csv', '/api/v1/public/export/opinions.json']) {
+      for (const path of ['/api/v1/public/export/decisions.json', '/api/v1/public/export/opinions.csv', '/api/v1/public/export/opinions.json', '/feeds/decisions.atom']) {
         const reply = await call(system.baseUrl, 'GET', path);
         expect([path, reply.status, JSON.stringify(reply.body).includes(id) || JSON.stringify(reply.body).includes(title)]).toEqual([path, 200, false]);
       }

@@ -31,6 +31,8 @@ import { ExportOpinionsController } from './export-opinions/export-opinions.cont
 import { GetOpinionReceiptController } from './get-opinion-receipt/get-opinion-receipt.controller';
 import { GetPublicDecisionController } from './get-public-decision/get-public-decision.controller';
 import { GetPublicTimelineController } from './get-public-timeline/get-public-timeline.controller';
+import { GetFeedsController } from './get-feeds/get-feeds.controller';
+import { GetFeedsHandler } from './get-feeds/get-feeds.handler';
 import { HealthController } from './health/health.controller';
 import { ListAccountsController } from './list-accounts/list-accounts.controller';
 import { ListUnitsController } from './list-units/list-units.controller';
@@ -86,6 +88,7 @@ export class AppModule {
         ListPublicOpinionsController,
         GetPublicDecisionController,
         GetPublicTimelineController,
+        GetFeedsController,
         ExportDecisionsController,
         ExportOpinionsController,
         ListUnitsController,
@@ -109,6 +112,7 @@ export class AppModule {
         AnswerOpinionsHandler,
         CreateAnswerTemplateHandler,
         SubmitOpinionHandler,
+        GetFeedsHandler,
         CreateUnitHandler,
         CreateAccountHandler,
         ChangeAccountHandler,

@@ -1,6 +1,23 @@
 import { z } from 'zod';
 import { env, parseConfig } from '../../../libs/runtime/src';
 
+/** Where the public reaches the gateway: absolute links (feeds) are built on it, never on a request's Host. */
+const publicBaseUrl = z
+  .string()
+  .trim()
+  .refine((value) => {
+    try {
+      const url = new URL(value);
+      return ['http:', 'https:'].includes(url.protocol) && !url.search && !url.hash && !url.username && !url.password;
+    } catch {
+      return false;
+    }
+  }, 'must be an absolute http(s) URL without query, fragment or credentials, e.g. https://decisions.example.gov.cn')
+  .transform((value) => value.replace(/\/+$/, ''));
+
+/** `http://{HOST}:{PORT}`: right for a local gateway; set PUBLIC_BASE_URL whenever it is exposed. */
+const defaultBaseUrl = (host: string, port: number): string => `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+
 const schema = z.object({
   PORT: env.port(3000),
   HOST: z.string().min(1).default('127.0.0.1'),
@@ -15,7 +32,8 @@ const schema = z.object({
   OPINION_RATE_PER_MINUTE: z.coerce.number().int().min(1).default(30),
   OPINION_BURST: z.coerce.number().int().min(1).default(10),
   LOG_LEVEL: env.logLevel,
-});
+  PUBLIC_BASE_URL: publicBaseUrl.optional(),
+}).transform((config) => ({ ...config, PUBLIC_BASE_URL: config.PUBLIC_BASE_URL ?? defaultBaseUrl(config.HOST, config.PORT) }));
 
 export type GatewayConfig = z.infer<typeof schema>;
 

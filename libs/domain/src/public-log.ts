@@ -72,14 +72,47 @@ export type ChainVerdict =
 
 /** Checks every link and hash of one decision's chain, in order. */
 export function verifyChain(decisionId: string, entries: readonly PublicLogEntry[], sha256Hex: Sha256Hex): ChainVerdict {
-  let prevHash = GENESIS_HASH;
-  for (const [index, entry] of entries.entries()) {
-    if (entry.decisionId !== decisionId) return { ok: false, seq: entry.seq, problem: 'decision' };
-    if (entry.seq !== index + 1) return { ok: false, seq: index + 1, problem: 'gap' };
-    if (entry.prevHash !== prevHash) return { ok: false, seq: entry.seq, problem: 'prev_hash' };
-    if (sha256Hex(entryHashInput(prevHash, entry)) !== entry.hash) return { ok: false, seq: entry.seq, problem: 'hash' };
-    prevHash = entry.hash;
-  }
+  const found = findChainBreak(decisionId, entries, sha256Hex);
+  if (found) return { ok: false, seq: found.seq, problem: found.problem === 'order' ? 'gap' : found.problem };
   const last = entries.at(-1);
   return { ok: true, head: last ? { seq: last.seq, hash: last.hash } : null };
+}
+
+/**
+ * Why a chain breaks: `decision` (entry of another decision), `gap` (a seq is absent), `order` (a seq
+ * is repeated or out of place), `prev_hash` (the link to the previous entry is wrong), `hash` (the
+ * entry's content does not hash to its `hash`). `ChainVerdict` reports `order` as `gap`.
+ */
+export type ChainProblem = 'decision' | 'gap' | 'order' | 'prev_hash' | 'hash';
+
+/**
+ * The first place a chain breaks. `seq` is the entry's own seq for `decision`, `prev_hash` and `hash`,
+ * and the seq expected at that position for `gap` and `order`; `index` is the position in the list.
+ * `expected` / `actual`: decision ids, seqs (`actual` is null when the list ends) or hashes.
+ */
+export interface ChainBreak {
+  seq: number;
+  index: number;
+  problem: ChainProblem;
+  expected: string | number;
+  actual: string | number | null;
+}
+
+/** The first break of one decision's chain, checked in order, or null when every link and hash holds. */
+export function findChainBreak(decisionId: string, entries: readonly PublicLogEntry[], sha256Hex: Sha256Hex): ChainBreak | null {
+  let prevHash = GENESIS_HASH;
+  for (const [index, entry] of entries.entries()) {
+    const at = { seq: entry.seq, index };
+    if (entry.decisionId !== decisionId) return { ...at, problem: 'decision', expected: decisionId, actual: entry.decisionId };
+    const expectedSeq = index + 1;
+    if (entry.seq !== expectedSeq) {
+      const missing = entry.seq > expectedSeq && !entries.some((other) => other.seq === expectedSeq);
+      return { seq: expectedSeq, index, problem: missing ? 'gap' : 'order', expected: expectedSeq, actual: entry.seq };
+    }
+    if (entry.prevHash !== prevHash) return { ...at, problem: 'prev_hash', expected: prevHash, actual: entry.prevHash };
+    const hash = sha256Hex(entryHashInput(prevHash, entry));
+    if (hash !== entry.hash) return { ...at, problem: 'hash', expected: hash, actual: entry.hash };
+    prevHash = entry.hash;
+  }
+  return null;
 }

@@ -14,6 +14,8 @@ import { Opinions1764300000000 as PostgresOpinions } from './migrations/postgres
 import { Opinions1764300000000 as SqliteOpinions } from './migrations/sqlite/1764300000000-opinions';
 import { Feedback1764400000000 as PostgresFeedback } from './migrations/postgres/1764400000000-feedback';
 import { Feedback1764400000000 as SqliteFeedback } from './migrations/sqlite/1764400000000-feedback';
+import { PublicEventsRecent1764510000000 as PostgresPublicEventsRecent } from './migrations/postgres/1764510000000-public-events-recent';
+import { PublicEventsRecent1764510000000 as SqlitePublicEventsRecent } from './migrations/sqlite/1764510000000-public-events-recent';
 import { ConsultationEntity, OpinionEntity } from './entities/opinion.entity';
 import { AnswerTemplateEntity, FeedbackWorkLogEntity, OpinionAnswerEntity, OpinionClusterEntity } from './entities/feedback.entity';
 
@@ -33,7 +35,7 @@ export function createDataSource(config: DatabaseConfig): DataSource {
       type: 'postgres',
       url: config.url,
       entities: ENTITIES,
-      migrations: [PostgresInitial, PostgresAdminEvents, PostgresDecisionStatus, PostgresOpinions, PostgresFeedback],
+      migrations: [PostgresInitial, PostgresAdminEvents, PostgresDecisionStatus, PostgresOpinions, PostgresFeedback, PostgresPublicEventsRecent],
       migrationsTransactionMode: 'all',
       synchronize: false,
       poolSize: config.poolSize ?? 10,
@@ -43,7 +45,7 @@ export function createDataSource(config: DatabaseConfig): DataSource {
     type: 'better-sqlite3',
     database: config.file,
     entities: ENTITIES,
-    migrations: [SqliteInitial, SqliteAdminEvents, SqliteDecisionStatus, SqliteOpinions, SqliteFeedback],
+    migrations: [SqliteInitial, SqliteAdminEvents, SqliteDecisionStatus, SqliteOpinions, SqliteFeedback, SqlitePublicEventsRecent],
     migrationsTransactionMode: 'all',
     synchronize: false,
     enableWAL: true,

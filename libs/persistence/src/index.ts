@@ -7,6 +7,7 @@ export * from './data-source';
 export * from './event-log.repository';
 export * from './hash';
 export * from './public-read.repository';
+export * from './public-feed.repository';
 export * from './decision-read.repository';
 export * from './rebuild-read-models';
 export * from './transaction';

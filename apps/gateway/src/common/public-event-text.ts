@@ -1,0 +1,198 @@
+import type { PublicEventType } from '../../../../libs/domain/src';
+
+/**
+ * zh-CN words for public log entries (feeds, and any page that lists a timeline). Pure and Nest-free.
+ * Summaries are built only from the entry's public `data`: they restate what the timeline already says,
+ * shortened, and never add anything. Data is read defensively: old entries may lack newer fields.
+ */
+
+/** One label per event type; a missing type fails to compile. */
+export const EVENT_LABELS: Record<PublicEventType, string> = {
+  DecisionRegistered: '纳入决策事项目录',
+  DraftPublished: '草案预公开',
+  HearingNoticed: '听证会公告',
+  ConsultationOpened: '征求意见',
+  HearingHeld: '听证会举行',
+  ChannelRecorded: '线下征求意见',
+  ConsultationExtended: '征求意见延期',
+  ConsultationClosed: '征求意见结束',
+  FeedbackPublished: '采纳情况反馈',
+  DecisionAdopted: '集体讨论通过',
+  DecisionRejected: '集体讨论未通过',
+  DecisionReturned: '退回修改',
+  DecisionPublished: '决策公布',
+  MilestonePlanned: '执行计划',
+  ProgressReported: '执行进展',
+  MilestoneCompleted: '里程碑完成',
+  MilestoneOverdue: '里程碑逾期',
+  AuditFindingPublished: '审计发现',
+  RectificationReported: '整改情况',
+  AccountabilityPublished: '问责情况',
+  EvaluationStarted: '决策后评估启动',
+  EvaluationPublished: '评估报告',
+  DecisionAdjusted: '决策调整',
+  DecisionSuspended: '暂停执行',
+  DecisionTerminated: '终止执行',
+  DecisionResumed: '恢复执行',
+  DecisionClosed: '办结归档',
+};
+
+export function eventLabel(type: string): string {
+  return (EVENT_LABELS as Record<string, string | undefined>)[type] ?? type;
+}
+
+const ROLE_LABELS: Record<string, string> = { drafter: '承办单位', reviewer: '审查机构', manager: '决策机关', admin: '管理员', system: '系统' };
+export const roleLabel = (role: string): string => ROLE_LABELS[role] ?? role;
+
+const CHANNEL_LABELS: Record<string, string> = {
+  online: '网上征求意见',
+  hearing: '听证会',
+  symposium: '座谈会',
+  field_visit: '实地走访',
+  written: '书面征求意见',
+  questionnaire: '问卷调查',
+  expert: '专家咨询',
+  media: '媒体沟通',
+};
+const SEVERITY = { low: '一般', medium: '较重', high: '严重' } as Record<string, string>;
+const RECTIFICATION = { in_progress: '整改中', completed: '已整改' } as Record<string, string>;
+const CONCLUSION = { continue: '继续执行', adjust: '调整', suspend: '暂停执行', terminate: '终止执行' } as Record<string, string>;
+const TRIGGER = { scheduled: '按计划', opinions: '执行阶段公众意见较多', manager: '决策机关启动' } as Record<string, string>;
+const VERDICTS = { adopted: '采纳', partially_adopted: '部分采纳', not_adopted: '未采纳', not_applicable: '不适用' } as Record<string, string>;
+
+const BEIJING_OFFSET_MS = 8 * 3_600_000; // Asia/Shanghai has had no daylight saving time since 1991.
+const pad = (n: number): string => String(n).padStart(2, '0');
+
+/** An instant shown in Beijing time (SPEC.md §4), e.g. `2026年11月26日 16:00`; anything else as given. */
+export function beijingTime(value: unknown): string {
+  const ms = typeof value === 'string' ? Date.parse(value) : NaN;
+  if (Number.isNaN(ms)) return typeof value === 'string' ? value : '';
+  const d = new Date(ms + BEIJING_OFFSET_MS);
+  return `${d.getUTCFullYear()}年${d.getUTCMonth() + 1}月${d.getUTCDate()}日 ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
+}
+
+/** At most `max` characters (code points), whitespace runs folded, an ellipsis when cut. */
+export function clip(value: unknown, max = 120): string {
+  const chars = [...(typeof value === 'string' ? value : '').replace(/\s+/g, ' ').trim()];
+  return chars.length <= max ? chars.join('') : `${chars.slice(0, max - 1).join('')}…`;
+}
+
+type Data = Record<string, unknown>;
+function str(data: Data, key: string): string {
+  const value = data[key];
+  return typeof value === 'string' ? value : '';
+}
+function num(data: Data, key: string): number | undefined {
+  const value = data[key];
+  return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
+}
+function obj(data: Data, key: string): Data {
+  const value = data[key];
+  return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Data) : {};
+}
+const channels = (value: unknown): string => (Array.isArray(value) ? value.map((c) => CHANNEL_LABELS[String(c)] ?? String(c)).join('、') : '');
+const percent = (value: number | undefined): string => (value === undefined ? '' : `${Math.round(value * 10) / 10}%`);
+/** Joins the non-empty sentences. */
+const sentences = (...parts: Array<string | false | undefined>): string => parts.filter((p): p is string => Boolean(p)).join('');
+
+/** A short zh-CN description of one public log entry, from its public data only. */
+export function summarizeEvent(type: string, data: Data): string {
+  switch (type as PublicEventType) {
+    case 'DecisionRegistered':
+      return sentences('该事项纳入重大行政决策事项目录。', str(data, 'summary') && `概要：${clip(data['summary'])}`);
+    case 'DraftPublished': {
+      const c = obj(data, 'consultation');
+      return sentences(
+        `公布决策草案（第${num(data, 'version') ?? 1}稿）、决策依据和起草说明。`,
+        str(c, 'opensAt') && `征求意见时间：${beijingTime(c['opensAt'])}至${beijingTime(c['closesAt'])}；`,
+        channels(c['channels']) && `渠道：${channels(c['channels'])}。`,
+        str(c, 'shortenedReason') && `征求意见期限少于30日，理由：${clip(c['shortenedReason'], 80)}`,
+      );
+    }
+    case 'HearingNoticed':
+      return `听证会定于${beijingTime(data['date'])}在${clip(data['place'], 60)}举行，参加人${Array.isArray(data['participants']) ? data['participants'].length : 0}名。`;
+    case 'ConsultationOpened':
+      return sentences(`征求意见开始，截止时间${beijingTime(data['closesAt'])}。`, channels(data['channels']) && `渠道：${channels(data['channels'])}。`);
+    case 'HearingHeld':
+    case 'ChannelRecorded': {
+      const what = type === 'HearingHeld' ? '听证会' : (CHANNEL_LABELS[str(data, 'channel')] ?? str(data, 'channel'));
+      return `${what}于${beijingTime(data['date'])}举行，${num(data, 'participantsCount') ?? 0}人参加，形成意见${num(data, 'opinionsCount') ?? 0}条。`;
+    }
+    case 'ConsultationExtended':
+      return sentences(`征求意见截止时间由${beijingTime(data['previousClosesAt'])}延长至${beijingTime(data['closesAt'])}。`, str(data, 'reason') && `理由：${clip(data['reason'], 80)}`);
+    case 'ConsultationClosed': {
+      const counts = obj(data, 'counts');
+      return sentences(
+        `征求意见于${beijingTime(data['closedAt'])}结束。`,
+        num(counts, 'received') !== undefined && `共收到意见${num(counts, 'received')}条，公开${num(counts, 'published') ?? 0}条。`,
+        str(data, 'feedbackDueAt') && `采纳情况反馈应于${beijingTime(data['feedbackDueAt'])}前公布。`,
+      );
+    }
+    case 'FeedbackPublished':
+      return feedbackSummary(data);
+    case 'DecisionAdopted':
+      return sentences(`${clip(data['meeting'], 60)}（${beijingTime(data['date'])}）集体讨论通过。`, str(data, 'publicationDueAt') && `决策应于${beijingTime(data['publicationDueAt'])}前公布。`);
+    case 'DecisionRejected':
+      return `${clip(data['meeting'], 60)}（${beijingTime(data['date'])}）集体讨论未予通过。`;
+    case 'DecisionReturned':
+      return sentences(`${clip(data['meeting'], 60)}（${beijingTime(data['date'])}）集体讨论决定退回修改。`, str(data, 'reason') && `理由：${clip(data['reason'], 80)}`);
+    case 'DecisionPublished':
+      return sentences(
+        '决策文本与政策解读同步公布。',
+        str(data, 'executionUnit') && `执行单位：${clip(data['executionUnit'], 40)}；`,
+        str(data, 'evaluationDueAt') && `计划评估时间：${beijingTime(data['evaluationDueAt'])}。`,
+      );
+    case 'MilestonePlanned':
+      return `执行里程碑「${clip(data['title'], 60)}」，责任单位${clip(data['unit'], 40)}，完成期限${beijingTime(data['dueAt'])}。`;
+    case 'ProgressReported':
+      return sentences(`里程碑${str(data, 'milestoneId')}进度${percent(num(data, 'percent'))}`, num(data, 'overallProgress') !== undefined && `，总体进度${percent(num(data, 'overallProgress'))}`, '。', clip(data['narrative'], 80));
+    case 'MilestoneCompleted':
+      return `里程碑${str(data, 'milestoneId')}已完成。`;
+    case 'MilestoneOverdue':
+      return `里程碑「${clip(data['title'], 60)}」已逾期：完成期限${beijingTime(data['dueAt'])}，进度${percent(num(data, 'percent') ?? 0)}。`;
+    case 'AuditFindingPublished':
+      return `审计发现（${SEVERITY[str(data, 'severity')] ?? str(data, 'severity')}）：${clip(data['finding'], 80)}；整改期限${beijingTime(data['rectificationDueAt'])}。`;
+    case 'RectificationReported':
+      return `审计发现${str(data, 'findingId')}${RECTIFICATION[str(data, 'status')] ?? str(data, 'status')}：${clip(data['action'], 80)}`;
+    case 'AccountabilityPublished':
+      return `问责对象：${clip(data['subject'], 40)}；措施：${clip(data['measure'], 80)}（${beijingTime(data['date'])}）。`;
+    case 'EvaluationStarted':
+      return sentences(
+        `决策后评估启动（${TRIGGER[str(data, 'trigger')] ?? str(data, 'trigger')}）。`,
+        num(data, 'opinions') !== undefined && `执行阶段收到意见${num(data, 'opinions')}条。`,
+        str(data, 'evaluatorUnit') && `评估单位：${clip(data['evaluatorUnit'], 40)}。`,
+      );
+    case 'EvaluationPublished':
+      return sentences(`评估结论：${CONCLUSION[str(data, 'conclusion')] ?? str(data, 'conclusion')}。`, clip(data['report'], 80));
+    case 'DecisionAdjusted':
+      return sentences(data['major'] === true ? '决策重大调整，将重新履行决策程序。' : '调整执行方案。', str(data, 'reason') && `理由：${clip(data['reason'], 80)}`);
+    case 'DecisionSuspended':
+      return `决策自${beijingTime(data['since'])}起暂停执行。`;
+    case 'DecisionTerminated':
+      return `决策于${beijingTime(data['at'])}终止执行。`;
+    case 'DecisionResumed':
+      return sentences('决策恢复执行。', str(data, 'reason') && `理由：${clip(data['reason'], 80)}`);
+    case 'DecisionClosed':
+      return sentences('决策办结，过程记录归档。', str(data, 'reason') && `说明：${clip(data['reason'], 80)}`);
+    default:
+      return eventLabel(type);
+  }
+}
+
+function feedbackSummary(data: Data): string {
+  const statistics = obj(data, 'statistics');
+  const answered = obj(statistics, 'answered');
+  const verdicts = Object.entries(VERDICTS)
+    .filter(([key]) => (num(answered, key) ?? 0) > 0)
+    .map(([key, label]) => `${label}${num(answered, key)}条`)
+    .join('，');
+  const clusters = Array.isArray(data['clusters']) ? data['clusters'].length : 0;
+  return sentences(
+    '公布意见采纳情况反馈。',
+    num(statistics, 'received') !== undefined && `共收到意见${num(statistics, 'received')}条`,
+    verdicts && `，其中${verdicts}`,
+    num(statistics, 'received') !== undefined && '。',
+    clusters > 0 && `逐一答复相对集中的意见${clusters}类。`,
+    str(data, 'summary') && `概要：${clip(data['summary'], 80)}`,
+  );
+}

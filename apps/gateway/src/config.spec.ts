@@ -1,0 +1,21 @@
+import { ConfigError } from '../../../libs/runtime/src';
+import { loadGatewayConfig } from './config';
+
+const SECRET = { AUTH_SECRET: 'x'.repeat(32) };
+
+describe('gateway configuration', () => {
+  it('builds public links on http://HOST:PORT unless PUBLIC_BASE_URL is set, never on a request', () => {
+    expect(loadGatewayConfig(SECRET).PUBLIC_BASE_URL).toBe('http://127.0.0.1:3000');
+    expect(loadGatewayConfig({ ...SECRET, HOST: '::1', PORT: '8080' }).PUBLIC_BASE_URL).toBe('http://[::1]:8080');
+    expect(loadGatewayConfig({ ...SECRET, PUBLIC_BASE_URL: 'https://decisions.example.gov.cn/' }).PUBLIC_BASE_URL).toBe('https://decisions.example.gov.cn');
+    expect(loadGatewayConfig({ ...SECRET, PUBLIC_BASE_URL: 'https://example.gov.cn/open-decision//' }).PUBLIC_BASE_URL).toBe('https://example.gov.cn/open-decision');
+  });
+
+  it.each(['decisions.example.gov.cn', 'ftp://example.gov.cn', 'https://example.gov.cn/?a=1', 'https://example.gov.cn/#top', 'https://user:pw@example.gov.cn', ''])(
+    'refuses PUBLIC_BASE_URL=%j and names the variable',
+    (value) => {
+      expect(() => loadGatewayConfig({ ...SECRET, PUBLIC_BASE_URL: value })).toThrow(ConfigError);
+      expect(() => loadGatewayConfig({ ...SECRET, PUBLIC_BASE_URL: value })).toThrow(/PUBLIC_BASE_URL/);
+    },
+  );
+});

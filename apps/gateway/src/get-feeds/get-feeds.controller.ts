@@ -1,0 +1,43 @@
+import { Controller, Get, Headers, Param, Res } from '@nestjs/common';
+import { ApiHeader, ApiNotFoundResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { GetFeedsHandler, type FeedDocument } from './get-feeds.handler';
+import { entityTag, httpDate, noneMatchHits } from './http-cache';
+
+/** Feeds may be cached by anyone for a minute, like open data. */
+const CACHE_CONTROL = 'public, max-age=60';
+
+async function sendFeed(reply: FastifyReply, feed: FeedDocument, ifNoneMatch: string | undefined): Promise<void> {
+  const tag = entityTag(feed.body);
+  void reply.header('cache-control', CACHE_CONTROL).header('etag', tag).header('last-modified', httpDate(feed.updated));
+  if (noneMatchHits(ifNoneMatch, tag)) {
+    await reply.status(304).send();
+    return;
+  }
+  await reply.status(200).header('content-type', 'application/atom+xml; charset=utf-8').header('x-content-type-options', 'nosniff').send(feed.body);
+}
+
+const ATOM_OK = { description: 'An Atom 1.0 feed (RFC 4287), zh-CN; entries newest first, each with its log hash. 304 when If-None-Match matches.' };
+
+@ApiTags('public')
+@Controller('feeds')
+export class GetFeedsController {
+  constructor(private readonly handler: GetFeedsHandler) {}
+
+  @Get('decisions.atom')
+  @ApiProduces('application/atom+xml')
+  @ApiHeader({ name: 'If-None-Match', required: false })
+  @ApiOkResponse(ATOM_OK)
+  async recent(@Headers('if-none-match') ifNoneMatch: string | undefined, @Res() reply: FastifyReply): Promise<void> {
+    await sendFeed(reply, await this.handler.recent(), ifNoneMatch);
+  }
+
+  @Get('decisions/:id.atom')
+  @ApiProduces('application/atom+xml')
+  @ApiHeader({ name: 'If-None-Match', required: false })
+  @ApiOkResponse(ATOM_OK)
+  @ApiNotFoundResponse({ description: 'Unknown or not public (a confidential decision before its publication).' })
+  async decision(@Param('id') id: string, @Headers('if-none-match') ifNoneMatch: string | undefined, @Res() reply: FastifyReply): Promise<void> {
+    await sendFeed(reply, await this.handler.decision(id), ifNoneMatch);
+  }
+}
