@@ -1,5 +1,7 @@
 // Three tiers (DESIGN.md §8): *.spec.ts pure, *.int.spec.ts real Temporal + databases, *.e2e.spec.ts the
-// built apps as processes over HTTP. One dev server and one workflow bundle serve the whole run.
+// built apps as processes over HTTP; and *.faults.spec.ts (issue 6), the built apps while something breaks,
+// with a summary of what was acknowledged, found, lost and duplicated. One dev server and one workflow
+// bundle serve the whole run; `npm test` runs every project.
 const swc = [
   '@swc/jest',
   {
@@ -25,10 +27,11 @@ module.exports = {
   globalSetup: '<rootDir>/test/support/global-setup.ts',
   globalTeardown: '<rootDir>/test/support/global-teardown.ts',
   testTimeout: 60_000,
-  reporters: ['default', '<rootDir>/test/support/summary-reporter.js'],
+  reporters: ['default', '<rootDir>/test/faults/support/fault-summary-reporter.js', '<rootDir>/test/support/summary-reporter.js'],
   projects: [
-    { ...common, displayName: 'unit', testMatch: ['**/*.spec.ts'], testPathIgnorePatterns: ['\\.(int|e2e)\\.spec\\.ts$', '/node_modules/'] },
+    { ...common, displayName: 'unit', testMatch: ['**/*.spec.ts'], testPathIgnorePatterns: ['\\.(int|e2e|faults)\\.spec\\.ts$', '/node_modules/'] },
     { ...common, displayName: 'integration', testMatch: ['**/*.int.spec.ts'] },
     { ...common, displayName: 'e2e', testMatch: ['**/*.e2e.spec.ts'] },
+    { ...common, displayName: 'faults', testMatch: ['<rootDir>/test/faults/**/*.faults.spec.ts'] },
   ],
 };

@@ -4,6 +4,7 @@ import { createTestDatabase, type TestDatabase } from '../support/databases';
 import { aRegistration } from '../support/decisions';
 import { call, login } from '../support/http';
 import { uniqueTaskQueue } from '../support/temporal';
+import { currentTestName, reconcile } from './support/ledger';
 
 const PASSWORD = 'e2e-password';
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
@@ -80,6 +81,14 @@ describe('opinion intake while the gateway is killed again and again', () => {
     try {
       const rows = (await dataSource.query(`SELECT receipt, idempotency_key AS key FROM opinions WHERE decision_id = '${id}'`)) as Array<{ receipt: string; key: string }>;
       const byKey = new Map(rows.map((r) => [r.key, r.receipt]));
+      const entry = reconcile(
+        currentTestName(),
+        'acknowledged ⇒ stored exactly once under its key; nothing stored that no client holds a receipt for',
+        acknowledged.values(),
+        rows.map((r) => r.receipt),
+        `${attempts} attempts, ${failures} failed while the gateway was killed 3 times`,
+      );
+      expect({ lost: entry.lost, duplicated: entry.duplicated }).toEqual({ lost: 0, duplicated: 0 });
       expect(rows.length).toBe(byKey.size); // no key stored twice
       expect(rows.length).toBe(acknowledged.size); // nothing stored that no client got a receipt for, after retries
       for (const [key, receipt] of acknowledged) expect(byKey.get(key)).toBe(receipt);

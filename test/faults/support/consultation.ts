@@ -1,0 +1,92 @@
+import { request as httpRequest } from 'node:http';
+import { openDatabase, seedDemoAccounts, type DatabaseConfig } from '../../../libs/persistence/src';
+import { aRegistration } from '../../support/decisions';
+import { call, login } from '../../support/http';
+
+export const PASSWORD = 'faults-password';
+export const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Migrates a fresh app database and seeds the demo staff accounts (password {@link PASSWORD}). */
+export async function prepareDatabase(config: DatabaseConfig): Promise<void> {
+  const dataSource = await openDatabase(config, { migrate: true });
+  await seedDemoAccounts(dataSource, PASSWORD, new Date());
+  await dataSource.destroy();
+}
+
+/** Runs `sql` on the app database in a connection of its own, as an auditor would. */
+export async function query<T>(config: DatabaseConfig, sql: string): Promise<T[]> {
+  const dataSource = await openDatabase(config, { migrate: false });
+  try {
+    return (await dataSource.query(sql)) as T[];
+  } finally {
+    await dataSource.destroy();
+  }
+}
+
+/**
+ * Registers a decision through the gateway and opens its consultation (shortened, approved) a second
+ * from now for ten minutes; answers once the public read model says it is open.
+ */
+export async function openConsultation(baseUrl: string): Promise<{ id: string; tokens: Record<'drafter' | 'reviewer' | 'manager', string> }> {
+  const tokens = { drafter: await login(baseUrl, 'drafter', PASSWORD), reviewer: await login(baseUrl, 'reviewer', PASSWORD), manager: await login(baseUrl, 'manager', PASSWORD) };
+  const registered = await call(baseUrl, 'POST', '/api/v1/decisions', { token: tokens.drafter, json: aRegistration() });
+  if (registered.status !== 201 && registered.status !== 200) throw new Error(`register: ${registered.status} ${JSON.stringify(registered.body)}`);
+  const id = registered.body.decisionId as string;
+  const act = async (token: string, action: string, body: Record<string, unknown> = {}): Promise<any> => {
+    const reply = await call(baseUrl, 'POST', `/api/v1/decisions/${id}/${action}`, { token, json: body });
+    if (reply.status !== 200) throw new Error(`${action}: ${reply.status} ${JSON.stringify(reply.body)}`);
+    return reply.body;
+  };
+  await act(tokens.drafter, 'draft-versions', { draft: '草案', basis: '依据', explanation: '说明' });
+  const opensAt = Date.now() + 1_000;
+  await act(tokens.drafter, 'consultation-plan', { channels: ['online'], opensAt: new Date(opensAt).toISOString(), closesAt: new Date(opensAt + 600_000).toISOString(), shortenedReason: '测试' });
+  await act(tokens.manager, 'shortened-consultation-approval');
+  await act(tokens.reviewer, 'approve', { reviewId: (await act(tokens.drafter, 'submit-for-publication')).reviews.at(-1).id });
+  for (let i = 0; i < 80; i += 1) {
+    if ((await call(baseUrl, 'GET', `/api/v1/public/decisions/${id}`)).body.stage === 'consultation' && Date.now() > opensAt) return { id, tokens };
+    await sleep(250);
+  }
+  throw new Error(`decision ${id} did not reach the consultation stage`);
+}
+
+export interface RawReply {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: any;
+}
+
+/**
+ * One HTTP request from a chosen loopback source address (127.0.0.x), with raw bytes and any headers:
+ * the rate limit keys on the socket's address, so each case can get a bucket of its own.
+ */
+export function requestFrom(baseUrl: string, localAddress: string, method: string, path: string, body: Buffer | string, headers: Record<string, string> = {}): Promise<RawReply> {
+  const url = new URL(`${baseUrl}${path}`);
+  const bytes = typeof body === 'string' ? Buffer.from(body) : body;
+  return new Promise((resolve, reject) => {
+    let answered = false;
+    const req = httpRequest(
+      { host: url.hostname, port: url.port, path: url.pathname, method, localAddress, headers: { 'content-type': 'application/json', ...headers, 'content-length': bytes.length } },
+      (res) => {
+        answered = true;
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () => {
+          const text = Buffer.concat(chunks).toString('utf8');
+          let parsed: unknown = text;
+          try {
+            parsed = JSON.parse(text);
+          } catch {
+            // not JSON
+          }
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, body: parsed });
+        });
+      },
+    );
+    // A server refusing an oversize body may answer and close before it has read it all: the
+    // answer counts, the broken pipe after it does not.
+    req.on('error', (error) => {
+      if (!answered) reject(error);
+    });
+    req.end(bytes);
+  });
+}

@@ -1,0 +1,117 @@
+import { Connection } from '@temporalio/client';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ensureSearchAttributes, provisionTemporalCli, startDevServer, type DevServer } from '../../libs/temporal/src';
+import { startApp, type AppProcess } from '../support/apps';
+import { createTestDatabase, type TestDatabase } from '../support/databases';
+import { repoRoot, requiredEnv, TEST_ENV } from '../support/env';
+import { call, type Reply } from '../support/http';
+import { freePort } from '../support/ports';
+import { openConsultation, prepareDatabase, query, sleep } from './support/consultation';
+import { currentTestName, reconcile } from './support/ledger';
+
+/**
+ * Temporal down (issue 6): the database comes first, so opinions are still received; staff actions
+ * need the workflow and answer 503 without changing anything; all resumes when Temporal is back. This
+ * suite runs its own dev server on a SQLite file so that it can kill and restart it.
+ */
+describe('the apps while the Temporal server is down', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'od-faults-temporal-'));
+  let cli: string;
+  let temporalPort: number;
+  let temporal: DevServer | undefined;
+  let db: TestDatabase;
+  let gateway: AppProcess | undefined;
+  let worker: AppProcess | undefined;
+  let baseUrl: string;
+
+  const startTemporal = (): Promise<DevServer> => startDevServer({ cli, port: temporalPort, dbFile: join(dir, 'temporal.db'), logFile: join(dir, 'temporal.log') });
+
+  beforeAll(async () => {
+    cli = process.env['TEMPORAL_CLI'] ?? provisionTemporalCli(repoRoot());
+    temporalPort = await freePort();
+    temporal = await startTemporal();
+    const connection = await Connection.connect({ address: temporal.address });
+    await ensureSearchAttributes(connection, 'default');
+    await connection.close();
+    db = await createTestDatabase('sqlite');
+    await prepareDatabase(db.config);
+    const httpPort = await freePort();
+    const common = { TEMPORAL_ADDRESS: temporal.address, TASK_QUEUE: 'faults-temporal-down', DATABASE_URL: db.url, DB_MIGRATE: 'false', LOG_LEVEL: 'error' };
+    worker = startApp('worker', { ...common, WORKFLOW_BUNDLE: requiredEnv(TEST_ENV.workflowBundle) });
+    gateway = startApp('gateway', { ...common, PORT: String(httpPort), HOST: '127.0.0.1', AUTH_SECRET: 'faults-secret-faults-secret-0123456789', OPINION_BURST: '1000' });
+    baseUrl = `http://127.0.0.1:${httpPort}`;
+    for (let i = 0; ; i += 1) {
+      if (gateway.child.exitCode !== null || i > 150) throw new Error(`gateway not ready:\n${gateway.output()}`);
+      if (await fetch(`${baseUrl}/health/ready`).then((r) => r.ok, () => false)) break;
+      await sleep(200);
+    }
+  });
+
+  afterAll(async () => {
+    await gateway?.kill();
+    await worker?.kill();
+    await temporal?.stop();
+    await db?.drop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('keeps receiving opinions, answers staff actions 503 changing nothing, and resumes when Temporal is back', async () => {
+    const { id, tokens } = await openConsultation(baseUrl);
+    const timeline = async (): Promise<string[]> => ((await call(baseUrl, 'GET', `/api/v1/public/decisions/${id}/timeline`)).body.entries as Array<{ type: string }>).map((e) => e.type);
+    const withhold = (receipt: string): Promise<Reply> =>
+      call(baseUrl, 'POST', `/api/v1/decisions/${id}/withhold-opinion`, { token: tokens.drafter, json: { receipt, reason: 'spam' } });
+    const withholdings = async (): Promise<unknown[]> => query(db.config, `SELECT seq FROM internal_events WHERE decision_id = '${id}' AND type = 'OpinionWithheld'`);
+    const entriesBefore = await timeline();
+
+    temporal!.process.kill('SIGKILL');
+    await temporal!.stop();
+    temporal = undefined;
+    const ready = await call(baseUrl, 'GET', '/health/ready');
+    expect([ready.status, ready.body.temporal]).toEqual([503, 'down']);
+
+    const receipts: string[] = [];
+    for (let i = 0; i < 20; i += 1) {
+      const reply = await call(baseUrl, 'POST', `/api/v1/public/decisions/${id}/opinions`, { json: { text: `Temporal 停机期间的第${i}条意见` }, headers: { 'idempotency-key': `down-${i}` } });
+      expect(reply.status).toBe(201);
+      receipts.push(reply.body.receipt as string);
+    }
+    const askedAt = Date.now();
+    const refused = await withhold(receipts[0]!);
+    const refusedAfterMs = Date.now() - askedAt;
+    expect({ status: refused.status, type: refused.contentType, code: refused.body.code }).toEqual({ status: 503, type: expect.stringContaining('application/problem+json'), code: 'TEMPORAL_UNAVAILABLE' });
+    // Public reads come from the database and keep working.
+    expect((await call(baseUrl, 'GET', `/api/v1/public/opinions/${receipts[0]}`)).body.status).toBe('published');
+
+    temporal = await startTemporal(); // same SQLite file
+    expect(await timeline()).toEqual(entriesBefore); // the refused action left no step
+    expect(await withholdings()).toHaveLength(0);
+    expect((await call(baseUrl, 'GET', `/api/v1/public/opinions/${receipts[0]}`)).body.status).toBe('published');
+    let accepted = await withhold(receipts[0]!);
+    for (let i = 0; i < 60 && accepted.status === 503; i += 1) {
+      await sleep(500); // the gateway's lazy connection reconnects on its own
+      accepted = await withhold(receipts[0]!);
+    }
+    expect(accepted.status).toBe(200);
+    expect((await call(baseUrl, 'GET', `/api/v1/public/opinions/${receipts[0]}`)).body.status).toBe('withheld');
+    expect(await timeline()).toEqual(entriesBefore); // withholding is an internal step, not a public one
+    let withheld = await withholdings();
+    for (let i = 0; i < 20 && withheld.length === 0; i += 1) {
+      await sleep(250);
+      withheld = await withholdings();
+    }
+    await sleep(500); // a duplicate would show up right after
+    withheld = await withholdings();
+
+    const rows = await query<{ receipt: string }>(db.config, `SELECT receipt FROM opinions WHERE decision_id = '${id}'`);
+    const entry = reconcile(
+      currentTestName(),
+      'Temporal down ⇒ opinions acknowledged are stored once; staff action 503 changes nothing; the retry after recovery is applied once',
+      [...receipts, 'withhold-opinion'],
+      [...rows.map((r) => r.receipt), ...withheld.map(() => 'withhold-opinion')],
+      `1 staff action refused with 503 after ${refusedAfterMs} ms while down`,
+    );
+    expect({ lost: entry.lost, duplicated: entry.duplicated }).toEqual({ lost: 0, duplicated: 0 });
+  }, 120_000);
+});
