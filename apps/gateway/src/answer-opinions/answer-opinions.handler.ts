@@ -1,7 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
-import { actsForAllUnits, DomainError, resolveAnswers, templateIdsOf, type AnswersRequest, type StaffActor } from '../../../../libs/domain/src';
-import { findAnswerTemplates, findDecision, recordAnswers } from '../../../../libs/persistence/src';
+import { resolveAnswers, templateIdsOf, type AnswersRequest, type StaffActor } from '../../../../libs/domain/src';
+import { findAnswerTemplates, recordAnswers } from '../../../../libs/persistence/src';
+import { ownDecision } from '../common/own-decision';
 import { DATA_SOURCE } from '../common/tokens';
 import type { AnswersRecorded } from './answer-opinions.dto';
 
@@ -16,10 +17,7 @@ export class AnswerOpinionsHandler {
    * transaction (`recordAnswers`).
    */
   async execute(decisionId: string, request: AnswersRequest, actor: StaffActor): Promise<AnswersRecorded> {
-    const decision = await findDecision(this.dataSource, decisionId);
-    if (!decision || (!actsForAllUnits(actor.role) && decision.unit !== actor.unit)) {
-      throw new DomainError('DECISION_NOT_FOUND', 'not_found', `No decision ${decisionId} for your unit.`);
-    }
+    const decision = await ownDecision(this.dataSource, decisionId, actor);
     const templates = await findAnswerTemplates(this.dataSource, decision.unit, templateIdsOf(request));
     const answers = resolveAnswers(request, templates);
     return recordAnswers(this.dataSource, decisionId, answers, actor, new Date());

@@ -1,9 +1,9 @@
 import { Controller, Get, Inject, Param, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { DataSource } from 'typeorm';
-import { actsForAllUnits, DomainError, type DecisionRecord, type StaffActor } from '../../../../libs/domain/src';
-import { findDecision } from '../../../../libs/persistence/src';
+import type { DecisionRecord, StaffActor } from '../../../../libs/domain/src';
 import { CurrentActor, Staff, StaffGuard } from '../common/staff.guard';
+import { ownDecision } from '../common/own-decision';
 import { DATA_SOURCE } from '../common/tokens';
 
 @ApiTags('staff')
@@ -18,10 +18,6 @@ export class GetDecisionController {
   @Staff()
   @ApiOkResponse({ description: 'The decision with stage, due items, overdue flags and progress.' })
   async get(@Param('id') id: string, @CurrentActor() actor: StaffActor): Promise<DecisionRecord> {
-    const decision = await findDecision(this.dataSource, id);
-    if (!decision || (!actsForAllUnits(actor.role) && decision.unit !== actor.unit)) {
-      throw new DomainError('DECISION_NOT_FOUND', 'not_found', `No decision ${id} for your unit.`);
-    }
-    return decision;
+    return ownDecision(this.dataSource, id, actor);
   }
 }

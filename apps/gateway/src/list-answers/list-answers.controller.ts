@@ -1,9 +1,10 @@
 import { Controller, Get, Inject, Param, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { DataSource } from 'typeorm';
-import { actsForAllUnits, DomainError, type StaffActor } from '../../../../libs/domain/src';
-import { findDecision, listRecordedAnswers, type RecordedAnswer } from '../../../../libs/persistence/src';
+import type { StaffActor } from '../../../../libs/domain/src';
+import { listRecordedAnswers, type RecordedAnswer } from '../../../../libs/persistence/src';
 import { CurrentActor, Staff, StaffGuard } from '../common/staff.guard';
+import { ownDecision } from '../common/own-decision';
 import { DATA_SOURCE } from '../common/tokens';
 
 @ApiTags('staff')
@@ -18,10 +19,7 @@ export class ListAnswersController {
   @Staff()
   @ApiOkResponse({ description: 'Every answer of the decision: target (cluster or opinion), verdict, text, reason, template, when and by which unit and role.' })
   async list(@Param('id') id: string, @CurrentActor() actor: StaffActor): Promise<{ items: RecordedAnswer[] }> {
-    const decision = await findDecision(this.dataSource, id);
-    if (!decision || (!actsForAllUnits(actor.role) && decision.unit !== actor.unit)) {
-      throw new DomainError('DECISION_NOT_FOUND', 'not_found', `No decision ${id} for your unit.`);
-    }
+    await ownDecision(this.dataSource, id, actor);
     return { items: await listRecordedAnswers(this.dataSource, id) };
   }
 }

@@ -1,9 +1,10 @@
 import { Controller, Get, Inject, Param, Query, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { DataSource } from 'typeorm';
-import { actsForAllUnits, DomainError, type StaffActor } from '../../../../libs/domain/src';
-import { findDecision, listOpinionsForStaff, type StaffOpinion } from '../../../../libs/persistence/src';
+import type { StaffActor } from '../../../../libs/domain/src';
+import { listOpinionsForStaff, type StaffOpinion } from '../../../../libs/persistence/src';
 import { CurrentActor, Staff, StaffGuard } from '../common/staff.guard';
+import { ownDecision } from '../common/own-decision';
 import { DATA_SOURCE } from '../common/tokens';
 import { DecisionListQuery } from '../list-decisions/list-decisions.query';
 
@@ -19,10 +20,7 @@ export class ListOpinionsController {
   @Staff()
   @ApiOkResponse({ description: 'A page of opinions with raw text, contact and moderation status.' })
   async list(@Param('id') id: string, @Query() query: DecisionListQuery, @CurrentActor() actor: StaffActor): Promise<{ items: StaffOpinion[]; total: number }> {
-    const decision = await findDecision(this.dataSource, id);
-    if (!decision || (!actsForAllUnits(actor.role) && decision.unit !== actor.unit)) {
-      throw new DomainError('DECISION_NOT_FOUND', 'not_found', `No decision ${id} for your unit.`);
-    }
+    await ownDecision(this.dataSource, id, actor);
     return listOpinionsForStaff(this.dataSource, id, query.page ?? 1, query.pageSize ?? 20);
   }
 }
