@@ -105,13 +105,7 @@ export async function recordAnswers(dataSource: DataSource, decisionId: string, 
   });
 }
 
-export interface RecordedAnswer {
-  targetKind: 'cluster' | 'opinion';
-  targetId: string;
-  verdict: Verdict;
-  text: string;
-  reason: string | null;
-  templateId: string | null;
+export interface RecordedAnswer extends ResolvedAnswer {
   answeredAt: string;
   answeredBy: { unit: string; role: string };
 }

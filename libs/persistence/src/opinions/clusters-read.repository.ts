@@ -2,7 +2,7 @@ import { DomainError, type Policy, type Verdict } from '../../../domain/src';
 import type { DataSource, EntityManager } from 'typeorm';
 import { OpinionAnswerEntity, OpinionClusterEntity } from '../entities/feedback.entity';
 import { ConsultationEntity, OpinionEntity } from '../entities/opinion.entity';
-import type { StaffOpinion } from './opinion-intake.repository';
+import { listOpinionsForStaff, type StaffOpinion } from './opinion-intake.repository';
 
 /** One cluster as staff work on it. */
 export interface ClusterView {
@@ -136,26 +136,5 @@ export async function findCluster(manager: EntityManager, decisionId: string, ro
 export async function listClusterOpinions(dataSource: DataSource, decisionId: string, clusterId: string, page: number, pageSize: number): Promise<{ items: StaffOpinion[]; page: number; pageSize: number; total: number }> {
   const window = await clusteredRound(dataSource.manager, decisionId);
   if (!(await dataSource.manager.existsBy(OpinionClusterEntity, { decisionId, clusterId, round: window.round }))) throw unknownCluster(decisionId, clusterId);
-  const [rows, total] = await dataSource.manager.findAndCount(OpinionEntity, {
-    where: { decisionId, clusterId },
-    order: { receivedAt: 'ASC', receipt: 'ASC' },
-    skip: (page - 1) * pageSize,
-    take: pageSize,
-  });
-  return {
-    items: rows.map((r) => ({
-      receipt: r.receipt,
-      text: r.textPublic,
-      textRaw: r.textRaw,
-      contact: r.contact ? (JSON.parse(r.contact) as Record<string, string>) : null,
-      section: r.section,
-      channel: r.channel,
-      receivedAt: r.receivedAt,
-      status: r.status,
-      withheldReason: r.withheldReason,
-    })),
-    page,
-    pageSize,
-    total,
-  };
+  return { ...(await listOpinionsForStaff(dataSource, decisionId, page, pageSize, { clusterId })), page, pageSize };
 }

@@ -1,5 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { OpinionEntity } from '../entities/opinion.entity';
+import { isUniqueViolation } from '../accounts/admin-events';
 import { inTransaction } from '../transaction';
 import { keyReused, notOpen, openIntakes } from './intake-window';
 
@@ -22,12 +23,6 @@ export interface Stored {
   receivedAt: string;
   /** True when an earlier request with the same Idempotency-Key had stored it. */
   replayed: boolean;
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  const e = error as { code?: string; driverError?: { code?: string } };
-  const code = e.driverError?.code ?? e.code;
-  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
 }
 
 async function findByKey(manager: EntityManager, opinion: OpinionToStore): Promise<Stored | undefined> {
@@ -107,10 +102,13 @@ export interface StaffOpinion extends PublicOpinion {
   withheldReason: string | null;
 }
 
-/** Every opinion of a decision with its raw text and contact: for staff only, never a public surface. */
-export async function listOpinionsForStaff(dataSource: DataSource, decisionId: string, page: number, pageSize: number): Promise<{ items: StaffOpinion[]; total: number }> {
+/**
+ * Every opinion of a decision (or of one of its clusters) with its raw text and contact: for staff only,
+ * never a public surface.
+ */
+export async function listOpinionsForStaff(dataSource: DataSource, decisionId: string, page: number, pageSize: number, filter: { clusterId?: string } = {}): Promise<{ items: StaffOpinion[]; total: number }> {
   const [rows, total] = await dataSource.manager.findAndCount(OpinionEntity, {
-    where: { decisionId },
+    where: { decisionId, ...filter },
     order: { receivedAt: 'ASC', receipt: 'ASC' },
     skip: (page - 1) * pageSize,
     take: pageSize,
