@@ -1,10 +1,10 @@
-import { canonicalize, DomainError, IllegalTransitionError, type ResolvedAnswer, type StaffActor, type Verdict } from '../../../domain/src';
+import { canonicalize, DomainError, type ResolvedAnswer, type StaffActor, type Verdict } from '../../../domain/src';
 import { In, type DataSource, type EntityManager } from 'typeorm';
-import { DecisionEntity } from '../entities/decision.entity';
 import { InternalEventEntity } from '../entities/internal-event.entity';
 import { OpinionAnswerEntity, OpinionClusterEntity } from '../entities/feedback.entity';
-import { ConsultationEntity, OpinionEntity } from '../entities/opinion.entity';
+import { OpinionEntity } from '../entities/opinion.entity';
 import { inTransaction } from '../transaction';
+import { feedbackRound } from './feedback-round';
 import { appendFeedbackWork } from './feedback-work-log';
 
 /** IN lists and multi-row upserts stay far below both dialects' bound-parameter limits. */
@@ -12,17 +12,6 @@ const CHUNK = 200;
 
 function chunks<T>(items: readonly T[]): T[][] {
   return Array.from({ length: Math.ceil(items.length / CHUNK) }, (_, i) => items.slice(i * CHUNK, (i + 1) * CHUNK));
-}
-
-/**
- * The consultation row, locked against the FeedbackPublished projection: on PostgreSQL FOR SHARE (the
- * projection's UPDATE waits for this transaction, and this one reads its committed result); on SQLite
- * `inTransaction` holds the write lock already.
- */
-async function lockConsultation(manager: EntityManager, decisionId: string): Promise<ConsultationEntity | null> {
-  const query = manager.createQueryBuilder(ConsultationEntity, 'c').where('c.decision_id = :decisionId', { decisionId });
-  if (manager.connection.options.type === 'postgres') query.setLock('pessimistic_read');
-  return query.getOne();
 }
 
 /** Whether a feedback report was submitted and is neither approved nor returned yet. */
@@ -77,14 +66,7 @@ async function assertTargetsExist(manager: EntityManager, decisionId: string, ro
 export async function recordAnswers(dataSource: DataSource, decisionId: string, answers: readonly ResolvedAnswer[], actor: StaffActor, now: Date): Promise<{ recorded: number; answeredAt: string }> {
   const answeredAt = now.toISOString();
   return inTransaction(dataSource, async (manager) => {
-    const consultation = await lockConsultation(manager, decisionId);
-    if (consultation?.feedbackPublishedAt) {
-      throw new DomainError('FEEDBACK_PUBLISHED', 'conflict', `The feedback was published at ${consultation.feedbackPublishedAt}; its answers can no longer change.`);
-    }
-    const stage = (await manager.findOne(DecisionEntity, { where: { id: decisionId }, select: { stage: true } }))?.stage;
-    if (!consultation || stage !== 'feedback') {
-      throw new IllegalTransitionError(`Answers are recorded in the feedback stage; decision ${decisionId} is in stage ${stage ?? 'unknown'}.`, { stage: stage ?? null, allowedStages: ['feedback'] });
-    }
+    const consultation = await feedbackRound(manager, decisionId, 'share', 'Answers are recorded', 'its answers can no longer change');
     if (await feedbackUnderReview(manager, decisionId)) {
       throw new DomainError('FEEDBACK_UNDER_REVIEW', 'conflict', 'The feedback report is under review; answers change again only if the reviewer returns it.');
     }

@@ -1,11 +1,11 @@
 import { DomainError, mergedKeywords, mergeTarget, type Policy, type StaffActor } from '../../../domain/src';
 import { In, type DataSource, type EntityManager } from 'typeorm';
-import { DecisionEntity } from '../entities/decision.entity';
 import { OpinionAnswerEntity, OpinionClusterEntity } from '../entities/feedback.entity';
-import { ConsultationEntity, OpinionEntity } from '../entities/opinion.entity';
+import { OpinionEntity, type ConsultationEntity } from '../entities/opinion.entity';
 import { inTransaction } from '../transaction';
 import { param } from './clustering-run';
 import { findCluster, unknownCluster, type ClusterView } from './clusters-read.repository';
+import { feedbackRound } from './feedback-round';
 import { appendFeedbackWork } from './feedback-work-log';
 
 /**
@@ -19,18 +19,11 @@ type Concentration = Pick<Policy, 'concentratedMin' | 'concentratedShare'>;
 const IN_CHUNK = 500;
 
 /**
- * The consultation row, locked for the edit (PostgreSQL FOR UPDATE: edits, answers and clustering runs
- * of the decision queue up behind each other; SQLite has one writer), checked for an editable state.
+ * The round being edited (FOR UPDATE: edits, answers and clustering runs of a decision queue up behind
+ * each other), once its opinions are clustered.
  */
 async function editableRound(manager: EntityManager, decisionId: string): Promise<ConsultationEntity> {
-  const query = manager.createQueryBuilder(ConsultationEntity, 'c').where('c.decision_id = :decisionId', { decisionId });
-  if (manager.connection.options.type === 'postgres') query.setLock('pessimistic_write');
-  const window = await query.getOne();
-  if (window?.feedbackPublishedAt) throw new DomainError('FEEDBACK_PUBLISHED', 'conflict', `The feedback was published at ${window.feedbackPublishedAt}; its clusters are final.`);
-  const stage = (await manager.findOne(DecisionEntity, { where: { id: decisionId }, select: { stage: true } }))?.stage ?? null;
-  if (!window || stage !== 'feedback') {
-    throw new DomainError('ILLEGAL_TRANSITION', 'conflict', `Clusters are edited in the feedback stage; decision ${decisionId} is in stage ${stage ?? 'unknown'}.`, { stage });
-  }
+  const window = await feedbackRound(manager, decisionId, 'update', 'Clusters are edited', 'its clusters are final');
   if (!window.clusteredAt) throw new DomainError('CLUSTERS_NOT_READY', 'conflict', `The opinions of decision ${decisionId} are not clustered (yet).`);
   return window;
 }
