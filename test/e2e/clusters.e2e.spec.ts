@@ -4,7 +4,7 @@ import { clusterOpinions, openDatabase, seedDemoAccounts } from '../../libs/pers
 import { startSystem, type TestSystem } from '../support/apps';
 import { createTestDatabase, databaseKinds, type TestDatabase } from '../support/databases';
 import { aRegistration } from '../support/decisions';
-import { call, login, type Reply } from '../support/http';
+import { call, login, type Reply, publishForConsultation } from '../support/http';
 import { uniqueTaskQueue } from '../support/temporal';
 
 const PASSWORD = 'e2e-password';
@@ -54,11 +54,8 @@ describe.each(databaseKinds())('clusters over HTTP: list, merge, split, relabel,
 
   it('drives a decision to the feedback stage and has its opinions clustered', async () => {
     id = (await as('drafter', 'POST', '/api/v1/decisions', aRegistration())).body.decisionId as string;
-    await ok('drafter', 'draft-versions', { draft: '草案', basis: '依据', explanation: '说明' });
     const opensAt = inSeconds(3);
-    await ok('drafter', 'consultation-plan', { channels: ['online'], opensAt, closesAt: new Date(Date.parse(opensAt) + 6_000).toISOString(), shortenedReason: '测试' });
-    await ok('manager', 'shortened-consultation-approval');
-    await ok('reviewer', 'approve', { reviewId: (await ok('drafter', 'submit-for-publication')).reviews.at(-1).id });
+    await publishForConsultation(system.baseUrl, tokens, id, { opensAt, closesAt: new Date(Date.parse(opensAt) + 6_000).toISOString() });
     const notYet = await edit('relabel', { clusterId: 'r1-1', label: '太早' });
     expect([notYet.status, notYet.body.code]).toEqual([409, 'ILLEGAL_TRANSITION']);
     await sleep(Math.max(0, Date.parse(opensAt) - Date.now()) + 300);

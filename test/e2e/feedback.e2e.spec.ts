@@ -4,7 +4,7 @@ import { startSystem, type TestSystem } from '../support/apps';
 import { createTestDatabase, databaseKinds, type TestDatabase } from '../support/databases';
 import { aRegistration } from '../support/decisions';
 import { seedClusters } from '../support/feedback-seed';
-import { call, login, type Reply } from '../support/http';
+import { call, login, type Reply, publishForConsultation } from '../support/http';
 import { uniqueTaskQueue } from '../support/temporal';
 
 const PASSWORD = 'e2e-password';
@@ -48,11 +48,8 @@ describe.each(databaseKinds())('answers, the feedback report and receipts over H
 
   it('drives a decision to the feedback stage with a form letter sent 12 times', async () => {
     id = (await as('drafter', 'POST', '/api/v1/decisions', aRegistration({ title: '关于调整城区停车收费标准的决定' }))).body.decisionId as string;
-    await ok('drafter', 'draft-versions', { draft: '草案', basis: '依据', explanation: '说明' });
     const opensAt = inSeconds(3);
-    await ok('drafter', 'consultation-plan', { channels: ['online'], opensAt, closesAt: new Date(Date.parse(opensAt) + 6_000).toISOString(), shortenedReason: '测试' });
-    await ok('manager', 'shortened-consultation-approval');
-    await ok('reviewer', 'approve', { reviewId: (await ok('drafter', 'submit-for-publication')).reviews.at(-1).id });
+    await publishForConsultation(system.baseUrl, tokens, id, { opensAt, closesAt: new Date(Date.parse(opensAt) + 6_000).toISOString() });
     await sleep(Math.max(0, Date.parse(opensAt) - Date.now()) + 300);
     for (let i = 0; i < 12; i += 1) {
       const reply = await post(`${FORM_LETTER}${i % 2 ? '谢谢！' : ''}`, { name: `赵${i}`, phone: `1391234567${i % 10}` });

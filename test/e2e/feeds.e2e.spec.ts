@@ -7,7 +7,7 @@ import { entryId } from '../../apps/gateway/src/get-feeds/decision-feeds';
 import { startSystem, type TestSystem } from '../support/apps';
 import { createTestDatabase, type TestDatabase } from '../support/databases';
 import { aRegistration } from '../support/decisions';
-import { call, login } from '../support/http';
+import { call, login, publishForConsultation } from '../support/http';
 import { uniqueTaskQueue } from '../support/temporal';
 
 const PASSWORD = 'e2e-password';
@@ -70,12 +70,8 @@ describe('Atom feeds of the public log over HTTP', () => {
     confidentialId = await register({ title: CONFIDENTIAL_TITLE, confidential: true, confidentialGround: '工作秘密' });
     id = await register({ title: TITLE });
     otherId = await register({ title: OTHER_TITLE });
-    await act('drafter', id, 'draft-versions', { draft: '草案', basis: '依据', explanation: '说明' });
     const opensAt = inSeconds(3);
-    await act('drafter', id, 'consultation-plan', { channels: ['online', 'symposium'], opensAt, closesAt: new Date(Date.parse(opensAt) + 5_000).toISOString(), shortenedReason: '测试' });
-    await act('manager', id, 'shortened-consultation-approval');
-    const submitted = await act('drafter', id, 'submit-for-publication');
-    await act('reviewer', id, 'approve', { reviewId: submitted.reviews.at(-1).id });
+    await publishForConsultation(system.baseUrl, tokens, id, { opensAt, closesAt: new Date(Date.parse(opensAt) + 5_000).toISOString(), channels: ['online', 'symposium'] });
     let opinion = await call(system.baseUrl, 'POST', `/api/v1/public/decisions/${id}/opinions`, { json: { text: '建议提高补贴标准' } });
     for (let i = 0; i < 40 && opinion.status === 409; i += 1) {
       await sleep(250);

@@ -3,7 +3,7 @@ import { startSystem, type TestSystem } from '../support/apps';
 import { parseCsv } from '../support/csv';
 import { createTestDatabase, databaseKinds, type TestDatabase } from '../support/databases';
 import { aRegistration } from '../support/decisions';
-import { call, login, type Reply } from '../support/http';
+import { call, login, type Reply, publishForConsultation } from '../support/http';
 import { uniqueTaskQueue } from '../support/temporal';
 
 const PASSWORD = 'e2e-password';
@@ -58,12 +58,8 @@ describe.each(databaseKinds())('open-data exports over HTTP, on %s', (kind) => {
     for (const user of ['drafter', 'reviewer', 'manager']) tokens[user] = await login(system.baseUrl, user, PASSWORD);
     confidentialId = (await call(system.baseUrl, 'POST', '/api/v1/decisions', { token: tokens['drafter'], json: aRegistration({ title: CONFIDENTIAL_TITLE, confidential: true, confidentialGround: '工作秘密' }) })).body.decisionId;
     id = (await call(system.baseUrl, 'POST', '/api/v1/decisions', { token: tokens['drafter'], json: aRegistration() })).body.decisionId;
-    await act('drafter', id, 'draft-versions', { draft: '草案', basis: '依据', explanation: '说明' });
     const opensAt = inSeconds(3);
-    await act('drafter', id, 'consultation-plan', { channels: ['online'], opensAt, closesAt: new Date(Date.parse(opensAt) + 8_000).toISOString(), shortenedReason: '测试' });
-    await act('manager', id, 'shortened-consultation-approval');
-    const submitted = await act('drafter', id, 'submit-for-publication');
-    await act('reviewer', id, 'approve', { reviewId: submitted.reviews.at(-1).id });
+    await publishForConsultation(system.baseUrl, tokens, id, { opensAt, closesAt: new Date(Date.parse(opensAt) + 8_000).toISOString() });
 
     const personal = {
       text: `我叫${PERSONAL.name}，身份证${PERSONAL.idNumber}，电话${PERSONAL.phone}，邮箱${PERSONAL.email}。建议第3条补贴提高到1200元，"一次性"发放。`,

@@ -2,7 +2,7 @@ import { openDatabase, seedDemoAccounts } from '../../libs/persistence/src';
 import { startSystem, type TestSystem } from '../support/apps';
 import { createTestDatabase, databaseKinds, type TestDatabase } from '../support/databases';
 import { aRegistration } from '../support/decisions';
-import { call, login, type Reply } from '../support/http';
+import { call, login, type Reply, publishForConsultation } from '../support/http';
 import { uniqueTaskQueue } from '../support/temporal';
 
 const PASSWORD = 'e2e-password';
@@ -37,19 +37,10 @@ describe.each(databaseKinds())('opinions from the public with receipts, on %s', 
     // Generous limits here: these tests send bursts from one address on purpose.
     system = await startSystem({ databaseUrl: db.url, taskQueue: uniqueTaskQueue(`opinions-${kind}`), gatewayEnv: { OPINION_BURST: '1000' } });
     for (const user of ['drafter', 'reviewer', 'manager']) tokens[user] = await login(system.baseUrl, user, PASSWORD);
-    const act = async (user: string, action: string, body: Record<string, unknown> = {}): Promise<any> => {
-      const reply = await call(system.baseUrl, 'POST', `/api/v1/decisions/${id}/${action}`, { token: tokens[user], json: body });
-      if (reply.status !== 200) throw new Error(`${action}: ${reply.status} ${JSON.stringify(reply.body)}`);
-      return reply.body;
-    };
     id = (await call(system.baseUrl, 'POST', '/api/v1/decisions', { token: tokens['drafter'], json: aRegistration() })).body.decisionId as string;
-    await act('drafter', 'draft-versions', { draft: '草案', basis: '依据', explanation: '说明' });
     const opensAt = inSeconds(3);
     closesAt = Date.parse(opensAt) + 9_000;
-    await act('drafter', 'consultation-plan', { channels: ['online'], opensAt, closesAt: new Date(closesAt).toISOString(), shortenedReason: '测试' });
-    await act('manager', 'shortened-consultation-approval');
-    const submitted = await act('drafter', 'submit-for-publication');
-    await act('reviewer', 'approve', { reviewId: submitted.reviews.at(-1).id });
+    await publishForConsultation(system.baseUrl, tokens, id, { opensAt, closesAt: new Date(closesAt).toISOString() });
   });
 
   afterAll(async () => {

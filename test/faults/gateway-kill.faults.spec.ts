@@ -2,7 +2,7 @@ import { openDatabase, seedDemoAccounts } from '../../libs/persistence/src';
 import { startSystem, type TestSystem } from '../support/apps';
 import { createTestDatabase, type TestDatabase } from '../support/databases';
 import { aRegistration } from '../support/decisions';
-import { call, login } from '../support/http';
+import { call, login, publishForConsultation } from '../support/http';
 import { uniqueTaskQueue } from '../support/temporal';
 import { currentTestName, reconcile } from './support/ledger';
 
@@ -25,14 +25,9 @@ describe('opinion intake while the gateway is killed again and again', () => {
     await dataSource.destroy();
     system = await startSystem({ databaseUrl: db.url, taskQueue: uniqueTaskQueue('intake-crash'), gatewayEnv: { OPINION_BURST: '100000' } });
     const token = (user: string): Promise<string> => login(system.baseUrl, user, PASSWORD);
-    const [drafter, reviewer, manager] = [await token('drafter'), await token('reviewer'), await token('manager')];
-    const act = async (t: string, action: string, body: Record<string, unknown> = {}): Promise<any> =>
-      (await call(system.baseUrl, 'POST', `/api/v1/decisions/${id}/${action}`, { token: t, json: body })).body;
-    id = (await call(system.baseUrl, 'POST', '/api/v1/decisions', { token: drafter, json: aRegistration() })).body.decisionId as string;
-    await act(drafter, 'draft-versions', { draft: '草案', basis: '依据', explanation: '说明' });
-    await act(drafter, 'consultation-plan', { channels: ['online'], opensAt: new Date(Date.now() + 1_000).toISOString(), closesAt: new Date(Date.now() + 600_000).toISOString(), shortenedReason: '测试' });
-    await act(manager, 'shortened-consultation-approval');
-    await act(reviewer, 'approve', { reviewId: (await act(drafter, 'submit-for-publication')).reviews.at(-1).id });
+    const tokens = { drafter: await token('drafter'), reviewer: await token('reviewer'), manager: await token('manager') };
+    id = (await call(system.baseUrl, 'POST', '/api/v1/decisions', { token: tokens.drafter, json: aRegistration() })).body.decisionId as string;
+    await publishForConsultation(system.baseUrl, tokens, id, { opensAt: new Date(Date.now() + 1_000).toISOString(), closesAt: new Date(Date.now() + 600_000).toISOString() });
     for (let i = 0; i < 40 && (await call(system.baseUrl, 'GET', `/api/v1/public/decisions/${id}`)).body.stage !== 'consultation'; i += 1) await sleep(250);
   });
 

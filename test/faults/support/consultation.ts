@@ -1,7 +1,7 @@
 import { request as httpRequest } from 'node:http';
 import { openDatabase, seedDemoAccounts, type DatabaseConfig } from '../../../libs/persistence/src';
 import { aRegistration } from '../../support/decisions';
-import { call, login } from '../../support/http';
+import { call, login, publishForConsultation } from '../../support/http';
 
 export const PASSWORD = 'faults-password';
 export const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
@@ -32,16 +32,8 @@ export async function openConsultation(baseUrl: string): Promise<{ id: string; t
   const registered = await call(baseUrl, 'POST', '/api/v1/decisions', { token: tokens.drafter, json: aRegistration() });
   if (registered.status !== 201 && registered.status !== 200) throw new Error(`register: ${registered.status} ${JSON.stringify(registered.body)}`);
   const id = registered.body.decisionId as string;
-  const act = async (token: string, action: string, body: Record<string, unknown> = {}): Promise<any> => {
-    const reply = await call(baseUrl, 'POST', `/api/v1/decisions/${id}/${action}`, { token, json: body });
-    if (reply.status !== 200) throw new Error(`${action}: ${reply.status} ${JSON.stringify(reply.body)}`);
-    return reply.body;
-  };
-  await act(tokens.drafter, 'draft-versions', { draft: '草案', basis: '依据', explanation: '说明' });
   const opensAt = Date.now() + 1_000;
-  await act(tokens.drafter, 'consultation-plan', { channels: ['online'], opensAt: new Date(opensAt).toISOString(), closesAt: new Date(opensAt + 600_000).toISOString(), shortenedReason: '测试' });
-  await act(tokens.manager, 'shortened-consultation-approval');
-  await act(tokens.reviewer, 'approve', { reviewId: (await act(tokens.drafter, 'submit-for-publication')).reviews.at(-1).id });
+  await publishForConsultation(baseUrl, tokens, id, { opensAt: new Date(opensAt).toISOString(), closesAt: new Date(opensAt + 600_000).toISOString() });
   for (let i = 0; i < 80; i += 1) {
     if ((await call(baseUrl, 'GET', `/api/v1/public/decisions/${id}`)).body.stage === 'consultation' && Date.now() > opensAt) return { id, tokens };
     await sleep(250);
