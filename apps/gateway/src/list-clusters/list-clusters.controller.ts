@@ -6,7 +6,8 @@ import { listClusterOpinions, listClusters, type ClusterPage, type StaffOpinion 
 import { ownDecision } from '../common/own-decision';
 import { CurrentActor, Staff, StaffGuard } from '../common/staff.guard';
 import { DATA_SOURCE } from '../common/tokens';
-import { ClusterListQuery, PageQuery } from './list-clusters.query';
+import { PageQuery } from '../common/page.query';
+import { ClusterListQuery } from './list-clusters.query';
 
 @ApiTags('staff')
 @ApiBearerAuth()
