@@ -1,0 +1,85 @@
+import { randomBytes } from 'node:crypto';
+import { verifyTimeline } from '../../../libs/domain/src';
+import { sha256Hex, type DatabaseConfig } from '../../../libs/persistence/src';
+import { aRegistration } from '../../support/decisions';
+import { call, login } from '../../support/http';
+import { PASSWORD, query, sleep } from './consultation';
+
+/**
+ * Staff steps whose every application can be found again: each draft version carries a unique tag as
+ * its text, so a step applied twice shows up as the same tag twice in the internal log, and a step
+ * applied that no client was told about shows up as a tag nobody holds.
+ */
+export type Tokens = Record<'drafter' | 'reviewer' | 'manager', string>;
+
+export async function staffTokens(baseUrl: string): Promise<Tokens> {
+  return { drafter: await login(baseUrl, 'drafter', PASSWORD), reviewer: await login(baseUrl, 'reviewer', PASSWORD), manager: await login(baseUrl, 'manager', PASSWORD) };
+}
+
+/** Registers a decision through `baseUrl`; returns its id or throws with the answer. */
+export async function register(baseUrl: string, tokens: Tokens): Promise<string> {
+  const reply = await call(baseUrl, 'POST', '/api/v1/decisions', { token: tokens.drafter, json: aRegistration() });
+  if (reply.status !== 201) throw new Error(`register: ${reply.status} ${JSON.stringify(reply.body)}`);
+  return reply.body.decisionId as string;
+}
+
+export const newTag = (prefix: string): string => `${prefix}-${randomBytes(5).toString('hex')}`;
+
+/** Saves a draft version whose text is `tag`; answers the HTTP status (0: no answer at all). */
+export async function saveDraft(baseUrl: string, tokens: Tokens, id: string, tag: string): Promise<number> {
+  try {
+    const reply = await call(baseUrl, 'POST', `/api/v1/decisions/${id}/draft-versions`, { token: tokens.drafter, json: { draft: tag, basis: '依据', explanation: '说明' } });
+    return reply.status;
+  } catch {
+    return 0;
+  }
+}
+
+/** The tag of every `DraftVersionSaved` in the internal log of `ids`, once per row. */
+export async function draftTagsFound(config: DatabaseConfig, ids: string[]): Promise<string[]> {
+  if (ids.length === 0) return [];
+  const rows = await query<{ data: string }>(config, `SELECT data FROM internal_events WHERE type = 'DraftVersionSaved' AND decision_id IN (${ids.map((id) => `'${id}'`).join(', ')})`);
+  return rows.map((row) => (JSON.parse(row.data) as { draft: string }).draft);
+}
+
+/** `type` of every internal log row of one decision, in seq order. */
+export async function internalTypes(config: DatabaseConfig, id: string): Promise<string[]> {
+  const rows = await query<{ type: string }>(config, `SELECT type FROM internal_events WHERE decision_id = '${id}' ORDER BY seq`);
+  return rows.map((row) => row.type);
+}
+
+/** Fetches each decision's public timeline and checks its chain; answers the ids whose chain does not verify, with the reason. */
+export async function brokenTimelines(baseUrl: string, ids: string[]): Promise<string[]> {
+  const broken: string[] = [];
+  for (const id of ids) {
+    const reply = await call(baseUrl, 'GET', `/api/v1/public/decisions/${id}/timeline`);
+    const verdict = verifyTimeline(id, reply.body, sha256Hex);
+    if (reply.status !== 200 || !verdict.ok) broken.push(`${id}: ${reply.status} ${JSON.stringify(verdict)}`);
+  }
+  return broken;
+}
+
+/** Polls `probe` until `done` holds for its value or `timeoutMs` passes; answers the last value either way. */
+export async function pollUntil<T>(probe: () => Promise<T>, done: (value: T) => boolean, timeoutMs: number, everyMs = 250): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (done(value) || Date.now() > deadline) return value;
+    await sleep(everyMs);
+  }
+}
+
+/** Posts an opinion under `key`, retrying on anything but 201 until `timeoutMs`; answers the receipt or undefined. */
+export async function submitOpinion(baseUrl: string, id: string, key: string, text: string, timeoutMs = 30_000): Promise<string | undefined> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      const reply = await call(baseUrl, 'POST', `/api/v1/public/decisions/${id}/opinions`, { json: { text }, headers: { 'idempotency-key': key } });
+      if (reply.status === 201) return reply.body.receipt as string;
+    } catch {
+      // no answer: retry under the same key
+    }
+    await sleep(100);
+  }
+  return undefined;
+}
