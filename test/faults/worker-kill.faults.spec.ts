@@ -1,0 +1,163 @@
+import type { Client } from '@temporalio/client';
+import { Client as PgClient } from 'pg';
+import { decisionWorkflowId, getStateQuery } from '../../libs/temporal/src';
+import { createTestDatabase, type TestDatabase } from '../support/databases';
+import { call, publishForConsultation } from '../support/http';
+import { startReplicas, type Replicas } from '../support/replicas';
+import { testClient, uniqueTaskQueue } from '../support/temporal';
+import { prepareDatabase, sleep } from './support/consultation';
+import { interruptedWorkflowTasks, lastWorkflowTaskPid } from './support/history';
+import { currentTestName, reconcile } from './support/ledger';
+import { brokenTimelines, draftTagsFound, internalTypes, newTag, pollUntil, register, saveDraft, staffTokens, type Tokens } from './support/steps';
+
+/**
+ * Issue 6: kill -9 a worker during an activity, during workflow tasks and while a decision waits on a
+ * deadline; the other worker carries on and every step appears once in the logs. Two gateways and two
+ * workers on one task queue (PostgreSQL when TEST_DATABASE_URL is set, else SQLite); a killed worker is
+ * started again before the next test.
+ */
+const kind = process.env['TEST_DATABASE_URL'] ? 'postgres' : 'sqlite';
+
+describe(`a worker killed with SIGKILL while the other carries on (${kind})`, () => {
+  let db: TestDatabase;
+  let replicas: Replicas;
+  let temporal: Client;
+  let tokens: Tokens;
+
+  /** SIGKILLs the worker with process id `pid` and starts a new one in its slot; answers the slot. */
+  const killWorker = async (pid: number): Promise<number> => {
+    const slot = replicas.workers.findIndex((worker) => worker?.child.pid === pid);
+    if (slot < 0) throw new Error(`no worker has pid ${pid}`);
+    await replicas.workers[slot]!.kill('SIGKILL');
+    return slot;
+  };
+
+  beforeAll(async () => {
+    db = await createTestDatabase(kind);
+    await prepareDatabase(db.config);
+    replicas = await startReplicas({ databaseUrl: db.url, taskQueue: uniqueTaskQueue('worker-kill') });
+    temporal = await testClient();
+    tokens = await staffTokens(replicas.baseUrls[0]!);
+  });
+
+  afterEach(() => {
+    replicas.workers.forEach((worker, n) => {
+      if (!worker || worker.child.exitCode !== null || worker.child.signalCode !== null) replicas.startWorker(n);
+    });
+  });
+
+  afterAll(async () => {
+    await replicas?.stop();
+    await temporal?.connection.close();
+    await db?.drop();
+  });
+
+  (kind === 'postgres' ? it : it.skip)('applies a staff action once when the worker running its log-append activity is killed while the append waits on a table lock', async () => {
+    const [a] = replicas.baseUrls as [string];
+    const id = await register(a, tokens);
+    const lock = new PgClient({ connectionString: db.url });
+    await lock.connect();
+    let answer: Promise<number> | undefined;
+    const tag = newTag('locked');
+    let victim: string;
+    try {
+      await lock.query('BEGIN');
+      await lock.query('LOCK TABLE internal_events, public_events IN ACCESS EXCLUSIVE MODE');
+      answer = saveDraft(a, tokens, id, tag);
+      // The worker that runs the append activity now waits for the lock: pg_stat_activity names it.
+      const waiting = await pollUntil(
+        () => lock.query<{ name: string }>(`SELECT application_name AS name FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND application_name LIKE 'od-worker-%'`),
+        (result) => result.rows.length > 0,
+        20_000,
+        100,
+      );
+      expect(waiting.rows).toHaveLength(1);
+      victim = waiting.rows[0]!.name;
+      await killWorker(replicas.workerPid(Number(victim.replace('od-worker-', ''))));
+    } finally {
+      await lock.query('COMMIT');
+      await lock.end();
+    }
+    const status = await answer;
+    const found = await draftTagsFound(db.config, [id]);
+    const entry = reconcile(currentTestName(), 'a worker killed inside the log-append activity ⇒ the other worker applies the step once, the gateway answers 200', status === 200 ? [tag] : [], found, `killed ${victim} while it waited on LOCK TABLE; HTTP ${status}`);
+    expect({ status, lost: entry.lost, duplicated: entry.duplicated }).toEqual({ status: 200, lost: 0, duplicated: 0 });
+    expect(await internalTypes(db.config, id)).toEqual(['DecisionRegistered', 'DraftVersionSaved']);
+    expect(await brokenTimelines(a, [id])).toEqual([]);
+  }, 60_000);
+
+  it('applies every acknowledged staff action of a flood through both gateways once while a busy worker is SIGKILLed mid-flood', async () => {
+    const urls = replicas.baseUrls;
+    const ids = await Promise.all([0, 1, 2, 3].map((n) => register(urls[n % 2]!, tokens)));
+    const acknowledged: string[] = [];
+    const refused: string[] = [];
+    let running = true;
+    const loop = async (c: number): Promise<void> => {
+      for (let n = 0; running; n += 1) {
+        const tag = newTag(`flood-${c}-${n}`);
+        const status = await saveDraft(urls[(c + n) % 2]!, tokens, ids[c % ids.length]!, tag);
+        (status === 200 ? acknowledged : refused).push(`${tag} → ${status}`);
+      }
+    };
+    const loops = Array.from({ length: 8 }, (_, c) => loop(c));
+    await sleep(2_000);
+    const killedPid = await lastWorkflowTaskPid(temporal, ids[0]!); // a worker that is running these workflows
+    await killWorker(killedPid);
+    await sleep(2_000);
+    running = false;
+    await Promise.all(loops);
+
+    const found = await draftTagsFound(db.config, ids);
+    // A 5xx is indeterminate (the step may or may not be applied, as after a timeout); it is resolved
+    // by reading the decision, so a step applied under such an answer is reported, not a duplicate.
+    const indeterminate = new Set(refused.map((line) => line.split(' ')[0]!));
+    const appliedUnanswered = found.filter((tag) => indeterminate.has(tag));
+    // Known bug (reported with issue 6): a worker killed after its append committed but before its
+    // workflow task completed leaves a step in the log that the workflow's state lacks; the update,
+    // redelivered to the other worker at a new workflow time, conflicts with it (LogConflictError, 500).
+    let diverged = 0;
+    for (const id of ids) {
+      const state = await temporal.workflow.getHandle(decisionWorkflowId(id)).query(getStateQuery);
+      diverged += (await draftTagsFound(db.config, [id])).length - (state.draft?.version ?? 0);
+    }
+    const interrupted = await interruptedWorkflowTasks(temporal, ids);
+    const entry = reconcile(
+      currentTestName(),
+      'a worker killed during a flood of staff actions ⇒ every acknowledged action applied once, none applied twice; a 5xx answer is indeterminate',
+      acknowledged.map((line) => line.split(' ')[0]!),
+      found.filter((tag) => !indeterminate.has(tag)),
+      `${acknowledged.length} acknowledged, ${refused.length} answered otherwise (${refused.slice(0, 2).join(', ')}), of which ${appliedUnanswered.length} applied; ` +
+        `${diverged} logged steps missing from the workflow state (known bug); ${interrupted} workflow tasks timed out or failed in the histories`,
+    );
+    expect({ lost: entry.lost, duplicated: entry.duplicated }).toEqual({ lost: 0, duplicated: 0 });
+    expect(new Set(found).size).toBe(found.length); // no tag twice, indeterminate ones included
+    expect(acknowledged.length).toBeGreaterThan(8);
+    expect(await brokenTimelines(urls[1]!, ids)).toEqual([]);
+  }, 60_000);
+
+  it('closes a consultation once when the worker holding the decision is SIGKILLed while it waits on the deadline', async () => {
+    const [a, b] = replicas.baseUrls as [string, string];
+    const id = await register(a, tokens);
+    const opensAt = Date.now() + 1_500;
+    const closesAt = opensAt + 4_000;
+    await publishForConsultation(b, tokens, id, { opensAt: new Date(opensAt).toISOString(), closesAt: new Date(closesAt).toISOString() });
+    await pollUntil(async () => (await call(a, 'GET', `/api/v1/public/decisions/${id}`)).body.stage as string, (stage) => stage === 'consultation', 10_000);
+    const holder = await lastWorkflowTaskPid(temporal, id);
+    await killWorker(holder); // the sticky cache holding the decision dies; its timer is still due
+    const closed = await pollUntil(() => internalTypes(db.config, id), (types) => types.includes('ConsultationClosed'), 40_000);
+    await sleep(1_000); // a second close would follow right away
+    const types = await internalTypes(db.config, id);
+    const closer = await lastWorkflowTaskPid(temporal, id);
+    const entry = reconcile(
+      currentTestName(),
+      'the worker holding a decision killed before its deadline ⇒ the other worker fires the timer; one ConsultationClosed',
+      ['ConsultationClosed'],
+      types.filter((type) => type === 'ConsultationClosed'),
+      `closed ${closed.includes('ConsultationClosed') ? '' : 'NOT '}by pid ${closer} after pid ${holder} was killed`,
+    );
+    expect({ lost: entry.lost, duplicated: entry.duplicated }).toEqual({ lost: 0, duplicated: 0 });
+    expect(closer).not.toBe(holder);
+    expect(types.filter((type) => type === 'ConsultationOpened')).toHaveLength(1);
+    expect(await brokenTimelines(a, [id])).toEqual([]);
+  }, 60_000);
+});
