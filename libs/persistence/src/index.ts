@@ -4,6 +4,7 @@ export * from './accounts/admin.repository';
 export * from './accounts/demo-seed';
 export * from './accounts/password';
 export * from './data-source';
+export * from './database-errors';
 export * from './event-log.repository';
 export * from './hash';
 export * from './public-read.repository';

@@ -1,6 +1,7 @@
 import { Catch, HttpException, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError, type DomainErrorKind } from '../../../../libs/domain/src';
+import { isDatabaseUnavailable } from '../../../../libs/persistence/src';
 import type { Logger } from '../../../../libs/runtime/src';
 import { toDomainError } from '../../../../libs/temporal/src';
 import { problem, type Problem } from './problem';
@@ -45,6 +46,10 @@ export function toProblem(raw: unknown): { problem: Problem; unexpected: boolean
   const status = (error as { statusCode?: unknown })?.statusCode;
   if (typeof status === 'number' && status >= 400 && status < 500) {
     return { problem: problem(status, CODE_OF_STATUS[status] ?? 'HTTP_ERROR', (error as Error).message), unexpected: false };
+  }
+  // Before Temporal's check: a refused database connection must not pass for the workflow service.
+  if (isDatabaseUnavailable(error)) {
+    return { problem: problem(503, 'DATABASE_UNAVAILABLE', 'The database is unavailable or busy. Try again shortly (opinions: with the same Idempotency-Key).'), unexpected: true };
   }
   if (isTemporalUnavailable(error)) {
     return { problem: problem(503, 'TEMPORAL_UNAVAILABLE', 'The workflow service is not reachable; nothing was changed. Try again shortly.'), unexpected: true };

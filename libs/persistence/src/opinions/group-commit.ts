@@ -1,5 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { OpinionEntity } from '../entities/opinion.entity';
+import { isDatabaseUnavailable } from '../database-errors';
 import { inTransaction } from '../transaction';
 import { keyReused, notOpen, openIntakes } from './intake-window';
 import { storeOpinion, type OpinionToStore, type Stored } from './opinion-intake.repository';
@@ -58,7 +59,10 @@ export class OpinionGroupCommit {
     let outcomes: Outcome[];
     try {
       outcomes = await inTransaction(this.dataSource, (manager) => this.commit(manager, batch.map((p) => p.opinion)));
-    } catch {
+    } catch (error) {
+      // A database that is down or locked would refuse each retry too, after its own busy timeout
+      // (SQLite's blocks the whole process): the batch fails as one, and its clients retry.
+      if (isDatabaseUnavailable(error)) return batch.forEach((p) => p.reject(error));
       await Promise.all(batch.map((p) => storeOpinion(this.dataSource, p.opinion, this.now).then(p.resolve, p.reject)));
       return;
     }
