@@ -46,6 +46,8 @@ import { RelabelClusterController } from './relabel-cluster/relabel-cluster.cont
 import { SplitClusterController } from './split-cluster/split-cluster.controller';
 import { LoginController } from './login/login.controller';
 import { LoginHandler } from './login/login.handler';
+import { CONSOLE_CONTROLLERS, CONSOLE_PROVIDERS } from './web/console/console';
+import { PUBLIC_SITE_CONTROLLERS, PUBLIC_SITE_PROVIDERS } from './web/public-site';
 import { SubmitOpinionController } from './submit-opinion/submit-opinion.controller';
 import { SubmitOpinionHandler } from './submit-opinion/submit-opinion.handler';
 import { RegisterDecisionController } from './register-decision/register-decision.controller';
@@ -96,6 +98,8 @@ export class AppModule {
         ListAccountsController,
         CreateAccountController,
         ChangeAccountController,
+        ...PUBLIC_SITE_CONTROLLERS,
+        ...CONSOLE_CONTROLLERS,
       ],
       providers: [
         { provide: CONFIG, useValue: config },
@@ -116,6 +120,8 @@ export class AppModule {
         CreateUnitHandler,
         CreateAccountHandler,
         ChangeAccountHandler,
+        ...PUBLIC_SITE_PROVIDERS,
+        ...CONSOLE_PROVIDERS,
       ],
     };
   }

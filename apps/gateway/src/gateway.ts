@@ -1,3 +1,5 @@
+import fastifyCookie from '@fastify/cookie';
+import fastifyFormbody from '@fastify/formbody';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -37,6 +39,9 @@ export async function createGateway(deps: GatewayDependencies): Promise<NestFast
     bodyParser: false,
   });
   app.useGlobalPipes(createValidationPipe());
+  // Pages post HTML forms (urlencoded) and the console keeps its session in a cookie.
+  await app.register(fastifyCookie);
+  await app.register(fastifyFormbody, { bodyLimit: deps.config.BODY_LIMIT_BYTES });
   const fastify = app.getHttpAdapter().getInstance();
   fastify.removeContentTypeParser('application/json');
   fastify.addContentTypeParser('application/json', { parseAs: 'buffer', bodyLimit: deps.config.BODY_LIMIT_BYTES }, (_request, body, done) => {

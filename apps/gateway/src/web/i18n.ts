@@ -1,0 +1,54 @@
+/**
+ * Languages of the site: zh-CN first, English second (SPEC.md §8). Each page defines its own messages
+ * with `defineMessages`, so a missing English string fails to compile. Times are stored in UTC and
+ * shown in Asia/Shanghai.
+ */
+export const LOCALES = ['zh-CN', 'en'] as const;
+export type Locale = (typeof LOCALES)[number];
+export const DEFAULT_LOCALE: Locale = 'zh-CN';
+/** The cookie that remembers a visitor's language choice (set by `?lang=`). */
+export const LANG_COOKIE = 'od_lang';
+
+export type Messages<K extends string> = Record<K, string>;
+
+/** zh-CN is the source; English must have exactly the same keys. */
+export function defineMessages<K extends string>(zh: Messages<K>, en: Messages<K>): Record<Locale, Messages<K>> {
+  return { 'zh-CN': zh, en };
+}
+
+export function isLocale(value: unknown): value is Locale {
+  return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
+}
+
+/** `?lang=` wins, then the cookie, then zh-CN. Accept-Language is not consulted: the site is Chinese first. */
+export function resolveLocale(queryLang: unknown, cookieLang: unknown): Locale {
+  if (isLocale(queryLang)) return queryLang;
+  if (isLocale(cookieLang)) return cookieLang;
+  return DEFAULT_LOCALE;
+}
+
+/** Replaces `{name}` placeholders; values are plain text (escaping happens in `html`). */
+export function fill(template: string, values: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (match, name: string) => (name in values ? String(values[name]) : match));
+}
+
+const TIME_ZONE = 'Asia/Shanghai';
+
+/** `2026-12-02 13:05` in Asia/Shanghai (both languages: ISO order reads well in each). */
+export function formatDateTime(iso: string | null | undefined): string {
+  if (!iso) return '';
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  const parts = new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(date);
+  const get = (type: string): string => parts.find((p) => p.type === type)?.value ?? '';
+  return `${get('year')}-${get('month')}-${get('day')} ${get('hour')}:${get('minute')}`;
+}
+
+/** `2026-12-02` in Asia/Shanghai. */
+export function formatDate(iso: string | null | undefined): string {
+  return formatDateTime(iso).slice(0, 10);
+}
+
+export function formatNumber(value: number, locale: Locale): string {
+  return new Intl.NumberFormat(locale).format(value);
+}
