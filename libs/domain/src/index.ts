@@ -29,3 +29,4 @@ export * from './opinion-clustering';
 export * from './cluster-edits';
 export * from './answers';
 export * from './feedback-report';
+export * from './sha256';
