@@ -7,7 +7,7 @@ describe('escaped HTML templates', () => {
   });
 
   it('escapes inside attribute values so a value cannot close its quotes', () => {
-    expect(html`<a href="/decisions/${'x" onclick="alert(1)'}">`.value).toBe('<a href="/decisions/x&quot; onclick=&quot;alert(1)&quot;">');
+    expect(html`<a href="/decisions/${'x" onclick="alert(1)'}">`.value).toBe('<a href="/decisions/x&quot; onclick=&quot;alert(1)">');
     expect(attrs({ value: '"><script>', required: true, hidden: false, maxlength: 5 }).value).toBe(' value="&quot;&gt;&lt;script&gt;" required maxlength="5"');
   });
 
