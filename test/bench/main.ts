@@ -16,6 +16,7 @@ import { keepAliveClient } from './http-load';
 import { measureGroup, type Figure, type Stats } from './measure';
 import { choosePinning, findRepoRoot, pinProcess, startApp, waitForHttp, type AppProcess, type Pinning } from './processes';
 import { benchMillion, formatMillion, type MillionResult } from './million';
+import { formatReplicas, measureReplicas, startReplicaSystem, type ReplicaFigures } from './replicas';
 import { formatTable, ratioOf, writeResults, type BenchResults, type DatabaseResult, type FigureResult } from './report';
 import { incrementAfterActivityUpdate, incrementUpdate, trivialWorkflow, type TrivialActivities } from './trivial.workflow';
 
@@ -45,7 +46,7 @@ interface Settings {
   intakeConcurrency: number;
   /** Samples of that run (BENCH_INTAKE_SAMPLES, default 20,000). */
   intakeSamples: number;
-  /** Figure groups to run (BENCH_ONLY, comma-separated: `api`, `million`; default both). */
+  /** Figure groups to run (BENCH_ONLY, comma-separated: `api`, `million`, `replicas`; default all). */
   groups: Set<string>;
   /** Opinions of the million-opinion figure (BENCH_MILLION, default 1,000,000; 0 skips it). */
   million: number;
@@ -78,7 +79,7 @@ function readSettings(): Settings {
     databaseUrl: process.env['BENCH_DATABASE_URL'] || undefined,
     intakeConcurrency: positiveInt('BENCH_INTAKE_CONCURRENCY', 64),
     intakeSamples: positiveInt('BENCH_INTAKE_SAMPLES', 20_000),
-    groups: new Set((process.env['BENCH_ONLY'] || 'api,million').split(',').map((group) => group.trim())),
+    groups: new Set((process.env['BENCH_ONLY'] || 'api,million,replicas').split(',').map((group) => group.trim())),
     million: process.env['BENCH_MILLION'] === '0' ? 0 : positiveInt('BENCH_MILLION', 1_000_000),
   };
 }
@@ -402,6 +403,36 @@ async function benchApi(settings: Settings, teardown: Teardown): Promise<Databas
   return databases;
 }
 
+/** One and two gateways + workers on their own in-memory dev server (BENCH_ONLY=replicas; see replicas.ts). */
+async function replicaFigures(settings: Settings, teardown: Teardown): Promise<ReplicaFigures[]> {
+  const mark = teardown.mark();
+  const dir = mkdtempSync(join(tmpdir(), 'od-bench-replicas-'));
+  teardown.defer('remove the replicas temp folder', () => Promise.resolve(rmSync(dir, { recursive: true, force: true })));
+  const server = await startDevServer({ cli: provisionTemporalCli(ROOT), port: await freePort(), logFile: join(dir, 'temporal.log') });
+  teardown.defer('stop the replicas dev server', () => server.stop());
+  const connection = await Connection.connect({ address: server.address });
+  await ensureSearchAttributes(connection, 'default');
+  await connection.close();
+  const options = {
+    root: ROOT,
+    temporalAddress: server.address,
+    password: PASSWORD,
+    adminUrl: settings.databaseUrl,
+    opinionSamples: positiveInt('BENCH_REPLICA_OPINIONS', 10_000),
+    staffSamples: positiveInt('BENCH_REPLICA_ACTIONS', 600),
+    opinionConcurrency: settings.intakeConcurrency,
+    staffConcurrency: settings.throughputConcurrency,
+    rounds: settings.rounds,
+    signal: interruption.signal,
+    defer: (what: string, run: () => Promise<unknown>) => teardown.defer(what, run),
+    log,
+  };
+  const systems = [await startReplicaSystem(1, options), await startReplicaSystem(2, options)];
+  const figures = await measureReplicas(systems, options);
+  if (!(await teardown.unwindTo(mark))) throw new Error('replicas: teardown failed');
+  return figures;
+}
+
 async function main(): Promise<void> {
   const settings = readSettings();
   const teardown = new Teardown();
@@ -429,6 +460,8 @@ async function main(): Promise<void> {
       }
     }
 
+    const replicas = settings.groups.has('replicas') ? await replicaFigures(settings, teardown) : [];
+
     const results: BenchResults = {
       startedAt: startedAt.toISOString(),
       durationSec: Math.round((Date.now() - startedAt.getTime()) / 1000),
@@ -443,6 +476,7 @@ async function main(): Promise<void> {
       },
       databases,
       million,
+      replicas,
     };
     const file = join(ROOT, 'build-output', 'bench', 'results.json');
     writeResults(file, results);
@@ -454,6 +488,7 @@ async function main(): Promise<void> {
     );
     for (const result of databases) console.log(`\n${result.database === 'sqlite' ? 'SQLite' : 'PostgreSQL'} app database\n${formatTable(result)}`);
     for (const result of million) console.log(`\n${result.opinions.toLocaleString('en')} opinions: seal + clustering + statistics, ${result.database === 'sqlite' ? 'SQLite' : 'PostgreSQL'}\n${formatMillion(result)}`);
+    if (replicas.length > 0) console.log(`\nThroughput with one and two gateways + workers (same machine)\n${formatReplicas(replicas)}`);
     console.log(`\nResults: ${file} (${results.durationSec} s)`);
   } finally {
     if (!interruption.signal.aborted && !(await teardown.unwindTo(0))) process.exitCode = 1;

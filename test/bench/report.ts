@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Stats } from './measure';
 import type { MillionResult } from './million';
+import type { ReplicaFigures } from './replicas';
 
 export interface FigureResult {
   id: string;
@@ -36,6 +37,8 @@ export interface BenchResults {
   databases: DatabaseResult[];
   /** The million-opinion figure per database (BENCH_ONLY without `million`, or BENCH_MILLION=0: none). */
   million?: MillionResult[];
+  /** Throughput with one and two gateways + workers (BENCH_ONLY without `replicas`: none). */
+  replicas?: ReplicaFigures[];
 }
 
 export function ratioOf(figure: FigureResult, baseline: FigureResult): RatioResult {
