@@ -9,6 +9,8 @@ export interface DecisionFilter {
   overdue?: boolean;
   /** Substring of title or summary. */
   q?: string;
+  /** Registered in this calendar year, Beijing time (SPEC.md §4). */
+  year?: number;
   publicOnly?: boolean;
   page: number;
   pageSize: number;
@@ -28,6 +30,7 @@ export async function listDecisions(dataSource: DataSource, filter: DecisionFilt
   if (filter.stage) query.andWhere('d.stage = :stage', { stage: filter.stage });
   if (filter.unit) query.andWhere('d.unit = :unit', { unit: filter.unit });
   if (filter.overdue !== undefined) query.andWhere('d.overdue = :overdue', { overdue: filter.overdue });
+  if (filter.year) query.andWhere('d.registered_at >= :from AND d.registered_at < :to', beijingYear(filter.year));
   if (filter.q) query.andWhere('(d.title LIKE :q OR d.summary LIKE :q)', { q: `%${filter.q.replace(/[%_\\]/g, '')}%` });
   const [rows, total] = await query
     .orderBy('d.updated_at', 'DESC')
@@ -41,4 +44,30 @@ export async function listDecisions(dataSource: DataSource, filter: DecisionFilt
 export async function findDecision(dataSource: DataSource, id: string): Promise<DecisionRecord | undefined> {
   const entity = await dataSource.manager.findOneBy(DecisionEntity, { id });
   return entity ? fromDecisionEntity(entity) : undefined;
+}
+
+/** The instants a Beijing calendar year spans, as the read model stores them (ISO, UTC, milliseconds). */
+function beijingYear(year: number): { from: string; to: string } {
+  const start = (y: number): string => new Date(Date.UTC(y, 0, 1) - 8 * 3_600_000).toISOString();
+  return { from: start(year), to: start(year + 1) };
+}
+
+/** What the public catalogue can be filtered by: the units and registration years of public decisions. */
+export async function publicCatalogueFacets(dataSource: DataSource): Promise<{ units: string[]; years: number[] }> {
+  const units: Array<{ unit: string }> = await dataSource.manager
+    .createQueryBuilder(DecisionEntity, 'd')
+    .select('DISTINCT d.unit', 'unit')
+    .where('d.public_visible = :visible', { visible: true })
+    .orderBy('unit', 'ASC')
+    .getRawMany();
+  const range: { first: string | null; last: string | null } | undefined = await dataSource.manager
+    .createQueryBuilder(DecisionEntity, 'd')
+    .select('MIN(d.registered_at)', 'first')
+    .addSelect('MAX(d.registered_at)', 'last')
+    .where('d.public_visible = :visible', { visible: true })
+    .getRawOne();
+  const yearOf = (iso: string): number => new Date(Date.parse(iso) + 8 * 3_600_000).getUTCFullYear();
+  const years: number[] = [];
+  if (range?.first && range.last) for (let y = yearOf(range.last); y >= yearOf(range.first); y -= 1) years.push(y);
+  return { units: units.map((row) => row.unit), years };
 }

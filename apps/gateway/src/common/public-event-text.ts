@@ -37,6 +37,42 @@ export const EVENT_LABELS: Record<PublicEventType, string> = {
   DecisionClosed: '办结归档',
 };
 
+/** English labels (the public site's second language); a missing type fails to compile. */
+export const EVENT_LABELS_EN: Record<PublicEventType, string> = {
+  DecisionRegistered: 'Entered in the catalogue',
+  DraftPublished: 'Draft published',
+  HearingNoticed: 'Hearing announced',
+  ConsultationOpened: 'Consultation opened',
+  HearingHeld: 'Hearing held',
+  ChannelRecorded: 'Offline consultation recorded',
+  ConsultationExtended: 'Consultation extended',
+  ConsultationClosed: 'Consultation closed',
+  FeedbackPublished: 'Adoption feedback published',
+  DecisionAdopted: 'Adopted by collective decision',
+  DecisionRejected: 'Rejected by collective decision',
+  DecisionReturned: 'Returned for revision',
+  DecisionPublished: 'Decision published',
+  MilestonePlanned: 'Milestone planned',
+  ProgressReported: 'Progress reported',
+  MilestoneCompleted: 'Milestone completed',
+  MilestoneOverdue: 'Milestone overdue',
+  AuditFindingPublished: 'Audit finding',
+  RectificationReported: 'Rectification reported',
+  AccountabilityPublished: 'Accountability',
+  EvaluationStarted: 'Evaluation started',
+  EvaluationPublished: 'Evaluation report',
+  DecisionAdjusted: 'Decision adjusted',
+  DecisionSuspended: 'Execution suspended',
+  DecisionTerminated: 'Execution terminated',
+  DecisionResumed: 'Execution resumed',
+  DecisionClosed: 'Closed and archived',
+};
+
+/** The label in zh-CN (default) or English. */
+export function eventLabelIn(type: string, language: 'zh-CN' | 'en'): string {
+  return (language === 'en' ? (EVENT_LABELS_EN as Record<string, string | undefined>)[type] : undefined) ?? eventLabel(type);
+}
+
 export function eventLabel(type: string): string {
   return (EVENT_LABELS as Record<string, string | undefined>)[type] ?? type;
 }

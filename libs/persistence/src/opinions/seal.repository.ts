@@ -43,3 +43,14 @@ export async function sealConsultation(dataSource: DataSource, decisionId: strin
     return counts;
   });
 }
+
+/**
+ * Counts of the decision's current consultation round as they stand now (received, published, withheld
+ * by reason, per channel), for pages showing an open consultation; null without a consultation. The
+ * seal freezes the same counts into ConsultationClosed.
+ */
+export async function liveConsultationCounts(dataSource: DataSource, decisionId: string): Promise<ConsultationCounts | null> {
+  const window = await dataSource.manager.findOneBy(ConsultationEntity, { decisionId });
+  if (!window) return null;
+  return countOpinions(dataSource.manager, decisionId, window.round, window.closesAt);
+}

@@ -116,9 +116,9 @@ export interface EvaluationView {
 }
 
 type Data = Record<string, unknown>;
-const str = (data: Data, key: string): string => (typeof data[key] === 'string' ? (data[key] as string) : '');
-const strOrNull = (data: Data, key: string): string | null => (typeof data[key] === 'string' ? (data[key] as string) : null);
-const num = (data: Data, key: string): number | null => (typeof data[key] === 'number' && Number.isFinite(data[key]) ? (data[key] as number) : null);
+const str = (data: Data, key: string): string => (typeof data[key] === 'string' ? (data[key]) : '');
+const strOrNull = (data: Data, key: string): string | null => (typeof data[key] === 'string' ? (data[key]) : null);
+const num = (data: Data, key: string): number | null => (typeof data[key] === 'number' && Number.isFinite(data[key]) ? (data[key]) : null);
 const obj = (value: unknown): Data => (value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Data) : {});
 const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
 const counts = (value: unknown): Record<string, number> =>
