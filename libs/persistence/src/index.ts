@@ -25,3 +25,5 @@ export * from './opinions/public-feedback.repository';
 export * from './opinions/clustering.repository';
 export * from './opinions/clusters-read.repository';
 export * from './opinions/clusters-edit.repository';
+export * from './console-board.repository';
+export * from './decision-history.repository';

@@ -1,9 +1,19 @@
 import type { Provider, Type } from '@nestjs/common';
+import { ActOnDecisionFormController } from './act-on-decision-form/act-on-decision-form.controller';
+import { RegisterDecisionFormController } from './register-decision-form/register-decision-form.controller';
+import './rule-texts';
+import { ConsoleErrorFilter } from './session/console-error.filter';
+import { ConsoleSessionGuard } from './session/console-session.guard';
+import { SignInController } from './sign-in/sign-in.controller';
+import { ViewBoardController } from './view-board/view-board.controller';
+import { ViewWorkspaceController } from './view-workspace/view-workspace.controller';
+import { WorkspaceLoader } from './view-workspace/workspace.loader';
 
 /**
  * The staff console (SPEC.md §8): sign-in, every lifecycle action as a form, bulk answers, the managers'
  * board. Each page is a use-case folder under `web/console/`; list its controller and providers here.
+ * Session and CSRF: `session/` and ADR 0020. Static routes (`new`) are listed before `:id` ones.
  */
-export const CONSOLE_CONTROLLERS: Type[] = [];
+export const CONSOLE_CONTROLLERS: Type[] = [SignInController, ViewBoardController, RegisterDecisionFormController, ViewWorkspaceController, ActOnDecisionFormController];
 
-export const CONSOLE_PROVIDERS: Provider[] = [];
+export const CONSOLE_PROVIDERS: Provider[] = [ConsoleSessionGuard, ConsoleErrorFilter, WorkspaceLoader];

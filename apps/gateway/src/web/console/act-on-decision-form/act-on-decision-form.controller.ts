@@ -1,0 +1,45 @@
+import { Body, Controller, Param, Post, Req, Res, UseFilters, UseGuards } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { DomainError } from '../../../../../../libs/domain/src';
+import { ActOnDecisionHandler } from '../../../act-on-decision/act-on-decision.handler';
+import { redirectAfterPost, sendConsolePage } from '../console-page';
+import { asRefusal } from '../refusal';
+import { ConsoleErrorFilter } from '../session/console-error.filter';
+import { ConsoleSessionGuard, CurrentSession, type ConsoleSession } from '../session/console-session.guard';
+import { WorkspaceLoader } from '../view-workspace/workspace.loader';
+import { renderWorkspace } from '../view-workspace/workspace.page';
+import { ACTION_FORMS } from './action-fields';
+import { parseActionForm, type FormBody } from './form-parsing';
+
+/**
+ * `POST /console/decisions/{id}/act/{action}`: the form → the action's body → the API's own handler
+ * (the same Workflow Update). Done: 303 back to the workspace. Refused: the workspace again, the form
+ * open with what was typed and the rule in plain words, with the rule's status.
+ */
+@ApiExcludeController()
+@Controller('console/decisions')
+@UseFilters(ConsoleErrorFilter)
+@UseGuards(ConsoleSessionGuard)
+export class ActOnDecisionFormController {
+  constructor(
+    private readonly handler: ActOnDecisionHandler,
+    private readonly loader: WorkspaceLoader,
+  ) {}
+
+  @Post(':id/act/:action')
+  async act(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @Param('id') id: string, @Param('action') action: string, @Body() body: FormBody, @CurrentSession() session: ConsoleSession): Promise<void> {
+    const spec = ACTION_FORMS[action];
+    if (!spec) throw new DomainError('UNKNOWN_ACTION', 'not_found', `No action ${action}.`);
+    try {
+      await this.handler.execute(id, action, parseActionForm(spec.fields, body ?? {}), session.actor);
+    } catch (error) {
+      const refusal = asRefusal(error);
+      if (!refusal || refusal.code === 'DECISION_NOT_FOUND') throw error;
+      const workspace = await this.loader.load(id, session.actor);
+      await sendConsolePage(request, reply, session, (context) => renderWorkspace(context, session, { ...workspace, refused: { action, values: body ?? {}, refusal } }), refusal.status);
+      return;
+    }
+    await redirectAfterPost(reply, `/console/decisions/${encodeURIComponent(id)}?done=${encodeURIComponent(action)}`);
+  }
+}

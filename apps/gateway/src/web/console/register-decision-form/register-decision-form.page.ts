@@ -1,0 +1,24 @@
+import { html, type Html } from '../../html';
+import { defineMessages } from '../../i18n';
+import type { PageContext } from '../../page-context';
+import { REGISTER_FORM } from '../act-on-decision-form/action-fields';
+import { renderActionFields, refusalNotice, type Refusal } from '../act-on-decision-form/action-form.render';
+import type { FormBody } from '../act-on-decision-form/form-parsing';
+import { csrfInput } from '../console-page';
+import type { ConsoleSession } from '../session/console-session.guard';
+
+const M = defineMessages(
+  { intro: '登记后，非不予公开的决策事项即列入公开的决策事项目录。', board: '返回工作台' },
+  { intro: 'Once registered, a decision that is not confidential enters the public catalogue.', board: 'Back to the board' },
+);
+
+export function renderRegisterForm(context: PageContext, session: ConsoleSession, values: FormBody, refusal?: Refusal): { title: string; main: Html } {
+  const m = M[context.locale];
+  const title = REGISTER_FORM.title[context.locale];
+  const main = html`<p><a href="/console">${m.board}</a></p><h1>${title}</h1><p>${m.intro}</p>
+${refusal ? refusalNotice(refusal, context.locale, 'refusal-register') : ''}
+<form method="post" action="/console/decisions/new" class="stack">${csrfInput(session)}
+${renderActionFields(REGISTER_FORM.fields, 'register', values, refusal, context.locale)}
+<div><button type="submit">${title}</button></div></form>`;
+  return { title, main };
+}

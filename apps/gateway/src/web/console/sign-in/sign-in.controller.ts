@@ -1,0 +1,71 @@
+import { Body, Controller, Get, Inject, Post, Query, Req, Res, UseFilters, UseGuards } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import { JwtService } from '@nestjs/jwt';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { DataSource } from 'typeorm';
+import { authenticate } from '../../../../../../libs/persistence/src';
+import { CONFIG, DATA_SOURCE } from '../../../common/tokens';
+import type { GatewayConfig } from '../../../config';
+import { redirectAfterPost, sendConsolePage } from '../console-page';
+import { ConsoleErrorFilter } from '../session/console-error.filter';
+import { cookieOptions, csrfMatches, csrfToken, CSRF_FIELD, isSecureBase, newSessionId, safeReturnPath, sameOriginRequest, sessionCookieName, signInNonceCookieName } from '../session/console-session';
+import { ConsoleSessionGuard } from '../session/console-session.guard';
+import { renderSignIn } from './sign-in.page';
+
+type CookieRequest = FastifyRequest & { cookies?: Record<string, string | undefined> };
+const NONCE_SECONDS = 3600;
+
+/** `/console/login` (form, POST) and `/console/logout` (POST): the console session cookie. */
+@ApiExcludeController()
+@Controller('console')
+@UseFilters(ConsoleErrorFilter)
+export class SignInController {
+  constructor(
+    private readonly jwt: JwtService,
+    @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
+    @Inject(CONFIG) private readonly config: GatewayConfig,
+  ) {}
+
+  private get secure(): boolean {
+    return isSecureBase(this.config.PUBLIC_BASE_URL);
+  }
+
+  /** The sign-in form, bound to a fresh pre-session nonce (login CSRF). */
+  private async showForm(request: FastifyRequest, reply: FastifyReply, next: string, username: string, failed: 'credentials' | 'csrf' | undefined): Promise<void> {
+    const nonce = newSessionId();
+    void reply.setCookie(signInNonceCookieName(this.secure), nonce, cookieOptions(this.config.PUBLIC_BASE_URL, NONCE_SECONDS));
+    const csrf = csrfToken(this.config.AUTH_SECRET, 'sign-in', nonce);
+    await sendConsolePage(request, reply, undefined, (context) => renderSignIn(context, { csrf, next, username, failed }), failed === 'csrf' ? 403 : failed ? 401 : 200);
+  }
+
+  @Get('login')
+  async form(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @Query('next') next: unknown): Promise<void> {
+    await this.showForm(request, reply, safeReturnPath(next), '', undefined);
+  }
+
+  @Post('login')
+  async signIn(@Req() request: CookieRequest, @Res() reply: FastifyReply, @Body() body: Record<string, unknown>): Promise<void> {
+    const next = safeReturnPath(body['next']);
+    const username = typeof body['username'] === 'string' ? body['username'].slice(0, 64) : '';
+    const nonce = request.cookies?.[signInNonceCookieName(this.secure)];
+    if (!sameOriginRequest(request.headers, this.config.PUBLIC_BASE_URL) || !csrfMatches(this.config.AUTH_SECRET, 'sign-in', nonce, body[CSRF_FIELD])) {
+      return this.showForm(request, reply, next, username, 'csrf');
+    }
+    const password = typeof body['password'] === 'string' ? body['password'].slice(0, 256) : '';
+    const account = username && password ? await authenticate(this.dataSource, username, password) : undefined;
+    if (!account) return this.showForm(request, reply, next, username, 'credentials');
+    const ttl = this.config.AUTH_TOKEN_TTL_SECONDS;
+    const token = await this.jwt.signAsync({ sub: account.id, sid: newSessionId() }, { expiresIn: ttl });
+    void reply.clearCookie(signInNonceCookieName(this.secure), { path: '/' });
+    void reply.setCookie(sessionCookieName(this.secure), token, cookieOptions(this.config.PUBLIC_BASE_URL, ttl));
+    await redirectAfterPost(reply, next);
+  }
+
+  /** Sign-out needs the session's form token like every console POST; it clears the cookie. */
+  @Post('logout')
+  @UseGuards(ConsoleSessionGuard)
+  async signOut(@Res() reply: FastifyReply): Promise<void> {
+    void reply.clearCookie(sessionCookieName(this.secure), { path: '/' });
+    await redirectAfterPost(reply, '/console/login');
+  }
+}

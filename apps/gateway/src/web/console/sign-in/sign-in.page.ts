@@ -1,0 +1,46 @@
+import { html, type Html } from '../../html';
+import { defineMessages } from '../../i18n';
+import type { PageContext } from '../../page-context';
+import { CSRF_FIELD } from '../session/console-session';
+
+const M = defineMessages(
+  {
+    title: '工作人员登录',
+    intro: '起草、审查和分管领导人员在此登录工作台。',
+    username: '用户名',
+    password: '密码',
+    submit: '登录',
+    credentials: '用户名或密码不正确，或账号已停用。',
+    csrf: '登录表单已过期或来源不可信，请重新提交。',
+  },
+  {
+    title: 'Staff sign-in',
+    intro: 'Drafters, reviewers and managers sign in to the console here.',
+    username: 'Username',
+    password: 'Password',
+    submit: 'Sign in',
+    credentials: 'Unknown username or wrong password, or the account is disabled.',
+    csrf: 'The sign-in form expired or did not come from this site; please send it again.',
+  },
+);
+
+export interface SignInView {
+  csrf: string;
+  next: string;
+  username: string;
+  failed: 'credentials' | 'csrf' | undefined;
+}
+
+export function renderSignIn(context: PageContext, view: SignInView): { title: string; main: Html } {
+  const m = M[context.locale];
+  const error = view.failed ? html`<p class="notice notice--error" role="alert" id="sign-in-error">${m[view.failed]}</p>` : '';
+  const main = html`<h1>${m.title}</h1><p>${m.intro}</p>${error}
+<form method="post" action="/console/login?lang=${context.locale}" class="stack narrow">
+<input type="hidden" name="${CSRF_FIELD}" value="${view.csrf}">
+<input type="hidden" name="next" value="${view.next}">
+<div class="field"><label for="username">${m.username}</label><input type="text" id="username" name="username" autocomplete="username" required value="${view.username}"${view.failed ? html` aria-describedby="sign-in-error"` : ''}></div>
+<div class="field"><label for="password">${m.password}</label><input type="password" id="password" name="password" autocomplete="current-password" required></div>
+<div><button type="submit">${m.submit}</button></div>
+</form>`;
+  return { title: m.title, main };
+}
