@@ -55,6 +55,18 @@ describe.each(databaseKinds())('the event log on %s', (kind) => {
     expect(Number(count)).toBe(1);
   });
 
+  it('keeps the stored step when the same step comes again at a later time, as after a worker died past its append', async () => {
+    await appendEvents(dataSource, 'redelivered', registration());
+    await appendEvents(dataSource, 'redelivered', progress(2, 10));
+    const before = await findPublicTimeline(dataSource, 'redelivered');
+    const again = progress(2, 10);
+    const later = (e: { occurredAt: string }) => ({ ...e, occurredAt: at(9) });
+    await appendEvents(dataSource, 'redelivered', { public: again.public.map(later), internal: again.internal.map(later) });
+    expect(await findPublicTimeline(dataSource, 'redelivered')).toEqual(before);
+    await appendEvents(dataSource, 'redelivered', progress(3, 20)); // the chain goes on from the stored entry
+    expect(verifyChain('redelivered', (await findPublicTimeline(dataSource, 'redelivered')) ?? [], sha256Hex)).toMatchObject({ ok: true, head: { seq: 3 } });
+  });
+
   it('refuses a different entry under a stored seq, non-retryably, and changes nothing', async () => {
     await appendEvents(dataSource, 'conflict', registration());
     await appendEvents(dataSource, 'conflict', progress(2, 10));

@@ -25,6 +25,11 @@ import { inTransaction } from './transaction';
  * Idempotent on (decisionId, seq): an entry already stored with the same content is skipped (the
  * activity was retried); one stored with different content raises LogConflictError (two writers for
  * one chain: a bug, not retried). A missing predecessor is also a conflict: chains have no gaps.
+ *
+ * "The same content" ignores `occurredAt`: a worker killed after its append committed but before its
+ * workflow task completed leaves the step stored, and the other worker re-runs the same update or timer
+ * at a later workflow time. The stored entry (and its hash) wins; only type, actor, data and, for the
+ * public log, the link to the previous entry must match (issue 6, worker-kill fault test).
  */
 export async function appendEvents(dataSource: DataSource, decisionId: string, events: StepEvents): Promise<void> {
   await inTransaction(dataSource, async (manager) => {
@@ -37,15 +42,21 @@ async function appendPublic(manager: EntityManager, decisionId: string, drafts: 
   let prevHash: string | undefined;
   for (const draft of drafts) {
     prevHash ??= await hashOf(manager, decisionId, draft.seq - 1);
-    const hash = sha256Hex(entryHashInput(prevHash, { ...draft, decisionId }));
     const stored = await manager.findOneBy(PublicEventEntity, { decisionId, seq: draft.seq });
     if (stored) {
-      if (stored.hash !== hash || stored.prevHash !== prevHash) throw new LogConflictError(decisionId, draft.seq);
-    } else {
-      await manager.insert(PublicEventEntity, { ...toRow(decisionId, draft), prevHash, hash });
+      if (!sameStep(stored, toRow(decisionId, draft)) || stored.prevHash !== prevHash) throw new LogConflictError(decisionId, draft.seq);
+      prevHash = stored.hash;
+      continue;
     }
+    const hash = sha256Hex(entryHashInput(prevHash, { ...draft, decisionId }));
+    await manager.insert(PublicEventEntity, { ...toRow(decisionId, draft), prevHash, hash });
     prevHash = hash;
   }
+}
+
+/** The same step, whatever its `occurredAt` (see appendEvents). */
+function sameStep(stored: LogEntryColumns, row: LogEntryColumns): boolean {
+  return stored.type === row.type && stored.actor === row.actor && stored.data === row.data;
 }
 
 function toRow(decisionId: string, draft: PublicEventDraft | InternalEventDraft): LogEntryColumns {
@@ -67,8 +78,7 @@ async function appendInternal(manager: EntityManager, decisionId: string, drafts
     const row = toRow(decisionId, draft);
     const stored = await manager.findOneBy(InternalEventEntity, { decisionId, seq: draft.seq });
     if (stored) {
-      const same = stored.type === row.type && stored.occurredAt === row.occurredAt && stored.actor === row.actor && stored.data === row.data;
-      if (!same) throw new LogConflictError(decisionId, draft.seq);
+      if (!sameStep(stored, row)) throw new LogConflictError(decisionId, draft.seq);
       continue;
     }
     if (draft.seq > 1 && !(await manager.existsBy(InternalEventEntity, { decisionId, seq: draft.seq - 1 }))) {
