@@ -3,16 +3,15 @@ import type { PublicDecision } from '../../../../../libs/persistence/src';
 import { html, type Html } from '../html';
 import { defineMessages, formatDate, type Locale } from '../i18n';
 import { stageName } from '../stage-names';
+import { dueDates } from './decision-card';
 
 const M = defineMessages(
   {
     stages: '决策进程',
     current: '（当前阶段）',
     suspended: '暂停执行',
-    overdue: '已逾期',
     unit: '承办单位',
     registered: '纳入目录',
-    due: '下一期限',
     sections: '本决策页面',
     overview: '决策详情',
     timeline: '公开日志',
@@ -23,10 +22,8 @@ const M = defineMessages(
     stages: 'Progress of the decision',
     current: ' (current stage)',
     suspended: 'Suspended',
-    overdue: 'Overdue',
     unit: 'Unit',
     registered: 'In the catalogue since',
-    due: 'Next due',
     sections: 'Pages of this decision',
     overview: 'Decision',
     timeline: 'Public log',
@@ -58,9 +55,9 @@ export function decisionHeader(decision: PublicDecision, locale: Locale, tab: De
   return html`<h1>${decision.title}</h1>
 <p class="meta"><span class="badge badge--stage">${stageName(decision.stage, locale)}</span>
 ${decision.stage === 'suspended' ? html` <span class="badge badge--overdue">${m.suspended}</span>` : ''}
-${decision.overdue ? html` <span class="badge badge--overdue">${m.overdue}</span>` : ''}
  ${m.unit}: ${decision.unit} · ${m.registered}: <time datetime="${decision.registeredAt}">${formatDate(decision.registeredAt)}</time>
-${decision.nextDueAt ? html` · ${m.due}: <time datetime="${decision.nextDueAt}">${formatDate(decision.nextDueAt)}</time>` : ''}</p>
+</p>
+${dueDates(decision, locale)}
 ${stageBar(decision.stage, locale)}
 <nav aria-label="${m.sections}"><ul class="subnav">${link(base, m.overview, 'overview')}${link(`${base}/timeline`, m.timeline, 'timeline')}${link(`${base}/verify`, m.verify, 'verify')}<li><a href="/feeds/decisions/${encodeURIComponent(decision.id)}.atom">${m.feed}</a></li></ul></nav>`;
 }

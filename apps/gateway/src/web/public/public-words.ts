@@ -55,3 +55,17 @@ export const triggerName = (value: string, locale: Locale): string => pick(TRIGG
 export const outcomeName = (value: string, locale: Locale): string => pick(OUTCOMES, value, locale);
 export const roleName = (value: string, locale: Locale): string => pick(ROLES, value, locale);
 export const receiptStatusName = (value: string, locale: Locale): string => pick(RECEIPT_STATUS, value, locale);
+
+const DUE: Words = {
+  consultation_opens: w('征求意见开始', 'Consultation opens'),
+  consultation_closes: w('征求意见截止', 'Consultation closes'),
+  review: w('审查期限', 'Review due'),
+  feedback: w('采纳情况反馈期限', 'Adoption feedback due'),
+  legality_review: w('合法性审查期限', 'Legality review due'),
+  publication: w('决策公布期限', 'Publication due'),
+  milestone: w('里程碑期限', 'Milestone due'),
+  rectification: w('整改期限', 'Rectification due'),
+  evaluation: w('计划评估时间', 'Evaluation due'),
+};
+/** What a due date is for (`DueItem.what`). */
+export const dueName = (value: string, locale: Locale): string => pick(DUE, value, locale);

@@ -6,10 +6,10 @@ import { listDecisions, toPublicDecision, type PublicDecision } from '../../../.
 import { DATA_SOURCE } from '../../../common/tokens';
 import { html, type Html } from '../../html';
 import { HtmlErrorFilter } from '../../html-error.filter';
-import { defineMessages, formatDate, type Locale } from '../../i18n';
+import { defineMessages } from '../../i18n';
 import { renderPage } from '../../layout';
 import { pageContext, sendHtml } from '../../page-context';
-import { stageName } from '../../stage-names';
+import { decisionCard } from '../decision-card';
 
 const M = defineMessages(
   {
@@ -20,8 +20,6 @@ const M = defineMessages(
     noneOpen: '目前没有正在征求意见的决策。',
     recent: '最近更新的决策',
     noneRecent: '还没有公开的决策。',
-    due: '下一期限',
-    overdue: '已逾期',
     all: '查看全部决策',
   },
   {
@@ -32,20 +30,9 @@ const M = defineMessages(
     noneOpen: 'No decision is open for opinions at the moment.',
     recent: 'Recently updated decisions',
     noneRecent: 'No public decision yet.',
-    due: 'Next due',
-    overdue: 'Overdue',
     all: 'See all decisions',
   },
 );
-
-function card(decision: PublicDecision, locale: Locale): Html {
-  const m = M[locale];
-  return html`<li class="card"><h3><a href="/decisions/${decision.id}">${decision.title}</a></h3>
-<p class="meta"><span class="badge badge--stage">${stageName(decision.stage, locale)}</span> ${decision.unit}
-${decision.overdue ? html` <span class="badge badge--overdue">${m.overdue}</span>` : ''}</p>
-${decision.nextDueAt ? html`<p class="meta">${m.due}: <time datetime="${decision.nextDueAt}">${formatDate(decision.nextDueAt)}</time></p>` : ''}
-<p>${decision.summary}</p></li>`;
-}
 
 @ApiExcludeController()
 @Controller()
@@ -62,7 +49,7 @@ export class ViewHomeController {
       listDecisions(this.dataSource, { publicOnly: true, page: 1, pageSize: 12 }),
     ]);
     const list = (items: PublicDecision[], none: string): Html =>
-      items.length ? html`<ul class="cards">${items.map((d) => card(d, context.locale))}</ul>` : html`<p class="muted">${none}</p>`;
+      items.length ? html`<ul class="cards">${items.map((d) => decisionCard(d, context.locale))}</ul>` : html`<p class="muted">${none}</p>`;
     const main = html`<h1>${m.heading}</h1><p>${m.intro}</p>
 <section aria-labelledby="open-h"><h2 id="open-h">${m.open}</h2>${list(open.items.map(toPublicDecision), m.noneOpen)}</section>
 <section aria-labelledby="recent-h"><h2 id="recent-h">${m.recent}</h2>${list(recent.items.map(toPublicDecision), m.noneRecent)}
