@@ -1,7 +1,8 @@
 import { createTestDatabase, type TestDatabase } from '../support/databases';
 import { startReplicas, type Replicas } from '../support/replicas';
-import { uniqueTaskQueue } from '../support/temporal';
+import { testClient, uniqueTaskQueue } from '../support/temporal';
 import { openConsultation, prepareDatabase, query } from './support/consultation';
+import { workflowTaskPids } from './support/history';
 import { currentTestName, reconcile } from './support/ledger';
 import { brokenTimelines, draftTagsFound, internalTypes, newTag, register, saveDraft, staffTokens, submitOpinion } from './support/steps';
 
@@ -32,7 +33,7 @@ describe(`two gateways and two workers on one task queue (${kind})`, () => {
     const gateway = (n: number): string => (n % 2 === 0 ? a : b);
     const tokens = await staffTokens(a); // one secret: a token of one gateway is good at the other
 
-    const decisions = 6;
+    const decisions = 10;
     const draftsEach = 4;
     const registered: string[] = [];
     const acknowledgedDrafts: string[] = [];
@@ -61,15 +62,19 @@ describe(`two gateways and two workers on one task queue (${kind})`, () => {
     const registrations = await query<{ decision_id: string }>(db.config, `SELECT decision_id FROM public_events WHERE type = 'DecisionRegistered'`);
     const drafts = await draftTagsFound(db.config, registered);
     const opinions = await query<{ receipt: string }>(db.config, `SELECT receipt FROM opinions WHERE decision_id = '${consultation}'`);
+    const temporal = await testClient();
+    const pids = await workflowTaskPids(temporal, [...registered, consultation]).finally(() => temporal.connection.close());
+    const workerPids = replicas.workers.map((worker) => worker?.child.pid);
     const broken = [...(await brokenTimelines(a, [...registered, consultation])), ...(await brokenTimelines(b, [...registered, consultation]))];
     const entry = reconcile(
       currentTestName(),
       'two gateways + two workers: each acknowledged registration, draft version and receipt is in the logs / opinions once; every public chain verifies',
       [...registered, ...acknowledgedDrafts, ...receipts],
       [...registrations.map((r) => r.decision_id).filter((id) => id !== consultation), ...drafts, ...opinions.map((r) => r.receipt)],
-      `${decisions} decisions × ${draftsEach} drafts, 80 opinions, alternating gateways; ${broken.length} broken chains`,
+      `${decisions} decisions × ${draftsEach} drafts, 80 opinions, alternating gateways; workflow tasks ran on ${[...pids].filter((pid) => workerPids.includes(pid)).length} of ${workerPids.length} workers; ${broken.length} broken chains`,
     );
     expect({ lost: entry.lost, duplicated: entry.duplicated, broken }).toEqual({ lost: 0, duplicated: 0, broken: [] });
+    expect([...pids].every((pid) => workerPids.includes(pid))).toBe(true); // only our workers ran them
     expect(registered).toHaveLength(decisions);
     expect(acknowledgedDrafts).toHaveLength(decisions * draftsEach);
     expect(receipts).toHaveLength(80);

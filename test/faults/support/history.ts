@@ -22,3 +22,16 @@ export async function interruptedWorkflowTasks(client: Client, ids: string[]): P
   }
   return interrupted;
 }
+
+/** The distinct worker process ids that ran workflow tasks of `ids`. */
+export async function workflowTaskPids(client: Client, ids: string[]): Promise<Set<number>> {
+  const pids = new Set<number>();
+  for (const id of ids) {
+    const history = await client.workflow.getHandle(decisionWorkflowId(id)).fetchHistory();
+    for (const event of history.events ?? []) {
+      const identity = event.workflowTaskStartedEventAttributes?.identity;
+      if (identity) pids.add(Number(identity.split('@')[0]));
+    }
+  }
+  return pids;
+}
