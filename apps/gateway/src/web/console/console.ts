@@ -1,5 +1,8 @@
 import type { Provider, Type } from '@nestjs/common';
 import { ActOnDecisionFormController } from './act-on-decision-form/act-on-decision-form.controller';
+import { AnswerOpinionsFormController } from './answer-opinions-form/answer-opinions-form.controller';
+import { OpinionsLoader } from './answer-opinions-form/opinions.loader';
+import { EditClustersFormController } from './edit-clusters-form/edit-clusters-form.controller';
 import { RegisterDecisionFormController } from './register-decision-form/register-decision-form.controller';
 import './rule-texts';
 import { ConsoleErrorFilter } from './session/console-error.filter';
@@ -14,6 +17,6 @@ import { WorkspaceLoader } from './view-workspace/workspace.loader';
  * board. Each page is a use-case folder under `web/console/`; list its controller and providers here.
  * Session and CSRF: `session/` and ADR 0020. Static routes (`new`) are listed before `:id` ones.
  */
-export const CONSOLE_CONTROLLERS: Type[] = [SignInController, ViewBoardController, RegisterDecisionFormController, ViewWorkspaceController, ActOnDecisionFormController];
+export const CONSOLE_CONTROLLERS: Type[] = [SignInController, ViewBoardController, RegisterDecisionFormController, ViewWorkspaceController, ActOnDecisionFormController, AnswerOpinionsFormController, EditClustersFormController];
 
-export const CONSOLE_PROVIDERS: Provider[] = [ConsoleSessionGuard, ConsoleErrorFilter, WorkspaceLoader];
+export const CONSOLE_PROVIDERS: Provider[] = [ConsoleSessionGuard, ConsoleErrorFilter, WorkspaceLoader, OpinionsLoader];

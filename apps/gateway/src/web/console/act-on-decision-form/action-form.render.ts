@@ -79,7 +79,7 @@ function control(spec: FieldSpec, view: FieldContext, id: string, locale: Locale
     case 'number':
       return html`<input type="number" step="any" value="${value}"${common}>`;
     case 'datetime':
-      return html`<input type="datetime-local" value="${value}"${common}>`;
+      return html`<input type="datetime-local" step="1" value="${value}"${common}>`;
     case 'date':
       return html`<input type="date" value="${value}"${common}>`;
     case 'text':

@@ -3,7 +3,7 @@ import { html, type Html } from '../../html';
 import { defineMessages, fill, formatDateTime, type Locale } from '../../i18n';
 import type { PageContext } from '../../page-context';
 import { stageName } from '../../stage-names';
-import { ACTION_FORMS } from '../act-on-decision-form/action-fields';
+import { ACTION_FORMS, REGISTER_FORM } from '../act-on-decision-form/action-fields';
 import { renderActionForm, refusalNotice, type Refusal } from '../act-on-decision-form/action-form.render';
 import type { FormBody } from '../act-on-decision-form/form-parsing';
 import { isoToBeijingLocal } from '../act-on-decision-form/form-parsing';
@@ -77,7 +77,7 @@ export function renderWorkspace(context: PageContext, session: ConsoleSession, v
   const m = M[context.locale];
   const locale: Locale = context.locale;
   const { record, state } = view;
-  const actionTitle = (name: string): string => ACTION_FORMS[name]?.title[locale] ?? name;
+  const actionTitle = (name: string): string => (name === 'register' ? REGISTER_FORM : ACTION_FORMS[name])?.title[locale] ?? name;
   const actions = availableActions(state, session.actor);
   const forms = actions.map((a) =>
     renderActionForm(
