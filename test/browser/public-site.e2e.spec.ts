@@ -118,6 +118,11 @@ describe('the public site in a real browser', () => {
     await expect(page.locator('h1').textContent()).resolves.toBe(TITLE);
     await expect(page.locator('.stage-bar [aria-current="step"]').textContent()).resolves.toContain('征求意见');
     await expect(page.locator('#docs-h + p + h3 + .document').textContent()).resolves.toBe('草案');
+    const beijingYear = new Date(Date.now() + 8 * 3_600_000).getUTCFullYear();
+    await page.goto(url(`/decisions?year=${beijingYear}&unit=unit-a`));
+    await expect(page.getByRole('link', { name: TITLE }).count()).resolves.toBe(1);
+    await page.goto(url('/decisions?year=2001'));
+    await expect(page.locator('#results-h + p').textContent()).resolves.toContain('共 0 项');
     expect(errors).toEqual([]);
     await done();
   });
