@@ -60,7 +60,7 @@ describe.each(databaseKinds())('the event log on %s', (kind) => {
     await appendEvents(dataSource, 'redelivered', progress(2, 10));
     const before = await findPublicTimeline(dataSource, 'redelivered');
     const again = progress(2, 10);
-    const later = (e: { occurredAt: string }) => ({ ...e, occurredAt: at(9) });
+    const later = <E extends { occurredAt: string }>(e: E): E => ({ ...e, occurredAt: at(9) });
     await appendEvents(dataSource, 'redelivered', { public: again.public.map(later), internal: again.internal.map(later) });
     expect(await findPublicTimeline(dataSource, 'redelivered')).toEqual(before);
     await appendEvents(dataSource, 'redelivered', progress(3, 20)); // the chain goes on from the stored entry
