@@ -62,6 +62,7 @@ describe('the staff path in a real browser: register → consultation → answer
     const page = staff['drafter']!.page;
     await page.goto(`${h.system.baseUrl}/console`);
     await page.getByRole('link', { name: '登记新的决策事项' }).click();
+    expect(await seriousAxeViolations(page)).toEqual([]);
     expect(await page.locator('#f-register-unit').inputValue()).toBe('unit-a');
     await page.locator('#f-register-title').fill('关于调整城区停车收费标准的决定');
     await page.locator('#f-register-summary').fill('拟将城区路内停车收费标准上调。');
@@ -184,6 +185,8 @@ describe('the staff path in a real browser: register → consultation → answer
     await Promise.all([page.waitForURL(new RegExp(`count=${count}`)), page.getByRole('button', { name: '答复所选各项' }).click()]);
     expect(await seriousAxeViolations(page)).toEqual([]);
     await screenshot(page, 'console-opinions');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await screenshot(page, 'console-opinions');
   });
 
   it('refuses the feedback report while a concentrated cluster lacks a 20-character reason, then submits and publishes it', async () => {
@@ -275,6 +278,15 @@ describe('the staff path in a real browser: register → consultation → answer
     await screenshot(page, 'console-board');
     // Refused forms answer 4xx, which Chromium logs; anything else (a CSP violation, a script error) fails.
     for (const s of Object.values(staff)) expect(s.errors.filter((e) => !/status of 4\d\d/.test(e))).toEqual([]);
+  });
+
+  it('hides the decision from a drafter of another unit, as the API does', async () => {
+    const { context, page } = await signIn(h, 'drafter-b');
+    const response = await page.goto(workspace());
+    expect(response?.status()).toBe(404);
+    await expect(page.getByRole('alert').textContent()).resolves.toContain('没有找到这项决策');
+    expect((await page.goto(`${workspace()}/opinions`))?.status()).toBe(404);
+    await context.close();
   });
 
   it('works in English: a manager signs in and publishes an audit finding', async () => {

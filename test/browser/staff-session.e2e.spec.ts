@@ -4,6 +4,38 @@ import { call } from '../support/http';
 
 const countDecisions = async (h: ConsoleHarness): Promise<number> => Number(((await h.app.query('SELECT count(*) AS n FROM decisions')) as Array<{ n: number }>)[0]!.n);
 
+describe('the staff console behind an https PUBLIC_BASE_URL', () => {
+  let h: ConsoleHarness;
+
+  beforeAll(async () => {
+    h = await startConsoleHarness('staff-session-https', { PUBLIC_BASE_URL: 'https://decisions.example.gov.cn' });
+  });
+
+  afterAll(async () => {
+    await h?.stop();
+  });
+
+  it('sets Secure __Host- cookies and refuses a form posted from the plain-http origin', async () => {
+    const form = await fetch(`${h.system.baseUrl}/console/login`);
+    const nonce = /__Host-od_signin=([^;]+)/.exec(form.headers.get('set-cookie') ?? '')?.[1];
+    expect(form.headers.get('set-cookie')).toMatch(/__Host-od_signin=[^;]+;.*Secure/);
+    const token = /name="_csrf" value="([^"]+)"/.exec(await form.text())?.[1];
+    const post = (origin: string) =>
+      fetch(`${h.system.baseUrl}/console/login`, {
+        method: 'POST',
+        redirect: 'manual',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: `__Host-od_signin=${nonce}`, origin },
+        body: new URLSearchParams({ username: 'drafter', password: STAFF_PASSWORD, _csrf: token ?? '' }),
+      });
+    expect((await post(new URL(h.system.baseUrl).origin)).status).toBe(403);
+    const signedIn = await post('https://decisions.example.gov.cn');
+    expect(signedIn.status).toBe(303);
+    const session = signedIn.headers.getSetCookie().find((c) => c.startsWith('__Host-od_console='));
+    expect(session).toBeDefined();
+    expect(session!.split('; ').slice(1).sort()).toEqual(['HttpOnly', 'Max-Age=28800', 'Path=/', 'SameSite=Strict', 'Secure']);
+  });
+});
+
 describe('the staff console: sign-in, session cookie, CSRF and the board in a real browser', () => {
   let h: ConsoleHarness;
 
@@ -57,6 +89,7 @@ describe('the staff console: sign-in, session cookie, CSRF and the board in a re
     await expect(page.getByRole('alert').textContent()).resolves.toContain('用户名或密码不正确');
     expect(await page.locator('#username').inputValue()).toBe('drafter');
     expect((await context.cookies()).some((c) => c.name === 'od_console')).toBe(false);
+    await screenshot(page, 'console-login-refused');
     await context.close();
   });
 
