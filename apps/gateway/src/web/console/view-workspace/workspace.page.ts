@@ -9,6 +9,7 @@ import type { FormBody } from '../act-on-decision-form/form-parsing';
 import { isoToBeijingLocal } from '../act-on-decision-form/form-parsing';
 import { dueName } from '../due-names';
 import type { ConsoleSession } from '../session/console-session.guard';
+import { stepName } from './step-names';
 import { renderFacts } from './workspace-facts';
 import type { Workspace } from './workspace.loader';
 
@@ -55,9 +56,31 @@ const M = defineMessages(
   },
 );
 
-/** The actions of `ACTIONS` the actor's role may take in the decision's stage (unit scope: ownDecision). */
+/** The actions of `ACTIONS` the actor's role may take in the decision's stage (unit scope: ownDecision), as forms. */
 export function availableActions(state: DecisionState, actor: StaffActor): Array<DecisionAction<never>> {
-  return ACTIONS.filter((a) => a.roles.includes(actor.role) && a.stages.includes(state.stage)).filter((a) => (a.name === 'approve' || a.name === 'return' ? (state.reviews ?? []).length > 0 : true));
+  return ACTIONS.filter((a) => a.roles.includes(actor.role) && a.stages.includes(state.stage)).filter((a) => applies(a.name, state));
+}
+
+/**
+ * Forms that could only be refused for this decision are left out: reviews without a pending submission,
+ * the public consultation's steps for a confidential decision, the confidential path for a public one,
+ * approving a shortening that is not asked for.
+ */
+function applies(action: string, state: DecisionState): boolean {
+  switch (action) {
+    case 'approve':
+    case 'return':
+      return (state.reviews ?? []).length > 0;
+    case 'consultation-plan':
+    case 'submit-for-publication':
+      return !state.confidential;
+    case 'submit-for-decision':
+      return state.confidential;
+    case 'shortened-consultation-approval':
+      return Boolean(state.plan?.shortenedReason && !state.plan.shortenedApproved);
+    default:
+      return true;
+  }
 }
 
 /** Values a form starts with when it was not just refused: the current draft, the current closing time. */
@@ -111,7 +134,7 @@ ${renderFacts(state, locale)}
 ${forms.length ? html`<div class="actions">${forms}</div>` : html`<p class="muted">${m.noActions}</p>`}</section>
 <section aria-labelledby="history-h"><h2 id="history-h">${m.history}</h2><div class="table-wrap"><table>
 <thead><tr><th scope="col">#</th><th scope="col">${m.what}</th><th scope="col">${m.who}</th><th scope="col">${m.when}</th></tr></thead>
-<tbody>${view.history.map((h) => html`<tr><td class="num">${h.seq}</td><td><code>${h.type}</code></td><td>${h.actor.username ?? h.actor.role ?? ''}${h.actor.unit ? ` (${h.actor.unit})` : ''}</td><td>${formatDateTime(h.occurredAt)}</td></tr>`)}</tbody>
+<tbody>${view.history.map((h) => html`<tr><td class="num">${h.seq}</td><td>${stepName(h.type, locale)} <code class="meta">${h.type}</code></td><td>${h.actor.username ?? h.actor.role ?? ''}${h.actor.unit ? ` (${h.actor.unit})` : ''}</td><td>${formatDateTime(h.occurredAt)}</td></tr>`)}</tbody>
 </table></div></section>`;
   return { title: record.title, main };
 }

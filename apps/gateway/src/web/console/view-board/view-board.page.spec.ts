@@ -1,0 +1,62 @@
+import type { DecisionRecord } from '../../../../../../libs/domain/src';
+import type { PageContext } from '../../page-context';
+import type { ConsoleSession } from '../session/console-session.guard';
+import { renderBoard, type BoardView } from './view-board.page';
+
+const record = (over: Partial<DecisionRecord>): DecisionRecord => ({
+  id: 'd1',
+  title: '决定',
+  summary: '',
+  unit: 'unit-a',
+  category: 'c',
+  confidential: false,
+  publicVisible: true,
+  riskAssessmentRequired: false,
+  stage: 'feedback',
+  plannedDates: {},
+  registeredAt: '2026-11-01T00:00:00.000Z',
+  updatedAt: '2026-11-02T00:00:00.000Z',
+  lastInternalSeq: 3,
+  due: [],
+  nextDueAt: null,
+  overdue: false,
+  progress: null,
+  ...over,
+});
+
+const manager: ConsoleSession = { actor: { accountId: 'a', username: 'manager', unit: 'unit-a', role: 'manager' }, csrf: 't' };
+const context: PageContext = { locale: 'zh-CN', path: '/console', query: {} };
+
+function view(decisions: DecisionRecord[]): BoardView {
+  return {
+    filter: { page: 1 },
+    counts: [
+      { stage: 'feedback', unit: 'unit-a', count: 2, overdue: 1 },
+      { stage: 'execution', unit: 'unit-b', count: 3, overdue: 0 },
+    ],
+    due: decisions,
+    reviews: decisions.filter((d) => d.due.some((i) => i.what === 'review')),
+    decisions: { items: decisions, page: 1, pageSize: 20, total: decisions.length },
+  };
+}
+
+describe('the managers’ board page', () => {
+  it('highlights overdue items and counts the overdue per stage and unit', () => {
+    const overdue = record({ title: '<img src=x onerror=alert(1)>', overdue: true, due: [{ what: 'feedback', at: '2026-11-20T00:00:00.000Z', public: true, overdue: true }] });
+    const page = renderBoard(context, manager, view([overdue])).main.value;
+    expect(page).toContain('<tr class="row--overdue">');
+    expect(page).toContain('其中逾期 1 项');
+    expect(page).toContain('&lt;img src=x onerror=alert(1)&gt;');
+    expect(page).not.toContain('<img src=x');
+    // Totals: unit rows and stage columns of the matrix.
+    expect(page).toMatch(/<th scope="row">合计<\/th>.*>5<br>/s);
+  });
+
+  it('lists a pending review in the review queue', () => {
+    const waiting = record({ id: 'd2', title: '待审查的决定', due: [{ what: 'review', at: '2026-12-09T00:00:00.000Z', public: false, overdue: false, ref: 'r3' }] });
+    const page = renderBoard(context, manager, view([waiting])).main.value;
+    const queue = page.slice(page.indexOf('id="reviews-h"'), page.indexOf('id="due-h"'));
+    expect(queue).toContain('待审查的决定');
+    expect(queue).toContain('待审查（四眼原则） (r3)');
+  });
+});
