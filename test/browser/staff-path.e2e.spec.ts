@@ -97,6 +97,12 @@ describe('the staff path in a real browser: register → consultation → answer
     expect(await page.getByLabel('网上征求意见').isChecked()).toBe(true);
     expect(await seriousAxeViolations(page)).toEqual([]);
     await screenshot(page, 'console-refused-plan');
+    // The language switch of a re-rendered form leads back to its page, not to the POST address.
+    await page.getByRole('link', { name: 'English' }).click();
+    expect(new URL(page.url()).pathname).toBe(`/console/decisions/${id}`);
+    expect(await page.locator('#actions-h').textContent()).toBe('Actions you can take');
+    await page.getByRole('link', { name: '中文' }).click();
+    expect(await page.locator('#actions-h').textContent()).toBe('可办理的操作');
   });
 
   it('plans a shortened consultation, a manager approves the reason, a second account approves the publication (four-eyes)', async () => {
@@ -304,5 +310,25 @@ describe('the staff path in a real browser: register → consultation → answer
     expect(await seriousAxeViolations(page)).toEqual([]);
     await screenshot(page, 'console-workspace-en');
     await context.close();
+  });
+
+  it('refuses the drafting unit as evaluator and a manager approving their own evaluation report (four-eyes)', async () => {
+    const page = await open('manager');
+    const evaluate = (unit: string) => act(staff['manager']!, 'evaluation', (form) => form.locator('[name=evaluatorUnit]').fill(unit));
+    expect(await evaluate('unit-a')).toBe(403);
+    await expect(page.locator('#refusal-evaluation').textContent()).resolves.toContain('决策后评估不得由决策起草单位承担');
+    expect(await evaluate('unit-b')).toBe(303);
+    await waitForStage('evaluation', 10_000);
+    expect(
+      await act(staff['manager']!, 'evaluation-report', async (form) => {
+        await form.locator('[name=conclusion]').selectOption('continue');
+        await form.locator('[name=report]').fill('执行情况良好，继续执行。');
+      }),
+    ).toBe(303);
+    expect(await act(staff['manager']!, 'approve', (form) => form.locator('[name=reviewId]').selectOption({ index: 1 }).then(() => undefined))).toBe(403);
+    await expect(page.locator('#refusal-approve').textContent()).resolves.toContain('提交人不能审查自己的提交（四眼原则）');
+    await open('reviewer');
+    expect(await act(staff['reviewer']!, 'approve', (form) => form.locator('[name=reviewId]').selectOption({ index: 1 }).then(() => undefined))).toBe(303);
+    await waitForStage('execution', 10_000);
   });
 });
