@@ -33,6 +33,17 @@ describe('the staff console behind an https PUBLIC_BASE_URL', () => {
     const session = signedIn.headers.getSetCookie().find((c) => c.startsWith('__Host-od_console='));
     expect(session).toBeDefined();
     expect(session!.split('; ').slice(1).sort()).toEqual(['HttpOnly', 'Max-Age=28800', 'Path=/', 'SameSite=Strict', 'Secure']);
+    // Sign-out clears it with the same attributes (a browser ignores a __Host- cookie set without Secure).
+    const cookie = session!.split(';')[0]!;
+    const board = await fetch(`${h.system.baseUrl}/console`, { headers: { cookie } });
+    expect(board.status).toBe(200);
+    const csrf = /name="_csrf" value="([^"]+)"/.exec(await board.text())?.[1] ?? '';
+    const out = await fetch(`${h.system.baseUrl}/console/logout`, { method: 'POST', redirect: 'manual', headers: { 'content-type': 'application/x-www-form-urlencoded', cookie }, body: new URLSearchParams({ _csrf: csrf }) });
+    expect(out.status).toBe(303);
+    const cleared = out.headers.getSetCookie().find((c) => c.startsWith('__Host-od_console='));
+    expect(cleared).toMatch(/^__Host-od_console=;/);
+    expect(cleared).toContain('Secure');
+    expect(cleared).toMatch(/Expires=Thu, 01 Jan 1970|Max-Age=0/);
   });
 });
 

@@ -30,6 +30,12 @@ export class SignInController {
     return isSecureBase(this.config.PUBLIC_BASE_URL);
   }
 
+  /** Clearing needs the same attributes: a browser ignores a `__Host-` cookie set without Secure. */
+  private expired(): Omit<ReturnType<typeof cookieOptions>, 'maxAge'> {
+    const { maxAge: _maxAge, ...options } = cookieOptions(this.config.PUBLIC_BASE_URL, 0);
+    return options;
+  }
+
   /** The sign-in form, bound to a fresh pre-session nonce (login CSRF). */
   private async showForm(request: FastifyRequest, reply: FastifyReply, next: string, username: string, failed: 'credentials' | 'csrf' | undefined): Promise<void> {
     const nonce = newSessionId();
@@ -56,7 +62,7 @@ export class SignInController {
     if (!account) return this.showForm(request, reply, next, username, 'credentials');
     const ttl = this.config.AUTH_TOKEN_TTL_SECONDS;
     const token = await this.jwt.signAsync({ sub: account.id, sid: newSessionId() }, { expiresIn: ttl });
-    void reply.clearCookie(signInNonceCookieName(this.secure), { path: '/' });
+    void reply.clearCookie(signInNonceCookieName(this.secure), this.expired());
     void reply.setCookie(sessionCookieName(this.secure), token, cookieOptions(this.config.PUBLIC_BASE_URL, ttl));
     await redirectAfterPost(reply, next);
   }
@@ -65,7 +71,7 @@ export class SignInController {
   @Post('logout')
   @UseGuards(ConsoleSessionGuard)
   async signOut(@Res() reply: FastifyReply): Promise<void> {
-    void reply.clearCookie(sessionCookieName(this.secure), { path: '/' });
+    void reply.clearCookie(sessionCookieName(this.secure), this.expired());
     await redirectAfterPost(reply, '/console/login');
   }
 }
