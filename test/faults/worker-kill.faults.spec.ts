@@ -1,5 +1,4 @@
 import type { Client } from '@temporalio/client';
-import { Client as PgClient } from 'pg';
 import { decisionWorkflowId, getStateQuery } from '../../libs/temporal/src';
 import { createTestDatabase, type TestDatabase } from '../support/databases';
 import { call, publishForConsultation } from '../support/http';
@@ -7,6 +6,7 @@ import { startReplicas, type Replicas } from '../support/replicas';
 import { testClient, uniqueTaskQueue } from '../support/temporal';
 import { prepareDatabase, sleep } from './support/consultation';
 import { interruptedWorkflowTasks, lastWorkflowTaskPid } from './support/history';
+import { lockTheLogs } from './support/log-lock';
 import { currentTestName, reconcile } from './support/ledger';
 import { brokenTimelines, draftTagsFound, internalTypes, newTag, pollUntil, register, saveDraft, staffTokens, type Tokens } from './support/steps';
 
@@ -52,35 +52,24 @@ describe(`a worker killed with SIGKILL while the other carries on (${kind})`, ()
     await db?.drop();
   });
 
-  (kind === 'postgres' ? it : it.skip)('applies a staff action once when the worker running its log-append activity is killed while the append waits on a table lock', async () => {
+  it('applies a staff action once when the worker running its log-append activity is killed while the append waits on the database lock', async () => {
     const [a] = replicas.baseUrls as [string];
     const id = await register(a, tokens);
-    const lock = new PgClient({ connectionString: db.url });
-    await lock.connect();
-    let answer: Promise<number> | undefined;
     const tag = newTag('locked');
-    let victim: string;
+    const lock = await lockTheLogs(db);
+    let answer: Promise<number> | undefined;
+    let victim: number | undefined;
     try {
-      await lock.query('BEGIN');
-      await lock.query('LOCK TABLE internal_events, public_events IN ACCESS EXCLUSIVE MODE');
       answer = saveDraft(a, tokens, id, tag);
-      // The worker that runs the append activity now waits for the lock: pg_stat_activity names it.
-      const waiting = await pollUntil(
-        () => lock.query<{ name: string }>(`SELECT application_name AS name FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND application_name LIKE 'od-worker-%'`),
-        (result) => result.rows.length > 0,
-        20_000,
-        100,
-      );
-      expect(waiting.rows).toHaveLength(1);
-      victim = waiting.rows[0]!.name;
-      await killWorker(replicas.workerPid(Number(victim.replace('od-worker-', ''))));
+      victim = await pollUntil(() => lock.waitingWorker(replicas), (slot) => slot !== undefined, 8_000, 100);
+      expect(victim).toBeDefined(); // a worker is inside the append, waiting on the lock
+      await killWorker(replicas.workerPid(victim!));
     } finally {
-      await lock.query('COMMIT');
-      await lock.end();
+      await lock.release();
     }
     const status = await answer;
     const found = await draftTagsFound(db.config, [id]);
-    const entry = reconcile(currentTestName(), 'a worker killed inside the log-append activity ⇒ the other worker applies the step once, the gateway answers 200', status === 200 ? [tag] : [], found, `killed ${victim} while it waited on LOCK TABLE; HTTP ${status}`);
+    const entry = reconcile(currentTestName(), 'a worker killed inside the log-append activity ⇒ the other worker applies the step once, the gateway answers 200', status === 200 ? [tag] : [], found, `killed od-worker-${victim} while its append waited on the ${kind} lock; HTTP ${status}`);
     expect({ status, lost: entry.lost, duplicated: entry.duplicated }).toEqual({ status: 200, lost: 0, duplicated: 0 });
     expect(await internalTypes(db.config, id)).toEqual(['DecisionRegistered', 'DraftVersionSaved']);
     expect(await brokenTimelines(a, [id])).toEqual([]);
