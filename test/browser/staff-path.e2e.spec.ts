@@ -165,7 +165,7 @@ describe('the staff path in a real browser: register → consultation → answer
     }
   }, 150_000);
 
-  it('shows raw opinions as text, creates a template and answers clusters in bulk', async () => {
+  it('shows raw opinions as text, relabels, merges and splits clusters, creates a template and answers clusters in bulk', async () => {
     const page = await open('drafter', '/opinions');
     expect(await page.locator('.opinion', { hasText: '<script>window.__pwned = 1</script>' }).count()).toBeGreaterThan(0);
     expect(await page.locator('main script, main b').count()).toBe(0);
@@ -174,6 +174,26 @@ describe('the staff path in a real browser: register → consultation → answer
     await page.locator('#t-verdict').selectOption('not_adopted');
     await page.locator('#t-text').fill('经研究，暂不采纳。');
     await Promise.all([page.waitForURL(/done=template/), page.getByRole('button', { name: '保存模板' }).click()]);
+    // Cluster edits: relabel the concentrated cluster, merge the small ones, split one opinion out again.
+    const rows = page.locator('#clusters-h ~ .table-wrap tbody tr');
+    const badge = page.locator('.badge', { hasText: '相对集中' });
+    const concentratedId = (await rows.filter({ has: badge }).locator('input[type=checkbox]').getAttribute('value'))!;
+    await page.locator('#r-cluster').selectOption(concentratedId);
+    await page.locator('#r-label').fill('反对停车收费翻倍');
+    await Promise.all([page.waitForURL(/done=relabel/), page.getByRole('button', { name: '修改名称' }).click()]);
+    await expect(rows.filter({ has: badge }).textContent()).resolves.toContain('反对停车收费翻倍');
+    const small = rows.filter({ hasNot: badge }).locator('input[type=checkbox]');
+    expect(await small.count()).toBeGreaterThanOrEqual(2);
+    for (let i = 0; i < (await small.count()); i += 1) await small.nth(i).check();
+    await page.locator('#m-label').fill('收费方式建议');
+    await Promise.all([page.waitForURL(/done=merge/), page.getByRole('button', { name: '合并所选意见类' }).click()]);
+    expect(await rows.filter({ hasNot: badge }).count()).toBe(1);
+    await rows.filter({ hasText: '收费方式建议' }).locator('a').click();
+    expect(await page.locator('#raw-h ~ .table-wrap tbody tr').count()).toBeGreaterThanOrEqual(2);
+    await page.locator('#raw-h ~ .table-wrap tbody tr', { hasText: '新能源车' }).locator('input[type=checkbox]').check();
+    await page.locator('#s-label').fill('新能源车优惠');
+    await Promise.all([page.waitForURL(/done=split/), page.getByRole('button', { name: '把勾选的意见移到新的意见类' }).click()]);
+    await expect(rows.filter({ hasNot: badge }).allTextContents()).resolves.toEqual([expect.stringContaining('收费方式建议'), expect.stringContaining('新能源车优惠')]);
     // The concentrated cluster, not adopted with a reason too short for the report.
     const concentrated = page.locator('tr', { has: page.locator('.badge', { hasText: '相对集中' }) });
     expect(await concentrated.count()).toBe(1);

@@ -11,6 +11,8 @@ export const CLUSTERS_PAGE_SIZE = 50;
 export interface OpinionsWork {
   record: DecisionRecord;
   opinions: { items: StaffOpinion[]; total: number; page: number };
+  /** The cluster whose opinions are listed (`?cluster=`), else all opinions. */
+  cluster?: string;
   /** Undefined while the opinions are not clustered (CLUSTERS_NOT_READY). */
   clusters?: ClusterPage;
   templates: StoredAnswerTemplate[];
@@ -26,14 +28,15 @@ export class OpinionsLoader {
   async load(decisionId: string, actor: StaffActor, query: Record<string, unknown>): Promise<OpinionsWork> {
     const record = await ownDecision(this.dataSource, decisionId, actor);
     const page = pageOf(query['page']);
+    const cluster = typeof query['cluster'] === 'string' && /^[A-Za-z0-9-]{1,32}$/.test(query['cluster']) ? query['cluster'] : undefined;
     const [opinions, clusters, templates] = await Promise.all([
-      listOpinionsForStaff(this.dataSource, decisionId, page, OPINIONS_PAGE_SIZE),
+      listOpinionsForStaff(this.dataSource, decisionId, page, OPINIONS_PAGE_SIZE, cluster ? { clusterId: cluster } : {}),
       listClusters(this.dataSource, decisionId, DEFAULT_POLICY, { page: pageOf(query['cpage']), pageSize: CLUSTERS_PAGE_SIZE }).catch((error: unknown) => {
         if (error instanceof DomainError && error.code === 'CLUSTERS_NOT_READY') return undefined;
         throw error;
       }),
       listAnswerTemplates(this.dataSource, record.unit),
     ]);
-    return { record, opinions: { ...opinions, page }, clusters, templates };
+    return { record, opinions: { ...opinions, page }, cluster, clusters, templates };
   }
 }

@@ -34,12 +34,12 @@ function verdictSelect(id: string, name: string, value: string, locale: Locale, 
 ${VERDICTS.map((v) => html`<option value="${v}"${attrs({ selected: v === value })}>${VERDICT_NAMES[v][locale]}</option>`)}</select>`;
 }
 
-function clusterRows(clusters: ClusterView[], values: FormBody | undefined, locale: Locale): Html {
+function clusterRows(clusters: ClusterView[], values: FormBody | undefined, locale: Locale, base: string): Html {
   const m = M[locale];
   const chosen = many(values, 'clusters');
   return html`${clusters.map(
     (c) => html`<tr><td><input type="checkbox" name="clusters" value="${c.clusterId}"${attrs({ checked: chosen.has(c.clusterId), 'aria-label': fill(m.selectCluster, { label: c.label }) })}></td>
-<td><code>${c.clusterId}</code></td><td>${c.label}${c.concentrated ? html` <span class="badge badge--overdue">${m.concentrated}</span>` : ''}<br><span class="meta">${c.keywords.join(' · ')}</span></td>
+<td><a href="${base}/opinions?cluster=${c.clusterId}#raw-h"><code>${c.clusterId}</code><span class="visually-hidden"> ${m.showCluster}</span></a></td><td>${c.label}${c.concentrated ? html` <span class="badge badge--overdue">${m.concentrated}</span>` : ''}<br><span class="meta">${c.keywords.join(' · ')}</span></td>
 <td class="num">${c.size}</td><td><div class="opinion">${c.representative?.text ?? ''}</div></td>
 <td>${c.answer ? html`<strong>${VERDICT_NAMES[c.answer.verdict][locale]}</strong>: ${c.answer.text}${c.answer.reason ? html`<br><span class="meta">${m.reason}: ${c.answer.reason}</span>` : ''}` : html`<span class="muted">${m.unanswered}</span>`}</td></tr>`,
   )}`;
@@ -67,8 +67,10 @@ export function renderOpinions(context: PageContext, session: ConsoleSession, vi
   const values = view.refused?.values;
   const base = `/console/decisions/${record.id}`;
   const pages = Math.max(1, Math.ceil(opinions.total / OPINIONS_PAGE_SIZE));
-  const pager = html`<nav aria-label="${m.raw}"><ul class="pagination">${opinions.page > 1 ? html`<li><a href="${base}/opinions?page=${opinions.page - 1}">${m.prev}</a></li>` : ''}
-<li>${fill(m.pageOf, { page: opinions.page, pages, total: opinions.total })}</li>${opinions.page < pages ? html`<li><a href="${base}/opinions?page=${opinions.page + 1}">${m.next}</a></li>` : ''}</ul></nav>`;
+  const pageHref = (p: number): string => `${base}/opinions?${view.cluster ? `cluster=${view.cluster}&` : ''}page=${p}#raw-h`;
+  const pager = html`<nav aria-label="${m.raw}"><ul class="pagination">${opinions.page > 1 ? html`<li><a href="${pageHref(opinions.page - 1)}">${m.prev}</a></li>` : ''}
+<li>${fill(m.pageOf, { page: opinions.page, pages, total: opinions.total })}</li>${opinions.page < pages ? html`<li><a href="${pageHref(opinions.page + 1)}">${m.next}</a></li>` : ''}</ul></nav>`;
+  const splitFrom = one(values, 'splitCluster') || view.cluster || '';
   const clusterOptions = (name: string): Html => html`<option value="">${m.chooseCluster}</option>${(clusters?.items ?? []).map((c) => html`<option value="${c.clusterId}"${attrs({ selected: one(values, name) === c.clusterId })}>${c.clusterId} · ${c.label}</option>`)}`;
   const main = html`<p><a href="${base}">${m.back}</a></p>
 <h1>${fill(m.heading, { title: record.title })}</h1>
@@ -77,8 +79,8 @@ ${view.done ? html`<p class="notice notice--ok" role="status">${view.done.form =
 <form method="post" action="${base}/answers" id="work-form">${csrfInput(session)}
 <section aria-labelledby="clusters-h"><h2 id="clusters-h">${m.clusters}</h2>
 ${clusters ? html`<p class="muted">${fill(m.clustersHint, { n: clusters.opinions, from: clusters.concentratedFrom })}</p>
-<div class="table-wrap"><table><thead><tr><th scope="col"><span class="visually-hidden">${m.select}</span></th><th scope="col">${m.id}</th><th scope="col">${m.label}</th><th scope="col" class="num">${m.size}</th><th scope="col">${m.representative}</th><th scope="col">${m.answer}</th></tr></thead>
-<tbody>${clusterRows(clusters.items, values, locale)}</tbody></table></div>` : html`<p class="notice notice--warn">${m.notClustered}</p>`}
+<div class="table-wrap"><table class="table--wide"><thead><tr><th scope="col"><span class="visually-hidden">${m.select}</span></th><th scope="col">${m.id}</th><th scope="col">${m.label}</th><th scope="col" class="num">${m.size}</th><th scope="col">${m.representative}</th><th scope="col">${m.answer}</th></tr></thead>
+<tbody>${clusterRows(clusters.items, values, locale, base)}</tbody></table></div>` : html`<p class="notice notice--warn">${m.notClustered}</p>`}
 </section>
 <section aria-labelledby="answer-h"><h2 id="answer-h">${m.answerHeading}</h2><p class="muted">${m.answerHint}</p>${notice(view, 'answers', locale)}
 <div class="stack">
@@ -90,18 +92,18 @@ ${templates.map((t) => html`<option value="${t.templateId}"${attrs({ selected: o
 <div><button type="submit">${m.answerSubmit}</button></div></div></section>
 ${clusters ? html`<section aria-labelledby="merge-h"><h2 id="merge-h">${m.mergeHeading}</h2>${notice(view, 'merge', locale)}<div class="stack">
 <div class="field"><label for="m-label">${m.mergeLabel}</label><input type="text" id="m-label" name="mergeLabel" value="${one(values, 'mergeLabel')}"></div>
-<div><button type="submit" class="secondary" formaction="${base}/clusters/merge">${m.mergeSubmit}</button></div></div></section>` : ''}
+<div><button type="submit" class="secondary" formaction="${base}/clusters/merge">${m.mergeSubmit}</button></div></div></section>
+<section aria-labelledby="split-h"><h2 id="split-h">${m.splitHeading}</h2><p class="muted">${m.splitHint}</p>${notice(view, 'split', locale)}<div class="stack">
+<div class="field"><label for="s-cluster">${m.cluster}</label><select id="s-cluster" name="splitCluster"><option value="">${m.chooseCluster}</option>
+${clusters.items.map((c) => html`<option value="${c.clusterId}"${attrs({ selected: splitFrom === c.clusterId })}>${c.clusterId} · ${c.label}</option>`)}</select></div>
+<div class="field"><label for="s-label">${m.newLabel}</label><input type="text" id="s-label" name="splitLabel" value="${one(values, 'splitLabel')}"></div>
+<div><button type="submit" class="secondary" formaction="${base}/clusters/split">${m.splitSubmit}</button></div></div></section>` : ''}
 <section aria-labelledby="raw-h"><h2 id="raw-h">${m.raw}</h2>
-${opinions.items.length ? html`<div class="table-wrap"><table><thead><tr><th scope="col"><span class="visually-hidden">${m.select}</span></th><th scope="col">${m.receipt}</th><th scope="col">${m.opinion}</th><th scope="col">${m.status}</th></tr></thead>
+${view.cluster ? html`<p>${fill(m.rawOfCluster, { cluster: view.cluster })} <a href="${base}/opinions#raw-h">${m.showAll}</a></p>` : ''}
+${opinions.items.length ? html`<div class="table-wrap"><table class="table--wide"><thead><tr><th scope="col"><span class="visually-hidden">${m.select}</span></th><th scope="col">${m.receipt}</th><th scope="col">${m.opinion}</th><th scope="col">${m.status}</th></tr></thead>
 <tbody>${opinionRows(opinions.items, values, locale)}</tbody></table></div>${pager}` : html`<p class="muted">${m.noOpinions}</p>`}
 </section></form>
-${clusters ? html`<section aria-labelledby="split-h"><h2 id="split-h">${m.splitHeading}</h2>${notice(view, 'split', locale)}
-<form method="post" action="${base}/clusters/split" class="stack">${csrfInput(session)}
-<div class="field"><label for="s-cluster">${m.cluster}</label><select id="s-cluster" name="clusterId" required>${clusterOptions('clusterId')}</select></div>
-<div class="field"><label for="s-receipts">${m.splitReceipts}</label><span class="hint" id="s-receipts-hint">${m.splitHint}</span><textarea id="s-receipts" name="receipts" rows="3" required aria-describedby="s-receipts-hint">${one(values, 'receipts')}</textarea></div>
-<div class="field"><label for="s-label">${m.newLabel}</label><input type="text" id="s-label" name="label" required value="${one(values, 'label')}"></div>
-<div><button type="submit" class="secondary">${m.splitSubmit}</button></div></form></section>
-<section aria-labelledby="relabel-h"><h2 id="relabel-h">${m.relabelHeading}</h2>${notice(view, 'relabel', locale)}
+${clusters ? html`<section aria-labelledby="relabel-h"><h2 id="relabel-h">${m.relabelHeading}</h2>${notice(view, 'relabel', locale)}
 <form method="post" action="${base}/clusters/relabel" class="stack">${csrfInput(session)}
 <div class="field"><label for="r-cluster">${m.cluster}</label><select id="r-cluster" name="clusterId" required>${clusterOptions('clusterId')}</select></div>
 <div class="field"><label for="r-label">${m.newLabel}</label><input type="text" id="r-label" name="label" required value="${view.refused?.form === 'relabel' ? one(values, 'label') : ''}"></div>

@@ -38,8 +38,7 @@ export class EditClustersFormController {
   async split(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @Param('id') id: string, @Body() body: FormBody, @CurrentSession() session: ConsoleSession): Promise<void> {
     await handleOpinionsPost(request, reply, session, this.loader, { decisionId: id, form: 'split', body }, async () => {
       await ownDecision(this.dataSource, id, session.actor);
-      const receipts = (textOf(body['receipts']) ?? '').split(/[\s,，]+/).filter((r) => r !== '');
-      const command = { clusterId: textOf(body['clusterId']) ?? '', receipts: validateSplitReceipts(receipts), label: normalizeClusterLabel(textOf(body['label']) ?? '') };
+      const command = { clusterId: textOf(body['splitCluster']) ?? '', receipts: validateSplitReceipts(listOf(body['receipts'])), label: normalizeClusterLabel(textOf(body['splitLabel']) ?? '') };
       await splitCluster(this.dataSource, id, command, session.actor, new Date(), DEFAULT_POLICY);
       return undefined;
     });
