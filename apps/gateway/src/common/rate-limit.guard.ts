@@ -23,7 +23,15 @@ export class OpinionRateLimitGuard implements CanActivate {
 
   canActivate(context: ExecutionContext): boolean {
     const http = context.switchToHttp();
-    const request = http.getRequest<FastifyRequest>();
+    this.admit(http.getRequest<FastifyRequest>(), http.getResponse<FastifyReply>());
+    return true;
+  }
+
+  /**
+   * Takes one token for the request's client or throws RATE_LIMITED (with `Retry-After` set). Pages call
+   * it inside their own handling so that a refused form is shown again with what was typed.
+   */
+  admit(request: FastifyRequest, reply: FastifyReply): void {
     const client = request.socket.remoteAddress ?? 'unknown';
     const now = Date.now();
     const rate = this.config.OPINION_RATE_PER_MINUTE / 60_000;
@@ -33,11 +41,10 @@ export class OpinionRateLimitGuard implements CanActivate {
     if (this.buckets.size > 100_000) this.evictFull(now, rate, burst);
     if (tokens < 1) {
       this.buckets.set(client, { tokens, at: now });
-      void http.getResponse<FastifyReply>().header('retry-after', String(Math.ceil((1 - tokens) / rate / 1000)));
+      void reply.header('retry-after', String(Math.ceil((1 - tokens) / rate / 1000)));
       throw new DomainError('RATE_LIMITED', 'rate_limited', 'Too many opinions from this address; please wait a moment and try again.');
     }
     this.buckets.set(client, { tokens: tokens - 1, at: now });
-    return true;
   }
 
   private evictFull(now: number, rate: number, burst: number): void {

@@ -18,6 +18,7 @@ describe('reading the opinion form', () => {
     expect(formStateAfter(new InvalidCommandError('INVALID_FIELD', 'x', { field: 'contact.phone' }), 422, typed)?.error?.field).toBe('contact');
     expect(formStateAfter(new InvalidCommandError('INVALID_FIELD', 'x', { field: 'section' }), 422, typed)?.error?.field).toBe('section');
     expect(formStateAfter(new DomainError('CONSULTATION_NOT_OPEN', 'conflict', 'closed'), 409, typed)?.error).toEqual({ code: 'CONSULTATION_NOT_OPEN', status: 409, field: null });
+    expect(formStateAfter(new DomainError('RATE_LIMITED', 'rate_limited', 'slow down'), 429, typed)).toEqual({ ...typed, error: { code: 'RATE_LIMITED', status: 429, field: null } });
   });
 
   it('leaves an unknown decision or an outage to the error page', () => {

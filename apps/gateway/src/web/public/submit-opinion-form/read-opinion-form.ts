@@ -24,7 +24,7 @@ const TEXT_CODES = new Set(['OPINION_EMPTY', 'OPINION_TOO_LONG', 'INVALID_TEXT']
  */
 export function formStateAfter(error: unknown, status: number, typed: { values: OpinionFormValues; key: string }): OpinionFormState | null {
   if (!(error instanceof DomainError) || error.code === 'DECISION_NOT_FOUND') return null;
-  if (!['invalid', 'malformed', 'conflict'].includes(error.kind)) return null;
+  if (!['invalid', 'malformed', 'conflict', 'rate_limited'].includes(error.kind)) return null;
   const detailField = typeof error.details?.['field'] === 'string' ? (error.details['field']) : '';
   const field = TEXT_CODES.has(error.code) ? 'text' : detailField === 'section' ? 'section' : detailField.startsWith('contact') ? 'contact' : null;
   return { values: typed.values, key: typed.key, error: { code: error.code, status, field } };

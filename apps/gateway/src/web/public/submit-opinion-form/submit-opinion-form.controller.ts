@@ -1,4 +1,4 @@
-import { Body, Controller, Inject, Param, Post, Req, Res, UseFilters, UseGuards } from '@nestjs/common';
+import { Body, Controller, Inject, Param, Post, Req, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { DataSource } from 'typeorm';
@@ -19,20 +19,22 @@ export class SubmitOpinionFormController {
   constructor(
     @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
     private readonly handler: SubmitOpinionHandler,
+    private readonly rateLimit: OpinionRateLimitGuard,
   ) {}
 
   /**
    * `POST /decisions/{id}` (urlencoded, no JavaScript needed): the same durable intake as the API,
    * keyed by the form's hidden idempotency key, so a double submit or a refreshed POST stores once and
-   * shows the same receipt. Success → 303 to the receipt page (Post/Redirect/Get); a refusal shows the
-   * page again with the error in plain words and everything typed kept.
+   * shows the same receipt. Success → 303 to the receipt page (Post/Redirect/Get); a refusal (including
+   * the per-client rate limit the API shares) shows the page again with the error in plain words and
+   * everything typed kept.
    */
   @Post(':id')
-  @UseGuards(OpinionRateLimitGuard)
   async submit(@Param('id') id: string, @Body() body: unknown, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
     const context = pageContext(request, reply);
     const typed = readOpinionForm(body);
     try {
+      this.rateLimit.admit(request, reply);
       const stored = await this.handler.execute(id, toOpinionInput(typed.values), typed.key || undefined);
       const lang = context.query['lang'] ? `&lang=${encodeURIComponent(context.query['lang'])}` : '';
       await reply.header('cache-control', 'no-store').redirect(`/receipts?receipt=${encodeURIComponent(stored.receipt)}&sent=1${lang}`, 303);
