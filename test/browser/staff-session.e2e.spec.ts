@@ -89,6 +89,13 @@ describe('the staff console: sign-in, session cookie, CSRF and the board in a re
     await context.close();
   });
 
+  it('answers an unknown console address with a 404 page', async () => {
+    const reply = await fetch(`${h.system.baseUrl}/console/no/such/page`);
+    expect(reply.status).toBe(404);
+    expect(reply.headers.get('content-type')).toContain('text/html');
+    expect(await reply.text()).toContain('没有找到这个页面');
+  });
+
   it('refuses a wrong password in plain words and keeps the username', async () => {
     const context = await newContext(h.browser, { javaScript: false });
     const page = await context.newPage();

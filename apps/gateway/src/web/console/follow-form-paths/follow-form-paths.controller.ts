@@ -1,15 +1,19 @@
-import { Controller, Get, Param, Query, Res } from '@nestjs/common';
+import { Controller, Get, Param, Query, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
+import { DomainError } from '../../../../../../libs/domain/src';
 import { isLocale } from '../../i18n';
+import { ConsoleErrorFilter } from '../session/console-error.filter';
 
 /**
  * A refused form is re-rendered at its POST address, so the language switch and a reload there are GETs
  * of that address: they go back (303) to the page the form belongs to, in the chosen language. No
- * session is needed for a redirect; the target page asks for one.
+ * session is needed for a redirect; the target page asks for one. Any other console address is a 404
+ * page, not the API's problem+json.
  */
 @ApiExcludeController()
 @Controller('console')
+@UseFilters(ConsoleErrorFilter)
 export class FollowFormPathsController {
   private async back(reply: FastifyReply, path: string, lang: unknown, anchor = ''): Promise<void> {
     await reply.header('cache-control', 'no-store').redirect(`${path}${isLocale(lang) ? `?lang=${lang}` : ''}${anchor}`, 303);
@@ -38,5 +42,10 @@ export class FollowFormPathsController {
   @Get('logout')
   logout(@Res() reply: FastifyReply, @Query('lang') lang: unknown): Promise<void> {
     return this.back(reply, '/console', lang);
+  }
+
+  @Get('*')
+  unknown(): never {
+    throw new DomainError('NOT_FOUND', 'not_found', 'No such console page.');
   }
 }
