@@ -27,6 +27,11 @@ function parseStrictJson(body: Buffer): unknown {
   }
 }
 
+function isFormEncoded(contentType: string | undefined): boolean {
+  const type = contentType?.split(';')[0]?.trim().toLowerCase();
+  return type === 'application/x-www-form-urlencoded' || type === 'multipart/form-data';
+}
+
 /**
  * Builds the HTTP application: Fastify, validation, problem+json for every error (including those
  * Fastify raises before Nest sees the request, such as malformed JSON or an oversize body), request
@@ -43,6 +48,15 @@ export async function createGateway(deps: GatewayDependencies): Promise<NestFast
   await app.register(fastifyCookie);
   await app.register(fastifyFormbody, { bodyLimit: deps.config.BODY_LIMIT_BYTES });
   const fastify = app.getHttpAdapter().getInstance();
+  // Forms are for pages only: the JSON API keeps refusing them with 415, so a cross-site HTML form can
+  // never post to it (no CORS preflight guards a form) and bad input stays bad input.
+  fastify.addHook('onRequest', (request, _reply, done) => {
+    if (request.url.startsWith('/api/') && isFormEncoded(request.headers['content-type'])) {
+      done(Object.assign(new Error('The API accepts application/json bodies only.'), { statusCode: 415 }));
+      return;
+    }
+    done();
+  });
   fastify.removeContentTypeParser('application/json');
   fastify.addContentTypeParser('application/json', { parseAs: 'buffer', bodyLimit: deps.config.BODY_LIMIT_BYTES }, (_request, body, done) => {
     try {
