@@ -5,12 +5,26 @@ import type { DecisionRecord, DecisionState, StaffActor } from '../../../../../.
 import { listDecisionHistory, type HistoryEntry } from '../../../../../../libs/persistence/src';
 import { decisionWorkflowId, getStateQuery, toDomainError } from '../../../../../../libs/temporal/src';
 import { ownDecision } from '../../../common/own-decision';
+import { toProblem } from '../../../common/problem.filter';
 import { DATA_SOURCE, TEMPORAL_CLIENT } from '../../../common/tokens';
 
 export interface Workspace {
   record: DecisionRecord;
-  state: DecisionState;
+  /**
+   * The workflow's state, or undefined when it cannot be read: Temporal is down (`temporal`), or the
+   * workflow is gone after the namespace's retention (`archived`, a closed decision). The page then
+   * shows the read model and history without forms; the record itself is in the database forever.
+   */
+  state: DecisionState | undefined;
+  unavailable?: 'temporal' | 'archived';
   history: HistoryEntry[];
+}
+
+/** A query that cannot be answered becomes a reason; any other failure is the page's error. */
+function stateUnavailable(error: unknown): 'temporal' | 'archived' {
+  if ((error as Error)?.name === 'WorkflowNotFoundError') return 'archived';
+  if (toProblem(error).problem.code === 'TEMPORAL_UNAVAILABLE') return 'temporal';
+  throw toDomainError(error);
 }
 
 /**
@@ -31,11 +45,12 @@ export class WorkspaceLoader {
       this.client.workflow
         .getHandle(decisionWorkflowId(decisionId))
         .query(getStateQuery)
-        .catch((error: unknown) => {
-          throw toDomainError(error);
-        }),
+        .then(
+          (value) => ({ value }),
+          (error: unknown) => ({ unavailable: stateUnavailable(error) }),
+        ),
       listDecisionHistory(this.dataSource, decisionId, 40),
     ]);
-    return { record, state, history };
+    return 'value' in state ? { record, state: state.value, history } : { record, state: undefined, unavailable: state.unavailable, history };
   }
 }

@@ -33,6 +33,8 @@ const M = defineMessages(
     who: '办理人',
     when: '时间',
     what: '步骤',
+    temporal: '流程服务暂时不可用：下面是数据库中的记录，办理表单暂不显示，请稍后刷新。',
+    archived: '该决策的流程已归档：下面是数据库中的永久记录，不再有可办理的操作。',
   },
   {
     board: 'Back to the board',
@@ -53,6 +55,8 @@ const M = defineMessages(
     who: 'By',
     when: 'When',
     what: 'Step',
+    temporal: 'The workflow service is unavailable: this is the record from the database; the action forms are hidden until it is back. Reload shortly.',
+    archived: 'This decision’s workflow is archived: this is its permanent record from the database; no action remains.',
   },
 );
 
@@ -101,7 +105,7 @@ export function renderWorkspace(context: PageContext, session: ConsoleSession, v
   const locale: Locale = context.locale;
   const { record, state } = view;
   const actionTitle = (name: string): string => (name === 'register' ? REGISTER_FORM : ACTION_FORMS[name])?.title[locale] ?? name;
-  const actions = availableActions(state, session.actor);
+  const actions = state ? availableActions(state, session.actor) : [];
   const forms = actions.map((a) =>
     renderActionForm(
       {
@@ -109,8 +113,8 @@ export function renderWorkspace(context: PageContext, session: ConsoleSession, v
         action: a.name,
         spec: ACTION_FORMS[a.name] ?? { title: { 'zh-CN': a.name, en: a.name }, fields: [] },
         summary: locale === 'en' ? a.summary : '',
-        values: view.refused?.action === a.name ? view.refused.values : prefill(a.name, state),
-        state,
+        values: view.refused?.action === a.name ? view.refused.values : prefill(a.name, state!),
+        state: state!,
         csrf: session.csrf,
         refusal: view.refused?.action === a.name ? view.refused.refusal : undefined,
       },
@@ -128,7 +132,7 @@ ${refusedElsewhere ? refusalNotice(view.refused!.refusal, locale) : ''}
 <section aria-labelledby="due-h"><h2 id="due-h">${m.due}</h2>
 ${record.due.length ? html`<ul>${record.due.map((d) => html`<li${d.overdue ? html` class="row--overdue"` : ''}>${dueName(d, locale)}: <time datetime="${d.at}">${formatDateTime(d.at)}</time>${d.overdue ? html` <span class="badge badge--overdue">${m.overdue}</span>` : ''}</li>`)}</ul>` : html`<p class="muted">${m.noDue}</p>`}
 </section>
-${renderFacts(state, locale)}
+${state ? renderFacts(state, locale) : html`<p class="notice notice--warn" role="status">${m[view.unavailable ?? 'temporal']}</p>`}
 <p><a href="/console/decisions/${record.id}/opinions">${m.opinions}</a>${record.publicVisible ? html` · <a href="/decisions/${record.id}">${m.publicPage}</a>` : ''}</p>
 <section aria-labelledby="actions-h"><h2 id="actions-h">${m.actions}</h2><p class="muted">${m.actionsHint}</p>
 ${forms.length ? html`<div class="actions">${forms}</div>` : html`<p class="muted">${m.noActions}</p>`}</section>
