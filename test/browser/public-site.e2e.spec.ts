@@ -295,6 +295,8 @@ describe('the public site in a real browser', () => {
     await expect(page.getByText('Concentrated opinions and their answers').isVisible()).resolves.toBe(true);
     await page.getByRole('link', { name: 'Public log' }).click();
     await expect(page.locator('ol.timeline > li h3').first().textContent()).resolves.toContain('Entered in the catalogue');
+    await expect(page.locator('ol.timeline > li > p:not(.meta)').first().textContent()).resolves.toMatch(/^Entered in the catalogue of major administrative decisions\. Summary: /);
+    expect(await page.locator('ol.timeline [lang="zh-CN"]').count()).toBe(0);
     await page.getByRole('link', { name: 'Verify this log in your browser' }).click();
     const status = page.locator('#verify-status[data-verdict]');
     await status.waitFor();

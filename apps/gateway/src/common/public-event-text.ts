@@ -113,21 +113,22 @@ export function clip(value: unknown, max = 120): string {
   return chars.length <= max ? chars.join('') : `${chars.slice(0, max - 1).join('')}…`;
 }
 
-type Data = Record<string, unknown>;
-function str(data: Data, key: string): string {
+/** The public `data` of a log entry, and readers that tolerate missing or mistyped fields. */
+export type Data = Record<string, unknown>;
+export function str(data: Data, key: string): string {
   const value = data[key];
   return typeof value === 'string' ? value : '';
 }
-function num(data: Data, key: string): number | undefined {
+export function num(data: Data, key: string): number | undefined {
   const value = data[key];
   return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
 }
-function obj(data: Data, key: string): Data {
+export function obj(data: Data, key: string): Data {
   const value = data[key];
   return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Data) : {};
 }
 const channels = (value: unknown): string => (Array.isArray(value) ? value.map((c) => CHANNEL_LABELS[String(c)] ?? String(c)).join('、') : '');
-const percent = (value: number | undefined): string => (value === undefined ? '' : `${Math.round(value * 10) / 10}%`);
+export const percent = (value: number | undefined): string => (value === undefined ? '' : `${Math.round(value * 10) / 10}%`);
 /** Joins the non-empty sentences. */
 const sentences = (...parts: Array<string | false | undefined>): string => parts.filter((p): p is string => Boolean(p)).join('');
 

@@ -1,5 +1,6 @@
 import type { PublicLogEntry } from '../../../../../../libs/domain/src';
-import { eventLabelIn, summarizeEvent } from '../../../common/public-event-text';
+import { eventLabelIn } from '../../../common/public-event-text';
+import { summarizeEventIn } from '../../../common/public-event-text-en';
 import { html, type Html } from '../../html';
 import { defineMessages, fill, formatDateTime, type Locale } from '../../i18n';
 import { roleName } from '../public-words';
@@ -16,7 +17,6 @@ export const M = defineMessages(
     prevHash: '上一条哈希值',
     verify: '在浏览器中验证这条日志',
     json: '原始数据（JSON）',
-    summaryLang: '',
   },
   {
     title: 'Public log',
@@ -29,7 +29,6 @@ export const M = defineMessages(
     prevHash: 'Previous hash',
     verify: 'Verify this log in your browser',
     json: 'Raw data (JSON)',
-    summaryLang: 'The summaries are in Chinese, the language of the record.',
   },
 );
 
@@ -39,7 +38,7 @@ function entryItem(entry: PublicLogEntry, locale: Locale): Html {
   const who = [typeof actor.unit === 'string' ? actor.unit : '', typeof actor.role === 'string' ? roleName(actor.role, locale) : ''].filter(Boolean).join(' · ');
   return html`<li id="seq-${entry.seq}"><h3>${fill(m.seq, { seq: entry.seq })}：${eventLabelIn(entry.type, locale)}</h3>
 <p class="meta"><time datetime="${entry.occurredAt}">${formatDateTime(entry.occurredAt)}</time> · ${m.actor}：${who}</p>
-<p lang="zh-CN">${summarizeEvent(entry.type, entry.data)}</p>
+<p>${summarizeEventIn(entry.type, entry.data, locale)}</p>
 <dl class="hashes"><dt>${m.hash}</dt><dd><code class="hash">${entry.hash}</code></dd><dt>${m.prevHash}</dt><dd><code class="hash">${entry.prevHash}</code></dd></dl></li>`;
 }
 
@@ -48,7 +47,7 @@ export function renderTimeline(decisionId: string, entries: readonly PublicLogEn
   const m = M[locale];
   const last = entries.at(-1);
   const base = `/decisions/${encodeURIComponent(decisionId)}`;
-  return html`<section aria-labelledby="log-h"><h2 id="log-h">${m.title}</h2><p>${m.intro} ${m.summaryLang}</p>
+  return html`<section aria-labelledby="log-h"><h2 id="log-h">${m.title}</h2><p>${m.intro}</p>
 ${last ? html`<p>${fill(m.count, { n: entries.length, seq: last.seq })} <code class="hash">${last.hash}</code></p>` : html`<p class="muted">${m.empty}</p>`}
 <p><a href="${base}/verify">${m.verify}</a> · <a href="/api/v1/public/decisions/${encodeURIComponent(decisionId)}/timeline">${m.json}</a></p>
 <ol class="timeline">${entries.map((e) => entryItem(e, locale))}</ol></section>`;
