@@ -46,6 +46,7 @@ import { RelabelClusterController } from './relabel-cluster/relabel-cluster.cont
 import { SplitClusterController } from './split-cluster/split-cluster.controller';
 import { LoginController } from './login/login.controller';
 import { LoginHandler } from './login/login.handler';
+import { ThrottledAuthenticator } from './login/throttled-authenticator';
 import { CONSOLE_CONTROLLERS, CONSOLE_PROVIDERS } from './web/console/console';
 import { PUBLIC_SITE_CONTROLLERS, PUBLIC_SITE_PROVIDERS } from './web/public-site';
 import { SubmitOpinionController } from './submit-opinion/submit-opinion.controller';
@@ -110,6 +111,7 @@ export class AppModule {
         { provide: APP_FILTER, useFactory: (logger: Logger) => new ProblemFilter(logger), inject: [LOGGER] },
         StaffGuard,
         OpinionRateLimitGuard,
+        ThrottledAuthenticator,
         LoginHandler,
         RegisterDecisionHandler,
         ActOnDecisionHandler,

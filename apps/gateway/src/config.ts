@@ -31,6 +31,9 @@ const schema = z.object({
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(256 * 1024),
   OPINION_RATE_PER_MINUTE: z.coerce.number().int().min(1).default(30),
   OPINION_BURST: z.coerce.number().int().min(1).default(10),
+  LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
+  LOGIN_MAX_FAILURES_PER_CLIENT: z.coerce.number().int().min(1).default(50),
+  LOGIN_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86_400).default(15 * 60),
   LOG_LEVEL: env.logLevel,
   PUBLIC_BASE_URL: publicBaseUrl.optional(),
 }).transform((config) => ({ ...config, PUBLIC_BASE_URL: config.PUBLIC_BASE_URL ?? defaultBaseUrl(config.HOST, config.PORT) }));

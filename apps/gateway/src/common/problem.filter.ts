@@ -57,7 +57,9 @@ export function toProblem(raw: unknown): { problem: Problem; unexpected: boolean
   return { problem: problem(500, 'INTERNAL', 'An unexpected error occurred; it has been logged.'), unexpected: true };
 }
 
+/** A problem with a numeric `retryAfterSeconds` (e.g. LOGIN_THROTTLED) also answers `Retry-After`. */
 export function sendProblem(reply: FastifyReply, request: FastifyRequest, value: Problem): void {
+  if (typeof value['retryAfterSeconds'] === 'number') void reply.header('retry-after', String(value['retryAfterSeconds']));
   void reply
     .status(value.status)
     .header('content-type', 'application/problem+json; charset=utf-8')

@@ -1,5 +1,6 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, HttpCode, Post, Req } from '@nestjs/common';
+import { ApiOkResponse, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
+import type { FastifyRequest } from 'fastify';
 import { LoginRequest, LoginResponse } from './login.dto';
 import { LoginHandler } from './login.handler';
 
@@ -11,7 +12,8 @@ export class LoginController {
   @Post('login')
   @HttpCode(200)
   @ApiOkResponse({ type: LoginResponse })
-  login(@Body() body: LoginRequest): Promise<LoginResponse> {
-    return this.handler.execute(body);
+  @ApiTooManyRequestsResponse({ description: 'LOGIN_THROTTLED: too many failed sign-ins for the username from this address (or from this address); see Retry-After' })
+  login(@Body() body: LoginRequest, @Req() request: FastifyRequest): Promise<LoginResponse> {
+    return this.handler.execute(body, request.socket.remoteAddress);
   }
 }

@@ -1,22 +1,22 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
-import type { DataSource } from 'typeorm';
 import { DomainError } from '../../../../libs/domain/src';
-import { authenticate } from '../../../../libs/persistence/src';
 import type { GatewayConfig } from '../config';
-import { CONFIG, DATA_SOURCE } from '../common/tokens';
+import { CONFIG } from '../common/tokens';
 import type { LoginRequest, LoginResponse } from './login.dto';
+import { ThrottledAuthenticator } from './throttled-authenticator';
 
 @Injectable()
 export class LoginHandler {
   constructor(
-    @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
+    private readonly authenticator: ThrottledAuthenticator,
     @Inject(CONFIG) private readonly config: GatewayConfig,
     private readonly jwt: JwtService,
   ) {}
 
-  async execute(request: LoginRequest): Promise<LoginResponse> {
-    const account = await authenticate(this.dataSource, request.username, request.password);
+  /** `client`: the caller's address, which failed attempts are counted against (ADR 22). */
+  async execute(request: LoginRequest, client: string | undefined): Promise<LoginResponse> {
+    const account = await this.authenticator.authenticate(request.username, request.password, client);
     if (!account) throw new DomainError('INVALID_CREDENTIALS', 'unauthorized', 'Unknown username or wrong password.');
     const ttl = this.config.AUTH_TOKEN_TTL_SECONDS;
     const token = await this.jwt.signAsync({ sub: account.id }, { expiresIn: ttl });

@@ -79,6 +79,10 @@ export const RULE_TEXTS: Record<string, { 'zh-CN': string; en: string }> = {
   DUPLICATE_TARGET: { 'zh-CN': '同一意见或意见类被选择了两次。', en: 'A cluster or opinion was selected twice.' },
   TOO_MANY_ANSWERS: { 'zh-CN': '一次最多答复1000项。', en: 'At most 1000 answers at a time.' },
   INVALID_CREDENTIALS: { 'zh-CN': '用户名或密码不正确。', en: 'Unknown username or wrong password.' },
+  LOGIN_THROTTLED: {
+    'zh-CN': '这个用户名或您的网络地址登录失败次数过多。为防止密码被猜测，暂时不能登录，本次没有核对密码。',
+    en: 'Too many failed sign-ins for this username or from your address. To stop password guessing, signing in is paused; this attempt’s password was not checked.',
+  },
 };
 
 addProblemTexts(RULE_TEXTS);

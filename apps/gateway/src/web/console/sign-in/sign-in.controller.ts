@@ -2,18 +2,18 @@ import { Body, Controller, Get, Inject, Post, Query, Req, Res, UseFilters, UseGu
 import { ApiExcludeController } from '@nestjs/swagger';
 import { JwtService } from '@nestjs/jwt';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { DataSource } from 'typeorm';
-import { authenticate } from '../../../../../../libs/persistence/src';
-import { CONFIG, DATA_SOURCE } from '../../../common/tokens';
+import { CONFIG } from '../../../common/tokens';
 import type { GatewayConfig } from '../../../config';
+import { LoginThrottledError, ThrottledAuthenticator } from '../../../login/throttled-authenticator';
 import { redirectAfterPost, sendConsolePage } from '../console-page';
 import { ConsoleErrorFilter } from '../session/console-error.filter';
 import { cookieOptions, csrfMatches, csrfToken, CSRF_FIELD, isSecureBase, newSessionId, safeReturnPath, sameOriginRequest, sessionCookieName, signInNonceCookieName } from '../session/console-session';
 import { ConsoleSessionGuard } from '../session/console-session.guard';
-import { renderSignIn } from './sign-in.page';
+import { renderSignIn, type SignInFailure } from './sign-in.page';
 
 type CookieRequest = FastifyRequest & { cookies?: Record<string, string | undefined> };
 const NONCE_SECONDS = 3600;
+const STATUS_OF_FAILURE: Record<SignInFailure['code'], number> = { CSRF_INVALID: 403, INVALID_CREDENTIALS: 401, LOGIN_THROTTLED: 429 };
 
 /** `/console/login` (form, POST) and `/console/logout` (POST): the console session cookie. */
 @ApiExcludeController()
@@ -22,7 +22,7 @@ const NONCE_SECONDS = 3600;
 export class SignInController {
   constructor(
     private readonly jwt: JwtService,
-    @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
+    private readonly authenticator: ThrottledAuthenticator,
     @Inject(CONFIG) private readonly config: GatewayConfig,
   ) {}
 
@@ -37,11 +37,12 @@ export class SignInController {
   }
 
   /** The sign-in form, bound to a fresh pre-session nonce (login CSRF). */
-  private async showForm(request: FastifyRequest, reply: FastifyReply, next: string, username: string, failed: 'credentials' | 'csrf' | undefined): Promise<void> {
+  private async showForm(request: FastifyRequest, reply: FastifyReply, next: string, username: string, failed: SignInFailure | undefined): Promise<void> {
     const nonce = newSessionId();
     void reply.setCookie(signInNonceCookieName(this.secure), nonce, cookieOptions(this.config.PUBLIC_BASE_URL, NONCE_SECONDS));
     const csrf = csrfToken(this.config.AUTH_SECRET, 'sign-in', nonce);
-    await sendConsolePage(request, reply, undefined, (context) => renderSignIn(context, { csrf, next, username, failed }), failed === 'csrf' ? 403 : failed ? 401 : 200);
+    if (failed?.code === 'LOGIN_THROTTLED') void reply.header('retry-after', String(failed.retryAfterSeconds));
+    await sendConsolePage(request, reply, undefined, (context) => renderSignIn(context, { csrf, next, username, failed }), failed ? STATUS_OF_FAILURE[failed.code] : 200);
   }
 
   @Get('login')
@@ -55,11 +56,17 @@ export class SignInController {
     const username = typeof body['username'] === 'string' ? body['username'].slice(0, 64) : '';
     const nonce = request.cookies?.[signInNonceCookieName(this.secure)];
     if (!sameOriginRequest(request.headers, this.config.PUBLIC_BASE_URL) || !csrfMatches(this.config.AUTH_SECRET, 'sign-in', nonce, body[CSRF_FIELD])) {
-      return this.showForm(request, reply, next, username, 'csrf');
+      return this.showForm(request, reply, next, username, { code: 'CSRF_INVALID' });
     }
     const password = typeof body['password'] === 'string' ? body['password'].slice(0, 256) : '';
-    const account = username && password ? await authenticate(this.dataSource, username, password) : undefined;
-    if (!account) return this.showForm(request, reply, next, username, 'credentials');
+    let account;
+    try {
+      account = username && password ? await this.authenticator.authenticate(username, password, request.socket.remoteAddress) : undefined;
+    } catch (error) {
+      if (!(error instanceof LoginThrottledError)) throw error;
+      return this.showForm(request, reply, next, username, { code: 'LOGIN_THROTTLED', retryAfterSeconds: error.retryAfterSeconds });
+    }
+    if (!account) return this.showForm(request, reply, next, username, { code: 'INVALID_CREDENTIALS' });
     const ttl = this.config.AUTH_TOKEN_TTL_SECONDS;
     const token = await this.jwt.signAsync({ sub: account.id, sid: newSessionId() }, { expiresIn: ttl });
     void reply.clearCookie(signInNonceCookieName(this.secure), this.expired());

@@ -1,6 +1,7 @@
 import { html, type Html } from '../../html';
-import { defineMessages } from '../../i18n';
+import { defineMessages, fill } from '../../i18n';
 import type { PageContext } from '../../page-context';
+import { RULE_TEXTS } from '../rule-texts';
 import { CSRF_FIELD } from '../session/console-session';
 
 const M = defineMessages(
@@ -12,6 +13,7 @@ const M = defineMessages(
     submit: '登录',
     credentials: '用户名或密码不正确，或账号已停用。',
     csrf: '登录表单已过期或来源不可信，请重新提交。',
+    retry: '请在约 {minutes} 分钟后再试。',
   },
   {
     title: 'Staff sign-in',
@@ -21,19 +23,34 @@ const M = defineMessages(
     submit: 'Sign in',
     credentials: 'Unknown username or wrong password, or the account is disabled.',
     csrf: 'The sign-in form expired or did not come from this site; please send it again.',
+    retry: 'Try again in about {minutes} min.',
   },
 );
+
+/** Why the form is shown again; LOGIN_THROTTLED did not check the password (ADR 22). */
+export type SignInFailure = { code: 'INVALID_CREDENTIALS' | 'CSRF_INVALID' } | { code: 'LOGIN_THROTTLED'; retryAfterSeconds: number };
 
 export interface SignInView {
   csrf: string;
   next: string;
   username: string;
-  failed: 'credentials' | 'csrf' | undefined;
+  failed: SignInFailure | undefined;
+}
+
+function failureText(failed: SignInFailure, m: (typeof M)['en'], locale: PageContext['locale']): string {
+  switch (failed.code) {
+    case 'INVALID_CREDENTIALS':
+      return m.credentials;
+    case 'CSRF_INVALID':
+      return m.csrf;
+    case 'LOGIN_THROTTLED':
+      return `${RULE_TEXTS['LOGIN_THROTTLED']![locale]} ${fill(m.retry, { minutes: Math.ceil(failed.retryAfterSeconds / 60) })}`;
+  }
 }
 
 export function renderSignIn(context: PageContext, view: SignInView): { title: string; main: Html } {
   const m = M[context.locale];
-  const error = view.failed ? html`<p class="notice notice--error" role="alert" id="sign-in-error">${m[view.failed]}</p>` : '';
+  const error = view.failed ? html`<p class="notice notice--error" role="alert" id="sign-in-error">${failureText(view.failed, m, context.locale)}</p>` : '';
   const main = html`<h1>${m.title}</h1><p>${m.intro}</p>${error}
 <form method="post" action="/console/login?lang=${context.locale}" class="stack narrow">
 <input type="hidden" name="${CSRF_FIELD}" value="${view.csrf}">
