@@ -70,11 +70,11 @@ export const EVENT_LABELS_EN: Record<PublicEventType, string> = {
 
 /** The label in zh-CN (default) or English. */
 export function eventLabelIn(type: string, language: 'zh-CN' | 'en'): string {
-  return (language === 'en' ? (EVENT_LABELS_EN as Record<string, string | undefined>)[type] : undefined) ?? eventLabel(type);
+  return (language === 'en' && Object.hasOwn(EVENT_LABELS_EN, type) ? (EVENT_LABELS_EN as Record<string, string>)[type] : undefined) ?? eventLabel(type);
 }
 
 export function eventLabel(type: string): string {
-  return (EVENT_LABELS as Record<string, string | undefined>)[type] ?? type;
+  return Object.hasOwn(EVENT_LABELS, type) ? (EVENT_LABELS as Record<string, string>)[type]! : type;
 }
 
 const ROLE_LABELS: Record<string, string> = { drafter: '承办单位', reviewer: '审查机构', manager: '决策机关', admin: '管理员', system: '系统' };

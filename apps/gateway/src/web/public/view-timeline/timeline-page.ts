@@ -11,8 +11,8 @@ export const M = defineMessages(
     intro: '这项决策的每个公开步骤都按顺序写入日志。每条记录的哈希值由上一条记录的哈希值和本条内容计算得出，任何改动或删除都会被发现。',
     count: '共 {n} 条记录，最新一条为第 {seq} 条，哈希值：',
     empty: '暂无公开记录。',
-    seq: '第 {seq} 条',
-    actor: '发布者',
+    seq: '第 {seq} 条：',
+    actor: '发布者：',
     hash: '哈希值',
     prevHash: '上一条哈希值',
     verify: '在浏览器中验证这条日志',
@@ -23,8 +23,8 @@ export const M = defineMessages(
     intro: 'Every public step of this decision is written to the log in order. Each entry’s hash is computed from the previous entry’s hash and its own content, so any change or removal shows.',
     count: '{n} entries; the latest is entry {seq}, hash:',
     empty: 'No public entry yet.',
-    seq: 'Entry {seq}',
-    actor: 'By',
+    seq: 'Entry {seq}: ',
+    actor: 'By: ',
     hash: 'Hash',
     prevHash: 'Previous hash',
     verify: 'Verify this log in your browser',
@@ -36,8 +36,8 @@ function entryItem(entry: PublicLogEntry, locale: Locale): Html {
   const m = M[locale];
   const actor = entry.actor as { unit?: unknown; role?: unknown };
   const who = [typeof actor.unit === 'string' ? actor.unit : '', typeof actor.role === 'string' ? roleName(actor.role, locale) : ''].filter(Boolean).join(' · ');
-  return html`<li id="seq-${entry.seq}"><h3>${fill(m.seq, { seq: entry.seq })}：${eventLabelIn(entry.type, locale)}</h3>
-<p class="meta"><time datetime="${entry.occurredAt}">${formatDateTime(entry.occurredAt)}</time> · ${m.actor}：${who}</p>
+  return html`<li id="seq-${entry.seq}"><h3>${fill(m.seq, { seq: entry.seq })}${eventLabelIn(entry.type, locale)}</h3>
+<p class="meta"><time datetime="${entry.occurredAt}">${formatDateTime(entry.occurredAt)}</time> · ${m.actor}${who}</p>
 <p>${summarizeEventIn(entry.type, entry.data, locale)}</p>
 <dl class="hashes"><dt>${m.hash}</dt><dd><code class="hash">${entry.hash}</code></dd><dt>${m.prevHash}</dt><dd><code class="hash">${entry.prevHash}</code></dd></dl></li>`;
 }
