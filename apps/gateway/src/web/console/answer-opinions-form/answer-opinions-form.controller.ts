@@ -2,9 +2,11 @@ import { Body, Controller, Get, Param, Post, Query, Req, Res, UseFilters, UseGua
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ANSWER_TEXT_MAX_CHARS, InvalidCommandError, isVerdict } from '../../../../../../libs/domain/src';
+import { ActOnDecisionHandler } from '../../../act-on-decision/act-on-decision.handler';
 import { AnswerOpinionsHandler } from '../../../answer-opinions/answer-opinions.handler';
 import { CreateAnswerTemplateHandler } from '../../../create-answer-template/create-answer-template.handler';
-import type { FormBody } from '../act-on-decision-form/form-parsing';
+import { ACTION_FORMS } from '../act-on-decision-form/action-fields';
+import { parseActionForm, type FormBody } from '../act-on-decision-form/form-parsing';
 import { sendConsolePage } from '../console-page';
 import { ConsoleErrorFilter } from '../session/console-error.filter';
 import { ConsoleSessionGuard, CurrentSession, type ConsoleSession } from '../session/console-session.guard';
@@ -12,7 +14,7 @@ import { handleOpinionsPost, listOf, textOf } from './opinions-response';
 import { OpinionsLoader } from './opinions.loader';
 import { renderOpinions, type OpinionsForm } from './opinions.page';
 
-const FORMS: readonly OpinionsForm[] = ['answers', 'merge', 'split', 'relabel', 'template'];
+const FORMS: readonly OpinionsForm[] = ['answers', 'merge', 'split', 'relabel', 'template', 'withhold'];
 
 /**
  * `/console/decisions/{id}/opinions`: raw opinions, clusters and bulk answers with templates. Writes go
@@ -27,6 +29,7 @@ export class AnswerOpinionsFormController {
     private readonly loader: OpinionsLoader,
     private readonly answers: AnswerOpinionsHandler,
     private readonly templates: CreateAnswerTemplateHandler,
+    private readonly actions: ActOnDecisionHandler,
   ) {}
 
   @Get(':id/opinions')
@@ -61,6 +64,15 @@ export class AnswerOpinionsFormController {
       if (!isVerdict(verdict)) throw new InvalidCommandError('INVALID_VERDICT', 'Choose a verdict.', { field: 'verdict' });
       if (!text || text.length > ANSWER_TEXT_MAX_CHARS) throw new InvalidCommandError('INVALID_TEXT', `text needs 1–${ANSWER_TEXT_MAX_CHARS} characters.`, { field: 'text' });
       await this.templates.execute({ title, verdict, text }, session.actor);
+      return undefined;
+    });
+  }
+
+  /** One row's "withhold": the workspace's `withhold-opinion` form fields → the API's action handler. */
+  @Post(':id/opinions/withhold')
+  async withhold(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @Param('id') id: string, @Body() body: FormBody, @CurrentSession() session: ConsoleSession): Promise<void> {
+    await handleOpinionsPost(request, reply, session, this.loader, { decisionId: id, form: 'withhold', body }, async () => {
+      await this.actions.execute(id, 'withhold-opinion', parseActionForm(ACTION_FORMS['withhold-opinion']!.fields, body ?? {}), session.actor);
       return undefined;
     });
   }

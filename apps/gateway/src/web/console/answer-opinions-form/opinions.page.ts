@@ -4,6 +4,7 @@ import { attrs, html, type Html } from '../../html';
 import { fill, formatDateTime, type Locale } from '../../i18n';
 import type { PageContext } from '../../page-context';
 import { stageName } from '../../stage-names';
+import { ACTION_FORMS } from '../act-on-decision-form/action-fields';
 import { refusalNotice, type Refusal } from '../act-on-decision-form/action-form.render';
 import type { FormBody } from '../act-on-decision-form/form-parsing';
 import { csrfInput } from '../console-page';
@@ -13,7 +14,7 @@ import { OPINIONS_PAGE_SIZE, type OpinionsWork } from './opinions.loader';
 import { VERDICT_NAMES } from './verdict-names';
 
 /** Which form of the page a POST came from: the refusal and the typed values go back to it. */
-export type OpinionsForm = 'answers' | 'merge' | 'split' | 'relabel' | 'template';
+export type OpinionsForm = 'answers' | 'merge' | 'split' | 'relabel' | 'template' | 'withhold';
 
 export interface OpinionsView extends OpinionsWork {
   done?: { form: OpinionsForm; count?: number };
@@ -45,6 +46,33 @@ function clusterRows(clusters: ClusterView[], values: FormBody | undefined, loca
   )}`;
 }
 
+/** The reasons of the `withhold-opinion` action, with the workspace form's words. */
+const WITHHOLD_REASON_OPTIONS = ACTION_FORMS['withhold-opinion']!.fields.find((f) => f.name === 'reason')!.options!;
+const withholdFormId = (receipt: string): string => `withhold-${receipt}`;
+
+/**
+ * A withheld opinion shows its status and reason; any other has a reason select and a button that
+ * belong (HTML `form` attribute) to its own small form, rendered outside the page's big form by
+ * `withholdForms` — forms cannot nest.
+ */
+function statusCell(o: StaffOpinion, locale: Locale): Html {
+  const m = M[locale];
+  if (o.status === 'withheld') {
+    const reason = WITHHOLD_REASON_OPTIONS.find((r) => r.value === o.withheldReason)?.label[locale] ?? o.withheldReason ?? '';
+    return html`<strong>${m.withheld}</strong> (${reason})`;
+  }
+  const form = withholdFormId(o.receipt);
+  return html`${m.published}<div class="stack"><select name="reason" form="${form}" required aria-label="${fill(m.withholdReason, { receipt: o.receipt })}"><option value="">${m.chooseReason}</option>
+${WITHHOLD_REASON_OPTIONS.map((r) => html`<option value="${r.value}">${r.label[locale]}</option>`)}</select>
+<button type="submit" class="secondary" form="${form}">${m.withholdSubmit}</button></div>`;
+}
+
+function withholdForms(opinions: StaffOpinion[], base: string, session: ConsoleSession): Html {
+  return html`${opinions
+    .filter((o) => o.status !== 'withheld')
+    .map((o) => html`<form method="post" action="${base}/opinions/withhold" id="${withholdFormId(o.receipt)}" hidden>${csrfInput(session)}<input type="hidden" name="receipt" value="${o.receipt}"></form>`)}`;
+}
+
 function opinionRows(opinions: StaffOpinion[], values: FormBody | undefined, locale: Locale): Html {
   const m = M[locale];
   const chosen = many(values, 'receipts');
@@ -52,12 +80,18 @@ function opinionRows(opinions: StaffOpinion[], values: FormBody | undefined, loc
     (o) => html`<tr><td><input type="checkbox" name="receipts" value="${o.receipt}"${attrs({ checked: chosen.has(o.receipt), 'aria-label': fill(m.selectOpinion, { receipt: o.receipt }) })}></td>
 <td><code>${o.receipt}</code><br><span class="meta">${formatDateTime(o.receivedAt)} · ${o.channel}</span></td>
 <td><div class="opinion">${o.textRaw}</div>${o.contact ? html`<span class="meta">${m.contact}: ${Object.values(o.contact).join(' · ')}</span>` : ''}</td>
-<td>${o.status === 'withheld' ? html`${m.withheld} (${o.withheldReason ?? ''})` : m.published}</td></tr>`,
+<td>${statusCell(o, locale)}</td></tr>`,
   )}`;
 }
 
 function notice(view: OpinionsView, form: OpinionsForm, locale: Locale): Html | '' {
   return view.refused?.form === form ? refusalNotice(view.refused.refusal, locale, `refusal-${form}`) : '';
+}
+
+function doneText(done: NonNullable<OpinionsView['done']>, locale: Locale): string {
+  const m = M[locale];
+  if (done.form === 'answers') return fill(m.answered, { n: done.count ?? 0 });
+  return done.form === 'withhold' ? m.withheldDone : m.saved;
 }
 
 export function renderOpinions(context: PageContext, session: ConsoleSession, view: OpinionsView): { title: string; main: Html } {
@@ -75,7 +109,7 @@ export function renderOpinions(context: PageContext, session: ConsoleSession, vi
   const main = html`<p><a href="${base}">${m.back}</a></p>
 <h1>${fill(m.heading, { title: record.title })}</h1>
 <p class="meta"><span class="badge badge--stage">${stageName(record.stage, locale)}</span> ${record.unit}</p>
-${view.done ? html`<p class="notice notice--ok" role="status">${view.done.form === 'answers' ? fill(m.answered, { n: view.done.count ?? 0 }) : m.saved}</p>` : ''}
+${view.done ? html`<p class="notice notice--ok" role="status">${doneText(view.done, locale)}</p>` : ''}
 <form method="post" action="${base}/answers" id="work-form">${csrfInput(session)}
 <section aria-labelledby="clusters-h"><h2 id="clusters-h">${m.clusters}</h2>
 ${clusters ? html`<p class="muted">${fill(m.clustersHint, { n: clusters.opinions, from: clusters.concentratedFrom })}</p>
@@ -98,11 +132,12 @@ ${clusters ? html`<section aria-labelledby="merge-h"><h2 id="merge-h">${m.mergeH
 ${clusters.items.map((c) => html`<option value="${c.clusterId}"${attrs({ selected: splitFrom === c.clusterId })}>${c.clusterId} · ${c.label}</option>`)}</select></div>
 <div class="field"><label for="s-label">${m.newLabel}</label><input type="text" id="s-label" name="splitLabel" value="${one(values, 'splitLabel')}"></div>
 <div><button type="submit" class="secondary" formaction="${base}/clusters/split">${m.splitSubmit}</button></div></div></section>` : ''}
-<section aria-labelledby="raw-h"><h2 id="raw-h">${m.raw}</h2>
+<section aria-labelledby="raw-h"><h2 id="raw-h">${m.raw}</h2>${notice(view, 'withhold', locale)}
 ${view.cluster ? html`<p>${fill(m.rawOfCluster, { cluster: view.cluster })} <a href="${base}/opinions#raw-h">${m.showAll}</a></p>` : ''}
 ${opinions.items.length ? html`<div class="table-wrap"><table class="table--wide"><thead><tr><th scope="col"><span class="visually-hidden">${m.select}</span></th><th scope="col">${m.receipt}</th><th scope="col">${m.opinion}</th><th scope="col">${m.status}</th></tr></thead>
 <tbody>${opinionRows(opinions.items, values, locale)}</tbody></table></div>${pager}` : html`<p class="muted">${m.noOpinions}</p>`}
 </section></form>
+${withholdForms(opinions.items, base, session)}
 ${clusters ? html`<section aria-labelledby="relabel-h"><h2 id="relabel-h">${m.relabelHeading}</h2>${notice(view, 'relabel', locale)}
 <form method="post" action="${base}/clusters/relabel" class="stack">${csrfInput(session)}
 <div class="field"><label for="r-cluster">${m.cluster}</label><select id="r-cluster" name="clusterId" required>${clusterOptions('clusterId')}</select></div>
