@@ -84,7 +84,7 @@ describe('withholding an opinion from a row of the console opinions page, over H
     expect(page.text).toContain('该意见已暂不公开');
     expect(page.text).not.toContain(`id="withhold-${receipts[SPAM]!}"`);
     expect(page.text).toContain(`id="withhold-${receipts[KEPT]!}"`);
-    expect(page.text).toMatch(/<strong>暂不公开<\/strong> \(垃圾信息\)/);
+    expect(page.text).toMatch(/<strong>暂不公开<\/strong> \(广告或重复刷屏\)/);
     const published = JSON.stringify((await call(system.baseUrl, 'GET', `/api/v1/public/decisions/${id}/opinions`)).body);
     expect(published).not.toContain('低价代办');
     expect(published).toContain('遮阳棚');

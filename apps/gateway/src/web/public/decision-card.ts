@@ -2,7 +2,7 @@ import type { PublicDecision } from '../../../../../libs/persistence/src';
 import { html, type Html } from '../html';
 import { defineMessages, formatDate, type Locale } from '../i18n';
 import { stageName } from '../stage-names';
-import { dueName } from './public-words';
+import { dueName } from '../words';
 
 const M = defineMessages({ overdue: '已逾期', unit: '承办单位' }, { overdue: 'Overdue', unit: 'Unit' });
 

@@ -1,4 +1,5 @@
 import { CHANNELS, WITHHOLD_REASONS } from '../../../../../../libs/domain/src';
+import { CHANNEL_WORDS, WITHHELD_WORDS } from '../../words';
 import type { Locale } from '../../i18n';
 
 export type Words = Record<Locale, string>;
@@ -30,17 +31,7 @@ export interface ActionFormSpec {
   fields: FieldSpec[];
 }
 
-const CHANNEL_NAMES: Record<(typeof CHANNELS)[number], Words> = {
-  online: w('网上征求意见', 'Online'),
-  hearing: w('听证会', 'Hearing'),
-  symposium: w('座谈会', 'Symposium'),
-  field_visit: w('实地走访', 'Field visit'),
-  written: w('书面征求意见', 'Written solicitation'),
-  questionnaire: w('问卷调查', 'Questionnaire'),
-  expert: w('专家咨询', 'Expert consultation'),
-  media: w('媒体沟通', 'Media communication'),
-};
-export const channelOptions = CHANNELS.map((value) => ({ value, label: CHANNEL_NAMES[value] }));
+export const channelOptions = CHANNELS.map((value) => ({ value, label: CHANNEL_WORDS[value] }));
 const opts = (pairs: Array<[string, string, string]>) => pairs.map(([value, zh, en]) => ({ value, label: w(zh, en) }));
 
 const BEIJING = w('北京时间。', 'China Standard Time.');
@@ -144,7 +135,7 @@ export const ACTION_FORMS: Record<string, ActionFormSpec> = {
     title: w('暂不公开某条意见', 'Withhold an opinion from display'),
     fields: [
       { name: 'receipt', kind: 'text', label: w('回执编号', 'Receipt'), required: true },
-      { name: 'reason', kind: 'select', label: w('原因', 'Reason'), required: true, options: opts(WITHHOLD_REASONS.map((r) => [r, { abuse: '辱骂攻击', spam: '垃圾信息', personal_data: '含个人信息', off_topic: '与决策无关' }[r], { abuse: 'Abuse', spam: 'Spam', personal_data: 'Personal data', off_topic: 'Off-topic' }[r]])) },
+      { name: 'reason', kind: 'select', label: w('原因', 'Reason'), required: true, options: WITHHOLD_REASONS.map((value) => ({ value, label: WITHHELD_WORDS[value] })) },
       { name: 'note', kind: 'text', label: w('备注', 'Note') },
     ],
   },

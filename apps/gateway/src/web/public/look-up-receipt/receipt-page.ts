@@ -2,7 +2,7 @@ import type { PublicDecision, ReceiptView } from '../../../../../../libs/persist
 import { problemText } from '../../error-messages';
 import { attrs, html, type Html } from '../../html';
 import { defineMessages, formatDateTime, type Locale } from '../../i18n';
-import { channelName, receiptStatusName, verdictName } from '../public-words';
+import { channelName, receiptStatusName, verdictName } from '../../words';
 
 export const M = defineMessages(
   {

@@ -1,7 +1,7 @@
 import type { ConsultationCounts } from '../../../../../../libs/domain/src';
 import { html, type Html } from '../../html';
 import { defineMessages, fill, formatDateTime, type Locale } from '../../i18n';
-import { channelName, withheldReasonName } from '../public-words';
+import { channelName, withheldReasonName } from '../../words';
 import type { DecisionPageModel } from './decision-page-model';
 
 const M = defineMessages(

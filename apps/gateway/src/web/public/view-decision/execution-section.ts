@@ -1,6 +1,6 @@
 import { html, type Html } from '../../html';
 import { defineMessages, fill, formatDate, formatDateTime, type Locale } from '../../i18n';
-import { conclusionName, rectificationName, severityName, triggerName } from '../public-words';
+import { conclusionName, rectificationName, severityName, triggerName } from '../../words';
 import { chartHeight } from '../view-progress-chart/progress-chart';
 import type { DecisionPageModel, MilestoneView } from './decision-page-model';
 

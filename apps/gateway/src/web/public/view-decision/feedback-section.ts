@@ -1,6 +1,6 @@
 import { html, type Html } from '../../html';
 import { defineMessages, fill, formatDateTime, type Locale } from '../../i18n';
-import { channelName, verdictName, withheldReasonName } from '../public-words';
+import { channelName, verdictName, withheldReasonName } from '../../words';
 import type { FeedbackClusterView, FeedbackView } from './decision-page-model';
 
 const M = defineMessages(

@@ -1,7 +1,7 @@
 import type { PublicOpinion } from '../../../../../../libs/persistence/src';
 import { html, type Html } from '../../html';
 import { defineMessages, fill, formatDateTime, type Locale } from '../../i18n';
-import { channelName } from '../public-words';
+import { channelName } from '../../words';
 
 const M = defineMessages(
   {

@@ -1,6 +1,6 @@
 import { html, type Html } from '../../html';
 import { defineMessages, fill, formatDate, formatDateTime, type Locale } from '../../i18n';
-import { outcomeName } from '../public-words';
+import { outcomeName } from '../../words';
 import type { DecisionPageModel } from './decision-page-model';
 
 const M = defineMessages(

@@ -3,7 +3,7 @@ import { eventLabelIn } from '../../../common/public-event-text';
 import { summarizeEventIn } from '../../../common/public-event-text-en';
 import { html, type Html } from '../../html';
 import { defineMessages, fill, formatDateTime, type Locale } from '../../i18n';
-import { roleName } from '../public-words';
+import { roleName } from '../../words';
 
 export const M = defineMessages(
   {

@@ -1,14 +1,16 @@
-import type { Locale } from '../i18n';
+import type { Channel, WITHHOLD_REASONS } from '../../../../libs/domain/src';
+import type { Locale } from './i18n';
 
 /**
- * The public site's words for the log's vocabularies (channels, verdicts, severities, …) in both
- * languages. An unknown value (a newer log entry) shows as itself rather than failing.
+ * Words for the log's vocabularies (channels, verdicts, severities, …) in both languages, shared by
+ * the public site and the console. An unknown value (a newer log entry) shows as itself rather than failing.
  */
 type Words = Record<string, Record<Locale, string>>;
 
 const w = (zh: string, en: string): Record<Locale, string> => ({ 'zh-CN': zh, en });
 
-const CHANNELS: Words = {
+/** Every channel of the domain has words (a missing one fails to compile). */
+export const CHANNEL_WORDS: Record<Channel, Record<Locale, string>> = {
   online: w('网上征求意见', 'Online'),
   hearing: w('听证会', 'Hearing'),
   symposium: w('座谈会', 'Symposium'),
@@ -24,7 +26,8 @@ const VERDICTS: Words = {
   not_adopted: w('未采纳', 'Not adopted'),
   not_applicable: w('不适用', 'Not applicable'),
 };
-const WITHHELD: Words = {
+/** Every withholding reason has words; `other` covers older entries. */
+export const WITHHELD_WORDS: Record<(typeof WITHHOLD_REASONS)[number] | 'other', Record<Locale, string>> = {
   abuse: w('含辱骂等不当内容', 'abusive'),
   spam: w('广告或重复刷屏', 'spam'),
   personal_data: w('含个人信息', 'personal data'),
@@ -43,11 +46,11 @@ const RECEIPT_STATUS: Words = {
   answered: w('已答复', 'Answered'),
 };
 
-const pick = (words: Words, value: string, locale: Locale): string => words[value]?.[locale] ?? value;
+const pick = (words: Words, value: string, locale: Locale): string => (Object.hasOwn(words, value) ? words[value]![locale] : value);
 
-export const channelName = (value: string, locale: Locale): string => pick(CHANNELS, value, locale);
+export const channelName = (value: string, locale: Locale): string => pick(CHANNEL_WORDS, value, locale);
 export const verdictName = (value: string, locale: Locale): string => pick(VERDICTS, value, locale);
-export const withheldReasonName = (value: string, locale: Locale): string => pick(WITHHELD, value, locale);
+export const withheldReasonName = (value: string, locale: Locale): string => pick(WITHHELD_WORDS, value, locale);
 export const severityName = (value: string, locale: Locale): string => pick(SEVERITIES, value, locale);
 export const rectificationName = (value: string, locale: Locale): string => pick(RECTIFICATION, value, locale);
 export const conclusionName = (value: string, locale: Locale): string => pick(CONCLUSIONS, value, locale);
