@@ -1,5 +1,5 @@
 import type { PublicEventType } from '../../../../libs/domain/src';
-import { clip, eventLabelIn, num, obj, percent, str, summarizeEvent, type Data } from './public-event-text';
+import { clip, eventLabelIn, inBeijing, num, obj, pad, percent, str, summarizeEvent, type Data } from './public-event-text';
 
 /**
  * English summaries of public log entries, for the English public pages. Same contract as the zh-CN
@@ -24,15 +24,9 @@ const CONCLUSION: Record<string, string> = { continue: 'continue', adjust: 'adju
 const TRIGGER: Record<string, string> = { scheduled: 'as scheduled', opinions: 'many public opinions during execution', manager: 'started by the decision-making body' };
 const VERDICTS: Record<string, string> = { adopted: 'adopted', partially_adopted: 'partly adopted', not_adopted: 'not adopted', not_applicable: 'not applicable' };
 
-const BEIJING_OFFSET_MS = 8 * 3_600_000; // Asia/Shanghai has had no daylight saving time since 1991.
-const pad = (n: number): string => String(n).padStart(2, '0');
-
 /** An instant in Beijing time, e.g. `2026-11-26 16:00 (Beijing time)`; anything else as given. */
 export function beijingTimeEn(value: unknown): string {
-  const ms = typeof value === 'string' ? Date.parse(value) : NaN;
-  if (Number.isNaN(ms)) return typeof value === 'string' ? value : '';
-  const d = new Date(ms + BEIJING_OFFSET_MS);
-  return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())} (Beijing time)`;
+  return inBeijing(value, (d) => `${d.year}-${pad(d.month)}-${pad(d.day)} ${d.hh}:${d.mm} (Beijing time)`);
 }
 
 const word = (words: Record<string, string>, value: string): string => words[value] ?? value;

@@ -97,14 +97,22 @@ const TRIGGER = { scheduled: '按计划', opinions: '执行阶段公众意见较
 const VERDICTS = { adopted: '采纳', partially_adopted: '部分采纳', not_adopted: '未采纳', not_applicable: '不适用' } as Record<string, string>;
 
 const BEIJING_OFFSET_MS = 8 * 3_600_000; // Asia/Shanghai has had no daylight saving time since 1991.
-const pad = (n: number): string => String(n).padStart(2, '0');
+export const pad = (n: number): string => String(n).padStart(2, '0');
 
-/** An instant shown in Beijing time (SPEC.md §4), e.g. `2026年11月26日 16:00`; anything else as given. */
-export function beijingTime(value: unknown): string {
+/**
+ * An instant in Beijing time, written by `format` from its calendar fields; anything that is not an
+ * instant comes back as given (a string) or empty.
+ */
+export function inBeijing(value: unknown, format: (d: { year: number; month: number; day: number; hh: string; mm: string }) => string): string {
   const ms = typeof value === 'string' ? Date.parse(value) : NaN;
   if (Number.isNaN(ms)) return typeof value === 'string' ? value : '';
   const d = new Date(ms + BEIJING_OFFSET_MS);
-  return `${d.getUTCFullYear()}年${d.getUTCMonth() + 1}月${d.getUTCDate()}日 ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
+  return format({ year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(), hh: pad(d.getUTCHours()), mm: pad(d.getUTCMinutes()) });
+}
+
+/** An instant shown in Beijing time (SPEC.md §4), e.g. `2026年11月26日 16:00`; anything else as given. */
+export function beijingTime(value: unknown): string {
+  return inBeijing(value, (d) => `${d.year}年${d.month}月${d.day}日 ${d.hh}:${d.mm}`);
 }
 
 /** At most `max` characters (code points), whitespace runs folded, an ellipsis when cut. */
