@@ -271,6 +271,12 @@ async function benchDatabase(kind: 'sqlite' | 'postgres', shared: Shared): Promi
       label: 'Timeline, GET /api/v1/public/decisions/{id}/timeline',
       op: async () => void (await request(`${base}/api/v1/public/decisions/${decisionIds[(read += 1) % decisionIds.length]!}/timeline`, {}, 200)),
     },
+    {
+      id: 'decision-page',
+      label: 'Decision page, GET /decisions/{id} (server-rendered HTML)',
+      op: async () => void (await request(`${base}/decisions/${decisionIds[(read += 1) % decisionIds.length]!}`, {}, 200)),
+    },
+    { id: 'catalogue-page', label: 'Catalogue page, GET /decisions?q= (HTML, search)', op: async () => void (await request(`${base}/decisions?q=${encodeURIComponent('决定')}`, {}, 200)) },
     { id: 'live', label: 'Baseline: GET /health/live', op: async () => void (await request(`${base}/health/live`, {}, 200)) },
   ];
 
@@ -311,7 +317,12 @@ async function benchDatabase(kind: 'sqlite' | 'postgres', shared: Shared): Promi
     ['staff-update', 'bare-update'],
     ['staff-update', 'bare-update-activity'],
   ]);
-  await measure(publicRead, [['timeline', 'live']]);
+  await measure(publicRead, [
+    ['timeline', 'live'],
+    ['decision-page', 'live'],
+    ['decision-page', 'timeline'],
+    ['catalogue-page', 'live'],
+  ]);
 
   // Opinion intake: a decision in consultation; the baseline is a raw durable insert of the same rows
   // through the same driver into a database of its own (same schema, same durability settings).
