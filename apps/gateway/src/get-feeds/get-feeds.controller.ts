@@ -2,19 +2,14 @@ import { Controller, Get, Headers, Param, Res } from '@nestjs/common';
 import { ApiHeader, ApiNotFoundResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { GetFeedsHandler, type FeedDocument } from './get-feeds.handler';
-import { entityTag, httpDate, noneMatchHits } from './http-cache';
+import { httpDate, sendCacheable } from './http-cache';
 
 /** Feeds may be cached by anyone for a minute, like open data. */
 const CACHE_CONTROL = 'public, max-age=60';
 
 async function sendFeed(reply: FastifyReply, feed: FeedDocument, ifNoneMatch: string | undefined): Promise<void> {
-  const tag = entityTag(feed.body);
-  void reply.header('cache-control', CACHE_CONTROL).header('etag', tag).header('last-modified', httpDate(feed.updated));
-  if (noneMatchHits(ifNoneMatch, tag)) {
-    await reply.status(304).send();
-    return;
-  }
-  await reply.status(200).header('content-type', 'application/atom+xml; charset=utf-8').header('x-content-type-options', 'nosniff').send(feed.body);
+  void reply.header('last-modified', httpDate(feed.updated)).header('x-content-type-options', 'nosniff');
+  await sendCacheable(reply, ifNoneMatch, feed.body, { type: 'application/atom+xml; charset=utf-8', cacheControl: CACHE_CONTROL });
 }
 
 const ATOM_OK = { description: 'An Atom 1.0 feed (RFC 4287), zh-CN; entries newest first, each with its log hash. 304 when If-None-Match matches.' };

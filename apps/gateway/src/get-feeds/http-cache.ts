@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { FastifyReply } from 'fastify';
 
 /**
  * Conditional GET for feeds, Nest-free. Readers poll feeds; a 304 saves them the body.
@@ -24,4 +25,23 @@ export function noneMatchHits(header: string | undefined, tag: string): boolean 
 /** An RFC 3339 instant as an HTTP-date (IMF-fixdate), e.g. `Sun, 06 Nov 1994 08:49:37 GMT`. */
 export function httpDate(instant: string): string {
   return new Date(instant).toUTCString();
+}
+
+/**
+ * Sends `body` with `Cache-Control`, a strong ETag (computed from the body unless given) and its type,
+ * or 304 without a body when `If-None-Match` matches. Feeds, public pages, charts and assets alike.
+ */
+export async function sendCacheable(
+  reply: FastifyReply,
+  ifNoneMatch: string | undefined,
+  body: string | Buffer,
+  options: { type: string; cacheControl: string; tag?: string; status?: number },
+): Promise<void> {
+  const tag = options.tag ?? entityTag(typeof body === 'string' ? body : body.toString('latin1'));
+  void reply.header('cache-control', options.cacheControl).header('etag', tag);
+  if ((options.status ?? 200) === 200 && noneMatchHits(ifNoneMatch, tag)) {
+    await reply.status(304).send();
+    return;
+  }
+  await reply.status(options.status ?? 200).type(options.type).send(body);
 }

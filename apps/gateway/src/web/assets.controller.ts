@@ -4,7 +4,7 @@ import type { FastifyReply } from 'fastify';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { extname, join, resolve } from 'node:path';
 import { DomainError } from '../../../../libs/domain/src';
-import { entityTag, noneMatchHits } from '../get-feeds/http-cache';
+import { entityTag, sendCacheable } from '../get-feeds/http-cache';
 
 const TYPES: Record<string, string> = {
   '.css': 'text/css; charset=utf-8',
@@ -49,11 +49,7 @@ export class AssetsController {
   async get(@Param('name') name: string, @Headers('if-none-match') ifNoneMatch: string | undefined, @Res() reply: FastifyReply): Promise<void> {
     const asset = this.assets.get(name);
     if (!asset) throw new DomainError('NOT_FOUND', 'not_found', `No asset ${name}.`);
-    void reply.header('cache-control', 'public, max-age=300').header('etag', asset.tag).header('x-content-type-options', 'nosniff');
-    if (noneMatchHits(ifNoneMatch, asset.tag)) {
-      await reply.status(304).send();
-      return;
-    }
-    await reply.type(asset.type).send(asset.body);
+    void reply.header('x-content-type-options', 'nosniff');
+    await sendCacheable(reply, ifNoneMatch, asset.body, { type: asset.type, cacheControl: 'public, max-age=300', tag: asset.tag });
   }
 }

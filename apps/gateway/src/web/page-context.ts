@@ -1,5 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { entityTag, noneMatchHits } from '../get-feeds/http-cache';
+import { sendCacheable } from '../get-feeds/http-cache';
 import { LANG_COOKIE, resolveLocale, type Locale } from './i18n';
 import type { Html } from './html';
 
@@ -57,6 +57,8 @@ export function setPageSecurityHeaders(reply: FastifyReply): void {
     .header('permissions-policy', 'camera=(), microphone=(), geolocation=(), interest-cohort=()');
 }
 
+const HTML = 'text/html; charset=utf-8';
+
 export interface SendOptions {
   status?: number;
   /**
@@ -68,18 +70,11 @@ export interface SendOptions {
 
 /** Sends a rendered page with security headers, caching and a 304 on a matching `If-None-Match`. */
 export async function sendHtml(request: FastifyRequest, reply: FastifyReply, page: Html, options: SendOptions): Promise<void> {
-  const body = page.value;
   setPageSecurityHeaders(reply);
-  void reply.header('content-type', 'text/html; charset=utf-8');
   if (options.cache === 'private') {
-    await reply.header('cache-control', 'no-store').status(options.status ?? 200).send(body);
+    await reply.header('cache-control', 'no-store').type(HTML).status(options.status ?? 200).send(page.value);
     return;
   }
-  const tag = entityTag(body);
-  void reply.header('cache-control', 'public, max-age=60').header('vary', 'Cookie').header('etag', tag);
-  if ((options.status ?? 200) === 200 && noneMatchHits(request.headers['if-none-match'], tag)) {
-    await reply.status(304).send();
-    return;
-  }
-  await reply.status(options.status ?? 200).send(body);
+  void reply.header('vary', 'Cookie');
+  await sendCacheable(reply, request.headers['if-none-match'], page.value, { type: HTML, cacheControl: 'public, max-age=60', status: options.status });
 }

@@ -5,7 +5,7 @@ import type { DataSource } from 'typeorm';
 import { findPublicTimeline } from '../../../../../../libs/persistence/src';
 import { DATA_SOURCE } from '../../../common/tokens';
 import { notPublic } from '../../../get-public-decision/get-public-decision.controller';
-import { entityTag, noneMatchHits } from '../../../get-feeds/http-cache';
+import { sendCacheable } from '../../../get-feeds/http-cache';
 import { resolveLocale } from '../../i18n';
 import { foldDecisionPage } from '../view-decision/decision-page-model';
 import { renderProgressChart } from './progress-chart';
@@ -28,16 +28,7 @@ export class ViewProgressChartController {
     const entries = await findPublicTimeline(this.dataSource, id);
     if (!entries) throw notPublic(id);
     const svg = renderProgressChart(foldDecisionPage(entries).milestones, resolveLocale(lang, undefined));
-    const tag = entityTag(svg);
-    void reply
-      .header('content-security-policy', CHART_CSP)
-      .header('x-content-type-options', 'nosniff')
-      .header('cache-control', 'public, max-age=60')
-      .header('etag', tag);
-    if (noneMatchHits(request.headers['if-none-match'], tag)) {
-      await reply.status(304).send();
-      return;
-    }
-    await reply.type('image/svg+xml; charset=utf-8').send(svg);
+    void reply.header('content-security-policy', CHART_CSP).header('x-content-type-options', 'nosniff');
+    await sendCacheable(reply, request.headers['if-none-match'], svg, { type: 'image/svg+xml; charset=utf-8', cacheControl: 'public, max-age=60' });
   }
 }
