@@ -1,3 +1,5 @@
+import { inBeijing, pad } from '../common/public-event-text';
+
 /**
  * Languages of the site: zh-CN first, English second (SPEC.md §8). Each page defines its own messages
  * with `defineMessages`, so a missing English string fails to compile. Times are stored in UTC and
@@ -32,16 +34,9 @@ export function fill(template: string, values: Record<string, string | number>):
   return template.replace(/\{(\w+)\}/g, (match, name: string) => (name in values ? String(values[name]) : match));
 }
 
-const TIME_ZONE = 'Asia/Shanghai';
-
 /** `2026-12-02 13:05` in Asia/Shanghai (both languages: ISO order reads well in each). */
 export function formatDateTime(iso: string | null | undefined): string {
-  if (!iso) return '';
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return iso;
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(date);
-  const get = (type: string): string => parts.find((p) => p.type === type)?.value ?? '';
-  return `${get('year')}-${get('month')}-${get('day')} ${get('hour')}:${get('minute')}`;
+  return inBeijing(iso, (d) => `${d.year}-${pad(d.month)}-${pad(d.day)} ${d.hh}:${d.mm}`);
 }
 
 /** `2026-12-02` in Asia/Shanghai. */
@@ -49,6 +44,8 @@ export function formatDate(iso: string | null | undefined): string {
   return formatDateTime(iso).slice(0, 10);
 }
 
+const NUMBER_FORMATS: Record<Locale, Intl.NumberFormat> = { 'zh-CN': new Intl.NumberFormat('zh-CN'), en: new Intl.NumberFormat('en') };
+
 export function formatNumber(value: number, locale: Locale): string {
-  return new Intl.NumberFormat(locale).format(value);
+  return NUMBER_FORMATS[locale].format(value);
 }
