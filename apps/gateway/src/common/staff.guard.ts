@@ -4,7 +4,7 @@ import { JwtService } from '@nestjs/jwt';
 import type { FastifyRequest } from 'fastify';
 import type { DataSource } from 'typeorm';
 import { DomainError, type Role, type StaffActor } from '../../../../libs/domain/src';
-import { findAccount } from '../../../../libs/persistence/src';
+import { findAccount, type Account } from '../../../../libs/persistence/src';
 import { DATA_SOURCE } from './tokens';
 
 const ROLES_KEY = 'od:staff-roles';
@@ -17,6 +17,11 @@ export interface TokenClaims {
 }
 
 type StaffRequest = FastifyRequest & { actor?: StaffActor };
+
+/** Who acts, as the rules and the internal log see an account (the API's token and the console's session alike). */
+export function staffActorOf(account: Pick<Account, 'id' | 'username' | 'unit' | 'role'>): StaffActor {
+  return { accountId: account.id, username: account.username, unit: account.unit, role: account.role };
+}
 
 /** The authenticated staff actor of the request (set by StaffGuard). */
 export const CurrentActor = createParamDecorator((_: unknown, context: ExecutionContext): StaffActor => {
@@ -54,7 +59,7 @@ export class StaffGuard implements CanActivate {
     if (roles.length > 0 && !roles.includes(account.role)) {
       throw new DomainError('ROLE_NOT_ALLOWED', 'forbidden', `This action needs one of the roles: ${roles.join(', ')}.`);
     }
-    request.actor = { accountId: account.id, username: account.username, unit: account.unit, role: account.role };
+    request.actor = staffActorOf(account);
     return true;
   }
 }

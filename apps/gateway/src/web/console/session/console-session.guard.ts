@@ -4,6 +4,7 @@ import type { FastifyRequest } from 'fastify';
 import type { DataSource } from 'typeorm';
 import { DomainError, type StaffActor } from '../../../../../../libs/domain/src';
 import { findAccount } from '../../../../../../libs/persistence/src';
+import { staffActorOf } from '../../../common/staff.guard';
 import { CONFIG, DATA_SOURCE } from '../../../common/tokens';
 import type { GatewayConfig } from '../../../config';
 import { csrfMatches, csrfToken, isSecureBase, sameOriginRequest, sessionCookieName, CSRF_FIELD } from './console-session';
@@ -56,7 +57,7 @@ export class ConsoleSessionGuard implements CanActivate {
       }
     }
     request.consoleSession = {
-      actor: { accountId: account.id, username: account.username, unit: account.unit, role: account.role },
+      actor: staffActorOf(account),
       csrf: csrfToken(this.config.AUTH_SECRET, 'session', claims.sid),
     };
     return true;
