@@ -1,4 +1,4 @@
-import type { ConsultationCounts, PublicLogEntry } from '../../../../../../libs/domain/src';
+import type { ConsultationCounts, Milestone, PublicLogEntry } from '../../../../../../libs/domain/src';
 
 /**
  * What the decision page shows, folded from the decision's public log only (SPEC.md §6): every fact on
@@ -84,13 +84,8 @@ export interface PublishedDecisionView {
   evaluationDueAt: string | null;
 }
 
-export interface MilestoneView {
-  id: string;
-  title: string;
-  unit: string;
-  dueAt: string;
-  weight: number;
-  percent: number;
+/** The domain's milestone as the public log shows it. */
+export interface MilestoneView extends Milestone {
   completed: boolean;
   /** A MilestoneOverdue entry was published (stays true when the milestone is completed late). */
   overdue: boolean;
