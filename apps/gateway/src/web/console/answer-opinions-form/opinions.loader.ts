@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 import { DEFAULT_POLICY, DomainError, type DecisionRecord, type StaffActor } from '../../../../../../libs/domain/src';
 import { listAnswerTemplates, listClusters, listOpinionsForStaff, type ClusterPage, type StaffOpinion, type StoredAnswerTemplate } from '../../../../../../libs/persistence/src';
+import { pageNumber } from '../../../common/page-number';
 import { ownDecision } from '../../../common/own-decision';
 import { DATA_SOURCE } from '../../../common/tokens';
 
@@ -18,8 +19,6 @@ export interface OpinionsWork {
   templates: StoredAnswerTemplate[];
 }
 
-const pageOf = (value: unknown): number => Math.max(1, Math.min(100_000, Number.parseInt(typeof value === 'string' ? value : '1', 10) || 1));
-
 /** The raw opinions of the owning unit's decision, its clusters and the unit's answer templates. */
 @Injectable()
 export class OpinionsLoader {
@@ -27,11 +26,11 @@ export class OpinionsLoader {
 
   async load(decisionId: string, actor: StaffActor, query: Record<string, unknown>): Promise<OpinionsWork> {
     const record = await ownDecision(this.dataSource, decisionId, actor);
-    const page = pageOf(query['page']);
+    const page = pageNumber(query['page']);
     const cluster = typeof query['cluster'] === 'string' && /^[A-Za-z0-9-]{1,32}$/.test(query['cluster']) ? query['cluster'] : undefined;
     const [opinions, clusters, templates] = await Promise.all([
       listOpinionsForStaff(this.dataSource, decisionId, page, OPINIONS_PAGE_SIZE, cluster ? { clusterId: cluster } : {}),
-      listClusters(this.dataSource, decisionId, DEFAULT_POLICY, { page: pageOf(query['cpage']), pageSize: CLUSTERS_PAGE_SIZE }).catch((error: unknown) => {
+      listClusters(this.dataSource, decisionId, DEFAULT_POLICY, { page: pageNumber(query['cpage']), pageSize: CLUSTERS_PAGE_SIZE }).catch((error: unknown) => {
         if (error instanceof DomainError && error.code === 'CLUSTERS_NOT_READY') return undefined;
         throw error;
       }),

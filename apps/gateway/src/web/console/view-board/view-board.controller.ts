@@ -4,6 +4,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { DataSource } from 'typeorm';
 import { actsForAllUnits, STAGES, type Stage } from '../../../../../../libs/domain/src';
 import { countDecisionsByStageAndUnit, listDecisions, listDueDecisions } from '../../../../../../libs/persistence/src';
+import { pageNumber } from '../../../common/page-number';
 import { DATA_SOURCE } from '../../../common/tokens';
 import { sendConsolePage } from '../console-page';
 import { ConsoleErrorFilter } from '../session/console-error.filter';
@@ -16,7 +17,7 @@ const text = (value: unknown, max: number): string | undefined => (typeof value 
 export function boardFilter(query: Record<string, unknown>): BoardFilter {
   const stage = STAGES.includes(query['stage'] as Stage) ? (query['stage'] as Stage) : undefined;
   const overdue = query['overdue'] === 'true' ? true : undefined;
-  const page = Math.max(1, Math.min(1000, Number.parseInt(typeof query['page'] === 'string' ? query['page'] : '1', 10) || 1));
+  const page = pageNumber(query['page'], 1000);
   return { stage, unit: text(query['unit'], 64), overdue, page };
 }
 

@@ -1,4 +1,5 @@
 import { isStage, type Stage } from '../../../../../../libs/domain/src';
+import { pageNumber } from '../../../common/page-number';
 
 /** The catalogue's filters as read from the query string; anything unusable is dropped, never an error. */
 export interface CatalogueQuery {
@@ -20,7 +21,7 @@ export function readCatalogueQuery(query: Record<string, string | undefined>): C
     stage: isStage(query['stage']) ? query['stage'] : undefined,
     unit: text(query['unit'], 64),
     year: integer(query['year'], 2000, 2200),
-    page: integer(query['page'], 1, 100_000) ?? 1,
+    page: pageNumber(query['page']),
   };
 }
 

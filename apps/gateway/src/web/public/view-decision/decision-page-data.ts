@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import type { ConsultationCounts } from '../../../../../../libs/domain/src';
 import { findPublicDecision, findPublicTimeline, listPublishedOpinions, liveConsultationCounts, type PublicDecision } from '../../../../../../libs/persistence/src';
+import { pageNumber } from '../../../common/page-number';
 import { notPublic } from '../../../get-public-decision/get-public-decision.controller';
 import { foldDecisionPage, type DecisionPageModel } from './decision-page-model';
 import type { OpinionsPage } from './opinions-section';
@@ -39,6 +40,5 @@ export async function loadDecisionPage(dataSource: DataSource, id: string, opini
 
 /** `?opinions=` as a page number (1 when absent or unusable). */
 export function opinionsPageOf(value: string | undefined): number {
-  const n = Number(value);
-  return Number.isInteger(n) && n >= 1 && n <= 1_000_000 ? n : 1;
+  return pageNumber(value, 1_000_000);
 }
