@@ -12,7 +12,7 @@ const M = defineMessages(
   { signedIn: 'Signed in as', signOut: 'Sign out', drafter: 'drafter', reviewer: 'reviewer', manager: 'manager', admin: 'administrator' },
 );
 
-export const roleName = (role: StaffActor['role'], locale: Locale): string => M[locale][role];
+const staffRoleName = (role: StaffActor['role'], locale: Locale): string => M[locale][role];
 
 /** The hidden form token every console POST form carries. */
 export const csrfInput = (session: { csrf: string }): Html => html`<input type="hidden" name="${CSRF_FIELD}" value="${session.csrf}">`;
@@ -20,7 +20,7 @@ export const csrfInput = (session: { csrf: string }): Html => html`<input type="
 function signedInBar(context: PageContext, session: ConsoleSession): Html {
   const m = M[context.locale];
   const { actor } = session;
-  return html`<span class="signed-in">${m.signedIn}: <strong>${actor.username}</strong> (${roleName(actor.role, context.locale)}, ${actor.unit})</span>
+  return html`<span class="signed-in">${m.signedIn}: <strong>${actor.username}</strong> (${staffRoleName(actor.role, context.locale)}, ${actor.unit})</span>
 <form method="post" action="/console/logout">${csrfInput(session)}<button type="submit">${m.signOut}</button></form>`;
 }
 
