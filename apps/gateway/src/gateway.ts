@@ -7,6 +7,10 @@ import { DomainError } from '../../../libs/domain/src';
 import { AppModule, type GatewayDependencies } from './app.module';
 import { nestLogger } from './common/nest-logger';
 import { sendProblem, toProblem } from './common/problem.filter';
+import { jsonDepthExceeds, MAX_JSON_DEPTH } from './common/json-depth';
+import { loggableUrl } from './common/log-redaction';
+import { refusalOf } from './common/request-shape';
+import { addResponseHeaders } from './common/response-headers';
 import { createValidationPipe } from './common/validation';
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
@@ -20,16 +24,14 @@ function parseStrictJson(body: Buffer): unknown {
     throw new DomainError('INVALID_UTF8', 'malformed', 'The request body is not valid UTF-8.');
   }
   if (text.trim() === '') return undefined;
+  if (jsonDepthExceeds(text)) {
+    throw new DomainError('JSON_TOO_DEEP', 'malformed', `The request body nests objects and arrays deeper than ${MAX_JSON_DEPTH} levels.`, { maxDepth: MAX_JSON_DEPTH });
+  }
   try {
     return JSON.parse(text) as unknown;
   } catch {
     throw new DomainError('MALFORMED_JSON', 'malformed', 'The request body is not valid JSON.');
   }
-}
-
-function isFormEncoded(contentType: string | undefined): boolean {
-  const type = contentType?.split(';')[0]?.trim().toLowerCase();
-  return type === 'application/x-www-form-urlencoded' || type === 'multipart/form-data';
 }
 
 /**
@@ -48,14 +50,13 @@ export async function createGateway(deps: GatewayDependencies): Promise<NestFast
   await app.register(fastifyCookie);
   await app.register(fastifyFormbody, { bodyLimit: deps.config.BODY_LIMIT_BYTES });
   const fastify = app.getHttpAdapter().getInstance();
-  // Forms are for pages only: the JSON API keeps refusing them with 415, so a cross-site HTML form can
-  // never post to it (no CORS preflight guards a form) and bad input stays bad input.
-  fastify.addHook('onRequest', (request, _reply, done) => {
-    if (request.url.startsWith('/api/') && isFormEncoded(request.headers['content-type'])) {
-      done(Object.assign(new Error('The API accepts application/json bodies only.'), { statusCode: 415 }));
-      return;
-    }
-    done();
+  // Forms are for pages only and JSON for the API (415 either way: a cross-site HTML form can never post
+  // to the API); a repeated query parameter is refused before any handler sees an array (400).
+  fastify.addHook('onRequest', (request, _reply, done) => done(refusalOf(request)));
+  const https = new URL(deps.config.PUBLIC_BASE_URL).protocol === 'https:';
+  fastify.addHook('onSend', (request, reply, payload, done) => {
+    addResponseHeaders(request, reply, { https });
+    done(null, payload);
   });
   fastify.removeContentTypeParser('application/json');
   fastify.addContentTypeParser('application/json', { parseAs: 'buffer', bodyLimit: deps.config.BODY_LIMIT_BYTES }, (_request, body, done) => {
@@ -67,13 +68,13 @@ export async function createGateway(deps: GatewayDependencies): Promise<NestFast
   });
   fastify.setErrorHandler((error, request, reply) => {
     const { problem: body, unexpected } = toProblem(error);
-    if (unexpected) deps.log.error('request failed', { method: request.method, url: request.url, error });
+    if (unexpected) deps.log.error('request failed', { method: request.method, url: loggableUrl(request.url), error });
     sendProblem(reply, request, body);
   });
   fastify.addHook('onResponse', async (request, reply) => {
     deps.log.info('request', {
       method: request.method,
-      url: request.url,
+      url: loggableUrl(request.url),
       status: reply.statusCode,
       ms: Math.round(reply.elapsedTime * 10) / 10,
     });

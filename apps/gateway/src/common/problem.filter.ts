@@ -4,6 +4,7 @@ import { DomainError, type DomainErrorKind } from '../../../../libs/domain/src';
 import { isDatabaseUnavailable } from '../../../../libs/persistence/src';
 import type { Logger } from '../../../../libs/runtime/src';
 import { toDomainError } from '../../../../libs/temporal/src';
+import { loggableUrl } from './log-redaction';
 import { problem, type Problem } from './problem';
 
 const STATUS_OF_KIND: Record<DomainErrorKind, number> = {
@@ -74,7 +75,7 @@ export class ProblemFilter implements ExceptionFilter {
     const http = host.switchToHttp();
     const request = http.getRequest<FastifyRequest>();
     const { problem: body, unexpected } = toProblem(error);
-    if (unexpected) this.log.error('request failed', { method: request.method, url: request.url, error });
+    if (unexpected) this.log.error('request failed', { method: request.method, url: loggableUrl(request.url), error });
     sendProblem(http.getResponse<FastifyReply>(), request, body);
   }
 }

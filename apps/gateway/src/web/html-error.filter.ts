@@ -1,6 +1,7 @@
 import { Catch, Inject, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Logger } from '../../../../libs/runtime/src';
+import { loggableUrl } from '../common/log-redaction';
 import { toProblem } from '../common/problem.filter';
 import { LOGGER } from '../common/tokens';
 import { problemText } from './error-messages';
@@ -28,7 +29,7 @@ export class HtmlErrorFilter implements ExceptionFilter {
     const request = http.getRequest<FastifyRequest>();
     const reply = http.getResponse<FastifyReply>();
     const { problem, unexpected } = toProblem(error);
-    if (unexpected) this.log.error('page failed', { method: request.method, url: request.url, error });
+    if (unexpected) this.log.error('page failed', { method: request.method, url: loggableUrl(request.url), error });
     const context = pageContext(request, reply);
     const m = M[context.locale];
     const page = renderPage(context, {

@@ -15,4 +15,12 @@ describe('escaped HTML templates', () => {
     const inner = html`<b>${'<i>'}</b>`;
     expect(html`${inner}${raw('<svg/>')}${null}${undefined}${false}${0}${['a', html`<br>`]}`.value).toBe('<b>&lt;i&gt;</b><svg/>0a<br>');
   });
+
+  it('drops unicode bidi overrides, embeddings and isolates from user text so it cannot reorder the page', () => {
+    // The reproduction: an opinion whose RLO turns "gpj.exe" around; every control U+202A–E, U+2066–9.
+    const opinion = 'invoice\u202Egpj.exe \u202A\u202B\u202C\u202D\u2066\u2067\u2068\u2069 ok';
+    expect(html`<p>${opinion}</p>`.value).toBe('<p>invoicegpj.exe  ok</p>');
+    expect(attrs({ title: 'a\u202Eb' }).value).toBe(' title="ab"');
+    expect(html`<p>${'עברית and 中文 mixed'}</p>`.value).toBe('<p>עברית and 中文 mixed</p>');
+  });
 });

@@ -17,9 +17,14 @@ export type HtmlValue = Html | string | number | null | undefined | false | read
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;', '`': '&#96;' };
 
-/** Escapes text for element content and quoted attribute values. */
+/**
+ * Escapes text for element content and quoted attribute values. It also drops the unicode bidi
+ * embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069): in user text they can reverse what
+ * follows on the page (a receipt, a date, the next opinion). The stored text keeps them; pages do not
+ * render them.
+ */
 export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"'`]/g, (c) => ESCAPES[c] ?? c);
+  return text.replace(/[&<>"'`\u202A-\u202E\u2066-\u2069]/g, (c) => ESCAPES[c] ?? '');
 }
 
 function render(value: HtmlValue): string {
