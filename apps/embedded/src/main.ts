@@ -1,8 +1,8 @@
 import { Connection } from '@temporalio/client';
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { databaseConfigFrom, openDatabase, seedDemoAccounts } from '../../../libs/persistence/src';
+import { databaseConfigFrom, openDatabase, protectDataDirectory, seedDemoAccounts } from '../../../libs/persistence/src';
 import { ConfigError, createLogger } from '../../../libs/runtime/src';
 import { ensureSearchAttributes, provisionTemporalCli, startDevServer, type DevServer } from '../../../libs/temporal/src';
 import { loadEmbeddedConfig } from './config';
@@ -21,7 +21,7 @@ async function main(): Promise<void> {
   const config = loadEmbeddedConfig(process.env);
   const log = createLogger('launcher', config.LOG_LEVEL);
   const dataDir = resolve(config.DATA_DIR);
-  mkdirSync(dataDir, { recursive: true });
+  protectDataDirectory(dataDir);
   const children: Managed[] = [];
   let temporal: DevServer | undefined;
   let stopping = false;

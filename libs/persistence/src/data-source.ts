@@ -17,6 +17,7 @@ import { Feedback1764400000000 as SqliteFeedback } from './migrations/sqlite/176
 import { PublicEventsRecent1764510000000 as PostgresPublicEventsRecent } from './migrations/postgres/1764510000000-public-events-recent';
 import { PublicEventsRecent1764510000000 as SqlitePublicEventsRecent } from './migrations/sqlite/1764510000000-public-events-recent';
 import { ConsultationEntity, OpinionEntity } from './entities/opinion.entity';
+import { protectDatabaseFile } from './file-modes';
 import { AnswerTemplateEntity, FeedbackWorkLogEntity, OpinionAnswerEntity, OpinionClusterEntity } from './entities/feedback.entity';
 
 /** Where the app data lives: a SQLite file (embedded default) or a PostgreSQL URL. */
@@ -66,10 +67,12 @@ export function databaseConfigFrom(urlOrFile: string): DatabaseConfig {
 const MIGRATION_LOCK = 7_271_001;
 
 /**
- * Connects and, when asked, brings the schema up to date. Safe to call from several processes at once:
+ * Connects and, when asked, brings the schema up to date. A SQLite file is created (or tightened) to
+ * mode 0600 first. Safe to call from several processes at once:
  * on PostgreSQL the migrations run under an advisory lock, on SQLite under the database's write lock.
  */
 export async function openDatabase(config: DatabaseConfig, options: { migrate: boolean }): Promise<DataSource> {
+  if (config.kind === 'sqlite') protectDatabaseFile(config.file);
   const dataSource = createDataSource(config);
   await dataSource.initialize();
   if (!options.migrate) return dataSource;

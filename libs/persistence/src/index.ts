@@ -5,6 +5,7 @@ export * from './accounts/demo-seed';
 export * from './accounts/password';
 export * from './data-source';
 export * from './database-errors';
+export * from './file-modes';
 export * from './event-log.repository';
 export * from './hash';
 export * from './public-read.repository';
