@@ -4,6 +4,11 @@
  * (Luhn), and the submitter's own name and contact where the text repeats them. Ordinary numbers —
  * years, article numbers, amounts, dates — are left alone: a number is masked only when its shape and,
  * where one exists, its check digit say it is one of the above.
+ *
+ * Numbers are recognised as people write them (issue 13): full-width digits (１３９…), spaces or hyphens
+ * between groups or even single digits (`110105 19491231 002X`, `139-1234-5678`), and e-mail addresses
+ * spelled to dodge harvesters (`li.si @ example.com`, `li.si[at]example.com`, `(at)`, ` at … dot com`).
+ * The shape and checksum tests run on the folded digits; the mask replaces the text as written.
  */
 
 export interface SubmitterContact {
@@ -64,18 +69,61 @@ interface Rule {
   accept?: (match: string, text: string, start: number, end: number) => boolean;
 }
 
-const digitsOf = (s: string): string => s.replace(/[\s-]/g, '');
+/** A digit as people type it: ASCII or full-width (０–９, as Chinese input methods produce). */
+const D = '[0-9\uFF10-\uFF19]';
+/** Between digits of a written-out number: nothing, or spaces around at most one hyphen or dash. */
+const GAP = '(?:[ \\u3000]?[-\\uFF0D\\u2010\\u2011\\u2013\\u2014]?[ \\u3000]?)';
+/** Not in the middle of a longer number or word (a digit, possibly across one gap, or a Latin letter). */
+const NOT_AFTER_NUMBER = `(?<!${D}${GAP})(?<![A-Za-z])`;
+const NOT_BEFORE_NUMBER = `(?!${GAP}${D})(?![A-Za-z])`;
+
+/** ASCII digits of a written-out number: full-width folded, gaps dropped (`１３８ 1234-5678` → `13812345678`). */
+function digitsOf(written: string): string {
+  return written
+    .replace(/[\uFF10-\uFF19\uFF38\uFF58]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+    .replace(/[^0-9Xx]/g, '');
+}
+
+const LOCAL = '[A-Za-z0-9._%+-]+';
+const OPEN = '[\\[(\\uFF08\\u3010{<]';
+const CLOSE = '[\\])\\uFF09\\u3011}>]';
+/** `@`, `＠`, `[at]`, `(at)`, `（at）`, `【at】`, or the word ` at `, with spaces around. */
+const AT = `(?:\\s*[@\\uFF20]\\s*|\\s*${OPEN}\\s*at\\s*${CLOSE}\\s*|\\s+at\\s+)`;
+/** `.`, `．`, `。`, or `[dot]`, `(dot)`, ` dot ` with spaces around the words. */
+const DOT = `(?:[.\\uFF0E\\u3002]|\\s*${OPEN}\\s*dot\\s*${CLOSE}\\s*|\\s+dot\\s+)`;
+const EMAIL = `(?<![A-Za-z0-9._%+-])${LOCAL}${AT}(?:[A-Za-z0-9-]+${DOT})+[A-Za-z]{2,}(?![A-Za-z0-9])`;
+
+/**
+ * An address joined by the bare word ` at ` ("look at example.com") is taken for one only when it looks
+ * deliberate: a local part with a dot, digit or underscore, or a domain spelled with `dot`.
+ */
+function isDeliberateEmail(match: string): boolean {
+  if (/[@\uFF20]|[[(\uFF08\u3010{<]\s*at\s*[\])\uFF09\u3011}>]/i.test(match)) return true;
+  const [local = '', domain = ''] = match.split(/\s+at\s+/i);
+  return /[._\d]/.test(local) || /\bdot\b/i.test(domain);
+}
 
 const RULES: Rule[] = [
-  { kind: 'email', pattern: /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g },
-  { kind: 'id_number', pattern: /(?<![\dA-Za-z])\d{17}[\dXx](?![\dA-Za-z])/g, accept: (m) => isResidentIdNumber(m) },
+  { kind: 'email', pattern: new RegExp(EMAIL, 'gi'), accept: (m) => isDeliberateEmail(m) },
+  {
+    kind: 'id_number',
+    pattern: new RegExp(`${NOT_AFTER_NUMBER}${D}(?:${GAP}${D}){16}${GAP}[0-9\\uFF10-\\uFF19Xx\\uFF38\\uFF58]${NOT_BEFORE_NUMBER}`, 'g'),
+    accept: (m) => isResidentIdNumber(digitsOf(m)),
+  },
   {
     kind: 'bank_card',
-    pattern: /(?<!\d)(?:\d[ -]?){15,18}\d(?!\d)/g,
+    pattern: new RegExp(`(?<!${D})(?:${D}[ \\u3000-]?){15,18}${D}(?!${D})`, 'g'),
     accept: (m, text, start, end) => passesLuhn(digitsOf(m)) && !isAmount(text, start, end),
   },
-  { kind: 'mobile', pattern: /(?<!\d)(?:\+?86[ -]?)?1[3-9]\d(?:[ -]?\d{4}){2}(?!\d)/g, accept: (m, text, start, end) => !isAmount(text, start, end) },
-  { kind: 'landline', pattern: /(?<!\d)(?:\(0\d{2,3}\)|0\d{2,3}[ -])\d{7,8}(?!\d)/g },
+  {
+    kind: 'mobile',
+    pattern: new RegExp(`${NOT_AFTER_NUMBER}(?:[+\\uFF0B]?(?:86|\\uFF18\\uFF16)${GAP})?[1\\uFF11]${GAP}[3-9\\uFF13-\\uFF19](?:${GAP}${D}){9}${NOT_BEFORE_NUMBER}`, 'g'),
+    accept: (m, text, start, end) => !isAmount(text, start, end),
+  },
+  {
+    kind: 'landline',
+    pattern: new RegExp(`(?<!${D})(?:[(\\uFF08][0\\uFF10]${D}{2,3}[)\\uFF09]${GAP}|[0\\uFF10]${D}{2,3}(?:[ \\u3000]*[-\\uFF0D\\u2010\\u2011\\u2013\\u2014][ \\u3000]*|[ \\u3000]+))${D}{3,4}${GAP}${D}{4}(?!${D})`, 'g'),
+  },
 ];
 
 function escapeRegExp(value: string): string {
