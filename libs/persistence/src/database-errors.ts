@@ -21,3 +21,14 @@ export function isDatabaseUnavailable(error: unknown): boolean {
  * raised for a database that does not allow connections.
  */
 const PG_UNAVAILABLE = /^(08...|57P0[123]|53300|55P03|57014|55000)$/;
+
+/**
+ * Whether the database refused a value of the request itself because it cannot hold the characters:
+ * PostgreSQL text never holds NUL (22021 character_not_in_repertoire, raised as "invalid byte sequence
+ * for encoding UTF8: 0x00") nor, in some encodings, a character it cannot translate (22P05). The work was
+ * not done and repeating it cannot help: bad input (400), not an outage.
+ */
+export function isUnstorableCharacter(error: unknown): boolean {
+  const code = ((error as { driverError?: { code?: unknown } })?.driverError ?? error) as { code?: unknown };
+  return code?.code === '22021' || code?.code === '22P05';
+}

@@ -1,7 +1,7 @@
 import { Catch, HttpException, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError, type DomainErrorKind } from '../../../../libs/domain/src';
-import { isDatabaseUnavailable } from '../../../../libs/persistence/src';
+import { isDatabaseUnavailable, isUnstorableCharacter } from '../../../../libs/persistence/src';
 import type { Logger } from '../../../../libs/runtime/src';
 import { toDomainError } from '../../../../libs/temporal/src';
 import { loggableUrl } from './log-redaction';
@@ -47,6 +47,9 @@ export function toProblem(raw: unknown): { problem: Problem; unexpected: boolean
   const status = (error as { statusCode?: unknown })?.statusCode;
   if (typeof status === 'number' && status >= 400 && status < 500) {
     return { problem: problem(status, CODE_OF_STATUS[status] ?? 'HTTP_ERROR', (error as Error).message), unexpected: false };
+  }
+  if (isUnstorableCharacter(error)) {
+    return { problem: problem(400, 'INVALID_CHARACTER', 'The request holds a character that cannot be stored (such as NUL).'), unexpected: false };
   }
   // Before Temporal's check: a refused database connection must not pass for the workflow service.
   if (isDatabaseUnavailable(error)) {

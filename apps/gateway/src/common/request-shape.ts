@@ -23,6 +23,8 @@ function hasBody(request: FastifyRequest): boolean {
  * (an `onRequest` hook): each is a 4xx with a stable code and changes nothing.
  * - The JSON API takes JSON only (415): a cross-site HTML form can never post to it.
  * - Pages take HTML forms only (415): a page handler never sees a JSON body it was not written for.
+ * - A NUL (`%00`) in the path or query is refused (400 `INVALID_CHARACTER`): no id, receipt or search
+ *   word holds one, and PostgreSQL text cannot store it.
  * - A query parameter given twice (`?receipt=a&receipt=b`) is ambiguous: 400 `REPEATED_QUERY_PARAMETER`,
  *   so that no handler receives an array where it expects a string.
  */
@@ -34,6 +36,9 @@ export function refusalOf(request: FastifyRequest): Error | undefined {
   }
   if (!path.startsWith('/api/') && METHODS_WITH_BODY.has(request.method) && (contentType !== undefined || hasBody(request)) && !isFormEncoded(contentType)) {
     return Object.assign(new Error('Pages accept HTML form posts (application/x-www-form-urlencoded) only.'), { statusCode: 415 });
+  }
+  if (/%00/.test(request.url)) {
+    return new DomainError('INVALID_CHARACTER', 'malformed', 'The URL holds a NUL character (%00).');
   }
   const query = (request.query ?? {}) as Record<string, unknown>;
   const repeated = Object.keys(query).find((key) => Array.isArray(query[key]));
