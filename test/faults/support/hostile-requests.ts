@@ -57,7 +57,7 @@ const FIELDS = ['text', 'section', 'contact', 'name', 'phone', 'email', 'usernam
 export interface Generated {
   request: HostileRequest;
   route: Route;
-  /** True when nothing can make this request succeed as a write (see {@link generateRequest}). */
+  /** The method may write (anything but GET, HEAD, OPTIONS): such a request must be refused. */
   mutating: boolean;
 }
 
