@@ -7,8 +7,9 @@ const RECEIPT_PATH = /^(\/api\/v1\/public\/opinions\/)[^/?]+/;
 /**
  * The form of a request URL that may be written to a log: receipts (in the path or the query), search
  * words, tokens and anything else a client may put in a query string are replaced by `*`; only the
- * parameter names and a few plain values (language, paging, stage filters) stay. Logs are kept and read
- * by operators; a receipt is the citizen's key to their opinion and a token is a credential.
+ * parameter names (camelCase words only) and a few plain values (language, paging, stage filters) stay.
+ * Logs are kept and read by operators; a receipt is the citizen's key to their opinion and a token is a
+ * credential.
  */
 export function loggableUrl(url: string): string {
   const mark = url.indexOf('?');
@@ -21,7 +22,8 @@ export function loggableUrl(url: string): string {
     .map((pair) => {
       const eq = pair.indexOf('=');
       const name = eq < 0 ? pair : pair.slice(0, eq);
-      if (!/^[A-Za-z_][\w.-]{0,31}$/.test(name)) return '*=*';
+      // Our parameter names are camelCase words; anything else (a pasted token or receipt) is not logged.
+      if (!/^[a-z][A-Za-z]{0,31}$/.test(name)) return '*=*';
       return PLAIN_PARAMETERS.has(name) && /^[\w.-]{0,32}$/.test(eq < 0 ? '' : pair.slice(eq + 1)) ? pair : `${name}=*`;
     });
   return query.length > 0 ? `${path}?${query.join('&')}` : path;
