@@ -49,4 +49,17 @@ describe('the public site shell in a real browser', () => {
     await screenshot(page, 'home-en');
     await context.close();
   });
+
+  it('renders the API docs under their own CSP (no framing, scripts of this origin only) without errors', async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    const errors = collectPageErrors(page);
+    const response = await page.goto(`${system.baseUrl}/api/docs`);
+    expect(response?.headers()['content-security-policy']).toContain("frame-ancestors 'none'");
+    expect(response?.headers()['x-content-type-options']).toBe('nosniff');
+    await page.locator('.opblock').first().waitFor();
+    expect(await page.locator('.opblock').count()).toBeGreaterThan(20);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
 });
