@@ -207,12 +207,13 @@ describe('one decision through every stage over HTTP, with deadlines seconds awa
     await recordHistories(id, 'returned');
   });
 
-  it('shows nothing of a confidential decision on any public endpoint before its publication', async () => {
+  it('shows nothing of a confidential decision on any public endpoint before its publication, and after it only what the reviewer approved', async () => {
     const title = '涉密决策标题';
+    const summary = '涉密登记摘要';
     const ground = '依法确定为工作秘密';
     const registered = await call(system.baseUrl, 'POST', '/api/v1/decisions', {
       token: tokens['drafter'],
-      json: aRegistration({ title, confidential: true, confidentialGround: ground }),
+      json: aRegistration({ title, summary, confidential: true, confidentialGround: ground }),
     });
     const id = registered.body.decisionId as string;
     const assertInvisible = async (): Promise<void> => {
@@ -240,21 +241,55 @@ describe('one decision through every stage over HTTP, with deadlines seconds awa
     await ok('reviewer', id, 'legality-review', { opinion: 'lawful', text: '合法' });
     await ok('manager', id, 'collective-decision', { meeting: '专题会议', date: inSeconds(0), outcome: 'adopted' });
     await assertInvisible();
-    const publication = await ok('drafter', id, 'publish-decision', {
+    const plan = {
       text: '决定全文',
       interpretation: { plainLanguage: '解读' },
       executionUnit: 'unit-a',
       milestones: [{ title: '实施', unit: 'unit-a', dueAt: inDays(30), weight: 1 }],
       evaluationDueAt: inDays(365),
-    });
+    };
+    const approved = { publicTitle: '经审核公开的标题', publicSummary: '经审核公开的摘要' };
+    await refused('drafter', id, 'publish-decision', plan, 422, 'FIELD_REQUIRED');
+    const publication = await ok('drafter', id, 'publish-decision', { ...plan, ...approved });
     await assertInvisible();
     await ok('reviewer', id, 'approve', { reviewId: lastReview(publication) });
     const entries = await timeline(id);
     expect(entries.map((e) => [e.seq, e.type])).toEqual([[1, 'DecisionPublished'], [2, 'MilestonePlanned']]);
+    expect(entries[0]!.data).toMatchObject(approved);
     expect(verifyChain(id, entries, sha256Hex).ok).toBe(true);
     const published = await call(system.baseUrl, 'GET', `/api/v1/public/decisions/${id}`);
-    expect(published.body).toMatchObject({ id, stage: 'execution' });
-    expect(JSON.stringify([entries, published.body])).not.toMatch(new RegExp(`${ground}|涉密草案|专家甲`));
+    expect(published.body).toMatchObject({ id, stage: 'execution', title: approved.publicTitle, summary: approved.publicSummary });
+    await assertConfidentialAfterPublication(system.baseUrl, id, approved.publicTitle, [title, summary, ground, '涉密草案', '专家甲', '试探']);
     await recordHistories(id, 'confidential-published');
   });
 });
+
+/**
+ * A published confidential decision on every public surface (SPEC.md §3.8, ADR 29): the public refused
+ * an opinion; pages in both languages, API, feeds, exports and search show the approved public title and
+ * none of `hidden` (registration title and summary, ground, internal records, the refused opinion).
+ */
+async function assertConfidentialAfterPublication(baseUrl: string, id: string, publicTitle: string, hidden: string[]): Promise<void> {
+  const secret = new RegExp(hidden.join('|'));
+  const opinion = await call(baseUrl, 'POST', `/api/v1/public/decisions/${id}/opinions`, { json: { text: '试探' } });
+  expect([opinion.status, opinion.body.code]).toEqual([409, 'CONSULTATION_NOT_OPEN']);
+  expect((await call(baseUrl, 'GET', `/api/v1/public/decisions/${id}/opinions`)).body).toMatchObject({ items: [], total: 0 });
+  const pages = ['zh-CN', 'en'].flatMap((lang) => [`/decisions/${id}?lang=${lang}`, `/decisions/${id}/timeline?lang=${lang}`, `/decisions?lang=${lang}`, `/?lang=${lang}`]);
+  for (const path of pages) {
+    const reply = await call(baseUrl, 'GET', path);
+    expect([path, reply.status, secret.test(String(reply.body))]).toEqual([path, 200, false]);
+    if (path.startsWith(`/decisions/${id}?`)) expect([path, String(reply.body).includes(publicTitle), String(reply.body).includes('name="text"')]).toEqual([path, true, false]);
+  }
+  const apis = [`/api/v1/public/decisions/${id}`, `/api/v1/public/decisions/${id}/timeline`, '/api/v1/public/decisions?pageSize=100', `/feeds/decisions/${id}.atom`, '/feeds/decisions.atom'];
+  const exports = ['decisions.json', 'opinions.csv', 'opinions.json', `opinions.csv?decision=${id}`, `opinions.json?decision=${id}`].map((file) => `/api/v1/public/export/${file}`);
+  for (const path of [...apis, ...exports]) {
+    const reply = await call(baseUrl, 'GET', path);
+    expect([path, reply.status, secret.test(JSON.stringify(reply.body))]).toEqual([path, 200, false]);
+  }
+  for (const format of ['csv', 'json']) expect(JSON.stringify((await call(baseUrl, 'GET', `/api/v1/public/export/opinions.${format}?decision=${id}`)).body)).not.toContain('OD-');
+  for (const q of hidden) {
+    expect((await call(baseUrl, 'GET', `/api/v1/public/decisions?q=${encodeURIComponent(q)}`)).body.total).toBe(0);
+    expect(String((await call(baseUrl, 'GET', `/decisions?q=${encodeURIComponent(q)}`)).body)).not.toContain(id);
+  }
+  expect(JSON.stringify((await call(baseUrl, 'GET', `/api/v1/public/decisions?q=${encodeURIComponent(publicTitle)}`)).body)).toContain(id);
+}
