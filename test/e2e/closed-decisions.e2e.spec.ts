@@ -9,7 +9,7 @@ import { createTestDatabase, databaseKinds, type TestDatabase } from '../support
 import { aRegistration } from '../support/decisions';
 import { eventually } from '../support/eventually';
 import { call, login, type Reply } from '../support/http';
-import { assertConfidentialAfterPublication } from '../support/public-surfaces';
+import { assertConfidentialAfterPublication } from './support/public-surfaces';
 import { recordHistories } from '../support/replay-recorder';
 import { testClient, uniqueTaskQueue } from '../support/temporal';
 

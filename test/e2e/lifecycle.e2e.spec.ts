@@ -5,7 +5,7 @@ import { startSystem, type TestSystem } from '../support/apps';
 import { createTestDatabase, type TestDatabase } from '../support/databases';
 import { aRegistration } from '../support/decisions';
 import { call, login, type Reply } from '../support/http';
-import { assertConfidentialAfterPublication } from '../support/public-surfaces';
+import { assertConfidentialAfterPublication } from './support/public-surfaces';
 import { recordHistories } from '../support/replay-recorder';
 import { uniqueTaskQueue } from '../support/temporal';
 

@@ -1,4 +1,4 @@
-import { call } from './http';
+import { call } from '../../support/http';
 
 /**
  * A published confidential decision on every public surface (SPEC.md §3.8, ADR 29): the public refused
