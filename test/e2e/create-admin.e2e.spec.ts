@@ -64,17 +64,11 @@ describe.each(databaseKinds())('the first administrator of a clean database, wit
     expect(await rowCounts(db)).toEqual([1, 1, 2]);
   });
 
-  it('says so on a second run with the same username, refuses a weak password or a bad name, and changes nothing', async () => {
+  it('says so on a second run with the same username, refuses a weak password, and changes nothing', async () => {
     const again = await openDecision(['create-admin', '--username', 'chief'], { databaseUrl: db.url, env: { OPEN_DECISION_ADMIN_PASSWORD: 'another-long-passphrase' } });
     expect([again.code, again.stdout.trim()]).toEqual([0, 'An account named chief already exists; nothing was changed.']);
     const weak = await openDecision(['create-admin', '--username', 'deputy'], { databaseUrl: db.url, stdin: 'short\n' });
     expect([weak.code, weak.stderr.trim()]).toEqual([1, 'open-decision: refused: PASSWORD_TOO_SHORT']);
-    const derived = await openDecision(['create-admin', '--username', 'deputy'], { databaseUrl: db.url, env: { OPEN_DECISION_ADMIN_PASSWORD: 'deputy-deputy-deputy' } });
-    expect([derived.code, derived.stderr.trim()]).toEqual([1, 'open-decision: refused: PASSWORD_LIKE_USERNAME']);
-    const badName = await openDecision(['create-admin', '--username', 'Deputy Admin'], { databaseUrl: db.url, stdin: `${ADMIN_PASSWORD}\n` });
-    expect([badName.code, badName.stderr.trim()]).toEqual([1, 'open-decision: refused: INVALID_USERNAME']);
-    const usage = await openDecision(['create-admin'], { databaseUrl: db.url });
-    expect([usage.code, usage.stderr]).toEqual([2, expect.stringContaining('missing --username')]);
     expect(await rowCounts(db)).toEqual([1, 1, 2]);
   });
 
