@@ -7,7 +7,7 @@ import { createAdminProblem, createFirstAdmin } from './create-admin';
 
 export const PASSWORD_ENV = 'OPEN_DECISION_ADMIN_PASSWORD';
 
-/** The password from the environment, else the first line of standard input (nothing echoed, nothing logged). */
+/** The password from the environment, else the first line of standard input; never printed or logged. */
 async function readPassword(): Promise<string> {
   const fromEnv = process.env[PASSWORD_ENV];
   if (fromEnv !== undefined) return fromEnv;
