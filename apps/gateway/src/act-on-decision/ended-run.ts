@@ -1,7 +1,6 @@
 import { WithStartWorkflowOperation, WorkflowNotFoundError, type Client } from '@temporalio/client';
 import type { DecisionState } from '../../../../libs/domain/src';
-import { decisionWorkflowId, getStateQuery, type DecisionWorkflowInput, type StaffCommand } from '../../../../libs/temporal/src';
-import { actionUpdate } from '../../../../libs/temporal/src';
+import { actionUpdate, decisionWorkflowId, getStateQuery, type DecisionWorkflowInput, type StaffCommand } from '../../../../libs/temporal/src';
 
 /** Whether an Update failed because the decision's workflow has no running run (it ended, or never was). */
 export function isNoRunningRun(error: unknown): boolean {
