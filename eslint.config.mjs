@@ -49,6 +49,10 @@ export default tseslint.config(
   ]),
   layer(['apps/worker/**/*.ts'], [forbid('(^|/)(gateway|embedded|verifier)/src', 'The apps never import each other.')]),
   layer(['apps/embedded/**/*.ts'], [forbid('(^|/)(gateway|worker|verifier)/src', 'The launcher starts the apps as processes; it never imports them.')]),
+  // The operators' commands that need the database (create-admin): persistence and the domain, no other app.
+  layer(['apps/admin-cli/**/*.ts'], [
+    forbid('(^|/)(gateway|worker|embedded|verifier)/src|(^|/)workflows/|(^|/)libs/temporal/|^@temporalio/|^@nestjs/', 'apps/admin-cli uses libs/persistence and libs/domain only.'),
+  ]),
   // The verifier is anyone's check of a deployment over HTTP: Node built-ins and the pure domain, nothing else.
   layer(['apps/verifier/**/*.ts'], [
     forbid('^(?!node:)(?!\\./)(?!(\\.\\./)+libs/domain/src$)', 'apps/verifier imports only node: built-ins, its own files and libs/domain/src.'),

@@ -80,6 +80,16 @@ const MAX_RUN_HISTORY_EVENTS = 2_000;
 const CONTINUE_AS_NEW_AT_EXECUTION = 'continue-as-new-at-execution';
 
 /**
+ * Patch id: a closed decision's run stays, waiting for the actions allowed in `closed` (accountability)
+ * and refusing others with ILLEGAL_TRANSITION (ADR 28). Before it, the run ended at `closed` and every
+ * later action found no workflow. Asked only once the decision is closed, so earlier histories replay.
+ */
+const STAY_WHEN_CLOSED = 'stay-addressable-when-closed';
+
+/** Patch id: a confidential decision's publication carries the approved public title and summary (ADR 29). */
+const CONFIDENTIAL_PUBLIC_SUMMARY = 'confidential-public-summary';
+
+/**
  * One decision's whole life (SPEC.md §3). Every staff action is an Update whose validator applies the
  * pure rule from libs/domain; the handler appends the step's events (public and internal log, read
  * models) through `appendEvents` and only then changes the state it returns. Deadlines are durable
@@ -128,7 +138,9 @@ export async function decisionWorkflow(input: DecisionWorkflowInput): Promise<vo
       actionUpdate(action.name),
       ({ actor, command }) =>
         exclusive(async () => {
-          const step = asFailure(() => perform(action, state, command as never, { actor, now: new Date(), policy }));
+          // Publications accepted before the rule asked for a public title and summary replay without them.
+          const legacy = action.name === 'publish-decision' && state.confidential && !patched(CONFIDENTIAL_PUBLIC_SUMMARY) ? { publicSummaryOptional: true } : undefined;
+          const step = asFailure(() => perform(action, state, command as never, { actor, now: new Date(), policy, legacy }));
           return commit(step.events, step.state);
         }),
       {
@@ -181,7 +193,7 @@ export async function decisionWorkflow(input: DecisionWorkflowInput): Promise<vo
   const checkEveryMs = (policy.evaluationTriggerCheckHours ?? DEFAULT_POLICY.evaluationTriggerCheckHours) * 3_600_000;
   let nextCheckAt: number | undefined;
   let clustering: Promise<void> | undefined;
-  while (state.stage !== 'closed') {
+  while (state.stage !== 'closed' || patched(STAY_WHEN_CLOSED)) {
     const seen = steps;
     const [timer] = dueTimers(state);
     nextCheckAt = state.stage === 'execution' && patched(EVALUATION_OPINION_TRIGGER) ? (nextCheckAt ?? Date.now() + checkEveryMs) : undefined;

@@ -7,7 +7,7 @@ import { createTestDatabase, type TestDatabase } from '../support/databases';
 import { aRegistration } from '../support/decisions';
 import { call, login, publishForConsultation } from '../support/http';
 import { uniqueTaskQueue } from '../support/temporal';
-import { driveToExecution, inSeconds, publishFeedback, waitForStage, type Staff } from './support/public-staff';
+import { act, driveToExecution, inSeconds, published, publishFeedback, waitForStage, type Staff } from './support/public-staff';
 
 // The public path in a real browser (issue 5): find a decision, read it, send an opinion without
 // JavaScript, see and look up the receipt, read the feedback once published, follow the timeline and
@@ -17,6 +17,8 @@ const PASSWORD = 'e2e-password';
 const TITLE = '关于调整城区公共停车收费标准的决定';
 const EXEC_TITLE = '关于推进老旧小区改造的实施方案';
 const SECRET_TITLE = '涉密事项不得出现在公开页面';
+/** A confidential decision that gets published: only its approved public title and summary may show (ADR 29). */
+const PUBLISHED_SECRET = { title: '涉密登记标题不得公开', summary: '涉密登记摘要不得公开', publicTitle: '经审核公开的涉密事项标题', publicSummary: '经审核公开的涉密事项摘要' };
 const SCRIPT_OPINION = '<script>alert(1)</script>建议夜间停车免费，联系电话13912345678';
 const FORM_LETTER = '坚决反对停车收费标准翻倍，这会显著增加居民出行负担，建议维持现行标准并增加公共停车位。';
 const REASON = '收费标准按停车设施建设和运营成本核定，夜间标准已下调，白天标准需保持以促进车位周转。';
@@ -33,6 +35,7 @@ describe('the public site in a real browser', () => {
   let id: string;
   let execId: string;
   let secretId: string;
+  let publishedSecretId: string;
   let executionReady: Promise<void>;
   const receipts: string[] = [];
   const visited = new Set<string>();
@@ -80,6 +83,8 @@ describe('the public site in a real browser', () => {
     browser = await launchBrowser();
 
     secretId = await register({ title: SECRET_TITLE, confidential: true, confidentialGround: '工作秘密' });
+    publishedSecretId = await register({ title: PUBLISHED_SECRET.title, summary: PUBLISHED_SECRET.summary, confidential: true, confidentialGround: '工作秘密' });
+    await publishConfidential(publishedSecretId);
     id = await register({ title: TITLE, summary: '调整中心城区公共停车场白天和夜间收费标准。' });
     execId = await register({ title: EXEC_TITLE, summary: '三年内完成老旧小区改造。', unit: 'unit-a' });
     const opensAt = inSeconds(2);
@@ -96,6 +101,24 @@ describe('the public site in a real browser', () => {
       expect(sent.status).toBe(201);
     }
   }, 120_000);
+
+  /** A confidential decision straight to execution: adopted, then published with its approved public title and summary. */
+  async function publishConfidential(decisionId: string): Promise<void> {
+    await act(staff, 'drafter', decisionId, 'draft-versions', { draft: '涉密草案全文', basis: '依据', explanation: '说明' });
+    await act(staff, 'drafter', decisionId, 'submit-for-decision');
+    await act(staff, 'drafter', decisionId, 'legality-review-request');
+    await act(staff, 'reviewer', decisionId, 'legality-review', { opinion: 'lawful', text: '合法' });
+    await act(staff, 'manager', decisionId, 'collective-decision', { meeting: '专题会议', date: inSeconds(0), outcome: 'adopted' });
+    await published(staff, decisionId, 'publish-decision', {
+      text: '涉密事项决定公开文本。',
+      interpretation: { plainLanguage: '公开解读。' },
+      executionUnit: 'unit-a',
+      milestones: [{ title: '实施', unit: 'unit-a', dueAt: inSeconds(200 * 86_400), weight: 1 }],
+      evaluationDueAt: inSeconds(700 * 86_400),
+      publicTitle: PUBLISHED_SECRET.publicTitle,
+      publicSummary: PUBLISHED_SECRET.publicSummary,
+    });
+  }
 
   afterAll(async () => {
     await browser?.close();
@@ -340,10 +363,21 @@ describe('the public site in a real browser', () => {
     for (const path of [`/decisions/${secretId}`, `/decisions/${secretId}/timeline`, `/decisions/${secretId}/verify`, `/decisions/${secretId}/progress.svg`]) {
       expect((await fetch(url(path))).status).toBe(404);
     }
+    // Once published, a confidential decision shows its approved public title, and takes no opinion, in both languages.
+    for (const lang of ['zh-CN', 'en']) {
+      const { page, done } = await open();
+      expect((await page.goto(url(`/decisions/${publishedSecretId}?lang=${lang}`)))?.status()).toBe(200);
+      await expect(page.locator('h1').first().textContent()).resolves.toContain(PUBLISHED_SECRET.publicTitle);
+      await expect(page.locator('textarea[name=text]').count()).resolves.toBe(0);
+      await page.goto(url(`/decisions/${publishedSecretId}/timeline?lang=${lang}`));
+      await page.goto(url(`/decisions?q=${encodeURIComponent(PUBLISHED_SECRET.publicTitle)}&lang=${lang}`));
+      await expect(page.content()).resolves.toContain(`/decisions/${publishedSecretId}`);
+      await done();
+    }
     const paths = [...visited, '/', '/decisions', `/decisions?unit=unit-a`, `/decisions?year=${new Date().getFullYear()}`, '/verify'];
     for (const path of paths) {
       const text = await (await fetch(url(path))).text();
-      for (const secret of [SECRET_TITLE, secretId, '13912345678', '张三']) expect({ path, leaked: text.includes(secret) ? secret : null }).toEqual({ path, leaked: null });
+      for (const secret of [SECRET_TITLE, secretId, PUBLISHED_SECRET.title, PUBLISHED_SECRET.summary, '涉密草案全文', '13912345678', '张三']) expect({ path, leaked: text.includes(secret) ? secret : null }).toEqual({ path, leaked: null });
     }
     expect(visited.size).toBeGreaterThan(8);
   });

@@ -16,6 +16,7 @@ const BASE = 'https://decisions.example.gov.cn';
 const TITLE = `关于<script>alert("x")</script>&'补贴'标准]]>的决定`;
 const OTHER_TITLE = '关于公共停车场收费标准的决定';
 const CONFIDENTIAL_TITLE = '涉密决策不得出现在订阅源中';
+const PUBLIC_TITLE = '经审核公开的决策标题';
 const inSeconds = (s: number): string => new Date(Date.now() + s * 1000).toISOString();
 type Feed = ReturnType<typeof parseFeed>;
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
@@ -172,12 +173,14 @@ describe('Atom feeds of the public log over HTTP', () => {
       executionUnit: 'unit-a',
       milestones: [{ title: '实施', unit: 'unit-a', dueAt: inSeconds(30 * 86_400), weight: 1 }],
       evaluationDueAt: inSeconds(365 * 86_400),
+      publicTitle: PUBLIC_TITLE,
+      publicSummary: '经审核公开的摘要',
     });
     await act('reviewer', confidentialId, 'approve', { reviewId: publication.reviews.at(-1).id });
     const reply = await get(`/feeds/decisions/${confidentialId}.atom`);
     expect(reply.status).toBe(200);
-    expect(parsed(reply.text).items.map((item) => item.title)).toEqual([`【执行计划】${CONFIDENTIAL_TITLE}`, `【决策公布】${CONFIDENTIAL_TITLE}`]);
-    expect(reply.text).not.toMatch(/涉密草案|工作秘密|专题会议/);
+    expect(parsed(reply.text).items.map((item) => item.title)).toEqual([`【执行计划】${PUBLIC_TITLE}`, `【决策公布】${PUBLIC_TITLE}`]);
+    expect(reply.text).not.toMatch(new RegExp(`涉密草案|工作秘密|专题会议|${CONFIDENTIAL_TITLE}`));
     expect((await get('/feeds/decisions.atom')).text).toContain(`${BASE}/decisions/${confidentialId}`);
   });
 });

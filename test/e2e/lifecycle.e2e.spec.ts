@@ -5,6 +5,7 @@ import { startSystem, type TestSystem } from '../support/apps';
 import { createTestDatabase, type TestDatabase } from '../support/databases';
 import { aRegistration } from '../support/decisions';
 import { call, login, type Reply } from '../support/http';
+import { assertConfidentialAfterPublication } from './support/public-surfaces';
 import { recordHistories } from '../support/replay-recorder';
 import { uniqueTaskQueue } from '../support/temporal';
 
@@ -207,12 +208,13 @@ describe('one decision through every stage over HTTP, with deadlines seconds awa
     await recordHistories(id, 'returned');
   });
 
-  it('shows nothing of a confidential decision on any public endpoint before its publication', async () => {
+  it('shows nothing of a confidential decision on any public endpoint before its publication, and after it only what the reviewer approved', async () => {
     const title = '涉密决策标题';
+    const summary = '涉密登记摘要';
     const ground = '依法确定为工作秘密';
     const registered = await call(system.baseUrl, 'POST', '/api/v1/decisions', {
       token: tokens['drafter'],
-      json: aRegistration({ title, confidential: true, confidentialGround: ground }),
+      json: aRegistration({ title, summary, confidential: true, confidentialGround: ground }),
     });
     const id = registered.body.decisionId as string;
     const assertInvisible = async (): Promise<void> => {
@@ -240,21 +242,26 @@ describe('one decision through every stage over HTTP, with deadlines seconds awa
     await ok('reviewer', id, 'legality-review', { opinion: 'lawful', text: '合法' });
     await ok('manager', id, 'collective-decision', { meeting: '专题会议', date: inSeconds(0), outcome: 'adopted' });
     await assertInvisible();
-    const publication = await ok('drafter', id, 'publish-decision', {
+    const plan = {
       text: '决定全文',
       interpretation: { plainLanguage: '解读' },
       executionUnit: 'unit-a',
       milestones: [{ title: '实施', unit: 'unit-a', dueAt: inDays(30), weight: 1 }],
       evaluationDueAt: inDays(365),
-    });
+    };
+    const approved = { publicTitle: '经审核公开的标题', publicSummary: '经审核公开的摘要' };
+    await refused('drafter', id, 'publish-decision', plan, 422, 'FIELD_REQUIRED');
+    const publication = await ok('drafter', id, 'publish-decision', { ...plan, ...approved });
     await assertInvisible();
     await ok('reviewer', id, 'approve', { reviewId: lastReview(publication) });
     const entries = await timeline(id);
     expect(entries.map((e) => [e.seq, e.type])).toEqual([[1, 'DecisionPublished'], [2, 'MilestonePlanned']]);
+    expect(entries[0]!.data).toMatchObject(approved);
     expect(verifyChain(id, entries, sha256Hex).ok).toBe(true);
     const published = await call(system.baseUrl, 'GET', `/api/v1/public/decisions/${id}`);
-    expect(published.body).toMatchObject({ id, stage: 'execution' });
-    expect(JSON.stringify([entries, published.body])).not.toMatch(new RegExp(`${ground}|涉密草案|专家甲`));
+    expect(published.body).toMatchObject({ id, stage: 'execution', title: approved.publicTitle, summary: approved.publicSummary });
+    await assertConfidentialAfterPublication(system.baseUrl, id, approved.publicTitle, [title, summary, ground, '涉密草案', '专家甲', '试探']);
     await recordHistories(id, 'confidential-published');
   });
 });
+

@@ -14,6 +14,8 @@ deployment and recomputes every hash and link of its log (SPEC.md §6).
 
 Exit status: 0 every chain verifies, 1 at least one chain fails, 2 usage or network error
 (when chains fail and others could not be fetched, 1).
+
+Operators: open-decision create-admin --help (the first administrator of a deployment).
 `;
 
 export interface VerifyOptions {

@@ -1,4 +1,6 @@
 #!/usr/bin/env node
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
 import { parseCommandLine, USAGE } from './args';
 import { FetchError } from './deployment';
 import { formatLine, formatSummary, toJsonReport } from './report';
@@ -10,6 +12,7 @@ import { exitCodeOf, verifyDeployment } from './verify';
  * network errors on stderr (or in the JSON document with `--json`); the exit status is the verdict.
  */
 async function main(argv: readonly string[]): Promise<number> {
+  if (argv[0] === 'create-admin') return runAdminCommand(argv);
   const command = parseCommandLine(argv);
   if (command.kind === 'help') {
     process.stdout.write(USAGE);
@@ -34,6 +37,18 @@ async function main(argv: readonly string[]): Promise<number> {
     process.stderr.write(`open-decision: ${error.message}\n`);
     return 2;
   }
+}
+
+/**
+ * `open-decision create-admin …` needs the database, which the verifier must never import: it runs the
+ * separate admin command (apps/admin-cli, built next to this file) as a child process with the same
+ * standard streams and environment, and exits with its status.
+ */
+function runAdminCommand(argv: readonly string[]): number {
+  const adminMain = join(__dirname, '..', '..', 'admin-cli', 'src', 'main.js');
+  const child = spawnSync(process.execPath, [adminMain, ...argv], { stdio: 'inherit' });
+  if (child.error) throw child.error;
+  return child.status ?? 2;
 }
 
 main(process.argv.slice(2)).then(

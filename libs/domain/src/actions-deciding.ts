@@ -1,5 +1,6 @@
 import { addWorkingDays } from './calendar';
-import { defineAction, requireInstant, requireText } from './decision-action';
+import { defineAction, requireInstant, requireText, type ActionContext } from './decision-action';
+import type { DecisionState } from './decision-state';
 import { DomainError, InvalidCommandError } from './errors';
 import type { MilestoneInput } from './publications';
 import { addReview } from './reviews';
@@ -106,6 +107,9 @@ export interface PublishDecision {
   executionUnit: string;
   milestones: MilestoneInput[];
   evaluationDueAt: string;
+  /** Required for a confidential decision (ADR 29): what the public sees as its title and summary. */
+  publicTitle?: string;
+  publicSummary?: string;
 }
 
 export function validateMilestones(value: unknown): MilestoneInput[] {
@@ -141,7 +145,19 @@ export const publishDecision = defineAction<PublishDecision>({
       executionUnit: requireText(command.executionUnit, 'executionUnit', 64),
       milestones: validateMilestones(command.milestones),
       evaluationDueAt: requireInstant(command.evaluationDueAt, 'evaluationDueAt').toISOString(),
+      ...publicPresentation(state, command, context),
     };
     return addReview(state, 'decision', payload, context);
   },
 });
+
+/**
+ * A confidential decision's title and summary were written under confidentiality and are never shown:
+ * its publication names the public title and summary, which the reviewer approves with the text (SPEC.md
+ * §3.8, ADR 29). A public decision's registration title and summary are public already.
+ */
+function publicPresentation(state: DecisionState, command: PublishDecision, context: ActionContext): { publicTitle?: string; publicSummary?: string } {
+  if (!state.confidential) return {};
+  if (context.legacy?.publicSummaryOptional && command.publicTitle === undefined) return {};
+  return { publicTitle: requireText(command.publicTitle, 'publicTitle', 200), publicSummary: requireText(command.publicSummary, 'publicSummary', 2000) };
+}

@@ -30,7 +30,9 @@ export const approve = defineAction<ReviewDecision>({
   decide(state, command, context) {
     const review = reviewableBy(state, command.reviewId, context);
     const published = publish(withoutReview(state, review.id), review, context);
-    return { ...published, internal: { type: 'PublicationApproved', data: { reviewId: review.id, kind: review.kind, stage: published.state.stage } } };
+    // The read model takes a confidential decision's public title and summary from here (ADR 29).
+    const presentation = review.kind === 'decision' && state.confidential ? { publicTitle: review.payload['publicTitle'] ?? null, publicSummary: review.payload['publicSummary'] ?? null } : {};
+    return { ...published, internal: { type: 'PublicationApproved', data: { reviewId: review.id, kind: review.kind, stage: published.state.stage, ...presentation } } };
   },
 });
 

@@ -12,6 +12,11 @@ export interface ActionContext {
   actor: StaffActor | typeof SYSTEM_ACTOR;
   now: Date;
   policy: Policy;
+  /**
+   * Set by the workflow only when replaying steps accepted before a rule became stricter (a `patched()`
+   * id each): `publicSummaryOptional`, a confidential publication without public title and summary.
+   */
+  legacy?: { publicSummaryOptional?: boolean } | undefined;
 }
 
 /** What a rule decides: the next state and the step's events (without seq, time or actor yet). */

@@ -65,7 +65,7 @@ export function projectDecision(
   }
   if (!current) return undefined;
   const status = event.data['status'] as DecisionStatus | undefined;
-  const next = { ...current, updatedAt: event.occurredAt, lastInternalSeq: event.seq };
+  const next = { ...current, ...publicPresentation(current, event), updatedAt: event.occurredAt, lastInternalSeq: event.seq };
   if (!status) return next;
   return {
     ...next,
@@ -76,4 +76,15 @@ export function projectDecision(
     overdue: status.overdue,
     progress: status.progress,
   };
+}
+
+/**
+ * A confidential decision's title and summary were written under confidentiality: when its publication
+ * is approved, the read model (which every public surface reads) takes the approved public title and
+ * summary instead. One approved before they existed keeps its title and shows no summary (ADR 29).
+ */
+function publicPresentation(current: DecisionRecord, event: InternalEventDraft): Partial<Pick<DecisionRecord, 'title' | 'summary'>> {
+  if (!current.confidential || event.type !== 'PublicationApproved' || event.data['kind'] !== 'decision') return {};
+  const title = event.data['publicTitle'];
+  return { ...(typeof title === 'string' ? { title } : {}), summary: str(event.data, 'publicSummary') };
 }

@@ -2,6 +2,8 @@ import type { StaffActor } from './actors';
 import { findAction } from './actions';
 import { perform } from './decision-action';
 import { initialState, type DecisionState } from './decision-state';
+import { projectDecision } from './decision-record';
+import type { InternalEventDraft } from './internal-log';
 import { DEFAULT_POLICY } from './policy';
 import { applyRegistration } from './register-decision';
 
@@ -25,6 +27,15 @@ const registered = (overrides: Partial<DecisionState> = {}): DecisionState => ({
   ...applyRegistration(initialState('d1'), { title: 't', summary: 's', unit: 'unit-a', category: 'c', confidential: false, riskAssessmentRequired: false }),
   ...overrides,
 });
+
+/** The internal DecisionRegistered of a confidential decision, as the read model folds it. */
+const registration: InternalEventDraft = {
+  seq: 1,
+  type: 'DecisionRegistered',
+  occurredAt: iso(0),
+  actor: drafter,
+  data: { title: '涉密标题', summary: '涉密摘要', unit: 'unit-a', category: 'c', confidential: true },
+};
 
 const drafted = (): DecisionState => run(registered(), drafter, 'draft-versions', { draft: 'd', basis: 'b', explanation: 'e' });
 const deciding = (overrides: Partial<DecisionState> = {}): DecisionState => ({ ...drafted(), stage: 'deciding', ...overrides });
@@ -72,6 +83,29 @@ describe('the legal rules of the lifecycle', () => {
     const plan = { text: 't', adoptionExplanation: 'a', executionUnit: 'unit-a', milestones: [], evaluationDueAt: iso(365 * day) };
     refuse(adopted, drafter, 'publish-decision', plan, 'INTERPRETATION_REQUIRED');
     refuse(adopted, drafter, 'publish-decision', { ...plan, interpretation: { plainLanguage: '  ' } }, 'INTERPRETATION_REQUIRED');
+  });
+
+  it('publishes a confidential decision only with the public title and summary the reviewer approved (ADR 29)', () => {
+    const adopted = deciding({ confidential: true, adoption: { adoptedAt: iso(0), publicationDueAt: iso(20 * day), overdue: false } });
+    const plan = { text: 't', interpretation: { plainLanguage: 'p' }, executionUnit: 'unit-a', milestones: [], evaluationDueAt: iso(365 * day) };
+    refuse(adopted, drafter, 'publish-decision', plan, 'FIELD_REQUIRED');
+    refuse(adopted, drafter, 'publish-decision', { ...plan, publicTitle: '公开标题' }, 'FIELD_REQUIRED');
+    const legacy = perform(findAction('publish-decision')!, adopted, plan, { actor: drafter, now, policy: DEFAULT_POLICY, legacy: { publicSummaryOptional: true } });
+    expect(legacy.state.reviews![0]!.payload).not.toHaveProperty('publicTitle');
+    const submitted = run(adopted, drafter, 'publish-decision', { ...plan, publicTitle: '公开标题', publicSummary: '公开摘要' });
+    const step = perform(findAction('approve')!, submitted, { reviewId: submitted.reviews![0]!.id }, { actor: reviewer, now, policy: DEFAULT_POLICY });
+    expect(step.events.public[0]).toMatchObject({ type: 'DecisionPublished', data: { publicTitle: '公开标题', publicSummary: '公开摘要' } });
+    expect(step.events.internal[0]).toMatchObject({ type: 'PublicationApproved', data: { kind: 'decision', publicTitle: '公开标题', publicSummary: '公开摘要' } });
+    const record = projectDecision(projectDecision(undefined, 'd1', registration), 'd1', step.events.internal[0]!);
+    expect(record).toMatchObject({ title: '公开标题', summary: '公开摘要', publicVisible: true });
+  });
+
+  it('accepts accountability on a closed decision and refuses every other action there with ILLEGAL_TRANSITION', () => {
+    const closed = { ...drafted(), stage: 'closed' as const };
+    expect(run(closed, manager, 'accountability', { subject: '某局', measure: '通报', date: iso(0) }).stage).toBe('closed');
+    refuse(closed, drafter, 'milestones', { milestones: [] }, 'ILLEGAL_TRANSITION');
+    refuse(closed, manager, 'close', { reason: 'r' }, 'ILLEGAL_TRANSITION');
+    refuse(closed, reviewer, 'approve', { reviewId: 'r1' }, 'ILLEGAL_TRANSITION');
   });
 
   it('rejects a review by the author of the submission (four-eyes)', () => {

@@ -18,6 +18,11 @@ export async function findPublicDecision(dataSource: DataSource, id: string): Pr
   return entity ? toPublicDecision(fromDecisionEntity(entity)) : undefined;
 }
 
+/** Whether the public may send opinions on a decision at all: never on a confidential one (SPEC.md §3.8, ADR 29). */
+export async function hasPublicIntake(dataSource: DataSource, id: string): Promise<boolean> {
+  return dataSource.manager.existsBy(DecisionEntity, { id, publicVisible: true, confidential: false });
+}
+
 export function toPublicLogEntry(row: PublicEventEntity): PublicLogEntry {
   return {
     decisionId: row.decisionId,

@@ -4,13 +4,16 @@ import type { DataSource } from 'typeorm';
 import { actsForAllUnits, assertRole, DEFAULT_POLICY, DomainError, findAction, normalizeReceipt, type DecisionState, type StaffActor } from '../../../../libs/domain/src';
 import { feedbackReportFacts, findDecision, findReceipt } from '../../../../libs/persistence/src';
 import { actionUpdate, decisionWorkflowId, toDomainError } from '../../../../libs/temporal/src';
-import { DATA_SOURCE, TEMPORAL_CLIENT } from '../common/tokens';
+import type { GatewayConfig } from '../config';
+import { CONFIG, DATA_SOURCE, TEMPORAL_CLIENT } from '../common/tokens';
+import { actOnEndedClosedRun, isNoRunningRun } from './ended-run';
 
 @Injectable()
 export class ActOnDecisionHandler {
   constructor(
     @Inject(TEMPORAL_CLIENT) private readonly client: Client,
     @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
+    @Inject(CONFIG) private readonly config: GatewayConfig,
   ) {}
 
   /** Checks that need the database, which the workflow's pure rules cannot see. */
@@ -48,7 +51,14 @@ export class ActOnDecisionHandler {
     assertRole(action, actor);
     await this.checkRecords(decisionId, action.name, command, actor);
     try {
-      return await this.client.workflow.getHandle(decisionWorkflowId(decisionId)).executeUpdate(actionUpdate(action.name), { args: [{ actor, command }] });
+      try {
+        return await this.client.workflow.getHandle(decisionWorkflowId(decisionId)).executeUpdate(actionUpdate(action.name), { args: [{ actor, command }] });
+      } catch (error) {
+        // A closed decision whose run ended before closed decisions kept theirs (ADR 28).
+        const resumed = isNoRunningRun(error) ? await actOnEndedClosedRun(this.client, this.config.TASK_QUEUE, decisionId, action.name, { actor, command }) : undefined;
+        if (resumed) return resumed;
+        throw error;
+      }
     } catch (error) {
       throw toDomainError(error);
     }

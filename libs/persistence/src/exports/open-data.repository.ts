@@ -144,8 +144,8 @@ function toOpenDataOpinion(decisionId: string, feedbackPublished: boolean, row: 
  * Published opinions of public decisions (of one when `decisionId` is given), in the order
  * (decisionId, receivedAt, receipt), `pageSize` rows per query. Withheld opinions are left out. Cluster
  * and answer (the opinion's own, else its cluster's) appear only once the decision's feedback report is
- * published; until then clusters and answers are staff working data. A decision that is not public
- * yields nothing.
+ * published; until then clusters and answers are staff working data. A decision that is not public,
+ * or is confidential, yields nothing.
  */
 export async function* streamOpenDataOpinions(dataSource: DataSource, options: { decisionId?: string; pageSize?: number } = {}): AsyncGenerator<OpenDataOpinion> {
   const pageSize = options.pageSize ?? 2000;
@@ -158,7 +158,8 @@ export async function* streamOpenDataOpinions(dataSource: DataSource, options: {
       select: { decisionId: true, feedbackPublishedAt: true },
     });
     const published = new Set(consultations.filter((c) => c.feedbackPublishedAt !== null).map((c) => c.decisionId));
-    for (const { id } of decisions) {
+    // A confidential decision's opinions never appear on a public surface, even once it is published (ADR 29).
+    for (const { id } of decisions.filter((d) => !d.confidential)) {
       let after: [string, string] = ['', ''];
       for (;;) {
         const rows = await opinionPage(dataSource, id, published.has(id), after, pageSize);

@@ -23,7 +23,7 @@ export function notOpen(window: ConsultationEntity | undefined): DomainError {
  * Per decision, whether it accepts an opinion at `at`: an open consultation round inside its window
  * (PostgreSQL: the rows are read FOR SHARE, so the seal's FOR UPDATE waits for this transaction), or
  * else the standing channel of a public decision in execution, which stays open while the execution is
- * being evaluated (SPEC.md §3.6, art.34).
+ * being evaluated (SPEC.md §3.6, art.34). A confidential decision has none (ADR 29).
  */
 export async function openIntakes(manager: EntityManager, decisionIds: string[], at: string): Promise<Map<string, Intake | { closed: ConsultationEntity }>> {
   const query = manager.createQueryBuilder(ConsultationEntity, 'c').where('c.decision_id IN (:...decisionIds)', { decisionIds });
@@ -38,7 +38,13 @@ export async function openIntakes(manager: EntityManager, decisionIds: string[],
     const executing = await manager
       .createQueryBuilder(DecisionEntity, 'd')
       .select('d.id', 'id')
-      .where('d.id IN (:...others) AND d.stage IN (:...stages) AND d.public_visible = :visible', { others, stages: ['execution', 'evaluation'], visible: true })
+      // A confidential decision has no public intake, even once published (SPEC.md §3.8, ADR 29).
+      .where('d.id IN (:...others) AND d.stage IN (:...stages) AND d.public_visible = :visible AND d.confidential = :confidential', {
+        others,
+        stages: ['execution', 'evaluation'],
+        visible: true,
+        confidential: false,
+      })
       .getRawMany<{ id: string }>();
     for (const { id } of executing) result.set(id, { phase: 'execution', round: 0 });
   }

@@ -1,4 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
+import { DecisionEntity } from '../entities/decision.entity';
 import { OpinionEntity } from '../entities/opinion.entity';
 import { isUniqueViolation } from '../accounts/admin-events';
 import { inTransaction } from '../transaction';
@@ -84,6 +85,8 @@ export interface PublicOpinion {
 
 /** Published opinions in their de-identified form only, oldest first. Never the raw text or contact. */
 export async function listPublishedOpinions(dataSource: DataSource, decisionId: string, page: number, pageSize: number): Promise<{ items: PublicOpinion[]; total: number }> {
+  // A confidential decision's opinions are never public, not even ones stored before its intake was closed (ADR 29).
+  if (await dataSource.manager.existsBy(DecisionEntity, { id: decisionId, confidential: true })) return { items: [], total: 0 };
   const [rows, total] = await dataSource.manager.findAndCount(OpinionEntity, {
     where: { decisionId, status: 'published' },
     select: { receipt: true, textPublic: true, section: true, channel: true, receivedAt: true },

@@ -171,6 +171,8 @@ export const ACTION_FORMS: Record<string, ActionFormSpec> = {
       { name: 'interpretation.plainLanguage', kind: 'textarea', label: w('政策解读', 'Interpretation'), required: true, hint: w('决策与解读同步公布（三同步）。', 'A decision is published together with its interpretation.') },
       { name: 'interpretation.qa', kind: 'qa', label: w('问答', 'Questions and answers'), hint: w('每行一问一答：问题 | 回答', 'One per line: question | answer') },
       { name: 'adoptionExplanation', kind: 'textarea', label: w('意见采纳情况说明', 'How opinions were adopted'), hint: w('公开决策必填（不予公开事项可不填）。', 'Required for a public decision.') },
+      { name: 'publicTitle', kind: 'text', label: w('公开标题', 'Public title'), hint: w('不予公开事项必填：经审核后公开的标题，登记时的标题不公开。', 'Required for a confidential decision: the title made public once approved; its registered title stays private.') },
+      { name: 'publicSummary', kind: 'textarea', label: w('公开摘要', 'Public summary'), hint: w('不予公开事项必填：经审核后公开的摘要，登记时的摘要不公开。', 'Required for a confidential decision: the summary made public once approved; its registered summary stays private.') },
       { name: 'executionUnit', kind: 'text', label: w('执行单位', 'Execution unit'), required: true },
       { name: 'milestones', kind: 'milestones', label: w('执行计划（里程碑）', 'Execution plan (milestones)'), hint: MILESTONE_HINT, required: true },
       dt('evaluationDueAt', '决策后评估时间', 'Evaluation due'),

@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import type { ConsultationCounts } from '../../../../../../libs/domain/src';
-import { findPublicDecision, findPublicTimeline, listPublishedOpinions, liveConsultationCounts, type PublicDecision } from '../../../../../../libs/persistence/src';
+import { findPublicDecision, findPublicTimeline, hasPublicIntake, listPublishedOpinions, liveConsultationCounts, type PublicDecision } from '../../../../../../libs/persistence/src';
 import { pageNumber } from '../../../common/page-number';
 import { notPublic } from '../../../get-public-decision/get-public-decision.controller';
 import { foldDecisionPage, type DecisionPageModel } from './decision-page-model';
@@ -25,16 +25,17 @@ export async function loadDecisionPage(dataSource: DataSource, id: string, opini
   if (!decision || !entries) throw notPublic(id);
   const model = foldDecisionPage(entries);
   const consulting = decision.stage === 'consultation';
-  const [liveCounts, opinions] = await Promise.all([
+  const [liveCounts, opinions, intake] = await Promise.all([
     consulting ? liveConsultationCounts(dataSource, id) : Promise.resolve(null),
     listPublishedOpinions(dataSource, id, opinionsPage, OPINIONS_PAGE_SIZE),
+    hasPublicIntake(dataSource, id),
   ]);
   return {
     decision,
     model,
     liveCounts,
     opinions: { ...opinions, page: opinionsPage, pageSize: OPINIONS_PAGE_SIZE },
-    acceptsOpinions: consulting || decision.stage === 'execution' || decision.stage === 'evaluation',
+    acceptsOpinions: intake && (consulting || decision.stage === 'execution' || decision.stage === 'evaluation'),
   };
 }
 
