@@ -20,7 +20,7 @@ export interface CalendarChangeInput {
 }
 
 /**
- * The durable fan-out of one calendar change (ADR 23; workflow id `calendar-change:{version}`): walks the
+ * The durable fan-out of one calendar change (ADR 23; workflow id `calendar-change:{taskQueue}:{version}`): walks the
  * open decisions of the read model in id order and signals each `calendarChanged`. A crash anywhere
  * resumes from the recorded history; a decision signalled twice applies the version once. A decision that
  * closed meanwhile has nothing left to move: its signal fails and is skipped. Every open decision gets the

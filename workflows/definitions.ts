@@ -37,7 +37,10 @@ export function actionUpdate(name: string) {
  */
 export const calendarChangedSignal = defineSignal<[{ version: number }]>('calendarChanged');
 
-/** Workflow id of the fan-out of one calendar change: starting it twice starts it once. */
-export function calendarChangeWorkflowId(version: number): string {
-  return `calendar-change:${version}`;
+/**
+ * Workflow id of the fan-out of one calendar change: starting it twice starts it once. The task queue is
+ * part of it: version numbers are per database, and deployments (or test suites) may share a namespace.
+ */
+export function calendarChangeWorkflowId(taskQueue: string, version: number): string {
+  return `calendar-change:${taskQueue}:${version}`;
 }

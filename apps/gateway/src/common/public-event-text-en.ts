@@ -107,7 +107,7 @@ const SUMMARIES_EN: Record<PublicEventType, Summarize> = {
   DueDateRecomputed: (d) =>
     sentences(
       `The working-day calendar changed: ${word(DEADLINES_EN, str(d, 'deadline')) || 'a deadline'} is now due by ${beijingTimeEn(d['to'])}${d['provisional'] === true ? ' (provisional)' : ''} instead of ${beijingTimeEn(d['from'])}.`,
-      Array.isArray(d['sources']) && `Source: ${clip(d['sources'].join('; '), 120)}.`,
+      num(d, 'calendarVersion') !== undefined && `Counted on version ${num(d, 'calendarVersion')} of the working-day calendar.`,
     ),
   DecisionRegistered: (d) => sentences('Entered in the catalogue of major administrative decisions.', str(d, 'summary') && `Summary: ${clip(d['summary'])}`),
   DraftPublished: draftPublished,
