@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { PublishedCalendarYear } from '../../../../../../libs/persistence/src';
 import { html, type Html } from '../../html';
-import { defineMessages, fill, type Locale } from '../../i18n';
+import { defineMessages, fill } from '../../i18n';
 import type { PageContext } from '../../page-context';
 import { refusalNotice, type Refusal } from '../act-on-decision-form/action-form.render';
 import type { FormBody } from '../act-on-decision-form/form-parsing';
