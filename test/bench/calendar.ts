@@ -29,7 +29,13 @@ const DAY = 86_400_000;
 async function pool<T>(items: T[], concurrency: number, run: (item: T) => Promise<unknown>): Promise<void> {
   let next = 0;
   await Promise.all(Array.from({ length: concurrency }, async () => {
-    while (next < items.length) await run(items[next++]!);
+    while (next < items.length) {
+      const item = items[next++]!;
+      await run(item).catch((error: unknown) => {
+        const cause = (error as { cause?: { message?: string } }).cause?.message;
+        throw new Error(`${String(error)}${cause ? `: ${cause}` : ''}`);
+      });
+    }
   }));
 }
 
@@ -67,7 +73,10 @@ export async function benchCalendar(options: { root: string; kind: 'sqlite' | 'p
       options.log(`calendar: registering ${ids.length} decisions`);
       await pool(ids, options.concurrency, async (id) => {
         await registerViaTemporal(client, taskQueue, id, aRegistration(), drafterA);
-        await client.workflow.getHandle(decisionWorkflowId(id)).executeUpdate(actionUpdate('draft-versions'), { args: [{ actor: drafterA, command: { draft: '草案', basis: '依据', explanation: '说明' } }] });
+        const handle = client.workflow.getHandle(decisionWorkflowId(id));
+        await handle.executeUpdate(actionUpdate('draft-versions'), { args: [{ actor: drafterA, command: { draft: '草案', basis: '依据', explanation: '说明' } }] });
+        const plan = { channels: ['online'], opensAt: new Date(Date.now() + 60 * DAY).toISOString(), closesAt: new Date(Date.now() + 100 * DAY).toISOString() };
+        await handle.executeUpdate(actionUpdate('consultation-plan'), { args: [{ actor: drafterA, command: plan }] });
       });
       const plainStart = Date.now();
       await pool(ids, options.concurrency, (id) => client.workflow.getHandle(decisionWorkflowId(id)).executeUpdate(actionUpdate('submit-for-publication'), { args: [{ actor: drafterA, command: {} }] }));
