@@ -92,6 +92,11 @@ describe(`a calendar change moves the deadlines of running decisions (${kind})`,
     expect(before.counted).toMatchObject({ workingDays: 20, calendarVersion: 0 });
     const officialYears = ((await call(base, 'GET', '/api/v1/public/calendar')).body.years as Array<{ year: number; status: string }>).filter((y) => y.status === 'official').map((y) => y.year);
     expect(before.counted!.provisional).toBe(!officialYears.includes(Number(shanghai(before.at).slice(0, 4))));
+    if (before.counted!.provisional) {
+      const provisionalPage = await fetch(`${base}/decisions/${id}`).then((r) => r.text());
+      expect(provisionalPage).toContain('badge--provisional">预计<');
+      expect(await fetch(`${base}/decisions/${id}?lang=en`).then((r) => r.text())).toContain('badge--provisional">provisional<');
+    }
 
     // Bad input changes nothing.
     const first = await addHolidayInWindow(before, `k1-${id}`, '国办发明电〔测试〕1号');
@@ -144,6 +149,10 @@ describe(`a calendar change moves the deadlines of running decisions (${kind})`,
     const board = await call(base, 'GET', '/api/v1/decisions?stage=feedback', { token: tokens['manager'] });
     const listed = (board.body.items as Array<{ id: string; due: Array<DueItem & { counted?: DueCount }> }>).find((d) => d.id === id)!;
     expect(listed.due.find((d) => d.what === 'feedback')).toMatchObject({ at: movedAgain.at, counted: { calendarVersion: 2 } });
+    // Who changed the calendar is public as unit and role only, never the account.
+    const published = (await call(base, 'GET', '/api/v1/public/calendar')).body as { changes: Array<{ changedBy: Record<string, string> }> };
+    expect(published.changes.map((c) => c.changedBy)).toEqual([{ unit: 'unit-a', role: 'admin' }, { unit: 'unit-a', role: 'admin' }]);
+    expect(JSON.stringify(published)).not.toMatch(/accountId|username/);
     const calendarPage = await fetch(`${base}/calendar`).then((r) => r.text());
     expect(calendarPage).toContain('国办发明电〔测试〕2号');
     const feed = await fetch(`${base}/feeds/decisions.atom`).then((r) => r.text());
