@@ -1,4 +1,4 @@
-import type { ConsultationCounts, StepEvents } from '../libs/domain/src';
+import type { ConsultationCounts, StepEvents, WorkingCalendar } from '../libs/domain/src';
 
 /** Input of `appendEvents`: one step's events for one decision, seqs assigned by the workflow. */
 export interface AppendEventsInput extends StepEvents {
@@ -26,6 +26,18 @@ export interface DecisionActivities {
   clusterOpinions(input: { decisionId: string }): Promise<ClusteringSummary>;
   /** Execution-stage opinions of the decision received at or after `since` (the evaluation trigger). */
   countExecutionOpinions(input: { decisionId: string; since: string }): Promise<number>;
+  /**
+   * The deployment's current working-day calendar (ADR 23): the recorded years from last year on, and a
+   * provisional year for each of the next years nobody entered yet. Its result is the calendar's only
+   * way into a workflow, so a replay sees exactly what the run saw.
+   */
+  loadCalendar(input: Record<string, never>): Promise<WorkingCalendar>;
+}
+
+/** The activities of the calendar fan-out (`calendarChangeWorkflow`). */
+export interface CalendarActivities {
+  /** Registered decisions that are not closed, ordered by id, after `after` (exclusive), at most `limit`. */
+  listOpenDecisions(input: { after: string; limit: number }): Promise<string[]>;
 }
 
 /** What a clustering run found. */

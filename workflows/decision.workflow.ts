@@ -13,6 +13,7 @@ import {
 import {
   ACTIONS,
   afterAppend,
+  applyCalendar,
   applyRegistration,
   assertCanRegister,
   DEFAULT_POLICY,
@@ -33,7 +34,7 @@ import {
 } from '../libs/domain/src';
 import type { RetryPolicy } from '@temporalio/common';
 import type { DecisionActivities } from './activities';
-import { actionUpdate, getStateQuery, registerUpdate, type DecisionWorkflowInput, type StaffCommand } from './definitions';
+import { actionUpdate, calendarChangedSignal, getStateQuery, registerUpdate, type DecisionWorkflowInput, type StaffCommand } from './definitions';
 import { createExclusive } from './exclusive';
 import { asFailure } from './failures';
 import { ConfidentialKey, DecisionStageKey, NextDueAtKey, PolicyUnitKey } from './search-attributes';
@@ -69,6 +70,13 @@ const APPEND_AS_LOCAL_ACTIVITY = 'append-events-as-local-activity';
 function appendEvents(input: Parameters<DecisionActivities['appendEvents']>[0]): Promise<void> {
   return patched(APPEND_AS_LOCAL_ACTIVITY) ? local.appendEvents(input) : remote.appendEvents(input);
 }
+
+/**
+ * Patch id: the run counts working days on a calendar recorded in its state (loaded by an activity when
+ * the run starts, replaced on a calendar change), not on package data (ADR 23). Runs recorded before it
+ * count on `FROZEN_CALENDAR` until a calendar change reaches them.
+ */
+const WORKING_DAY_CALENDAR = 'working-day-calendar';
 
 /** A workflow started without a registration ends by itself after this long. */
 const REGISTRATION_WINDOW = '1 hour';
@@ -114,6 +122,26 @@ export async function decisionWorkflow(input: DecisionWorkflowInput): Promise<vo
   };
 
   setHandler(getStateQuery, () => state);
+
+  // Queued first on the lock: every step of this run counts on the recorded calendar.
+  if (!state.calendar && patched(WORKING_DAY_CALENDAR)) {
+    void exclusive(async () => {
+      state = { ...state, calendar: await local.loadCalendar({}) };
+    });
+  }
+
+  /** A calendar change (ADR 23): applied once per version; moved deadlines re-target the timer loop. */
+  setHandler(calendarChangedSignal, ({ version }) =>
+    exclusive(async () => {
+      if (!state.registered || (state.calendar && state.calendar.version >= version)) return;
+      const calendar = await local.loadCalendar({});
+      const context = { actor: SYSTEM_ACTOR, now: new Date(), policy };
+      const outcome = applyCalendar(state, calendar, context);
+      if (!outcome) return;
+      const step = toStep(state, outcome, context);
+      await commit(step.events, step.state);
+    }),
+  );
 
   setHandler(
     registerUpdate,

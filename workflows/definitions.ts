@@ -1,4 +1,4 @@
-import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { DecisionState, Policy, RegisterDecision, StaffActor } from '../libs/domain/src';
 
 export const TASK_QUEUE = 'decisions';
@@ -28,4 +28,19 @@ export const getStateQuery = defineQuery<DecisionState>('getState');
 /** The Update of a staff action of `ACTIONS` (libs/domain), named like the action. */
 export function actionUpdate(name: string) {
   return defineUpdate<DecisionState, [StaffCommand<Record<string, unknown>>]>(name);
+}
+
+/**
+ * An administrator changed the working-day calendar to `version` (ADR 23). The decision loads the
+ * calendar (an activity result, so it is recorded) and recounts its pending working-day deadlines, once:
+ * a version it has already applied is a no-op, so a re-delivery changes nothing.
+ */
+export const calendarChangedSignal = defineSignal<[{ version: number }]>('calendarChanged');
+
+/**
+ * Workflow id of the fan-out of one calendar change: starting it twice starts it once. The task queue is
+ * part of it: version numbers are per database, and deployments (or test suites) may share a namespace.
+ */
+export function calendarChangeWorkflowId(taskQueue: string, version: number): string {
+  return `calendar-change:${taskQueue}:${version}`;
 }

@@ -1,1 +1,2 @@
 export { decisionWorkflow } from './decision.workflow';
+export { calendarChangeWorkflow } from './calendar-change.workflow';

@@ -16,6 +16,7 @@ import { keepAliveClient } from './http-load';
 import { measureGroup, type Figure, type Stats } from './measure';
 import { choosePinning, findRepoRoot, pinProcess, startApp, waitForHttp, type AppProcess, type Pinning } from './processes';
 import { benchMillion, formatMillion, type MillionResult } from './million';
+import { benchCalendar, formatCalendar, type CalendarFigures } from './calendar';
 import { formatReplicas, measureReplicas, startReplicaSystem, type ReplicaFigures } from './replicas';
 import { formatTable, ratioOf, writeResults, type BenchResults, type DatabaseResult, type FigureResult } from './report';
 import { incrementAfterActivityUpdate, incrementUpdate, trivialWorkflow, type TrivialActivities } from './trivial.workflow';
@@ -46,7 +47,7 @@ interface Settings {
   intakeConcurrency: number;
   /** Samples of that run (BENCH_INTAKE_SAMPLES, default 20,000). */
   intakeSamples: number;
-  /** Figure groups to run (BENCH_ONLY, comma-separated: `api`, `million`, `replicas`; default all). */
+  /** Figure groups to run (BENCH_ONLY, comma-separated: `api`, `million`, `replicas`, `calendar`; default all). */
   groups: Set<string>;
   /** Opinions of the million-opinion figure (BENCH_MILLION, default 1,000,000; 0 skips it). */
   million: number;
@@ -79,7 +80,7 @@ function readSettings(): Settings {
     databaseUrl: process.env['BENCH_DATABASE_URL'] || undefined,
     intakeConcurrency: positiveInt('BENCH_INTAKE_CONCURRENCY', 64),
     intakeSamples: positiveInt('BENCH_INTAKE_SAMPLES', 20_000),
-    groups: new Set((process.env['BENCH_ONLY'] || 'api,million,replicas').split(',').map((group) => group.trim())),
+    groups: new Set((process.env['BENCH_ONLY'] || 'api,million,replicas,calendar').split(',').map((group) => group.trim())),
     million: process.env['BENCH_MILLION'] === '0' ? 0 : positiveInt('BENCH_MILLION', 1_000_000),
   };
 }
@@ -472,6 +473,13 @@ async function main(): Promise<void> {
     }
 
     const replicas = settings.groups.has('replicas') ? await replicaFigures(settings, teardown) : [];
+    const calendar: CalendarFigures[] = [];
+    if (settings.groups.has('calendar')) {
+      for (const kind of settings.databaseUrl ? (['sqlite', 'postgres'] as const) : (['sqlite'] as const)) {
+        const decisions = positiveInt('BENCH_CALENDAR_DECISIONS', 1_000);
+        calendar.push(await benchCalendar({ root: ROOT, kind, decisions, concurrency: settings.throughputConcurrency, password: PASSWORD, adminUrl: settings.databaseUrl, log }));
+      }
+    }
 
     const results: BenchResults = {
       startedAt: startedAt.toISOString(),
@@ -488,6 +496,7 @@ async function main(): Promise<void> {
       databases,
       million,
       replicas,
+      calendar,
     };
     const file = join(ROOT, 'build-output', 'bench', 'results.json');
     writeResults(file, results);
@@ -500,6 +509,7 @@ async function main(): Promise<void> {
     for (const result of databases) console.log(`\n${result.database === 'sqlite' ? 'SQLite' : 'PostgreSQL'} app database\n${formatTable(result)}`);
     for (const result of million) console.log(`\n${result.opinions.toLocaleString('en')} opinions: seal + clustering + statistics, ${result.database === 'sqlite' ? 'SQLite' : 'PostgreSQL'}\n${formatMillion(result)}`);
     if (replicas.length > 0) console.log(`\nThroughput with one and two gateways + workers (same machine)\n${formatReplicas(replicas)}`);
+    if (calendar.length > 0) console.log(`\nWorking-day calendar change (ADR 23)\n${formatCalendar(calendar)}`);
     console.log(`\nResults: ${file} (${results.durationSec} s)`);
   } finally {
     if (!interruption.signal.aborted && !(await teardown.unwindTo(0))) process.exitCode = 1;

@@ -1,3 +1,4 @@
+import type { CalendarFigures } from './calendar';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Stats } from './measure';
@@ -39,6 +40,8 @@ export interface BenchResults {
   million?: MillionResult[];
   /** Throughput with one and two gateways + workers (BENCH_ONLY without `replicas`: none). */
   replicas?: ReplicaFigures[];
+  /** Re-targeting open decisions after one calendar change vs plain updates (BENCH_ONLY without `calendar`: none). */
+  calendar?: CalendarFigures[];
 }
 
 export function ratioOf(figure: FigureResult, baseline: FigureResult): RatioResult {

@@ -23,6 +23,9 @@ import { CONFIG, DATA_SOURCE, LOGGER, OPINION_INTAKE, TEMPORAL_CLIENT } from './
 import type { GatewayConfig } from './config';
 import { CreateAccountController } from './create-account/create-account.controller';
 import { CreateAccountHandler } from './create-account/create-account.handler';
+import { EnterCalendarYearController } from './enter-calendar-year/enter-calendar-year.controller';
+import { EnterCalendarYearHandler } from './enter-calendar-year/enter-calendar-year.handler';
+import { GetCalendarController } from './get-calendar/get-calendar.controller';
 import { CreateUnitController } from './create-unit/create-unit.controller';
 import { CreateUnitHandler } from './create-unit/create-unit.handler';
 import { GetDecisionController } from './get-decision/get-decision.controller';
@@ -99,6 +102,8 @@ export class AppModule {
         ListAccountsController,
         CreateAccountController,
         ChangeAccountController,
+        EnterCalendarYearController,
+        GetCalendarController,
         ...PUBLIC_SITE_CONTROLLERS,
         ...CONSOLE_CONTROLLERS,
       ],
@@ -122,6 +127,7 @@ export class AppModule {
         CreateUnitHandler,
         CreateAccountHandler,
         ChangeAccountHandler,
+        EnterCalendarYearHandler,
         ...PUBLIC_SITE_PROVIDERS,
         ...CONSOLE_PROVIDERS,
       ],

@@ -2,11 +2,11 @@ import { Context } from '@temporalio/activity';
 import { ApplicationFailure } from '@temporalio/common';
 import type { DataSource } from 'typeorm';
 import { DEFAULT_POLICY, DomainError } from '../../../libs/domain/src';
-import { appendEvents, clusterOpinions, countExecutionOpinions, sealConsultation } from '../../../libs/persistence/src';
-import type { DecisionActivities } from '../../../workflows/activities';
+import { appendEvents, clusterOpinions, countExecutionOpinions, currentCalendar, listOpenDecisionIds, sealConsultation } from '../../../libs/persistence/src';
+import type { CalendarActivities, DecisionActivities } from '../../../workflows/activities';
 
 /** The activity implementations, bound to their dependencies. */
-export function createActivities(dataSource: DataSource): DecisionActivities {
+export function createActivities(dataSource: DataSource): DecisionActivities & CalendarActivities {
   return {
     async appendEvents({ decisionId, ...events }) {
       await appendEvents(dataSource, decisionId, events);
@@ -27,6 +27,12 @@ export function createActivities(dataSource: DataSource): DecisionActivities {
     },
     countExecutionOpinions({ decisionId, since }) {
       return countExecutionOpinions(dataSource, decisionId, since);
+    },
+    loadCalendar() {
+      return currentCalendar(dataSource, new Date());
+    },
+    listOpenDecisions({ after, limit }) {
+      return listOpenDecisionIds(dataSource, after, limit);
     },
   };
 }

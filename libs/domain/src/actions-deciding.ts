@@ -1,4 +1,5 @@
 import { addWorkingDays } from './calendar';
+import { calendarOf, countWorkingDays } from './working-calendar';
 import { defineAction, requireInstant, requireText, type ActionContext } from './decision-action';
 import type { DecisionState } from './decision-state';
 import { DomainError, InvalidCommandError } from './errors';
@@ -16,7 +17,7 @@ export const requestLegalityReview = defineAction<RequestLegalityReview>({
   stages: ['deciding'],
   summary: 'Ask for the legality review; the reviewer is given at least 7 working days.',
   decide(state, command, { now, policy }) {
-    const minimum = addWorkingDays(now, policy.legalityReviewWorkingDays);
+    const minimum = addWorkingDays(now, policy.legalityReviewWorkingDays, calendarOf(state));
     const dueAt = command.dueAt === undefined ? minimum : requireInstant(command.dueAt, 'dueAt');
     if (dueAt < minimum) {
       throw new InvalidCommandError(
@@ -84,8 +85,9 @@ export const recordCollectiveDecision = defineAction<RecordCollectiveDecision>({
     const publicData = { ...meeting, dissentRecorded: Boolean(command.dissent?.trim()) };
     const visible = !state.confidential;
     if (command.outcome === 'adopted') {
-      const adoption = { adoptedAt: now.toISOString(), publicationDueAt: addWorkingDays(now, policy.publicationDueWorkingDays).toISOString(), overdue: false };
-      return { state: { ...state, adoption }, public: visible ? [{ type: 'DecisionAdopted', data: { ...publicData, publicationDueAt: adoption.publicationDueAt } }] : [], internal };
+      const { at, count } = countWorkingDays(now, policy.publicationDueWorkingDays, calendarOf(state));
+      const adoption = { adoptedAt: now.toISOString(), publicationDueAt: at.toISOString(), overdue: false, ...(state.calendar ? { publicationCounted: count } : {}) };
+      return { state: { ...state, adoption }, public: visible ? [{ type: 'DecisionAdopted', data: { ...publicData, publicationDueAt: adoption.publicationDueAt, ...(state.calendar ? { publicationDueCount: count } : {}) } }] : [], internal };
     }
     if (command.outcome === 'rejected') {
       return { state: { ...state, stage: 'closed' }, public: visible ? [{ type: 'DecisionRejected', data: publicData }] : [], internal };

@@ -1,4 +1,4 @@
-import { findWorkday } from 'chinese-days';
+import { countWorkingDays, FROZEN_CALENDAR, type WorkingCalendar } from './working-calendar';
 
 /** Asia/Shanghai has no daylight saving time: a fixed +08:00. */
 const SHANGHAI_OFFSET_MS = 8 * 3600 * 1000;
@@ -16,11 +16,11 @@ export function endOfShanghaiDay(date: string): Date {
 
 /**
  * The end (23:59:59.999 Shanghai time) of the `days`-th working day after the instant's Shanghai date,
- * on the official PRC calendar including make-up working days (调休), from the `chinese-days` data.
- * Trap: beyond the years the data covers, only weekends count as rest days.
+ * on the given calendar including make-up working days (调休); see `countWorkingDays` for the explanation.
+ * Trap: the default is the frozen calendar of runs from before ADR 23, where beyond 2026 only weekends rest.
  */
-export function addWorkingDays(instant: Date, days: number): Date {
-  return endOfShanghaiDay(findWorkday(days, shanghaiDate(instant)));
+export function addWorkingDays(instant: Date, days: number, calendar: WorkingCalendar = FROZEN_CALENDAR): Date {
+  return countWorkingDays(instant, days, calendar).at;
 }
 
 export function addCalendarDays(instant: Date, days: number): Date {

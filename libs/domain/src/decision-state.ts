@@ -1,6 +1,7 @@
 import type { InternalEventDraft } from './internal-log';
 import type { PublicEventDraft } from './public-log';
 import type { Stage } from './stages';
+import type { DueCount, WorkingCalendar } from './working-calendar';
 
 /** Consultation channels (Decree 713 art.14; SPEC.md §3.2). */
 export const CHANNELS = ['online', 'hearing', 'symposium', 'field_visit', 'written', 'questionnaire', 'expert', 'media'] as const;
@@ -33,6 +34,8 @@ export interface PendingReview {
   dueAt: string;
   overdue: boolean;
   payload: Record<string, unknown>;
+  /** How `dueAt` was counted (runs with a calendar in their state, ADR 23). */
+  counted?: DueCount;
 }
 
 export interface Hearing {
@@ -79,10 +82,10 @@ export interface DecisionState {
   consultation?: { opensAt: string; closesAt: string; extensions: number };
   hearings?: Hearing[];
   reviews?: PendingReview[];
-  feedback?: { dueAt: string; overdue: boolean };
+  feedback?: { dueAt: string; overdue: boolean; counted?: DueCount };
   riskAssessment?: { controllable: boolean };
   legalityReview?: { dueAt: string; opinion?: 'lawful' | 'lawful_with_changes' | 'unlawful' };
-  adoption?: { adoptedAt: string; publicationDueAt: string; overdue: boolean };
+  adoption?: { adoptedAt: string; publicationDueAt: string; overdue: boolean; publicationCounted?: DueCount };
   published?: { publishedAt: string; executionUnit: string };
   milestones?: Milestone[];
   findings?: AuditFinding[];
@@ -93,6 +96,12 @@ export interface DecisionState {
   evaluation?: { dueAt?: string; startedAt?: string; evaluatorUnit?: string; opinionsCountedFrom?: string };
   /** Returned, adjusted or re-run: how many times the decision went back to an earlier stage. */
   rounds?: number;
+  /**
+   * The working-day calendar the run counts on, as recorded data (ADR 23): loaded by an activity when the
+   * run starts, replaced when an administrator changes a year. Absent in runs from before: they count on
+   * `FROZEN_CALENDAR`, which is what they counted on when they were recorded.
+   */
+  calendar?: WorkingCalendar;
 }
 
 /** What one step appends to the two logs. Sequence numbers are already assigned. */

@@ -31,3 +31,6 @@ export * from './cluster-edits';
 export * from './answers';
 export * from './feedback-report';
 export * from './sha256';
+export * from './working-calendar';
+export * from './calendar-arrangement';
+export * from './apply-calendar';

@@ -32,7 +32,8 @@ export type PublicEventType =
   | 'DecisionSuspended'
   | 'DecisionTerminated'
   | 'DecisionResumed'
-  | 'DecisionClosed';
+  | 'DecisionClosed'
+  | 'DueDateRecomputed';
 
 /** A public event as the workflow produces it, before the log gives it its place in the chain. */
 export interface PublicEventDraft {

@@ -1,4 +1,4 @@
-import { addWorkingDays } from './calendar';
+import { calendarOf, countWorkingDays } from './working-calendar';
 import type { DecisionState, PendingReview, ReviewKind } from './decision-state';
 import type { ActionContext, Outcome } from './decision-action';
 import { DomainError } from './errors';
@@ -12,14 +12,16 @@ export function addReview(state: DecisionState, kind: ReviewKind, payload: Recor
   if ((state.reviews ?? []).some((review) => review.kind === kind && kind !== 'progress')) {
     throw new DomainError('REVIEW_PENDING', 'conflict', `A ${kind} submission is already waiting for review.`);
   }
+  const { at, count } = countWorkingDays(now, policy.reviewDueWorkingDays, calendarOf(state));
   const review: PendingReview = {
     id: `r${state.internalSeq + 1}`,
     kind,
     submittedBy: actor.accountId,
     submittedAt: now.toISOString(),
-    dueAt: addWorkingDays(now, policy.reviewDueWorkingDays).toISOString(),
+    dueAt: at.toISOString(),
     overdue: false,
     payload,
+    ...(state.calendar ? { counted: count } : {}),
   };
   return {
     state: { ...state, reviews: [...(state.reviews ?? []), review] },

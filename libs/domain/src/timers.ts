@@ -1,4 +1,4 @@
-import { addWorkingDays } from './calendar';
+import { countWorkingDays, calendarOf } from './working-calendar';
 import type { DecisionState } from './decision-state';
 import type { ActionContext, Outcome } from './decision-action';
 import type { ConsultationCounts } from './opinion';
@@ -45,8 +45,9 @@ export function fireTimer(state: DecisionState, timer: DueTimer, { now, policy }
       };
     }
     case 'consultation_closes': {
-      const feedback = { dueAt: addWorkingDays(now, policy.feedbackDueWorkingDays).toISOString(), overdue: false };
-      const data = { closedAt: state.consultation!.closesAt, feedbackDueAt: feedback.dueAt, ...(sealed ? { counts: sealed.counts } : {}) };
+      const { at, count } = countWorkingDays(now, policy.feedbackDueWorkingDays, calendarOf(state));
+      const feedback = { dueAt: at.toISOString(), overdue: false, ...(state.calendar ? { counted: count } : {}) };
+      const data = { closedAt: state.consultation!.closesAt, feedbackDueAt: feedback.dueAt, ...(state.calendar ? { feedbackDueCount: count } : {}), ...(sealed ? { counts: sealed.counts } : {}) };
       return { state: { ...state, stage: 'feedback', feedback }, public: [{ type: 'ConsultationClosed', data }], internal: { type: 'ConsultationClosed', data } };
     }
     case 'review': {

@@ -16,6 +16,9 @@ import { Feedback1764400000000 as PostgresFeedback } from './migrations/postgres
 import { Feedback1764400000000 as SqliteFeedback } from './migrations/sqlite/1764400000000-feedback';
 import { PublicEventsRecent1764510000000 as PostgresPublicEventsRecent } from './migrations/postgres/1764510000000-public-events-recent';
 import { PublicEventsRecent1764510000000 as SqlitePublicEventsRecent } from './migrations/sqlite/1764510000000-public-events-recent';
+import { WorkingDayCalendar1764600000000 as PostgresWorkingDayCalendar } from './migrations/postgres/1764600000000-working-day-calendar';
+import { WorkingDayCalendar1764600000000 as SqliteWorkingDayCalendar } from './migrations/sqlite/1764600000000-working-day-calendar';
+import { CalendarChangeEntity, CalendarYearEntity } from './entities/calendar.entity';
 import { ConsultationEntity, OpinionEntity } from './entities/opinion.entity';
 import { protectDatabaseFile } from './file-modes';
 import { AnswerTemplateEntity, FeedbackWorkLogEntity, OpinionAnswerEntity, OpinionClusterEntity } from './entities/feedback.entity';
@@ -23,7 +26,7 @@ import { AnswerTemplateEntity, FeedbackWorkLogEntity, OpinionAnswerEntity, Opini
 /** Where the app data lives: a SQLite file (embedded default) or a PostgreSQL URL. */
 export type DatabaseConfig = { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string; poolSize?: number };
 
-export const ENTITIES = [PublicEventEntity, InternalEventEntity, DecisionEntity, AccountEntity, UnitEntity, AdminEventEntity, ConsultationEntity, OpinionEntity, OpinionClusterEntity, OpinionAnswerEntity, AnswerTemplateEntity, FeedbackWorkLogEntity];
+export const ENTITIES = [PublicEventEntity, InternalEventEntity, DecisionEntity, AccountEntity, UnitEntity, AdminEventEntity, ConsultationEntity, OpinionEntity, OpinionClusterEntity, OpinionAnswerEntity, AnswerTemplateEntity, FeedbackWorkLogEntity, CalendarYearEntity, CalendarChangeEntity];
 
 /**
  * Builds (does not connect) the TypeORM data source. SQLite runs in WAL mode with `synchronous = FULL`
@@ -36,7 +39,7 @@ export function createDataSource(config: DatabaseConfig): DataSource {
       type: 'postgres',
       url: config.url,
       entities: ENTITIES,
-      migrations: [PostgresInitial, PostgresAdminEvents, PostgresDecisionStatus, PostgresOpinions, PostgresFeedback, PostgresPublicEventsRecent],
+      migrations: [PostgresInitial, PostgresAdminEvents, PostgresDecisionStatus, PostgresOpinions, PostgresFeedback, PostgresPublicEventsRecent, PostgresWorkingDayCalendar],
       migrationsTransactionMode: 'all',
       synchronize: false,
       poolSize: config.poolSize ?? 10,
@@ -46,7 +49,7 @@ export function createDataSource(config: DatabaseConfig): DataSource {
     type: 'better-sqlite3',
     database: config.file,
     entities: ENTITIES,
-    migrations: [SqliteInitial, SqliteAdminEvents, SqliteDecisionStatus, SqliteOpinions, SqliteFeedback, SqlitePublicEventsRecent],
+    migrations: [SqliteInitial, SqliteAdminEvents, SqliteDecisionStatus, SqliteOpinions, SqliteFeedback, SqlitePublicEventsRecent, SqliteWorkingDayCalendar],
     migrationsTransactionMode: 'all',
     synchronize: false,
     enableWAL: true,

@@ -28,3 +28,4 @@ export * from './opinions/clusters-read.repository';
 export * from './opinions/clusters-edit.repository';
 export * from './console-board.repository';
 export * from './decision-history.repository';
+export * from './calendar/calendar.repository';

@@ -31,6 +31,7 @@ const SAMPLES: Record<PublicEventType, Record<string, unknown>> = {
   DecisionTerminated: { at: '2027-01-01T00:00:00.000Z' },
   DecisionResumed: { reason: 'Conditions met' },
   DecisionClosed: { reason: 'Done' },
+  DueDateRecomputed: { deadline: 'feedback', from: '2026-12-31T15:59:59.999Z', to: '2027-01-04T15:59:59.999Z', calendarVersion: 1, provisional: false, sources: ['国办发明电〔2026〕99号 (2026-12-01)'] },
 };
 
 const CJK = /[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]/;

@@ -101,7 +101,14 @@ function evaluationStarted(data: Data): string {
 }
 
 /** One summary per event type; a missing type fails to compile. */
+const DEADLINES_EN: Record<string, string> = { feedback: 'the adoption feedback', publication: 'the publication of the decision' };
+
 const SUMMARIES_EN: Record<PublicEventType, Summarize> = {
+  DueDateRecomputed: (d) =>
+    sentences(
+      `The working-day calendar changed: ${word(DEADLINES_EN, str(d, 'deadline')) || 'a deadline'} is now due by ${beijingTimeEn(d['to'])}${d['provisional'] === true ? ' (provisional)' : ''} instead of ${beijingTimeEn(d['from'])}.`,
+      num(d, 'calendarVersion') !== undefined && `Counted on version ${num(d, 'calendarVersion')} of the working-day calendar.`,
+    ),
   DecisionRegistered: (d) => sentences('Entered in the catalogue of major administrative decisions.', str(d, 'summary') && `Summary: ${clip(d['summary'])}`),
   DraftPublished: draftPublished,
   HearingNoticed: (d) =>

@@ -29,6 +29,7 @@ const SAMPLES: Record<keyof typeof EVENT_LABELS, Record<string, unknown>> = {
   DecisionTerminated: { at: '2027-01-01T00:00:00.000Z' },
   DecisionResumed: { reason: '条件具备' },
   DecisionClosed: { reason: '执行完毕' },
+  DueDateRecomputed: { deadline: 'feedback', from: '2026-12-31T15:59:59.999Z', to: '2027-01-04T15:59:59.999Z', calendarVersion: 1, provisional: false, sources: ['国办发明电〔2026〕99号 (2026-12-01)'] },
 };
 
 describe('zh-CN text of public log entries', () => {

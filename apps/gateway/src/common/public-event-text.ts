@@ -35,6 +35,7 @@ export const EVENT_LABELS: Record<PublicEventType, string> = {
   DecisionTerminated: '终止执行',
   DecisionResumed: '恢复执行',
   DecisionClosed: '办结归档',
+  DueDateRecomputed: '期限重新计算',
 };
 
 /** English labels (the public site's second language); a missing type fails to compile. */
@@ -66,6 +67,7 @@ export const EVENT_LABELS_EN: Record<PublicEventType, string> = {
   DecisionTerminated: 'Execution terminated',
   DecisionResumed: 'Execution resumed',
   DecisionClosed: 'Closed and archived',
+  DueDateRecomputed: 'Due date recomputed',
 };
 
 /** The label in zh-CN (default) or English. */
@@ -219,10 +221,17 @@ export function summarizeEvent(type: string, data: Data): string {
       return sentences('决策恢复执行。', str(data, 'reason') && `理由：${clip(data['reason'], 80)}`);
     case 'DecisionClosed':
       return sentences('决策办结，过程记录归档。', str(data, 'reason') && `说明：${clip(data['reason'], 80)}`);
+    case 'DueDateRecomputed':
+      return sentences(
+        `工作日历调整后，${DEADLINES[str(data, 'deadline')] ?? str(data, 'deadline')}由${beijingTime(data['from'])}改为${beijingTime(data['to'])}${data['provisional'] === true ? '（预计）' : ''}。`,
+        Array.isArray(data['sources']) && `依据：${clip(data['sources'].join('；'), 120)}。`,
+      );
     default:
       return eventLabel(type);
   }
 }
+
+const DEADLINES: Record<string, string> = { feedback: '采纳情况反馈期限', publication: '决策公布期限' };
 
 function feedbackSummary(data: Data): string {
   const statistics = obj(data, 'statistics');

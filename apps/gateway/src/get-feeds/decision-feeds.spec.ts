@@ -79,3 +79,24 @@ describe('decision feeds', () => {
     ]);
   });
 });
+
+describe('the site feed and the working-day calendar (ADR 23)', () => {
+  it('has an entry for each calendar change, in time order with the log entries, linking the calendar page', () => {
+    const change = {
+      version: 1,
+      year: 2027,
+      holidays: ['2027-01-01', '2027-01-02'],
+      workdays: ['2027-01-09'],
+      sourceReference: '国办发明电〔2099〕1号',
+      sourceDate: '2026-12-10',
+      changedBy: { unit: 'unit-a', role: 'admin' },
+      changedAt: '2099-01-01T00:00:00.000Z',
+    };
+    const page: PublicFeedPage = { entries: [], decisions: new Map(), unitNames: new Map() };
+    const feed = recentFeed(BASE, page, [change]);
+    expect(feed.updated).toBe(change.changedAt);
+    expect(feed.entries[0]).toMatchObject({ title: '【工作日历调整】2027年放假安排（第 1 版）', links: [{ href: `${BASE}/calendar` }, { href: `${BASE}/api/v1/public/calendar` }] });
+    expect(feed.entries[0]!.summary).toContain('国办发明电〔2099〕1号');
+    expect(XMLValidator.validate(renderAtom(feed))).toBe(true);
+  });
+});

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { PublicLogEntry } from '../../../../libs/domain/src';
-import type { FeedDecision, PublicFeedPage } from '../../../../libs/persistence/src';
+import type { CalendarChange, FeedDecision, PublicFeedPage } from '../../../../libs/persistence/src';
 import { beijingTime, eventLabel, roleLabel, summarizeEvent } from '../common/public-event-text';
 import type { AtomEntry, AtomFeed, AtomLink } from './atom';
 
@@ -100,14 +100,37 @@ export function newest(page: PublicFeedPage): string {
   return page.entries.reduce((max, entry) => (Date.parse(entry.occurredAt) > Date.parse(max) ? entry.occurredAt : max), EPOCH);
 }
 
-/** The newest entries of every public decision, newest first. */
-export function recentFeed(base: string, page: PublicFeedPage): AtomFeed {
+/** A change of the working-day calendar (ADR 23): which year, the notice, what the year now holds. */
+export function calendarEntry(base: string, change: CalendarChange): AtomEntry {
+  const summary = `${change.year}年放假安排：节假日${change.holidays.length}天，调休上班日${change.workdays.length}天（${change.workdays.join('、') || '无'}）。依据：${change.sourceReference}（${change.sourceDate}）。正在办理的决策事项按新的工作日历重新计算期限。`;
+  return {
+    id: `urn:uuid:${uuidV5(`calendar/${change.version}`)}`,
+    title: `【工作日历调整】${change.year}年放假安排（第 ${change.version} 版）`,
+    updated: change.changedAt,
+    published: change.changedAt,
+    author: '工作日历（管理员）',
+    links: [
+      { rel: 'alternate', type: 'text/html', href: `${base}/calendar` },
+      { rel: 'alternate', type: 'application/json', href: `${base}/api/v1/public/calendar` },
+    ],
+    categories: [{ term: 'CalendarChanged', label: '工作日历调整' }],
+    summary,
+    content: [summary, '', `节假日：${change.holidays.join('、')}`, `调休上班日：${change.workdays.join('、') || '无'}`].join('\n'),
+  };
+}
+
+/** The newest entries of every public decision and the calendar changes among them, newest first. */
+export function recentFeed(base: string, page: PublicFeedPage, changes: readonly CalendarChange[] = []): AtomFeed {
   const self = `${base}/feeds/decisions.atom`;
+  const merged = [...entries(base, page), ...changes.map((change) => calendarEntry(base, change))]
+    .sort((a, b) => Date.parse(b.updated) - Date.parse(a.updated))
+    .slice(0, RECENT_ENTRIES);
+  const updated = merged.reduce((max, entry) => (Date.parse(entry.updated) > Date.parse(max) ? entry.updated : max), newest(page));
   return {
     id: self,
     title: '重大行政决策公开日志：最新动态',
     subtitle: `各项公开决策的最新 ${RECENT_ENTRIES} 条过程记录，每条附公开日志哈希，可逐条核验。`,
-    updated: newest(page),
+    updated,
     lang: 'zh-CN',
     author: '开放决策',
     generator: GENERATOR,
@@ -115,7 +138,7 @@ export function recentFeed(base: string, page: PublicFeedPage): AtomFeed {
       { rel: 'self', type: ATOM, href: self },
       { rel: 'alternate', type: 'text/html', href: `${base}/` },
     ],
-    entries: entries(base, page),
+    entries: merged,
   };
 }
 

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
-import { findPublicDecisionFeed, findRecentPublicEntries } from '../../../../libs/persistence/src';
+import { calendarChanges, findPublicDecisionFeed, findRecentPublicEntries } from '../../../../libs/persistence/src';
 import { CONFIG, DATA_SOURCE } from '../common/tokens';
 import type { GatewayConfig } from '../config';
 import { notPublic } from '../get-public-decision/get-public-decision.controller';
@@ -24,7 +24,8 @@ export class GetFeedsHandler {
   ) {}
 
   async recent(): Promise<FeedDocument> {
-    return rendered(recentFeed(this.config.PUBLIC_BASE_URL, await findRecentPublicEntries(this.dataSource, RECENT_ENTRIES)));
+    const page = await findRecentPublicEntries(this.dataSource, RECENT_ENTRIES);
+    return rendered(recentFeed(this.config.PUBLIC_BASE_URL, page, await calendarChanges(this.dataSource, RECENT_ENTRIES)));
   }
 
   /** Throws DECISION_NOT_FOUND (404) for an unknown decision and for one that is not public. */

@@ -3,6 +3,7 @@ import { AssetsController } from './assets.controller';
 import { HtmlErrorFilter } from './html-error.filter';
 import { LookUpReceiptController } from './public/look-up-receipt/look-up-receipt.controller';
 import { SubmitOpinionFormController } from './public/submit-opinion-form/submit-opinion-form.controller';
+import { ViewCalendarController } from './public/view-calendar/view-calendar.controller';
 import { VerifyLogController } from './public/verify-log/verify-log.controller';
 import { ViewCatalogueController } from './public/view-catalogue/view-catalogue.controller';
 import { ViewDecisionController } from './public/view-decision/view-decision.controller';
@@ -21,6 +22,7 @@ export const PUBLIC_SITE_CONTROLLERS: Type[] = [
   ViewCatalogueController,
   ViewTimelineController,
   VerifyLogController,
+  ViewCalendarController,
   ViewProgressChartController,
   ViewDecisionController,
   SubmitOpinionFormController,

@@ -2,6 +2,7 @@ import type { Provider, Type } from '@nestjs/common';
 import { ActOnDecisionFormController } from './act-on-decision-form/act-on-decision-form.controller';
 import { AnswerOpinionsFormController } from './answer-opinions-form/answer-opinions-form.controller';
 import { OpinionsLoader } from './answer-opinions-form/opinions.loader';
+import { EnterCalendarYearFormController } from './enter-calendar-year-form/enter-calendar-year-form.controller';
 import { EditClustersFormController } from './edit-clusters-form/edit-clusters-form.controller';
 import { FollowFormPathsController } from './follow-form-paths/follow-form-paths.controller';
 import { RegisterDecisionFormController } from './register-decision-form/register-decision-form.controller';
@@ -18,6 +19,6 @@ import { WorkspaceLoader } from './view-workspace/workspace.loader';
  * board. Each page is a use-case folder under `web/console/`; list its controller and providers here.
  * Session and CSRF: `session/` and ADR 0020. Static routes (`new`) are listed before `:id` ones.
  */
-export const CONSOLE_CONTROLLERS: Type[] = [SignInController, ViewBoardController, RegisterDecisionFormController, ViewWorkspaceController, ActOnDecisionFormController, AnswerOpinionsFormController, EditClustersFormController, FollowFormPathsController];
+export const CONSOLE_CONTROLLERS: Type[] = [SignInController, ViewBoardController, RegisterDecisionFormController, ViewWorkspaceController, ActOnDecisionFormController, AnswerOpinionsFormController, EditClustersFormController, FollowFormPathsController, EnterCalendarYearFormController];
 
 export const CONSOLE_PROVIDERS: Provider[] = [ConsoleSessionGuard, ConsoleErrorFilter, WorkspaceLoader, OpinionsLoader];

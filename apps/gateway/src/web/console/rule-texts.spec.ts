@@ -21,6 +21,13 @@ function ruleCodes(): string[] {
 }
 
 describe('rule texts of the console', () => {
+  it('explain every refusal of a calendar arrangement', () => {
+    const text = readFileSync(join(ROOT, 'libs', 'domain', 'src', 'calendar-arrangement.ts'), 'utf8');
+    const codes = [...text.matchAll(/InvalidCommandError\(\s*'([A-Z_]+)'/g)].map((m) => m[1]!);
+    expect(codes.length).toBeGreaterThan(5);
+    expect(codes.filter((code) => !RULE_TEXTS[code])).toEqual([]);
+  });
+
   it('explain in both languages every code a lifecycle rule refuses with', () => {
     const codes = [...new Set([...ruleCodes(), 'ILLEGAL_TRANSITION'])];
     expect(codes.length).toBeGreaterThan(30);

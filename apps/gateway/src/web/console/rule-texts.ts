@@ -83,6 +83,14 @@ export const RULE_TEXTS: Record<string, { 'zh-CN': string; en: string }> = {
     'zh-CN': '这个用户名或您的网络地址登录失败次数过多。为防止密码被猜测，暂时不能登录，本次没有核对密码。',
     en: 'Too many failed sign-ins for this username or from your address. To stop password guessing, signing in is paused; this attempt’s password was not checked.',
   },
+  CALENDAR_YEAR_INVALID: { 'zh-CN': '年份不正确（2000—2100年）。', en: 'The year is not valid (2000–2100).' },
+  CALENDAR_DATE_INVALID: { 'zh-CN': '有日期格式不正确：请按 YYYY-MM-DD 填写。', en: 'A date is not valid: write YYYY-MM-DD.' },
+  CALENDAR_DATE_OUTSIDE_YEAR: { 'zh-CN': '放假安排中的日期都必须在该年内。', en: 'Every date of an arrangement lies in its year.' },
+  CALENDAR_DAY_CONFLICT: { 'zh-CN': '同一天不能既是节假日又是调休上班日。', en: 'A day cannot be both a holiday and a make-up working day.' },
+  CALENDAR_MAKEUP_NOT_WEEKEND: { 'zh-CN': '调休上班日必须是星期六或星期日。', en: 'A make-up working day falls on a Saturday or Sunday.' },
+  CALENDAR_HOLIDAYS_REQUIRED: { 'zh-CN': '请填写该年的节假日。', en: 'List the holidays of the year.' },
+  CALENDAR_SOURCE_REQUIRED: { 'zh-CN': '必须写明放假安排的来源：通知文号和发布日期。', en: 'The source is required: the notice’s number and its date.' },
+  IDEMPOTENCY_KEY_REUSED: { 'zh-CN': '这个请求标识已用于另一项内容，请刷新页面后重新提交。', en: 'This request key was used for different content; reload the page and submit again.' },
 };
 
 addProblemTexts(RULE_TEXTS);

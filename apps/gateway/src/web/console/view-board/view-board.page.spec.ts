@@ -59,4 +59,12 @@ describe('the managers’ board page', () => {
     expect(queue).toContain('待审查的决定');
     expect(queue).toContain('待审查（四眼原则） (r3)');
   });
+
+  it('shows a working-day due date counted on a provisional year as 预计, with how it was counted', () => {
+    const counted = { from: '2026-12-04T02:00:00.000Z', workingDays: 20, calendarVersion: 0, provisional: true, holidaysSkipped: ['2027-01-01'], weekendsSkipped: ['2026-12-05'], makeUpDaysCounted: [], sources: ['《全国年节及纪念日放假办法》(2024)'] };
+    const waiting = record({ id: 'd3', due: [{ what: 'feedback', at: '2027-01-04T15:59:59.999Z', public: true, overdue: false, counted }] });
+    const page = renderBoard(context, manager, view([waiting])).main.value;
+    expect(page).toContain('badge--provisional">预计<');
+    expect(page).toContain('跳过节假日：2027-01-01');
+  });
 });

@@ -7,6 +7,7 @@ import { stageName } from '../../stage-names';
 import { actsForAllUnits } from '../../../../../../libs/domain/src';
 import type { ConsoleSession } from '../session/console-session.guard';
 import { dueName } from '../due-names';
+import { dueDate } from '../../due-count';
 
 const M = defineMessages(
   {
@@ -118,7 +119,7 @@ function dueTable(decisions: DecisionRecord[], locale: Locale, onlyReviews: bool
       .filter((item) => !onlyReviews || item.what === 'review')
       .map(
         (item) => html`<tr${item.overdue ? html` class="row--overdue"` : ''}><td>${decisionLink(d)}</td><td>${stageName(d.stage, locale)}</td><td>${dueName(item, locale)}</td>
-<td><time datetime="${item.at}">${formatDateTime(item.at)}</time> ${item.overdue ? overdueBadge(locale) : ''}</td></tr>`,
+<td>${dueDate(item.at, item.counted, locale)} ${item.overdue ? overdueBadge(locale) : ''}</td></tr>`,
       ),
   );
   return html`<div class="table-wrap"><table><thead><tr><th scope="col">${m.decision}</th><th scope="col">${m.stage}</th><th scope="col">${m.what}</th><th scope="col">${m.when}</th></tr></thead>

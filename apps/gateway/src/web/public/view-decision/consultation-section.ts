@@ -3,6 +3,7 @@ import { html, type Html } from '../../html';
 import { defineMessages, fill, formatDateTime, type Locale } from '../../i18n';
 import { channelName, withheldReasonName } from '../../words';
 import type { DecisionPageModel } from './decision-page-model';
+import { dueDate } from '../../due-count';
 
 const M = defineMessages(
   {
@@ -29,7 +30,7 @@ const M = defineMessages(
     published: '公开展示',
     withheld: '未公开展示',
     byChannel: '按渠道',
-    feedbackDue: '采纳情况反馈应于 {at} 前公布',
+    feedbackDue: '采纳情况反馈公布期限：',
     hearings: '听证会',
     hearingAt: '{at}，{place}',
     selection: '参加人产生方式',
@@ -62,7 +63,7 @@ const M = defineMessages(
     published: 'Published',
     withheld: 'Not shown',
     byChannel: 'By channel',
-    feedbackDue: 'The adoption feedback is due by {at}',
+    feedbackDue: 'The adoption feedback is due by: ',
     hearings: 'Hearings',
     hearingAt: '{at}, {place}',
     selection: 'How participants were chosen',
@@ -114,7 +115,7 @@ ${c.shortenedReason ? html`<dt>${m.shortened}</dt><dd>${c.shortenedReason}</dd>`
 </dl>
 ${c.extensions.map((e) => html`<p class="notice notice--warn">${fill(m.extended, { from: formatDateTime(e.previousClosesAt), to: formatDateTime(e.closesAt), reason: e.reason })}</p>`)}
 ${counts ? countsTable(counts, !c.counts, locale) : ''}
-${c.feedbackDueAt ? html`<p>${fill(m.feedbackDue, { at: formatDateTime(c.feedbackDueAt) })}</p>` : ''}
+${c.feedbackDueAt ? html`<div class="due" id="feedback-due">${m.feedbackDue}${dueDate(c.feedbackDueAt, c.feedbackDueCount, locale)}</div>` : ''}
 ${model.hearings.length ? html`<h3>${m.hearings}</h3><ul>${model.hearings.map((h) => html`<li>${fill(m.hearingAt, { at: formatDateTime(h.date), place: h.place })}；${m.selection}：${h.selectionMethod}；${m.participants}：${h.participants.join('、')}
 ${h.held ? html`<br>${fill(m.held, { n: h.held.participantsCount, o: h.held.opinionsCount, ref: h.held.signedRecordRef })}` : ''}</li>`)}</ul>` : ''}
 ${model.channelRecords.length ? html`<h3>${m.records}</h3><ul>${model.channelRecords.map((r) => html`<li>${fill(m.record, { channel: channelName(r.channel, locale), at: formatDateTime(r.date), n: r.participantsCount, o: r.opinionsCount })}</li>`)}</ul>` : ''}

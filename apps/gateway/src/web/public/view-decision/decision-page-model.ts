@@ -1,4 +1,4 @@
-import type { ConsultationCounts, Milestone, PublicLogEntry } from '../../../../../../libs/domain/src';
+import type { ConsultationCounts, DueCount, Milestone, PublicLogEntry } from '../../../../../../libs/domain/src';
 
 /**
  * What the decision page shows, folded from the decision's public log only (SPEC.md §6): every fact on
@@ -13,7 +13,7 @@ export interface DecisionPageModel {
   hearings: HearingView[];
   channelRecords: Array<{ channel: string; date: string; participantsCount: number; opinionsCount: number }>;
   feedback: FeedbackView | null;
-  collective: { outcome: 'adopted' | 'rejected' | 'returned'; meeting: string; date: string; reason: string | null; publicationDueAt: string | null } | null;
+  collective: { outcome: 'adopted' | 'rejected' | 'returned'; meeting: string; date: string; reason: string | null; publicationDueAt: string | null; publicationDueCount?: DueCount | null } | null;
   decision: PublishedDecisionView | null;
   milestones: MilestoneView[];
   /** Weighted progress as the last progress report published it (0–100), null before any. */
@@ -45,6 +45,8 @@ export interface ConsultationView {
   /** Frozen by the seal (ConsultationClosed); null while open. */
   counts: ConsultationCounts | null;
   feedbackDueAt: string | null;
+  /** How the feedback due date was counted (ADR 23); null before. */
+  feedbackDueCount?: DueCount | null;
 }
 
 export interface HearingView {
@@ -159,7 +161,7 @@ function applyEntry(model: DecisionPageModel, entry: PublicLogEntry): DecisionPa
         extensions: [...c.extensions, { previousClosesAt: str(data, 'previousClosesAt'), closesAt: str(data, 'closesAt'), reason: str(data, 'reason'), at }],
       }));
     case 'ConsultationClosed':
-      return withConsultation(model, (c) => ({ ...c, closedAt: str(data, 'closedAt') || at, feedbackDueAt: strOrNull(data, 'feedbackDueAt'), counts: data['counts'] ? toCounts(obj(data['counts'])) : null }));
+      return withConsultation(model, (c) => ({ ...c, closedAt: str(data, 'closedAt') || at, feedbackDueAt: strOrNull(data, 'feedbackDueAt'), feedbackDueCount: dueCountOf(data['feedbackDueCount']), counts: data['counts'] ? toCounts(obj(data['counts'])) : null }));
     case 'HearingNoticed':
       return {
         ...model,
@@ -177,7 +179,7 @@ function applyEntry(model: DecisionPageModel, entry: PublicLogEntry): DecisionPa
     case 'DecisionRejected':
     case 'DecisionReturned': {
       const outcome = entry.type === 'DecisionAdopted' ? 'adopted' : entry.type === 'DecisionRejected' ? 'rejected' : 'returned';
-      return { ...model, collective: { outcome, meeting: str(data, 'meeting'), date: str(data, 'date'), reason: strOrNull(data, 'reason'), publicationDueAt: strOrNull(data, 'publicationDueAt') } };
+      return { ...model, collective: { outcome, meeting: str(data, 'meeting'), date: str(data, 'date'), reason: strOrNull(data, 'reason'), publicationDueAt: strOrNull(data, 'publicationDueAt'), publicationDueCount: dueCountOf(data['publicationDueCount']) } };
     }
     case 'DecisionPublished': {
       const interpretation = obj(data['interpretation']);
@@ -232,6 +234,12 @@ function applyEntry(model: DecisionPageModel, entry: PublicLogEntry): DecisionPa
       const evaluations = last && !last.publishedAt ? [...model.evaluations.slice(0, -1), { ...last, ...published }] : [...model.evaluations, { startedAt: at, trigger: '', evaluatorUnit: null, ...published }];
       return { ...model, evaluations };
     }
+    case 'DueDateRecomputed': {
+      const count = dueCountOf(data['count']);
+      if (str(data, 'deadline') === 'feedback') return withConsultation(model, (c) => ({ ...c, feedbackDueAt: str(data, 'to'), feedbackDueCount: count }));
+      if (str(data, 'deadline') === 'publication' && model.collective) return { ...model, collective: { ...model.collective, publicationDueAt: str(data, 'to'), publicationDueCount: count } };
+      return model;
+    }
     case 'DecisionAdjusted':
     case 'DecisionSuspended':
     case 'DecisionResumed':
@@ -276,5 +284,22 @@ function toFeedback(data: Data, at: string, seq: number): FeedbackView {
     draftChanges: str(data, 'draftChanges'),
     statistics: { received: num(statistics, 'received'), published: num(statistics, 'published'), withheld: counts(statistics['withheld']), byChannel: counts(statistics['byChannel']), answered: counts(statistics['answered']) },
     clusters,
+  };
+}
+
+/** A due date's explanation as the log carries it (ADR 23); null for entries from before. */
+function dueCountOf(value: unknown): DueCount | null {
+  const data = obj(value);
+  if (typeof data['from'] !== 'string' || typeof data['workingDays'] !== 'number') return null;
+  const dates = (key: string) => list(data[key]).filter((d): d is string => typeof d === 'string');
+  return {
+    from: data['from'],
+    workingDays: data['workingDays'],
+    calendarVersion: num(data, 'calendarVersion') ?? 0,
+    provisional: data['provisional'] === true,
+    holidaysSkipped: dates('holidaysSkipped'),
+    weekendsSkipped: dates('weekendsSkipped'),
+    makeUpDaysCounted: dates('makeUpDaysCounted'),
+    sources: dates('sources'),
   };
 }

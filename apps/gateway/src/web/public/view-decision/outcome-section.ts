@@ -2,13 +2,14 @@ import { html, type Html } from '../../html';
 import { defineMessages, fill, formatDate, formatDateTime, type Locale } from '../../i18n';
 import { outcomeName } from '../../words';
 import type { DecisionPageModel } from './decision-page-model';
+import { dueDate } from '../../due-count';
 
 const M = defineMessages(
   {
     collective: '集体讨论决定',
     meeting: '{meeting}（{date}）：{outcome}',
     reason: '理由',
-    publicationDue: '决策应于 {at} 前公布',
+    publicationDue: '决策公布期限：',
     decision: '决策公布与政策解读',
     published: '公布于 {at}',
     text: '决策文本',
@@ -22,7 +23,7 @@ const M = defineMessages(
     collective: 'Collective decision',
     meeting: '{meeting} ({date}): {outcome}',
     reason: 'Reason',
-    publicationDue: 'To be published by {at}',
+    publicationDue: 'To be published by: ',
     decision: 'The decision and its interpretation',
     published: 'Published {at}',
     text: 'Text of the decision',
@@ -42,7 +43,7 @@ export function outcomeSection(model: DecisionPageModel, locale: Locale): Html {
   if (!c && !d) return html``;
   return html`<section aria-labelledby="outcome-h" id="decision"><h2 id="outcome-h">${d ? m.decision : m.collective}</h2>
 ${c ? html`<p>${fill(m.meeting, { meeting: c.meeting, date: formatDate(c.date), outcome: outcomeName(c.outcome, locale) })}${c.reason ? html`；${m.reason}：${c.reason}` : ''}</p>
-${c.publicationDueAt && !d ? html`<p>${fill(m.publicationDue, { at: formatDateTime(c.publicationDueAt) })}</p>` : ''}` : ''}
+${c.publicationDueAt && !d ? html`<div class="due" id="publication-due">${m.publicationDue}${dueDate(c.publicationDueAt, c.publicationDueCount, locale)}</div>` : ''}` : ''}
 ${d ? html`<p class="muted">${fill(m.published, { at: formatDateTime(d.publishedAt) })}</p>
 <h3>${m.text}</h3><div class="document">${d.text}</div>
 <h3>${m.interpretation}</h3><div class="document">${d.plainLanguage}</div>
