@@ -16,6 +16,8 @@ import { Feedback1764400000000 as PostgresFeedback } from './migrations/postgres
 import { Feedback1764400000000 as SqliteFeedback } from './migrations/sqlite/1764400000000-feedback';
 import { PublicEventsRecent1764510000000 as PostgresPublicEventsRecent } from './migrations/postgres/1764510000000-public-events-recent';
 import { PublicEventsRecent1764510000000 as SqlitePublicEventsRecent } from './migrations/sqlite/1764510000000-public-events-recent';
+import { StaffRequests1764700000000 as PostgresStaffRequests } from './migrations/postgres/1764700000000-staff-requests';
+import { StaffRequests1764700000000 as SqliteStaffRequests } from './migrations/sqlite/1764700000000-staff-requests';
 import { ConsultationEntity, OpinionEntity } from './entities/opinion.entity';
 import { AnswerTemplateEntity, FeedbackWorkLogEntity, OpinionAnswerEntity, OpinionClusterEntity } from './entities/feedback.entity';
 
@@ -35,7 +37,7 @@ export function createDataSource(config: DatabaseConfig): DataSource {
       type: 'postgres',
       url: config.url,
       entities: ENTITIES,
-      migrations: [PostgresInitial, PostgresAdminEvents, PostgresDecisionStatus, PostgresOpinions, PostgresFeedback, PostgresPublicEventsRecent],
+      migrations: [PostgresInitial, PostgresAdminEvents, PostgresDecisionStatus, PostgresOpinions, PostgresFeedback, PostgresPublicEventsRecent, PostgresStaffRequests],
       migrationsTransactionMode: 'all',
       synchronize: false,
       poolSize: config.poolSize ?? 10,
@@ -45,7 +47,7 @@ export function createDataSource(config: DatabaseConfig): DataSource {
     type: 'better-sqlite3',
     database: config.file,
     entities: ENTITIES,
-    migrations: [SqliteInitial, SqliteAdminEvents, SqliteDecisionStatus, SqliteOpinions, SqliteFeedback, SqlitePublicEventsRecent],
+    migrations: [SqliteInitial, SqliteAdminEvents, SqliteDecisionStatus, SqliteOpinions, SqliteFeedback, SqlitePublicEventsRecent, SqliteStaffRequests],
     migrationsTransactionMode: 'all',
     synchronize: false,
     enableWAL: true,
