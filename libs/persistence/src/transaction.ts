@@ -14,14 +14,19 @@ const queues = new WeakMap<DataSource, Promise<unknown>>();
  * PostgreSQL transactions run concurrently on pooled connections.
  *
  * Inside a staff request sent with an Idempotency-Key (`withStaffRequest`), the first write transaction
- * also claims the key before it commits: a second attempt's write then rolls back (ADR 0026).
+ * also claims the key before it commits, storing its result: a concurrent attempt's write then rolls
+ * back, and a later retry is answered that stored result instead of writing again (ADR 0026).
  */
 export async function inTransaction<T>(dataSource: DataSource, work: (manager: EntityManager) => Promise<T>): Promise<T> {
   const request = currentStaffRequest();
   const claiming = request?.key && !request.claimed ? { scope: request, key: request.key } : undefined;
+  if (claiming && request?.written) {
+    request.claimed = true;
+    return request.written.value as T;
+  }
   const result = await queued(dataSource, async (manager) => {
     const value = await work(manager);
-    if (claiming) await claimStaffRequest(manager, claiming.key);
+    if (claiming) await claimStaffRequest(manager, claiming.key, value);
     return value;
   });
   if (claiming) claiming.scope.claimed = true;

@@ -19,9 +19,6 @@ import { CONFIG, DATA_SOURCE } from './tokens';
 
 const KEY = /^[\x21-\x7E]{1,128}$/;
 
-/** How long a retry waits for the answer of an attempt whose write is already committed. */
-const APPLIED_ANSWER_WAIT_MS = 2_000;
-
 /**
  * No outcome within the bound (HTTP 503 with Retry-After): the request may or may not be applied.
  * Retrying it with the same Idempotency-Key is safe and returns the one outcome.
@@ -87,34 +84,34 @@ export class StaffRequests {
     const row = await reserveStaffRequest(this.dataSource, key, hash, newDecisionId(), new Date());
     if (row.hash !== hash) throw new DomainError('IDEMPOTENCY_KEY_REUSED', 'invalid', 'This Idempotency-Key was used for another request; use a new key for a new request.');
     if (row.response !== null) return replay<T>(row.response);
-    if (row.applied) return this.answerOfApplied<T>(key);
     try {
-      const value = await withStaffRequest({ key, claimed: false, deadline, reserved: row.reserved ?? undefined }, work);
+      return await this.attempt(key, deadline, row, work);
+    } catch (error) {
+      if (!(error instanceof StaffRequestAppliedError)) throw error;
+      // A concurrent attempt committed the write first: build the answer from its result.
+      const applied = await findStaffRequest(this.dataSource, key);
+      if (!applied) throw error;
+      return this.attempt(key, deadline, applied, work);
+    }
+  }
+
+  /**
+   * Runs the handler as the request `key`. If an earlier attempt's write committed (whatever became
+   * of its answer), the handler runs again but its write transaction answers the stored result.
+   */
+  private async attempt<T>(key: string, deadline: number, row: StaffRequestRow, work: () => Promise<T>): Promise<T> {
+    const written = row.written === null ? undefined : (JSON.parse(row.written) as { value: unknown });
+    try {
+      const value = await withStaffRequest({ key, claimed: false, deadline, reserved: row.reserved ?? undefined, ...(written ? { written } : {}) }, work);
       await completeStaffRequest(this.dataSource, key, { value });
       return value;
     } catch (error) {
-      if (error instanceof StaffRequestAppliedError) return this.answerOfApplied<T>(key);
       const refusal = toDomainError(error);
       if (refusal instanceof DomainError && !['unavailable', 'rate_limited'].includes(refusal.kind)) {
         await completeStaffRequest(this.dataSource, key, { error: { code: refusal.code, kind: refusal.kind, message: refusal.message, details: refusal.details } });
       }
       throw error;
     }
-  }
-
-  /**
-   * Another attempt's write committed: its answer is stored right after, so wait for it briefly. If
-   * that attempt's process died in between, the answer is gone, but not the write (409).
-   */
-  private async answerOfApplied<T>(key: string): Promise<T> {
-    const until = Date.now() + APPLIED_ANSWER_WAIT_MS;
-    let row: StaffRequestRow | undefined;
-    while (Date.now() < until) {
-      row = await findStaffRequest(this.dataSource, key);
-      if (row?.response) return replay<T>(row.response);
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-    throw new DomainError('IDEMPOTENCY_KEY_APPLIED', 'conflict', 'The request with this Idempotency-Key was applied, but its answer was lost; read the resource to see it.');
   }
 }
 

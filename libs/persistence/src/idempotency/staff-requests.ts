@@ -16,6 +16,8 @@ export interface StaffRequestRow {
   reserved: string | null;
   /** Set in the transaction of a database write: the write is done, whatever became of its answer. */
   applied: boolean;
+  /** The result of the write transaction that applied it, as JSON `{ "value": … }`. */
+  written: string | null;
   /** The original answer as JSON ({@link StoredAnswer}), once known. */
   response: string | null;
 }
@@ -33,6 +35,11 @@ export interface StaffRequestScope {
   deadline: number;
   /** The value reserved with the first attempt (register: its decision id). */
   reserved?: string;
+  /**
+   * Set on a retry of a request whose write committed: its first write transaction is not run again
+   * but answers this stored result, so the handler builds the original answer again.
+   */
+  written?: { value: unknown };
 }
 
 const scope = new AsyncLocalStorage<StaffRequestScope>();
@@ -62,14 +69,15 @@ interface RawRow {
   request_hash: string;
   reserved: string | null;
   applied: number | string;
+  written: string | null;
   response: string | null;
 }
 
 export async function findStaffRequest(dataSource: DataSource, key: string): Promise<StaffRequestRow | undefined> {
   const [p] = params(dataSource, 1);
-  const rows = await dataSource.query<RawRow[]>(`SELECT request_key, request_hash, reserved, applied, response FROM staff_requests WHERE request_key = ${p}`, [key]);
+  const rows = await dataSource.query<RawRow[]>(`SELECT request_key, request_hash, reserved, applied, written, response FROM staff_requests WHERE request_key = ${p}`, [key]);
   const row = rows[0];
-  return row && { key: row.request_key, hash: row.request_hash, reserved: row.reserved, applied: Number(row.applied) === 1, response: row.response };
+  return row && { key: row.request_key, hash: row.request_hash, reserved: row.reserved, applied: Number(row.applied) === 1, written: row.written, response: row.response };
 }
 
 /** Reserves `key` for a request with `hash`, or answers the row an earlier attempt left. */
@@ -77,7 +85,7 @@ export async function reserveStaffRequest(dataSource: DataSource, key: string, h
   const p = params(dataSource, 4);
   try {
     await dataSource.query(`INSERT INTO staff_requests (request_key, request_hash, reserved, created_at) VALUES (${p.join(', ')})`, [key, hash, reserved, now.toISOString()]);
-    return { key, hash, reserved, applied: false, response: null };
+    return { key, hash, reserved, applied: false, written: null, response: null };
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;
     const found = await findStaffRequest(dataSource, key);
@@ -86,22 +94,17 @@ export async function reserveStaffRequest(dataSource: DataSource, key: string, h
   }
 }
 
-/** In a write's own transaction: marks `key` applied, or throws {@link StaffRequestAppliedError}. */
-export async function claimStaffRequest(manager: EntityManager, key: string): Promise<void> {
-  const [p] = params(manager, 1);
-  const result: unknown = await manager.query(`UPDATE staff_requests SET applied = 1 WHERE request_key = ${p} AND applied = 0`, [key]);
-  if (affectedRows(result) !== 1) throw new StaffRequestAppliedError(key);
+/** In a write's own transaction: marks `key` applied with the transaction's result, or throws {@link StaffRequestAppliedError}. */
+export async function claimStaffRequest(manager: EntityManager, key: string, written: unknown): Promise<void> {
+  const p = params(manager, 2);
+  const runner = manager.queryRunner;
+  if (!runner) throw new Error('claimStaffRequest runs inside a transaction');
+  const result = (await runner.query(`UPDATE staff_requests SET applied = 1, written = ${p[0]} WHERE request_key = ${p[1]} AND applied = 0`, [JSON.stringify({ value: written }), key], true)) as { affected?: number };
+  if (result.affected !== 1) throw new StaffRequestAppliedError(key);
 }
 
 /** Stores the original answer of `key`. */
 export async function completeStaffRequest(dataSource: DataSource, key: string, answer: StoredAnswer): Promise<void> {
   const p = params(dataSource, 2);
   await dataSource.query(`UPDATE staff_requests SET response = ${p[0]} WHERE request_key = ${p[1]}`, [JSON.stringify(answer), key]);
-}
-
-/** TypeORM answers an UPDATE with `[rows, count]` on PostgreSQL and a `{ changes }`-like value on SQLite. */
-function affectedRows(result: unknown): number {
-  if (Array.isArray(result) && typeof result[1] === 'number') return result[1];
-  const changes = (result as { changes?: unknown; affected?: unknown } | undefined)?.changes ?? (result as { affected?: unknown } | undefined)?.affected;
-  return typeof changes === 'number' ? changes : 0;
 }

@@ -1,7 +1,7 @@
 /**
  * One row per staff request sent with an `Idempotency-Key` (issue 12): `request_key` is the key scoped
  * by the account (`<account>:<key>`, unique), `request_hash` the hash of what was asked (method, path,
- * body), `applied` set in the same transaction as a database write, `response` the JSON of the original
+ * body), `applied` and `written` (the write transaction's own result) set in that transaction, `response` the JSON of the original
  * answer once it is known. The same SQL on both dialects. Frozen once landed.
  */
 export const STAFF_REQUESTS_TABLE: readonly string[] = [
@@ -10,6 +10,7 @@ export const STAFF_REQUESTS_TABLE: readonly string[] = [
     request_hash VARCHAR(64) NOT NULL,
     reserved VARCHAR(64),
     applied SMALLINT NOT NULL DEFAULT 0,
+    written TEXT,
     response TEXT,
     created_at VARCHAR(30) NOT NULL
   )`,
