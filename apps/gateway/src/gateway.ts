@@ -8,6 +8,7 @@ import { AppModule, type GatewayDependencies } from './app.module';
 import { nestLogger } from './common/nest-logger';
 import { sendProblem, toProblem } from './common/problem.filter';
 import { createValidationPipe } from './common/validation';
+import { documentStaffRequests } from './common/staff-request.openapi';
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
@@ -78,7 +79,7 @@ export async function createGateway(deps: GatewayDependencies): Promise<NestFast
       ms: Math.round(reply.elapsedTime * 10) / 10,
     });
   });
-  const document = SwaggerModule.createDocument(
+  const document = documentStaffRequests(SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
       .setTitle('Open Decision API')
@@ -86,7 +87,7 @@ export async function createGateway(deps: GatewayDependencies): Promise<NestFast
       .setVersion('1')
       .addBearerAuth()
       .build(),
-  );
+  ));
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
   return app;
 }
