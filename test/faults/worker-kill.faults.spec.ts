@@ -35,7 +35,9 @@ describe(`a worker killed with SIGKILL while the other carries on (${kind})`, ()
   beforeAll(async () => {
     db = await createTestDatabase(kind);
     await prepareDatabase(db.config);
-    replicas = await startReplicas({ databaseUrl: db.url, taskQueue: uniqueTaskQueue('worker-kill') });
+    // A step whose worker is killed waits for Temporal's workflow-task timeout (10 s) before the other
+    // worker runs it; a bound above that lets these tests see the 200 (a client would retry its key).
+    replicas = await startReplicas({ databaseUrl: db.url, taskQueue: uniqueTaskQueue('worker-kill'), gatewayEnv: { STAFF_REQUEST_TIMEOUT_MS: '30000' } });
     temporal = await testClient();
     tokens = await staffTokens(replicas.baseUrls[0]!);
   });
