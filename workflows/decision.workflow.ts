@@ -36,6 +36,7 @@ import type { RetryPolicy } from '@temporalio/common';
 import type { DecisionActivities } from './activities';
 import { actionUpdate, calendarChangedSignal, getStateQuery, registerUpdate, type DecisionWorkflowInput, type StaffCommand } from './definitions';
 import { createExclusive } from './exclusive';
+import { createRememberedUpdates } from './remembered-updates';
 import { asFailure } from './failures';
 import { ConfidentialKey, DecisionStageKey, NextDueAtKey, PolicyUnitKey } from './search-attributes';
 
@@ -78,6 +79,12 @@ function appendEvents(input: Parameters<DecisionActivities['appendEvents']>[0]):
  */
 const WORKING_DAY_CALENDAR = 'working-day-calendar';
 
+/**
+ * Patch id: an update whose Idempotency-Key id this decision already applied (in an earlier run, before
+ * a continue-as-new) answers the current state instead of being applied again.
+ */
+const REMEMBER_KEYED_UPDATES = 'remember-keyed-updates';
+
 /** A workflow started without a registration ends by itself after this long. */
 const REGISTRATION_WINDOW = '1 hour';
 
@@ -107,7 +114,10 @@ export async function decisionWorkflow(input: DecisionWorkflowInput): Promise<vo
   let state: DecisionState = input.state ?? initialState(input.decisionId);
   const policy = input.policy ?? DEFAULT_POLICY;
   const exclusive = createExclusive();
+  const applied = createRememberedUpdates(input.appliedUpdates);
   let steps = 0;
+  /** Whether this update was applied in an earlier run (checked under the lock, after any in flight). */
+  const appliedBefore = (): boolean => applied.seen() && patched(REMEMBER_KEYED_UPDATES);
 
   const commit = async (events: StepEvents, next: DecisionState): Promise<DecisionState> => {
     await appendEvents({ decisionId: state.decisionId, ...events });
@@ -147,6 +157,7 @@ export async function decisionWorkflow(input: DecisionWorkflowInput): Promise<vo
     registerUpdate,
     ({ actor, command }) =>
       exclusive(async () => {
+        if (appliedBefore()) return state;
         // Re-checked under the lock: a concurrent update may have changed the state since validation.
         const events = asFailure(() => registerDecision(state, command, actor, new Date()));
         await appendEvents({ decisionId: state.decisionId, ...events });
@@ -156,9 +167,14 @@ export async function decisionWorkflow(input: DecisionWorkflowInput): Promise<vo
           { key: PolicyUnitKey, value: state.unit },
           { key: ConfidentialKey, value: state.confidential },
         ]);
+        applied.remember();
         return state;
       }),
-    { validator: ({ actor, command }: StaffCommand<RegisterDecision>) => asFailure(() => assertCanRegister(state, command, actor)) },
+    {
+      validator: ({ actor, command }: StaffCommand<RegisterDecision>) => {
+        if (!applied.seen()) asFailure(() => assertCanRegister(state, command, actor));
+      },
+    },
   );
 
   for (const action of ACTIONS) {
@@ -166,14 +182,18 @@ export async function decisionWorkflow(input: DecisionWorkflowInput): Promise<vo
       actionUpdate(action.name),
       ({ actor, command }) =>
         exclusive(async () => {
+          if (appliedBefore()) return state;
           // Publications accepted before the rule asked for a public title and summary replay without them.
           const legacy = action.name === 'publish-decision' && state.confidential && !patched(CONFIDENTIAL_PUBLIC_SUMMARY) ? { publicSummaryOptional: true } : undefined;
           const step = asFailure(() => perform(action, state, command as never, { actor, now: new Date(), policy, legacy }));
-          return commit(step.events, step.state);
+          const next = await commit(step.events, step.state);
+          applied.remember();
+          return next;
         }),
       {
-        validator: ({ actor, command }: StaffCommand<Record<string, unknown>>) =>
-          void asFailure(() => perform(action, state, command as never, { actor, now: new Date(), policy })),
+        validator: ({ actor, command }: StaffCommand<Record<string, unknown>>) => {
+          if (!applied.seen()) asFailure(() => perform(action, state, command as never, { actor, now: new Date(), policy }));
+        },
       },
     );
   }
@@ -247,7 +267,8 @@ export async function decisionWorkflow(input: DecisionWorkflowInput): Promise<vo
     if (enteredExecution || workflowInfo().continueAsNewSuggested || workflowInfo().historyLength > MAX_RUN_HISTORY_EVENTS) {
       await clustering;
       await condition(allHandlersFinished);
-      await continueAsNew<typeof decisionWorkflow>({ decisionId: state.decisionId, state, policy });
+      const appliedUpdates = applied.list();
+      await continueAsNew<typeof decisionWorkflow>({ decisionId: state.decisionId, state, policy, ...(appliedUpdates.length > 0 ? { appliedUpdates } : {}) });
     }
   }
   await clustering;

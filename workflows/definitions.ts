@@ -14,6 +14,8 @@ export interface DecisionWorkflowInput {
   state?: DecisionState;
   /** Fixed when the decision starts and carried across runs; default: the legal defaults. */
   policy?: Policy;
+  /** Ids of recent updates sent with an Idempotency-Key, carried across runs (workflows/remembered-updates.ts). */
+  appliedUpdates?: string[];
 }
 
 /** Every staff action carries the acting account, checked by the gateway's guard before it gets here. */

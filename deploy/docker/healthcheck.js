@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// Docker HEALTHCHECK for the one image that runs both apps. The gateway answers GET /health/live;
-// the worker has no HTTP listener, so for it the container running at all is the signal.
+// Docker HEALTHCHECK for the one image that runs both apps. The gateway answers GET /health/live
+// (or the path given as the first argument, e.g. /health/ready in compose); the worker has no HTTP
+// listener, so for it the container running at all is the signal.
 'use strict';
 const { readFileSync } = require('node:fs');
 
@@ -14,6 +15,7 @@ try {
 if (!command.includes('apps/gateway')) process.exit(0);
 
 const port = process.env.PORT || '3000';
-fetch(`http://127.0.0.1:${port}/health/live`, { signal: AbortSignal.timeout(4000) })
+const path = process.argv[2] || '/health/live';
+fetch(`http://127.0.0.1:${port}${path}`, { signal: AbortSignal.timeout(4000) })
   .then((response) => process.exit(response.ok ? 0 : 1))
   .catch(() => process.exit(1));

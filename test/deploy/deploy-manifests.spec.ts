@@ -137,7 +137,8 @@ describe('compose', () => {
     expect(config.TEMPORAL_ADDRESS).toBe('temporal:7233');
     expect(config.HOST).toBe('0.0.0.0');
     expect(services[name]?.command).toEqual(['node', 'dist/apps/gateway/src/main.js']);
-    expect(services[name]?.healthcheck).toBeDefined();
+    // Healthy while it can serve (the database), whatever Temporal's state (issue 12).
+    expect((services[name]?.healthcheck as { test?: unknown } | undefined)?.test).toEqual(['CMD', 'node', 'deploy/docker/healthcheck.js', '/health/ready']);
   });
 
   it.each(['worker-1', 'worker-2'])('%s has every variable the worker config requires and the config parses', (name) => {
@@ -201,6 +202,9 @@ describe('Kubernetes', () => {
     expect(path(gateway.readinessProbe)).toBe('/health/ready');
     expect(path(gateway.livenessProbe)).toBe('/health/live');
     for (const probe of [gateway.readinessProbe, gateway.livenessProbe, gateway.startupProbe].filter(Boolean)) expect(routes).toContain(path(probe));
+    // A Temporal outage must not take every gateway out of service (issue 12): no probe asks Temporal.
+    expect(routes).toContain('/health/temporal');
+    for (const probe of [gateway.readinessProbe, gateway.livenessProbe, gateway.startupProbe].filter(Boolean)) expect(path(probe)).not.toBe('/health/temporal');
   });
 
   it('gives each app the variables its config requires (ConfigMap or Secret)', () => {

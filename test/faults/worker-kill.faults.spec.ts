@@ -35,7 +35,9 @@ describe(`a worker killed with SIGKILL while the other carries on (${kind})`, ()
   beforeAll(async () => {
     db = await createTestDatabase(kind);
     await prepareDatabase(db.config);
-    replicas = await startReplicas({ databaseUrl: db.url, taskQueue: uniqueTaskQueue('worker-kill') });
+    // A step whose worker is killed waits for Temporal's workflow-task timeout (10 s) before the other
+    // worker runs it; a bound above that lets these tests see the 200 (a client would retry its key).
+    replicas = await startReplicas({ databaseUrl: db.url, taskQueue: uniqueTaskQueue('worker-kill'), gatewayEnv: { STAFF_REQUEST_TIMEOUT_MS: '30000' } });
     temporal = await testClient();
     tokens = await staffTokens(replicas.baseUrls[0]!);
   });
@@ -60,7 +62,7 @@ describe(`a worker killed with SIGKILL while the other carries on (${kind})`, ()
     let answer: Promise<number> | undefined;
     let victim: number | undefined;
     try {
-      answer = saveDraft(a, tokens, id, tag);
+      answer = saveDraft(a, tokens, id, tag, { keyed: false }); // a key's record would wait on the locked SQLite file
       victim = await pollUntil(() => lock.waitingWorker(replicas), (slot) => slot !== undefined, 8_000, 100);
       expect(victim).toBeDefined(); // a worker is inside the append, waiting on the lock
       await killWorker(replicas.workerPid(victim!));

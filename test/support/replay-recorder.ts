@@ -11,7 +11,7 @@ export const RECORDING = process.env['RECORD_REPLAY_HISTORIES'] === '1';
 type History = Awaited<ReturnType<ReturnType<Client['workflow']['getHandle']>['fetchHistory']>>;
 
 /** The history once its last workflow task completed: a replay of one that ends mid-task never finishes. */
-async function settledHistory(handle: ReturnType<Client['workflow']['getHandle']>): Promise<History> {
+export async function settledHistory(handle: ReturnType<Client['workflow']['getHandle']>): Promise<History> {
   for (let attempt = 0; ; attempt += 1) {
     const history = await handle.fetchHistory();
     const last = history.events?.at(-1);

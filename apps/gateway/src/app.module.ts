@@ -1,5 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { APP_FILTER } from '@nestjs/core';
+import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import type { Client } from '@temporalio/client';
 import type { DataSource } from 'typeorm';
@@ -56,6 +56,8 @@ import { SubmitOpinionController } from './submit-opinion/submit-opinion.control
 import { SubmitOpinionHandler } from './submit-opinion/submit-opinion.handler';
 import { RegisterDecisionController } from './register-decision/register-decision.controller';
 import { RegisterDecisionHandler } from './register-decision/register-decision.handler';
+import { StaffRequestInterceptor } from './common/staff-request.interceptor';
+import { StaffRequests } from './common/staff-requests';
 
 /** Infrastructure the gateway is built on; created and closed by `main.ts`. */
 export interface GatewayDependencies {
@@ -114,6 +116,8 @@ export class AppModule {
         { provide: TEMPORAL_CLIENT, useValue: client },
         { provide: LOGGER, useValue: log },
         { provide: APP_FILTER, useFactory: (logger: Logger) => new ProblemFilter(logger), inject: [LOGGER] },
+        { provide: APP_INTERCEPTOR, useClass: StaffRequestInterceptor },
+        StaffRequests,
         StaffGuard,
         OpinionRateLimitGuard,
         ThrottledAuthenticator,

@@ -35,6 +35,8 @@ const schema = z.object({
   LOGIN_MAX_FAILURES_PER_CLIENT: z.coerce.number().int().min(1).default(50),
   LOGIN_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86_400).default(15 * 60),
   LOG_LEVEL: env.logLevel,
+  STAFF_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+  TEMPORAL_RPC_ATTEMPTS: z.coerce.number().int().min(1).max(10).default(3),
   PUBLIC_BASE_URL: publicBaseUrl.optional(),
 }).transform((config) => ({ ...config, PUBLIC_BASE_URL: config.PUBLIC_BASE_URL ?? defaultBaseUrl(config.HOST, config.PORT) }));
 

@@ -12,6 +12,7 @@ import { loggableUrl } from './common/log-redaction';
 import { refusalOf } from './common/request-shape';
 import { addResponseHeaders } from './common/response-headers';
 import { createValidationPipe } from './common/validation';
+import { documentStaffRequests } from './common/staff-request.openapi';
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
@@ -79,7 +80,7 @@ export async function createGateway(deps: GatewayDependencies): Promise<NestFast
       ms: Math.round(reply.elapsedTime * 10) / 10,
     });
   });
-  const document = SwaggerModule.createDocument(
+  const document = documentStaffRequests(SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
       .setTitle('Open Decision API')
@@ -87,7 +88,7 @@ export async function createGateway(deps: GatewayDependencies): Promise<NestFast
       .setVersion('1')
       .addBearerAuth()
       .build(),
-  );
+  ));
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
   return app;
 }

@@ -3,7 +3,7 @@
  * `kind` that the gateway maps to an HTTP status in one place. `name` is set explicitly because
  * Temporal uses it as the failure type when a workflow or activity throws it.
  */
-export type DomainErrorKind = 'malformed' | 'invalid' | 'conflict' | 'not_found' | 'forbidden' | 'unauthorized' | 'rate_limited';
+export type DomainErrorKind = 'malformed' | 'invalid' | 'conflict' | 'not_found' | 'forbidden' | 'unauthorized' | 'rate_limited' | 'unavailable';
 
 export class DomainError extends Error {
   constructor(

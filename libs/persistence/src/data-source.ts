@@ -19,6 +19,8 @@ import { PublicEventsRecent1764510000000 as SqlitePublicEventsRecent } from './m
 import { WorkingDayCalendar1764600000000 as PostgresWorkingDayCalendar } from './migrations/postgres/1764600000000-working-day-calendar';
 import { WorkingDayCalendar1764600000000 as SqliteWorkingDayCalendar } from './migrations/sqlite/1764600000000-working-day-calendar';
 import { CalendarChangeEntity, CalendarYearEntity } from './entities/calendar.entity';
+import { StaffRequests1764700000000 as PostgresStaffRequests } from './migrations/postgres/1764700000000-staff-requests';
+import { StaffRequests1764700000000 as SqliteStaffRequests } from './migrations/sqlite/1764700000000-staff-requests';
 import { ConsultationEntity, OpinionEntity } from './entities/opinion.entity';
 import { protectDatabaseFile } from './file-modes';
 import { AnswerTemplateEntity, FeedbackWorkLogEntity, OpinionAnswerEntity, OpinionClusterEntity } from './entities/feedback.entity';
@@ -39,7 +41,7 @@ export function createDataSource(config: DatabaseConfig): DataSource {
       type: 'postgres',
       url: config.url,
       entities: ENTITIES,
-      migrations: [PostgresInitial, PostgresAdminEvents, PostgresDecisionStatus, PostgresOpinions, PostgresFeedback, PostgresPublicEventsRecent, PostgresWorkingDayCalendar],
+      migrations: [PostgresInitial, PostgresAdminEvents, PostgresDecisionStatus, PostgresOpinions, PostgresFeedback, PostgresPublicEventsRecent, PostgresWorkingDayCalendar, PostgresStaffRequests],
       migrationsTransactionMode: 'all',
       synchronize: false,
       poolSize: config.poolSize ?? 10,
@@ -49,7 +51,7 @@ export function createDataSource(config: DatabaseConfig): DataSource {
     type: 'better-sqlite3',
     database: config.file,
     entities: ENTITIES,
-    migrations: [SqliteInitial, SqliteAdminEvents, SqliteDecisionStatus, SqliteOpinions, SqliteFeedback, SqlitePublicEventsRecent, SqliteWorkingDayCalendar],
+    migrations: [SqliteInitial, SqliteAdminEvents, SqliteDecisionStatus, SqliteOpinions, SqliteFeedback, SqlitePublicEventsRecent, SqliteWorkingDayCalendar, SqliteStaffRequests],
     migrationsTransactionMode: 'all',
     synchronize: false,
     enableWAL: true,

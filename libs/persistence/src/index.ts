@@ -29,3 +29,4 @@ export * from './opinions/clusters-edit.repository';
 export * from './console-board.repository';
 export * from './decision-history.repository';
 export * from './calendar/calendar.repository';
+export * from './idempotency/staff-requests';

@@ -25,13 +25,23 @@ export async function register(baseUrl: string, tokens: Tokens): Promise<string>
 
 export const newTag = (prefix: string): string => `${prefix}-${randomBytes(5).toString('hex')}`;
 
-/** Saves a draft version whose text is `tag`; answers the HTTP status (0: no answer at all). */
-export async function saveDraft(baseUrl: string, tokens: Tokens, id: string, tag: string): Promise<number> {
-  try {
-    const reply = await call(baseUrl, 'POST', `/api/v1/decisions/${id}/draft-versions`, { token: tokens.drafter, json: { draft: tag, basis: '依据', explanation: '说明' } });
-    return reply.status;
-  } catch {
-    return 0;
+/**
+ * Saves a draft version whose text is `tag`, under the Idempotency-Key `tag`; answers the HTTP status
+ * (0: no answer at all). A 503 OUTCOME_UNKNOWN (no outcome within the gateway's bound, e.g. while a
+ * killed worker's task times out) is retried under the same key, as a client does, for up to 60 s.
+ * Unkeyed (`keyed: false`), the request does not touch the app database before Temporal: for tests that
+ * hold the database's lock (on SQLite a key's record would wait on it).
+ */
+export async function saveDraft(baseUrl: string, tokens: Tokens, id: string, tag: string, { keyed = true }: { keyed?: boolean } = {}): Promise<number> {
+  const giveUpAt = Date.now() + 60_000;
+  for (;;) {
+    try {
+      const headers: Record<string, string> = keyed ? { 'idempotency-key': tag } : {};
+      const reply = await call(baseUrl, 'POST', `/api/v1/decisions/${id}/draft-versions`, { token: tokens.drafter, json: { draft: tag, basis: '依据', explanation: '说明' }, headers });
+      if (!keyed || reply.status !== 503 || reply.body?.code !== 'OUTCOME_UNKNOWN' || Date.now() > giveUpAt) return reply.status;
+    } catch {
+      return 0;
+    }
   }
 }
 

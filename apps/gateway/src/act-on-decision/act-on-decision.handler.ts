@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Client } from '@temporalio/client';
 import type { DataSource } from 'typeorm';
 import { actsForAllUnits, assertRole, DEFAULT_POLICY, DomainError, findAction, normalizeReceipt, type DecisionState, type StaffActor } from '../../../../libs/domain/src';
-import { feedbackReportFacts, findDecision, findReceipt } from '../../../../libs/persistence/src';
+import { currentStaffRequest, feedbackReportFacts, findDecision, findReceipt } from '../../../../libs/persistence/src';
 import { actionUpdate, decisionWorkflowId, toDomainError } from '../../../../libs/temporal/src';
 import type { GatewayConfig } from '../config';
 import { CONFIG, DATA_SOURCE, TEMPORAL_CLIENT } from '../common/tokens';
@@ -43,7 +43,10 @@ export class ActOnDecisionHandler {
 
   /**
    * Sends a staff action to the decision's workflow as the Update of the same name and answers with
-   * the state after the step was appended. A refused action (validator) changes nothing.
+   * the state after the step was appended. A refused action (validator) changes nothing. Sent with an
+   * Idempotency-Key, the scoped key is the update id: Temporal answers a retry in the same run with the
+   * original outcome, and the workflow remembers recent ids across continue-as-new (ADR 0026). The call
+   * ends at the request's deadline (ADR 0027).
    */
   async execute(decisionId: string, actionName: string, command: Record<string, unknown>, actor: StaffActor): Promise<DecisionState> {
     const action = findAction(actionName);
@@ -51,14 +54,20 @@ export class ActOnDecisionHandler {
     assertRole(action, actor);
     await this.checkRecords(decisionId, action.name, command, actor);
     try {
-      try {
-        return await this.client.workflow.getHandle(decisionWorkflowId(decisionId)).executeUpdate(actionUpdate(action.name), { args: [{ actor, command }] });
-      } catch (error) {
-        // A closed decision whose run ended before closed decisions kept theirs (ADR 28).
-        const resumed = isNoRunningRun(error) ? await actOnEndedClosedRun(this.client, this.config.TASK_QUEUE, decisionId, action.name, { actor, command }) : undefined;
-        if (resumed) return resumed;
-        throw error;
-      }
+      const request = currentStaffRequest();
+      const handle = this.client.workflow.getHandle(decisionWorkflowId(decisionId));
+      const updateId = request?.key;
+      const update = async (): Promise<DecisionState> => {
+        try {
+          return await handle.executeUpdate(actionUpdate(action.name), { args: [{ actor, command }], ...(updateId ? { updateId } : {}) });
+        } catch (error) {
+          // A closed decision whose run ended before closed decisions kept theirs (ADR 28).
+          const resumed = isNoRunningRun(error) ? await actOnEndedClosedRun(this.client, this.config.TASK_QUEUE, decisionId, action.name, { actor, command }, updateId) : undefined;
+          if (resumed) return resumed;
+          throw error;
+        }
+      };
+      return await (request ? this.client.withDeadline(request.deadline, update) : update());
     } catch (error) {
       throw toDomainError(error);
     }

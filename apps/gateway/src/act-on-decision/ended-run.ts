@@ -29,6 +29,7 @@ async function closedStateOfEndedRun(client: Client, decisionId: string): Promis
  * A closed decision whose run ended before closed decisions kept their run (ADR 28): starts a new run
  * from the ended run's last state and sends the action to it in the same round trip (Update-With-Start;
  * a concurrent second start uses the first). The new run stays in `closed`, so later actions find it.
+ * `updateId` is the request's Idempotency-Key scope, as for a running run (ADR 26).
  * Undefined when the decision has no such ended run; the caller then answers as before.
  */
 export async function actOnEndedClosedRun(
@@ -37,6 +38,7 @@ export async function actOnEndedClosedRun(
   decisionId: string,
   actionName: string,
   args: StaffCommand<Record<string, unknown>>,
+  updateId?: string,
 ): Promise<DecisionState | undefined> {
   const state = await closedStateOfEndedRun(client, decisionId);
   if (!state) return undefined;
@@ -48,5 +50,5 @@ export async function actOnEndedClosedRun(
     workflowIdConflictPolicy: 'USE_EXISTING',
     workflowIdReusePolicy: 'ALLOW_DUPLICATE',
   });
-  return client.workflow.executeUpdateWithStart(actionUpdate(actionName), { args: [args], startWorkflowOperation: start });
+  return client.workflow.executeUpdateWithStart(actionUpdate(actionName), { args: [args], startWorkflowOperation: start, ...(updateId ? { updateId } : {}) });
 }

@@ -10,6 +10,7 @@ import { problem, type Problem } from './problem';
 const STATUS_OF_KIND: Record<DomainErrorKind, number> = {
   malformed: 400,
   rate_limited: 429,
+  unavailable: 503,
   invalid: 422,
   conflict: 409,
   not_found: 404,

@@ -20,14 +20,21 @@ export class HealthController {
     return { status: 'ok' };
   }
 
-  /** The database and Temporal are both reachable; 503 with which one is not. */
+  /**
+   * Ready to serve: the database answers. Temporal is not part of it (ADR 0027): without it public
+   * reads, opinion intake, answers and the console's reads keep working, and staff actions answer 503
+   * with a stable code; taking every gateway out of service would stop all of that too.
+   */
   @Get('ready')
   async ready(@Res() reply: FastifyReply): Promise<void> {
-    const [database, temporal] = await Promise.all([
-      this.dataSource.query('SELECT 1').then(() => true, () => false),
-      isTemporalHealthy(this.client.connection),
-    ]);
-    const ok = database && temporal;
-    await reply.status(ok ? 200 : 503).send({ status: ok ? 'ok' : 'unavailable', database: database ? 'ok' : 'down', temporal: temporal ? 'ok' : 'down' });
+    const database = await this.dataSource.query('SELECT 1').then(() => true, () => false);
+    await reply.status(database ? 200 : 503).send({ status: database ? 'ok' : 'unavailable', database: database ? 'ok' : 'down' });
+  }
+
+  /** Whether the Temporal frontend answers (within 2 s): staff actions need it. For monitoring, not for readiness. */
+  @Get('temporal')
+  async temporal(@Res() reply: FastifyReply): Promise<void> {
+    const up = await isTemporalHealthy(this.client.connection);
+    await reply.status(up ? 200 : 503).send({ status: up ? 'ok' : 'unavailable', temporal: up ? 'ok' : 'down' });
   }
 }

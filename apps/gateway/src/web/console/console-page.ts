@@ -4,6 +4,8 @@ import { html, type Html } from '../html';
 import { defineMessages, type Locale } from '../i18n';
 import { renderPage } from '../layout';
 import { pageContext, sendHtml, type PageContext } from '../page-context';
+import { randomUUID } from 'node:crypto';
+import { FORM_KEY_FIELD } from './form-key';
 import { CSRF_FIELD } from './session/console-session';
 import type { ConsoleSession } from './session/console-session.guard';
 
@@ -15,7 +17,8 @@ const M = defineMessages(
 const staffRoleName = (role: StaffActor['role'], locale: Locale): string => M[locale][role];
 
 /** The hidden form token every console POST form carries. */
-export const csrfInput = (session: { csrf: string }): Html => html`<input type="hidden" name="${CSRF_FIELD}" value="${session.csrf}">`;
+/** The CSRF token and the form's own Idempotency-Key (new at each rendering), for every console POST form. */
+export const csrfInput = (session: { csrf: string }): Html => html`<input type="hidden" name="${CSRF_FIELD}" value="${session.csrf}"><input type="hidden" name="${FORM_KEY_FIELD}" value="${randomUUID()}">`;
 
 function signedInBar(context: PageContext, session: ConsoleSession): Html {
   const m = M[context.locale];

@@ -11,6 +11,8 @@ import { WorkspaceLoader } from '../view-workspace/workspace.loader';
 import { renderWorkspace } from '../view-workspace/workspace.page';
 import { ACTION_FORMS } from './action-fields';
 import { parseActionForm, type FormBody } from './form-parsing';
+import { StaffRequests } from '../../../common/staff-requests';
+import { formRequest } from '../form-key';
 
 /**
  * `POST /console/decisions/{id}/act/{action}`: the form → the action's body → the API's own handler
@@ -25,6 +27,7 @@ export class ActOnDecisionFormController {
   constructor(
     private readonly handler: ActOnDecisionHandler,
     private readonly loader: WorkspaceLoader,
+    private readonly requests: StaffRequests,
   ) {}
 
   @Post(':id/act/:action')
@@ -32,7 +35,8 @@ export class ActOnDecisionFormController {
     const spec = ACTION_FORMS[action];
     if (!spec) throw new DomainError('UNKNOWN_ACTION', 'not_found', `No action ${action}.`);
     try {
-      await this.handler.execute(id, action, parseActionForm(spec.fields, body ?? {}), session.actor);
+      const command = parseActionForm(spec.fields, body ?? {});
+      await this.requests.run(formRequest(request, session.actor, body), () => this.handler.execute(id, action, command, session.actor));
     } catch (error) {
       const refusal = asRefusal(error);
       if (!refusal || refusal.code === 'DECISION_NOT_FOUND') throw error;

@@ -13,6 +13,8 @@ import { ConsoleSessionGuard, CurrentSession, type ConsoleSession } from '../ses
 import { handleOpinionsPost, listOf, textOf } from './opinions-response';
 import { OpinionsLoader } from './opinions.loader';
 import { renderOpinions, type OpinionsForm } from './opinions.page';
+import { StaffRequests } from '../../../common/staff-requests';
+import { formRequest } from '../form-key';
 
 const FORMS: readonly OpinionsForm[] = ['answers', 'merge', 'split', 'relabel', 'template', 'withhold'];
 
@@ -30,6 +32,7 @@ export class AnswerOpinionsFormController {
     private readonly answers: AnswerOpinionsHandler,
     private readonly templates: CreateAnswerTemplateHandler,
     private readonly actions: ActOnDecisionHandler,
+    private readonly requests: StaffRequests,
   ) {}
 
   @Get(':id/opinions')
@@ -44,14 +47,14 @@ export class AnswerOpinionsFormController {
   @Post(':id/answers')
   async answer(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @Param('id') id: string, @Body() body: FormBody, @CurrentSession() session: ConsoleSession): Promise<void> {
     await handleOpinionsPost(request, reply, session, this.loader, { decisionId: id, form: 'answers', body }, async () => {
-      const request = {
+      const command = {
         selection: { clusters: listOf(body['clusters']), receipts: listOf(body['receipts']) },
         verdict: textOf(body['verdict']),
         text: textOf(body['text']),
         reason: textOf(body['reason']),
         templateId: textOf(body['templateId']),
       };
-      return (await this.answers.execute(id, request, session.actor)).recorded;
+      return (await this.requests.run(formRequest(request, session.actor, body), () => this.answers.execute(id, command, session.actor))).recorded;
     });
   }
 
@@ -63,7 +66,7 @@ export class AnswerOpinionsFormController {
       if (!title || title.length > 200) throw new InvalidCommandError('FIELD_REQUIRED', 'title needs 1–200 characters.', { field: 'title' });
       if (!isVerdict(verdict)) throw new InvalidCommandError('INVALID_VERDICT', 'Choose a verdict.', { field: 'verdict' });
       if (!text || text.length > ANSWER_TEXT_MAX_CHARS) throw new InvalidCommandError('INVALID_TEXT', `text needs 1–${ANSWER_TEXT_MAX_CHARS} characters.`, { field: 'text' });
-      await this.templates.execute({ title, verdict, text }, session.actor);
+      await this.requests.run(formRequest(request, session.actor, body), () => this.templates.execute({ title, verdict, text }, session.actor));
       return undefined;
     });
   }
@@ -72,7 +75,8 @@ export class AnswerOpinionsFormController {
   @Post(':id/opinions/withhold')
   async withhold(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @Param('id') id: string, @Body() body: FormBody, @CurrentSession() session: ConsoleSession): Promise<void> {
     await handleOpinionsPost(request, reply, session, this.loader, { decisionId: id, form: 'withhold', body }, async () => {
-      await this.actions.execute(id, 'withhold-opinion', parseActionForm(ACTION_FORMS['withhold-opinion']!.fields, body ?? {}), session.actor);
+      const command = parseActionForm(ACTION_FORMS['withhold-opinion']!.fields, body ?? {});
+      await this.requests.run(formRequest(request, session.actor, body), () => this.actions.execute(id, 'withhold-opinion', command, session.actor));
       return undefined;
     });
   }

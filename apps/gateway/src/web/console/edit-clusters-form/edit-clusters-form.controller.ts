@@ -11,6 +11,8 @@ import { handleOpinionsPost, listOf, textOf } from '../answer-opinions-form/opin
 import { OpinionsLoader } from '../answer-opinions-form/opinions.loader';
 import { ConsoleErrorFilter } from '../session/console-error.filter';
 import { ConsoleSessionGuard, CurrentSession, type ConsoleSession } from '../session/console-session.guard';
+import { StaffRequests } from '../../../common/staff-requests';
+import { formRequest } from '../form-key';
 
 /** Merge, split and relabel clusters from the opinions page, with the same checks as the API's endpoints. */
 @ApiExcludeController()
@@ -21,6 +23,7 @@ export class EditClustersFormController {
   constructor(
     @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
     private readonly loader: OpinionsLoader,
+    private readonly requests: StaffRequests,
   ) {}
 
   @Post(':id/clusters/merge')
@@ -29,7 +32,7 @@ export class EditClustersFormController {
       await ownDecision(this.dataSource, id, session.actor);
       const label = textOf(body['mergeLabel']);
       const command = { clusterIds: validateMergedClusters(listOf(body['clusters'])), ...(label === undefined ? {} : { label: normalizeClusterLabel(label) }) };
-      await mergeClusters(this.dataSource, id, command, session.actor, new Date(), DEFAULT_POLICY);
+      await this.requests.run(formRequest(request, session.actor, body), () => mergeClusters(this.dataSource, id, command, session.actor, new Date(), DEFAULT_POLICY));
       return undefined;
     });
   }
@@ -39,7 +42,7 @@ export class EditClustersFormController {
     await handleOpinionsPost(request, reply, session, this.loader, { decisionId: id, form: 'split', body }, async () => {
       await ownDecision(this.dataSource, id, session.actor);
       const command = { clusterId: textOf(body['splitCluster']) ?? '', receipts: validateSplitReceipts(listOf(body['receipts'])), label: normalizeClusterLabel(textOf(body['splitLabel']) ?? '') };
-      await splitCluster(this.dataSource, id, command, session.actor, new Date(), DEFAULT_POLICY);
+      await this.requests.run(formRequest(request, session.actor, body), () => splitCluster(this.dataSource, id, command, session.actor, new Date(), DEFAULT_POLICY));
       return undefined;
     });
   }
@@ -48,7 +51,8 @@ export class EditClustersFormController {
   async relabel(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @Param('id') id: string, @Body() body: FormBody, @CurrentSession() session: ConsoleSession): Promise<void> {
     await handleOpinionsPost(request, reply, session, this.loader, { decisionId: id, form: 'relabel', body }, async () => {
       await ownDecision(this.dataSource, id, session.actor);
-      await relabelCluster(this.dataSource, id, { clusterId: textOf(body['clusterId']) ?? '', label: normalizeClusterLabel(textOf(body['label']) ?? '') }, session.actor, new Date(), DEFAULT_POLICY);
+      const command = { clusterId: textOf(body['clusterId']) ?? '', label: normalizeClusterLabel(textOf(body['label']) ?? '') };
+      await this.requests.run(formRequest(request, session.actor, body), () => relabelCluster(this.dataSource, id, command, session.actor, new Date(), DEFAULT_POLICY));
       return undefined;
     });
   }

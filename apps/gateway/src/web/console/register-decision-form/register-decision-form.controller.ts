@@ -10,6 +10,8 @@ import { asRefusal } from '../refusal';
 import { ConsoleErrorFilter } from '../session/console-error.filter';
 import { ConsoleSessionGuard, CurrentSession, type ConsoleSession } from '../session/console-session.guard';
 import { renderRegisterForm } from './register-decision-form.page';
+import { StaffRequests } from '../../../common/staff-requests';
+import { formRequest } from '../form-key';
 
 /** `/console/decisions/new`: register a decision (drafters), through the API's own handler. */
 @ApiExcludeController()
@@ -17,7 +19,10 @@ import { renderRegisterForm } from './register-decision-form.page';
 @UseFilters(ConsoleErrorFilter)
 @UseGuards(ConsoleSessionGuard)
 export class RegisterDecisionFormController {
-  constructor(private readonly handler: RegisterDecisionHandler) {}
+  constructor(
+    private readonly handler: RegisterDecisionHandler,
+    private readonly requests: StaffRequests,
+  ) {}
 
   @Get('new')
   async form(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @CurrentSession() session: ConsoleSession): Promise<void> {
@@ -29,7 +34,7 @@ export class RegisterDecisionFormController {
     let decisionId: string;
     try {
       const command = parseActionForm(REGISTER_FORM.fields, body ?? {}) as unknown as RegisterDecision;
-      decisionId = (await this.handler.execute(command, session.actor)).decisionId;
+      decisionId = (await this.requests.run(formRequest(request, session.actor, body), () => this.handler.execute(command, session.actor))).decisionId;
     } catch (error) {
       const refusal = asRefusal(error);
       if (!refusal) throw error;
