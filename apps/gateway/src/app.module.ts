@@ -46,6 +46,7 @@ import { RelabelClusterController } from './relabel-cluster/relabel-cluster.cont
 import { SplitClusterController } from './split-cluster/split-cluster.controller';
 import { LoginController } from './login/login.controller';
 import { LoginHandler } from './login/login.handler';
+import { LogoutController } from './logout/logout.controller';
 import { ThrottledAuthenticator } from './login/throttled-authenticator';
 import { CONSOLE_CONTROLLERS, CONSOLE_PROVIDERS } from './web/console/console';
 import { PUBLIC_SITE_CONTROLLERS, PUBLIC_SITE_PROVIDERS } from './web/public-site';
@@ -71,6 +72,7 @@ export class AppModule {
       controllers: [
         HealthController,
         LoginController,
+        LogoutController,
         RegisterDecisionController,
         ListDecisionsController,
         GetDecisionController,

@@ -16,13 +16,16 @@ import { Feedback1764400000000 as PostgresFeedback } from './migrations/postgres
 import { Feedback1764400000000 as SqliteFeedback } from './migrations/sqlite/1764400000000-feedback';
 import { PublicEventsRecent1764510000000 as PostgresPublicEventsRecent } from './migrations/postgres/1764510000000-public-events-recent';
 import { PublicEventsRecent1764510000000 as SqlitePublicEventsRecent } from './migrations/sqlite/1764510000000-public-events-recent';
+import { SessionsAndLimits1764900000000 as PostgresSessionsAndLimits } from './migrations/postgres/1764900000000-sessions-and-limits';
+import { SessionsAndLimits1764900000000 as SqliteSessionsAndLimits } from './migrations/sqlite/1764900000000-sessions-and-limits';
+import { RateLimitEntity, RevokedSessionEntity } from './entities/session.entity';
 import { ConsultationEntity, OpinionEntity } from './entities/opinion.entity';
 import { AnswerTemplateEntity, FeedbackWorkLogEntity, OpinionAnswerEntity, OpinionClusterEntity } from './entities/feedback.entity';
 
 /** Where the app data lives: a SQLite file (embedded default) or a PostgreSQL URL. */
 export type DatabaseConfig = { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string; poolSize?: number };
 
-export const ENTITIES = [PublicEventEntity, InternalEventEntity, DecisionEntity, AccountEntity, UnitEntity, AdminEventEntity, ConsultationEntity, OpinionEntity, OpinionClusterEntity, OpinionAnswerEntity, AnswerTemplateEntity, FeedbackWorkLogEntity];
+export const ENTITIES = [PublicEventEntity, InternalEventEntity, DecisionEntity, AccountEntity, UnitEntity, AdminEventEntity, ConsultationEntity, OpinionEntity, OpinionClusterEntity, OpinionAnswerEntity, AnswerTemplateEntity, FeedbackWorkLogEntity, RevokedSessionEntity, RateLimitEntity];
 
 /**
  * Builds (does not connect) the TypeORM data source. SQLite runs in WAL mode with `synchronous = FULL`
@@ -35,7 +38,7 @@ export function createDataSource(config: DatabaseConfig): DataSource {
       type: 'postgres',
       url: config.url,
       entities: ENTITIES,
-      migrations: [PostgresInitial, PostgresAdminEvents, PostgresDecisionStatus, PostgresOpinions, PostgresFeedback, PostgresPublicEventsRecent],
+      migrations: [PostgresInitial, PostgresAdminEvents, PostgresDecisionStatus, PostgresOpinions, PostgresFeedback, PostgresPublicEventsRecent, PostgresSessionsAndLimits],
       migrationsTransactionMode: 'all',
       synchronize: false,
       poolSize: config.poolSize ?? 10,
@@ -45,7 +48,7 @@ export function createDataSource(config: DatabaseConfig): DataSource {
     type: 'better-sqlite3',
     database: config.file,
     entities: ENTITIES,
-    migrations: [SqliteInitial, SqliteAdminEvents, SqliteDecisionStatus, SqliteOpinions, SqliteFeedback, SqlitePublicEventsRecent],
+    migrations: [SqliteInitial, SqliteAdminEvents, SqliteDecisionStatus, SqliteOpinions, SqliteFeedback, SqlitePublicEventsRecent, SqliteSessionsAndLimits],
     migrationsTransactionMode: 'all',
     synchronize: false,
     enableWAL: true,

@@ -27,3 +27,4 @@ export * from './opinions/clusters-read.repository';
 export * from './opinions/clusters-edit.repository';
 export * from './console-board.repository';
 export * from './decision-history.repository';
+export * from './accounts/sessions.repository';

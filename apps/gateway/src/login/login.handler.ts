@@ -5,6 +5,7 @@ import type { GatewayConfig } from '../config';
 import { CONFIG } from '../common/tokens';
 import type { LoginRequest, LoginResponse } from './login.dto';
 import { ThrottledAuthenticator } from './throttled-authenticator';
+import { issueStaffToken } from '../common/staff-token';
 
 @Injectable()
 export class LoginHandler {
@@ -19,10 +20,10 @@ export class LoginHandler {
     const account = await this.authenticator.authenticate(request.username, request.password, client);
     if (!account) throw new DomainError('INVALID_CREDENTIALS', 'unauthorized', 'Unknown username or wrong password.');
     const ttl = this.config.AUTH_TOKEN_TTL_SECONDS;
-    const token = await this.jwt.signAsync({ sub: account.id }, { expiresIn: ttl });
+    const { token, expiresAt } = await issueStaffToken(this.jwt, account, 'api', ttl);
     return {
       token,
-      expiresAt: new Date(Date.now() + ttl * 1000).toISOString(),
+      expiresAt: expiresAt.toISOString(),
       account: { username: account.username, unit: account.unit, role: account.role },
     };
   }
