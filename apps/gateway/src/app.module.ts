@@ -19,7 +19,9 @@ import { ProblemFilter } from './common/problem.filter';
 import { OpinionRateLimitGuard } from './common/rate-limit.guard';
 import { StaffGuard } from './common/staff.guard';
 import { OpinionGroupCommit } from '../../../libs/persistence/src';
-import { CONFIG, DATA_SOURCE, LOGGER, OPINION_INTAKE, TEMPORAL_CLIENT } from './common/tokens';
+import { CONFIG, DATA_SOURCE, LIMIT_STORE, LOGGER, OPINION_INTAKE, TEMPORAL_CLIENT } from './common/tokens';
+import { DatabaseLimitStore } from './common/limits/database-limit-store';
+import { RedisLimitStore } from './common/limits/redis-limit-store';
 import type { GatewayConfig } from './config';
 import { CreateAccountController } from './create-account/create-account.controller';
 import { CreateAccountHandler } from './create-account/create-account.handler';
@@ -109,6 +111,7 @@ export class AppModule {
         { provide: DATA_SOURCE, useValue: dataSource },
         { provide: OPINION_INTAKE, useValue: new OpinionGroupCommit(dataSource) },
         { provide: TEMPORAL_CLIENT, useValue: client },
+        { provide: LIMIT_STORE, useFactory: () => (config.REDIS_URL ? new RedisLimitStore(config.REDIS_URL) : new DatabaseLimitStore(dataSource)) },
         { provide: LOGGER, useValue: log },
         { provide: APP_FILTER, useFactory: (logger: Logger) => new ProblemFilter(logger), inject: [LOGGER] },
         StaffGuard,

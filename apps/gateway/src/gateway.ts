@@ -38,7 +38,9 @@ function isFormEncoded(contentType: string | undefined): boolean {
  * logs and the OpenAPI document at /api/docs (UI) and /api/docs-json.
  */
 export async function createGateway(deps: GatewayDependencies): Promise<NestFastifyApplication> {
-  const adapter = new FastifyAdapter({ bodyLimit: deps.config.BODY_LIMIT_BYTES, trustProxy: false });
+  // The client address comes from X-Forwarded-For only through the configured proxies (ADR 31).
+  const trustProxy = deps.config.TRUSTED_PROXIES.length > 0 ? deps.config.TRUSTED_PROXIES : false;
+  const adapter = new FastifyAdapter({ bodyLimit: deps.config.BODY_LIMIT_BYTES, trustProxy });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(deps), adapter, {
     logger: nestLogger(deps.log),
     bodyParser: false,

@@ -28,3 +28,4 @@ export * from './opinions/clusters-edit.repository';
 export * from './console-board.repository';
 export * from './decision-history.repository';
 export * from './accounts/sessions.repository';
+export * from './limits/rate-limits.repository';

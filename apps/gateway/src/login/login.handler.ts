@@ -15,8 +15,8 @@ export class LoginHandler {
     private readonly jwt: JwtService,
   ) {}
 
-  /** `client`: the caller's address, which failed attempts are counted against (ADR 22). */
-  async execute(request: LoginRequest, client: string | undefined): Promise<LoginResponse> {
+  /** `client`: the caller's client key, which failed attempts are counted against (ADR 22, 31). */
+  async execute(request: LoginRequest, client: string): Promise<LoginResponse> {
     const account = await this.authenticator.authenticate(request.username, request.password, client);
     if (!account) throw new DomainError('INVALID_CREDENTIALS', 'unauthorized', 'Unknown username or wrong password.');
     const ttl = this.config.AUTH_TOKEN_TTL_SECONDS;

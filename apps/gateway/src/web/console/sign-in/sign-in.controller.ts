@@ -10,6 +10,7 @@ import { ConsoleErrorFilter } from '../session/console-error.filter';
 import { cookieOptions, csrfMatches, csrfToken, CSRF_FIELD, isSecureBase, newSessionId, safeReturnPath, sameOriginRequest, sessionCookieName, signInNonceCookieName } from '../session/console-session';
 import { ConsoleSessionGuard, CurrentSession, type ConsoleSession } from '../session/console-session.guard';
 import { issueStaffToken } from '../../../common/staff-token';
+import { clientKeyOf } from '../../../common/client-address';
 import { revokeSession } from '../../../../../../libs/persistence/src';
 import type { DataSource } from 'typeorm';
 import { renderSignIn, type SignInFailure } from './sign-in.page';
@@ -65,7 +66,7 @@ export class SignInController {
     const password = typeof body['password'] === 'string' ? body['password'].slice(0, 256) : '';
     let account;
     try {
-      account = username && password ? await this.authenticator.authenticate(username, password, request.socket.remoteAddress) : undefined;
+      account = username && password ? await this.authenticator.authenticate(username, password, clientKeyOf(request.ip)) : undefined;
     } catch (error) {
       if (!(error instanceof LoginThrottledError)) throw error;
       return this.showForm(request, reply, next, username, { code: 'LOGIN_THROTTLED', retryAfterSeconds: error.retryAfterSeconds });

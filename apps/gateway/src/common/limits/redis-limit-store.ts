@@ -1,0 +1,54 @@
+import { Redis } from 'ioredis';
+import { type LimitRule, type LimitStore } from './limit-store';
+
+const PREFIX = 'od:limit:';
+
+/** `gcraTake` in Lua, atomic in Redis: ARGV now, interval, window; answers -1 (admitted) or the ms to wait. */
+const TAKE = `
+local now = tonumber(ARGV[1]); local interval = tonumber(ARGV[2]); local window = tonumber(ARGV[3])
+local tat = tonumber(redis.call('GET', KEYS[1]) or ARGV[1])
+local nextTat = math.max(tat, now) + interval
+if nextTat - now > window then return math.ceil(nextTat - window - now) end
+redis.call('SET', KEYS[1], tostring(nextTat), 'PX', math.ceil(nextTat - now) + 1000)
+return -1`;
+
+const GIVE_BACK = `
+local tat = tonumber(redis.call('GET', KEYS[1]))
+if tat then redis.call('SET', KEYS[1], tostring(tat - tonumber(ARGV[1])), 'KEEPTTL') end
+return 0`;
+
+/** The GCRA in Redis (`REDIS_URL`), one key per limit key expiring when its budget is full again (ADR 31). */
+export class RedisLimitStore implements LimitStore {
+  private readonly redis: Redis;
+
+  constructor(url: string) {
+    this.redis = new Redis(url, { maxRetriesPerRequest: 1, enableOfflineQueue: true, connectTimeout: 2000, commandTimeout: 2000 });
+  }
+
+  async take(key: string, rule: LimitRule, now: number): Promise<number | undefined> {
+    const wait = Number(await this.redis.eval(TAKE, 1, PREFIX + key, Math.floor(now), rule.windowMs / rule.limit, rule.windowMs));
+    return wait < 0 ? undefined : Math.max(1, wait);
+  }
+
+  async giveBack(key: string, rule: LimitRule): Promise<void> {
+    await this.redis.eval(GIVE_BACK, 1, PREFIX + key, rule.windowMs / rule.limit);
+  }
+
+  async reset(key: string): Promise<void> {
+    await this.redis.del(PREFIX + key);
+  }
+
+  async tatOf(key: string): Promise<number | undefined> {
+    const value = await this.redis.get(PREFIX + key);
+    return value === null ? undefined : Number(value);
+  }
+
+  async close(): Promise<void> {
+    if (this.redis.status !== 'end') await this.redis.quit();
+  }
+
+  /** Nest closes the connection with the application. */
+  onModuleDestroy(): Promise<void> {
+    return this.close();
+  }
+}
