@@ -18,19 +18,19 @@ export class DatabaseRateLimits {
     if (++this.takes % 1000 === 0) await this.sweep(now);
     const [at, interval, window] = [Math.floor(now), Math.ceil(intervalMs), Math.floor(windowMs)];
     // better-sqlite3 binds anonymous parameters only: SQLite's statement repeats them in order.
-    const rows = (await (this.postgres
-      ? this.dataSource.query(
+    const rows = await (this.postgres
+      ? this.dataSource.query<unknown[]>(
           `INSERT INTO rate_limits (key, tat) VALUES ($1, $2::bigint + $3::bigint)
            ON CONFLICT (key) DO UPDATE SET tat = GREATEST(rate_limits.tat, $2::bigint) + $3::bigint
            WHERE GREATEST(rate_limits.tat, $2::bigint) + $3::bigint - $2::bigint <= $4::bigint RETURNING tat`,
           [key, at, interval, window],
         )
-      : this.dataSource.query(
+      : this.dataSource.query<unknown[]>(
           `INSERT INTO rate_limits (key, tat) VALUES (?, ? + ?)
            ON CONFLICT (key) DO UPDATE SET tat = max(rate_limits.tat, ?) + ?
            WHERE max(rate_limits.tat, ?) + ? - ? <= ? RETURNING tat`,
           [key, at, interval, at, interval, at, interval, at, window],
-        ))) as unknown[];
+        ));
     return rows.length > 0;
   }
 
@@ -43,7 +43,7 @@ export class DatabaseRateLimits {
   }
 
   async tatOf(key: string): Promise<number | undefined> {
-    const rows = (await this.dataSource.query(`SELECT tat FROM rate_limits WHERE key = ${this.param(1)}`, [key])) as { tat: number | string }[];
+    const rows = await this.dataSource.query<{ tat: number | string }[]>(`SELECT tat FROM rate_limits WHERE key = ${this.param(1)}`, [key]);
     return rows[0] === undefined ? undefined : Number(rows[0].tat);
   }
 
