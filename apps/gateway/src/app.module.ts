@@ -49,6 +49,7 @@ import { SplitClusterController } from './split-cluster/split-cluster.controller
 import { LoginController } from './login/login.controller';
 import { LoginHandler } from './login/login.handler';
 import { LogoutController } from './logout/logout.controller';
+import { EndSignInLockoutController } from './end-sign-in-lockout/end-sign-in-lockout.controller';
 import { ThrottledAuthenticator } from './login/throttled-authenticator';
 import { CONSOLE_CONTROLLERS, CONSOLE_PROVIDERS } from './web/console/console';
 import { PUBLIC_SITE_CONTROLLERS, PUBLIC_SITE_PROVIDERS } from './web/public-site';
@@ -103,6 +104,7 @@ export class AppModule {
         ListAccountsController,
         CreateAccountController,
         ChangeAccountController,
+        EndSignInLockoutController,
         ...PUBLIC_SITE_CONTROLLERS,
         ...CONSOLE_CONTROLLERS,
       ],

@@ -148,3 +148,13 @@ export async function changeAccount(
     return { ok: after };
   });
 }
+
+/** Records that an administrator ended an account's sign-in lockout; the account, or undefined when unknown. */
+export async function recordSignInLockoutEnded(dataSource: DataSource, id: string, actor: StaffActor, now: Date): Promise<AccountView | undefined> {
+  return inTransaction(dataSource, async (manager) => {
+    const entity = await manager.findOneBy(AccountEntity, { id });
+    if (!entity) return undefined;
+    await appendAdminEvent(manager, { type: 'SignInLockoutEnded', actor, occurredAt: now, data: { accountId: id, username: entity.username } });
+    return toView(entity);
+  });
+}

@@ -69,7 +69,7 @@ export class SignInController {
       account = username && password ? await this.authenticator.authenticate(username, password, clientKeyOf(request.ip)) : undefined;
     } catch (error) {
       if (!(error instanceof LoginThrottledError)) throw error;
-      return this.showForm(request, reply, next, username, { code: 'LOGIN_THROTTLED', retryAfterSeconds: error.retryAfterSeconds });
+      return this.showForm(request, reply, next, username, { code: 'LOGIN_THROTTLED', retryAfterSeconds: error.retryAfterSeconds, accountLocked: error.accountLocked });
     }
     if (!account) return this.showForm(request, reply, next, username, { code: 'INVALID_CREDENTIALS' });
     const ttl = this.config.AUTH_TOKEN_TTL_SECONDS;
