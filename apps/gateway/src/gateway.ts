@@ -1,5 +1,6 @@
 import fastifyCookie from '@fastify/cookie';
 import fastifyFormbody from '@fastify/formbody';
+import type { FastifyInstance } from 'fastify';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -8,6 +9,8 @@ import { AppModule, type GatewayDependencies } from './app.module';
 import { nestLogger } from './common/nest-logger';
 import { sendProblem, toProblem } from './common/problem.filter';
 import { createValidationPipe } from './common/validation';
+import { clientKeyOf } from './common/client-address';
+import { ClientFairness } from './common/client-fairness';
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
@@ -32,6 +35,36 @@ function isFormEncoded(contentType: string | undefined): boolean {
   return type === 'application/x-www-form-urlencoded' || type === 'multipart/form-data';
 }
 
+/** Requests one client may have waiting behind its CLIENT_MAX_IN_FLIGHT before it is refused (429). */
+const CLIENT_MAX_WAITING = 1024;
+
+/**
+ * Every request waits for a slot of its client (ADR 32) before anything else runs; the slot is freed when
+ * the response is done or the connection closes. A request whose client went away while it waited
+ * passes its slot on without running.
+ */
+function admitFairly(fastify: FastifyInstance, fairness: ClientFairness): void {
+  fastify.addHook('onRequest', (request, reply, done) => {
+    const key = clientKeyOf(request.ip);
+    let state: 'queued' | 'running' | 'over' = 'queued';
+    const start = (): void => {
+      if (state === 'over') return fairness.leave(key);
+      state = 'running';
+      done();
+    };
+    const answer = fairness.enter(key, start);
+    if (answer === 'full') {
+      done(new DomainError('CLIENT_BUSY', 'rate_limited', 'Too many requests from this address at once; wait for the earlier ones.', { retryAfterSeconds: 1 }));
+      return;
+    }
+    reply.raw.once('close', () => {
+      if (state === 'running') fairness.leave(key);
+      state = 'over';
+    });
+    if (answer === 'now') start();
+  });
+}
+
 /**
  * Builds the HTTP application: Fastify, validation, problem+json for every error (including those
  * Fastify raises before Nest sees the request, such as malformed JSON or an oversize body), request
@@ -50,6 +83,7 @@ export async function createGateway(deps: GatewayDependencies): Promise<NestFast
   await app.register(fastifyCookie);
   await app.register(fastifyFormbody, { bodyLimit: deps.config.BODY_LIMIT_BYTES });
   const fastify = app.getHttpAdapter().getInstance();
+  admitFairly(fastify, new ClientFairness(deps.config.CLIENT_MAX_IN_FLIGHT, CLIENT_MAX_WAITING));
   // Forms are for pages only: the JSON API keeps refusing them with 415, so a cross-site HTML form can
   // never post to it (no CORS preflight guards a form) and bad input stays bad input.
   fastify.addHook('onRequest', (request, _reply, done) => {
