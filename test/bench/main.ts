@@ -16,6 +16,7 @@ import { keepAliveClient } from './http-load';
 import { measureGroup, type Figure, type Stats } from './measure';
 import { choosePinning, findRepoRoot, pinProcess, startApp, waitForHttp, type AppProcess, type Pinning } from './processes';
 import { benchMillion, formatMillion, type MillionResult } from './million';
+import { benchFlood, formatFlood, type FloodFigure } from './flood';
 import { formatReplicas, measureReplicas, startReplicaSystem, type ReplicaFigures } from './replicas';
 import { formatTable, ratioOf, writeResults, type BenchResults, type DatabaseResult, type FigureResult } from './report';
 import { incrementAfterActivityUpdate, incrementUpdate, trivialWorkflow, type TrivialActivities } from './trivial.workflow';
@@ -46,7 +47,7 @@ interface Settings {
   intakeConcurrency: number;
   /** Samples of that run (BENCH_INTAKE_SAMPLES, default 20,000). */
   intakeSamples: number;
-  /** Figure groups to run (BENCH_ONLY, comma-separated: `api`, `million`, `replicas`; default all). */
+  /** Figure groups to run (BENCH_ONLY, comma-separated: `api`, `million`, `replicas`, `flood`; default all). */
   groups: Set<string>;
   /** Opinions of the million-opinion figure (BENCH_MILLION, default 1,000,000; 0 skips it). */
   million: number;
@@ -79,7 +80,7 @@ function readSettings(): Settings {
     databaseUrl: process.env['BENCH_DATABASE_URL'] || undefined,
     intakeConcurrency: positiveInt('BENCH_INTAKE_CONCURRENCY', 64),
     intakeSamples: positiveInt('BENCH_INTAKE_SAMPLES', 20_000),
-    groups: new Set((process.env['BENCH_ONLY'] || 'api,million,replicas').split(',').map((group) => group.trim())),
+    groups: new Set((process.env['BENCH_ONLY'] || 'api,million,replicas,flood').split(',').map((group) => group.trim())),
     million: process.env['BENCH_MILLION'] === '0' ? 0 : positiveInt('BENCH_MILLION', 1_000_000),
   };
 }
@@ -473,6 +474,14 @@ async function main(): Promise<void> {
 
     const replicas = settings.groups.has('replicas') ? await replicaFigures(settings, teardown) : [];
 
+    const flood: FloodFigure[] = [];
+    if (settings.groups.has('flood')) {
+      const mark = teardown.mark();
+      const connections = positiveInt('BENCH_FLOOD_CONNECTIONS', 64);
+      flood.push(...(await benchFlood({ root: ROOT, password: PASSWORD, connections, maxInFlight: positiveInt('BENCH_FLOOD_IN_FLIGHT', 2), samples: settings.samples, cpus: settings.pinning?.servers, defer: (what, run) => teardown.defer(what, run), log })));
+      if (!(await teardown.unwindTo(mark))) throw new Error('flood: teardown failed');
+    }
+
     const results: BenchResults = {
       startedAt: startedAt.toISOString(),
       durationSec: Math.round((Date.now() - startedAt.getTime()) / 1000),
@@ -488,6 +497,7 @@ async function main(): Promise<void> {
       databases,
       million,
       replicas,
+      flood,
     };
     const file = join(ROOT, 'build-output', 'bench', 'results.json');
     writeResults(file, results);
@@ -500,6 +510,7 @@ async function main(): Promise<void> {
     for (const result of databases) console.log(`\n${result.database === 'sqlite' ? 'SQLite' : 'PostgreSQL'} app database\n${formatTable(result)}`);
     for (const result of million) console.log(`\n${result.opinions.toLocaleString('en')} opinions: seal + clustering + statistics, ${result.database === 'sqlite' ? 'SQLite' : 'PostgreSQL'}\n${formatMillion(result)}`);
     if (replicas.length > 0) console.log(`\nThroughput with one and two gateways + workers (same machine)\n${formatReplicas(replicas)}`);
+    if (flood.length > 0) console.log(`\nAnother client's read p50 under a ${positiveInt('BENCH_FLOOD_CONNECTIONS', 64)}-connection flood from one address (target ratio ≤ 2 with the default)\n${formatFlood(flood)}`);
     console.log(`\nResults: ${file} (${results.durationSec} s)`);
   } finally {
     if (!interruption.signal.aborted && !(await teardown.unwindTo(0))) process.exitCode = 1;

@@ -1,4 +1,5 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
+import type { FloodFigure } from './flood';
 import { dirname } from 'node:path';
 import type { Stats } from './measure';
 import type { MillionResult } from './million';
@@ -39,6 +40,8 @@ export interface BenchResults {
   million?: MillionResult[];
   /** Throughput with one and two gateways + workers (BENCH_ONLY without `replicas`: none). */
   replicas?: ReplicaFigures[];
+  /** Another client's read p50 under a one-address flood, with and without per-client fairness (BENCH_ONLY without `flood`: none). */
+  flood?: FloodFigure[];
 }
 
 export function ratioOf(figure: FigureResult, baseline: FigureResult): RatioResult {

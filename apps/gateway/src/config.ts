@@ -52,7 +52,7 @@ const schema = z.object({
   LOGIN_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86_400).default(15 * 60),
   TRUSTED_PROXIES: trustedProxies,
   REDIS_URL: redisUrl,
-  CLIENT_MAX_IN_FLIGHT: z.coerce.number().int().min(1).max(1000).default(4),
+  CLIENT_MAX_IN_FLIGHT: z.coerce.number().int().min(1).max(1000).default(2),
   LOG_LEVEL: env.logLevel,
   PUBLIC_BASE_URL: publicBaseUrl.optional(),
 }).transform((config) => ({ ...config, PUBLIC_BASE_URL: config.PUBLIC_BASE_URL ?? defaultBaseUrl(config.HOST, config.PORT) }));

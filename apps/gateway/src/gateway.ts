@@ -52,7 +52,8 @@ function admitFairly(fastify: FastifyInstance, fairness: ClientFairness): void {
       state = 'running';
       done();
     };
-    const answer = fairness.enter(key, start);
+    // A waiting request starts after the I/O already pending, so other clients' requests are read first.
+    const answer = fairness.enter(key, () => setImmediate(start));
     if (answer === 'full') {
       done(new DomainError('CLIENT_BUSY', 'rate_limited', 'Too many requests from this address at once; wait for the earlier ones.', { retryAfterSeconds: 1 }));
       return;
