@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { DatabaseLimitStore } from '../../apps/gateway/src/common/limits/database-limit-store';
 import type { LimitStore } from '../../apps/gateway/src/common/limits/limit-store';
-import { RedisLimitStore } from '../../apps/gateway/src/common/limits/redis-limit-store';
+import { LimitStoreUnavailableError, RedisLimitStore } from '../../apps/gateway/src/common/limits/redis-limit-store';
+import { freePort } from '../support/ports';
 import { databaseKinds } from '../support/databases';
 import { useTestDatabase } from '../support/fixtures';
 
@@ -57,4 +58,19 @@ const redisUrl = process.env['TEST_REDIS_URL'];
     await store.close();
   });
   checksOf(() => store);
+});
+
+describe('limit store in a Redis that does not answer', () => {
+  it('fails with LimitStoreUnavailableError (503 LIMITS_UNAVAILABLE) within its command bound instead of hanging', async () => {
+    const store = new RedisLimitStore(`redis://127.0.0.1:${await freePort()}`);
+    try {
+      const started = Date.now();
+      const error = await store.take('test:down', RULE, NOW).catch((caught: unknown) => caught);
+      expect(error).toBeInstanceOf(LimitStoreUnavailableError);
+      expect((error as Error).name).toBe('LimitStoreUnavailableError'); // problem.filter: 503 LIMITS_UNAVAILABLE
+      expect(Date.now() - started).toBeLessThan(10_000);
+    } finally {
+      await store.close();
+    }
+  });
 });

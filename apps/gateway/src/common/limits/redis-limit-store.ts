@@ -3,6 +3,23 @@ import { type LimitRule, type LimitStore } from './limit-store';
 
 const PREFIX = 'od:limit:';
 
+/** Redis did not answer (down, unreachable, over `commandTimeout`): HTTP 503 `LIMITS_UNAVAILABLE`, nothing admitted. */
+export class LimitStoreUnavailableError extends Error {
+  constructor(cause: unknown) {
+    super('The shared rate-limit store (Redis) is not reachable.', { cause });
+    this.name = 'LimitStoreUnavailableError';
+  }
+}
+
+/** Runs a Redis command; any failure becomes LimitStoreUnavailableError. */
+async function redisCall<T>(run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    throw new LimitStoreUnavailableError(error);
+  }
+}
+
 /** `gcraTake` in Lua, atomic in Redis: ARGV now, interval, window; answers -1 (admitted) or the ms to wait. */
 const TAKE = `
 local now = tonumber(ARGV[1]); local interval = tonumber(ARGV[2]); local window = tonumber(ARGV[3])
@@ -23,23 +40,25 @@ export class RedisLimitStore implements LimitStore {
 
   constructor(url: string) {
     this.redis = new Redis(url, { maxRetriesPerRequest: 1, enableOfflineQueue: true, connectTimeout: 2000, commandTimeout: 2000 });
+    // Failures surface per command (LimitStoreUnavailableError); the connection keeps retrying on its own.
+    this.redis.on('error', () => undefined);
   }
 
   async take(key: string, rule: LimitRule, now: number): Promise<number | undefined> {
-    const wait = Number(await this.redis.eval(TAKE, 1, PREFIX + key, Math.floor(now), rule.windowMs / rule.limit, rule.windowMs));
+    const wait = Number(await redisCall(() => this.redis.eval(TAKE, 1, PREFIX + key, Math.floor(now), rule.windowMs / rule.limit, rule.windowMs)));
     return wait < 0 ? undefined : Math.max(1, wait);
   }
 
   async giveBack(key: string, rule: LimitRule): Promise<void> {
-    await this.redis.eval(GIVE_BACK, 1, PREFIX + key, rule.windowMs / rule.limit);
+    await redisCall(() => this.redis.eval(GIVE_BACK, 1, PREFIX + key, rule.windowMs / rule.limit));
   }
 
   async reset(key: string): Promise<void> {
-    await this.redis.del(PREFIX + key);
+    await redisCall(() => this.redis.del(PREFIX + key));
   }
 
   async tatOf(key: string): Promise<number | undefined> {
-    const value = await this.redis.get(PREFIX + key);
+    const value = await redisCall(() => this.redis.get(PREFIX + key));
     return value === null ? undefined : Number(value);
   }
 
