@@ -17,6 +17,7 @@ import { measureGroup, type Figure, type Stats } from './measure';
 import { choosePinning, findRepoRoot, pinProcess, startApp, waitForHttp, type AppProcess, type Pinning } from './processes';
 import { benchMillion, formatMillion, type MillionResult } from './million';
 import { benchCalendar, formatCalendar, type CalendarFigures } from './calendar';
+import { benchFlood, formatFlood, type FloodFigure } from './flood';
 import { formatReplicas, measureReplicas, startReplicaSystem, type ReplicaFigures } from './replicas';
 import { formatTable, ratioOf, writeResults, type BenchResults, type DatabaseResult, type FigureResult } from './report';
 import { incrementAfterActivityUpdate, incrementUpdate, trivialWorkflow, type TrivialActivities } from './trivial.workflow';
@@ -47,7 +48,7 @@ interface Settings {
   intakeConcurrency: number;
   /** Samples of that run (BENCH_INTAKE_SAMPLES, default 20,000). */
   intakeSamples: number;
-  /** Figure groups to run (BENCH_ONLY, comma-separated: `api`, `million`, `replicas`, `calendar`; default all). */
+  /** Figure groups to run (BENCH_ONLY, comma-separated: `api`, `million`, `replicas`, `calendar`, `flood`; default all). */
   groups: Set<string>;
   /** Opinions of the million-opinion figure (BENCH_MILLION, default 1,000,000; 0 skips it). */
   million: number;
@@ -80,7 +81,7 @@ function readSettings(): Settings {
     databaseUrl: process.env['BENCH_DATABASE_URL'] || undefined,
     intakeConcurrency: positiveInt('BENCH_INTAKE_CONCURRENCY', 64),
     intakeSamples: positiveInt('BENCH_INTAKE_SAMPLES', 20_000),
-    groups: new Set((process.env['BENCH_ONLY'] || 'api,million,replicas,calendar').split(',').map((group) => group.trim())),
+    groups: new Set((process.env['BENCH_ONLY'] || 'api,million,replicas,calendar,flood').split(',').map((group) => group.trim())),
     million: process.env['BENCH_MILLION'] === '0' ? 0 : positiveInt('BENCH_MILLION', 1_000_000),
   };
 }
@@ -181,7 +182,7 @@ async function benchDatabase(kind: 'sqlite' | 'postgres', shared: Shared): Promi
   const apps: AppProcess[] = [
     startApp(ROOT, 'worker', common, servers),
     // The load comes from one address: lift the per-client opinion limit so the benchmark measures intake.
-    startApp(ROOT, 'gateway', { ...common, PORT: String(port), HOST: '127.0.0.1', AUTH_SECRET: randomBytes(24).toString('hex'), OPINION_BURST: '1000000000', OPINION_RATE_PER_MINUTE: '1000000000' }, servers),
+    startApp(ROOT, 'gateway', { ...common, PORT: String(port), HOST: '127.0.0.1', AUTH_SECRET: randomBytes(24).toString('hex'), OPINION_BURST: '1000000000', OPINION_RATE_PER_MINUTE: '1000000000', CLIENT_MAX_IN_FLIGHT: '1000' }, servers),
   ];
   for (const app of apps) {
     teardown.defer(`stop the ${app.name}`, async () => {
@@ -481,6 +482,14 @@ async function main(): Promise<void> {
       }
     }
 
+    const flood: FloodFigure[] = [];
+    if (settings.groups.has('flood')) {
+      const mark = teardown.mark();
+      const connections = positiveInt('BENCH_FLOOD_CONNECTIONS', 64);
+      flood.push(...(await benchFlood({ root: ROOT, password: PASSWORD, connections, maxInFlight: positiveInt('BENCH_FLOOD_IN_FLIGHT', 2), samples: settings.samples, cpus: settings.pinning?.servers, defer: (what, run) => teardown.defer(what, run), log })));
+      if (!(await teardown.unwindTo(mark))) throw new Error('flood: teardown failed');
+    }
+
     const results: BenchResults = {
       startedAt: startedAt.toISOString(),
       durationSec: Math.round((Date.now() - startedAt.getTime()) / 1000),
@@ -497,6 +506,7 @@ async function main(): Promise<void> {
       million,
       replicas,
       calendar,
+      flood,
     };
     const file = join(ROOT, 'build-output', 'bench', 'results.json');
     writeResults(file, results);
@@ -510,6 +520,7 @@ async function main(): Promise<void> {
     for (const result of million) console.log(`\n${result.opinions.toLocaleString('en')} opinions: seal + clustering + statistics, ${result.database === 'sqlite' ? 'SQLite' : 'PostgreSQL'}\n${formatMillion(result)}`);
     if (replicas.length > 0) console.log(`\nThroughput with one and two gateways + workers (same machine)\n${formatReplicas(replicas)}`);
     if (calendar.length > 0) console.log(`\nWorking-day calendar change (ADR 23)\n${formatCalendar(calendar)}`);
+    if (flood.length > 0) console.log(`\nAnother client's read p50 under a ${positiveInt('BENCH_FLOOD_CONNECTIONS', 64)}-connection flood from one address (target ratio ≤ 2 with the default)\n${formatFlood(flood)}`);
     console.log(`\nResults: ${file} (${results.durationSec} s)`);
   } finally {
     if (!interruption.signal.aborted && !(await teardown.unwindTo(0))) process.exitCode = 1;

@@ -1,5 +1,6 @@
 import type { CalendarFigures } from './calendar';
 import { mkdirSync, writeFileSync } from 'node:fs';
+import type { FloodFigure } from './flood';
 import { dirname } from 'node:path';
 import type { Stats } from './measure';
 import type { MillionResult } from './million';
@@ -42,6 +43,8 @@ export interface BenchResults {
   replicas?: ReplicaFigures[];
   /** Re-targeting open decisions after one calendar change vs plain updates (BENCH_ONLY without `calendar`: none). */
   calendar?: CalendarFigures[];
+  /** Another client's read p50 under a one-address flood, with and without per-client fairness (BENCH_ONLY without `flood`: none). */
+  flood?: FloodFigure[];
 }
 
 export function ratioOf(figure: FigureResult, baseline: FigureResult): RatioResult {

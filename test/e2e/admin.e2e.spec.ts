@@ -76,13 +76,13 @@ describe.each(databaseKinds())('administration of units and accounts over HTTP, 
     expect([elsewhere.status, elsewhere.body.code]).toEqual([403, 'OTHER_UNIT']);
   });
 
-  it('applies a role change and a new password at once', async () => {
+  it('applies a role change and a new password at once, and the new password ends the tokens issued before', async () => {
     const { body: account } = await createAccount('wang.fang', 'unit-a', 'drafter');
     const token = await login(system.baseUrl, 'wang.fang', NEW_PASSWORD);
     const changed = await asAdmin('PATCH', `/api/v1/admin/accounts/${account.id as string}`, { role: 'reviewer', password: 'another-long-password' });
     expect([changed.status, changed.body]).toEqual([200, { ...account, role: 'reviewer' }]);
     const refused = await api('POST', '/api/v1/decisions', { token, json: aRegistration() });
-    expect([refused.status, refused.body.code]).toEqual([403, 'ROLE_NOT_ALLOWED']);
+    expect([refused.status, refused.body.code]).toEqual([401, 'TOKEN_INVALID']);
     const oldPassword = await api('POST', '/api/v1/auth/login', { json: { username: 'wang.fang', password: NEW_PASSWORD } });
     expect([oldPassword.status, oldPassword.body.code]).toEqual([401, 'INVALID_CREDENTIALS']);
     expect(await login(system.baseUrl, 'wang.fang', 'another-long-password')).toEqual(expect.any(String));
@@ -152,6 +152,12 @@ describe.each(databaseKinds())('administration of units and accounts over HTTP, 
       ['change to an unknown role', 'PATCH', '/api/v1/admin/accounts/{dup}', { role: 'root' }, 422, 'VALIDATION_FAILED'],
       ['change to an unknown unit', 'PATCH', '/api/v1/admin/accounts/{dup}', { unit: 'no-such-unit' }, 422, 'UNKNOWN_UNIT'],
       ['change to a short password', 'PATCH', '/api/v1/admin/accounts/{dup}', { password: 'short' }, 422, 'VALIDATION_FAILED'],
+      ['password "passwordpassword"', 'POST', '/api/v1/admin/accounts', { ...valid, password: 'passwordpassword' }, 422, 'PASSWORD_TOO_COMMON'],
+      ['password "123456789012"', 'POST', '/api/v1/admin/accounts', { ...valid, password: '123456789012' }, 422, 'PASSWORD_TOO_COMMON'],
+      ['password of twelve spaces', 'POST', '/api/v1/admin/accounts', { ...valid, password: ' '.repeat(12) }, 422, 'PASSWORD_TOO_COMMON'],
+      ['password = the username twice', 'POST', '/api/v1/admin/accounts', { ...valid, password: 'ok.userok.user' }, 422, 'PASSWORD_FROM_USERNAME'],
+      ['change to the username twice', 'PATCH', '/api/v1/admin/accounts/{dup}', { password: 'dup.userdup.user' }, 422, 'PASSWORD_FROM_USERNAME'],
+      ['change to "passwordpassword"', 'PATCH', '/api/v1/admin/accounts/{dup}', { password: 'passwordpassword' }, 422, 'PASSWORD_TOO_COMMON'],
       ['disabled as a string', 'PATCH', '/api/v1/admin/accounts/{dup}', { disabled: 'yes' }, 422, 'VALIDATION_FAILED'],
       ['unknown account', 'PATCH', '/api/v1/admin/accounts/no-such-account', { role: 'reviewer' }, 404, 'ACCOUNT_NOT_FOUND'],
     ];

@@ -6,8 +6,8 @@ const unit = { id: 'admin', name: '系统管理', nameEn: 'System administration
 describe('create-admin input', () => {
   it('refuses a weak password, a bad username or unit before anything is read or written', () => {
     expect(createAdminProblem({ username: 'chief', password: 'short', unit })).toBe('PASSWORD_TOO_SHORT');
-    expect(createAdminProblem({ username: 'chief', password: 'chief-chief-chief', unit })).toBe('PASSWORD_LIKE_USERNAME');
-    expect(createAdminProblem({ username: 'chief', password: 'xx-feihc-feihc-xx', unit })).toBe('PASSWORD_LIKE_USERNAME');
+    expect(createAdminProblem({ username: 'chief', password: 'chief-chief-chief', unit })).toBe('PASSWORD_FROM_USERNAME');
+    expect(createAdminProblem({ username: 'chief', password: 'xx-feihc-feihc-xx', unit })).toBe('PASSWORD_FROM_USERNAME');
     expect(createAdminProblem({ username: 'Chief Admin', password: 'a-long-enough-passphrase', unit })).toBe('INVALID_USERNAME');
     expect(createAdminProblem({ username: 'chief', password: 'a-long-enough-passphrase', unit: { ...unit, id: 'Admin Unit' } })).toBe('INVALID_UNIT');
     expect(createAdminProblem({ username: 'chief', password: 'a-long-enough-passphrase', unit })).toBeUndefined();

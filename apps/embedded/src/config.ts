@@ -1,5 +1,22 @@
 import { z } from 'zod';
+import { isIP } from 'node:net';
 import { env, parseConfig } from '../../../libs/runtime/src';
+import { staffPasswordProblem } from '../../../libs/domain/src/staff-password';
+import { DEMO_ACCOUNTS } from '../../../libs/persistence/src/accounts/demo-seed';
+
+/** DEMO_PASSWORD follows the staff password rule for every demo username (admin included). */
+const demoPassword = z.string().superRefine((password, context) => {
+  const problem = DEMO_ACCOUNTS.map(({ username }) => staffPasswordProblem(username, password)).find((found) => found !== undefined);
+  if (problem) context.addIssue({ code: 'custom', message: `refused by the staff password rule (${problem}): at least 12 characters, not common, not made from a username` });
+});
+
+/** Whether the launcher binds to this machine only: the only case demo accounts are seeded (they are known to everyone). */
+export function isLoopbackHost(host: string): boolean {
+  const bare = host.replace(/^\[|\]$/g, '').toLowerCase();
+  if (bare === 'localhost') return true;
+  if (isIP(bare) === 4) return bare.startsWith('127.');
+  return bare === '::1' || bare === '0:0:0:0:0:0:0:1';
+}
 
 const schema = z.object({
   PORT: env.port(3000),
@@ -11,7 +28,7 @@ const schema = z.object({
   TEMPORAL_PORT: env.port(7233),
   TEMPORAL_UI_PORT: env.port(8233),
   DATABASE_URL: z.string().min(1).optional(),
-  DEMO_PASSWORD: z.string().min(8, 'must be at least 8 characters').optional(),
+  DEMO_PASSWORD: demoPassword.optional(),
   AUTH_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   LOG_LEVEL: env.logLevel,
 });

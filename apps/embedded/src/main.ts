@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import { databaseConfigFrom, openDatabase, protectDataDirectory, seedDemoAccounts } from '../../../libs/persistence/src';
 import { ConfigError, createLogger } from '../../../libs/runtime/src';
 import { ensureSearchAttributes, provisionTemporalCli, startDevServer, type DevServer } from '../../../libs/temporal/src';
-import { loadEmbeddedConfig } from './config';
+import { isLoopbackHost, loadEmbeddedConfig } from './config';
 import { startProcess, stopProcess, waitForHttp, type Managed } from './processes';
 import { persistentSecret } from './secrets';
 
@@ -54,7 +54,8 @@ async function main(): Promise<void> {
   const databaseUrl = config.DATABASE_URL ?? join(dataDir, 'open-decision.db');
   const database = databaseConfigFrom(databaseUrl);
   const dataSource = await openDatabase(database, { migrate: true });
-  if (database.kind === 'sqlite') {
+  const demo = database.kind === 'sqlite' && isLoopbackHost(config.HOST);
+  if (demo) {
     const password = config.DEMO_PASSWORD ?? randomBytes(9).toString('base64url');
     const created = await seedDemoAccounts(dataSource, password, new Date());
     if (created.length > 0 && !config.DEMO_PASSWORD) {
@@ -102,9 +103,11 @@ async function main(): Promise<void> {
     `  API docs       ${base}/api/docs`,
     `  Health         ${base}/health/ready`,
     temporal ? `  Temporal UI    http://127.0.0.1:${config.TEMPORAL_UI_PORT}` : `  Temporal       ${temporalAddress}`,
-    database.kind === 'sqlite'
+    demo
       ? `  Demo accounts  admin, drafter, reviewer, manager (unit-a), drafter-b (unit-b); password: ${config.DEMO_PASSWORD ? 'DEMO_PASSWORD' : join(dataDir, 'demo-accounts.txt')}`
-      : '  Database       PostgreSQL (no demo accounts are seeded)',
+      : database.kind === 'postgres'
+        ? '  Database       PostgreSQL (no demo accounts are seeded)'
+        : `  Accounts       none seeded: HOST ${config.HOST} is not loopback (seed the first admin yourself, README "Against PostgreSQL")`,
     '',
   ];
   process.stderr.write(lines.join('\n'));

@@ -19,7 +19,9 @@ import { ProblemFilter } from './common/problem.filter';
 import { OpinionRateLimitGuard } from './common/rate-limit.guard';
 import { StaffGuard } from './common/staff.guard';
 import { OpinionGroupCommit } from '../../../libs/persistence/src';
-import { CONFIG, DATA_SOURCE, LOGGER, OPINION_INTAKE, TEMPORAL_CLIENT } from './common/tokens';
+import { CONFIG, DATA_SOURCE, LIMIT_STORE, LOGGER, OPINION_INTAKE, TEMPORAL_CLIENT } from './common/tokens';
+import { DatabaseLimitStore } from './common/limits/database-limit-store';
+import { RedisLimitStore } from './common/limits/redis-limit-store';
 import type { GatewayConfig } from './config';
 import { CreateAccountController } from './create-account/create-account.controller';
 import { CreateAccountHandler } from './create-account/create-account.handler';
@@ -49,6 +51,8 @@ import { RelabelClusterController } from './relabel-cluster/relabel-cluster.cont
 import { SplitClusterController } from './split-cluster/split-cluster.controller';
 import { LoginController } from './login/login.controller';
 import { LoginHandler } from './login/login.handler';
+import { LogoutController } from './logout/logout.controller';
+import { EndSignInLockoutController } from './end-sign-in-lockout/end-sign-in-lockout.controller';
 import { ThrottledAuthenticator } from './login/throttled-authenticator';
 import { CONSOLE_CONTROLLERS, CONSOLE_PROVIDERS } from './web/console/console';
 import { PUBLIC_SITE_CONTROLLERS, PUBLIC_SITE_PROVIDERS } from './web/public-site';
@@ -76,6 +80,7 @@ export class AppModule {
       controllers: [
         HealthController,
         LoginController,
+        LogoutController,
         RegisterDecisionController,
         ListDecisionsController,
         GetDecisionController,
@@ -106,6 +111,7 @@ export class AppModule {
         ChangeAccountController,
         EnterCalendarYearController,
         GetCalendarController,
+        EndSignInLockoutController,
         ...PUBLIC_SITE_CONTROLLERS,
         ...CONSOLE_CONTROLLERS,
       ],
@@ -114,6 +120,7 @@ export class AppModule {
         { provide: DATA_SOURCE, useValue: dataSource },
         { provide: OPINION_INTAKE, useValue: new OpinionGroupCommit(dataSource) },
         { provide: TEMPORAL_CLIENT, useValue: client },
+        { provide: LIMIT_STORE, useFactory: () => (config.REDIS_URL ? new RedisLimitStore(config.REDIS_URL) : new DatabaseLimitStore(dataSource)) },
         { provide: LOGGER, useValue: log },
         { provide: APP_FILTER, useFactory: (logger: Logger) => new ProblemFilter(logger), inject: [LOGGER] },
         { provide: APP_INTERCEPTOR, useClass: StaffRequestInterceptor },

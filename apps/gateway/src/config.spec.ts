@@ -18,4 +18,11 @@ describe('gateway configuration', () => {
       expect(() => loadGatewayConfig({ ...SECRET, PUBLIC_BASE_URL: value })).toThrow(/PUBLIC_BASE_URL/);
     },
   );
+
+  it('takes trusted proxies as addresses and CIDR blocks, none by default', () => {
+    expect(loadGatewayConfig(SECRET).TRUSTED_PROXIES).toEqual([]);
+    expect(loadGatewayConfig({ ...SECRET, TRUSTED_PROXIES: ' 10.0.0.0/8, fd00::/8 ,127.0.0.1' }).TRUSTED_PROXIES).toEqual(['10.0.0.0/8', 'fd00::/8', '127.0.0.1']);
+    expect(() => loadGatewayConfig({ ...SECRET, TRUSTED_PROXIES: '10.0.0.0/8,ingress' })).toThrow(/TRUSTED_PROXIES/);
+    expect(() => loadGatewayConfig({ ...SECRET, REDIS_URL: 'localhost:6379' })).toThrow(/REDIS_URL/);
+  });
 });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { env, parseConfig } from '../../../libs/runtime/src';
+import { isAddressOrCidr } from './common/client-address';
 
 /** Where the public reaches the gateway: absolute links (feeds) are built on it, never on a request's Host. */
 const publicBaseUrl = z
@@ -18,6 +19,20 @@ const publicBaseUrl = z
 /** `http://{HOST}:{PORT}`: right for a local gateway; set PUBLIC_BASE_URL whenever it is exposed. */
 const defaultBaseUrl = (host: string, port: number): string => `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
 
+/** Comma-separated addresses/CIDRs of the reverse proxies in front of the gateway (ADR 31); empty: none. */
+const trustedProxies = z
+  .string()
+  .default('')
+  .transform((value) => value.split(',').map((entry) => entry.trim()).filter((entry) => entry !== ''))
+  .refine((entries) => entries.every(isAddressOrCidr), 'must be a comma-separated list of IP addresses or CIDR blocks, e.g. 10.0.0.0/8,fd00::/8');
+
+/** `redis://…` or `rediss://…`: the shared rate-limit store (ADR 31); unset: the app database. */
+const redisUrl = z
+  .string()
+  .trim()
+  .refine((value) => /^rediss?:\/\/[^\s]+$/.test(value), 'must be a redis:// or rediss:// URL, e.g. redis://127.0.0.1:6379')
+  .optional();
+
 const schema = z.object({
   PORT: env.port(3000),
   HOST: z.string().min(1).default('127.0.0.1'),
@@ -33,7 +48,11 @@ const schema = z.object({
   OPINION_BURST: z.coerce.number().int().min(1).default(10),
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
   LOGIN_MAX_FAILURES_PER_CLIENT: z.coerce.number().int().min(1).default(50),
+  LOGIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).default(20),
   LOGIN_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86_400).default(15 * 60),
+  TRUSTED_PROXIES: trustedProxies,
+  REDIS_URL: redisUrl,
+  CLIENT_MAX_IN_FLIGHT: z.coerce.number().int().min(1).max(1000).default(2),
   LOG_LEVEL: env.logLevel,
   STAFF_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
   TEMPORAL_RPC_ATTEMPTS: z.coerce.number().int().min(1).max(10).default(3),

@@ -7,7 +7,6 @@ export * from './jcs';
 export * from './public-log';
 export * from './timeline-verification';
 export * from './register-decision';
-export * from './staff-password';
 export * from './stages';
 export * from './actions';
 export * from './calendar';

@@ -21,6 +21,9 @@ import { WorkingDayCalendar1764600000000 as SqliteWorkingDayCalendar } from './m
 import { CalendarChangeEntity, CalendarYearEntity } from './entities/calendar.entity';
 import { StaffRequests1764700000000 as PostgresStaffRequests } from './migrations/postgres/1764700000000-staff-requests';
 import { StaffRequests1764700000000 as SqliteStaffRequests } from './migrations/sqlite/1764700000000-staff-requests';
+import { SessionsAndLimits1764900000000 as PostgresSessionsAndLimits } from './migrations/postgres/1764900000000-sessions-and-limits';
+import { SessionsAndLimits1764900000000 as SqliteSessionsAndLimits } from './migrations/sqlite/1764900000000-sessions-and-limits';
+import { RateLimitEntity, RevokedSessionEntity } from './entities/session.entity';
 import { ConsultationEntity, OpinionEntity } from './entities/opinion.entity';
 import { protectDatabaseFile } from './file-modes';
 import { AnswerTemplateEntity, FeedbackWorkLogEntity, OpinionAnswerEntity, OpinionClusterEntity } from './entities/feedback.entity';
@@ -28,7 +31,7 @@ import { AnswerTemplateEntity, FeedbackWorkLogEntity, OpinionAnswerEntity, Opini
 /** Where the app data lives: a SQLite file (embedded default) or a PostgreSQL URL. */
 export type DatabaseConfig = { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string; poolSize?: number };
 
-export const ENTITIES = [PublicEventEntity, InternalEventEntity, DecisionEntity, AccountEntity, UnitEntity, AdminEventEntity, ConsultationEntity, OpinionEntity, OpinionClusterEntity, OpinionAnswerEntity, AnswerTemplateEntity, FeedbackWorkLogEntity, CalendarYearEntity, CalendarChangeEntity];
+export const ENTITIES = [PublicEventEntity, InternalEventEntity, DecisionEntity, AccountEntity, UnitEntity, AdminEventEntity, ConsultationEntity, OpinionEntity, OpinionClusterEntity, OpinionAnswerEntity, AnswerTemplateEntity, FeedbackWorkLogEntity, CalendarYearEntity, CalendarChangeEntity, RevokedSessionEntity, RateLimitEntity];
 
 /**
  * Builds (does not connect) the TypeORM data source. SQLite runs in WAL mode with `synchronous = FULL`
@@ -41,7 +44,7 @@ export function createDataSource(config: DatabaseConfig): DataSource {
       type: 'postgres',
       url: config.url,
       entities: ENTITIES,
-      migrations: [PostgresInitial, PostgresAdminEvents, PostgresDecisionStatus, PostgresOpinions, PostgresFeedback, PostgresPublicEventsRecent, PostgresWorkingDayCalendar, PostgresStaffRequests],
+      migrations: [PostgresInitial, PostgresAdminEvents, PostgresDecisionStatus, PostgresOpinions, PostgresFeedback, PostgresPublicEventsRecent, PostgresWorkingDayCalendar, PostgresStaffRequests, PostgresSessionsAndLimits],
       migrationsTransactionMode: 'all',
       synchronize: false,
       poolSize: config.poolSize ?? 10,
@@ -51,7 +54,7 @@ export function createDataSource(config: DatabaseConfig): DataSource {
     type: 'better-sqlite3',
     database: config.file,
     entities: ENTITIES,
-    migrations: [SqliteInitial, SqliteAdminEvents, SqliteDecisionStatus, SqliteOpinions, SqliteFeedback, SqlitePublicEventsRecent, SqliteWorkingDayCalendar, SqliteStaffRequests],
+    migrations: [SqliteInitial, SqliteAdminEvents, SqliteDecisionStatus, SqliteOpinions, SqliteFeedback, SqlitePublicEventsRecent, SqliteWorkingDayCalendar, SqliteStaffRequests, SqliteSessionsAndLimits],
     migrationsTransactionMode: 'all',
     synchronize: false,
     enableWAL: true,

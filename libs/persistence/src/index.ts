@@ -30,3 +30,5 @@ export * from './console-board.repository';
 export * from './decision-history.repository';
 export * from './calendar/calendar.repository';
 export * from './idempotency/staff-requests';
+export * from './accounts/sessions.repository';
+export * from './limits/rate-limits.repository';

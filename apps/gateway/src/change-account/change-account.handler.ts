@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 import { DomainError, type StaffActor } from '../../../../libs/domain/src';
 import { changeAccount, type AccountChange } from '../../../../libs/persistence/src';
+import { assertStaffPassword } from '../create-account/password-rule';
 import { DATA_SOURCE } from '../common/tokens';
 import { unknownUnit } from '../create-account/create-account.handler';
 import type { AccountResponse } from '../list-accounts/list-accounts.dto';
@@ -31,7 +32,9 @@ export class ChangeAccountHandler {
       throw new DomainError('VALIDATION_FAILED', 'invalid', 'Name at least one of role, unit, disabled, password.');
     }
     assertNoSelfLockout(actor, accountId, change);
-    const outcome = await changeAccount(this.dataSource, accountId, change, actor, new Date());
+    const outcome = await changeAccount(this.dataSource, accountId, change, actor, new Date(), (username) => {
+      if (password !== undefined) assertStaffPassword(username, password);
+    });
     if (!('refused' in outcome)) return outcome.ok;
     switch (outcome.refused) {
       case 'UNKNOWN_UNIT':

@@ -56,6 +56,9 @@ export function toProblem(raw: unknown): { problem: Problem; unexpected: boolean
   if (isDatabaseUnavailable(error)) {
     return { problem: problem(503, 'DATABASE_UNAVAILABLE', 'The database is unavailable or busy. Try again shortly (opinions: with the same Idempotency-Key).'), unexpected: true };
   }
+  if ((error as Error)?.name === 'LimitStoreUnavailableError') {
+    return { problem: problem(503, 'LIMITS_UNAVAILABLE', 'The shared rate-limit store is not reachable; nothing was changed. Try again shortly.'), unexpected: true };
+  }
   if (isTemporalUnavailable(error)) {
     return { problem: problem(503, 'TEMPORAL_UNAVAILABLE', 'The workflow service is not reachable; nothing was changed. Try again shortly.'), unexpected: true };
   }

@@ -2,52 +2,59 @@ import { Inject, Injectable, type CanActivate, type ExecutionContext } from '@ne
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError } from '../../../../libs/domain/src';
 import type { GatewayConfig } from '../config';
-import { CONFIG } from './tokens';
+import { clientKeyOf } from './client-address';
+import type { LimitRule, LimitStore } from './limits/limit-store';
+import { CONFIG, LIMIT_STORE } from './tokens';
 
-interface Bucket {
-  tokens: number;
-  at: number;
-}
+/** Refusals remembered in this process, so a flood is refused without a store round trip. */
+const REMEMBERED_REFUSALS = 100_000;
 
 /**
- * Per-client token bucket for public writes: `OPINION_RATE_PER_MINUTE` sustained, `OPINION_BURST` at
- * once. The client is the socket's address (forwarding headers are not trusted: no proxy is
- * configured), so a flood from one source is refused with 429 and never slows other clients. Limits
- * are per gateway process; idle buckets are dropped.
+ * The public-opinion limit: `OPINION_RATE_PER_MINUTE` sustained, `OPINION_BURST` at once, per client key
+ * (`clientKeyOf(request.ip)`: the socket's address, or the client before the trusted proxies; IPv6 per
+ * /64) — one budget in the shared limit store for the API and the page form and for every gateway
+ * (ADR 31). A refusal is remembered here until it would be admitted again: the store only ever moves a
+ * key's time forward on admission, so the remembered answer stays true and a flood costs no store writes.
  */
 @Injectable()
 export class OpinionRateLimitGuard implements CanActivate {
-  private readonly buckets = new Map<string, Bucket>();
+  private readonly refusedUntil = new Map<string, number>();
+  private readonly rule: LimitRule;
 
-  constructor(@Inject(CONFIG) private readonly config: GatewayConfig) {}
+  constructor(
+    @Inject(CONFIG) config: GatewayConfig,
+    @Inject(LIMIT_STORE) private readonly store: LimitStore,
+  ) {
+    this.rule = { limit: config.OPINION_BURST, windowMs: (config.OPINION_BURST * 60_000) / config.OPINION_RATE_PER_MINUTE };
+  }
 
-  canActivate(context: ExecutionContext): boolean {
+  async canActivate(context: ExecutionContext): Promise<boolean> {
     const http = context.switchToHttp();
-    this.admit(http.getRequest<FastifyRequest>(), http.getResponse<FastifyReply>());
+    await this.admit(http.getRequest<FastifyRequest>(), http.getResponse<FastifyReply>());
     return true;
   }
 
   /**
-   * Takes one token for the request's client or throws RATE_LIMITED (with `Retry-After` set). Pages call
-   * it inside their own handling so that a refused form is shown again with what was typed.
+   * Takes one opinion of the request's client's budget or throws RATE_LIMITED (with `Retry-After` set).
+   * Pages call it inside their own handling so that a refused form is shown again with what was typed.
    */
-  admit(request: FastifyRequest, reply: FastifyReply): void {
-    const client = request.socket.remoteAddress ?? 'unknown';
+  async admit(request: FastifyRequest, reply: FastifyReply): Promise<void> {
+    const client = clientKeyOf(request.ip);
     const now = Date.now();
-    const rate = this.config.OPINION_RATE_PER_MINUTE / 60_000;
-    const burst = this.config.OPINION_BURST;
-    const previous = this.buckets.get(client) ?? { tokens: burst, at: now };
-    const tokens = Math.min(burst, previous.tokens + (now - previous.at) * rate);
-    if (this.buckets.size > 100_000) this.evictFull(now, rate, burst);
-    if (tokens < 1) {
-      this.buckets.set(client, { tokens, at: now });
-      void reply.header('retry-after', String(Math.ceil((1 - tokens) / rate / 1000)));
-      throw new DomainError('RATE_LIMITED', 'rate_limited', 'Too many opinions from this address; please wait a moment and try again.');
+    const remembered = this.refusedUntil.get(client);
+    let waitMs = remembered !== undefined && remembered > now ? remembered - now : undefined;
+    if (waitMs === undefined) {
+      this.refusedUntil.delete(client);
+      waitMs = await this.store.take(`opinion:${client}`, this.rule, now);
+      if (waitMs !== undefined) this.remember(client, now + waitMs);
     }
-    this.buckets.set(client, { tokens: tokens - 1, at: now });
+    if (waitMs === undefined) return;
+    void reply.header('retry-after', String(Math.max(1, Math.ceil(waitMs / 1000))));
+    throw new DomainError('RATE_LIMITED', 'rate_limited', 'Too many opinions from this address; please wait a moment and try again.');
   }
 
-  private evictFull(now: number, rate: number, burst: number): void {
-    for (const [client, bucket] of this.buckets) if (bucket.tokens + (now - bucket.at) * rate >= burst) this.buckets.delete(client);
+  private remember(client: string, until: number): void {
+    if (this.refusedUntil.size >= REMEMBERED_REFUSALS) this.refusedUntil.clear();
+    this.refusedUntil.set(client, until);
   }
 }

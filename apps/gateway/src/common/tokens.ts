@@ -5,3 +5,5 @@ export const TEMPORAL_CLIENT = Symbol('TemporalClient');
 export const LOGGER = Symbol('Logger');
 /** The opinion intake's group committer: one per gateway process (DESIGN.md §5). */
 export const OPINION_INTAKE = Symbol('OpinionIntake');
+/** The limit store every gateway shares (database or Redis, ADR 31). */
+export const LIMIT_STORE = Symbol('LimitStore');

@@ -17,7 +17,7 @@ export class CreateAccountController {
   @Staff('admin')
   @ApiCreatedResponse({ type: AccountResponse, description: 'The account, after AccountCreated was recorded.' })
   @ApiConflictResponse({ description: '`ACCOUNT_EXISTS`: the username is taken.' })
-  @ApiUnprocessableEntityResponse({ description: '`VALIDATION_FAILED`, or `UNKNOWN_UNIT`.' })
+  @ApiUnprocessableEntityResponse({ description: '`VALIDATION_FAILED`, `UNKNOWN_UNIT`, or a refused password: `PASSWORD_TOO_SHORT`, `PASSWORD_FROM_USERNAME`, `PASSWORD_TOO_COMMON`.' })
   create(@Body() body: CreateAccountRequest, @CurrentActor() actor: StaffActor): Promise<AccountResponse> {
     return this.handler.execute(body, actor);
   }

@@ -5,6 +5,7 @@ import { createAccount } from '../../../../libs/persistence/src';
 import { DATA_SOURCE } from '../common/tokens';
 import type { AccountResponse } from '../list-accounts/list-accounts.dto';
 import type { CreateAccountRequest } from './create-account.dto';
+import { assertStaffPassword } from './password-rule';
 
 /** The unit named by an account command does not exist (422). */
 export function unknownUnit(unit: string): DomainError {
@@ -18,6 +19,7 @@ export class CreateAccountHandler {
   /** Creates the account and records AccountCreated (without the password) in one transaction. */
   async execute(request: CreateAccountRequest, actor: StaffActor): Promise<AccountResponse> {
     const { username, password, unit, role } = request;
+    assertStaffPassword(username, password);
     const outcome = await createAccount(this.dataSource, { username, password, unit, role }, actor, new Date());
     if (!('refused' in outcome)) return outcome.ok;
     switch (outcome.refused) {

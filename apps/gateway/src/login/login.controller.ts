@@ -3,6 +3,7 @@ import { ApiOkResponse, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swag
 import type { FastifyRequest } from 'fastify';
 import { LoginRequest, LoginResponse } from './login.dto';
 import { LoginHandler } from './login.handler';
+import { clientKeyOf } from '../common/client-address';
 
 @ApiTags('staff')
 @Controller('api/v1/auth')
@@ -12,8 +13,8 @@ export class LoginController {
   @Post('login')
   @HttpCode(200)
   @ApiOkResponse({ type: LoginResponse })
-  @ApiTooManyRequestsResponse({ description: 'LOGIN_THROTTLED: too many failed sign-ins for the username from this address (or from this address); see Retry-After' })
+  @ApiTooManyRequestsResponse({ description: 'LOGIN_THROTTLED: too many failed sign-ins for the username from this address, from this address, or for the username from all addresses (`accountLocked`); see Retry-After' })
   login(@Body() body: LoginRequest, @Req() request: FastifyRequest): Promise<LoginResponse> {
-    return this.handler.execute(body, request.socket.remoteAddress);
+    return this.handler.execute(body, clientKeyOf(request.ip));
   }
 }

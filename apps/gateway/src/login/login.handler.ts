@@ -5,6 +5,7 @@ import type { GatewayConfig } from '../config';
 import { CONFIG } from '../common/tokens';
 import type { LoginRequest, LoginResponse } from './login.dto';
 import { ThrottledAuthenticator } from './throttled-authenticator';
+import { issueStaffToken } from '../common/staff-token';
 
 @Injectable()
 export class LoginHandler {
@@ -14,15 +15,15 @@ export class LoginHandler {
     private readonly jwt: JwtService,
   ) {}
 
-  /** `client`: the caller's address, which failed attempts are counted against (ADR 22). */
-  async execute(request: LoginRequest, client: string | undefined): Promise<LoginResponse> {
+  /** `client`: the caller's client key, which failed attempts are counted against (ADR 22, 31). */
+  async execute(request: LoginRequest, client: string): Promise<LoginResponse> {
     const account = await this.authenticator.authenticate(request.username, request.password, client);
     if (!account) throw new DomainError('INVALID_CREDENTIALS', 'unauthorized', 'Unknown username or wrong password.');
     const ttl = this.config.AUTH_TOKEN_TTL_SECONDS;
-    const token = await this.jwt.signAsync({ sub: account.id }, { expiresIn: ttl });
+    const { token, expiresAt } = await issueStaffToken(this.jwt, account, 'api', ttl);
     return {
       token,
-      expiresAt: new Date(Date.now() + ttl * 1000).toISOString(),
+      expiresAt: expiresAt.toISOString(),
       account: { username: account.username, unit: account.unit, role: account.role },
     };
   }

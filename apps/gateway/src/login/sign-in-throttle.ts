@@ -1,90 +1,87 @@
-/** How many failed sign-ins a window allows, per (username, client address) and per client address. */
+import type { LimitRule, LimitStore } from '../common/limits/limit-store';
+
+/** How many failed sign-ins a window allows: per (username, client), per client, and per username from everywhere. */
 export interface SignInLimits {
   maxFailures: number;
   maxFailuresPerClient: number;
+  maxFailuresPerAccount: number;
   windowMs: number;
 }
 
-/** Entries kept before idle ones are swept (an attacker spreading usernames is held by the per-client cap). */
-const SWEEP_ABOVE = 100_000;
+/** Which budget refused an attempt: the account's own (every address together) or the client's. */
+export interface SignInRefusal {
+  retryAfterSeconds: number;
+  accountLocked: boolean;
+}
 
 /**
- * Failed sign-ins within a sliding window, per (username, client) and per client. An attempt is counted
- * as a failure when it starts — so a burst of parallel guesses cannot all slip past the check while the
- * password hashes run — and taken back when it succeeds, which also clears that username's count for
- * that client. In memory: limits are per gateway process (like the opinion rate limit). The clock is
- * injected for tests.
+ * Failed sign-ins against three budgets in the shared limit store (ADR 31, after ADR 22): per (username,
+ * client), per client across usernames, and per username across every client — so a guess spread over
+ * many addresses is held too. An attempt takes one unit of each when it starts (parallel guesses cannot
+ * all pass while the hashes run) and gives them back when it succeeds (which also clears the
+ * (username, client) budget) or could not check the password. Usernames are counted whether or not an
+ * account has them: the answer never reveals which exist. The clock is injected for tests.
  */
 export class SignInThrottle {
-  /** Start times of failures (and attempts in flight), oldest first, at most the limit kept. */
-  private readonly failures = new Map<string, number[]>();
-
   constructor(
+    private readonly store: LimitStore,
     private readonly limits: SignInLimits,
     private readonly now: () => number = Date.now,
   ) {}
 
-  /**
-   * Admits an attempt (counting it as a failure until `succeeded`) and answers undefined, or answers the
-   * whole seconds until the oldest failure in the window leaves it — the attempt is then not counted.
-   */
-  attempt(username: string, client: string): number | undefined {
+  /** Admits an attempt (counting it as a failure until `succeeded`) and answers undefined, or the refusal (nothing counted). */
+  async attempt(username: string, client: string): Promise<SignInRefusal | undefined> {
     const now = this.now();
-    const userKey = keyOf(username, client);
-    const perClient = clientKey(client);
-    const wait = Math.max(this.waitMs(userKey, this.limits.maxFailures, now), this.waitMs(perClient, this.limits.maxFailuresPerClient, now));
-    if (wait > 0) return Math.max(1, Math.ceil(wait / 1000));
-    if (this.failures.size > SWEEP_ABOVE) this.sweep(now);
-    this.record(userKey, this.limits.maxFailures, now);
-    this.record(perClient, this.limits.maxFailuresPerClient, now);
+    const taken: Array<[string, LimitRule]> = [];
+    for (const [key, rule] of this.budgets(username, client)) {
+      const wait = await this.store.take(key, rule, now);
+      if (wait !== undefined) {
+        for (const [back, backRule] of taken) await this.store.giveBack(back, backRule);
+        return { retryAfterSeconds: Math.max(1, Math.ceil(wait / 1000)), accountLocked: key === accountKey(username) };
+      }
+      taken.push([key, rule]);
+    }
     return undefined;
   }
 
-  /** The admitted attempt succeeded: the username's count for this client starts again at zero. */
-  succeeded(username: string, client: string): void {
-    this.takeBack(username, client);
-    this.failures.delete(keyOf(username, client));
+  /** The admitted attempt succeeded: it does not count, and the username's budget for this client is full again. */
+  async succeeded(username: string, client: string): Promise<void> {
+    await this.abandoned(username, client);
+    await this.store.reset(pairKey(username, client));
   }
 
   /** The admitted attempt could not check the password (e.g. the database was down): it does not count. */
-  abandoned(username: string, client: string): void {
-    this.takeBack(username, client);
+  async abandoned(username: string, client: string): Promise<void> {
+    for (const [key, rule] of this.budgets(username, client)) await this.store.giveBack(key, rule);
   }
 
-  private takeBack(username: string, client: string): void {
-    const counted = this.failures.get(keyOf(username, client))?.pop();
-    const clientLog = this.failures.get(clientKey(client));
-    const index = counted === undefined ? -1 : (clientLog?.lastIndexOf(counted) ?? -1);
-    if (clientLog && index >= 0) clientLog.splice(index, 1);
+  /** Until when the username's own budget refuses every address (undefined: not locked). */
+  async lockedUntil(username: string): Promise<Date | undefined> {
+    const tat = await this.store.tatOf(accountKey(username));
+    const rule = this.rule(this.limits.maxFailuresPerAccount);
+    if (tat === undefined) return undefined;
+    const freeAt = tat + rule.windowMs / rule.limit - rule.windowMs;
+    return freeAt > this.now() ? new Date(freeAt) : undefined;
   }
 
-  /** Milliseconds until the key has fewer than `max` failures in the window (0: admitted now). */
-  private waitMs(key: string, max: number, now: number): number {
-    const log = this.prune(key, now);
-    if (!log || log.length < max) return 0;
-    return log[log.length - max]! + this.limits.windowMs - now;
+  /** An administrator ends the username's lockout: its own budget is full again. */
+  unlock(username: string): Promise<void> {
+    return this.store.reset(accountKey(username));
   }
 
-  private record(key: string, max: number, now: number): void {
-    const log = this.failures.get(key) ?? [];
-    log.push(now);
-    if (log.length > max) log.splice(0, log.length - max);
-    this.failures.set(key, log);
+  private budgets(username: string, client: string): Array<[string, LimitRule]> {
+    return [
+      [pairKey(username, client), this.rule(this.limits.maxFailures)],
+      [clientKey(client), this.rule(this.limits.maxFailuresPerClient)],
+      [accountKey(username), this.rule(this.limits.maxFailuresPerAccount)],
+    ];
   }
 
-  private prune(key: string, now: number): number[] | undefined {
-    const log = this.failures.get(key);
-    if (!log) return undefined;
-    const kept = log.filter((at) => now - at < this.limits.windowMs);
-    if (kept.length === 0) this.failures.delete(key);
-    else this.failures.set(key, kept);
-    return kept.length ? kept : undefined;
-  }
-
-  private sweep(now: number): void {
-    for (const key of [...this.failures.keys()]) this.prune(key, now);
+  private rule(limit: number): LimitRule {
+    return { limit, windowMs: this.limits.windowMs };
   }
 }
 
-const keyOf = (username: string, client: string): string => `user\u0000${client}\u0000${username}`;
-const clientKey = (client: string): string => `client\u0000${client}`;
+const pairKey = (username: string, client: string): string => `sign-in:pair:${client}:${username}`;
+const clientKey = (client: string): string => `sign-in:client:${client}`;
+const accountKey = (username: string): string => `sign-in:account:${username}`;

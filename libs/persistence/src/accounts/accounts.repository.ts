@@ -9,6 +9,8 @@ export interface Account {
   username: string;
   unit: string;
   role: Role;
+  /** Issued tokens carry it; raised by a password change, reset or disabling (ADR 30). */
+  tokenVersion: number;
 }
 
 /** A hash to compare against when the username is unknown, so that timing does not reveal accounts. */
@@ -20,12 +22,12 @@ export async function authenticate(dataSource: DataSource, username: string, pas
   dummyHash ??= hashPassword('not-a-password');
   const ok = await verifyPassword(password, account?.passwordHash ?? (await dummyHash));
   if (!account || !ok || account.disabled) return undefined;
-  return { id: account.id, username: account.username, unit: account.unitId, role: account.role as Role };
+  return { id: account.id, username: account.username, unit: account.unitId, role: account.role as Role, tokenVersion: account.tokenVersion };
 }
 
 export async function findAccount(dataSource: DataSource, id: string): Promise<Account | undefined> {
   const account = await dataSource.manager.findOneBy(AccountEntity, { id, disabled: false });
-  return account ? { id: account.id, username: account.username, unit: account.unitId, role: account.role as Role } : undefined;
+  return account ? { id: account.id, username: account.username, unit: account.unitId, role: account.role as Role, tokenVersion: account.tokenVersion } : undefined;
 }
 
 export async function upsertUnit(dataSource: DataSource, unit: { id: string; name: string; nameEn: string }): Promise<void> {
@@ -47,6 +49,7 @@ export async function createAccountIfMissing(
     role: input.role,
     createdAt: now.toISOString(),
     disabled: false,
+    tokenVersion: 0,
   });
   return true;
 }

@@ -3,7 +3,7 @@ import { canonicalize, type StaffActor } from '../../../domain/src';
 import { AdminEventEntity } from '../entities/admin-event.entity';
 
 /** What the administration log records. Past tense, like every event name. */
-export type AdminEventType = 'UnitCreated' | 'AccountCreated' | 'AccountChanged';
+export type AdminEventType = 'UnitCreated' | 'AccountCreated' | 'AccountChanged' | 'SignInLockoutEnded';
 
 /**
  * Appends one row to `admin_events` through `manager`, i.e. inside the caller's transaction, so that

@@ -90,6 +90,7 @@ export async function createAccount(
         role: input.role,
         createdAt: now.toISOString(),
         disabled: false,
+        tokenVersion: 0,
       };
       await manager.insert(AccountEntity, entity);
       const account = toView(entity);
@@ -110,7 +111,8 @@ export async function createAccount(
 /**
  * Applies the change and appends AccountChanged with each changed field as `{from, to}` (a new
  * password appears only as `passwordReset: true`), in one transaction. A change that changes nothing
- * writes nothing.
+ * writes nothing. `checkPassword` (the password rule, given the username) runs before anything is written
+ * and may throw. A new password or disabling raises the token version: every token of the account ends.
  */
 export async function changeAccount(
   dataSource: DataSource,
@@ -118,11 +120,13 @@ export async function changeAccount(
   change: AccountChange,
   actor: StaffActor,
   now: Date,
+  checkPassword: (username: string) => void = () => undefined,
 ): Promise<AdminOutcome<AccountView, 'ACCOUNT_NOT_FOUND' | 'UNKNOWN_UNIT'>> {
   const passwordHash = change.password === undefined ? undefined : await hashPassword(change.password);
   return inTransaction(dataSource, async (manager) => {
     const entity = await manager.findOneBy(AccountEntity, { id });
     if (!entity) return { refused: 'ACCOUNT_NOT_FOUND' as const };
+    if (passwordHash) checkPassword(entity.username);
     if (change.unit !== undefined && !(await manager.existsBy(UnitEntity, { id: change.unit }))) return { refused: 'UNKNOWN_UNIT' as const };
     const before = toView(entity);
     const after: AccountView = { ...before, role: change.role ?? before.role, unit: change.unit ?? before.unit, disabled: change.disabled ?? before.disabled };
@@ -131,7 +135,10 @@ export async function changeAccount(
       if (after[field] !== before[field]) changes[field] = { from: before[field], to: after[field] };
     }
     if (Object.keys(changes).length === 0 && !passwordHash) return { ok: before };
-    await manager.update(AccountEntity, { id }, { role: after.role, unitId: after.unit, disabled: after.disabled, ...(passwordHash ? { passwordHash } : {}) });
+    // A new password or disabling ends every token and session of the account at once (ADR 30).
+    const endSessions = passwordHash !== undefined || (after.disabled && !before.disabled);
+    const tokenVersion = endSessions ? entity.tokenVersion + 1 : entity.tokenVersion;
+    await manager.update(AccountEntity, { id }, { role: after.role, unitId: after.unit, disabled: after.disabled, tokenVersion, ...(passwordHash ? { passwordHash } : {}) });
     await appendAdminEvent(manager, {
       type: 'AccountChanged',
       actor,
@@ -139,5 +146,15 @@ export async function changeAccount(
       data: { accountId: id, username: before.username, changes, ...(passwordHash ? { passwordReset: true } : {}) },
     });
     return { ok: after };
+  });
+}
+
+/** Records that an administrator ended an account's sign-in lockout; the account, or undefined when unknown. */
+export async function recordSignInLockoutEnded(dataSource: DataSource, id: string, actor: StaffActor, now: Date): Promise<AccountView | undefined> {
+  return inTransaction(dataSource, async (manager) => {
+    const entity = await manager.findOneBy(AccountEntity, { id });
+    if (!entity) return undefined;
+    await appendAdminEvent(manager, { type: 'SignInLockoutEnded', actor, occurredAt: now, data: { accountId: id, username: entity.username } });
+    return toView(entity);
   });
 }

@@ -35,4 +35,8 @@ export class AccountEntity {
 
   @Column({ type: 'boolean' })
   disabled!: boolean;
+
+  /** Every token carries the version it was issued under; raising it ends them all (ADR 30). */
+  @Column({ name: 'token_version', type: 'integer', default: 0 })
+  tokenVersion!: number;
 }

@@ -3,8 +3,8 @@ import { JwtService } from '@nestjs/jwt';
 import type { FastifyRequest } from 'fastify';
 import type { DataSource } from 'typeorm';
 import { DomainError, type StaffActor } from '../../../../../../libs/domain/src';
-import { findAccount } from '../../../../../../libs/persistence/src';
 import { staffActorOf } from '../../../common/staff.guard';
+import { verifyStaffToken, type StaffTokenClaims } from '../../../common/staff-token';
 import { CONFIG, DATA_SOURCE } from '../../../common/tokens';
 import type { GatewayConfig } from '../../../config';
 import { csrfMatches, csrfToken, isSecureBase, sameOriginRequest, sessionCookieName, CSRF_FIELD } from './console-session';
@@ -13,6 +13,8 @@ import { csrfMatches, csrfToken, isSecureBase, sameOriginRequest, sessionCookieN
 export interface ConsoleSession {
   actor: StaffActor;
   csrf: string;
+  /** The session's token claims: what sign-out revokes (always set by the guard). */
+  claims?: StaffTokenClaims;
 }
 
 /** Thrown when a console page needs a session; the console filter redirects to the sign-in page. */
@@ -23,16 +25,12 @@ export class SignInRequiredError extends DomainError {
   }
 }
 
-export interface SessionClaims {
-  sub: string;
-  sid: string;
-}
-
 type ConsoleRequest = FastifyRequest & { consoleSession?: ConsoleSession; cookies?: Record<string, string | undefined> };
 
 /**
  * The guard of every console route but sign-in: a valid session cookie of an enabled account (else a
- * redirect to sign-in with the return path) and, on every POST, the same origin and the session's
+ * redirect to sign-in with the return path; a console session only, never an API token, under the account's
+ * current token version and not signed out — ADR 30) and, on every POST, the same origin and the session's
  * `_csrf` token (else 403 CSRF_INVALID, nothing changed). Roles and units are checked by the handlers and
  * the domain rules, exactly as for the API. Never used on the JSON API, which stays Bearer-only.
  */
@@ -47,9 +45,9 @@ export class ConsoleSessionGuard implements CanActivate {
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = context.switchToHttp().getRequest<ConsoleRequest>();
     const token = request.cookies?.[sessionCookieName(isSecureBase(this.config.PUBLIC_BASE_URL))];
-    const claims = token ? await this.jwt.verifyAsync<SessionClaims & object>(token).catch(() => undefined) : undefined;
-    const account = claims?.sid ? await findAccount(this.dataSource, claims.sub) : undefined;
-    if (!claims || !account) throw new SignInRequiredError(request.method === 'GET' ? request.url : '/console');
+    const verified = token ? await verifyStaffToken(this.jwt, this.dataSource, token, 'console') : undefined;
+    if (!verified) throw new SignInRequiredError(request.method === 'GET' ? request.url : '/console');
+    const { account, claims } = verified;
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       const body = (request.body ?? {}) as Record<string, unknown>;
       if (!sameOriginRequest(request.headers, this.config.PUBLIC_BASE_URL) || !csrfMatches(this.config.AUTH_SECRET, 'session', claims.sid, body[CSRF_FIELD])) {
@@ -59,6 +57,7 @@ export class ConsoleSessionGuard implements CanActivate {
     request.consoleSession = {
       actor: staffActorOf(account),
       csrf: csrfToken(this.config.AUTH_SECRET, 'session', claims.sid),
+      claims,
     };
     return true;
   }

@@ -2,13 +2,17 @@ import { Body, Controller, Get, Inject, Post, Query, Req, Res, UseFilters, UseGu
 import { ApiExcludeController } from '@nestjs/swagger';
 import { JwtService } from '@nestjs/jwt';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { CONFIG } from '../../../common/tokens';
+import { CONFIG, DATA_SOURCE } from '../../../common/tokens';
 import type { GatewayConfig } from '../../../config';
 import { LoginThrottledError, ThrottledAuthenticator } from '../../../login/throttled-authenticator';
 import { redirectAfterPost, sendConsolePage } from '../console-page';
 import { ConsoleErrorFilter } from '../session/console-error.filter';
 import { cookieOptions, csrfMatches, csrfToken, CSRF_FIELD, isSecureBase, newSessionId, safeReturnPath, sameOriginRequest, sessionCookieName, signInNonceCookieName } from '../session/console-session';
-import { ConsoleSessionGuard } from '../session/console-session.guard';
+import { ConsoleSessionGuard, CurrentSession, type ConsoleSession } from '../session/console-session.guard';
+import { issueStaffToken } from '../../../common/staff-token';
+import { clientKeyOf } from '../../../common/client-address';
+import { revokeSession } from '../../../../../../libs/persistence/src';
+import type { DataSource } from 'typeorm';
 import { renderSignIn, type SignInFailure } from './sign-in.page';
 
 type CookieRequest = FastifyRequest & { cookies?: Record<string, string | undefined> };
@@ -24,6 +28,7 @@ export class SignInController {
     private readonly jwt: JwtService,
     private readonly authenticator: ThrottledAuthenticator,
     @Inject(CONFIG) private readonly config: GatewayConfig,
+    @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
   ) {}
 
   private get secure(): boolean {
@@ -61,23 +66,24 @@ export class SignInController {
     const password = typeof body['password'] === 'string' ? body['password'].slice(0, 256) : '';
     let account;
     try {
-      account = username && password ? await this.authenticator.authenticate(username, password, request.socket.remoteAddress) : undefined;
+      account = username && password ? await this.authenticator.authenticate(username, password, clientKeyOf(request.ip)) : undefined;
     } catch (error) {
       if (!(error instanceof LoginThrottledError)) throw error;
-      return this.showForm(request, reply, next, username, { code: 'LOGIN_THROTTLED', retryAfterSeconds: error.retryAfterSeconds });
+      return this.showForm(request, reply, next, username, { code: 'LOGIN_THROTTLED', retryAfterSeconds: error.retryAfterSeconds, accountLocked: error.accountLocked });
     }
     if (!account) return this.showForm(request, reply, next, username, { code: 'INVALID_CREDENTIALS' });
     const ttl = this.config.AUTH_TOKEN_TTL_SECONDS;
-    const token = await this.jwt.signAsync({ sub: account.id, sid: newSessionId() }, { expiresIn: ttl });
+    const { token } = await issueStaffToken(this.jwt, account, 'console', ttl);
     void reply.clearCookie(signInNonceCookieName(this.secure), this.expired());
     void reply.setCookie(sessionCookieName(this.secure), token, cookieOptions(this.config.PUBLIC_BASE_URL, ttl));
     await redirectAfterPost(reply, next);
   }
 
-  /** Sign-out needs the session's form token like every console POST; it clears the cookie. */
+  /** Sign-out needs the session's form token like every console POST; it ends the session on the server (ADR 30) and clears the cookie. */
   @Post('logout')
   @UseGuards(ConsoleSessionGuard)
-  async signOut(@Res() reply: FastifyReply): Promise<void> {
+  async signOut(@Res() reply: FastifyReply, @CurrentSession() session: ConsoleSession): Promise<void> {
+    if (session.claims) await revokeSession(this.dataSource, session.claims.sid, new Date(session.claims.exp * 1000), new Date());
     void reply.clearCookie(sessionCookieName(this.secure), this.expired());
     await redirectAfterPost(reply, '/console/login');
   }

@@ -14,6 +14,7 @@ const M = defineMessages(
     credentials: '用户名或密码不正确，或账号已停用。',
     csrf: '登录表单已过期或来源不可信，请重新提交。',
     retry: '请在约 {minutes} 分钟后再试。',
+    locked: '这个用户名从各处的登录失败次数过多，已暂时锁定；可等待后再试，或请管理员解除锁定。',
   },
   {
     title: 'Staff sign-in',
@@ -24,11 +25,12 @@ const M = defineMessages(
     credentials: 'Unknown username or wrong password, or the account is disabled.',
     csrf: 'The sign-in form expired or did not come from this site; please send it again.',
     retry: 'Try again in about {minutes} min.',
+    locked: 'This username had too many failed sign-ins from all addresses together and is locked for now; wait, or ask an administrator to end the lockout.',
   },
 );
 
-/** Why the form is shown again; LOGIN_THROTTLED did not check the password (ADR 22). */
-export type SignInFailure = { code: 'INVALID_CREDENTIALS' | 'CSRF_INVALID' } | { code: 'LOGIN_THROTTLED'; retryAfterSeconds: number };
+/** Why the form is shown again; LOGIN_THROTTLED did not check the password (ADR 22, 31). */
+export type SignInFailure = { code: 'INVALID_CREDENTIALS' | 'CSRF_INVALID' } | { code: 'LOGIN_THROTTLED'; retryAfterSeconds: number; accountLocked?: boolean };
 
 export interface SignInView {
   csrf: string;
@@ -44,7 +46,7 @@ function failureText(failed: SignInFailure, m: (typeof M)['en'], locale: PageCon
     case 'CSRF_INVALID':
       return m.csrf;
     case 'LOGIN_THROTTLED':
-      return `${RULE_TEXTS['LOGIN_THROTTLED']![locale]} ${fill(m.retry, { minutes: Math.ceil(failed.retryAfterSeconds / 60) })}`;
+      return `${failed.accountLocked ? m.locked : RULE_TEXTS['LOGIN_THROTTLED']![locale]} ${fill(m.retry, { minutes: Math.ceil(failed.retryAfterSeconds / 60) })}`;
   }
 }
 

@@ -34,7 +34,7 @@ export class SubmitOpinionFormController {
     const context = pageContext(request, reply);
     const typed = readOpinionForm(body);
     try {
-      this.rateLimit.admit(request, reply);
+      await this.rateLimit.admit(request, reply);
       const stored = await this.handler.execute(id, toOpinionInput(typed.values), typed.key || undefined);
       const lang = context.query['lang'] ? `&lang=${encodeURIComponent(context.query['lang'])}` : '';
       await reply.header('cache-control', 'no-store').redirect(`/receipts?receipt=${encodeURIComponent(stored.receipt)}&sent=1${lang}`, 303);
