@@ -28,7 +28,8 @@ export function staffPasswordProblem(username: string, password: string): StaffP
   if ([...password].length < STAFF_PASSWORD_MIN_LENGTH) return 'PASSWORD_TOO_SHORT';
   const name = username.trim().toLowerCase();
   const folded = password.toLowerCase();
-  if (name.length > 0 && (folded.includes(name) || name.includes(folded) || [...name].reverse().join('') === folded)) return 'PASSWORD_FROM_USERNAME';
+  const reversed = [...name].reverse().join('');
+  if (name.length > 0 && (folded.includes(name) || folded.includes(reversed) || name.includes(folded))) return 'PASSWORD_FROM_USERNAME';
   const parts = name.split(/[._-]+/).filter((part) => part.length >= 3);
   const result = strength().check(password.slice(0, 100), [name, ...parts]);
   const fromName = result.sequence.some((match) => match.pattern === 'dictionary' && match.dictionaryName === 'userInputs');
