@@ -6,6 +6,7 @@ import { decisionWorkflowId, ensureSearchAttributes, getStateQuery, provisionTem
 import { createTestDatabase, type TestDatabase } from '../support/databases';
 import { repoRoot } from '../support/env';
 import { call, publishForConsultation } from '../support/http';
+import { eventually } from '../support/eventually';
 import { freePort } from '../support/ports';
 import { startReplicas, type Replicas } from '../support/replicas';
 import { prepareDatabase, query, sleep } from './support/consultation';
@@ -121,13 +122,25 @@ describe(`the apps while the Temporal server is SIGKILLed and restarted under lo
     expect(otherwise.length + acrossOutage).toBeGreaterThan(0); // the kill did land on requests in flight
     expect(drafts.length).toBeGreaterThan(0);
     expect(await brokenTimelines(urls[0]!, [deadlineDecision, ...registered])).toEqual([]);
-    // Temporal's side kept them too: each workflow's state counts the versions its log holds.
+    // Temporal's side kept them too: each workflow's state counts the versions its log holds. An update
+    // whose answer was 503 (the bound) may still be finishing its workflow task: wait for it, once.
     const connection = await Connection.connect({ address: temporal!.address });
     try {
       const client = new Client({ connection });
       for (const id of registered) {
-        const state = await client.workflow.getHandle(decisionWorkflowId(id)).query(getStateQuery);
-        expect([id, state.draft?.version ?? 0]).toEqual([id, (await draftTagsFound(db.config, [id])).length]);
+        const versions = async (): Promise<[number, number]> => [
+          (await client.workflow.getHandle(decisionWorkflowId(id)).query(getStateQuery)).draft?.version ?? 0,
+          (await draftTagsFound(db.config, [id])).length,
+        ];
+        await eventually(
+          async () => {
+            const [state, log] = await versions();
+            return state === log;
+          },
+          { timeoutMs: 30_000, what: `${id}: workflow draft version = logged versions` },
+        ).catch(() => undefined); // the expectation below names the decision
+        const [state, log] = await versions();
+        expect([id, state]).toEqual([id, log]);
       }
     } finally {
       await connection.close();

@@ -54,6 +54,9 @@ const ACTIONS = ['draft-versions', 'consultation-plan', 'submit-for-publication'
 const BODY_WORDS: unknown[] = [null, true, 0, -1, 1e308, '', '意见', 'x'.repeat(6000), '\u202Egpj.exe', 'a\u0000b', [], {}, ['a'], { $ne: null }, { __proto__: { admin: true } }, '2026-13-45T99:99:99Z', 'OD-7K3M-9QX2-H4TR-5'];
 const FIELDS = ['text', 'section', 'contact', 'name', 'phone', 'email', 'username', 'password', 'selection', 'reason', 'verdict', 'answers', 'target', 'clusters', 'receipts', 'title', 'summary', 'unit', 'role', 'label', 'into', 'opinions', 'draft', 'opensAt', 'closesAt', 'templateId', '__proto__', 'constructor'];
 
+/** The API's sign-out: it writes (revokes the session) with nothing but the credentials. */
+const SIGN_OUT = '/api/v1/auth/logout';
+
 export interface Generated {
   request: HostileRequest;
   route: Route;
@@ -85,7 +88,9 @@ export function generateRequest(random: () => number, routes: Route[], context: 
     return chance(0.3) ? `${name}=${pick(HOSTILE_VALUES)}&${name}=${pick(HOSTILE_VALUES)}` : `${name}=${pick(HOSTILE_VALUES)}`;
   }).join('&')}`;
   const headers: Record<string, string> = {};
-  const credentials = pick(['none', 'none', 'staff', 'staff', 'console', 'forged', 'garbage'] as const);
+  const drawn = pick(['none', 'none', 'staff', 'staff', 'console', 'forged', 'garbage'] as const);
+  // Sign-out writes (it revokes the session) with nothing but real credentials: it only ever gets forged ones.
+  const credentials = route.template === SIGN_OUT && drawn === 'staff' ? 'forged' : drawn;
   if (credentials === 'staff') headers['authorization'] = `Bearer ${pick(context.staffTokens)}`;
   if (credentials === 'console') {
     headers['cookie'] = context.consoleCookie;

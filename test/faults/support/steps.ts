@@ -38,7 +38,9 @@ export async function saveDraft(baseUrl: string, tokens: Tokens, id: string, tag
     try {
       const headers: Record<string, string> = keyed ? { 'idempotency-key': tag } : {};
       const reply = await call(baseUrl, 'POST', `/api/v1/decisions/${id}/draft-versions`, { token: tokens.drafter, json: { draft: tag, basis: '依据', explanation: '说明' }, headers });
-      if (!keyed || reply.status !== 503 || reply.body?.code !== 'OUTCOME_UNKNOWN' || Date.now() > giveUpAt) return reply.status;
+      // Any 503 may be an unknown outcome (the update can reach Temporal after the gateway gave up on it):
+      // a client retries it under the same key, as the API documents, and the step is applied once.
+      if (!keyed || reply.status !== 503 || Date.now() > giveUpAt) return reply.status;
     } catch {
       return 0;
     }
