@@ -1,7 +1,9 @@
-// Three tiers (DESIGN.md §8): *.spec.ts pure, *.int.spec.ts real Temporal + databases, *.e2e.spec.ts the
-// built apps as processes over HTTP; and *.faults.spec.ts (issue 6), the built apps while something breaks,
-// with a summary of what was acknowledged, found, lost and duplicated. One dev server and one workflow
-// bundle serve the whole run; `npm test` runs every project.
+// Tiers (DESIGN.md §8): *.spec.ts pure, *.int.spec.ts real Temporal + databases, *.medium.spec.ts the built
+// gateway served in-process with a real worker, dev server, databases and browser (ADR 36), *.e2e.spec.ts
+// the built apps as processes over HTTP where the process is the subject; and *.faults.spec.ts (issue 6),
+// the built apps while something breaks, with a summary of what was acknowledged, found, lost and
+// duplicated. One dev server and one workflow bundle serve a run, one Chromium the medium tier's browser
+// files. `npm test` runs unit, integration, medium and e2e side by side, then faults alone (ADR 37).
 const swc = [
   '@swc/jest',
   {
@@ -29,8 +31,17 @@ module.exports = {
   testTimeout: 60_000,
   reporters: ['default', '<rootDir>/test/faults/support/fault-summary-reporter.js', '<rootDir>/test/support/summary-reporter.js'],
   projects: [
-    { ...common, displayName: 'unit', testMatch: ['**/*.spec.ts'], testPathIgnorePatterns: ['\\.(int|e2e|faults)\\.spec\\.ts$', '/node_modules/'] },
+    { ...common, displayName: 'unit', testMatch: ['**/*.spec.ts'], testPathIgnorePatterns: ['\\.(int|medium|e2e|faults)\\.spec\\.ts$', '/node_modules/'] },
     { ...common, displayName: 'integration', testMatch: ['**/*.int.spec.ts'] },
+    {
+      ...common,
+      displayName: 'medium',
+      testMatch: ['<rootDir>/test/medium/**/*.medium.spec.ts'],
+      // The medium tier requires the built gateway from dist/ (what ships), so dist/ stays visible here.
+      modulePathIgnorePatterns: ['<rootDir>/data/'],
+      globalSetup: '<rootDir>/test/support/browser-server.ts',
+      globalTeardown: '<rootDir>/test/support/browser-server-teardown.ts',
+    },
     { ...common, displayName: 'e2e', testMatch: ['**/*.e2e.spec.ts'] },
     { ...common, displayName: 'faults', testMatch: ['<rootDir>/test/faults/**/*.faults.spec.ts'] },
   ],

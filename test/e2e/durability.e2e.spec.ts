@@ -12,8 +12,7 @@ import { newId } from '../support/decisions';
 import { requiredEnv, repoRoot, TEST_ENV } from '../support/env';
 import { toConsultation } from '../support/lifecycle-driver';
 import { freePort } from '../support/ports';
-
-const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+import { eventually, quietFor, untilTime } from '../support/eventually';
 
 /**
  * Deadlines survive crashes: this suite runs its own dev server on a SQLite file (so it can be
@@ -43,20 +42,14 @@ describe('durable deadlines across worker and Temporal crashes', () => {
     });
 
   async function closedOnce(id: string, timeoutMs = 30_000): Promise<void> {
-    const deadline = Date.now() + timeoutMs;
-    while (Date.now() < deadline) {
-      const entries = (await findPublicTimeline(dataSource, id)) ?? [];
-      if (entries.some((e) => e.type === 'ConsultationClosed')) {
-        await sleep(1_000); // a duplicate would show up right after
-        const settled = (await findPublicTimeline(dataSource, id)) ?? [];
-        expect(settled.filter((e) => e.type === 'ConsultationClosed')).toHaveLength(1);
-        expect(settled.filter((e) => e.type === 'ConsultationOpened')).toHaveLength(1);
-        expect(verifyChain(id, settled, sha256Hex).ok).toBe(true);
-        return;
-      }
-      await sleep(250);
-    }
-    throw new Error(`consultation of ${id} did not close`);
+    await eventually(async () => ((await findPublicTimeline(dataSource, id)) ?? []).some((e) => e.type === 'ConsultationClosed'), { timeoutMs, intervalMs: 250, what: `consultation of ${id} closes` });
+    // A duplicate would show up right after: watched for a second.
+    await quietFor(1_000, async () => {
+      const settled = (await findPublicTimeline(dataSource, id)) ?? [];
+      expect(settled.filter((e) => e.type === 'ConsultationClosed')).toHaveLength(1);
+      expect(settled.filter((e) => e.type === 'ConsultationOpened')).toHaveLength(1);
+      expect(verifyChain(id, settled, sha256Hex).ok).toBe(true);
+    }, { intervalMs: 250 });
   }
 
   beforeAll(async () => {
@@ -83,9 +76,9 @@ describe('durable deadlines across worker and Temporal crashes', () => {
   it('closes a consultation exactly once when the worker was killed before its close time and restarted after it', async () => {
     const id = newId();
     const driver = await toConsultation(client, taskQueue, id, 500, 2_500);
-    await driver.waitForStage('consultation');
+    const { consultation } = await driver.waitForStage('consultation');
     await worker!.kill('SIGKILL');
-    await sleep(4_000); // the close time passes while no worker runs
+    await untilTime(Date.parse(consultation!.closesAt) + 1_000); // the close time passes while no worker runs
     expect((await findPublicTimeline(dataSource, id))?.some((e) => e.type === 'ConsultationClosed')).toBe(false);
     worker = startWorker();
     await closedOnce(id);
@@ -95,7 +88,7 @@ describe('durable deadlines across worker and Temporal crashes', () => {
     const ids = [newId(), newId(), newId()];
     for (const id of ids) await toConsultation(client, taskQueue, id, 500, 5_000);
     temporal.process.kill('SIGKILL');
-    await sleep(1_500);
+    await eventually(() => temporal.process.exitCode !== null || temporal.process.signalCode !== null, { intervalMs: 50, what: 'the Temporal server exited' });
     temporal = await startTemporal();
     for (const id of ids) await closedOnce(id, 60_000);
   });

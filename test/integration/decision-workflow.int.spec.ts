@@ -9,6 +9,7 @@ import { decisionWorkflowId, getStateQuery, registerUpdate, toDomainError } from
 import { databaseKinds } from '../support/databases';
 import { aRegistration, drafterA, newId, registerViaTemporal } from '../support/decisions';
 import { useWorkerFixture } from '../support/fixtures';
+import { eventually } from '../support/eventually';
 
 /** Set RECORD_REPLAY_HISTORIES=1 to (re)write the histories in test/replay/ from these runs. */
 const RECORD = process.env['RECORD_REPLAY_HISTORIES'] === '1';
@@ -84,11 +85,15 @@ describe.each(databaseKinds())('the decision workflow with real activities on %s
     const id = newId();
     await registerViaTemporal(client, taskQueue, id, aRegistration());
     const query = `WorkflowId = '${decisionWorkflowId(id)}' AND DecisionStage = 'drafting' AND PolicyUnit = 'unit-a' AND Confidential = false`;
-    let found = 0;
-    for (let attempt = 0; attempt < 40 && found === 0; attempt += 1) {
-      for await (const _ of client.workflow.list({ query })) found += 1;
-      if (found === 0) await new Promise((resolve) => setTimeout(resolve, 250));
-    }
+    // Visibility is eventually consistent.
+    const found = await eventually(
+      async () => {
+        let listed = 0;
+        for await (const _ of client.workflow.list({ query })) listed += 1;
+        return listed === 0 ? undefined : listed;
+      },
+      { timeoutMs: 10_000, intervalMs: 250, what: 'the workflow in visibility' },
+    ).catch(() => 0);
     expect(found).toBe(1);
   });
 });

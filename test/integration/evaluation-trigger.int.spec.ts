@@ -5,8 +5,8 @@ import { getStateQuery } from '../../libs/temporal/src';
 import { newId } from '../support/decisions';
 import { useWorkerFixture } from '../support/fixtures';
 import { toExecution } from '../support/lifecycle-driver';
+import { quietFor } from '../support/eventually';
 
-const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** A decision counts its execution-stage opinions every 2 s and starts its evaluation above 3. */
 const policy: Policy = { ...DEFAULT_POLICY, evaluationTriggerOpinions: 3, evaluationTriggerCheckHours: 2 / 3600 };
@@ -34,8 +34,8 @@ describe('the evaluation trigger from execution-stage opinions (SPEC.md §3.7, a
     const first = await Promise.all([1, 2, 3].map(send));
     const stored = (await fixture.dataSource.query(`SELECT phase, round FROM opinions WHERE decision_id = '${id}'`)) as Array<{ phase: string; round: number }>;
     expect(stored).toEqual(first.map(() => ({ phase: 'execution', round: 0 })));
-    await sleep(5_000);
-    expect((await driver.handle.query(getStateQuery)).stage).toBe('execution');
+    // Below the threshold nothing starts: the stage stays execution for 5 s.
+    await quietFor(5_000, async () => expect((await driver.handle.query(getStateQuery)).stage).toBe('execution'), { intervalMs: 500 });
 
     await send(4);
     await driver.waitForStage('evaluation', 15_000);
@@ -45,7 +45,6 @@ describe('the evaluation trigger from execution-stage opinions (SPEC.md §3.7, a
 
     // The channel stays open while the execution is evaluated, and the trigger does not fire twice.
     await send(5);
-    await sleep(4_500);
-    expect((await findPublicTimeline(fixture.dataSource, id))!.filter((e) => e.type === 'EvaluationStarted')).toHaveLength(1);
+    await quietFor(4_500, async () => expect((await findPublicTimeline(fixture.dataSource, id))!.filter((e) => e.type === 'EvaluationStarted')).toHaveLength(1), { intervalMs: 500 });
   }, 90_000);
 });

@@ -4,8 +4,8 @@ import { RECEIPT_SYMBOLS, receiptFrom } from '../../libs/domain/src';
 import { OpinionGroupCommit, sealConsultation, storeOpinion, type OpinionToStore, type Stored } from '../../libs/persistence/src';
 import { databaseKinds } from '../support/databases';
 import { useTestDatabase } from '../support/fixtures';
+import { untilTime } from '../support/eventually';
 
-const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 type Intake = (dataSource: DataSource) => (opinion: OpinionToStore) => Promise<Stored>;
 const paths: Array<[string, Intake, number]> = [
@@ -57,7 +57,7 @@ describe.each(databaseKinds().flatMap((kind) => paths.map(([name, intake, writer
     };
     // The timer fires at the close time while the flood goes on (as the workflow's would).
     const seal = (async () => {
-      await sleep(Date.parse(closesAt) - Date.now());
+      await untilTime(Date.parse(closesAt));
       return sealConsultation(dataSource, decisionId, new Date());
     })();
     const [counts] = await Promise.all([seal, ...Array.from({ length: writers }, flood)]);

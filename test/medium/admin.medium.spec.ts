@@ -1,5 +1,5 @@
 import { openDatabase, seedDemoAccounts } from '../../libs/persistence/src';
-import { startSystem, type TestSystem } from '../support/apps';
+import { startMediumSystem, type MediumSystem } from '../support/medium';
 import { createTestDatabase, databaseKinds, type TestDatabase } from '../support/databases';
 import { aRegistration } from '../support/decisions';
 import { call, login, type Reply } from '../support/http';
@@ -32,7 +32,7 @@ const counts = (db: TestDatabase): Promise<number[]> =>
 
 describe.each(databaseKinds())('administration of units and accounts over HTTP, on %s', (kind) => {
   let db: TestDatabase;
-  let system: TestSystem;
+  let system: MediumSystem;
   let adminToken: string;
   let api: (method: string, path: string, options?: Parameters<typeof call>[3]) => Promise<Reply>;
   let asAdmin: (method: string, path: string, json?: unknown) => Promise<Reply>;
@@ -45,7 +45,7 @@ describe.each(databaseKinds())('administration of units and accounts over HTTP, 
     const dataSource = await openDatabase(db.config, { migrate: true });
     await seedDemoAccounts(dataSource, PASSWORD, new Date());
     await dataSource.destroy();
-    system = await startSystem({ databaseUrl: db.url, taskQueue: uniqueTaskQueue(`e2e-admin-${kind}`) });
+    system = await startMediumSystem({ databaseUrl: db.url, taskQueue: uniqueTaskQueue(`e2e-admin-${kind}`) });
     api = (method, path, options) => call(system.baseUrl, method, path, options);
     adminToken = await login(system.baseUrl, 'admin', PASSWORD);
     asAdmin = (method, path, json) => api(method, path, { token: adminToken, json });

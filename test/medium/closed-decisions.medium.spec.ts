@@ -4,7 +4,7 @@ import { verifyChain, type PublicLogEntry } from '../../libs/domain/src';
 import { openDatabase, seedDemoAccounts } from '../../libs/persistence/src';
 import { OpinionEntity } from '../../libs/persistence/src/entities/opinion.entity';
 import { decisionWorkflowId } from '../../libs/temporal/src';
-import { startSystem, type TestSystem } from '../support/apps';
+import { startMediumSystem, type MediumSystem } from '../support/medium';
 import { createTestDatabase, databaseKinds, type TestDatabase } from '../support/databases';
 import { aRegistration } from '../support/decisions';
 import { eventually } from '../support/eventually';
@@ -23,7 +23,7 @@ const APPROVED = { publicTitle: '关于公开事项的决定', publicSummary: '�
 /** ADR 28 (closed and terminated decisions stay addressable) and ADR 29 (confidential after publication). */
 describe.each(databaseKinds())('closed and confidential decisions after the end, over HTTP, on %s', (kind) => {
   let db: TestDatabase;
-  let system: TestSystem;
+  let system: MediumSystem;
   let client: Client;
   const tokens: Record<string, string> = {};
 
@@ -33,7 +33,7 @@ describe.each(databaseKinds())('closed and confidential decisions after the end,
     await seedDemoAccounts(dataSource, PASSWORD, new Date());
     await dataSource.destroy();
     client = await testClient();
-    system = await startSystem({ databaseUrl: db.url, taskQueue: uniqueTaskQueue('closed') });
+    system = await startMediumSystem({ databaseUrl: db.url, taskQueue: uniqueTaskQueue('closed') });
     for (const user of ['drafter', 'reviewer', 'manager']) tokens[user] = await login(system.baseUrl, user, PASSWORD);
   });
 

@@ -1,15 +1,15 @@
 import type { DataSource } from 'typeorm';
 import { DEFAULT_POLICY } from '../../libs/domain/src';
 import { clusterOpinions, openDatabase, seedDemoAccounts } from '../../libs/persistence/src';
-import { startSystem, type TestSystem } from '../support/apps';
+import { startMediumSystem, type MediumSystem } from '../support/medium';
 import { createTestDatabase, databaseKinds, type TestDatabase } from '../support/databases';
 import { aRegistration } from '../support/decisions';
 import { call, login, type Reply, publishForConsultation } from '../support/http';
 import { uniqueTaskQueue } from '../support/temporal';
+import { eventually } from '../support/eventually';
 
 const PASSWORD = 'e2e-password';
 const inSeconds = (s: number): string => new Date(Date.now() + s * 1000).toISOString();
-const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 const FORM_LETTER = '我们坚决支持老旧小区加装电梯，一楼住户的采光损失应当由财政给予合理补偿，审批手续请在三十日内办结。';
 const OTHERS = [
   '夜间在小区周边停车收费过高，建议降低标准。',
@@ -23,7 +23,7 @@ const OTHERS = [
 describe.each(databaseKinds())('clusters over HTTP: list, merge, split, relabel, on %s', (kind) => {
   let db: TestDatabase;
   let app: DataSource;
-  let system: TestSystem;
+  let system: MediumSystem;
   const tokens: Record<string, string> = {};
   let id: string;
   const letters: string[] = [];
@@ -42,7 +42,7 @@ describe.each(databaseKinds())('clusters over HTTP: list, merge, split, relabel,
     db = await createTestDatabase(kind);
     app = await openDatabase(db.config, { migrate: true });
     await seedDemoAccounts(app, PASSWORD, new Date());
-    system = await startSystem({ databaseUrl: db.url, taskQueue: uniqueTaskQueue(`clusters-${kind}`), gatewayEnv: { OPINION_BURST: '1000' } });
+    system = await startMediumSystem({ databaseUrl: db.url, taskQueue: uniqueTaskQueue(`clusters-${kind}`), gatewayEnv: { OPINION_BURST: '1000' } });
     for (const user of ['drafter', 'reviewer', 'manager', 'admin', 'drafter-b']) tokens[user] = await login(system.baseUrl, user, PASSWORD);
   });
 
@@ -59,7 +59,7 @@ describe.each(databaseKinds())('clusters over HTTP: list, merge, split, relabel,
     const notYet = await edit('relabel', { clusterId: 'r1-1', label: '太早' });
     expect([notYet.status, notYet.body.code]).toEqual([409, 'ILLEGAL_TRANSITION']);
     // The consultation opens when the workflow's timer fires, which a busy machine may deliver late.
-    for (let i = 0; i < 80 && (await call(system.baseUrl, 'GET', `/api/v1/public/decisions/${id}`)).body.stage !== 'consultation'; i += 1) await sleep(250);
+    await eventually(async () => (await call(system.baseUrl, 'GET', `/api/v1/public/decisions/${id}`)).body.stage === 'consultation', { timeoutMs: 20_000, intervalMs: 250, what: 'the consultation opens' });
     const post = async (text: string): Promise<string> => {
       const reply = await call(system.baseUrl, 'POST', `/api/v1/public/decisions/${id}/opinions`, { json: { text, contact: { name: '张三', phone: '13912345678' } } });
       expect(reply.status).toBe(201);
@@ -67,9 +67,9 @@ describe.each(databaseKinds())('clusters over HTTP: list, merge, split, relabel,
     };
     for (let i = 0; i < 12; i += 1) letters.push(await post(i % 3 === 0 ? `尊敬的领导：${FORM_LETTER}` : FORM_LETTER.replace('坚决', i % 2 ? '强烈' : '坚决')));
     for (const text of OTHERS) others.push(await post(text));
-    for (let i = 0; i < 160 && (await call(system.baseUrl, 'GET', `/api/v1/public/decisions/${id}`)).body.stage !== 'feedback'; i += 1) await sleep(250);
+    await eventually(async () => (await call(system.baseUrl, 'GET', `/api/v1/public/decisions/${id}`)).body.stage === 'feedback', { timeoutMs: 40_000, intervalMs: 250, what: 'the consultation is sealed' });
     const ready = async (): Promise<boolean> => (await as('drafter', 'GET', `/api/v1/decisions/${id}/clusters`)).status === 200;
-    for (let i = 0; i < 40 && !(await ready()); i += 1) await sleep(250);
+    await eventually(ready, { timeoutMs: 10_000, intervalMs: 250, what: 'clusters' }).catch(() => undefined);
     // Without the workflow's clustering step, cluster here against the same database, as the worker would.
     if (!(await ready())) await clusterOpinions(app, id, DEFAULT_POLICY, new Date());
     expect(await ready()).toBe(true);

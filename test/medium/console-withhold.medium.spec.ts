@@ -1,18 +1,18 @@
 import { openDatabase, seedDemoAccounts } from '../../libs/persistence/src';
-import { startSystem, type TestSystem } from '../support/apps';
+import { startMediumSystem, type MediumSystem } from '../support/medium';
 import { createTestDatabase, type TestDatabase } from '../support/databases';
 import { aRegistration } from '../support/decisions';
 import { call, login, publishForConsultation, type Reply } from '../support/http';
 import { uniqueTaskQueue } from '../support/temporal';
+import { eventually } from '../support/eventually';
 
 const PASSWORD = 'e2e-password';
 const KEPT = '建议公交站台增加遮阳棚。';
 const SPAM = '广告：低价代办各类证件，请加微信。';
-const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('withholding an opinion from a row of the console opinions page, over HTTP with a session cookie', () => {
   let db: TestDatabase;
-  let system: TestSystem;
+  let system: MediumSystem;
   let id: string;
   let cookie: string;
   const receipts: Record<string, string> = {};
@@ -32,18 +32,21 @@ describe('withholding an opinion from a row of the console opinions page, over H
     const dataSource = await openDatabase(db.config, { migrate: true });
     await seedDemoAccounts(dataSource, PASSWORD, new Date());
     await dataSource.destroy();
-    system = await startSystem({ databaseUrl: db.url, taskQueue: uniqueTaskQueue('console-withhold') });
+    system = await startMediumSystem({ databaseUrl: db.url, taskQueue: uniqueTaskQueue('console-withhold') });
     const tokens: Record<string, string> = {};
     for (const user of ['drafter', 'reviewer', 'manager']) tokens[user] = await login(system.baseUrl, user, PASSWORD);
     id = (await call(system.baseUrl, 'POST', '/api/v1/decisions', { token: tokens['drafter'], json: aRegistration() })).body.decisionId as string;
     const opensAt = Date.now() + 2_000;
     await publishForConsultation(system.baseUrl, tokens, id, { opensAt: new Date(opensAt).toISOString(), closesAt: new Date(opensAt + 3_600_000).toISOString() });
     for (const text of [KEPT, SPAM]) {
-      let reply: Reply = { status: 409, contentType: '', body: {} };
-      for (let i = 0; i < 40 && reply.status === 409; i += 1) {
-        if (i) await sleep(250);
-        reply = await call(system.baseUrl, 'POST', `/api/v1/public/decisions/${id}/opinions`, { json: { text } });
-      }
+      // 409 until the consultation opens.
+      const reply: Reply = await eventually(
+        async () => {
+          const answer = await call(system.baseUrl, 'POST', `/api/v1/public/decisions/${id}/opinions`, { json: { text } });
+          return answer.status === 409 ? undefined : answer;
+        },
+        { timeoutMs: 10_000, intervalMs: 250, what: 'the consultation opens' },
+      );
       expect(reply.status).toBe(201);
       receipts[text] = reply.body.receipt as string;
     }

@@ -1,22 +1,22 @@
 import type { DataSource } from 'typeorm';
 import { openDatabase, seedDemoAccounts } from '../../libs/persistence/src';
-import { startSystem, type TestSystem } from '../support/apps';
+import { startMediumSystem, type MediumSystem } from '../support/medium';
 import { createTestDatabase, databaseKinds, type TestDatabase } from '../support/databases';
 import { aRegistration } from '../support/decisions';
 import { seedClusters } from '../support/feedback-seed';
 import { call, login, type Reply, publishForConsultation } from '../support/http';
 import { uniqueTaskQueue } from '../support/temporal';
+import { eventually } from '../support/eventually';
 
 const PASSWORD = 'e2e-password';
 const inSeconds = (s: number): string => new Date(Date.now() + s * 1000).toISOString();
-const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 const FORM_LETTER = '我坚决反对将城区停车收费标准提高一倍的方案，这会显著增加居民的出行负担，建议维持现行标准并增加公共停车位供给。';
 const REASON = '停车收费标准由价格主管部门按照停车设施建设和运营成本统一核定，本次调整已经成本监审。';
 
 describe.each(databaseKinds())('answers, the feedback report and receipts over HTTP, on %s', (kind) => {
   let db: TestDatabase;
   let app: DataSource;
-  let system: TestSystem;
+  let system: MediumSystem;
   const tokens: Record<string, string> = {};
   let id: string;
   const formLetters: string[] = [];
@@ -36,7 +36,7 @@ describe.each(databaseKinds())('answers, the feedback report and receipts over H
     db = await createTestDatabase(kind);
     app = await openDatabase(db.config, { migrate: true });
     await seedDemoAccounts(app, PASSWORD, new Date());
-    system = await startSystem({ databaseUrl: db.url, taskQueue: uniqueTaskQueue(`feedback-${kind}`), gatewayEnv: { OPINION_BURST: '1000' } });
+    system = await startMediumSystem({ databaseUrl: db.url, taskQueue: uniqueTaskQueue(`feedback-${kind}`), gatewayEnv: { OPINION_BURST: '1000' } });
     for (const user of ['drafter', 'reviewer', 'manager', 'drafter-b']) tokens[user] = await login(system.baseUrl, user, PASSWORD);
   });
 
@@ -51,7 +51,7 @@ describe.each(databaseKinds())('answers, the feedback report and receipts over H
     const opensAt = inSeconds(3);
     await publishForConsultation(system.baseUrl, tokens, id, { opensAt, closesAt: new Date(Date.parse(opensAt) + 10_000).toISOString() });
     // The consultation opens when the workflow's timer fires, which a busy machine may deliver late.
-    for (let i = 0; i < 80 && (await call(system.baseUrl, 'GET', `/api/v1/public/decisions/${id}`)).body.stage !== 'consultation'; i += 1) await sleep(250);
+    await eventually(async () => (await call(system.baseUrl, 'GET', `/api/v1/public/decisions/${id}`)).body.stage === 'consultation', { timeoutMs: 20_000, intervalMs: 250, what: 'the consultation opens' });
     for (let i = 0; i < 12; i += 1) {
       const reply = await post(`${FORM_LETTER}${i % 2 ? '谢谢！' : ''}`, { name: `赵${i}`, phone: `1391234567${i % 10}` });
       expect(reply.status).toBe(201);
@@ -59,17 +59,14 @@ describe.each(databaseKinds())('answers, the feedback report and receipts over H
     }
     single = (await post('我叫钱七，电话13700001111，建议夜间停车免费。', { name: '钱七', phone: '13700001111', email: 'qian7@example.com' })).body.receipt as string;
     await post('公交线路的末班车太早，建议延后到晚上十点。');
-    for (let i = 0; i < 160; i += 1) {
-      if ((await call(system.baseUrl, 'GET', `/api/v1/public/decisions/${id}`)).body.stage === 'feedback') break;
-      await sleep(250);
-    }
+    await eventually(async () => (await call(system.baseUrl, 'GET', `/api/v1/public/decisions/${id}`)).body.stage === 'feedback', { timeoutMs: 40_000, intervalMs: 250, what: 'the consultation is sealed' }).catch(() => undefined);
     expect((await call(system.baseUrl, 'GET', `/api/v1/public/decisions/${id}`)).body.stage).toBe('feedback');
   });
 
   it('has the opinions clustered (by the clustering activity, or directly here when it is not there)', async () => {
     const clusteredAt = async (): Promise<string | null> =>
       ((await app.query(`SELECT clustered_at AS at FROM consultations WHERE decision_id = '${id}'`)) as Array<{ at: string | null }>)[0]?.at ?? null;
-    for (let i = 0; i < 20 && !(await clusteredAt()); i += 1) await sleep(250);
+    await eventually(clusteredAt, { timeoutMs: 5_000, intervalMs: 250, what: 'clustering' }).catch(() => undefined);
     if (!(await clusteredAt())) {
       const others = ((await app.query(`SELECT receipt FROM opinions WHERE decision_id = '${id}'`)) as Array<{ receipt: string }>).map((r) => r.receipt).filter((r) => !formLetters.includes(r));
       await seedClusters(app, id, [{ clusterId: 'r1-1', label: '反对停车收费翻倍', receipts: formLetters }, ...others.map((receipt, i) => ({ clusterId: `r1-${i + 2}`, label: '其他', receipts: [receipt] }))]);

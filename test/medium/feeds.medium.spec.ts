@@ -4,11 +4,12 @@ import { request } from 'node:http';
 import type { PublicLogEntry } from '../../libs/domain/src';
 import { openDatabase, seedDemoAccounts } from '../../libs/persistence/src';
 import { entryId } from '../../apps/gateway/src/get-feeds/decision-feeds';
-import { startSystem, type TestSystem } from '../support/apps';
+import { startMediumSystem, type MediumSystem } from '../support/medium';
 import { createTestDatabase, type TestDatabase } from '../support/databases';
 import { aRegistration } from '../support/decisions';
 import { call, login, publishForConsultation } from '../support/http';
 import { uniqueTaskQueue } from '../support/temporal';
+import { eventually } from '../support/eventually';
 
 const PASSWORD = 'e2e-password';
 const BASE = 'https://decisions.example.gov.cn';
@@ -19,7 +20,6 @@ const CONFIDENTIAL_TITLE = '涉密决策不得出现在订阅源中';
 const PUBLIC_TITLE = '经审核公开的决策标题';
 const inSeconds = (s: number): string => new Date(Date.now() + s * 1000).toISOString();
 type Feed = ReturnType<typeof parseFeed>;
-const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 interface Fetched {
   status: number;
@@ -29,7 +29,7 @@ interface Fetched {
 
 describe('Atom feeds of the public log over HTTP', () => {
   let db: TestDatabase;
-  let system: TestSystem;
+  let system: MediumSystem;
   const tokens: Record<string, string> = {};
   let id: string;
   let otherId: string;
@@ -49,10 +49,7 @@ describe('Atom feeds of the public log over HTTP', () => {
   const timeline = async (decisionId: string): Promise<PublicLogEntry[]> =>
     (await call(system.baseUrl, 'GET', `/api/v1/public/decisions/${decisionId}/timeline`)).body.entries as PublicLogEntry[];
   const waitForEvent = async (decisionId: string, type: string): Promise<void> => {
-    for (const deadline = Date.now() + 30_000; Date.now() < deadline; await sleep(250)) {
-      if ((await timeline(decisionId)).some((e) => e.type === type)) return;
-    }
-    throw new Error(`${type} did not appear`);
+    await eventually(async () => (await timeline(decisionId)).some((e) => e.type === type), { timeoutMs: 30_000, intervalMs: 250, what: `${type} appears` });
   };
   /** Parses a feed after checking that it is well-formed XML (the parser alone is lenient). */
   const parsed = (text: string): Feed => {
@@ -65,7 +62,7 @@ describe('Atom feeds of the public log over HTTP', () => {
     const dataSource = await openDatabase(db.config, { migrate: true });
     await seedDemoAccounts(dataSource, PASSWORD, new Date());
     await dataSource.destroy();
-    system = await startSystem({ databaseUrl: db.url, taskQueue: uniqueTaskQueue('feeds'), gatewayEnv: { PUBLIC_BASE_URL: `${BASE}/`, OPINION_BURST: '1000' } });
+    system = await startMediumSystem({ databaseUrl: db.url, taskQueue: uniqueTaskQueue('feeds'), gatewayEnv: { PUBLIC_BASE_URL: `${BASE}/`, OPINION_BURST: '1000' } });
     for (const user of ['drafter', 'reviewer', 'manager']) tokens[user] = await login(system.baseUrl, user, PASSWORD);
 
     confidentialId = await register({ title: CONFIDENTIAL_TITLE, confidential: true, confidentialGround: '工作秘密' });
@@ -73,11 +70,14 @@ describe('Atom feeds of the public log over HTTP', () => {
     otherId = await register({ title: OTHER_TITLE });
     const opensAt = inSeconds(3);
     await publishForConsultation(system.baseUrl, tokens, id, { opensAt, closesAt: new Date(Date.parse(opensAt) + 5_000).toISOString(), channels: ['online', 'symposium'] });
-    let opinion = await call(system.baseUrl, 'POST', `/api/v1/public/decisions/${id}/opinions`, { json: { text: '建议提高补贴标准' } });
-    for (let i = 0; i < 40 && opinion.status === 409; i += 1) {
-      await sleep(250);
-      opinion = await call(system.baseUrl, 'POST', `/api/v1/public/decisions/${id}/opinions`, { json: { text: '建议提高补贴标准' } });
-    }
+    // 409 until the consultation opens.
+    const opinion = await eventually(
+      async () => {
+        const reply = await call(system.baseUrl, 'POST', `/api/v1/public/decisions/${id}/opinions`, { json: { text: '建议提高补贴标准' } });
+        return reply.status === 409 ? undefined : reply;
+      },
+      { timeoutMs: 10_250, intervalMs: 250, what: 'the consultation opens' },
+    );
     expect(opinion.status).toBe(201);
     await waitForEvent(id, 'ConsultationClosed');
   });

@@ -1,13 +1,14 @@
 import { createHash } from 'node:crypto';
 import { verifyChain, type PublicLogEntry } from '../../libs/domain/src';
 import { openDatabase, seedDemoAccounts } from '../../libs/persistence/src';
-import { startSystem, type TestSystem } from '../support/apps';
+import { startMediumSystem, type MediumSystem } from '../support/medium';
 import { createTestDatabase, type TestDatabase } from '../support/databases';
 import { aRegistration } from '../support/decisions';
 import { call, login, type Reply } from '../support/http';
 import { assertConfidentialAfterPublication } from './support/public-surfaces';
 import { recordHistories } from '../support/replay-recorder';
 import { uniqueTaskQueue } from '../support/temporal';
+import { eventually } from '../support/eventually';
 
 const PASSWORD = 'e2e-password';
 const sha256Hex = (input: string): string => createHash('sha256').update(input, 'utf8').digest('hex');
@@ -16,7 +17,7 @@ const inDays = (d: number): string => new Date(Date.now() + d * 86_400_000).toIS
 
 describe('one decision through every stage over HTTP, with deadlines seconds away', () => {
   let db: TestDatabase;
-  let system: TestSystem;
+  let system: MediumSystem;
   const tokens: Record<string, string> = {};
 
   beforeAll(async () => {
@@ -24,7 +25,7 @@ describe('one decision through every stage over HTTP, with deadlines seconds awa
     const dataSource = await openDatabase(db.config, { migrate: true });
     await seedDemoAccounts(dataSource, PASSWORD, new Date());
     await dataSource.destroy();
-    system = await startSystem({ databaseUrl: db.url, taskQueue: uniqueTaskQueue('lifecycle') });
+    system = await startMediumSystem({ databaseUrl: db.url, taskQueue: uniqueTaskQueue('lifecycle') });
     for (const user of ['drafter', 'reviewer', 'manager', 'drafter-b']) tokens[user] = await login(system.baseUrl, user, PASSWORD);
   });
 
@@ -53,12 +54,7 @@ describe('one decision through every stage over HTTP, with deadlines seconds awa
   }
 
   async function waitForEvent(id: string, type: string, timeoutMs = 30_000): Promise<void> {
-    const deadline = Date.now() + timeoutMs;
-    while (Date.now() < deadline) {
-      if ((await timeline(id)).some((e) => e.type === type)) return;
-      await new Promise((resolve) => setTimeout(resolve, 250));
-    }
-    throw new Error(`${type} did not appear within ${timeoutMs} ms`);
+    await eventually(async () => (await timeline(id)).some((e) => e.type === type), { timeoutMs, intervalMs: 250, what: `${type} appears` });
   }
 
   const lastReview = (state: { reviews?: Array<{ id: string }> }): string => state.reviews!.at(-1)!.id;

@@ -1,14 +1,14 @@
 import { openDatabase, seedDemoAccounts } from '../../libs/persistence/src';
-import { startSystem, type TestSystem } from '../support/apps';
+import { startMediumSystem, type MediumSystem } from '../support/medium';
 import { parseCsv } from '../support/csv';
 import { createTestDatabase, databaseKinds, type TestDatabase } from '../support/databases';
 import { aRegistration } from '../support/decisions';
 import { call, login, type Reply, publishForConsultation } from '../support/http';
 import { uniqueTaskQueue } from '../support/temporal';
+import { eventually } from '../support/eventually';
 
 const PASSWORD = 'e2e-password';
 const inSeconds = (s: number): string => new Date(Date.now() + s * 1000).toISOString();
-const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 const CSV_HEADER = ['decision_id', 'phase', 'round', 'channel', 'section', 'received_at', 'text', 'cluster_id', 'answer_verdict', 'answer_text'];
 const PERSONAL = { name: '王小明', phone: '13812345678', email: 'wxm@example.com', idNumber: '11010519491231002X' };
@@ -24,7 +24,7 @@ interface Download {
 
 describe.each(databaseKinds())('open-data exports over HTTP, on %s', (kind) => {
   let db: TestDatabase;
-  let system: TestSystem;
+  let system: MediumSystem;
   const tokens: Record<string, string> = {};
   let id: string;
   let confidentialId: string;
@@ -54,7 +54,7 @@ describe.each(databaseKinds())('open-data exports over HTTP, on %s', (kind) => {
     const dataSource = await openDatabase(db.config, { migrate: true });
     await seedDemoAccounts(dataSource, PASSWORD, new Date());
     await dataSource.destroy();
-    system = await startSystem({ databaseUrl: db.url, taskQueue: uniqueTaskQueue(`open-data-${kind}`), gatewayEnv: { OPINION_BURST: '1000' } });
+    system = await startMediumSystem({ databaseUrl: db.url, taskQueue: uniqueTaskQueue(`open-data-${kind}`), gatewayEnv: { OPINION_BURST: '1000' } });
     for (const user of ['drafter', 'reviewer', 'manager']) tokens[user] = await login(system.baseUrl, user, PASSWORD);
     confidentialId = (await call(system.baseUrl, 'POST', '/api/v1/decisions', { token: tokens['drafter'], json: aRegistration({ title: CONFIDENTIAL_TITLE, confidential: true, confidentialGround: '工作秘密' }) })).body.decisionId;
     id = (await call(system.baseUrl, 'POST', '/api/v1/decisions', { token: tokens['drafter'], json: aRegistration() })).body.decisionId;
@@ -66,11 +66,14 @@ describe.each(databaseKinds())('open-data exports over HTTP, on %s', (kind) => {
       section: '第三条',
       contact: { name: PERSONAL.name, phone: PERSONAL.phone, email: PERSONAL.email },
     };
-    let reply = await post(personal, `IDEM-KEY-${kind}`);
-    for (let i = 0; i < 40 && reply.status === 409; i += 1) {
-      await sleep(250);
-      reply = await post(personal, `IDEM-KEY-${kind}`);
-    }
+    // 409 until the consultation opens.
+    const reply = await eventually(
+      async () => {
+        const answer = await post(personal, `IDEM-KEY-${kind}`);
+        return answer.status === 409 ? undefined : answer;
+      },
+      { timeoutMs: 10_250, intervalMs: 250, what: 'the consultation opens' },
+    );
     expect(reply.status).toBe(201);
     receipts.push(reply.body.receipt);
     for (const text of ['=HYPERLINK("http://example.com","点击") 公式开头, 含逗号\n和换行', '广告 WITHHELD-MARK 加微信']) {
@@ -125,11 +128,14 @@ describe.each(databaseKinds())('open-data exports over HTTP, on %s', (kind) => {
 
   it('exports the public decision with its frozen counts once sealed, and never the confidential one', async () => {
     let decision: any;
-    for (let i = 0; i < 80 && !(decision?.consultation?.counts && decision.stage === 'feedback'); i += 1) {
-      const all = JSON.parse((await download('/api/v1/public/export/decisions.json')).text) as any[];
-      decision = all.find((d) => d.id === id);
-      if (!(decision?.consultation?.counts && decision.stage === 'feedback')) await sleep(250);
-    }
+    await eventually(
+      async () => {
+        const all = JSON.parse((await download('/api/v1/public/export/decisions.json')).text) as any[];
+        decision = all.find((d) => d.id === id);
+        return Boolean(decision?.consultation?.counts && decision.stage === 'feedback');
+      },
+      { timeoutMs: 20_000, intervalMs: 250, what: 'the sealed decision in the export' },
+    ).catch(() => undefined);
     expect(decision).toMatchObject({ id, title: aRegistration().title, unit: 'unit-a', stage: 'feedback' });
     expect(decision.consultation).toMatchObject({ round: 1, status: 'sealed', counts: { received: 3, published: 2, withheld: { spam: 1 }, byChannel: { online: 3 } } });
     const published = await call(system.baseUrl, 'GET', `/api/v1/public/decisions/${id}`);

@@ -1,13 +1,13 @@
 import { openDatabase, seedDemoAccounts } from '../../libs/persistence/src';
-import { startSystem, type TestSystem } from '../support/apps';
+import { startMediumSystem, type MediumSystem } from '../support/medium';
 import { createTestDatabase, databaseKinds, type TestDatabase } from '../support/databases';
 import { aRegistration } from '../support/decisions';
 import { call, login, type Reply, publishForConsultation } from '../support/http';
 import { uniqueTaskQueue } from '../support/temporal';
+import { eventually, untilTime } from '../support/eventually';
 
 const PASSWORD = 'e2e-password';
 const inSeconds = (s: number): string => new Date(Date.now() + s * 1000).toISOString();
-const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function countOpinions(db: TestDatabase, decisionId: string): Promise<number> {
   const dataSource = await openDatabase(db.config, { migrate: false });
@@ -21,7 +21,7 @@ async function countOpinions(db: TestDatabase, decisionId: string): Promise<numb
 
 describe.each(databaseKinds())('opinions from the public with receipts, on %s', (kind) => {
   let db: TestDatabase;
-  let system: TestSystem;
+  let system: MediumSystem;
   const tokens: Record<string, string> = {};
   let id: string;
   let closesAt: number;
@@ -35,7 +35,7 @@ describe.each(databaseKinds())('opinions from the public with receipts, on %s', 
     await seedDemoAccounts(dataSource, PASSWORD, new Date());
     await dataSource.destroy();
     // Generous limits here: these tests send bursts from one address on purpose.
-    system = await startSystem({ databaseUrl: db.url, taskQueue: uniqueTaskQueue(`opinions-${kind}`), gatewayEnv: { OPINION_BURST: '1000' } });
+    system = await startMediumSystem({ databaseUrl: db.url, taskQueue: uniqueTaskQueue(`opinions-${kind}`), gatewayEnv: { OPINION_BURST: '1000' } });
     for (const user of ['drafter', 'reviewer', 'manager']) tokens[user] = await login(system.baseUrl, user, PASSWORD);
     id = (await call(system.baseUrl, 'POST', '/api/v1/decisions', { token: tokens['drafter'], json: aRegistration() })).body.decisionId as string;
     const opensAt = inSeconds(3);
@@ -56,9 +56,15 @@ describe.each(databaseKinds())('opinions from the public with receipts, on %s', 
 
   it('answers 201 with a receipt once stored, publishes only the de-identified copy, and looks the receipt up', async () => {
     let reply: Reply = await post({ text: 'x' });
-    for (let i = 0; i < 40 && reply.status === 409; i += 1) {
-      await sleep(250);
-      reply = await post({ text: '我叫李四，电话13812345678，建议第3条补贴提高到1200元。<script>alert(1)</script>', section: '第三条', contact: { name: '李四', phone: '13812345678', email: 'lisi@example.com' } });
+    // 409 until the consultation opens.
+    if (reply.status === 409) {
+      reply = await eventually(
+        async () => {
+          const answer = await post({ text: '我叫李四，电话13812345678，建议第3条补贴提高到1200元。<script>alert(1)</script>', section: '第三条', contact: { name: '李四', phone: '13812345678', email: 'lisi@example.com' } });
+          return answer.status === 409 ? undefined : answer;
+        },
+        { timeoutMs: 10_000, intervalMs: 250, what: 'the consultation opens' },
+      );
     }
     expect(reply.status).toBe(201);
     expect(reply.body.receipt).toMatch(/^OD-[0-9A-Y]{4}-[0-9A-Y]{4}-[0-9A-Y]{4}-[0-9A-Y]$/);
@@ -138,15 +144,13 @@ describe.each(databaseKinds())('opinions from the public with receipts, on %s', 
 
   it('seals at the close time: refuses later opinions and publishes the frozen counts', async () => {
     const received = await countOpinions(db, id);
-    await sleep(Math.max(0, closesAt - Date.now()) + 500);
+    await untilTime(closesAt + 500);
     const late = await post({ text: '太晚了' });
     expect([late.status, late.body.code]).toEqual([409, 'CONSULTATION_NOT_OPEN']);
-    let closed: { data: { counts?: { received: number; published: number } } } | undefined;
-    for (let i = 0; i < 60 && !closed; i += 1) {
-      const entries = (await call(system.baseUrl, 'GET', `/api/v1/public/decisions/${id}/timeline`)).body.entries as Array<{ type: string; data: any }>;
-      closed = entries.find((e) => e.type === 'ConsultationClosed');
-      if (!closed) await sleep(250);
-    }
+    const closed: { data: { counts?: { received: number; published: number } } } | undefined = await eventually(
+      async () => ((await call(system.baseUrl, 'GET', `/api/v1/public/decisions/${id}/timeline`)).body.entries as Array<{ type: string; data: any }>).find((e) => e.type === 'ConsultationClosed'),
+      { timeoutMs: 15_000, intervalMs: 250, what: 'ConsultationClosed' },
+    ).catch(() => undefined);
     expect(closed?.data.counts).toEqual({ received, published: received - 1, withheld: { spam: 1 }, byChannel: { online: received - 2, symposium: 2 } });
     expect(await countOpinions(db, id)).toBe(received);
   });

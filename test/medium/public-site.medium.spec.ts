@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { DataSource } from 'typeorm';
 import { openDatabase, seedDemoAccounts } from '../../libs/persistence/src';
-import { startSystem, type TestSystem } from '../support/apps';
+import { startMediumSystem, type MediumSystem } from '../support/medium';
 import { collectPageErrors, launchBrowser, newContext, screenshot, seriousAxeViolations } from '../support/browser';
 import { createTestDatabase, type TestDatabase } from '../support/databases';
 import { aRegistration } from '../support/decisions';
@@ -29,7 +29,7 @@ const STATUS_TEXT: Record<number, string> = { 200: 'OK', 404: 'Not Found', 422: 
 describe('the public site in a real browser', () => {
   let db: TestDatabase;
   let app: DataSource;
-  let system: TestSystem;
+  let system: MediumSystem;
   let browser: Browser;
   const staff: Staff = { baseUrl: '', tokens: {} };
   let id: string;
@@ -77,7 +77,7 @@ describe('the public site in a real browser', () => {
     db = await createTestDatabase('sqlite');
     app = await openDatabase(db.config, { migrate: true });
     await seedDemoAccounts(app, PASSWORD, new Date());
-    system = await startSystem({ databaseUrl: db.url, taskQueue: uniqueTaskQueue('public-site'), gatewayEnv: { OPINION_BURST: '1000' } });
+    system = await startMediumSystem({ databaseUrl: db.url, taskQueue: uniqueTaskQueue('public-site'), gatewayEnv: { OPINION_BURST: '1000' } });
     staff.baseUrl = system.baseUrl;
     for (const user of ['drafter', 'reviewer', 'manager']) staff.tokens[user] = await login(system.baseUrl, user, PASSWORD);
     browser = await launchBrowser();

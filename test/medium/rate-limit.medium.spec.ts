@@ -1,6 +1,6 @@
 import { request as httpRequest } from 'node:http';
 import { openDatabase } from '../../libs/persistence/src';
-import { startSystem, type TestSystem } from '../support/apps';
+import { startMediumSystem, type MediumSystem } from '../support/medium';
 import { createTestDatabase, type TestDatabase } from '../support/databases';
 import { uniqueTaskQueue } from '../support/temporal';
 
@@ -24,12 +24,12 @@ function postFrom(baseUrl: string, localAddress: string, text: string): Promise<
 
 describe('per-client rate limiting of public opinions', () => {
   let db: TestDatabase;
-  let system: TestSystem;
+  let system: MediumSystem;
 
   beforeAll(async () => {
     db = await createTestDatabase('sqlite');
     await (await openDatabase(db.config, { migrate: true })).destroy();
-    system = await startSystem({ databaseUrl: db.url, taskQueue: uniqueTaskQueue('rate-limit'), gatewayEnv: { OPINION_BURST: '5', OPINION_RATE_PER_MINUTE: '6' } });
+    system = await startMediumSystem({ databaseUrl: db.url, taskQueue: uniqueTaskQueue('rate-limit'), gatewayEnv: { OPINION_BURST: '5', OPINION_RATE_PER_MINUTE: '6' } });
   });
 
   afterAll(async () => {

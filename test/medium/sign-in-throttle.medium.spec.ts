@@ -1,6 +1,6 @@
 import { request as httpRequest } from 'node:http';
 import { openDatabase, seedDemoAccounts } from '../../libs/persistence/src';
-import { startSystem, type TestSystem } from '../support/apps';
+import { startMediumSystem, type MediumSystem } from '../support/medium';
 import { createTestDatabase, type TestDatabase } from '../support/databases';
 import { uniqueTaskQueue } from '../support/temporal';
 
@@ -31,7 +31,7 @@ function send(baseUrl: string, localAddress: string, method: string, path: strin
 
 describe('throttling of failed sign-ins over HTTP (API login and console form share it)', () => {
   let db: TestDatabase;
-  let system: TestSystem;
+  let system: MediumSystem;
 
   const apiLogin = async (from: string, username: string, password: string): Promise<{ status: number; code?: string; retryAfter?: string }> => {
     const answer = await send(system.baseUrl, from, 'POST', '/api/v1/auth/login', { body: JSON.stringify({ username, password }), headers: { 'content-type': 'application/json' } });
@@ -52,7 +52,7 @@ describe('throttling of failed sign-ins over HTTP (API login and console form sh
     const dataSource = await openDatabase(db.config, { migrate: true });
     await seedDemoAccounts(dataSource, PASSWORD, new Date());
     await dataSource.destroy();
-    system = await startSystem({ databaseUrl: db.url, taskQueue: uniqueTaskQueue('sign-in-throttle'), gatewayEnv: { LOGIN_MAX_FAILURES_PER_CLIENT: '12' } });
+    system = await startMediumSystem({ databaseUrl: db.url, taskQueue: uniqueTaskQueue('sign-in-throttle'), gatewayEnv: { LOGIN_MAX_FAILURES_PER_CLIENT: '12' } });
   });
 
   afterAll(async () => {

@@ -1,19 +1,19 @@
 import type { Browser } from 'playwright-core';
-import { startSystem, type TestSystem } from '../support/apps';
+import { startMediumSystem, type MediumSystem } from '../support/medium';
 import { collectPageErrors, launchBrowser, newContext, screenshot, seriousAxeViolations } from '../support/browser';
 import { openTestDatabase, type TestDatabase } from '../support/databases';
 import { uniqueTaskQueue } from '../support/temporal';
 
 describe('the public site shell in a real browser', () => {
   let db: TestDatabase;
-  let system: TestSystem;
+  let system: MediumSystem;
   let browser: Browser;
 
   beforeAll(async () => {
     const opened = await openTestDatabase('sqlite');
     db = opened.db;
     await opened.dataSource.destroy();
-    system = await startSystem({ databaseUrl: db.url, taskQueue: uniqueTaskQueue('site-shell') });
+    system = await startMediumSystem({ databaseUrl: db.url, taskQueue: uniqueTaskQueue('site-shell') });
     browser = await launchBrowser();
   });
 

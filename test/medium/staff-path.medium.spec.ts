@@ -2,11 +2,11 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { collectPageErrors, screenshot, seriousAxeViolations } from '../support/browser';
 import { signIn, startConsoleHarness, type ConsoleHarness } from '../support/console';
 import { seedClusters } from '../support/feedback-seed';
+import { eventually } from '../support/eventually';
 import { call } from '../support/http';
 
 /** `YYYY-MM-DDTHH:mm:ss` in China Standard Time, what a `datetime-local` field of the console takes. */
 const beijing = (msFromNow: number): string => new Date(Date.now() + msFromNow + 8 * 3600_000).toISOString().slice(0, 19);
-const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 const DAY = 86_400_000;
 const FORM_LETTER = '我坚决反对将城区停车收费标准提高一倍的方案，这会显著增加居民的出行负担，建议维持现行标准并增加公共停车位供给。';
 const LONG_REASON = '停车收费标准由价格主管部门按照停车设施建设和运营成本统一核定，本次调整已经成本监审。';
@@ -39,11 +39,7 @@ describe('the staff path in a real browser: register → consultation → answer
   };
   const stageOf = async (): Promise<string> => (await call(h.system.baseUrl, 'GET', `/api/v1/public/decisions/${id}`)).body.stage as string;
   const waitForStage = async (stage: string, timeoutMs: number): Promise<void> => {
-    const deadline = Date.now() + timeoutMs;
-    while ((await stageOf()) !== stage) {
-      if (Date.now() > deadline) throw new Error(`decision stayed in ${await stageOf()}, expected ${stage}`);
-      await sleep(300);
-    }
+    await eventually(async () => (await stageOf()) === stage, { timeoutMs, intervalMs: 300, what: `decision reaches ${stage}` });
   };
 
   beforeAll(async () => {
@@ -156,7 +152,8 @@ describe('the staff path in a real browser: register → consultation → answer
   it('seals the consultation at its closing time; the opinions are clustered', async () => {
     await waitForStage('feedback', 120_000);
     const clusteredAt = async (): Promise<string | null> => ((await h.app.query(`SELECT clustered_at AS at FROM consultations WHERE decision_id = '${id}'`)) as Array<{ at: string | null }>)[0]?.at ?? null;
-    for (let i = 0; i < 40 && !(await clusteredAt()); i += 1) await sleep(250);
+    // Up to 10 s for the clustering activity; past that the test clusters the opinions itself.
+    await eventually(clusteredAt, { timeoutMs: 10_000, intervalMs: 250, what: 'clustering' }).catch(() => undefined);
     if (!(await clusteredAt())) {
       const rows = (await h.app.query(`SELECT receipt, text_raw AS t FROM opinions WHERE decision_id = '${id}'`)) as Array<{ receipt: string; t: string }>;
       const letters = rows.filter((r) => r.t.startsWith(FORM_LETTER)).map((r) => r.receipt);

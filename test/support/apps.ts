@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { repoRoot, requiredEnv, TEST_ENV } from './env';
+import { eventually } from './eventually';
 import { freePort } from './ports';
 
 /** One of the built apps (dist/apps/<name>) running as a real process. */
@@ -45,20 +46,47 @@ export interface TestSystem {
   stop(): Promise<void>;
 }
 
-/** Gateway and worker processes on the shared dev server, their own task queue and database. */
-export async function startSystem(options: { databaseUrl: string; taskQueue: string; gatewayEnv?: Record<string, string> }): Promise<TestSystem> {
+/** Start-up failed: what was started has been stopped; `started` and `port` let a test check that. */
+export class SystemStartError extends Error {
+  constructor(
+    message: string,
+    readonly started: AppProcess[],
+    readonly port: number,
+  ) {
+    super(message);
+  }
+}
+
+export interface SystemOptions {
+  databaseUrl: string;
+  taskQueue: string;
+  gatewayEnv?: Record<string, string>;
+  /** How long the gateway may take to answer /health/ready (default 30 s). */
+  readyTimeoutMs?: number;
+}
+
+const commonEnv = (options: SystemOptions): Record<string, string> => ({
+  TEMPORAL_ADDRESS: requiredEnv(TEST_ENV.temporalAddress),
+  TASK_QUEUE: options.taskQueue,
+  DATABASE_URL: options.databaseUrl,
+  DB_MIGRATE: 'false',
+  LOG_LEVEL: 'warn',
+});
+
+/** The environment of a test gateway on `port`; the medium tier's in-process gateway gets the same. */
+export const testGatewayEnv = (options: SystemOptions, port: number): Record<string, string> =>
+  // Tests play many clients from one address: per-client fairness (ADR 32) is lifted unless a test sets it.
+  ({ ...commonEnv(options), PORT: String(port), HOST: '127.0.0.1', AUTH_SECRET: 'e2e-secret-e2e-secret-e2e-secret-0123', CLIENT_MAX_IN_FLIGHT: '1000', ...options.gatewayEnv });
+
+/**
+ * Gateway and worker processes on the shared dev server, their own task queue and database. When start-up
+ * fails (the gateway exits or is not ready in time), both processes are stopped before the error is thrown.
+ */
+export async function startSystem(options: SystemOptions): Promise<TestSystem> {
   const port = await freePort();
-  const common = {
-    TEMPORAL_ADDRESS: requiredEnv(TEST_ENV.temporalAddress),
-    TASK_QUEUE: options.taskQueue,
-    DATABASE_URL: options.databaseUrl,
-    DB_MIGRATE: 'false',
-    LOG_LEVEL: 'warn',
-  };
-  const startWorker = (): AppProcess => startApp('worker', { ...common, WORKFLOW_BUNDLE: requiredEnv(TEST_ENV.workflowBundle) });
-  const startGateway = (): AppProcess =>
-    // Tests play many clients from one address: per-client fairness (ADR 32) is lifted unless a test sets it.
-    startApp('gateway', { ...common, PORT: String(port), HOST: '127.0.0.1', AUTH_SECRET: 'e2e-secret-e2e-secret-e2e-secret-0123', CLIENT_MAX_IN_FLIGHT: '1000', ...options.gatewayEnv });
+  const startWorker = (): AppProcess => startApp('worker', { ...commonEnv(options), WORKFLOW_BUNDLE: requiredEnv(TEST_ENV.workflowBundle) });
+  const startGateway = (): AppProcess => startApp('gateway', testGatewayEnv(options, port));
+  const readyTimeoutMs = options.readyTimeoutMs ?? 30_000;
   const system: TestSystem = {
     baseUrl: `http://127.0.0.1:${port}`,
     worker: startWorker(),
@@ -66,26 +94,35 @@ export async function startSystem(options: { databaseUrl: string; taskQueue: str
     startWorker,
     async restartGateway() {
       system.gateway = startGateway();
-      await waitForReady(system);
+      try {
+        await waitForReady(system, readyTimeoutMs);
+      } catch (error) {
+        await system.gateway.kill('SIGKILL');
+        throw error;
+      }
     },
     async stop() {
       await Promise.all([system.gateway.kill(), system.worker.kill()]);
     },
   };
-  await waitForReady(system);
+  try {
+    await waitForReady(system, readyTimeoutMs);
+  } catch (error) {
+    const started = [system.gateway, system.worker];
+    await Promise.all(started.map((app) => app.kill('SIGKILL')));
+    throw new SystemStartError(`system did not start, stopped what it started: ${(error as Error).message}`, started, port);
+  }
   return system;
 }
 
-async function waitForReady(system: TestSystem): Promise<void> {
-  const deadline = Date.now() + 30_000;
-  while (Date.now() < deadline) {
-    if (system.gateway.child.exitCode !== null) throw new Error(`gateway exited:\n${system.gateway.output()}`);
-    try {
-      if ((await fetch(`${system.baseUrl}/health/ready`)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error(`gateway not ready:\n${system.gateway.output()}`);
+async function waitForReady(system: TestSystem, timeoutMs: number): Promise<void> {
+  const { gateway } = system;
+  await eventually(() => fetch(`${system.baseUrl}/health/ready`).then((reply) => reply.ok), {
+    timeoutMs,
+    intervalMs: 200,
+    what: `gateway ready at ${system.baseUrl}`,
+    giveUp: () => (gateway.child.exitCode !== null || gateway.child.signalCode !== null ? new Error(`gateway exited (${gateway.child.exitCode ?? gateway.child.signalCode})`) : undefined),
+  }).catch((error: unknown) => {
+    throw new Error(`${(error as Error).message}; its output:\n${gateway.output()}`);
+  });
 }

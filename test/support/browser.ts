@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type BrowserServer, type Page } from 'playwright-core';
 import { repoRoot } from './env';
 
 /**
@@ -10,12 +10,29 @@ import { repoRoot } from './env';
  */
 export const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 
+const LAUNCH_OPTIONS = {
+  executablePath: CHROMIUM,
+  headless: true,
+  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+};
+
+/** Where the run's one Chromium listens (set by the medium tier's global setup, browser-server.ts). */
+export const BROWSER_WS_ENV = 'OD_TEST_BROWSER_WS';
+
+/** Starts the run's one Chromium as a server (the medium project's global setup); files connect to it. */
+export async function launchBrowserServer(): Promise<BrowserServer> {
+  return chromium.launchServer(LAUNCH_OPTIONS);
+}
+
+/**
+ * The browser a test file uses: a connection to the run's one Chromium when the global setup started it
+ * (closing it only disconnects and drops this file's contexts), else a Chromium of its own. Each test
+ * still opens a fresh context (`newContext`), so no cookie or storage crosses files.
+ */
 export async function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
-  });
+  const endpoint = process.env[BROWSER_WS_ENV];
+  if (endpoint) return chromium.connect(endpoint);
+  return chromium.launch(LAUNCH_OPTIONS);
 }
 
 export const VIEWPORTS = {

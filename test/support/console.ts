@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { DataSource } from 'typeorm';
 import { openDatabase, seedDemoAccounts } from '../../libs/persistence/src';
-import { startSystem, type TestSystem } from './apps';
+import { startMediumSystem, type MediumSystem } from './medium';
 import { launchBrowser, newContext, type VIEWPORTS } from './browser';
 import { createTestDatabase, type TestDatabase } from './databases';
 import { uniqueTaskQueue } from './temporal';
@@ -12,7 +12,7 @@ export const STAFF_PASSWORD = 'staff-console-password';
 export interface ConsoleHarness {
   db: TestDatabase;
   app: DataSource;
-  system: TestSystem;
+  system: MediumSystem;
   browser: Browser;
   stop(): Promise<void>;
 }
@@ -21,7 +21,7 @@ export async function startConsoleHarness(name: string, gatewayEnv: Record<strin
   const db = await createTestDatabase('sqlite');
   const app = await openDatabase(db.config, { migrate: true });
   await seedDemoAccounts(app, STAFF_PASSWORD, new Date());
-  const system = await startSystem({ databaseUrl: db.url, taskQueue: uniqueTaskQueue(name), gatewayEnv: { OPINION_BURST: '1000', ...gatewayEnv } });
+  const system = await startMediumSystem({ databaseUrl: db.url, taskQueue: uniqueTaskQueue(name), gatewayEnv: { OPINION_BURST: '1000', ...gatewayEnv } });
   const browser = await launchBrowser();
   return {
     db,

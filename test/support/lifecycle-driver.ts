@@ -2,6 +2,7 @@ import type { Client } from '@temporalio/client';
 import type { DecisionState, Policy, StaffActor } from '../../libs/domain/src';
 import { actionUpdate, decisionWorkflowId, getStateQuery } from '../../libs/temporal/src';
 import { aRegistration, drafterA, registerViaTemporal } from './decisions';
+import { eventually } from './eventually';
 
 export const reviewerA: StaffActor = { accountId: 'acc-reviewer-a', username: 'reviewer', unit: 'unit-a', role: 'reviewer' };
 export const managerA: StaffActor = { accountId: 'acc-manager-a', username: 'manager', unit: 'unit-a', role: 'manager' };
@@ -14,15 +15,15 @@ export function decisionDriver(client: Client, decisionId: string) {
   const act = (actor: StaffActor, action: string, command: Record<string, unknown> = {}): Promise<DecisionState> =>
     handle.executeUpdate(actionUpdate(action), { args: [{ actor, command }] });
   const approveLast = async (state: DecisionState): Promise<DecisionState> => act(reviewerA, 'approve', { reviewId: state.reviews!.at(-1)!.id });
-  const waitForStage = async (stage: DecisionState['stage'], timeoutMs = 30_000): Promise<DecisionState> => {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const state = await handle.query(getStateQuery);
-      if (state.stage === stage) return state;
-      if (Date.now() > deadline) throw new Error(`decision ${decisionId} stayed in ${state.stage}, expected ${stage}`);
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
-  };
+  const waitForStage = async (stage: DecisionState['stage'], timeoutMs = 30_000): Promise<DecisionState> =>
+    eventually(
+      async () => {
+        const state = await handle.query(getStateQuery);
+        if (state.stage !== stage) throw new Error(`decision ${decisionId} stayed in ${state.stage}, expected ${stage}`);
+        return state;
+      },
+      { timeoutMs, intervalMs: 200, what: `decision ${decisionId} reaches ${stage}` },
+    );
   return { handle, act, approveLast, waitForStage };
 }
 

@@ -4,6 +4,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { decisionWorkflowId } from '../../libs/temporal/src';
 import { requiredEnv, TEST_ENV } from './env';
+import { eventually } from './eventually';
 
 /** True when the run should (re)write the histories of test/replay/ (`RECORD_REPLAY_HISTORIES=1`). */
 export const RECORDING = process.env['RECORD_REPLAY_HISTORIES'] === '1';
@@ -12,13 +13,17 @@ type History = Awaited<ReturnType<ReturnType<Client['workflow']['getHandle']>['f
 
 /** The history once its last workflow task completed: a replay of one that ends mid-task never finishes. */
 export async function settledHistory(handle: ReturnType<Client['workflow']['getHandle']>): Promise<History> {
-  for (let attempt = 0; ; attempt += 1) {
-    const history = await handle.fetchHistory();
-    const last = history.events?.at(-1);
-    const settled = last?.workflowTaskCompletedEventAttributes || last?.workflowExecutionContinuedAsNewEventAttributes || last?.workflowExecutionCompletedEventAttributes || last?.timerStartedEventAttributes;
-    if (settled || attempt >= 50) return history;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
+  let history = await handle.fetchHistory();
+  // At most ~5 s for the last task to complete; past that the history is taken as it is.
+  await eventually(
+    async () => {
+      history = await handle.fetchHistory();
+      const last = history.events?.at(-1);
+      return Boolean(last?.workflowTaskCompletedEventAttributes || last?.workflowExecutionContinuedAsNewEventAttributes || last?.workflowExecutionCompletedEventAttributes || last?.timerStartedEventAttributes);
+    },
+    { timeoutMs: 5_000, intervalMs: 100, what: 'a settled history' },
+  ).catch(() => undefined);
+  return history;
 }
 
 /**

@@ -1,6 +1,7 @@
 import { startApp, type AppProcess } from './apps';
 import { requiredEnv, TEST_ENV } from './env';
 import { freePort } from './ports';
+import { eventually } from './eventually';
 
 /**
  * Several gateways and workers of the built apps on one machine, one task queue, one app database
@@ -79,13 +80,14 @@ export async function startReplicas(options: ReplicaOptions): Promise<Replicas> 
 
 /** Polls `/health/ready` until it answers 200; fails when the gateway exits or 30 s pass. */
 export async function waitForReady(baseUrl: string, gateway: AppProcess, timeoutMs = 30_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (gateway.child.exitCode !== null) throw new Error(`gateway exited:\n${gateway.output()}`);
-    if (await fetch(`${baseUrl}/health/ready`).then((r) => r.ok, () => false)) return;
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error(`gateway ${baseUrl} not ready:\n${gateway.output()}`);
+  await eventually(() => fetch(`${baseUrl}/health/ready`).then((r) => r.ok), {
+    timeoutMs,
+    intervalMs: 200,
+    what: `gateway ${baseUrl} ready`,
+    giveUp: () => (gateway.child.exitCode !== null ? new Error(`gateway exited:\n${gateway.output()}`) : undefined),
+  }).catch((error: unknown) => {
+    throw new Error(`${(error as Error).message}\n${gateway.output()}`);
+  });
 }
 
 async function stopWithin(app: AppProcess, graceMs: number): Promise<void> {

@@ -1,11 +1,11 @@
 import type { DataSource } from 'typeorm';
 import { seedClusters } from '../../support/feedback-seed';
+import { eventually } from '../../support/eventually';
 import { call } from '../../support/http';
 
 // The staff side of the public-site browser tests, driven through the JSON API (the console is another
 // test's subject): answers, the feedback report, the decision and its execution.
 
-const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 export const inSeconds = (s: number): string => new Date(Date.now() + s * 1000).toISOString();
 
 export interface Staff {
@@ -26,18 +26,14 @@ export async function published(staff: Staff, decisionId: string, action: string
 }
 
 export async function waitForStage(baseUrl: string, decisionId: string, stage: string, timeoutMs = 40_000): Promise<void> {
-  for (const deadline = Date.now() + timeoutMs; Date.now() < deadline; await sleep(250)) {
-    if ((await call(baseUrl, 'GET', `/api/v1/public/decisions/${decisionId}`)).body.stage === stage) return;
-  }
-  throw new Error(`decision ${decisionId} did not reach ${stage}`);
+  await eventually(async () => (await call(baseUrl, 'GET', `/api/v1/public/decisions/${decisionId}`)).body.stage === stage, { timeoutMs, intervalMs: 250, what: `decision ${decisionId} reaches ${stage}` });
 }
 
 export async function waitForEvent(baseUrl: string, decisionId: string, type: string, timeoutMs = 40_000): Promise<void> {
-  for (const deadline = Date.now() + timeoutMs; Date.now() < deadline; await sleep(250)) {
-    const entries = (await call(baseUrl, 'GET', `/api/v1/public/decisions/${decisionId}/timeline`)).body.entries as Array<{ type: string }>;
-    if (entries.some((e) => e.type === type)) return;
-  }
-  throw new Error(`${type} did not appear on ${decisionId}`);
+  await eventually(
+    async () => ((await call(baseUrl, 'GET', `/api/v1/public/decisions/${decisionId}/timeline`)).body.entries as Array<{ type: string }>).some((e) => e.type === type),
+    { timeoutMs, intervalMs: 250, what: `${type} appears on ${decisionId}` },
+  );
 }
 
 /**
@@ -47,7 +43,8 @@ export async function waitForEvent(baseUrl: string, decisionId: string, type: st
 export async function publishFeedback(staff: Staff, app: DataSource, decisionId: string, answer: { verdict: string; text: string; reason: string }): Promise<void> {
   const clusteredAt = async (): Promise<string | null> =>
     ((await app.query(`SELECT clustered_at AS at FROM consultations WHERE decision_id = '${decisionId}'`)) as Array<{ at: string | null }>)[0]?.at ?? null;
-  for (let i = 0; i < 40 && !(await clusteredAt()); i += 1) await sleep(250);
+  // Up to 10 s for the clustering activity; past that the test clusters the opinions itself.
+  await eventually(clusteredAt, { timeoutMs: 10_000, intervalMs: 250, what: 'clustering' }).catch(() => undefined);
   if (!(await clusteredAt())) {
     const receipts = ((await app.query(`SELECT receipt FROM opinions WHERE decision_id = '${decisionId}'`)) as Array<{ receipt: string }>).map((r) => r.receipt);
     await seedClusters(app, decisionId, [{ clusterId: 'r1-1', label: '停车收费', receipts }]);

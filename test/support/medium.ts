@@ -1,0 +1,44 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { databaseConfigFrom, openDatabase } from '../../libs/persistence/src';
+import type { serveGateway as ServeGateway } from '../../apps/gateway/src/serve';
+import { testGatewayEnv, type SystemOptions } from './apps';
+import { repoRoot } from './env';
+import { freePort } from './ports';
+import { startWorker } from './temporal';
+
+/** The medium tier's system (ADR 36): the built gateway and a worker in the test's own process. */
+export interface MediumSystem {
+  baseUrl: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * The gateway as it ships (`dist/apps/gateway/src/serve.js`, what `main.js` runs) served in-process on a
+ * free port, with the environment an e2e gateway gets, and a real worker in-process on the shared dev
+ * server; both over the test's own database. Nothing is replaced: HTTP goes over a real socket, Temporal
+ * and the database are real. What it saves is two processes per file; tests whose subject is a process
+ * (its exit, its signals, its restart) stay in the e2e tier.
+ */
+export async function startMediumSystem(options: SystemOptions): Promise<MediumSystem> {
+  const serve = join(repoRoot(), 'dist', 'apps', 'gateway', 'src', 'serve.js');
+  if (!existsSync(serve)) throw new Error(`${serve} is missing: run \`npm run build\` first (npm test does).`);
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- the built file, chosen at run time
+  const { serveGateway } = require(serve) as { serveGateway: typeof ServeGateway };
+  const port = await freePort();
+  const dataSource = await openDatabase(databaseConfigFrom(options.databaseUrl), { migrate: false });
+  const stops: Array<() => Promise<void>> = [() => dataSource.destroy()];
+  const stop = async (): Promise<void> => {
+    for (const step of stops.splice(0).reverse()) await step();
+  };
+  try {
+    const worker = await startWorker(dataSource, options.taskQueue);
+    stops.push(() => worker.stop());
+    const gateway = await serveGateway(testGatewayEnv(options, port));
+    stops.push(() => gateway.close());
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { baseUrl: `http://127.0.0.1:${port}`, stop };
+}
