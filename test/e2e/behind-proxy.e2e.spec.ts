@@ -79,15 +79,18 @@ describe.each(setups)('two gateways behind nginx (%s)', (_name, kind, redisUrl) 
         ...(redisUrl ? { REDIS_URL: redisUrl } : {}),
       }),
     );
+    // Up to 60 s each: with the tiers side by side on two cores, a gateway that also connects to Redis was
+    // seen to need more than 30 s to start.
     for (const [i, port] of ports.entries()) {
-      await eventually(async () => {
-        if (gateways[i]!.child.exitCode !== null) throw new Error(`gateway exited: ${gateways[i]!.output()}`);
-        return (await fetch(`http://127.0.0.1:${port}/health/live`)).ok;
-      }, { what: `gateway ${i + 1} answers` });
+      await eventually(() => fetch(`http://127.0.0.1:${port}/health/live`).then((reply) => reply.ok), {
+        timeoutMs: 60_000,
+        what: `gateway ${i + 1} answers`,
+        giveUp: () => (gateways[i]!.child.exitCode !== null ? new Error(`gateway exited: ${gateways[i]!.output()}`) : undefined),
+      });
     }
     nginx = await startNginx(ports.map((port) => `127.0.0.1:${port}`), proxyPort);
     base = nginx.baseUrl;
-  });
+  }, 150_000);
 
   afterAll(async () => {
     await nginx?.stop();

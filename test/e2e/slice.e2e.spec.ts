@@ -4,7 +4,7 @@ import { openDatabase, seedDemoAccounts } from '../../libs/persistence/src';
 import { startSystem, type TestSystem } from '../support/apps';
 import { createTestDatabase, databaseKinds, type TestDatabase } from '../support/databases';
 import { aRegistration } from '../support/decisions';
-import { eventually } from '../support/eventually';
+import { eventually, untilTime } from '../support/eventually';
 import { call, login, type Reply } from '../support/http';
 import { uniqueTaskQueue } from '../support/temporal';
 
@@ -124,7 +124,7 @@ describe.each(databaseKinds())('the first slice over HTTP, gateway and worker as
     await system.worker.kill('SIGKILL');
     const register = (): ReturnType<typeof api> => api('POST', '/api/v1/decisions', { token: drafter, json: aRegistration({ title: 'while no worker runs' }), headers: { 'idempotency-key': 'no-worker' } });
     const pending = register();
-    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    await untilTime(Date.now() + 1_000); // the registration waits a second with no worker running
     system.worker = system.startWorker();
     // Answered within the bound: 201, or 503 OUTCOME_UNKNOWN if the new worker is slow to start; the
     // retry under the same key then gets the one registration.

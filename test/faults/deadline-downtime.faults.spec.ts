@@ -2,9 +2,10 @@ import { createTestDatabase, type TestDatabase } from '../support/databases';
 import { call, publishForConsultation } from '../support/http';
 import { startReplicas, type Replicas } from '../support/replicas';
 import { uniqueTaskQueue } from '../support/temporal';
-import { prepareDatabase, query, sleep } from './support/consultation';
+import { prepareDatabase, query } from './support/consultation';
 import { currentTestName, reconcile } from './support/ledger';
 import { brokenTimelines, internalTypes, pollUntil, register, staffTokens, submitOpinion } from './support/steps';
+import { quietFor, untilTime } from '../support/eventually';
 
 /**
  * Issue 6, deadline across downtime: every worker and gateway is SIGKILLed before a consultation's
@@ -43,10 +44,10 @@ describe(`a consultation whose deadline passes while every app is down (${kind})
       if (receipt) receipts.push(receipt);
     }
 
-    await sleep(Math.max(0, closesAt - 1_000 - Date.now()));
+    await untilTime(closesAt - 1_000);
     await Promise.all([...replicas.gateways, ...replicas.workers].map((app) => app?.kill('SIGKILL') ?? Promise.resolve(null)));
     expect(Date.now()).toBeLessThan(closesAt); // everything was down before the deadline
-    await sleep(Math.max(0, closesAt + 1_500 - Date.now()));
+    await untilTime(closesAt + 1_500);
 
     await replicas.startGateway(0); // no worker yet: the seal cannot have run
     const late = await call(a, 'POST', `/api/v1/public/decisions/${id}/opinions`, { json: { text: '截止后才到的意见' }, headers: { 'idempotency-key': 'after-close-1' } });
@@ -55,7 +56,8 @@ describe(`a consultation whose deadline passes while every app is down (${kind})
     replicas.startWorker(1);
     await replicas.startGateway(1);
     const types = await pollUntil(() => internalTypes(db.config, id), (found) => found.includes('ConsultationClosed'), 30_000);
-    await sleep(1_500); // a second seal would follow right away
+    // A second seal would follow right away: the log is watched for 1.5 s (it only grows).
+    await quietFor(1_500, () => internalTypes(db.config, id), { intervalMs: 250 });
     const lateAfterSeal = await call(b, 'POST', `/api/v1/public/decisions/${id}/opinions`, { json: { text: '封存后才到的意见' }, headers: { 'idempotency-key': 'after-close-2' } });
 
     const closes = (await internalTypes(db.config, id)).filter((type) => type === 'ConsultationClosed');

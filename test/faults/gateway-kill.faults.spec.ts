@@ -6,9 +6,9 @@ import { call, login, publishForConsultation } from '../support/http';
 import { uniqueTaskQueue } from '../support/temporal';
 import { currentTestName, reconcile } from './support/ledger';
 import { draftTagsFound, newTag } from './support/steps';
+import { eventually } from '../support/eventually';
 
 const PASSWORD = 'e2e-password';
-const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * Receipted means stored, exactly once: clients flood opinions and retry each with its own
@@ -30,7 +30,7 @@ describe('opinion intake while the gateway is killed again and again', () => {
     tokens = { drafter: await token('drafter'), reviewer: await token('reviewer'), manager: await token('manager') };
     id = (await call(system.baseUrl, 'POST', '/api/v1/decisions', { token: tokens.drafter, json: aRegistration() })).body.decisionId as string;
     await publishForConsultation(system.baseUrl, tokens, id, { opensAt: new Date(Date.now() + 1_000).toISOString(), closesAt: new Date(Date.now() + 600_000).toISOString() });
-    for (let i = 0; i < 40 && (await call(system.baseUrl, 'GET', `/api/v1/public/decisions/${id}`)).body.stage !== 'consultation'; i += 1) await sleep(250);
+    await eventually(async () => (await call(system.baseUrl, 'GET', `/api/v1/public/decisions/${id}`)).body.stage === 'consultation', { timeoutMs: 10_000, intervalMs: 250, what: 'the consultation opens' });
   });
 
   afterAll(async () => {
@@ -46,31 +46,40 @@ describe('opinion intake while the gateway is killed again and again', () => {
     const client = async (c: number): Promise<void> => {
       for (let n = 0; running || n < 5; n += 1) {
         const key = `client-${c}-opinion-${n}`;
-        for (;;) {
-          attempts += 1;
-          try {
-            const reply = await call(system.baseUrl, 'POST', `/api/v1/public/decisions/${id}/opinions`, { json: { text: `客户端${c}的第${n}条意见` }, headers: { 'idempotency-key': key } });
-            if (reply.status === 201) {
-              acknowledged.set(key, reply.body.receipt as string);
-              break;
+        await eventually(
+          async () => {
+            attempts += 1;
+            try {
+              const reply = await call(system.baseUrl, 'POST', `/api/v1/public/decisions/${id}/opinions`, { json: { text: `客户端${c}的第${n}条意见` }, headers: { 'idempotency-key': key } });
+              if (reply.status === 201) {
+                acknowledged.set(key, reply.body.receipt as string);
+                return true;
+              }
+              failures += 1;
+            } catch {
+              failures += 1; // connection refused or reset: the gateway is down; retry with the same key
             }
-            failures += 1;
-          } catch {
-            failures += 1; // connection refused or reset: the gateway is down; retry with the same key
-          }
-          await sleep(50);
-        }
+            return false;
+          },
+          { timeoutMs: 100_000, intervalMs: 50, what: `opinion ${key} acknowledged` },
+        );
         if (!running && n >= 5) break;
       }
     };
     const clients = Array.from({ length: 8 }, (_, c) => client(c));
+    // Each kill comes after the clients made progress, each restart after they met the dead gateway.
+    const progress = (what: string): Promise<unknown> => {
+      const from = acknowledged.size;
+      return eventually(() => acknowledged.size >= from + 8, { timeoutMs: 30_000, what });
+    };
     for (let kill = 0; kill < 3; kill += 1) {
-      await sleep(1_500);
+      await progress(`opinions acknowledged before kill ${kill + 1}`);
+      const failedBefore = failures;
       await system.gateway.kill('SIGKILL');
-      await sleep(300);
+      await eventually(() => failures > failedBefore, { timeoutMs: 10_000, what: 'clients meet the dead gateway' });
       await system.restartGateway();
     }
-    await sleep(1_000);
+    await progress('opinions acknowledged after the last restart');
     running = false;
     await Promise.all(clients);
 
@@ -106,20 +115,22 @@ describe('opinion intake while the gateway is killed again and again', () => {
     let running = true;
     /** One staff request, retried under its key until it gets a 2xx (a 4xx is a test failure). */
     const retried = async (path: string, json: Record<string, unknown>, key: string): Promise<void> => {
-      for (const giveUpAt = Date.now() + 60_000; ; ) {
-        if (Date.now() > giveUpAt) throw new Error(`${path} under ${key}: no 2xx within 60 s`);
-        attempts += 1;
-        try {
-          const reply = await call(system.baseUrl, 'POST', path, { token: tokens.drafter, json, headers: { 'idempotency-key': key } });
-          if (reply.status < 300) return;
-          if (reply.status < 500) throw new Error(`${path} under ${key}: ${reply.status} ${JSON.stringify(reply.body)}`);
-          if (reply.body?.code === 'OUTCOME_UNKNOWN') unknown += 1;
-        } catch (error) {
-          if (error instanceof Error && error.message.includes(' under ')) throw error;
-          unanswered += 1; // the gateway is down: retry with the same key
-        }
-        await sleep(50);
-      }
+      let refusal: Error | undefined;
+      await eventually(
+        async () => {
+          attempts += 1;
+          try {
+            const reply = await call(system.baseUrl, 'POST', path, { token: tokens.drafter, json, headers: { 'idempotency-key': key } });
+            if (reply.status < 300) return true;
+            if (reply.status < 500) refusal = new Error(`${path} under ${key}: ${reply.status} ${JSON.stringify(reply.body)}`);
+            else if (reply.body?.code === 'OUTCOME_UNKNOWN') unknown += 1;
+          } catch {
+            unanswered += 1; // the gateway is down: retry with the same key
+          }
+          return false;
+        },
+        { timeoutMs: 60_000, intervalMs: 50, what: `${path} under ${key}: a 2xx`, giveUp: () => refusal },
+      );
     };
     const client = async (c: number): Promise<void> => {
       for (let n = 0; running; n += 1) {
@@ -131,17 +142,23 @@ describe('opinion intake while the gateway is killed again and again', () => {
     };
     const clients = Array.from({ length: 6 }, (_, c) => client(c));
     try {
+      // Each kill comes after the clients made progress, each restart after they met the dead gateway.
+      const progress = (what: string): Promise<unknown> => {
+        const from = acknowledged.length;
+        return eventually(() => acknowledged.length >= from + 6, { timeoutMs: 60_000, what });
+      };
       for (let kill = 0; kill < 3; kill += 1) {
-        await sleep(1_200);
+        await progress(`staff actions acknowledged before kill ${kill + 1}`);
+        const unansweredBefore = unanswered;
         await system.gateway.kill('SIGKILL');
         if (kill === 1) {
           await system.worker.kill('SIGKILL');
           system.worker = system.startWorker();
         }
-        await sleep(300);
+        await eventually(() => unanswered > unansweredBefore, { timeoutMs: 10_000, what: 'clients meet the dead gateway' });
         await system.restartGateway();
       }
-      await sleep(1_000);
+      await progress('staff actions acknowledged after the last restart');
     } finally {
       running = false;
       await Promise.allSettled(clients);

@@ -8,11 +8,12 @@ import { createTestDatabase, type TestDatabase } from '../support/databases';
 import { repoRoot, requiredEnv, TEST_ENV } from '../support/env';
 import { call, type Reply } from '../support/http';
 import { freePort } from '../support/ports';
-import { openConsultation, prepareDatabase, query, sleep } from './support/consultation';
+import { waitForReady } from '../support/replicas';
+import { openConsultation, prepareDatabase, query } from './support/consultation';
 import { currentTestName, reconcile } from './support/ledger';
 import { draftTagsFound, staffTokens } from './support/steps';
 import { aRegistration } from '../support/decisions';
-import { eventually } from '../support/eventually';
+import { eventually, quietFor } from '../support/eventually';
 
 /**
  * Temporal down (issue 6): the database comes first, so opinions are still received; staff actions
@@ -48,11 +49,7 @@ describe('the apps while the Temporal server is down', () => {
     worker = startApp('worker', { ...common, WORKFLOW_BUNDLE: requiredEnv(TEST_ENV.workflowBundle) });
     gateway = startApp('gateway', { ...common, PORT: String(httpPort), HOST: '127.0.0.1', AUTH_SECRET: 'faults-secret-faults-secret-0123456789', OPINION_BURST: '1000', CLIENT_MAX_IN_FLIGHT: '1000', STAFF_REQUEST_TIMEOUT_MS: String(BOUND_MS) });
     baseUrl = `http://127.0.0.1:${httpPort}`;
-    for (let i = 0; ; i += 1) {
-      if (gateway.child.exitCode !== null || i > 150) throw new Error(`gateway not ready:\n${gateway.output()}`);
-      if (await fetch(`${baseUrl}/health/ready`).then((r) => r.ok, () => false)) break;
-      await sleep(200);
-    }
+    await waitForReady(baseUrl, gateway);
   });
 
   afterAll(async () => {
@@ -96,21 +93,21 @@ describe('the apps while the Temporal server is down', () => {
     expect(await timeline()).toEqual(entriesBefore); // the refused action left no step
     expect(await withholdings()).toHaveLength(0);
     expect((await call(baseUrl, 'GET', `/api/v1/public/opinions/${receipts[0]}`)).body.status).toBe('published');
-    let accepted = await withhold(receipts[0]!);
-    for (let i = 0; i < 60 && accepted.status === 503; i += 1) {
-      await sleep(500); // the gateway's lazy connection reconnects on its own
-      accepted = await withhold(receipts[0]!);
-    }
+    // 503 until the gateway's lazy connection reconnects on its own.
+    const accepted = await eventually(
+      async () => {
+        const reply = await withhold(receipts[0]!);
+        return reply.status === 503 ? undefined : reply;
+      },
+      { timeoutMs: 30_000, intervalMs: 500, what: 'the withholding accepted after recovery' },
+    );
     expect(accepted.status).toBe(200);
     expect((await call(baseUrl, 'GET', `/api/v1/public/opinions/${receipts[0]}`)).body.status).toBe('withheld');
     expect(await timeline()).toEqual(entriesBefore); // withholding is an internal step, not a public one
-    let withheld = await withholdings();
-    for (let i = 0; i < 20 && withheld.length === 0; i += 1) {
-      await sleep(250);
-      withheld = await withholdings();
-    }
-    await sleep(500); // a duplicate would show up right after
-    withheld = await withholdings();
+    await eventually(async () => (await withholdings()).length > 0, { timeoutMs: 5_000, intervalMs: 250, what: 'the withholding stored' }).catch(() => undefined);
+    let withheld: unknown[] = [];
+    // A duplicate would show up right after: the table is watched for half a second (it only grows).
+    await quietFor(500, async () => (withheld = await withholdings()), { intervalMs: 100 });
 
     const rows = await query<{ receipt: string }>(db.config, `SELECT receipt FROM opinions WHERE decision_id = '${id}'`);
     const entry = reconcile(

@@ -6,10 +6,10 @@ import { decisionWorkflowId, ensureSearchAttributes, getStateQuery, provisionTem
 import { createTestDatabase, type TestDatabase } from '../support/databases';
 import { repoRoot } from '../support/env';
 import { call, publishForConsultation } from '../support/http';
-import { eventually } from '../support/eventually';
+import { eventually, quietFor, untilTime } from '../support/eventually';
 import { freePort } from '../support/ports';
 import { startReplicas, type Replicas } from '../support/replicas';
-import { prepareDatabase, query, sleep } from './support/consultation';
+import { prepareDatabase, query } from './support/consultation';
 import { currentTestName, reconcile } from './support/ledger';
 import { brokenTimelines, draftTagsFound, internalTypes, newTag, pollUntil, register, saveDraft, staffTokens, type Tokens } from './support/steps';
 
@@ -82,20 +82,21 @@ describe(`the apps while the Temporal server is SIGKILLed and restarted under lo
           else otherwise.push(`${tag} → ${status}`);
         }
         if (sentAt < killedAt && Date.now() > restartedAt) acrossOutage += 1;
-        if (otherwise.length > 0) await sleep(100); // while Temporal is down, do not spin
+        if (otherwise.length > 0) await untilTime(Date.now() + 100); // the loop's pace while Temporal is down: do not spin
       }
     };
     const loops = Array.from({ length: 6 }, (_, c) => loop(c));
-    await sleep(Math.max(0, closesAt - 2_000 - Date.now()));
+    await untilTime(closesAt - 2_000);
     killedAt = Date.now();
     temporal!.process.kill('SIGKILL');
     await temporal!.stop();
     temporal = undefined;
-    await sleep(Math.max(0, closesAt + 3_000 - Date.now())); // the deadline passes while the server is down
+    await untilTime(closesAt + 3_000); // the deadline passes while the server is down
     temporal = await startTemporal();
     restartedAt = Date.now();
     const closed = await pollUntil(() => internalTypes(db.config, deadlineDecision), (types) => types.includes('ConsultationClosed'), 45_000, 500);
-    await sleep(1_500); // load after recovery; a second close would follow right away
+    // Load after recovery; a second close would follow right away: the log is watched for 1.5 s.
+    await quietFor(1_500, () => internalTypes(db.config, deadlineDecision), { intervalMs: 250 });
     running = false;
     await Promise.all(loops);
 

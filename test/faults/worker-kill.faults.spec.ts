@@ -4,11 +4,12 @@ import { createTestDatabase, type TestDatabase } from '../support/databases';
 import { call, publishForConsultation } from '../support/http';
 import { startReplicas, type Replicas } from '../support/replicas';
 import { testClient, uniqueTaskQueue } from '../support/temporal';
-import { prepareDatabase, sleep } from './support/consultation';
+import { prepareDatabase } from './support/consultation';
 import { interruptedWorkflowTasks, lastWorkflowTaskPid } from './support/history';
 import { lockTheLogs } from './support/log-lock';
 import { currentTestName, reconcile } from './support/ledger';
 import { brokenTimelines, draftTagsFound, internalTypes, newTag, pollUntil, register, saveDraft, staffTokens, type Tokens } from './support/steps';
+import { eventually, quietFor } from '../support/eventually';
 
 /**
  * Issue 6: kill -9 a worker during an activity, during workflow tasks and while a decision waits on a
@@ -91,10 +92,12 @@ describe(`a worker killed with SIGKILL while the other carries on (${kind})`, ()
       }
     };
     const loops = Array.from({ length: 8 }, (_, c) => loop(c));
-    await sleep(2_000);
+    // The flood is under way (every client had answers) before the kill, and goes on after it.
+    await eventually(() => acknowledged.length + refused.length >= 16, { timeoutMs: 30_000, what: 'the flood under way' });
     const killedPid = await lastWorkflowTaskPid(temporal, ids[0]!); // a worker that is running these workflows
     await killWorker(killedPid);
-    await sleep(2_000);
+    const answeredAtKill = acknowledged.length + refused.length;
+    await eventually(() => acknowledged.length + refused.length >= answeredAtKill + 16, { timeoutMs: 45_000, what: 'the flood goes on after the kill' });
     running = false;
     await Promise.all(loops);
 
@@ -136,8 +139,9 @@ describe(`a worker killed with SIGKILL while the other carries on (${kind})`, ()
     const holder = await lastWorkflowTaskPid(temporal, id);
     await killWorker(holder); // the sticky cache holding the decision dies; its timer is still due
     const closed = await pollUntil(() => internalTypes(db.config, id), (types) => types.includes('ConsultationClosed'), 40_000);
-    await sleep(1_000); // a second close would follow right away
-    const types = await internalTypes(db.config, id);
+    // A second close would follow right away: the log is watched for a second (it only grows).
+    let types = closed;
+    await quietFor(1_000, async () => (types = await internalTypes(db.config, id)), { intervalMs: 250 });
     const closer = await lastWorkflowTaskPid(temporal, id);
     const entry = reconcile(
       currentTestName(),

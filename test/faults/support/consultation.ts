@@ -3,9 +3,9 @@ import { openDatabase, seedDemoAccounts, type DatabaseConfig } from '../../../li
 import { aRegistration } from '../../support/decisions';
 import { call, login, publishForConsultation } from '../../support/http';
 import { exchange } from './raw-http';
+import { eventually } from '../../support/eventually';
 
 export const PASSWORD = 'faults-password';
-export const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Migrates a fresh app database and seeds the demo staff accounts (password {@link PASSWORD}). */
 export async function prepareDatabase(config: DatabaseConfig): Promise<void> {
@@ -35,11 +35,12 @@ export async function openConsultation(baseUrl: string): Promise<{ id: string; t
   const id = registered.body.decisionId as string;
   const opensAt = Date.now() + 1_000;
   await publishForConsultation(baseUrl, tokens, id, { opensAt: new Date(opensAt).toISOString(), closesAt: new Date(opensAt + 600_000).toISOString() });
-  for (let i = 0; i < 80; i += 1) {
-    if ((await call(baseUrl, 'GET', `/api/v1/public/decisions/${id}`)).body.stage === 'consultation' && Date.now() > opensAt) return { id, tokens };
-    await sleep(250);
-  }
-  throw new Error(`decision ${id} did not reach the consultation stage`);
+  await eventually(async () => (await call(baseUrl, 'GET', `/api/v1/public/decisions/${id}`)).body.stage === 'consultation' && Date.now() > opensAt, {
+    timeoutMs: 20_000,
+    intervalMs: 250,
+    what: `decision ${id} reaches the consultation stage`,
+  });
+  return { id, tokens };
 }
 
 export interface RawReply {

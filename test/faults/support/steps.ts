@@ -3,7 +3,8 @@ import { verifyTimeline } from '../../../libs/domain/src';
 import { sha256Hex, type DatabaseConfig } from '../../../libs/persistence/src';
 import { aRegistration } from '../../support/decisions';
 import { call, login } from '../../support/http';
-import { PASSWORD, query, sleep } from './consultation';
+import { PASSWORD, query } from './consultation';
+import { eventually } from '../../support/eventually';
 
 /**
  * Staff steps whose every application can be found again: each draft version carries a unique tag as
@@ -73,25 +74,26 @@ export async function brokenTimelines(baseUrl: string, ids: string[]): Promise<s
 
 /** Polls `probe` until `done` holds for its value or `timeoutMs` passes; answers the last value either way. */
 export async function pollUntil<T>(probe: () => Promise<T>, done: (value: T) => boolean, timeoutMs: number, everyMs = 250): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (done(value) || Date.now() > deadline) return value;
-    await sleep(everyMs);
-  }
+  let value = await probe();
+  if (done(value)) return value;
+  await eventually(
+    async () => {
+      value = await probe();
+      return done(value);
+    },
+    { timeoutMs, intervalMs: everyMs, what: 'pollUntil' },
+  ).catch(() => undefined);
+  return value;
 }
 
 /** Posts an opinion under `key`, retrying on anything but 201 until `timeoutMs`; answers the receipt or undefined. */
 export async function submitOpinion(baseUrl: string, id: string, key: string, text: string, timeoutMs = 30_000): Promise<string | undefined> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    try {
+  return eventually(
+    async () => {
+      // No answer (a throw) or any status but 201: retry under the same key.
       const reply = await call(baseUrl, 'POST', `/api/v1/public/decisions/${id}/opinions`, { json: { text }, headers: { 'idempotency-key': key } });
-      if (reply.status === 201) return reply.body.receipt as string;
-    } catch {
-      // no answer: retry under the same key
-    }
-    await sleep(100);
-  }
-  return undefined;
+      return reply.status === 201 ? (reply.body.receipt as string) : undefined;
+    },
+    { timeoutMs, intervalMs: 100, what: `opinion ${key} acknowledged` },
+  ).catch(() => undefined);
 }
