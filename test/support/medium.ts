@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import Module from 'node:module';
 import { join } from 'node:path';
 import { databaseConfigFrom, openDatabase } from '../../libs/persistence/src';
 import type { serveGateway as ServeGateway } from '../../apps/gateway/src/serve';
@@ -23,8 +24,10 @@ export interface MediumSystem {
 export async function startMediumSystem(options: SystemOptions): Promise<MediumSystem> {
   const serve = join(repoRoot(), 'dist', 'apps', 'gateway', 'src', 'serve.js');
   if (!existsSync(serve)) throw new Error(`${serve} is missing: run \`npm run build\` first (npm test does).`);
-  // eslint-disable-next-line @typescript-eslint/no-require-imports -- the built file, chosen at run time
-  const { serveGateway } = require(serve) as { serveGateway: typeof ServeGateway };
+  // Node's own loader (Module._load), not jest's module registry (which also stands behind createRequire):
+  // the built gateway runs as `node` runs it (NestJS 12 is ESM, which Node 20.19+ requires natively and
+  // jest's registry cannot), and its modules load once per jest worker instead of once per file.
+  const { serveGateway } = (Module as unknown as { _load(request: string, parent: null, isMain: boolean): unknown })._load(serve, null, false) as { serveGateway: typeof ServeGateway };
   const port = await freePort();
   const dataSource = await openDatabase(databaseConfigFrom(options.databaseUrl), { migrate: false });
   const stops: Array<() => Promise<void>> = [() => dataSource.destroy()];
