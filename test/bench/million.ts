@@ -100,7 +100,7 @@ export async function seedMillion(kind: 'sqlite' | 'postgres', url: string, coun
 
 function runChild(root: string, mode: string, url: string): Promise<MillionRun> {
   return new Promise((resolve, reject) => {
-    const script = join(root, 'dist-bench', 'test', 'bench', 'million-child.js');
+    const script = join(root, 'dist', 'test', 'bench', 'million-child.js');
     execFile(process.execPath, [script, mode], { env: { PATH: process.env['PATH'] ?? '', DATABASE_URL: url, DECISION_ID: DECISION }, maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) => {
       if (error) return reject(new Error(`million-child ${mode} failed: ${stderr || error.message}`));
       resolve(JSON.parse(stdout.trim().split('\n').at(-1)!) as MillionRun);

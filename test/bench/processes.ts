@@ -2,12 +2,12 @@ import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
-/** The repository root: the first folder above this file that holds `tsconfig.bench.json`. */
+/** The repository root: the first folder above this file that holds `tsconfig.base.json`. */
 export function findRepoRoot(from: string = __dirname): string {
   let dir = from;
-  while (!existsSync(join(dir, 'tsconfig.bench.json'))) {
+  while (!existsSync(join(dir, 'tsconfig.base.json'))) {
     const parent = dirname(dir);
-    if (parent === dir) throw new Error(`no tsconfig.bench.json above ${from}`);
+    if (parent === dir) throw new Error(`no tsconfig.base.json above ${from}`);
     dir = parent;
   }
   return dir;
