@@ -50,7 +50,7 @@ describe.each(databaseKinds())('the first administrator of a clean database, wit
 
   beforeAll(async () => {
     db = await createTestDatabase(kind);
-  });
+  }, 120_000); // the processes get 60 s to be ready (startSystem)
 
   afterAll(async () => {
     await system?.stop();

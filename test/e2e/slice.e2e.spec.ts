@@ -35,7 +35,7 @@ describe.each(databaseKinds())('the first slice over HTTP, gateway and worker as
     system = await startSystem({ databaseUrl: db.url, taskQueue: uniqueTaskQueue(`e2e-${kind}`) });
     api = (method, path, options) => call(system.baseUrl, method, path, options);
     drafter = await login(system.baseUrl, 'drafter', PASSWORD);
-  });
+  }, 120_000); // the processes get 60 s to be ready (startSystem)
 
   afterAll(async () => {
     await system?.stop();

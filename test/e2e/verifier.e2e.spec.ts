@@ -104,7 +104,7 @@ describe('the verifier command against a running deployment', () => {
     expect(timeline.body.entries.length).toBeGreaterThanOrEqual(3);
     head = timeline.body.head;
     proxy = await startTamperingProxy(system.baseUrl, acted);
-  });
+  }, 120_000); // the processes get 60 s to be ready (startSystem)
 
   afterEach(() => {
     if (proxy) proxy.tamper = undefined;

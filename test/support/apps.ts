@@ -61,7 +61,7 @@ export interface SystemOptions {
   databaseUrl: string;
   taskQueue: string;
   gatewayEnv?: Record<string, string>;
-  /** How long the gateway may take to answer /health/ready (default 30 s). */
+  /** How long the gateway may take to answer /health/ready (default 60 s: a loaded 2-core machine needs it). */
   readyTimeoutMs?: number;
 }
 
@@ -86,7 +86,7 @@ export async function startSystem(options: SystemOptions): Promise<TestSystem> {
   const port = await freePort();
   const startWorker = (): AppProcess => startApp('worker', { ...commonEnv(options), WORKFLOW_BUNDLE: requiredEnv(TEST_ENV.workflowBundle) });
   const startGateway = (): AppProcess => startApp('gateway', testGatewayEnv(options, port));
-  const readyTimeoutMs = options.readyTimeoutMs ?? 30_000;
+  const readyTimeoutMs = options.readyTimeoutMs ?? 60_000;
   const system: TestSystem = {
     baseUrl: `http://127.0.0.1:${port}`,
     worker: startWorker(),

@@ -22,7 +22,8 @@ export async function eventually<T>(
       last = error;
     }
     if (Date.now() >= deadline) {
-      const detail = last instanceof Error ? last.message : JSON.stringify(last);
+      // Errors from Node's own realm (fetch's TypeError) are not instances of the test realm's Error.
+      const detail = last instanceof Error || (typeof last === 'object' && last !== null && 'message' in last) ? String((last as Error).message) : JSON.stringify(last);
       throw new Error(`eventually: ${what} not met within ${timeoutMs} ms (last: ${detail})`);
     }
     await new Promise((resolve) => setTimeout(resolve, Math.max(0, Math.min(intervalMs, deadline - Date.now()))));

@@ -78,8 +78,8 @@ export async function startReplicas(options: ReplicaOptions): Promise<Replicas> 
   return replicas;
 }
 
-/** Polls `/health/ready` until it answers 200; fails when the gateway exits or 30 s pass. */
-export async function waitForReady(baseUrl: string, gateway: AppProcess, timeoutMs = 30_000): Promise<void> {
+/** Polls `/health/ready` until it answers 200; fails when the gateway exits or 60 s pass. */
+export async function waitForReady(baseUrl: string, gateway: AppProcess, timeoutMs = 60_000): Promise<void> {
   await eventually(() => fetch(`${baseUrl}/health/ready`).then((r) => r.ok), {
     timeoutMs,
     intervalMs: 200,
