@@ -69,11 +69,11 @@ describe.each(databaseKinds())('clusters over HTTP: list, merge, split, relabel,
     for (const text of OTHERS) others.push(await post(text));
     await eventually(async () => (await call(system.baseUrl, 'GET', `/api/v1/public/decisions/${id}`)).body.stage === 'feedback', { timeoutMs: 40_000, intervalMs: 250, what: 'the consultation is sealed' });
     const ready = async (): Promise<boolean> => (await as('drafter', 'GET', `/api/v1/decisions/${id}/clusters`)).status === 200;
-    await eventually(ready, { timeoutMs: 10_000, intervalMs: 250, what: 'clusters' }).catch(() => undefined);
+    await eventually(ready, { timeoutMs: 30_000, intervalMs: 250, what: 'clusters' }).catch(() => undefined);
     // Without the workflow's clustering step, cluster here against the same database, as the worker would.
     if (!(await ready())) await clusterOpinions(app, id, DEFAULT_POLICY, new Date());
     expect(await ready()).toBe(true);
-  });
+  }, 120_000);
 
   it('lists clusters for the owning unit only, with the form letter as one concentrated cluster', async () => {
     const list = await as('drafter', 'GET', `/api/v1/decisions/${id}/clusters?pageSize=100`);

@@ -66,7 +66,7 @@ describe.each(databaseKinds())('answers, the feedback report and receipts over H
   it('has the opinions clustered (by the clustering activity, or directly here when it is not there)', async () => {
     const clusteredAt = async (): Promise<string | null> =>
       ((await app.query(`SELECT clustered_at AS at FROM consultations WHERE decision_id = '${id}'`)) as Array<{ at: string | null }>)[0]?.at ?? null;
-    await eventually(clusteredAt, { timeoutMs: 5_000, intervalMs: 250, what: 'clustering' }).catch(() => undefined);
+    await eventually(clusteredAt, { timeoutMs: 30_000, intervalMs: 250, what: 'clustering' }).catch(() => undefined);
     if (!(await clusteredAt())) {
       const others = ((await app.query(`SELECT receipt FROM opinions WHERE decision_id = '${id}'`)) as Array<{ receipt: string }>).map((r) => r.receipt).filter((r) => !formLetters.includes(r));
       await seedClusters(app, id, [{ clusterId: 'r1-1', label: '反对停车收费翻倍', receipts: formLetters }, ...others.map((receipt, i) => ({ clusterId: `r1-${i + 2}`, label: '其他', receipts: [receipt] }))]);

@@ -43,8 +43,8 @@ export async function waitForEvent(baseUrl: string, decisionId: string, type: st
 export async function publishFeedback(staff: Staff, app: DataSource, decisionId: string, answer: { verdict: string; text: string; reason: string }): Promise<void> {
   const clusteredAt = async (): Promise<string | null> =>
     ((await app.query(`SELECT clustered_at AS at FROM consultations WHERE decision_id = '${decisionId}'`)) as Array<{ at: string | null }>)[0]?.at ?? null;
-  // Up to 10 s for the clustering activity; past that the test clusters the opinions itself.
-  await eventually(clusteredAt, { timeoutMs: 10_000, intervalMs: 250, what: 'clustering' }).catch(() => undefined);
+  // Up to 30 s for the clustering activity (a loaded machine runs it late); past that the test clusters the opinions itself.
+  await eventually(clusteredAt, { timeoutMs: 30_000, intervalMs: 250, what: 'clustering' }).catch(() => undefined);
   if (!(await clusteredAt())) {
     const receipts = ((await app.query(`SELECT receipt FROM opinions WHERE decision_id = '${decisionId}'`)) as Array<{ receipt: string }>).map((r) => r.receipt);
     await seedClusters(app, decisionId, [{ clusterId: 'r1-1', label: '停车收费', receipts }]);
