@@ -57,8 +57,8 @@ export async function startSystem(options: { databaseUrl: string; taskQueue: str
   };
   const startWorker = (): AppProcess => startApp('worker', { ...common, WORKFLOW_BUNDLE: requiredEnv(TEST_ENV.workflowBundle) });
   const startGateway = (): AppProcess =>
-    // Tests play many clients from one address: per-client fairness (ADR 32) is lifted unless a test sets it.
-    startApp('gateway', { ...common, PORT: String(port), HOST: '127.0.0.1', AUTH_SECRET: 'e2e-secret-e2e-secret-e2e-secret-0123', CLIENT_MAX_IN_FLIGHT: '1000', ...options.gatewayEnv });
+    // Tests play many clients from one address: per-client fairness (ADR 32, 35) is lifted unless a test sets it.
+    startApp('gateway', { ...common, PORT: String(port), HOST: '127.0.0.1', AUTH_SECRET: 'e2e-secret-e2e-secret-e2e-secret-0123', CLIENT_MAX_IN_FLIGHT: '1000', CLIENT_MAX_LOOP_SHARE: '1', ...options.gatewayEnv });
   const system: TestSystem = {
     baseUrl: `http://127.0.0.1:${port}`,
     worker: startWorker(),
