@@ -483,11 +483,13 @@ async function main(): Promise<void> {
     }
 
     const flood: FloodFigure[] = [];
+    let floodPinning = 'unpinned';
     if (settings.groups.has('flood')) {
       const mark = teardown.mark();
       const connections = positiveInt('BENCH_FLOOD_CONNECTIONS', 64);
       // The flood is pinned apart from the gateway with 2 CPUs too (BENCH_PIN=0 turns it off): otherwise the kernel's scheduling dominates.
       const pinning = settings.pinning ?? choosePinning(settings.pinMode === 'auto' ? '1' : settings.pinMode, cpus().length);
+      if (pinning) floodPinning = `wrk and the measuring client on CPU ${pinning.loadGenerator}, the gateway on CPU ${pinning.servers}`;
       flood.push(...(await benchFlood({ root: ROOT, password: PASSWORD, connections, samples: settings.samples, pinning, defer: (what, run) => teardown.defer(what, run), log })));
       if (!(await teardown.unwindTo(mark))) throw new Error('flood: teardown failed');
     }
@@ -522,7 +524,7 @@ async function main(): Promise<void> {
     for (const result of million) console.log(`\n${result.opinions.toLocaleString('en')} opinions: seal + clustering + statistics, ${result.database === 'sqlite' ? 'SQLite' : 'PostgreSQL'}\n${formatMillion(result)}`);
     if (replicas.length > 0) console.log(`\nThroughput with one and two gateways + workers (same machine)\n${formatReplicas(replicas)}`);
     if (calendar.length > 0) console.log(`\nWorking-day calendar change (ADR 23)\n${formatCalendar(calendar)}`);
-    if (flood.length > 0) console.log(`\nAnother client's read p50 under a ${positiveInt('BENCH_FLOOD_CONNECTIONS', 64)}-connection wrk flood from one address (target ratio ≤ 2 with the default)\n${formatFlood(flood)}`);
+    if (flood.length > 0) console.log(`\nAnother client's read p50 under a ${positiveInt('BENCH_FLOOD_CONNECTIONS', 64)}-connection wrk flood from one address, ${floodPinning} (target ratio ≤ 2 with the default)\n${formatFlood(flood)}`);
     console.log(`\nResults: ${file} (${results.durationSec} s)`);
   } finally {
     if (!interruption.signal.aborted && !(await teardown.unwindTo(0))) process.exitCode = 1;
