@@ -15,10 +15,8 @@ export interface FloodFigure {
   floodP99Ms: number;
   /** floodP50Ms ÷ idleP50Ms (target ≤ 2). */
   ratio: number;
-  /** Requests the flood got answered per second (wrk's Requests/sec over the whole flood). */
+  /** Requests the flood got answered per second, over its whole time (ramp-up included). */
   floodPerSec: number;
-  /** Flood responses that were not 2xx (a refusal): 0, or the run fails. */
-  floodRefused: number;
 }
 
 export interface FloodOptions {
@@ -26,6 +24,8 @@ export interface FloodOptions {
   password: string;
   connections: number;
   samples: number;
+  /** Rounds the samples are split into, every fairness setting in each (BENCH_ROUNDS). */
+  rounds: number;
   /** The flood and the measuring client on `loadGenerator`, the gateway on `servers`; none: unpinned. */
   pinning: Pinning | undefined;
   defer: (what: string, run: () => Promise<unknown>) => void;
@@ -79,9 +79,10 @@ function readLatencies(url: string, count: number, cpus: string | undefined): Pr
 }
 
 /** wrk (Debian package `wrk`): a load generator that is not Node, so the flood costs its own core little. */
-function startWrk(url: string, connections: number, cpus: string | undefined): { stop(): Promise<{ perSec: number; refused: number; output: string }> } {
+function startWrk(url: string, connections: number, cpus: string | undefined): { stop(): Promise<{ answered: number; seconds: number; refused: number; output: string }> } {
   if (spawnSync('wrk', ['--version']).error) throw new Error('the flood group needs wrk on PATH (apt-get install wrk)');
   const [command, args] = pinned(cpus, 'wrk', ['-t', '1', '-c', String(connections), '-d', '3600s', '--timeout', '30s', url]);
+  const started = performance.now();
   const wrk = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   wrk.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -92,59 +93,73 @@ function startWrk(url: string, connections: number, cpus: string | undefined): {
   return {
     // SIGINT: wrk stops and prints its summary.
     async stop() {
+      const seconds = (performance.now() - started) / 1000;
       wrk.kill('SIGINT');
       await exited;
       process.off('exit', killOnExit);
-      const perSec = Number(/Requests\/sec:\s+([\d.]+)/.exec(output)?.[1]);
-      if (!Number.isFinite(perSec)) throw new Error(`wrk printed no Requests/sec:\n${output}`);
-      return { perSec, refused: Number(/Non-2xx or 3xx responses:\s+(\d+)/.exec(output)?.[1] ?? 0), output };
+      const answered = Number(/(\d+) requests in /.exec(output)?.[1]);
+      if (!Number.isFinite(answered)) throw new Error(`wrk printed no summary:\n${output}`);
+      return { answered, seconds, refused: Number(/Non-2xx or 3xx responses:\s+(\d+)/.exec(output)?.[1] ?? 0), output };
     },
   };
 }
 
 const sorted = (values: number[]): number[] => [...values].sort((a, b) => a - b);
 
+/** Reads of one run: the same gateway idle and under the flood, and what the flood got. */
+interface RunSamples {
+  idle: number[];
+  flooded: number[];
+  answered: number;
+  seconds: number;
+}
+
 /**
- * The flood-isolation figure: a gateway on SQLite (pinned to the servers' CPUs); a measuring client reads
- * the public catalogue (p50 of `samples` sequential reads) while the gateway is idle, then while wrk holds
- * `connections` keep-alive connections from another address reading it as fast as they are answered.
- * Measured with the default fairness, with ADR 32's in-flight cap alone, and with no fairness at all.
+ * The flood-isolation figure: one gateway per fairness setting on SQLite (pinned to the servers' CPUs); a
+ * measuring client reads the public catalogue sequentially while its gateway is idle, then while wrk holds
+ * `connections` keep-alive connections from another address reading it as fast as they are answered. In
+ * `rounds` rounds, each running every setting (order rotated), so a slow spell of the machine falls on
+ * all alike; p50 of all samples of a setting. The flood answered per second is over its measured time
+ * (ramp-up included). Any refusal of the flood's requests fails the run.
  */
 export async function benchFlood(options: FloodOptions): Promise<FloodFigure[]> {
   const database = await createBenchDatabase('sqlite', options.password);
   options.defer('drop the flood database', () => database.drop());
-  const figures: FloodFigure[] = [];
   const { loadGenerator, servers } = options.pinning ?? {};
+  const gateways: Array<{ base: string; app: AppProcess }> = [];
   for (const run of RUNS) {
     const port = await freePort();
-    const base = `http://127.0.0.1:${port}`;
-    const gateway: AppProcess = startApp(
-      options.root,
-      'gateway',
-      { TEMPORAL_ADDRESS: '127.0.0.1:1', DATABASE_URL: database.url, DB_MIGRATE: 'false', LOG_LEVEL: 'warn', PORT: String(port), HOST: '127.0.0.1', AUTH_SECRET: randomBytes(24).toString('hex'), ...run.env },
-      servers,
-    );
-    try {
-      await waitForHttp(`${base}/health/live`, gateway, 60_000);
-      const idle = sorted(await readLatencies(`${base}${READ}`, options.samples, loadGenerator));
-      options.log(`flood: ${options.connections} connections, fairness ${run.fairness}`);
-      const flood = startWrk(`${base}${READ}`, options.connections, loadGenerator);
-      const [measured] = await Promise.allSettled([
-        new Promise((resolve) => setTimeout(resolve, RAMP_MS)).then(() => readLatencies(`${base}${READ}`, options.samples, loadGenerator)),
-      ]);
+    const env = { TEMPORAL_ADDRESS: '127.0.0.1:1', DATABASE_URL: database.url, DB_MIGRATE: 'false', LOG_LEVEL: 'warn', PORT: String(port), HOST: '127.0.0.1', AUTH_SECRET: randomBytes(24).toString('hex'), ...run.env };
+    const app = startApp(options.root, 'gateway', env, servers);
+    options.defer(`stop the flood gateway (${run.fairness})`, () => app.stop());
+    gateways.push({ base: `http://127.0.0.1:${port}`, app });
+  }
+  for (const { base, app } of gateways) await waitForHttp(`${base}/health/live`, app, 60_000);
+  const samples: RunSamples[] = RUNS.map(() => ({ idle: [], flooded: [], answered: 0, seconds: 0 }));
+  const perRound = Math.max(10, Math.round(options.samples / options.rounds));
+  for (let round = 0; round < options.rounds; round += 1) {
+    for (let k = 0; k < RUNS.length; k += 1) {
+      const index = (round + k) % RUNS.length;
+      const [run, { base, app }, into] = [RUNS[index]!, gateways[index]!, samples[index]!];
+      const url = `${base}${READ}`;
+      into.idle.push(...(await readLatencies(url, perRound, loadGenerator)));
+      options.log(`flood: round ${round + 1}/${options.rounds}, ${options.connections} connections, fairness ${run.fairness}`);
+      const flood = startWrk(url, options.connections, loadGenerator);
+      const [measured] = await Promise.allSettled([new Promise((resolve) => setTimeout(resolve, RAMP_MS)).then(() => readLatencies(url, perRound, loadGenerator))]);
       const wrk = await flood.stop();
       if (measured.status === 'rejected') throw measured.reason;
-      const flooded = sorted(measured.value);
-      gateway.assertRunning();
+      app.assertRunning();
       if (wrk.refused > 0) throw new Error(`flood: the gateway refused ${wrk.refused} of the flood's requests (${run.fairness}):\n${wrk.output}`);
-      const idleP50Ms = percentile(idle, 50);
-      const floodP50Ms = percentile(flooded, 50);
-      figures.push({ ...run, idleP50Ms, floodP50Ms, floodP99Ms: percentile(flooded, 99), ratio: floodP50Ms / idleP50Ms, floodPerSec: wrk.perSec, floodRefused: wrk.refused });
-    } finally {
-      await gateway.stop();
+      into.flooded.push(...measured.value);
+      into.answered += wrk.answered;
+      into.seconds += wrk.seconds;
     }
   }
-  return figures;
+  return RUNS.map((run, index) => {
+    const { idle, flooded, answered, seconds } = samples[index]!;
+    const [idleP50Ms, floodP50Ms] = [percentile(sorted(idle), 50), percentile(sorted(flooded), 50)];
+    return { ...run, idleP50Ms, floodP50Ms, floodP99Ms: percentile(sorted(flooded), 99), ratio: floodP50Ms / idleP50Ms, floodPerSec: answered / seconds };
+  });
 }
 
 export function formatFlood(figures: FloodFigure[]): string {

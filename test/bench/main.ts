@@ -490,7 +490,7 @@ async function main(): Promise<void> {
       // The flood is pinned apart from the gateway with 2 CPUs too (BENCH_PIN=0 turns it off): otherwise the kernel's scheduling dominates.
       const pinning = settings.pinning ?? choosePinning(settings.pinMode === 'auto' ? '1' : settings.pinMode, cpus().length);
       if (pinning) floodPinning = `wrk and the measuring client on CPU ${pinning.loadGenerator}, the gateway on CPU ${pinning.servers}`;
-      flood.push(...(await benchFlood({ root: ROOT, password: PASSWORD, connections, samples: settings.samples, pinning, defer: (what, run) => teardown.defer(what, run), log })));
+      flood.push(...(await benchFlood({ root: ROOT, password: PASSWORD, connections, samples: settings.samples, rounds: settings.rounds, pinning, defer: (what, run) => teardown.defer(what, run), log })));
       if (!(await teardown.unwindTo(mark))) throw new Error('flood: teardown failed');
     }
 
