@@ -45,7 +45,8 @@ export class ClientFairness {
   private running = 0;
   private busyMark: number;
   /** The two clients seen most recently, most recent first: who else was active, in O(1). */
-  private recent: Array<{ key: string; at: number }> = [];
+  private latest = { key: '', at: -Infinity };
+  private before = { key: '', at: -Infinity };
   /** Idle clients are swept out when the map grows past this, or a new client comes after a while. */
   private sweepAt = 1024;
   private sweptAt = 0;
@@ -129,8 +130,8 @@ export class ClientFairness {
     if (this.options.maxLoopShare >= 1) return false;
     this.settle(client);
     if (client.charge <= this.options.maxLoopShare * this.options.windowMs) return false;
-    const other = this.recent.find((entry) => entry.key !== key);
-    return other !== undefined && this.options.now() - other.at < this.options.windowMs;
+    const other = this.latest.key !== key ? this.latest : this.before;
+    return this.options.now() - other.at < this.options.windowMs;
   }
 
   /** Milliseconds until the client's charge has decayed to its share (at least 1). */
@@ -158,7 +159,12 @@ export class ClientFairness {
 
   private touch(key: string): void {
     const at = this.options.now();
-    this.recent = [{ key, at }, ...this.recent.filter((entry) => entry.key !== key)].slice(0, 2);
+    if (this.latest.key === key) {
+      this.latest.at = at;
+    } else {
+      this.before = this.latest;
+      this.latest = { key, at };
+    }
   }
 
   /** Drops idle clients whose charge has decayed to nothing, so the map holds only recent clients. */
