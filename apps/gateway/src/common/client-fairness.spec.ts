@@ -148,6 +148,30 @@ describe('per-client fairness: share of the event loop (ADR 35)', () => {
     expect(readerBusy).toBeCloseTo(400, 0);
   });
 
+  it('gives the flood the whole loop again once the other client has been gone for the window', () => {
+    const { fairness, pass } = fairnessWith();
+    const started: string[] = [];
+    for (let n = 0; n < 64; n += 1) request(fairness, 'flood', started, 'flood');
+    const doneIn: number[] = [0, 0, 0, 0];
+    for (let ms = 0; ms < 4_000; ms += 1) {
+      const running = fairness.load('flood').running;
+      // The flood is alone for a second, then the reader reads for a second, then it is gone.
+      const reading = ms >= 1_000 && ms < 2_000 && ms % 5 === 0;
+      if (reading) fairness.enter('reader', () => undefined);
+      pass(1, Math.min(1, 0.5 * running + (reading ? 0.2 : 0)));
+      if (reading) fairness.leave('reader');
+      for (let k = 0; k < running; k += 1) {
+        fairness.leave('flood');
+        doneIn[Math.floor(ms / 1_000)]! += 1;
+        request(fairness, 'flood', started, 'flood');
+      }
+    }
+    // All of the loop alone (2,000 answers a second), about half beside the reader, all of it again a window after.
+    expect(doneIn[0]).toBeGreaterThan(1_900);
+    expect(doneIn[1]).toBeLessThan(1_300);
+    expect(doneIn[3]).toBeGreaterThan(1_900);
+  });
+
   it('does not pace anyone with a share of 1 (CLIENT_MAX_LOOP_SHARE=1)', () => {
     const { fairness, pass } = fairnessWith({ maxLoopShare: 1 });
     const started: string[] = [];
