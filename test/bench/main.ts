@@ -182,7 +182,7 @@ async function benchDatabase(kind: 'sqlite' | 'postgres', shared: Shared): Promi
   const apps: AppProcess[] = [
     startApp(ROOT, 'worker', common, servers),
     // The load comes from one address: lift the per-client opinion limit so the benchmark measures intake.
-    startApp(ROOT, 'gateway', { ...common, PORT: String(port), HOST: '127.0.0.1', AUTH_SECRET: randomBytes(24).toString('hex'), OPINION_BURST: '1000000000', OPINION_RATE_PER_MINUTE: '1000000000', CLIENT_MAX_IN_FLIGHT: '1000' }, servers),
+    startApp(ROOT, 'gateway', { ...common, PORT: String(port), HOST: '127.0.0.1', AUTH_SECRET: randomBytes(24).toString('hex'), OPINION_BURST: '1000000000', OPINION_RATE_PER_MINUTE: '1000000000', CLIENT_MAX_IN_FLIGHT: '1000', CLIENT_MAX_LOOP_SHARE: '1' }, servers),
   ];
   for (const app of apps) {
     teardown.defer(`stop the ${app.name}`, async () => {
