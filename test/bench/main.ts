@@ -182,7 +182,7 @@ async function benchDatabase(kind: 'sqlite' | 'postgres', shared: Shared): Promi
   const apps: AppProcess[] = [
     startApp(ROOT, 'worker', common, servers),
     // The load comes from one address: lift the per-client opinion limit so the benchmark measures intake.
-    startApp(ROOT, 'gateway', { ...common, PORT: String(port), HOST: '127.0.0.1', AUTH_SECRET: randomBytes(24).toString('hex'), OPINION_BURST: '1000000000', OPINION_RATE_PER_MINUTE: '1000000000', CLIENT_MAX_IN_FLIGHT: '1000' }, servers),
+    startApp(ROOT, 'gateway', { ...common, PORT: String(port), HOST: '127.0.0.1', AUTH_SECRET: randomBytes(24).toString('hex'), OPINION_BURST: '1000000000', OPINION_RATE_PER_MINUTE: '1000000000', CLIENT_MAX_IN_FLIGHT: '1000', CLIENT_MAX_LOOP_SHARE: '1' }, servers),
   ];
   for (const app of apps) {
     teardown.defer(`stop the ${app.name}`, async () => {
@@ -483,10 +483,14 @@ async function main(): Promise<void> {
     }
 
     const flood: FloodFigure[] = [];
+    let floodPinning = 'unpinned';
     if (settings.groups.has('flood')) {
       const mark = teardown.mark();
       const connections = positiveInt('BENCH_FLOOD_CONNECTIONS', 64);
-      flood.push(...(await benchFlood({ root: ROOT, password: PASSWORD, connections, maxInFlight: positiveInt('BENCH_FLOOD_IN_FLIGHT', 2), samples: settings.samples, cpus: settings.pinning?.servers, defer: (what, run) => teardown.defer(what, run), log })));
+      // The flood is pinned apart from the gateway with 2 CPUs too (BENCH_PIN=0 turns it off): otherwise the kernel's scheduling dominates.
+      const pinning = settings.pinning ?? choosePinning(settings.pinMode === 'auto' ? '1' : settings.pinMode, cpus().length);
+      if (pinning) floodPinning = `wrk and the measuring client on CPU ${pinning.loadGenerator}, the gateway on CPU ${pinning.servers}`;
+      flood.push(...(await benchFlood({ root: ROOT, password: PASSWORD, connections, samples: settings.samples, rounds: settings.rounds, pinning, defer: (what, run) => teardown.defer(what, run), log })));
       if (!(await teardown.unwindTo(mark))) throw new Error('flood: teardown failed');
     }
 
@@ -520,7 +524,7 @@ async function main(): Promise<void> {
     for (const result of million) console.log(`\n${result.opinions.toLocaleString('en')} opinions: seal + clustering + statistics, ${result.database === 'sqlite' ? 'SQLite' : 'PostgreSQL'}\n${formatMillion(result)}`);
     if (replicas.length > 0) console.log(`\nThroughput with one and two gateways + workers (same machine)\n${formatReplicas(replicas)}`);
     if (calendar.length > 0) console.log(`\nWorking-day calendar change (ADR 23)\n${formatCalendar(calendar)}`);
-    if (flood.length > 0) console.log(`\nAnother client's read p50 under a ${positiveInt('BENCH_FLOOD_CONNECTIONS', 64)}-connection flood from one address (target ratio ≤ 2 with the default)\n${formatFlood(flood)}`);
+    if (flood.length > 0) console.log(`\nAnother client's read p50 under a ${positiveInt('BENCH_FLOOD_CONNECTIONS', 64)}-connection wrk flood from one address, ${floodPinning} (target ratio ≤ 2 with the default)\n${formatFlood(flood)}`);
     console.log(`\nResults: ${file} (${results.durationSec} s)`);
   } finally {
     if (!interruption.signal.aborted && !(await teardown.unwindTo(0))) process.exitCode = 1;

@@ -68,7 +68,7 @@ export async function startReplicaSystem(replicas: number, options: ReplicaBench
   const apps: AppProcess[] = [];
   for (const [n, port] of ports.entries()) {
     apps.push(startApp(options.root, 'worker', common));
-    apps.push(startApp(options.root, 'gateway', { ...common, PORT: String(port), HOST: '127.0.0.1', AUTH_SECRET: secret, OPINION_BURST: '1000000000', OPINION_RATE_PER_MINUTE: '1000000000', CLIENT_MAX_IN_FLIGHT: '1000' }));
+    apps.push(startApp(options.root, 'gateway', { ...common, PORT: String(port), HOST: '127.0.0.1', AUTH_SECRET: secret, OPINION_BURST: '1000000000', OPINION_RATE_PER_MINUTE: '1000000000', CLIENT_MAX_IN_FLIGHT: '1000', CLIENT_MAX_LOOP_SHARE: '1' }));
     await waitForHttp(`${bases[n]}/health/ready`, apps.at(-1)!, 60_000);
   }
   for (const app of apps) options.defer(`stop the ${replicas}-replica ${app.name}`, () => app.stop());

@@ -47,7 +47,7 @@ describe('the apps while the Temporal server is down', () => {
     const httpPort = await freePort();
     const common = { TEMPORAL_ADDRESS: temporal.address, TASK_QUEUE: 'faults-temporal-down', DATABASE_URL: db.url, DB_MIGRATE: 'false', LOG_LEVEL: 'error' };
     worker = startApp('worker', { ...common, WORKFLOW_BUNDLE: requiredEnv(TEST_ENV.workflowBundle) });
-    gateway = startApp('gateway', { ...common, PORT: String(httpPort), HOST: '127.0.0.1', AUTH_SECRET: 'faults-secret-faults-secret-0123456789', OPINION_BURST: '1000', CLIENT_MAX_IN_FLIGHT: '1000', STAFF_REQUEST_TIMEOUT_MS: String(BOUND_MS) });
+    gateway = startApp('gateway', { ...common, PORT: String(httpPort), HOST: '127.0.0.1', AUTH_SECRET: 'faults-secret-faults-secret-0123456789', OPINION_BURST: '1000', CLIENT_MAX_IN_FLIGHT: '1000', CLIENT_MAX_LOOP_SHARE: '1', STAFF_REQUEST_TIMEOUT_MS: String(BOUND_MS) });
     baseUrl = `http://127.0.0.1:${httpPort}`;
     await waitForReady(baseUrl, gateway);
   });

@@ -75,8 +75,8 @@ const commonEnv = (options: SystemOptions): Record<string, string> => ({
 
 /** The environment of a test gateway on `port`; the medium tier's in-process gateway gets the same. */
 export const testGatewayEnv = (options: SystemOptions, port: number): Record<string, string> =>
-  // Tests play many clients from one address: per-client fairness (ADR 32) is lifted unless a test sets it.
-  ({ ...commonEnv(options), PORT: String(port), HOST: '127.0.0.1', AUTH_SECRET: 'e2e-secret-e2e-secret-e2e-secret-0123', CLIENT_MAX_IN_FLIGHT: '1000', ...options.gatewayEnv });
+  // Tests play many clients from one address: per-client fairness (ADR 32, 35) is lifted unless a test sets it.
+  ({ ...commonEnv(options), PORT: String(port), HOST: '127.0.0.1', AUTH_SECRET: 'e2e-secret-e2e-secret-e2e-secret-0123', CLIENT_MAX_IN_FLIGHT: '1000', CLIENT_MAX_LOOP_SHARE: '1', ...options.gatewayEnv });
 
 /**
  * Gateway and worker processes on the shared dev server, their own task queue and database. When start-up

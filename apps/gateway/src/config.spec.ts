@@ -25,4 +25,12 @@ describe('gateway configuration', () => {
     expect(() => loadGatewayConfig({ ...SECRET, TRUSTED_PROXIES: '10.0.0.0/8,ingress' })).toThrow(/TRUSTED_PROXIES/);
     expect(() => loadGatewayConfig({ ...SECRET, REDIS_URL: 'localhost:6379' })).toThrow(/REDIS_URL/);
   });
+
+  it('paces a client at half the event loop by default and refuses a share outside 0.1–1', () => {
+    expect(loadGatewayConfig(SECRET).CLIENT_MAX_LOOP_SHARE).toBe(0.5);
+    expect(loadGatewayConfig({ ...SECRET, CLIENT_MAX_LOOP_SHARE: '1' }).CLIENT_MAX_LOOP_SHARE).toBe(1);
+    for (const value of ['0', '1.5', 'half', '-0.5']) {
+      expect(() => loadGatewayConfig({ ...SECRET, CLIENT_MAX_LOOP_SHARE: value })).toThrow(/CLIENT_MAX_LOOP_SHARE/);
+    }
+  });
 });

@@ -53,6 +53,8 @@ const schema = z.object({
   TRUSTED_PROXIES: trustedProxies,
   REDIS_URL: redisUrl,
   CLIENT_MAX_IN_FLIGHT: z.coerce.number().int().min(1).max(1000).default(2),
+  /** Share of the event loop one client may hold while others are served (ADR 35); 1: no pacing. */
+  CLIENT_MAX_LOOP_SHARE: z.coerce.number().min(0.1, 'must be between 0.1 and 1 (1 turns pacing off)').max(1, 'must be between 0.1 and 1 (1 turns pacing off)').default(0.5),
   LOG_LEVEL: env.logLevel,
   STAFF_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
   TEMPORAL_RPC_ATTEMPTS: z.coerce.number().int().min(1).max(10).default(3),

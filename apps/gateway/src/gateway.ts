@@ -1,6 +1,5 @@
 import fastifyCookie from '@fastify/cookie';
 import fastifyFormbody from '@fastify/formbody';
-import type { FastifyInstance } from 'fastify';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -14,8 +13,7 @@ import { refusalOf } from './common/request-shape';
 import { addResponseHeaders } from './common/response-headers';
 import { createValidationPipe } from './common/validation';
 import { documentStaffRequests } from './common/staff-request.openapi';
-import { clientKeyOf } from './common/client-address';
-import { ClientFairness } from './common/client-fairness';
+import { registerFairAdmission } from './common/fair-admission';
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
@@ -38,37 +36,6 @@ function parseStrictJson(body: Buffer): unknown {
   }
 }
 
-/** Requests one client may have waiting behind its CLIENT_MAX_IN_FLIGHT before it is refused (429). */
-const CLIENT_MAX_WAITING = 1024;
-
-/**
- * Every request waits for a slot of its client (ADR 32) before anything else runs; the slot is freed when
- * the response is done or the connection closes. A request whose client went away while it waited
- * passes its slot on without running.
- */
-function admitFairly(fastify: FastifyInstance, fairness: ClientFairness): void {
-  fastify.addHook('onRequest', (request, reply, done) => {
-    const key = clientKeyOf(request.ip);
-    let state: 'queued' | 'running' | 'over' = 'queued';
-    const start = (): void => {
-      if (state === 'over') return fairness.leave(key);
-      state = 'running';
-      done();
-    };
-    // A waiting request starts after the I/O already pending, so other clients' requests are read first.
-    const answer = fairness.enter(key, () => setImmediate(start));
-    if (answer === 'full') {
-      done(new DomainError('CLIENT_BUSY', 'rate_limited', 'Too many requests from this address at once; wait for the earlier ones.', { retryAfterSeconds: 1 }));
-      return;
-    }
-    reply.raw.once('close', () => {
-      if (state === 'running') fairness.leave(key);
-      state = 'over';
-    });
-    if (answer === 'now') start();
-  });
-}
-
 /**
  * Builds the HTTP application: Fastify, validation, problem+json for every error (including those
  * Fastify raises before Nest sees the request, such as malformed JSON or an oversize body), request
@@ -87,7 +54,7 @@ export async function createGateway(deps: GatewayDependencies): Promise<NestFast
   await app.register(fastifyCookie);
   await app.register(fastifyFormbody, { bodyLimit: deps.config.BODY_LIMIT_BYTES });
   const fastify = app.getHttpAdapter().getInstance();
-  admitFairly(fastify, new ClientFairness(deps.config.CLIENT_MAX_IN_FLIGHT, CLIENT_MAX_WAITING));
+  registerFairAdmission(fastify, deps.config);
   // Forms are for pages only and JSON for the API (415 either way: a cross-site HTML form can never post
   // to the API); a repeated query parameter is refused before any handler sees an array (400).
   fastify.addHook('onRequest', (request, _reply, done) => done(refusalOf(request)));
