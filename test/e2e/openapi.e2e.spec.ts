@@ -132,8 +132,9 @@ describe('the OpenAPI document the gateway serves', () => {
     const invalid: string[] = [];
     for (const { path, method, operation } of operations(document)) {
       for (const [status, response] of Object.entries(operation.responses)) {
-        for (const media of Object.values((response.content ?? {}) as Record<string, { schema: Schema; examples?: Record<string, { value: unknown }> }>)) {
-          for (const [name, example] of Object.entries(media.examples ?? {})) {
+        for (const media of Object.values((response.content ?? {}) as Record<string, { schema: Schema; examples?: Record<string, { value: unknown } | { $ref: string }> }>)) {
+          for (const [name, entry] of Object.entries(media.examples ?? {})) {
+            const example = '$ref' in entry ? (document.components.examples[(entry.$ref as string).split('/').pop()!] as { value: unknown }) : entry;
             count += 1;
             invalid.push(...mismatches(document, media.schema, example.value).map((m) => `${method} ${path} ${status} ${name}: ${m}`));
             if (Number(status) >= 400) expect([name, (example.value as { status: number }).status]).toEqual([name, Number(status)]);

@@ -116,11 +116,11 @@ function describe(previous: string | undefined, codes: readonly ErrorCode[]): st
 
 /**
  * Documents every error status an operation can answer with as `application/problem+json` with the
- * Problem schema and one example per code, keeping the description the controller gave.
+ * Problem schema and one example per code (shared in components), keeping the description the controller gave.
  */
 export function documentProblems(document: OpenAPIObject): OpenAPIObject {
-  document.components = { ...document.components, schemas: { ...document.components?.schemas, Problem: PROBLEM_SCHEMA as never } };
-  for (const [path, item] of Object.entries(document.paths)) {
+  const examples: Record<string, { summary: string; value: unknown }> = {};
+  for (const item of Object.values(document.paths)) {
     for (const method of ['get', 'post', 'put', 'patch', 'delete'] as const) {
       const operation = item[method];
       if (!operation) continue;
@@ -128,14 +128,15 @@ export function documentProblems(document: OpenAPIObject): OpenAPIObject {
       for (const code of codesOf(operation, method)) byStatus.set(ERROR_CODES[code].status, [...(byStatus.get(ERROR_CODES[code].status) ?? []), code]);
       for (const [status, codes] of [...byStatus].sort(([a], [b]) => a - b)) {
         const previous = operation.responses[String(status)] as ResponseObject | undefined;
-        const examples = Object.fromEntries(codes.map((code) => [code, { summary: ERROR_CODES[code].en, value: { ...problem(code, ERROR_CODES[code].en), instance: path } }]));
+        for (const code of codes) examples[`Problem.${code}`] = { summary: ERROR_CODES[code].en, value: problem(code, ERROR_CODES[code].en) };
         operation.responses[String(status)] = {
           description: describe(previous?.description, codes),
           ...(previous?.headers ? { headers: previous.headers } : {}),
-          content: { 'application/problem+json': { schema: PROBLEM_REF, examples } },
+          content: { 'application/problem+json': { schema: PROBLEM_REF, examples: Object.fromEntries(codes.map((code) => [code, { $ref: `#/components/examples/Problem.${code}` }])) } },
         };
       }
     }
   }
+  document.components = { ...document.components, schemas: { ...document.components?.schemas, Problem: PROBLEM_SCHEMA as never }, examples: { ...document.components?.examples, ...examples } };
   return document;
 }
