@@ -93,7 +93,7 @@ export const ROUTE_CODES: Readonly<Record<string, readonly ErrorCode[]>> = {
   EndSignInLockoutController_end: ['ACCOUNT_NOT_FOUND'],
 };
 
-/** The codes an operation can answer with: those of every request, of its traits, and its own. */
+/** The codes an operation can answer with: those of every request, of its traits (a body, a query DTO, staff), and its own. */
 export function codesOf(operation: OperationObject, method: string): ErrorCode[] {
   const staff = operation.security?.some((requirement: Record<string, unknown>) => 'bearer' in requirement) ?? false;
   const writes = ['post', 'put', 'patch', 'delete'].includes(method);
@@ -101,6 +101,7 @@ export function codesOf(operation: OperationObject, method: string): ErrorCode[]
     ...new Set([
       ...ANY,
       ...(operation.requestBody || (writes && staff) ? WITH_BODY : []),
+      ...(operation.parameters?.some((parameter) => 'in' in parameter && parameter.in === 'query') ? (['VALIDATION_FAILED'] as const) : []),
       ...(staff ? STAFF : []),
       ...(staff && writes ? STAFF_WRITE : []),
       ...(ROUTE_CODES[operation.operationId ?? ''] ?? []),
