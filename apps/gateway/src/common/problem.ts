@@ -5,7 +5,7 @@ export interface Problem {
   type: string;
   title: string;
   status: number;
-  code: string;
+  code: ErrorCode;
   detail: string;
   instance?: string;
   [extension: string]: unknown;
