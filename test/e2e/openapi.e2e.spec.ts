@@ -183,6 +183,12 @@ describe('the OpenAPI document the gateway serves', () => {
     expect(checkAgainstDocument('/api/v1/public/decisions/{id}', 'get', missing)).toEqual([]);
     const publicList = await api('GET', '/api/v1/public/decisions');
     expect(checkAgainstDocument('/api/v1/public/decisions', 'get', publicList)).toEqual([]);
+    const calendar = await api('GET', '/api/v1/public/calendar');
+    expect(calendar.status).toBe(200);
+    expect(checkAgainstDocument('/api/v1/public/calendar', 'get', calendar)).toEqual([]);
+    const answers = await api('GET', `/api/v1/decisions/${id}/answers`, { token: drafter });
+    expect(answers.status).toBe(200);
+    expect(checkAgainstDocument('/api/v1/decisions/{id}/answers', 'get', answers)).toEqual([]);
     const live = await api('GET', '/health/live');
     expect(checkAgainstDocument('/health/live', 'get', live)).toEqual([]);
   });

@@ -43,6 +43,8 @@ const PUBLIC_DECISION_PROPERTIES = {
   progress: nullable({ type: 'number', minimum: 0, maximum: 100, description: 'Weighted execution progress, null before execution.' }),
 } satisfies Record<string, SchemaObject | { $ref: string }>;
 
+const DATES: SchemaObject = { type: 'array', items: { type: 'string', format: 'date' } };
+
 const VERDICT = { type: 'string', enum: [...VERDICTS] } satisfies SchemaObject;
 
 /** Schemas of the success answers, named in components. */
@@ -115,7 +117,23 @@ const SUCCESS: Record<string, Record<string, unknown>> = {
   MergeClustersController_merge: json(ref('ClusterView')),
   SplitClusterController_split: json(obj({ from: ref('ClusterView'), into: ref('ClusterView') })),
   RelabelClusterController_relabel: json(ref('ClusterView')),
-  ListAnswersController_list: json(obj({ items: { type: 'array', items: { type: 'object', description: 'Target (cluster or opinion), verdict, text, reason, template, answeredAt and answeredBy {unit, role}.', required: ['answeredAt', 'answeredBy'], properties: { answeredAt: time(), answeredBy: obj({ unit: str(), role: str() }) } } } })),
+  ListAnswersController_list: json(
+    obj({
+      items: {
+        type: 'array',
+        items: obj({
+          targetKind: { type: 'string', enum: ['cluster', 'opinion'] },
+          targetId: str('The cluster id or the receipt.'),
+          verdict: VERDICT,
+          text: str(),
+          reason: nullable(str()),
+          templateId: nullable(str()),
+          answeredAt: time(),
+          answeredBy: obj({ unit: str(), role: str() }),
+        }),
+      },
+    }),
+  ),
   GetPublicFeedbackController_get: json(obj({ decisionId: str(), seq: { type: 'integer' }, hash: str(), publishedAt: time(), report: { type: 'object', additionalProperties: true } })),
   ListPublicDecisionsController_list: json(page('PublicDecision')),
   ListPublicOpinionsController_list: json(page('PublicOpinion')),
@@ -124,7 +142,35 @@ const SUCCESS: Record<string, Record<string, unknown>> = {
   GetPublicTimelineController_get: json(obj({ entries: { type: 'array', items: ref('PublicLogEntry') }, head: nullable(obj({ seq: { type: 'integer' }, hash: str() })) })),
   GetFeedsController_recent: atom,
   GetFeedsController_decision: atom,
-  GetCalendarController_get: json(obj({ years: { type: 'array', items: { type: 'object', description: 'A year: official or provisional, its holidays and make-up working days.' } }, changes: { type: 'array', items: { type: 'object', description: 'A change an administrator recorded.' } } })),
+  GetCalendarController_get: json(
+    obj({
+      years: {
+        type: 'array',
+        items: obj({
+          year: { type: 'integer' },
+          status: { type: 'string', enum: ['official', 'provisional'] },
+          holidays: DATES,
+          workdays: { ...DATES, description: 'Make-up working days (调休上班日).' },
+          source: str('The notice and its date; for a provisional year the statute.'),
+          version: { type: 'integer', minimum: 0 },
+          updatedAt: nullable(time()),
+        }),
+      },
+      changes: {
+        type: 'array',
+        items: obj({
+          version: { type: 'integer', minimum: 1 },
+          year: { type: 'integer' },
+          holidays: DATES,
+          workdays: DATES,
+          sourceReference: str(),
+          sourceDate: { type: 'string', format: 'date' },
+          changedBy: obj({ unit: str(), role: str() }),
+          changedAt: time(),
+        }),
+      },
+    }),
+  ),
 };
 
 /** Adds the schema of every success answer the controllers leave without one (ADR 0041). */
