@@ -137,7 +137,7 @@ const SUCCESS: Record<string, Record<string, unknown>> = {
   GetPublicFeedbackController_get: json(obj({ decisionId: str(), seq: { type: 'integer' }, hash: str(), publishedAt: time(), report: { type: 'object', additionalProperties: true } })),
   ListPublicDecisionsController_list: json(page('PublicDecision')),
   ListPublicOpinionsController_list: json(page('PublicOpinion')),
-  GetOpinionReceiptController_get: json(obj({ receipt: str(), decisionId: str(), channel: str(), receivedAt: time(), status: { type: 'string', enum: ['published', 'withheld', 'answered'] }, answer: { type: 'object', description: 'Once the feedback is published: its own answer, else its cluster’s.' } }, ['receipt', 'decisionId', 'channel', 'receivedAt', 'status'])),
+  GetOpinionReceiptController_get: json(obj({ receipt: str(), decisionId: str(), channel: str(), receivedAt: time(), status: { type: 'string', enum: ['published', 'withheld', 'answered'] }, answer: obj({ verdict: VERDICT, text: str(), reason: nullable(str()), scope: { type: 'string', enum: ['opinion', 'cluster'], description: 'Its own answer, or its cluster’s.' }, cluster: nullable(obj({ clusterId: str(), label: str() })) }, undefined, 'Once the feedback is published.') }, ['receipt', 'decisionId', 'channel', 'receivedAt', 'status'])),
   GetPublicDecisionController_get: json(ref('PublicDecision')),
   GetPublicTimelineController_get: json(obj({ entries: { type: 'array', items: ref('PublicLogEntry') }, head: nullable(obj({ seq: { type: 'integer' }, hash: str() })) })),
   GetFeedsController_recent: atom,
