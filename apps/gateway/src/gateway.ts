@@ -2,7 +2,7 @@ import fastifyCookie from '@fastify/cookie';
 import fastifyFormbody from '@fastify/formbody';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import { DomainError } from '../../../libs/domain/src';
 import { AppModule, type GatewayDependencies } from './app.module';
 import { nestLogger } from './common/nest-logger';
@@ -12,8 +12,8 @@ import { loggableUrl } from './common/log-redaction';
 import { refusalOf } from './common/request-shape';
 import { addResponseHeaders } from './common/response-headers';
 import { createValidationPipe } from './common/validation';
-import { documentStaffRequests } from './common/staff-request.openapi';
 import { registerFairAdmission } from './common/fair-admission';
+import { buildOpenApiDocument } from './openapi/openapi-document';
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
@@ -84,15 +84,7 @@ export async function createGateway(deps: GatewayDependencies): Promise<NestFast
       ms: Math.round(reply.elapsedTime * 10) / 10,
     });
   });
-  const document = documentStaffRequests(SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Open Decision API')
-      .setDescription('Major administrative decisions in the open (开放决策). Errors are RFC 9457 problem+json with a stable `code`.')
-      .setVersion('1')
-      .addBearerAuth()
-      .build(),
-  ));
+  const document = buildOpenApiDocument(app);
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
   return app;
 }

@@ -1,13 +1,17 @@
+import type { ErrorCode } from './error-codes';
+
+export type { ErrorCode } from './error-codes';
+
 /**
- * Typed domain errors. Each has a stable `code` (part of the public API: problem+json `code`) and a
- * `kind` that the gateway maps to an HTTP status in one place. `name` is set explicitly because
+ * Typed domain errors. Each has a stable `code` from the catalogue (`error-codes.ts`, ADR 0040; part of
+ * the public API: problem+json `code`, its HTTP status and texts) and a `kind`, the class of refusal. `name` is set explicitly because
  * Temporal uses it as the failure type when a workflow or activity throws it.
  */
 export type DomainErrorKind = 'malformed' | 'invalid' | 'conflict' | 'not_found' | 'forbidden' | 'unauthorized' | 'rate_limited' | 'unavailable';
 
 export class DomainError extends Error {
   constructor(
-    readonly code: string,
+    readonly code: ErrorCode,
     readonly kind: DomainErrorKind,
     message: string,
     readonly details?: Record<string, unknown>,
@@ -27,7 +31,7 @@ export class IllegalTransitionError extends DomainError {
 
 /** The input breaks a rule that does not depend on state (HTTP 422). */
 export class InvalidCommandError extends DomainError {
-  constructor(code: string, message: string, details?: Record<string, unknown>) {
+  constructor(code: ErrorCode, message: string, details?: Record<string, unknown>) {
     super(code, 'invalid', message, details);
     this.name = 'InvalidCommandError';
   }
@@ -35,7 +39,7 @@ export class InvalidCommandError extends DomainError {
 
 /** The account may not perform this action on this decision (HTTP 403). */
 export class ForbiddenActionError extends DomainError {
-  constructor(code: string, message: string) {
+  constructor(code: ErrorCode, message: string) {
     super(code, 'forbidden', message);
     this.name = 'ForbiddenActionError';
   }

@@ -1,5 +1,5 @@
 import { ApplicationFailure, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
-import { DomainError } from '../../domain/src';
+import { DomainError, type ErrorCode } from '../../domain/src';
 import type { FailureDetails } from '../../../workflows/failures';
 
 /**
@@ -9,7 +9,8 @@ import type { FailureDetails } from '../../../workflows/failures';
 export function toDomainError(error: unknown): unknown {
   if (error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure) {
     const details = error.cause.details?.[0] as FailureDetails | undefined;
-    if (details?.code) return new DomainError(details.code, details.kind, error.cause.message, details.details);
+    // The workflow raises only DomainErrors, whose codes the compiler checked against the catalogue.
+    if (details?.code) return new DomainError(details.code as ErrorCode, details.kind, error.cause.message, details.details);
   }
   if (error instanceof WorkflowNotFoundError) {
     return new DomainError('DECISION_NOT_FOUND', 'not_found', 'No such decision.');

@@ -1,24 +1,14 @@
 import { Catch, HttpException, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { DomainError, type DomainErrorKind } from '../../../../libs/domain/src';
+import { DomainError, type ErrorCode } from '../../../../libs/domain/src';
 import { isDatabaseUnavailable, isUnstorableCharacter } from '../../../../libs/persistence/src';
 import type { Logger } from '../../../../libs/runtime/src';
 import { toDomainError } from '../../../../libs/temporal/src';
 import { loggableUrl } from './log-redaction';
 import { problem, type Problem } from './problem';
 
-const STATUS_OF_KIND: Record<DomainErrorKind, number> = {
-  malformed: 400,
-  rate_limited: 429,
-  unavailable: 503,
-  invalid: 422,
-  conflict: 409,
-  not_found: 404,
-  forbidden: 403,
-  unauthorized: 401,
-};
-
-const CODE_OF_STATUS: Record<number, string> = {
+/** The code of an error the HTTP layer raised with only a status (Nest's HttpException, Fastify's errors). */
+const CODE_OF_STATUS: Partial<Record<number, ErrorCode>> = {
   400: 'MALFORMED_REQUEST',
   401: 'UNAUTHORIZED',
   403: 'FORBIDDEN',
@@ -35,34 +25,39 @@ function isTemporalUnavailable(error: unknown): boolean {
   return (error as Error)?.name === 'ServiceError' || code === 14 || code === 4 || code === 'ECONNREFUSED';
 }
 
+function httpProblem(status: number, detail: string): Problem {
+  const code = CODE_OF_STATUS[status];
+  return code ? problem(code, detail) : problem('HTTP_ERROR', detail, {}, status);
+}
+
 /** Maps any error to problem+json. The one place where errors become HTTP. */
 export function toProblem(raw: unknown): { problem: Problem; unexpected: boolean } {
   const error = toDomainError(raw);
   if (error instanceof DomainError) {
-    return { problem: problem(STATUS_OF_KIND[error.kind], error.code, error.message, error.details ?? {}), unexpected: false };
+    return { problem: problem(error.code, error.message, error.details ?? {}), unexpected: false };
   }
   if (error instanceof HttpException) {
     const status = error.getStatus();
-    return { problem: problem(status, CODE_OF_STATUS[status] ?? 'HTTP_ERROR', error.message), unexpected: status >= 500 };
+    return { problem: httpProblem(status, error.message), unexpected: status >= 500 };
   }
   const status = (error as { statusCode?: unknown })?.statusCode;
   if (typeof status === 'number' && status >= 400 && status < 500) {
-    return { problem: problem(status, CODE_OF_STATUS[status] ?? 'HTTP_ERROR', (error as Error).message), unexpected: false };
+    return { problem: httpProblem(status, (error as Error).message), unexpected: false };
   }
   if (isUnstorableCharacter(error)) {
-    return { problem: problem(400, 'INVALID_CHARACTER', 'The request holds a character that cannot be stored (such as NUL).'), unexpected: false };
+    return { problem: problem('INVALID_CHARACTER', 'The request holds a character that cannot be stored (such as NUL).'), unexpected: false };
   }
   // Before Temporal's check: a refused database connection must not pass for the workflow service.
   if (isDatabaseUnavailable(error)) {
-    return { problem: problem(503, 'DATABASE_UNAVAILABLE', 'The database is unavailable or busy. Try again shortly (opinions: with the same Idempotency-Key).'), unexpected: true };
+    return { problem: problem('DATABASE_UNAVAILABLE', 'The database is unavailable or busy. Try again shortly (opinions: with the same Idempotency-Key).'), unexpected: true };
   }
   if ((error as Error)?.name === 'LimitStoreUnavailableError') {
-    return { problem: problem(503, 'LIMITS_UNAVAILABLE', 'The shared rate-limit store is not reachable; nothing was changed. Try again shortly.'), unexpected: true };
+    return { problem: problem('LIMITS_UNAVAILABLE', 'The shared rate-limit store is not reachable; nothing was changed. Try again shortly.'), unexpected: true };
   }
   if (isTemporalUnavailable(error)) {
-    return { problem: problem(503, 'TEMPORAL_UNAVAILABLE', 'The workflow service is not reachable; nothing was changed. Try again shortly.'), unexpected: true };
+    return { problem: problem('TEMPORAL_UNAVAILABLE', 'The workflow service is not reachable; nothing was changed. Try again shortly.'), unexpected: true };
   }
-  return { problem: problem(500, 'INTERNAL', 'An unexpected error occurred; it has been logged.'), unexpected: true };
+  return { problem: problem('INTERNAL', 'An unexpected error occurred; it has been logged.'), unexpected: true };
 }
 
 /** A problem with a numeric `retryAfterSeconds` (e.g. LOGIN_THROTTLED) also answers `Retry-After`. */

@@ -1,9 +1,11 @@
+import { ERROR_CODES, type ErrorCode } from '../../../../libs/domain/src/error-codes';
+
 /** RFC 9457 problem details, with our stable `code`. */
 export interface Problem {
   type: string;
   title: string;
   status: number;
-  code: string;
+  code: ErrorCode;
   detail: string;
   instance?: string;
   [extension: string]: unknown;
@@ -24,6 +26,10 @@ const TITLES: Record<number, string> = {
   503: 'Service unavailable',
 };
 
-export function problem(status: number, code: string, detail: string, extensions: Record<string, unknown> = {}): Problem {
+/**
+ * The problem for a catalogued code; its status is the catalogue's (ADR 0040). Only HTTP_ERROR, the
+ * fallback for a status the HTTP layer raised that has no code of its own, passes `status`.
+ */
+export function problem(code: ErrorCode, detail: string, extensions: Record<string, unknown> = {}, status: number = ERROR_CODES[code].status): Problem {
   return { type: `/problems/${code}`, title: TITLES[status] ?? 'Error', status, code, detail, ...extensions };
 }

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { WorkflowUpdateRPCTimeoutOrCancelledError } from '@temporalio/client';
 import type { DataSource } from 'typeorm';
-import { canonicalize, DomainError, type StaffActor } from '../../../../libs/domain/src';
+import { canonicalize, DomainError, type ErrorCode, type StaffActor } from '../../../../libs/domain/src';
 import {
   completeStaffRequest,
   findStaffRequest,
@@ -118,5 +118,5 @@ export class StaffRequests {
 function replay<T>(response: string): T {
   const answer = JSON.parse(response) as StoredAnswer;
   if ('value' in answer) return answer.value as T;
-  throw new DomainError(answer.error.code, answer.error.kind as DomainError['kind'], answer.error.message, answer.error.details);
+  throw new DomainError(answer.error.code as ErrorCode, answer.error.kind as DomainError['kind'], answer.error.message, answer.error.details);
 }

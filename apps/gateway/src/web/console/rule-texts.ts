@@ -1,96 +1,10 @@
-import { addProblemTexts } from '../error-messages';
+import { ERROR_CODES, type ErrorCode } from '../../../../../libs/domain/src/error-codes';
 
 /**
- * The rule behind each refusal a console form can meet, in plain words (zh-CN, English). The codes are
- * those of libs/domain (`new DomainError(`, `InvalidCommandError(`, …) and of the feedback work in
- * libs/persistence; `rule-texts.spec.ts` checks the list against the sources.
+ * The rule behind each refusal a console form can meet, in plain words (zh-CN, English): the error-code
+ * catalogue's words (libs/domain error-codes.ts, ADR 0040), keyed by locale. `rule-texts.spec.ts`
+ * checks the codes the rules throw against it.
  */
-export const RULE_TEXTS: Record<string, { 'zh-CN': string; en: string }> = {
-  ILLEGAL_TRANSITION: { 'zh-CN': '决策事项当前所处的阶段不允许这项操作（例如不予公开的事项没有预公开，已决定的事项不能再征求意见）。', en: 'The decision’s current stage does not allow this action (for example a confidential decision is never pre-disclosed).' },
-  OTHER_UNIT: { 'zh-CN': '起草人员只能办理本单位的决策事项。', en: 'A drafter acts only on the decisions of their own unit.' },
-  ROLE_NOT_ALLOWED: { 'zh-CN': '您的角色不能进行这项操作。', en: 'Your role may not perform this action.' },
-  UNKNOWN_ACTION: { 'zh-CN': '没有这项操作。', en: 'There is no such action.' },
-  FIELD_REQUIRED: { 'zh-CN': '有必填项没有填写。', en: 'A required field is empty.' },
-  FIELD_TOO_LONG: { 'zh-CN': '有一项内容超过了长度限制。', en: 'A field is longer than allowed.' },
-  INVALID_DATE: { 'zh-CN': '日期格式不正确：请填写 YYYY-MM-DD 或 YYYY-MM-DD HH:mm（北京时间）。', en: 'A date is not valid: write YYYY-MM-DD or YYYY-MM-DD HH:mm (China Standard Time).' },
-  INVALID_LINE: { 'zh-CN': '有一行的格式不对：请按提示用“|”分隔各部分，每部分都要填写。', en: 'A line does not follow the format: separate its parts with “|” as the hint shows, none empty.' },
-  INVALID_FIELD: { 'zh-CN': '有一项内容的格式不正确。', en: 'A field has the wrong form.' },
-  LEGAL_GROUND_REQUIRED: { 'zh-CN': '依法不予公开的决策事项必须写明不予公开的法律依据。', en: 'A confidential decision needs the legal ground for not disclosing it.' },
-  REVIEW_PENDING: { 'zh-CN': '草案正在等待审查，审查人员退回之前不能修改。', en: 'The draft is waiting for review; it can change only after the reviewer returns it.' },
-  INVALID_CHANNELS: { 'zh-CN': '请至少选择一个征求意见渠道（线下记录须选择线下渠道）。', en: 'Choose at least one consultation channel (an offline record needs an offline channel).' },
-  INVALID_WINDOW: { 'zh-CN': '截止时间必须晚于开始时间，并且在将来。', en: 'The closing time must be after the opening time and in the future.' },
-  CONSULTATION_TOO_SHORT: {
-    'zh-CN': '征求意见期不得少于30日（《重大行政决策程序暂行条例》第十五条）。确需缩短的，须填写缩短理由，经分管领导批准后在公告中公开。',
-    en: 'A consultation lasts at least 30 days (Decree 713 art.15). A shorter one needs a reason, approved by a manager and published in the notice.',
-  },
-  SHORTENING_NOT_APPROVED: { 'zh-CN': '征求意见期缩短的理由尚未经分管领导批准，不能提交。', en: 'A manager has not yet approved the reason for the shortened consultation.' },
-  DRAFT_REQUIRED: { 'zh-CN': '请先保存草案。', en: 'Save a draft version first.' },
-  PLAN_REQUIRED: { 'zh-CN': '请先制定征求意见方案。', en: 'Set the consultation plan first.' },
-  SELF_REVIEW: { 'zh-CN': '提交人不能审查自己的提交（四眼原则）：请由另一位审查人员批准或退回。', en: 'The author of a submission cannot review it (four-eyes principle): another reviewer must approve or return it.' },
-  REVIEW_NOT_FOUND: { 'zh-CN': '这项提交已经不在待审查队列中（可能已被他人处理）。', en: 'This submission is no longer waiting for review (someone may have handled it).' },
-  HEARING_NOTICE_TOO_SHORT: { 'zh-CN': '听证材料须至少在听证会7日前送达参加人（条例第十六条）：听证时间须在公告之日7日以后。', en: 'Hearing materials must reach participants at least 7 days before the hearing (Decree 713 art.16): schedule it 7 or more days after the notice.' },
-  HEARING_NOT_NOTICED: { 'zh-CN': '听证会记录必须对应一次已公告的听证会。', en: 'A hearing record needs a hearing that was noticed.' },
-  HEARING_NOT_HELD_YET: { 'zh-CN': '听证会尚未举行，不能记录。', en: 'The hearing has not taken place yet.' },
-  EXTENSION_NOT_LATER: { 'zh-CN': '新的截止时间必须晚于现在的截止时间；征求意见不能提前结束。', en: 'The new closing time must be later than the current one; a consultation never closes early.' },
-  INVALID_REASON: { 'zh-CN': '请选择暂不公开的原因。', en: 'Choose a reason for withholding.' },
-  RECEIPT_NOT_FOUND: { 'zh-CN': '这项决策没有这个回执编号的意见。', en: 'This decision has no opinion with that receipt.' },
-  EXPERT_HAS_INTEREST: { 'zh-CN': '与决策有直接利害关系的专家应当回避（条例第二十一条），其意见不予记录。', en: 'An expert with a direct interest is excluded (Decree 713 art.21).' },
-  INVALID_CONCLUSION: { 'zh-CN': '请选择结论。', en: 'Choose a conclusion.' },
-  CLUSTERS_NOT_READY: { 'zh-CN': '意见尚未完成归类，请稍后再试。', en: 'The opinions are not clustered yet; try again shortly.' },
-  CLUSTER_UNANSWERED: { 'zh-CN': '还有相对集中的意见没有答复：每个相对集中的意见类都必须答复后才能提交反馈报告。', en: 'A concentrated cluster has no answer: every concentrated cluster must be answered before the report is submitted.' },
-  REASON_REQUIRED: {
-    'zh-CN': '对相对集中的意见“不予采纳”或“部分采纳”时，必须说明理由，且理由不少于20个字。',
-    en: 'A concentrated cluster that is not or only partly adopted needs a reason of at least 20 characters.',
-  },
-  LEGALITY_REVIEW_TOO_SHORT: { 'zh-CN': '合法性审查期限不得少于7个工作日（条例第二十六条，按法定工作日计算）。', en: 'The legality reviewer gets at least 7 working days (Decree 713 art.26, official calendar).' },
-  LEGALITY_REVIEW_NOT_REQUESTED: { 'zh-CN': '起草单位尚未提请合法性审查。', en: 'The drafting unit has not asked for a legality review.' },
-  INVALID_OPINION: { 'zh-CN': '请选择审查结论。', en: 'Choose the review opinion.' },
-  ALREADY_DECIDED: { 'zh-CN': '集体讨论决定已经记录，请办理决策公布。', en: 'The collective decision is already recorded; publish the decision.' },
-  LEGALITY_REVIEW_REQUIRED: { 'zh-CN': '未经合法性审查或者经审查不合法的，不得提交集体讨论（条例第二十五条）。', en: 'No collective decision without a passing legality review (Decree 713 art.25).' },
-  RISK_ASSESSMENT_REQUIRED: { 'zh-CN': '这项决策需要社会稳定风险评估，评估完成前不得作出决定（条例第二十二条）。', en: 'This decision needs its risk assessment before it is decided (Decree 713 art.22).' },
-  RISK_NOT_CONTROLLABLE: { 'zh-CN': '风险评估认为风险不可控，不能通过（条例第二十四条）。', en: 'The risk was assessed as not controllable: the decision cannot be adopted (Decree 713 art.24).' },
-  INVALID_OUTCOME: { 'zh-CN': '请选择决定结果。', en: 'Choose the outcome.' },
-  NOT_ADOPTED: { 'zh-CN': '只有经集体讨论通过的决策才能公布。', en: 'Only an adopted decision is published.' },
-  INTERPRETATION_REQUIRED: { 'zh-CN': '决策公布必须同步公布政策解读（三同步）。', en: 'A decision is published together with its interpretation.' },
-  ADOPTION_EXPLANATION_REQUIRED: { 'zh-CN': '公布决策时须说明公众意见和专家意见的采纳情况（条例第三十二条）。', en: 'Explain how public and expert opinions were adopted (Decree 713 art.32).' },
-  INVALID_WEIGHT: { 'zh-CN': '里程碑的权重必须是正数。', en: 'A milestone’s weight must be a positive number.' },
-  MILESTONE_NOT_FOUND: { 'zh-CN': '没有这个里程碑。', en: 'No such milestone.' },
-  INVALID_PERCENT: { 'zh-CN': '完成百分比须在上次公布的数值与100之间。', en: 'The percentage must be between the last published value and 100.' },
-  INVALID_SEVERITY: { 'zh-CN': '请选择严重程度。', en: 'Choose the severity.' },
-  FINDING_NOT_FOUND: { 'zh-CN': '没有这个审计问题。', en: 'No such audit finding.' },
-  INVALID_STATUS: { 'zh-CN': '请选择整改状态。', en: 'Choose the rectification status.' },
-  EVALUATOR_IS_DRAFTING_UNIT: { 'zh-CN': '决策后评估不得由决策起草单位承担（条例第三十六条）。', en: 'The evaluation is never done by the unit that drafted the decision (Decree 713 art.36).' },
-  EVALUATOR_REQUIRED: { 'zh-CN': '请先指定评估单位。', en: 'Name the evaluator first.' },
-  EXECUTION_NOT_COMPLETE: { 'zh-CN': '所有里程碑完成后才能办结。', en: 'Every milestone must be complete before the decision closes.' },
-  FEEDBACK_PUBLISHED: { 'zh-CN': '反馈报告已经公布，答复和意见归类不能再修改。', en: 'The feedback is published; answers and clusters can no longer change.' },
-  FEEDBACK_UNDER_REVIEW: { 'zh-CN': '反馈报告正在审查，审查人员退回前不能修改答复。', en: 'The feedback report is under review; answers can change only after it is returned.' },
-  CLUSTER_NOT_FOUND: { 'zh-CN': '没有这个意见类。', en: 'No such cluster.' },
-  CLUSTER_ANSWERED: { 'zh-CN': '已答复的意见类不能合并或拆分；可以修改名称。', en: 'An answered cluster cannot be merged or split; it can be relabelled.' },
-  INVALID_CLUSTER_IDS: { 'zh-CN': '合并时请至少选择两个意见类。', en: 'Choose at least two clusters to merge.' },
-  INVALID_LABEL: { 'zh-CN': '名称须为1至200个字。', en: 'A label has 1 to 200 characters.' },
-  INVALID_RECEIPTS: { 'zh-CN': '请选择要拆分出去的意见。', en: 'Choose the opinions to split off.' },
-  RECEIPTS_NOT_IN_CLUSTER: { 'zh-CN': '所选意见不属于这个意见类。', en: 'The chosen opinions are not in this cluster.' },
-  SPLIT_TAKES_ALL: { 'zh-CN': '拆分后原意见类至少要保留一条意见。', en: 'At least one opinion must stay in the cluster.' },
-  ANSWERS_REQUIRED: { 'zh-CN': '请至少勾选一个意见类或一条意见。', en: 'Select at least one cluster or opinion.' },
-  INVALID_VERDICT: { 'zh-CN': '请选择采纳情况，或选择一个答复模板。', en: 'Choose a verdict, or an answer template.' },
-  INVALID_TEXT: { 'zh-CN': '答复内容须为1至5000个字（或选择答复模板）。', en: 'The answer needs 1 to 5000 characters (or a template).' },
-  TEMPLATE_NOT_FOUND: { 'zh-CN': '本单位没有这个答复模板。', en: 'Your unit has no such template.' },
-  TEMPLATE_EXISTS: { 'zh-CN': '本单位已有同一编号的答复模板。', en: 'Your unit already has a template with this id.' },
-  DUPLICATE_TARGET: { 'zh-CN': '同一意见或意见类被选择了两次。', en: 'A cluster or opinion was selected twice.' },
-  TOO_MANY_ANSWERS: { 'zh-CN': '一次最多答复1000项。', en: 'At most 1000 answers at a time.' },
-  INVALID_CREDENTIALS: { 'zh-CN': '用户名或密码不正确。', en: 'Unknown username or wrong password.' },
-  LOGIN_THROTTLED: {
-    'zh-CN': '这个用户名或您的网络地址登录失败次数过多。为防止密码被猜测，暂时不能登录，本次没有核对密码。',
-    en: 'Too many failed sign-ins for this username or from your address. To stop password guessing, signing in is paused; this attempt’s password was not checked.',
-  },
-  CALENDAR_YEAR_INVALID: { 'zh-CN': '年份不正确（2000—2100年）。', en: 'The year is not valid (2000–2100).' },
-  CALENDAR_DATE_INVALID: { 'zh-CN': '有日期格式不正确：请按 YYYY-MM-DD 填写。', en: 'A date is not valid: write YYYY-MM-DD.' },
-  CALENDAR_DATE_OUTSIDE_YEAR: { 'zh-CN': '放假安排中的日期都必须在该年内。', en: 'Every date of an arrangement lies in its year.' },
-  CALENDAR_DAY_CONFLICT: { 'zh-CN': '同一天不能既是节假日又是调休上班日。', en: 'A day cannot be both a holiday and a make-up working day.' },
-  CALENDAR_MAKEUP_NOT_WEEKEND: { 'zh-CN': '调休上班日必须是星期六或星期日。', en: 'A make-up working day falls on a Saturday or Sunday.' },
-  CALENDAR_HOLIDAYS_REQUIRED: { 'zh-CN': '请填写该年的节假日。', en: 'List the holidays of the year.' },
-  CALENDAR_SOURCE_REQUIRED: { 'zh-CN': '必须写明放假安排的来源：通知文号和发布日期。', en: 'The source is required: the notice’s number and its date.' },
-  IDEMPOTENCY_KEY_REUSED: { 'zh-CN': '这个请求标识已用于另一项内容，请刷新页面后重新提交。', en: 'This request key was used for different content; reload the page and submit again.' },
-};
-
-addProblemTexts(RULE_TEXTS);
+export const RULE_TEXTS: Readonly<Partial<Record<string, { 'zh-CN': string; en: string }>>> = Object.fromEntries(
+  (Object.keys(ERROR_CODES) as ErrorCode[]).map((code) => [code, { 'zh-CN': ERROR_CODES[code].zh, en: ERROR_CODES[code].en }]),
+);

@@ -5,16 +5,10 @@ import type { DataSource } from 'typeorm';
 import { normalizeReceipt } from '../../../../../../libs/domain/src';
 import { findPublicDecision, lookupReceipt } from '../../../../../../libs/persistence/src';
 import { DATA_SOURCE } from '../../../common/tokens';
-import { addProblemTexts } from '../../error-messages';
 import { HtmlErrorFilter } from '../../html-error.filter';
 import { renderPage } from '../../layout';
 import { pageContext, sendHtml } from '../../page-context';
 import { M, renderReceiptPage, type ReceiptPageState } from './receipt-page';
-
-addProblemTexts({
-  INVALID_RECEIPT: { 'zh-CN': '这不是有效的回执编号，请检查是否有输入错误。', en: 'This is not a valid receipt number; please check it for typing mistakes.' },
-  RECEIPT_NOT_FOUND: { 'zh-CN': '没有找到这个回执编号对应的意见。', en: 'No opinion has this receipt number.' },
-});
 
 @ApiExcludeController()
 @Controller('receipts')

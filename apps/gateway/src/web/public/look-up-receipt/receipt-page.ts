@@ -1,8 +1,14 @@
 import type { PublicDecision, ReceiptView } from '../../../../../../libs/persistence/src';
-import { problemText } from '../../error-messages';
+import { problemText, type PageProblemTexts } from '../../error-messages';
 import { attrs, html, type Html } from '../../html';
 import { defineMessages, formatDateTime, type Locale } from '../../i18n';
 import { channelName, receiptStatusName, verdictName } from '../../words';
+
+/** The page's own words for its refusals (the console's words for RECEIPT_NOT_FOUND speak to staff). */
+const OWN_TEXTS: PageProblemTexts = {
+  INVALID_RECEIPT: { 'zh-CN': '这不是有效的回执编号，请检查是否有输入错误。', en: 'This is not a valid receipt number; please check it for typing mistakes.' },
+  RECEIPT_NOT_FOUND: { 'zh-CN': '没有找到这个回执编号对应的意见。', en: 'No opinion has this receipt number.' },
+};
 
 export const M = defineMessages(
   {
@@ -78,7 +84,7 @@ ${decision ? html`<p><a href="${decisionHref}#feedback">${m.feedback}</a></p>` :
 /** The lookup form (GET, works without JavaScript) and, when a receipt was given, its status and answer. */
 export function renderReceiptPage(state: ReceiptPageState, locale: Locale, lang: string | undefined): Html {
   const m = M[locale];
-  const error = state.error ? problemText(state.error.code, state.error.status, locale) : '';
+  const error = state.error ? problemText(state.error.code, state.error.status, locale, OWN_TEXTS) : '';
   return html`<h1>${m.title}</h1>
 ${state.found ? found(state.found.view, state.found.decision, state.sent, locale) : ''}
 <section aria-labelledby="lookup-h"><h2 id="lookup-h" class="${state.found ? '' : 'visually-hidden'}">${m.lookUp}</h2><p>${m.intro}</p>

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { DEFAULT_POLICY } from '../../../../../../libs/domain/src';
-import { addProblemTexts, problemText } from '../../error-messages';
+import { problemText, type PageProblemTexts } from '../../error-messages';
 import { attrs, html, type Html } from '../../html';
 import { defineMessages, fill, type Locale } from '../../i18n';
 
@@ -26,14 +26,15 @@ export interface OpinionFormState {
 
 export const emptyOpinionForm = (): OpinionFormState => ({ values: { text: '', section: '', name: '', phone: '', email: '' }, key: randomUUID() });
 
-addProblemTexts({
+/** The form's own words for the codes an opinion can meet (more precise than the catalogue's). */
+const OWN_TEXTS: PageProblemTexts = {
   OPINION_EMPTY: { 'zh-CN': '请填写意见内容。', en: 'Please write your opinion: the text is empty.' },
   OPINION_TOO_LONG: { 'zh-CN': `意见内容最多 ${DEFAULT_POLICY.opinionMaxChars} 字，请删减后再提交。`, en: `An opinion has at most ${DEFAULT_POLICY.opinionMaxChars} characters; please shorten it.` },
   INVALID_TEXT: { 'zh-CN': '意见内容含有无法识别的字符，请删除后再提交。', en: 'The text contains characters that cannot be stored; please remove them.' },
   INVALID_FIELD: { 'zh-CN': '条款和联系方式每项最多 200 字。', en: 'The section and each contact field have at most 200 characters.' },
   INVALID_IDEMPOTENCY_KEY: { 'zh-CN': '表单已失效，请刷新页面后重新提交。', en: 'The form is no longer valid; reload the page and send again.' },
   IDEMPOTENCY_KEY_REUSED: { 'zh-CN': '这份表单已经提交过一条不同的意见。请刷新页面后再提交新的意见。', en: 'This form was already used for a different opinion. Reload the page to send a new one.' },
-});
+};
 
 const M = defineMessages(
   {
@@ -70,7 +71,7 @@ const M = defineMessages(
 export function renderOpinionForm(action: string, state: OpinionFormState, locale: Locale): Html {
   const m = M[locale];
   const { values, error } = state;
-  const message = error ? problemText(error.code, error.status, locale) : '';
+  const message = error ? problemText(error.code, error.status, locale, OWN_TEXTS) : '';
   const invalid = (field: 'text' | 'section' | 'contact'): boolean => error?.field === field;
   const errorFor = (field: 'text' | 'section' | 'contact'): Html | '' => (invalid(field) ? html`<span class="error" id="err-${field}">${message}</span>` : '');
   const described = (field: 'text' | 'section' | 'contact', hint?: string): string | undefined => [hint, invalid(field) ? `err-${field}` : undefined].filter(Boolean).join(' ') || undefined;
