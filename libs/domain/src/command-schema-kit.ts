@@ -36,7 +36,7 @@ export function instant(description: string) {
     .string()
     .regex(/^\d{4}-\d{2}-\d{2}T/)
     .refine((value) => !Number.isNaN(new Date(value).getTime()), 'must be a date-time')
-    .meta({ description, format: 'date-time', examples: ['2027-01-10T00:00:00Z'] });
+    .meta({ description, format: 'date-time', example: '2027-01-10T00:00:00Z' });
   return refusing(schema, (field) => new InvalidCommandError('INVALID_DATE', `${field} must be an RFC 3339 date-time, e.g. 2027-01-10T00:00:00Z.`, { field }));
 }
 
