@@ -5,6 +5,7 @@ export * from './errors';
 export * from './internal-log';
 export * from './jcs';
 export * from './public-log';
+export * from './public-event-schemas';
 export * from './timeline-verification';
 export * from './register-decision';
 export * from './stages';
