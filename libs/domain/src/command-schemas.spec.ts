@@ -1,7 +1,9 @@
 import { z } from 'zod';
-import { ACTION_RULES, ACTIONS } from './actions';
+import { ACTION_RULES, ACTIONS, decide } from './actions';
+import { initialState, type DecisionState } from './decision-state';
+import { DEFAULT_POLICY } from './policy';
 import { read } from './command-schema-kit';
-import { ACTION_NAMES, COMMAND_SCHEMAS, MilestoneInputSchema } from './command-schemas';
+import { ACTION_NAMES, COMMAND_SCHEMAS, MilestoneInputSchema, type Command } from './command-schemas';
 import { validateMilestones } from './actions-deciding';
 
 /** A field's description, looking through `.optional()` (which keeps it on the inner schema). */
@@ -67,5 +69,24 @@ describe('the command schemas', () => {
     expect(refusal(() => validateMilestones([{ weight: 2 }]))).toMatchObject({ code: 'FIELD_REQUIRED', details: { field: 'milestones[0].title' } });
     expect(refusal(() => validateMilestones('none'))).toMatchObject({ code: 'FIELD_REQUIRED', message: 'milestones must be a list.' });
     expect(Object.keys(MilestoneInputSchema.shape)).toEqual(['title', 'unit', 'dueAt', 'weight']);
+  });
+});
+
+describe('decide: a typed command runs the rule of its action', () => {
+  const drafter = { accountId: 'a-drafter', username: 'drafter', unit: 'unit-a', role: 'drafter' as const };
+  const given: DecisionState = { ...initialState('d1'), registered: true, unit: 'unit-a', title: 't' };
+  const context = { actor: drafter, now: new Date('2026-11-02T02:00:00.000Z'), policy: DEFAULT_POLICY };
+
+  it('saves a draft version from a draft-versions command', () => {
+    const command: Command = { action: 'draft-versions', body: { draft: 'd', basis: 'b', explanation: 'e' } };
+    const step = decide(given, command, context);
+    expect(step.state.draft).toEqual({ version: 1, draft: 'd', basis: 'b', explanation: 'e' });
+    expect(step.events.internal[0]).toMatchObject({ type: 'DraftVersionSaved' });
+  });
+
+  it("refuses it with the action's stage rule before any field is read", () => {
+    const command: Command = { action: 'close', body: { reason: '' } };
+    expect(() => decide(given, command, context)).toThrow(expect.objectContaining({ code: 'ROLE_NOT_ALLOWED' }));
+    expect(() => decide(given, command, { ...context, actor: { ...drafter, role: 'manager' } })).toThrow(expect.objectContaining({ code: 'ILLEGAL_TRANSITION' }));
   });
 });
