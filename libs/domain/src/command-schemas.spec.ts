@@ -62,6 +62,8 @@ describe('the command schemas', () => {
     const schema = COMMAND_SCHEMAS['channel-records'];
     expect(read(schema, { participantsCount: '12' }, 'participantsCount')).toBe(12);
     expect(refusal(() => read(schema, { participantsCount: 1.5 }, 'participantsCount'))).toMatchObject({ code: 'FIELD_REQUIRED', message: 'participantsCount must be a whole number.' });
+    expect(read(schema, { participantsCount: 1e20 }, 'participantsCount')).toBe(1e20);
+    expect(refusal(() => read(schema, { participantsCount: -1 }, 'participantsCount'))).toMatchObject({ code: 'FIELD_REQUIRED' });
   });
 
   it('read milestones weight first, naming the item', () => {

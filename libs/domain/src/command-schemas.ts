@@ -69,7 +69,7 @@ export const COMMAND_SCHEMAS = {
   'channel-records': z.object({
     channel: refusedAs(z.enum(OFFLINE_CHANNELS).describe('The offline channel'), 'INVALID_CHANNELS', 'channel must be an offline channel (hearing, symposium, field_visit, written, questionnaire, expert, media).'),
     date: instant('When it took place'),
-    participantsCount: refusedAs(z.coerce.number().int().min(0).describe('How many took part'), 'FIELD_REQUIRED', 'participantsCount must be a whole number.'),
+    participantsCount: refusedAs(z.coerce.number().min(0).refine(Number.isInteger, 'must be a whole number').describe('How many took part (a whole number)'), 'FIELD_REQUIRED', 'participantsCount must be a whole number.'),
     opinions: z
       .array(z.object({ text: z.string().describe('The opinion'), section: z.string().optional().describe('The part of the draft it is about') }))
       .max(10_000)
