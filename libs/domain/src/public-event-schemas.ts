@@ -52,7 +52,16 @@ export const PUBLIC_EVENT_SCHEMAS = {
     counts: z.looseObject({ received: z.number(), published: z.number(), withheld: z.record(z.string(), z.number()), byChannel: z.record(z.string(), z.number()) }).optional(),
   }),
   /** `clusters` only since the concentrated clusters were answered in the report. */
-  FeedbackPublished: z.looseObject({ summary: z.string(), draftChanges: z.string(), statistics: z.record(z.string(), z.unknown()), clusters: z.array(z.looseObject({})).optional() }),
+  FeedbackPublished: z.looseObject({
+    summary: z.string(),
+    draftChanges: z.string(),
+    statistics: z.looseObject({
+      received: z.number().optional(),
+      published: z.number().optional(),
+      answered: z.looseObject({ adopted: z.number().optional(), partially_adopted: z.number().optional(), not_adopted: z.number().optional(), not_applicable: z.number().optional() }).optional(),
+    }),
+    clusters: z.array(z.looseObject({})).optional(),
+  }),
   DecisionAdopted: z.looseObject({ ...meeting, publicationDueAt: instant, publicationDueCount: dueCount.optional() }),
   DecisionRejected: z.looseObject(meeting),
   DecisionReturned: z.looseObject({ ...meeting, reason: z.string() }),
@@ -82,7 +91,7 @@ export const PUBLIC_EVENT_SCHEMAS = {
     threshold: z.number().optional(),
   }),
   EvaluationPublished: z.looseObject({ conclusion: z.enum(['continue', 'adjust', 'suspend', 'terminate']), report: z.string() }),
-  DecisionAdjusted: z.looseObject({ major: z.boolean(), reason: z.unknown() }),
+  DecisionAdjusted: z.looseObject({ major: z.boolean(), reason: nullableText }),
   DecisionSuspended: z.looseObject({ since: instant }),
   DecisionTerminated: z.looseObject({ at: instant }),
   DecisionResumed: z.looseObject({ reason: z.string() }),
@@ -108,4 +117,27 @@ export type PublicEventData<T extends PublicEventType> = z.output<(typeof PUBLIC
 export function parsePublicEvent<T extends PublicEventType>(type: T, data: unknown): PublicEventData<T> | undefined {
   const result = PUBLIC_EVENT_SCHEMAS[type].safeParse(data);
   return result.success ? (result.data as PublicEventData<T>) : undefined;
+}
+
+/** What a tolerant reader gets: every field optional, objects read field by field, all the way down. */
+export type PublicFields<T> = T extends readonly unknown[] ? T | undefined : T extends object ? { [K in keyof T]?: PublicFields<T[K]> } : T | undefined;
+
+function fieldsOf(schema: z.ZodType, value: unknown): unknown {
+  if (schema instanceof z.ZodOptional) return value === undefined ? undefined : fieldsOf(schema.unwrap() as z.ZodType, value);
+  if (schema instanceof z.ZodObject) {
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) return {};
+    const source = value as Record<string, unknown>;
+    return Object.fromEntries(Object.entries(schema.shape as Record<string, z.ZodType>).map(([key, field]) => [key, fieldsOf(field, source[key])]).filter(([, read]) => read !== undefined));
+  }
+  const result = schema.safeParse(value);
+  return result.success ? result.data : undefined;
+}
+
+/**
+ * The data of a public entry read field by field through its type's schema: a field of the wrong type
+ * or missing is absent (an object is read as far as it goes), so a page shows what it can of any entry
+ * ever written. Use this to show entries; `parsePublicEvent` to check one.
+ */
+export function readPublicEvent<T extends PublicEventType>(type: T, data: unknown): PublicFields<PublicEventData<T>> {
+  return fieldsOf(PUBLIC_EVENT_SCHEMAS[type], data) as PublicFields<PublicEventData<T>>;
 }
