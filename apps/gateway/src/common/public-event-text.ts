@@ -123,20 +123,8 @@ export function clip(value: unknown, max = 120): string {
   return chars.length <= max ? chars.join('') : `${chars.slice(0, max - 1).join('')}…`;
 }
 
-/** The public `data` of a log entry, and readers that tolerate missing or mistyped fields. */
+/** The public `data` of a log entry, as stored; read through the event schemas (`readPublicEvent`). */
 export type Data = Record<string, unknown>;
-export function str(data: Data, key: string): string {
-  const value = data[key];
-  return typeof value === 'string' ? value : '';
-}
-export function num(data: Data, key: string): number | undefined {
-  const value = data[key];
-  return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
-}
-export function obj(data: Data, key: string): Data {
-  const value = data[key];
-  return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Data) : {};
-}
 const channels = (value: unknown): string => (Array.isArray(value) ? value.map((c) => CHANNEL_LABELS[String(c)] ?? String(c)).join('、') : '');
 export const percent = (value: number | undefined): string => (value === undefined ? '' : `${Math.round(value * 10) / 10}%`);
 /** Joins the non-empty sentences. */
