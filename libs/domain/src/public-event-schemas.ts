@@ -18,6 +18,7 @@ const dueCount = z.looseObject({
   holidaysSkipped: z.array(z.string()),
   weekendsSkipped: z.array(z.string()),
   makeUpDaysCounted: z.array(z.string()),
+  sources: z.array(z.string()).optional(),
 });
 
 const meeting = { meeting: z.string(), date: instant, outcome: z.enum(['adopted', 'rejected', 'returned']), dissentRecorded: z.boolean() };
@@ -58,9 +59,22 @@ export const PUBLIC_EVENT_SCHEMAS = {
     statistics: z.looseObject({
       received: z.number().optional(),
       published: z.number().optional(),
-      answered: z.looseObject({ adopted: z.number().optional(), partially_adopted: z.number().optional(), not_adopted: z.number().optional(), not_applicable: z.number().optional() }).optional(),
+      withheld: z.record(z.string(), z.number()).optional(),
+      byChannel: z.record(z.string(), z.number()).optional(),
+      answered: z.record(z.string(), z.number()).optional(),
     }),
-    clusters: z.array(z.looseObject({})).optional(),
+    clusters: z
+      .array(
+        z.looseObject({
+          clusterId: z.string(),
+          label: z.string(),
+          size: z.number(),
+          concentrated: z.boolean(),
+          representativeText: nullableText.optional(),
+          answer: z.looseObject({ verdict: z.string(), text: z.string(), reason: nullableText.optional() }).nullable().optional(),
+        }),
+      )
+      .optional(),
   }),
   DecisionAdopted: z.looseObject({ ...meeting, publicationDueAt: instant, publicationDueCount: dueCount.optional() }),
   DecisionRejected: z.looseObject(meeting),
@@ -120,10 +134,16 @@ export function parsePublicEvent<T extends PublicEventType>(type: T, data: unkno
 }
 
 /** What a tolerant reader gets: every field optional, objects read field by field, all the way down. */
-export type PublicFields<T> = T extends readonly unknown[] ? T | undefined : T extends object ? { [K in keyof T]?: PublicFields<T[K]> } : T | undefined;
+export type PublicFields<T> = T extends ReadonlyArray<infer E> ? (E extends object ? Array<PublicFields<E>> : E[]) | undefined : T extends object ? { [K in keyof T]?: PublicFields<T[K]> } : T | undefined;
 
 function fieldsOf(schema: z.ZodType, value: unknown): unknown {
   if (schema instanceof z.ZodOptional) return value === undefined ? undefined : fieldsOf(schema.unwrap() as z.ZodType, value);
+  if (schema instanceof z.ZodNullable) return value === null ? null : fieldsOf(schema.unwrap() as z.ZodType, value);
+  if (schema instanceof z.ZodArray) return Array.isArray(value) ? value.map((item) => fieldsOf(schema.element as z.ZodType, item)).filter((item) => item !== undefined) : undefined;
+  if (schema instanceof z.ZodRecord) {
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) return {};
+    return Object.fromEntries(Object.entries(value).filter(([, item]) => (schema.valueType as z.ZodType).safeParse(item).success));
+  }
   if (schema instanceof z.ZodObject) {
     if (value === null || typeof value !== 'object' || Array.isArray(value)) return {};
     const source = value as Record<string, unknown>;
