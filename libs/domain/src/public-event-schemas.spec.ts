@@ -55,7 +55,7 @@ describe('the public event schemas', () => {
       clusters: [{}, { label: 'L' }],
     });
     expect(readPublicEvent('EvaluationStarted', { trigger: 'unheard-of', evaluatorUnit: null })).toEqual({ evaluatorUnit: null });
-    expect(readPublicEvent('DueDateRecomputed', { sources: ['a', 3, 'b'] })).toEqual({ sources: ['a', 'b'] });
+    expect(readPublicEvent('DueDateRecomputed', { sources: ['a', 3, 'b'] })).toEqual({ sources: ['a', 'b'], count: {} });
     expect(readPublicEvent('DecisionClosed', 'not an object')).toEqual({});
   });
 });
