@@ -35,7 +35,7 @@ export default tseslint.config(
     forbid('^(?!@temporalio/(workflow|common)$)(?!\\./)(?!(\\.\\./)+libs/domain/)', 'workflows/ may import only @temporalio/workflow, @temporalio/common, other workflow files and libs/domain.'),
   ]),
   // The domain is pure: no packages, no other layer.
-  layer(['libs/domain/**/*.ts'], [forbid('^(?!\\./|chinese-days$|@zxcvbn-ts/(core|language-common)$)', 'libs/domain is pure: it imports only its own files, the working-day calendar data (chinese-days) and the password-strength estimator (zxcvbn-ts, no I/O).')]),
+  layer(['libs/domain/**/*.ts'], [forbid('^(?!\\./|chinese-days$|@zxcvbn-ts/(core|language-common)$|zod$)', 'libs/domain is pure: it imports only its own files, the working-day calendar data (chinese-days), the password-strength estimator (zxcvbn-ts, no I/O) and zod (the command and event schemas).')]),
   layer(['libs/runtime/**/*.ts'], [forbid('(^|/)(apps|workflows|libs/(domain|persistence|temporal))/', 'libs/runtime depends on nothing of ours.')]),
   layer(['libs/persistence/**/*.ts'], [
     forbid('(^|/)(apps|workflows)/|(^|/)libs/temporal/|^@temporalio/|^@nestjs/', 'libs/persistence depends on libs/domain only (DESIGN.md §2).'),

@@ -1,8 +1,13 @@
 import { daysBetween } from './calendar';
-import { CHANNELS, type Channel, type DecisionState } from './decision-state';
-import { defineAction, requireInstant, requireText } from './decision-action';
+import type { DecisionState } from './decision-state';
+import { defineAction } from './decision-action';
+import { fieldOf, read } from './command-schema-kit';
+import { COMMAND_SCHEMAS, type CommandOf } from './command-schemas';
 import { DomainError, IllegalTransitionError, InvalidCommandError } from './errors';
+
+const S = COMMAND_SCHEMAS;
 import { addReview } from './reviews';
+import { changeStage } from './lifecycle';
 
 /** While the draft waits for review it is frozen: the reviewer approves exactly what was submitted. */
 function assertNoDraftReview(state: DecisionState): void {
@@ -11,14 +16,10 @@ function assertNoDraftReview(state: DecisionState): void {
   }
 }
 
-export interface SaveDraftVersion {
-  draft: string;
-  basis: string;
-  explanation: string;
-}
+export type SaveDraftVersion = CommandOf<'draft-versions'>;
 
 /** Draft, basis and explanation are saved as versions; every version stays in the internal log. */
-export const saveDraftVersion = defineAction<SaveDraftVersion>({
+export const saveDraftVersion = defineAction({
   name: 'draft-versions',
   roles: ['drafter'],
   stages: ['drafting'],
@@ -26,20 +27,16 @@ export const saveDraftVersion = defineAction<SaveDraftVersion>({
   decide(state, command) {
     assertNoDraftReview(state);
     const version = (state.draft?.version ?? 0) + 1;
-    const draft = { version, draft: requireText(command.draft, 'draft'), basis: requireText(command.basis, 'basis'), explanation: requireText(command.explanation, 'explanation') };
+    const schema = S['draft-versions'];
+    const draft = { version, draft: read(schema, command, 'draft'), basis: read(schema, command, 'basis'), explanation: read(schema, command, 'explanation') };
     return { state: { ...state, draft }, public: [], internal: { type: 'DraftVersionSaved', data: { ...draft } } };
   },
 });
 
-export interface PlanConsultation {
-  channels: Channel[];
-  opensAt: string;
-  closesAt: string;
-  shortenedReason?: string;
-}
+export type PlanConsultation = CommandOf<'consultation-plan'>;
 
 /** The consultation plan; under `minConsultationDays` it needs a reason a manager approves (art.15). */
-export const planConsultation = defineAction<PlanConsultation>({
+export const planConsultation = defineAction({
   name: 'consultation-plan',
   roles: ['drafter'],
   stages: ['drafting'],
@@ -47,15 +44,13 @@ export const planConsultation = defineAction<PlanConsultation>({
   decide(state, command, { now, policy }) {
     if (state.confidential) throw new IllegalTransitionError('A confidential decision has no public consultation (Decree 713 art.14).');
     assertNoDraftReview(state);
-    const channels = Array.isArray(command.channels) ? command.channels : [];
-    if (channels.length === 0 || channels.some((c) => !CHANNELS.includes(c))) {
-      throw new InvalidCommandError('INVALID_CHANNELS', `channels must list one or more of: ${CHANNELS.join(', ')}.`);
-    }
-    const opensAt = requireInstant(command.opensAt, 'opensAt');
-    const closesAt = requireInstant(command.closesAt, 'closesAt');
+    const schema = S['consultation-plan'];
+    const channels = read(schema, command, 'channels');
+    const opensAt = new Date(read(schema, command, 'opensAt'));
+    const closesAt = new Date(read(schema, command, 'closesAt'));
     if (closesAt <= opensAt) throw new InvalidCommandError('INVALID_WINDOW', 'closesAt must be after opensAt.');
     if (closesAt <= now) throw new InvalidCommandError('INVALID_WINDOW', 'closesAt must be in the future.');
-    const shortenedReason = command.shortenedReason?.trim() || undefined;
+    const shortenedReason = read(schema, command, 'shortenedReason')?.trim() || undefined;
     const days = daysBetween(opensAt, closesAt);
     if (days < policy.minConsultationDays && !shortenedReason) {
       throw new InvalidCommandError(
@@ -69,7 +64,7 @@ export const planConsultation = defineAction<PlanConsultation>({
 });
 
 /** A manager approves the reason for a consultation shorter than the legal minimum. */
-export const approveShortening = defineAction<Record<string, never>>({
+export const approveShortening = defineAction({
   name: 'shortened-consultation-approval',
   roles: ['manager'],
   stages: ['drafting'],
@@ -81,7 +76,7 @@ export const approveShortening = defineAction<Record<string, never>>({
 });
 
 /** Draft, basis, explanation and plan go to a reviewer; on approval they are published (pre-disclosure). */
-export const submitForPublication = defineAction<Record<string, never>>({
+export const submitForPublication = defineAction({
   name: 'submit-for-publication',
   roles: ['drafter'],
   stages: ['drafting'],
@@ -98,7 +93,7 @@ export const submitForPublication = defineAction<Record<string, never>>({
 });
 
 /** A confidential decision goes from drafting straight to deciding (SPEC.md §3.8). */
-export const submitForDecision = defineAction<Record<string, never>>({
+export const submitForDecision = defineAction({
   name: 'submit-for-decision',
   roles: ['drafter'],
   stages: ['drafting'],
@@ -106,50 +101,40 @@ export const submitForDecision = defineAction<Record<string, never>>({
   decide(state) {
     if (!state.confidential) throw new IllegalTransitionError('A public decision goes through pre-disclosure and consultation first.');
     if (!state.draft) throw new DomainError('DRAFT_REQUIRED', 'conflict', 'Save a draft version first.');
-    return { state: { ...state, stage: 'deciding' }, public: [], internal: { type: 'SubmittedForDecision', data: { version: state.draft.version, stage: 'deciding' } } };
+    return { state: changeStage(state, 'submit-for-decision'), public: [], internal: { type: 'SubmittedForDecision', data: { version: state.draft.version, stage: 'deciding' } } };
   },
 });
 
-export interface RecordExpertOpinion {
-  expert: string;
-  opinion: string;
-  conflictOfInterestDeclaration: string;
-  hasDirectInterest: boolean;
-}
+export type RecordExpertOpinion = CommandOf<'expert-opinions'>;
 
 /** Expert argumentation (art.19–21): written opinion and a declaration; an interested expert is excluded. */
-export const recordExpertOpinion = defineAction<RecordExpertOpinion>({
+export const recordExpertOpinion = defineAction({
   name: 'expert-opinions',
   roles: ['drafter'],
   stages: ['drafting', 'pre_disclosure', 'consultation', 'feedback', 'deciding'],
   summary: "Record an expert's written opinion with their conflict-of-interest declaration.",
   decide(state, command) {
-    if (command.hasDirectInterest === true) {
+    if (fieldOf(command, 'hasDirectInterest') === true) {
       throw new InvalidCommandError('EXPERT_HAS_INTEREST', 'An expert with a direct interest in the decision is excluded (Decree 713 art.21).');
     }
-    const data = { expert: requireText(command.expert, 'expert', 200), opinion: requireText(command.opinion, 'opinion'), conflictOfInterestDeclaration: requireText(command.conflictOfInterestDeclaration, 'conflictOfInterestDeclaration', 5000) };
+    const schema = S['expert-opinions'];
+    const data = { expert: read(schema, command, 'expert'), opinion: read(schema, command, 'opinion'), conflictOfInterestDeclaration: read(schema, command, 'conflictOfInterestDeclaration') };
     return { state, public: [], internal: { type: 'ExpertOpinionRecorded', data } };
   },
 });
 
-export interface RecordRiskAssessment {
-  riskPoints: string;
-  measures: string;
-  contingency: string;
-  conclusion: 'controllable' | 'not_controllable';
-}
+export type RecordRiskAssessment = CommandOf<'risk-assessments'>;
 
 /** Social-stability risk assessment (art.22–24). */
-export const recordRiskAssessment = defineAction<RecordRiskAssessment>({
+export const recordRiskAssessment = defineAction({
   name: 'risk-assessments',
   roles: ['drafter'],
   stages: ['drafting', 'pre_disclosure', 'consultation', 'feedback', 'deciding'],
   summary: 'Record the risk assessment report and its conclusion (controllable or not).',
   decide(state, command) {
-    if (command.conclusion !== 'controllable' && command.conclusion !== 'not_controllable') {
-      throw new InvalidCommandError('INVALID_CONCLUSION', 'conclusion must be controllable or not_controllable.');
-    }
-    const data = { riskPoints: requireText(command.riskPoints, 'riskPoints'), measures: requireText(command.measures, 'measures'), contingency: requireText(command.contingency, 'contingency'), conclusion: command.conclusion };
-    return { state: { ...state, riskAssessment: { controllable: command.conclusion === 'controllable' } }, public: [], internal: { type: 'RiskAssessmentRecorded', data } };
+    const schema = S['risk-assessments'];
+    const conclusion = read(schema, command, 'conclusion');
+    const data = { riskPoints: read(schema, command, 'riskPoints'), measures: read(schema, command, 'measures'), contingency: read(schema, command, 'contingency'), conclusion };
+    return { state: { ...state, riskAssessment: { controllable: conclusion === 'controllable' } }, public: [], internal: { type: 'RiskAssessmentRecorded', data } };
   },
 });

@@ -1,11 +1,12 @@
 import { publicActor, type Role, type StaffActor } from './actors';
 import type { DecisionState, StepEvents } from './decision-state';
 import { statusOf } from './decision-status';
-import { ForbiddenActionError, IllegalTransitionError, InvalidCommandError } from './errors';
+import { ForbiddenActionError, IllegalTransitionError } from './errors';
 import { type SYSTEM_ACTOR } from './internal-log';
 import type { Policy } from './policy';
 import type { PublicEventType } from './public-log';
 import type { Stage } from './stages';
+import type { ActionName } from './command-schemas';
 
 /** Everything a rule may depend on besides the state and the command: who, when, which policy. */
 export interface ActionContext {
@@ -28,27 +29,29 @@ export interface Outcome {
 
 /**
  * A staff action (one Workflow Update, one URL `POST /api/v1/decisions/{id}/{name}`). `decide` holds the
- * action's own rule; `perform` checks role, stage and unit first, the same for every action.
+ * action's own rule; `perform` checks role, stage and unit first, the same for every action. The body is
+ * as the client sent it: the rule reads each field through its schema (`read`, COMMAND_SCHEMAS[name])
+ * at the point its rule says, so a state conflict found first still answers 409, not 422.
  */
-export interface DecisionAction<C = Record<string, unknown>> {
-  name: string;
+export interface DecisionAction<N extends ActionName = ActionName> {
+  name: N;
   roles: readonly Role[];
   stages: readonly Stage[];
   /** One sentence for the console and the API docs. */
   summary: string;
-  decide(state: DecisionState, command: C, context: ActionContext): Outcome;
+  decide(state: DecisionState, body: unknown, context: ActionContext): Outcome;
 }
 
-export const defineAction = <C>(action: DecisionAction<C>): DecisionAction<C> => action;
+export const defineAction = <N extends ActionName>(action: DecisionAction<N>): DecisionAction<N> => action;
 
 /** The role part of the rule, which needs no state: the gateway checks it before a round trip. */
-export function assertRole(action: DecisionAction<never>, actor: StaffActor): void {
+export function assertRole(action: DecisionAction, actor: StaffActor): void {
   if (!action.roles.includes(actor.role)) {
     throw new ForbiddenActionError('ROLE_NOT_ALLOWED', `${action.name} needs one of the roles: ${action.roles.join(', ')}.`);
   }
 }
 
-export function assertAllowed(action: DecisionAction<never>, state: DecisionState, actor: StaffActor): void {
+export function assertAllowed(action: DecisionAction, state: DecisionState, actor: StaffActor): void {
   if (!state.registered) throw new IllegalTransitionError(`Decision ${state.decisionId} is not registered.`);
   assertRole(action, actor);
   if (actor.role === 'drafter' && actor.unit !== state.unit) {
@@ -85,22 +88,7 @@ export function toStep(state: DecisionState, outcome: Outcome, context: ActionCo
 }
 
 /** Checks and runs a staff action. Throws the DomainError that explains a refusal; pure. */
-export function perform<C>(action: DecisionAction<C>, state: DecisionState, command: C, context: ActionContext & { actor: StaffActor }) {
+export function perform(action: DecisionAction, state: DecisionState, body: unknown, context: ActionContext & { actor: StaffActor }) {
   assertAllowed(action, state, context.actor);
-  return toStep(state, action.decide(state, command, context), context);
-}
-
-/** Small validation helpers for rules: each throws InvalidCommandError with the field named. */
-export function requireText(value: unknown, field: string, max = 100_000): string {
-  if (typeof value !== 'string' || value.trim().length === 0) throw new InvalidCommandError('FIELD_REQUIRED', `${field} is required.`, { field });
-  if (value.length > max) throw new InvalidCommandError('FIELD_TOO_LONG', `${field} is longer than ${max} characters.`, { field });
-  return value;
-}
-
-export function requireInstant(value: unknown, field: string): Date {
-  const instant = typeof value === 'string' ? new Date(value) : undefined;
-  if (!instant || Number.isNaN(instant.getTime()) || !/^\d{4}-\d{2}-\d{2}T/.test(String(value))) {
-    throw new InvalidCommandError('INVALID_DATE', `${field} must be an RFC 3339 date-time, e.g. 2027-01-10T00:00:00Z.`, { field });
-  }
-  return instant;
+  return toStep(state, action.decide(state, body, context), context);
 }

@@ -74,7 +74,7 @@ describe('the feedback-report action', () => {
     ...applyRegistration(initialState('d1'), { title: 't', summary: 's', unit: 'unit-a', category: 'c', confidential: false, riskAssessmentRequired: false }),
     stage: 'feedback',
   });
-  const submit = (command: Record<string, unknown>) => perform(submitFeedbackReport as never, inFeedback(), command as never, { actor: drafter, now, policy: DEFAULT_POLICY });
+  const submit = (command: Record<string, unknown>) => perform(submitFeedbackReport, inFeedback(), command, { actor: drafter, now, policy: DEFAULT_POLICY });
 
   it('submits a report without clusters exactly as before (recorded histories replay unchanged)', () => {
     const step = submit({ summary: '无', draftChanges: '无' });

@@ -2,6 +2,7 @@ import type { DecisionState, Milestone, PendingReview } from './decision-state';
 import { weightedProgress } from './decision-status';
 import type { ActionContext, Outcome } from './decision-action';
 import type { PublicEventType } from './public-log';
+import { changeStage } from './lifecycle';
 
 type PublicEvent = { type: PublicEventType; data: Record<string, unknown> };
 
@@ -30,20 +31,20 @@ export function publish(state: DecisionState, review: PendingReview, { now }: Ac
       const draft = state.draft!;
       const consultation = { channels: plan.channels, opensAt: plan.opensAt, closesAt: plan.closesAt, shortenedReason: plan.shortenedReason ?? null };
       return {
-        state: { ...state, stage: 'pre_disclosure' },
+        state: changeStage(state, 'approve draft'),
         public: [{ type: 'DraftPublished', data: { version: draft.version, draft: draft.draft, basis: draft.basis, explanation: draft.explanation, consultation } }],
       };
     }
     case 'feedback': {
       const { feedback: _done, ...rest } = state;
-      return { state: { ...rest, stage: 'deciding' }, public: [{ type: 'FeedbackPublished', data: { ...p } }] };
+      return { state: changeStage(rest, 'approve feedback'), public: [{ type: 'FeedbackPublished', data: { ...p } }] };
     }
     case 'decision': {
       const { milestones, events } = planMilestones(state, p['milestones'] as MilestoneInput[]);
       const published = { publishedAt: now.toISOString(), executionUnit: String(p['executionUnit']) };
       const { milestones: _m, ...publicData } = p;
       return {
-        state: { ...state, stage: 'execution', published, milestones, evaluation: { dueAt: String(p['evaluationDueAt']) } },
+        state: { ...changeStage(state, 'approve decision'), published, milestones, evaluation: { dueAt: String(p['evaluationDueAt']) } },
         public: [{ type: 'DecisionPublished', data: publicData }, ...events],
       };
     }
@@ -64,25 +65,25 @@ function publishEvaluation(state: DecisionState, p: Record<string, unknown>, now
   const closedEvaluation = { ...state, evaluation: { opinionsCountedFrom: now.toISOString() } };
   switch (p['conclusion']) {
     case 'continue':
-      return { state: { ...closedEvaluation, stage: 'execution' }, public: [report] };
+      return { state: changeStage(closedEvaluation, 'approve evaluation: continue'), public: [report] };
     case 'adjust': {
       if (p['majorAdjustment'] === true) {
         // A major adjustment follows the whole procedure again (Decree 713 art.37).
         const { plan: _p, consultation: _c, feedback: _f, legalityReview: _l, adoption: _a, published: _pub, ...rest } = closedEvaluation;
         return {
-          state: { ...rest, stage: 'drafting', rounds: (state.rounds ?? 0) + 1 },
+          state: { ...changeStage(rest, 'approve evaluation: major adjustment'), rounds: (state.rounds ?? 0) + 1 },
           public: [report, { type: 'DecisionAdjusted', data: { major: true, reason: p['adjustmentReason'] ?? null } }],
         };
       }
       const { milestones, events } = planMilestones(state, (p['revisedMilestones'] as MilestoneInput[] | undefined) ?? []);
       return {
-        state: { ...closedEvaluation, stage: 'execution', milestones, evaluation: { ...closedEvaluation.evaluation, dueAt: p['nextEvaluationDueAt'] as string | undefined } },
+        state: { ...changeStage(closedEvaluation, 'approve evaluation: adjust'), milestones, evaluation: { ...closedEvaluation.evaluation, dueAt: p['nextEvaluationDueAt'] as string | undefined } },
         public: [report, { type: 'DecisionAdjusted', data: { major: false, reason: p['adjustmentReason'] ?? null } }, ...events],
       };
     }
     case 'suspend':
-      return { state: { ...closedEvaluation, stage: 'suspended' }, public: [report, { type: 'DecisionSuspended', data: { since: now.toISOString() } }] };
+      return { state: changeStage(closedEvaluation, 'approve evaluation: suspend'), public: [report, { type: 'DecisionSuspended', data: { since: now.toISOString() } }] };
     default:
-      return { state: { ...closedEvaluation, stage: 'closed' }, public: [report, { type: 'DecisionTerminated', data: { at: now.toISOString() } }] };
+      return { state: changeStage(closedEvaluation, 'approve evaluation: terminate'), public: [report, { type: 'DecisionTerminated', data: { at: now.toISOString() } }] };
   }
 }

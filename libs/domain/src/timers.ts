@@ -2,6 +2,7 @@ import { countWorkingDays, calendarOf } from './working-calendar';
 import type { DecisionState } from './decision-state';
 import type { ActionContext, Outcome } from './decision-action';
 import type { ConsultationCounts } from './opinion';
+import { changeStage } from './lifecycle';
 
 /** A deadline the workflow keeps as a durable timer. `key` identifies it across runs. */
 export interface DueTimer {
@@ -39,7 +40,7 @@ export function fireTimer(state: DecisionState, timer: DueTimer, { now, policy }
       const plan = state.plan!;
       const data = { opensAt: plan.opensAt, closesAt: plan.closesAt, channels: plan.channels };
       return {
-        state: { ...state, stage: 'consultation', consultation: { opensAt: plan.opensAt, closesAt: plan.closesAt, extensions: 0 } },
+        state: { ...changeStage(state, 'timer: consultation opens'), consultation: { opensAt: plan.opensAt, closesAt: plan.closesAt, extensions: 0 } },
         public: [{ type: 'ConsultationOpened', data }],
         internal: { type: 'ConsultationOpened', data },
       };
@@ -48,7 +49,7 @@ export function fireTimer(state: DecisionState, timer: DueTimer, { now, policy }
       const { at, count } = countWorkingDays(now, policy.feedbackDueWorkingDays, calendarOf(state));
       const feedback = { dueAt: at.toISOString(), overdue: false, ...(state.calendar ? { counted: count } : {}) };
       const data = { closedAt: state.consultation!.closesAt, feedbackDueAt: feedback.dueAt, ...(state.calendar ? { feedbackDueCount: count } : {}), ...(sealed ? { counts: sealed.counts } : {}) };
-      return { state: { ...state, stage: 'feedback', feedback }, public: [{ type: 'ConsultationClosed', data }], internal: { type: 'ConsultationClosed', data } };
+      return { state: { ...changeStage(state, 'timer: consultation closes'), feedback }, public: [{ type: 'ConsultationClosed', data }], internal: { type: 'ConsultationClosed', data } };
     }
     case 'review': {
       const reviews = (state.reviews ?? []).map((r) => (r.id === timer.ref ? { ...r, overdue: true } : r));
@@ -71,7 +72,7 @@ export function fireTimer(state: DecisionState, timer: DueTimer, { now, policy }
     case 'evaluation': {
       const data = { trigger: 'scheduled', evaluatorUnit: null };
       return {
-        state: { ...state, stage: 'evaluation', evaluation: { ...state.evaluation, startedAt: now.toISOString() } },
+        state: { ...changeStage(state, 'timer: evaluation date'), evaluation: { ...state.evaluation, startedAt: now.toISOString() } },
         public: [{ type: 'EvaluationStarted', data }],
         internal: { type: 'EvaluationStarted', data },
       };
@@ -101,8 +102,27 @@ export function evaluationTriggeredByOpinions(state: DecisionState, opinions: nu
   if (state.stage !== 'execution' || state.evaluation?.startedAt || opinions <= policy.evaluationTriggerOpinions) return undefined;
   const data = { trigger: 'opinions', evaluatorUnit: null, opinions, since: evaluationTriggerSince(state, now), threshold: policy.evaluationTriggerOpinions };
   return {
-    state: { ...state, stage: 'evaluation', evaluation: { ...state.evaluation, startedAt: now.toISOString() } },
+    state: { ...changeStage(state, 'timer: evaluation trigger (opinions)'), evaluation: { ...state.evaluation, startedAt: now.toISOString() } },
     public: [{ type: 'EvaluationStarted', data }],
     internal: { type: 'EvaluationStarted', data },
   };
+}
+
+/**
+ * What the workflow waits for next: the earliest deadline, or the evaluation trigger's check (`timer`
+ * absent) when that comes strictly first. `triggerCheckAt` is when the run checks the opinions next
+ * (epoch ms; undefined outside execution). `wait` is how long from `now`; zero or less means it is due.
+ * Undefined when nothing is scheduled: the run waits for the next step. Pure.
+ */
+export interface Wake {
+  at: number;
+  wait: number;
+  timer?: DueTimer;
+}
+
+export function nextWake(state: DecisionState, now: number, triggerCheckAt?: number): Wake | undefined {
+  const [timer] = dueTimers(state);
+  const timerAt = timer ? Date.parse(timer.at) : undefined;
+  if (triggerCheckAt !== undefined && (timerAt === undefined || triggerCheckAt < timerAt)) return { at: triggerCheckAt, wait: triggerCheckAt - now };
+  return timer && timerAt !== undefined ? { at: timerAt, wait: timerAt - now, timer } : undefined;
 }

@@ -1,4 +1,4 @@
-import type { PublicEventType } from '../../../../libs/domain/src';
+import { readPublicEvent, type PublicEventType } from '../../../../libs/domain/src';
 
 /**
  * zh-CN words for public log entries (feeds, and any page that lists a timeline). Pure and Nest-free.
@@ -123,109 +123,138 @@ export function clip(value: unknown, max = 120): string {
   return chars.length <= max ? chars.join('') : `${chars.slice(0, max - 1).join('')}…`;
 }
 
-/** The public `data` of a log entry, and readers that tolerate missing or mistyped fields. */
+/** The public `data` of a log entry, as stored; read through the event schemas (`readPublicEvent`). */
 export type Data = Record<string, unknown>;
-export function str(data: Data, key: string): string {
-  const value = data[key];
-  return typeof value === 'string' ? value : '';
-}
-export function num(data: Data, key: string): number | undefined {
-  const value = data[key];
-  return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
-}
-export function obj(data: Data, key: string): Data {
-  const value = data[key];
-  return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Data) : {};
-}
 const channels = (value: unknown): string => (Array.isArray(value) ? value.map((c) => CHANNEL_LABELS[String(c)] ?? String(c)).join('、') : '');
 export const percent = (value: number | undefined): string => (value === undefined ? '' : `${Math.round(value * 10) / 10}%`);
 /** Joins the non-empty sentences. */
-const sentences = (...parts: Array<string | false | undefined>): string => parts.filter((p): p is string => Boolean(p)).join('');
+const sentences = (...parts: Array<string | false | null | undefined>): string => parts.filter((p): p is string => Boolean(p)).join('');
 
-/** A short zh-CN description of one public log entry, from its public data only. */
+/** A short zh-CN description of one public log entry, from its public data only (read through its schema). */
 export function summarizeEvent(type: string, data: Data): string {
   switch (type as PublicEventType) {
-    case 'DecisionRegistered':
-      return sentences('该事项纳入重大行政决策事项目录。', str(data, 'summary') && `概要：${clip(data['summary'])}`);
+    case 'DecisionRegistered': {
+      const d = readPublicEvent('DecisionRegistered', data);
+      return sentences('该事项纳入重大行政决策事项目录。', d.summary && `概要：${clip(d.summary)}`);
+    }
     case 'DraftPublished': {
-      const c = obj(data, 'consultation');
+      const d = readPublicEvent('DraftPublished', data);
+      const c = d.consultation ?? {};
       return sentences(
-        `公布决策草案（第${num(data, 'version') ?? 1}稿）、决策依据和起草说明。`,
-        str(c, 'opensAt') && `征求意见时间：${beijingTime(c['opensAt'])}至${beijingTime(c['closesAt'])}；`,
-        channels(c['channels']) && `渠道：${channels(c['channels'])}。`,
-        str(c, 'shortenedReason') && `征求意见期限少于30日，理由：${clip(c['shortenedReason'], 80)}`,
+        `公布决策草案（第${d.version ?? 1}稿）、决策依据和起草说明。`,
+        c.opensAt && `征求意见时间：${beijingTime(c.opensAt)}至${beijingTime(c.closesAt)}；`,
+        channels(c.channels) && `渠道：${channels(c.channels)}。`,
+        c.shortenedReason && `征求意见期限少于30日，理由：${clip(c.shortenedReason, 80)}`,
       );
     }
-    case 'HearingNoticed':
-      return `听证会定于${beijingTime(data['date'])}在${clip(data['place'], 60)}举行，参加人${Array.isArray(data['participants']) ? data['participants'].length : 0}名。`;
-    case 'ConsultationOpened':
-      return sentences(`征求意见开始，截止时间${beijingTime(data['closesAt'])}。`, channels(data['channels']) && `渠道：${channels(data['channels'])}。`);
+    case 'HearingNoticed': {
+      const d = readPublicEvent('HearingNoticed', data);
+      return `听证会定于${beijingTime(d.date)}在${clip(d.place, 60)}举行，参加人${(d.participants ?? []).length}名。`;
+    }
+    case 'ConsultationOpened': {
+      const d = readPublicEvent('ConsultationOpened', data);
+      return sentences(`征求意见开始，截止时间${beijingTime(d.closesAt)}。`, channels(d.channels) && `渠道：${channels(d.channels)}。`);
+    }
     case 'HearingHeld':
     case 'ChannelRecorded': {
-      const what = type === 'HearingHeld' ? '听证会' : (CHANNEL_LABELS[str(data, 'channel')] ?? str(data, 'channel'));
-      return `${what}于${beijingTime(data['date'])}举行，${num(data, 'participantsCount') ?? 0}人参加，形成意见${num(data, 'opinionsCount') ?? 0}条。`;
+      // A hearing's record is a channel record with the hearing's id and signed record.
+      const d = readPublicEvent('ChannelRecorded', data);
+      const channel = d.channel ?? '';
+      const what = type === 'HearingHeld' ? '听证会' : (CHANNEL_LABELS[channel] ?? channel);
+      return `${what}于${beijingTime(d.date)}举行，${d.participantsCount ?? 0}人参加，形成意见${d.opinionsCount ?? 0}条。`;
     }
-    case 'ConsultationExtended':
-      return sentences(`征求意见截止时间由${beijingTime(data['previousClosesAt'])}延长至${beijingTime(data['closesAt'])}。`, str(data, 'reason') && `理由：${clip(data['reason'], 80)}`);
+    case 'ConsultationExtended': {
+      const d = readPublicEvent('ConsultationExtended', data);
+      return sentences(`征求意见截止时间由${beijingTime(d.previousClosesAt)}延长至${beijingTime(d.closesAt)}。`, d.reason && `理由：${clip(d.reason, 80)}`);
+    }
     case 'ConsultationClosed': {
-      const counts = obj(data, 'counts');
+      const d = readPublicEvent('ConsultationClosed', data);
+      const counts = d.counts ?? {};
       return sentences(
-        `征求意见于${beijingTime(data['closedAt'])}结束。`,
-        num(counts, 'received') !== undefined && `共收到意见${num(counts, 'received')}条，公开${num(counts, 'published') ?? 0}条。`,
-        str(data, 'feedbackDueAt') && `采纳情况反馈应于${beijingTime(data['feedbackDueAt'])}前公布。`,
+        `征求意见于${beijingTime(d.closedAt)}结束。`,
+        counts.received !== undefined && `共收到意见${counts.received}条，公开${counts.published ?? 0}条。`,
+        d.feedbackDueAt && `采纳情况反馈应于${beijingTime(d.feedbackDueAt)}前公布。`,
       );
     }
     case 'FeedbackPublished':
       return feedbackSummary(data);
-    case 'DecisionAdopted':
-      return sentences(`${clip(data['meeting'], 60)}（${beijingTime(data['date'])}）集体讨论通过。`, str(data, 'publicationDueAt') && `决策应于${beijingTime(data['publicationDueAt'])}前公布。`);
-    case 'DecisionRejected':
-      return `${clip(data['meeting'], 60)}（${beijingTime(data['date'])}）集体讨论未予通过。`;
-    case 'DecisionReturned':
-      return sentences(`${clip(data['meeting'], 60)}（${beijingTime(data['date'])}）集体讨论决定退回修改。`, str(data, 'reason') && `理由：${clip(data['reason'], 80)}`);
-    case 'DecisionPublished':
-      return sentences(
-        '决策文本与政策解读同步公布。',
-        str(data, 'executionUnit') && `执行单位：${clip(data['executionUnit'], 40)}；`,
-        str(data, 'evaluationDueAt') && `计划评估时间：${beijingTime(data['evaluationDueAt'])}。`,
-      );
-    case 'MilestonePlanned':
-      return `执行里程碑「${clip(data['title'], 60)}」，责任单位${clip(data['unit'], 40)}，完成期限${beijingTime(data['dueAt'])}。`;
-    case 'ProgressReported':
-      return sentences(`里程碑${str(data, 'milestoneId')}进度${percent(num(data, 'percent'))}`, num(data, 'overallProgress') !== undefined && `，总体进度${percent(num(data, 'overallProgress'))}`, '。', clip(data['narrative'], 80));
+    case 'DecisionAdopted': {
+      const d = readPublicEvent('DecisionAdopted', data);
+      return sentences(`${clip(d.meeting, 60)}（${beijingTime(d.date)}）集体讨论通过。`, d.publicationDueAt && `决策应于${beijingTime(d.publicationDueAt)}前公布。`);
+    }
+    case 'DecisionRejected': {
+      const d = readPublicEvent('DecisionRejected', data);
+      return `${clip(d.meeting, 60)}（${beijingTime(d.date)}）集体讨论未予通过。`;
+    }
+    case 'DecisionReturned': {
+      const d = readPublicEvent('DecisionReturned', data);
+      return sentences(`${clip(d.meeting, 60)}（${beijingTime(d.date)}）集体讨论决定退回修改。`, d.reason && `理由：${clip(d.reason, 80)}`);
+    }
+    case 'DecisionPublished': {
+      const d = readPublicEvent('DecisionPublished', data);
+      return sentences('决策文本与政策解读同步公布。', d.executionUnit && `执行单位：${clip(d.executionUnit, 40)}；`, d.evaluationDueAt && `计划评估时间：${beijingTime(d.evaluationDueAt)}。`);
+    }
+    case 'MilestonePlanned': {
+      const d = readPublicEvent('MilestonePlanned', data);
+      return `执行里程碑「${clip(d.title, 60)}」，责任单位${clip(d.unit, 40)}，完成期限${beijingTime(d.dueAt)}。`;
+    }
+    case 'ProgressReported': {
+      const d = readPublicEvent('ProgressReported', data);
+      return sentences(`里程碑${d.milestoneId ?? ''}进度${percent(d.percent)}`, d.overallProgress !== undefined && `，总体进度${percent(d.overallProgress)}`, '。', clip(d.narrative, 80));
+    }
     case 'MilestoneCompleted':
-      return `里程碑${str(data, 'milestoneId')}已完成。`;
-    case 'MilestoneOverdue':
-      return `里程碑「${clip(data['title'], 60)}」已逾期：完成期限${beijingTime(data['dueAt'])}，进度${percent(num(data, 'percent') ?? 0)}。`;
-    case 'AuditFindingPublished':
-      return `审计发现（${SEVERITY[str(data, 'severity')] ?? str(data, 'severity')}）：${clip(data['finding'], 80)}；整改期限${beijingTime(data['rectificationDueAt'])}。`;
-    case 'RectificationReported':
-      return `审计发现${str(data, 'findingId')}${RECTIFICATION[str(data, 'status')] ?? str(data, 'status')}：${clip(data['action'], 80)}`;
-    case 'AccountabilityPublished':
-      return `问责对象：${clip(data['subject'], 40)}；措施：${clip(data['measure'], 80)}（${beijingTime(data['date'])}）。`;
-    case 'EvaluationStarted':
+      return `里程碑${readPublicEvent('MilestoneCompleted', data).milestoneId ?? ''}已完成。`;
+    case 'MilestoneOverdue': {
+      const d = readPublicEvent('MilestoneOverdue', data);
+      return `里程碑「${clip(d.title, 60)}」已逾期：完成期限${beijingTime(d.dueAt)}，进度${percent(d.percent ?? 0)}。`;
+    }
+    case 'AuditFindingPublished': {
+      const d = readPublicEvent('AuditFindingPublished', data);
+      return `审计发现（${SEVERITY[d.severity ?? ''] ?? ''}）：${clip(d.finding, 80)}；整改期限${beijingTime(d.rectificationDueAt)}。`;
+    }
+    case 'RectificationReported': {
+      const d = readPublicEvent('RectificationReported', data);
+      return `审计发现${d.findingId ?? ''}${RECTIFICATION[d.status ?? ''] ?? ''}：${clip(d.action, 80)}`;
+    }
+    case 'AccountabilityPublished': {
+      const d = readPublicEvent('AccountabilityPublished', data);
+      return `问责对象：${clip(d.subject, 40)}；措施：${clip(d.measure, 80)}（${beijingTime(d.date)}）。`;
+    }
+    case 'EvaluationStarted': {
+      const d = readPublicEvent('EvaluationStarted', data);
       return sentences(
-        `决策后评估启动（${TRIGGER[str(data, 'trigger')] ?? str(data, 'trigger')}）。`,
-        num(data, 'opinions') !== undefined && `执行阶段收到意见${num(data, 'opinions')}条。`,
-        str(data, 'evaluatorUnit') && `评估单位：${clip(data['evaluatorUnit'], 40)}。`,
+        `决策后评估启动（${TRIGGER[d.trigger ?? ''] ?? ''}）。`,
+        d.opinions !== undefined && `执行阶段收到意见${d.opinions}条。`,
+        d.evaluatorUnit && `评估单位：${clip(d.evaluatorUnit, 40)}。`,
       );
-    case 'EvaluationPublished':
-      return sentences(`评估结论：${CONCLUSION[str(data, 'conclusion')] ?? str(data, 'conclusion')}。`, clip(data['report'], 80));
-    case 'DecisionAdjusted':
-      return sentences(data['major'] === true ? '决策重大调整，将重新履行决策程序。' : '调整执行方案。', str(data, 'reason') && `理由：${clip(data['reason'], 80)}`);
+    }
+    case 'EvaluationPublished': {
+      const d = readPublicEvent('EvaluationPublished', data);
+      return sentences(`评估结论：${CONCLUSION[d.conclusion ?? ''] ?? ''}。`, clip(d.report, 80));
+    }
+    case 'DecisionAdjusted': {
+      const d = readPublicEvent('DecisionAdjusted', data);
+      return sentences(d.major === true ? '决策重大调整，将重新履行决策程序。' : '调整执行方案。', d.reason && `理由：${clip(d.reason, 80)}`);
+    }
     case 'DecisionSuspended':
-      return `决策自${beijingTime(data['since'])}起暂停执行。`;
+      return `决策自${beijingTime(readPublicEvent('DecisionSuspended', data).since)}起暂停执行。`;
     case 'DecisionTerminated':
-      return `决策于${beijingTime(data['at'])}终止执行。`;
-    case 'DecisionResumed':
-      return sentences('决策恢复执行。', str(data, 'reason') && `理由：${clip(data['reason'], 80)}`);
-    case 'DecisionClosed':
-      return sentences('决策办结，过程记录归档。', str(data, 'reason') && `说明：${clip(data['reason'], 80)}`);
-    case 'DueDateRecomputed':
+      return `决策于${beijingTime(readPublicEvent('DecisionTerminated', data).at)}终止执行。`;
+    case 'DecisionResumed': {
+      const d = readPublicEvent('DecisionResumed', data);
+      return sentences('决策恢复执行。', d.reason && `理由：${clip(d.reason, 80)}`);
+    }
+    case 'DecisionClosed': {
+      const d = readPublicEvent('DecisionClosed', data);
+      return sentences('决策办结，过程记录归档。', d.reason && `说明：${clip(d.reason, 80)}`);
+    }
+    case 'DueDateRecomputed': {
+      const d = readPublicEvent('DueDateRecomputed', data);
       return sentences(
-        `工作日历调整后，${DEADLINES[str(data, 'deadline')] ?? str(data, 'deadline')}由${beijingTime(data['from'])}改为${beijingTime(data['to'])}${data['provisional'] === true ? '（预计）' : ''}。`,
-        Array.isArray(data['sources']) && `依据：${clip(data['sources'].join('；'), 120)}。`,
+        `工作日历调整后，${DEADLINES[d.deadline ?? ''] ?? ''}由${beijingTime(d.from)}改为${beijingTime(d.to)}${d.provisional === true ? '（预计）' : ''}。`,
+        d.sources && `依据：${clip(d.sources.join('；'), 120)}。`,
       );
+    }
     default:
       return eventLabel(type);
   }
@@ -234,19 +263,20 @@ export function summarizeEvent(type: string, data: Data): string {
 const DEADLINES: Record<string, string> = { feedback: '采纳情况反馈期限', publication: '决策公布期限' };
 
 function feedbackSummary(data: Data): string {
-  const statistics = obj(data, 'statistics');
-  const answered = obj(statistics, 'answered');
-  const verdicts = Object.entries(VERDICTS)
-    .filter(([key]) => (num(answered, key) ?? 0) > 0)
-    .map(([key, label]) => `${label}${num(answered, key)}条`)
+  const d = readPublicEvent('FeedbackPublished', data);
+  const statistics = d.statistics ?? {};
+  const answered = statistics.answered ?? {};
+  const verdicts = (Object.keys(VERDICTS) as Array<'adopted' | 'partially_adopted' | 'not_adopted' | 'not_applicable'>)
+    .filter((key) => (answered[key] ?? 0) > 0)
+    .map((key) => `${VERDICTS[key]}${answered[key]}条`)
     .join('，');
-  const clusters = Array.isArray(data['clusters']) ? data['clusters'].length : 0;
+  const clusters = (d.clusters ?? []).length;
   return sentences(
     '公布意见采纳情况反馈。',
-    num(statistics, 'received') !== undefined && `共收到意见${num(statistics, 'received')}条`,
+    statistics.received !== undefined && `共收到意见${statistics.received}条`,
     verdicts && `，其中${verdicts}`,
-    num(statistics, 'received') !== undefined && '。',
+    statistics.received !== undefined && '。',
     clusters > 0 && `逐一答复相对集中的意见${clusters}类。`,
-    str(data, 'summary') && `概要：${clip(data['summary'], 80)}`,
+    d.summary && `概要：${clip(d.summary, 80)}`,
   );
 }

@@ -61,7 +61,7 @@ const M = defineMessages(
 );
 
 /** The actions of `ACTIONS` the actor's role may take in the decision's stage (unit scope: ownDecision), as forms. */
-export function availableActions(state: DecisionState, actor: StaffActor): Array<DecisionAction<never>> {
+export function availableActions(state: DecisionState, actor: StaffActor): DecisionAction[] {
   return ACTIONS.filter((a) => a.roles.includes(actor.role) && a.stages.includes(state.stage)).filter((a) => applies(a.name, state));
 }
 
