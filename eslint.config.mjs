@@ -13,7 +13,18 @@ const layer = (files, patterns) => ({
 });
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'dist-bench/**', 'node_modules/**', 'data/**', 'build-output/**', 'coverage/**', '**/*.js', '**/*.mjs'] },
+  {
+    ignores: [
+      'dist/**',
+      'dist-bench/**',
+      'node_modules/**',
+      'data/**',
+      'build-output/**',
+      'coverage/**',
+      '**/*.js',
+      '**/*.mjs',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
@@ -25,38 +36,88 @@ export default tseslint.config(
       '@typescript-eslint/no-floating-promises': 'error',
       '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { arguments: false } }],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
-      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports', disallowTypeAnnotations: false }],
+      '@typescript-eslint/consistent-type-imports': [
+        'error',
+        { fixStyle: 'inline-type-imports', disallowTypeAnnotations: false },
+      ],
       '@typescript-eslint/switch-exhaustiveness-check': 'error',
       'no-console': 'error',
     },
   },
   // Workflow code is replayed: only the workflow SDK and pure domain code, never I/O or frameworks.
-  layer(['workflows/**/*.ts'], [
-    forbid('^(?!@temporalio/(workflow|common)$)(?!\\./)(?!(\\.\\./)+libs/domain/)', 'workflows/ may import only @temporalio/workflow, @temporalio/common, other workflow files and libs/domain.'),
-  ]),
+  layer(
+    ['workflows/**/*.ts'],
+    [
+      forbid(
+        '^(?!@temporalio/(workflow|common)$)(?!\\./)(?!(\\.\\./)+libs/domain/)',
+        'workflows/ may import only @temporalio/workflow, @temporalio/common, other workflow files and libs/domain.',
+      ),
+    ],
+  ),
   // The domain is pure: no packages, no other layer.
-  layer(['libs/domain/**/*.ts'], [forbid('^(?!\\./|chinese-days$|@zxcvbn-ts/(core|language-common)$|zod$)', 'libs/domain is pure: it imports only its own files, the working-day calendar data (chinese-days), the password-strength estimator (zxcvbn-ts, no I/O) and zod (the command and event schemas).')]),
-  layer(['libs/runtime/**/*.ts'], [forbid('(^|/)(apps|workflows|libs/(domain|persistence|temporal))/', 'libs/runtime depends on nothing of ours.')]),
-  layer(['libs/persistence/**/*.ts'], [
-    forbid('(^|/)(apps|workflows)/|(^|/)libs/temporal/|^@temporalio/|^@nestjs/', 'libs/persistence depends on libs/domain only (DESIGN.md §2).'),
-  ]),
-  layer(['libs/temporal/**/*.ts'], [
-    forbid('(^|/)apps/|(^|/)libs/persistence/|^@nestjs/|^typeorm$', 'libs/temporal depends on libs/domain and workflows only.'),
-  ]),
-  layer(['apps/gateway/**/*.ts'], [
-    forbid('(^|/)(worker|embedded|verifier)/src', 'The apps never import each other.'),
-    forbid('(^|/)workflows/', 'The gateway reaches workflows through libs/temporal.'),
-  ]),
+  layer(
+    ['libs/domain/**/*.ts'],
+    [
+      forbid(
+        '^(?!\\./|chinese-days$|@zxcvbn-ts/(core|language-common)$|zod$)',
+        'libs/domain is pure: it imports only its own files, the working-day calendar data (chinese-days), the password-strength estimator (zxcvbn-ts, no I/O) and zod (the command and event schemas).',
+      ),
+    ],
+  ),
+  layer(
+    ['libs/runtime/**/*.ts'],
+    [forbid('(^|/)(apps|workflows|libs/(domain|persistence|temporal))/', 'libs/runtime depends on nothing of ours.')],
+  ),
+  layer(
+    ['libs/persistence/**/*.ts'],
+    [
+      forbid(
+        '(^|/)(apps|workflows)/|(^|/)libs/temporal/|^@temporalio/|^@nestjs/',
+        'libs/persistence depends on libs/domain only (DESIGN.md §2).',
+      ),
+    ],
+  ),
+  layer(
+    ['libs/temporal/**/*.ts'],
+    [
+      forbid(
+        '(^|/)apps/|(^|/)libs/persistence/|^@nestjs/|^typeorm$',
+        'libs/temporal depends on libs/domain and workflows only.',
+      ),
+    ],
+  ),
+  layer(
+    ['apps/gateway/**/*.ts'],
+    [
+      forbid('(^|/)(worker|embedded|verifier)/src', 'The apps never import each other.'),
+      forbid('(^|/)workflows/', 'The gateway reaches workflows through libs/temporal.'),
+    ],
+  ),
   layer(['apps/worker/**/*.ts'], [forbid('(^|/)(gateway|embedded|verifier)/src', 'The apps never import each other.')]),
-  layer(['apps/embedded/**/*.ts'], [forbid('(^|/)(gateway|worker|verifier)/src', 'The launcher starts the apps as processes; it never imports them.')]),
+  layer(
+    ['apps/embedded/**/*.ts'],
+    [forbid('(^|/)(gateway|worker|verifier)/src', 'The launcher starts the apps as processes; it never imports them.')],
+  ),
   // The operators' commands that need the database (create-admin): persistence and the domain, no other app.
-  layer(['apps/admin-cli/**/*.ts'], [
-    forbid('(^|/)(gateway|worker|embedded|verifier)/src|(^|/)workflows/|(^|/)libs/temporal/|^@temporalio/|^@nestjs/', 'apps/admin-cli uses libs/persistence and libs/domain only.'),
-  ]),
+  layer(
+    ['apps/admin-cli/**/*.ts'],
+    [
+      forbid(
+        '(^|/)(gateway|worker|embedded|verifier)/src|(^|/)workflows/|(^|/)libs/temporal/|^@temporalio/|^@nestjs/',
+        'apps/admin-cli uses libs/persistence and libs/domain only.',
+      ),
+    ],
+  ),
   // The verifier is anyone's check of a deployment over HTTP: Node built-ins and the pure domain, nothing else.
-  layer(['apps/verifier/**/*.ts'], [
-    forbid('^(?!node:)(?!\\./)(?!(\\.\\./)+libs/domain/src$)', 'apps/verifier imports only node: built-ins, its own files and libs/domain/src.'),
-  ]),
+  layer(
+    ['apps/verifier/**/*.ts'],
+    [
+      forbid(
+        '^(?!node:)(?!\\./)(?!(\\.\\./)+libs/domain/src$)',
+        'apps/verifier imports only node: built-ins, its own files and libs/domain/src.',
+      ),
+    ],
+  ),
   // Tests may use the console and loose typing of fixtures.
   {
     files: ['test/**/*.ts', '**/*.spec.ts'],

@@ -29,9 +29,18 @@ module.exports = {
   globalSetup: '<rootDir>/test/support/global-setup.ts',
   globalTeardown: '<rootDir>/test/support/global-teardown.ts',
   testTimeout: 60_000,
-  reporters: ['default', '<rootDir>/test/faults/support/fault-summary-reporter.js', '<rootDir>/test/support/summary-reporter.js'],
+  reporters: [
+    'default',
+    '<rootDir>/test/faults/support/fault-summary-reporter.js',
+    '<rootDir>/test/support/summary-reporter.js',
+  ],
   projects: [
-    { ...common, displayName: 'unit', testMatch: ['**/*.spec.ts'], testPathIgnorePatterns: ['\\.(int|medium|e2e|faults)\\.spec\\.ts$', '/node_modules/'] },
+    {
+      ...common,
+      displayName: 'unit',
+      testMatch: ['**/*.spec.ts'],
+      testPathIgnorePatterns: ['\\.(int|medium|e2e|faults)\\.spec\\.ts$', '/node_modules/'],
+    },
     { ...common, displayName: 'integration', testMatch: ['**/*.int.spec.ts'] },
     {
       ...common,

@@ -9,7 +9,9 @@ describe("docs/lifecycle.md's generated tables", () => {
 
   it('replace only what sits between their markers', () => {
     const page = 'before\n<!-- generated:stages (npm run docs:lifecycle) -->\nold\n<!-- /generated:stages -->\nafter\n';
-    expect(withTables(page, { stages: 'new' })).toBe('before\n<!-- generated:stages (npm run docs:lifecycle) -->\nnew\n<!-- /generated:stages -->\nafter\n');
+    expect(withTables(page, { stages: 'new' })).toBe(
+      'before\n<!-- generated:stages (npm run docs:lifecycle) -->\nnew\n<!-- /generated:stages -->\nafter\n',
+    );
     expect(() => withTables('no markers', { stages: 'new' })).toThrow(/no <!-- generated:stages/);
   });
 });

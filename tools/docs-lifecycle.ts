@@ -22,12 +22,18 @@ export function generatedTables(): Record<string, string> {
   const stages = [
     '| From | On | To | Public log |',
     '|---|---|---|---|',
-    ...LIFECYCLE.map((row) => `| ${row.from} | ${cell(row.on.startsWith('timer:') ? row.on : `\`${row.on}\``)} | ${row.to} | ${cell(row.publicEvent)} |`),
+    ...LIFECYCLE.map(
+      (row) =>
+        `| ${row.from} | ${cell(row.on.startsWith('timer:') ? row.on : `\`${row.on}\``)} | ${row.to} | ${cell(row.publicEvent)} |`,
+    ),
   ].join('\n');
   const actions = [
     '| Action | Who | In stage | What it does |',
     '|---|---|---|---|',
-    ...ACTIONS.map((action) => `| \`${action.name}\` | ${action.roles.join(', ')} | ${action.stages.join(', ')} | ${cell(action.summary)} |`),
+    ...ACTIONS.map(
+      (action) =>
+        `| \`${action.name}\` | ${action.roles.join(', ')} | ${action.stages.join(', ')} | ${cell(action.summary)} |`,
+    ),
   ].join('\n');
   return { stages, actions };
 }

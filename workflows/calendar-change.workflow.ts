@@ -27,15 +27,21 @@ export interface CalendarChangeInput {
  * calendar, as it counts any later working-day deadline on it; only those whose pending deadlines the
  * change moves get a log entry.
  */
-export async function calendarChangeWorkflow({ version, after = '' }: CalendarChangeInput): Promise<{ signalled: number }> {
+export async function calendarChangeWorkflow({
+  version,
+  after = '',
+}: CalendarChangeInput): Promise<{ signalled: number }> {
   let signalled = 0;
   let cursor = after;
   for (;;) {
     const ids = await listOpenDecisions({ after: cursor, limit: PAGE });
     if (ids.length === 0) return { signalled };
-    const results = await Promise.allSettled(ids.map((id) => getExternalWorkflowHandle(decisionWorkflowId(id)).signal(calendarChangedSignal, { version })));
+    const results = await Promise.allSettled(
+      ids.map((id) => getExternalWorkflowHandle(decisionWorkflowId(id)).signal(calendarChangedSignal, { version })),
+    );
     signalled += results.filter((result) => result.status === 'fulfilled').length;
     cursor = ids[ids.length - 1]!;
-    if (workflowInfo().historyLength > MAX_RUN_HISTORY_EVENTS) await continueAsNew<typeof calendarChangeWorkflow>({ version, after: cursor });
+    if (workflowInfo().historyLength > MAX_RUN_HISTORY_EVENTS)
+      await continueAsNew<typeof calendarChangeWorkflow>({ version, after: cursor });
   }
 }

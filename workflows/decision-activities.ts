@@ -3,9 +3,17 @@ import type { RetryPolicy } from '@temporalio/common';
 import type { DecisionActivities } from './activities';
 
 /** The activities of a decision's run and the patch ids its steps ask (workflows/decision-run.ts). */
-const APPEND_RETRY: RetryPolicy = { initialInterval: '1 second', maximumInterval: '30 seconds', nonRetryableErrorTypes: ['LogConflictError'] };
+const APPEND_RETRY: RetryPolicy = {
+  initialInterval: '1 second',
+  maximumInterval: '30 seconds',
+  nonRetryableErrorTypes: ['LogConflictError'],
+};
 const remote = proxyActivities<DecisionActivities>({ startToCloseTimeout: '30 seconds', retry: APPEND_RETRY });
-export const local = proxyLocalActivities<DecisionActivities>({ startToCloseTimeout: '30 seconds', localRetryThreshold: '10 seconds', retry: APPEND_RETRY });
+export const local = proxyLocalActivities<DecisionActivities>({
+  startToCloseTimeout: '30 seconds',
+  localRetryThreshold: '10 seconds',
+  retry: APPEND_RETRY,
+});
 
 /** Clustering a large consultation takes minutes: a regular activity with heartbeats. */
 export const analysis = proxyActivities<DecisionActivities>({

@@ -24,8 +24,23 @@ import {
   type RegisterDecision,
   type StepEvents,
 } from '../libs/domain/src';
-import { analysis, appendEvents, CONFIDENTIAL_PUBLIC_SUMMARY, local, REMEMBER_KEYED_UPDATES, SEAL_CONSULTATION, WORKING_DAY_CALENDAR } from './decision-activities';
-import { actionUpdate, calendarChangedSignal, getStateQuery, registerUpdate, type DecisionWorkflowInput, type StaffCommand } from './definitions';
+import {
+  analysis,
+  appendEvents,
+  CONFIDENTIAL_PUBLIC_SUMMARY,
+  local,
+  REMEMBER_KEYED_UPDATES,
+  SEAL_CONSULTATION,
+  WORKING_DAY_CALENDAR,
+} from './decision-activities';
+import {
+  actionUpdate,
+  calendarChangedSignal,
+  getStateQuery,
+  registerUpdate,
+  type DecisionWorkflowInput,
+  type StaffCommand,
+} from './definitions';
 import { createExclusive } from './exclusive';
 import { createRememberedUpdates } from './remembered-updates';
 import { asFailure } from './failures';
@@ -131,15 +146,21 @@ export function openDecisionRun(input: DecisionWorkflowInput): DecisionRun {
         exclusive(async () => {
           if (appliedBefore()) return state;
           // Publications accepted before the rule asked for a public title and summary replay without them.
-          const legacy = action.name === 'publish-decision' && state.confidential && !patched(CONFIDENTIAL_PUBLIC_SUMMARY) ? { publicSummaryOptional: true } : undefined;
-          const step = asFailure(() => performAction(action.name, state, command, { actor, now: new Date(), policy, legacy }));
+          const legacy =
+            action.name === 'publish-decision' && state.confidential && !patched(CONFIDENTIAL_PUBLIC_SUMMARY)
+              ? { publicSummaryOptional: true }
+              : undefined;
+          const step = asFailure(() =>
+            performAction(action.name, state, command, { actor, now: new Date(), policy, legacy }),
+          );
           const next = await commit(step.events, step.state);
           applied.remember();
           return next;
         }),
       {
         validator: ({ actor, command }: StaffCommand<Record<string, unknown>>) => {
-          if (!applied.seen()) asFailure(() => performAction(action.name, state, command, { actor, now: new Date(), policy }));
+          if (!applied.seen())
+            asFailure(() => performAction(action.name, state, command, { actor, now: new Date(), policy }));
         },
       },
     );
@@ -157,7 +178,10 @@ export function openDecisionRun(input: DecisionWorkflowInput): DecisionRun {
       exclusive(async () => {
         const still = dueTimers(state).find((t) => t.key === timer.key && t.at === timer.at);
         if (!still || Date.parse(still.at) > Date.now()) return;
-        const sealed = still.kind === 'consultation_closes' && patched(SEAL_CONSULTATION) ? { counts: await local.sealConsultation({ decisionId: state.decisionId }) } : undefined;
+        const sealed =
+          still.kind === 'consultation_closes' && patched(SEAL_CONSULTATION)
+            ? { counts: await local.sealConsultation({ decisionId: state.decisionId }) }
+            : undefined;
         const context = systemContext();
         await commitSystem(fireTimer(state, still, context, sealed), context);
       }),
@@ -165,7 +189,10 @@ export function openDecisionRun(input: DecisionWorkflowInput): DecisionRun {
     checkEvaluationTrigger: () =>
       exclusive(async () => {
         if (state.stage !== 'execution') return;
-        const opinions = await local.countExecutionOpinions({ decisionId: state.decisionId, since: evaluationTriggerSince(state, new Date()) });
+        const opinions = await local.countExecutionOpinions({
+          decisionId: state.decisionId,
+          since: evaluationTriggerSince(state, new Date()),
+        });
         const context = systemContext();
         await commitSystem(evaluationTriggeredByOpinions(state, opinions, context), context);
       }),

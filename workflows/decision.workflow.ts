@@ -31,13 +31,17 @@ export async function decisionWorkflow(input: DecisionWorkflowInput): Promise<vo
 
   const runStartedIn = run.state.stage;
   // Runs recorded before the check existed have no such field in their policy.
-  const checkEveryMs = (run.policy.evaluationTriggerCheckHours ?? DEFAULT_POLICY.evaluationTriggerCheckHours) * 3_600_000;
+  const checkEveryMs =
+    (run.policy.evaluationTriggerCheckHours ?? DEFAULT_POLICY.evaluationTriggerCheckHours) * 3_600_000;
   let triggerCheckAt: number | undefined;
   let clustering: Promise<void> | undefined;
   while (run.state.stage !== 'closed' || patched(STAY_WHEN_CLOSED)) {
     const seen = run.steps;
     const stepped = (): boolean => run.steps !== seen;
-    triggerCheckAt = run.state.stage === 'execution' && patched(EVALUATION_OPINION_TRIGGER) ? (triggerCheckAt ?? Date.now() + checkEveryMs) : undefined;
+    triggerCheckAt =
+      run.state.stage === 'execution' && patched(EVALUATION_OPINION_TRIGGER)
+        ? (triggerCheckAt ?? Date.now() + checkEveryMs)
+        : undefined;
     const wake = nextWake(run.state, Date.now(), triggerCheckAt);
     if (!wake) {
       await condition(stepped);
@@ -48,16 +52,27 @@ export async function decisionWorkflow(input: DecisionWorkflowInput): Promise<vo
       } else {
         await run.fire(wake.timer);
         // In the background: clustering a large consultation takes minutes, and other deadlines go on.
-        if (wake.timer.kind === 'consultation_closes' && run.state.stage === 'feedback' && patched(CLUSTER_AFTER_SEAL)) clustering = run.clusterOpinions();
+        if (wake.timer.kind === 'consultation_closes' && run.state.stage === 'feedback' && patched(CLUSTER_AFTER_SEAL))
+          clustering = run.clusterOpinions();
       }
     }
     // Execution lasts years: it starts in a fresh run. Added after decisions were running, hence the patch.
-    const enteredExecution = run.state.stage === 'execution' && runStartedIn !== 'execution' && patched(CONTINUE_AS_NEW_AT_EXECUTION);
-    if (enteredExecution || workflowInfo().continueAsNewSuggested || workflowInfo().historyLength > MAX_RUN_HISTORY_EVENTS) {
+    const enteredExecution =
+      run.state.stage === 'execution' && runStartedIn !== 'execution' && patched(CONTINUE_AS_NEW_AT_EXECUTION);
+    if (
+      enteredExecution ||
+      workflowInfo().continueAsNewSuggested ||
+      workflowInfo().historyLength > MAX_RUN_HISTORY_EVENTS
+    ) {
       await clustering;
       await condition(allHandlersFinished);
       const appliedUpdates = run.appliedUpdates();
-      await continueAsNew<typeof decisionWorkflow>({ decisionId: run.state.decisionId, state: run.state, policy: run.policy, ...(appliedUpdates.length > 0 ? { appliedUpdates } : {}) });
+      await continueAsNew<typeof decisionWorkflow>({
+        decisionId: run.state.decisionId,
+        state: run.state,
+        policy: run.policy,
+        ...(appliedUpdates.length > 0 ? { appliedUpdates } : {}),
+      });
     }
   }
   await clustering;

@@ -19,7 +19,12 @@ export function asFailure<T>(rule: () => T): T {
   } catch (error) {
     if (error instanceof DomainError) {
       const details: FailureDetails = { code: error.code, kind: error.kind, details: error.details };
-      throw ApplicationFailure.create({ type: error.name, message: error.message, nonRetryable: true, details: [details] });
+      throw ApplicationFailure.create({
+        type: error.name,
+        message: error.message,
+        nonRetryable: true,
+        details: [details],
+      });
     }
     throw error;
   }

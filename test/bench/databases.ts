@@ -17,7 +17,11 @@ export interface BenchDatabase {
  * SQLite: a file in a fresh temp folder. PostgreSQL: `CREATE DATABASE od_bench_<random>` on the server of
  * `adminUrl` (BENCH_DATABASE_URL), dropped WITH (FORCE) at the end.
  */
-export async function createBenchDatabase(kind: 'sqlite' | 'postgres', password: string, adminUrl?: string): Promise<BenchDatabase> {
+export async function createBenchDatabase(
+  kind: 'sqlite' | 'postgres',
+  password: string,
+  adminUrl?: string,
+): Promise<BenchDatabase> {
   let database: BenchDatabase;
   let config: DatabaseConfig;
   if (kind === 'sqlite') {
@@ -35,7 +39,10 @@ export async function createBenchDatabase(kind: 'sqlite' | 'postgres', password:
     database = {
       kind,
       url: url.toString(),
-      drop: () => withPg(adminUrl, (client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => undefined),
+      drop: () =>
+        withPg(adminUrl, (client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(
+          () => undefined,
+        ),
     };
   }
   try {

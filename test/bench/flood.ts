@@ -38,7 +38,10 @@ const RAMP_MS = 2_000;
 const RUNS: Array<{ fairness: string; env: Record<string, string> }> = [
   { fairness: 'default (ADR 32 + 35)', env: {} },
   { fairness: 'ADR 32 alone (CLIENT_MAX_LOOP_SHARE=1)', env: { CLIENT_MAX_LOOP_SHARE: '1' } },
-  { fairness: 'none (CLIENT_MAX_IN_FLIGHT=1000, CLIENT_MAX_LOOP_SHARE=1)', env: { CLIENT_MAX_IN_FLIGHT: '1000', CLIENT_MAX_LOOP_SHARE: '1' } },
+  {
+    fairness: 'none (CLIENT_MAX_IN_FLIGHT=1000, CLIENT_MAX_LOOP_SHARE=1)',
+    env: { CLIENT_MAX_IN_FLIGHT: '1000', CLIENT_MAX_LOOP_SHARE: '1' },
+  },
 ];
 
 /** The measuring client, a process of its own: a warm-up, then `count` sequential reads from 127.0.0.3 on one keep-alive connection. */
@@ -63,7 +66,8 @@ const read = () => new Promise((resolve, reject) => http.get(url, { agent }, (re
 })().catch((error) => { console.error(String(error)); process.exit(1); });
 `;
 
-const pinned = (cpus: string | undefined, command: string, args: string[]): [string, string[]] => (cpus ? ['taskset', ['-c', cpus, command, ...args]] : [command, args]);
+const pinned = (cpus: string | undefined, command: string, args: string[]): [string, string[]] =>
+  cpus ? ['taskset', ['-c', cpus, command, ...args]] : [command, args];
 
 function readLatencies(url: string, count: number, cpus: string | undefined): Promise<number[]> {
   const [command, args] = pinned(cpus, process.execPath, ['-e', READER_SCRIPT, url, String(count)]);
@@ -74,14 +78,32 @@ function readLatencies(url: string, count: number, cpus: string | undefined): Pr
     reader.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
     reader.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
     reader.once('error', reject);
-    reader.once('exit', (code) => (code === 0 ? resolve(JSON.parse(out) as number[]) : reject(new Error(`the measuring client exited with ${code}: ${err}`))));
+    reader.once('exit', (code) =>
+      code === 0
+        ? resolve(JSON.parse(out) as number[])
+        : reject(new Error(`the measuring client exited with ${code}: ${err}`)),
+    );
   });
 }
 
 /** wrk (Debian package `wrk`): a load generator that is not Node, so the flood costs its own core little. */
-function startWrk(url: string, connections: number, cpus: string | undefined): { stop(): Promise<{ answered: number; seconds: number; refused: number; output: string }> } {
+function startWrk(
+  url: string,
+  connections: number,
+  cpus: string | undefined,
+): { stop(): Promise<{ answered: number; seconds: number; refused: number; output: string }> } {
   if (spawnSync('wrk', ['--version']).error) throw new Error('the flood group needs wrk on PATH (apt-get install wrk)');
-  const [command, args] = pinned(cpus, 'wrk', ['-t', '1', '-c', String(connections), '-d', '3600s', '--timeout', '30s', url]);
+  const [command, args] = pinned(cpus, 'wrk', [
+    '-t',
+    '1',
+    '-c',
+    String(connections),
+    '-d',
+    '3600s',
+    '--timeout',
+    '30s',
+    url,
+  ]);
   const started = performance.now();
   const wrk = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
@@ -129,7 +151,16 @@ export async function benchFlood(options: FloodOptions): Promise<FloodFigure[]> 
   const gateways: Array<{ base: string; app: AppProcess }> = [];
   for (const run of RUNS) {
     const port = await freePort();
-    const env = { TEMPORAL_ADDRESS: '127.0.0.1:1', DATABASE_URL: database.url, DB_MIGRATE: 'false', LOG_LEVEL: 'warn', PORT: String(port), HOST: '127.0.0.1', AUTH_SECRET: randomBytes(24).toString('hex'), ...run.env };
+    const env = {
+      TEMPORAL_ADDRESS: '127.0.0.1:1',
+      DATABASE_URL: database.url,
+      DB_MIGRATE: 'false',
+      LOG_LEVEL: 'warn',
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      AUTH_SECRET: randomBytes(24).toString('hex'),
+      ...run.env,
+    };
     const app = startApp(options.root, 'gateway', env, servers);
     options.defer(`stop the flood gateway (${run.fairness})`, () => app.stop());
     gateways.push({ base: `http://127.0.0.1:${port}`, app });
@@ -143,13 +174,20 @@ export async function benchFlood(options: FloodOptions): Promise<FloodFigure[]> 
       const [run, { base, app }, into] = [RUNS[index]!, gateways[index]!, samples[index]!];
       const url = `${base}${READ}`;
       into.idle.push(...(await readLatencies(url, perRound, loadGenerator)));
-      options.log(`flood: round ${round + 1}/${options.rounds}, ${options.connections} connections, fairness ${run.fairness}`);
+      options.log(
+        `flood: round ${round + 1}/${options.rounds}, ${options.connections} connections, fairness ${run.fairness}`,
+      );
       const flood = startWrk(url, options.connections, loadGenerator);
-      const [measured] = await Promise.allSettled([new Promise((resolve) => setTimeout(resolve, RAMP_MS)).then(() => readLatencies(url, perRound, loadGenerator))]);
+      const [measured] = await Promise.allSettled([
+        new Promise((resolve) => setTimeout(resolve, RAMP_MS)).then(() => readLatencies(url, perRound, loadGenerator)),
+      ]);
       const wrk = await flood.stop();
       if (measured.status === 'rejected') throw measured.reason;
       app.assertRunning();
-      if (wrk.refused > 0) throw new Error(`flood: the gateway refused ${wrk.refused} of the flood's requests (${run.fairness}):\n${wrk.output}`);
+      if (wrk.refused > 0)
+        throw new Error(
+          `flood: the gateway refused ${wrk.refused} of the flood's requests (${run.fairness}):\n${wrk.output}`,
+        );
       into.flooded.push(...measured.value);
       into.answered += wrk.answered;
       into.seconds += wrk.seconds;
@@ -158,7 +196,14 @@ export async function benchFlood(options: FloodOptions): Promise<FloodFigure[]> 
   return RUNS.map((run, index) => {
     const { idle, flooded, answered, seconds } = samples[index]!;
     const [idleP50Ms, floodP50Ms] = [percentile(sorted(idle), 50), percentile(sorted(flooded), 50)];
-    return { ...run, idleP50Ms, floodP50Ms, floodP99Ms: percentile(sorted(flooded), 99), ratio: floodP50Ms / idleP50Ms, floodPerSec: answered / seconds };
+    return {
+      ...run,
+      idleP50Ms,
+      floodP50Ms,
+      floodP99Ms: percentile(sorted(flooded), 99),
+      ratio: floodP50Ms / idleP50Ms,
+      floodPerSec: answered / seconds,
+    };
   });
 }
 

@@ -10,16 +10,29 @@ export function keepAliveClient(signal: AbortSignal, timeoutMs: number) {
   const post = (url: string, headers: Record<string, string>, body: string, status: number): Promise<string> =>
     new Promise<string>((resolve, reject) => {
       const payload = Buffer.from(body);
-      const request = http.request(url, { method: 'POST', agent, signal, timeout: timeoutMs, headers: { ...headers, 'content-length': String(payload.length) } }, (response) => {
-        const chunks: Buffer[] = [];
-        response.on('data', (chunk: Buffer) => chunks.push(chunk));
-        response.on('error', reject);
-        response.on('end', () => {
-          const text = Buffer.concat(chunks).toString();
-          if (response.statusCode === status) resolve(text);
-          else reject(new Error(`POST ${url} answered ${response.statusCode}, expected ${status}: ${text.slice(0, 500)}`));
-        });
-      });
+      const request = http.request(
+        url,
+        {
+          method: 'POST',
+          agent,
+          signal,
+          timeout: timeoutMs,
+          headers: { ...headers, 'content-length': String(payload.length) },
+        },
+        (response) => {
+          const chunks: Buffer[] = [];
+          response.on('data', (chunk: Buffer) => chunks.push(chunk));
+          response.on('error', reject);
+          response.on('end', () => {
+            const text = Buffer.concat(chunks).toString();
+            if (response.statusCode === status) resolve(text);
+            else
+              reject(
+                new Error(`POST ${url} answered ${response.statusCode}, expected ${status}: ${text.slice(0, 500)}`),
+              );
+          });
+        },
+      );
       request.on('timeout', () => request.destroy(new Error(`POST ${url} timed out after ${timeoutMs} ms`)));
       request.on('error', reject);
       request.end(payload);

@@ -14,13 +14,33 @@ import { freePort } from '../support/ports';
 import { createBenchDatabase } from './databases';
 import { keepAliveClient } from './http-load';
 import { measureGroup, type Figure, type Stats } from './measure';
-import { choosePinning, findRepoRoot, pinProcess, startApp, waitForHttp, type AppProcess, type Pinning } from './processes';
+import {
+  choosePinning,
+  findRepoRoot,
+  pinProcess,
+  startApp,
+  waitForHttp,
+  type AppProcess,
+  type Pinning,
+} from './processes';
 import { benchMillion, formatMillion, type MillionResult } from './million';
 import { benchCalendar, formatCalendar, type CalendarFigures } from './calendar';
 import { benchFlood, formatFlood, type FloodFigure } from './flood';
 import { formatReplicas, measureReplicas, startReplicaSystem, type ReplicaFigures } from './replicas';
-import { formatTable, ratioOf, writeResults, type BenchResults, type DatabaseResult, type FigureResult } from './report';
-import { incrementAfterActivityUpdate, incrementUpdate, trivialWorkflow, type TrivialActivities } from './trivial.workflow';
+import {
+  formatTable,
+  ratioOf,
+  writeResults,
+  type BenchResults,
+  type DatabaseResult,
+  type FigureResult,
+} from './report';
+import {
+  incrementAfterActivityUpdate,
+  incrementUpdate,
+  trivialWorkflow,
+  type TrivialActivities,
+} from './trivial.workflow';
 
 /**
  * `npm run bench` (DESIGN.md §8): every figure with its ratio to a baseline measured in the same run.
@@ -57,7 +77,8 @@ interface Settings {
 function positiveInt(name: string, fallback: number, text = process.env[name]): number {
   if (text === undefined || text.trim() === '') return fallback;
   const value = Number(text);
-  if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be a positive integer, got ${JSON.stringify(text)}`);
+  if (!Number.isInteger(value) || value < 1)
+    throw new Error(`${name} must be a positive integer, got ${JSON.stringify(text)}`);
   return value;
 }
 
@@ -72,7 +93,8 @@ function readSettings(): Settings {
   const pinMode = process.env['BENCH_PIN'] ?? 'auto';
   return {
     samples,
-    warmup: process.env['BENCH_WARMUP'] === '0' ? 0 : positiveInt('BENCH_WARMUP', Math.max(10, Math.round(samples / 10))),
+    warmup:
+      process.env['BENCH_WARMUP'] === '0' ? 0 : positiveInt('BENCH_WARMUP', Math.max(10, Math.round(samples / 10))),
     rounds: positiveInt('BENCH_ROUNDS', 4),
     latencyConcurrency,
     throughputConcurrency,
@@ -81,7 +103,9 @@ function readSettings(): Settings {
     databaseUrl: process.env['BENCH_DATABASE_URL'] || undefined,
     intakeConcurrency: positiveInt('BENCH_INTAKE_CONCURRENCY', 64),
     intakeSamples: positiveInt('BENCH_INTAKE_SAMPLES', 20_000),
-    groups: new Set((process.env['BENCH_ONLY'] || 'api,million,replicas,calendar,flood').split(',').map((group) => group.trim())),
+    groups: new Set(
+      (process.env['BENCH_ONLY'] || 'api,million,replicas,calendar,flood').split(',').map((group) => group.trim()),
+    ),
     million: process.env['BENCH_MILLION'] === '0' ? 0 : positiveInt('BENCH_MILLION', 1_000_000),
   };
 }
@@ -120,9 +144,15 @@ function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<
 
 /** One HTTP request through Node's fetch (undici); the body is read; any other status is an error. */
 async function request(url: string, init: RequestInit, status: number, timeoutMs = OP_TIMEOUT_MS): Promise<string> {
-  const response = await fetch(url, { ...init, signal: AbortSignal.any([AbortSignal.timeout(timeoutMs), interruption.signal]) });
+  const response = await fetch(url, {
+    ...init,
+    signal: AbortSignal.any([AbortSignal.timeout(timeoutMs), interruption.signal]),
+  });
   const body = await response.text();
-  if (response.status !== status) throw new Error(`${init.method ?? 'GET'} ${url} answered ${response.status}, expected ${status}: ${body.slice(0, 500)}`);
+  if (response.status !== status)
+    throw new Error(
+      `${init.method ?? 'GET'} ${url} answered ${response.status}, expected ${status}: ${body.slice(0, 500)}`,
+    );
   return body;
 }
 
@@ -145,16 +175,36 @@ interface Shared {
 /** Registers a decision and takes it into consultation (shortened, approved), over the API. */
 async function openConsultation(base: string, drafter: string, reviewer: string, manager: string): Promise<string> {
   const post = async (token: string, path: string, body: unknown, status = 200): Promise<any> =>
-    JSON.parse(await request(`${base}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify(body) }, status));
+    JSON.parse(
+      await request(
+        `${base}${path}`,
+        {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+          body: JSON.stringify(body),
+        },
+        status,
+      ),
+    );
   const id = (await post(drafter, '/api/v1/decisions', aRegistration(), 201)).decisionId as string;
-  const act = (token: string, action: string, body: unknown = {}): Promise<any> => post(token, `/api/v1/decisions/${id}/${action}`, body);
+  const act = (token: string, action: string, body: unknown = {}): Promise<any> =>
+    post(token, `/api/v1/decisions/${id}/${action}`, body);
   await act(drafter, 'draft-versions', { draft: '草案', basis: '依据', explanation: '说明' });
-  await act(drafter, 'consultation-plan', { channels: ['online'], opensAt: new Date(Date.now() + 1_000).toISOString(), closesAt: new Date(Date.now() + 3_600_000).toISOString(), shortenedReason: 'benchmark' });
+  await act(drafter, 'consultation-plan', {
+    channels: ['online'],
+    opensAt: new Date(Date.now() + 1_000).toISOString(),
+    closesAt: new Date(Date.now() + 3_600_000).toISOString(),
+    shortenedReason: 'benchmark',
+  });
   await act(manager, 'shortened-consultation-approval');
   const submitted = await act(drafter, 'submit-for-publication');
   await act(reviewer, 'approve', { reviewId: submitted.reviews.at(-1).id });
   for (let i = 0; i < 100; i += 1) {
-    if ((JSON.parse(await request(`${base}/api/v1/public/decisions/${id}`, {}, 200)) as { stage: string }).stage === 'consultation') return id;
+    if (
+      (JSON.parse(await request(`${base}/api/v1/public/decisions/${id}`, {}, 200)) as { stage: string }).stage ===
+      'consultation'
+    )
+      return id;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   throw new Error('the consultation did not open');
@@ -182,7 +232,21 @@ async function benchDatabase(kind: 'sqlite' | 'postgres', shared: Shared): Promi
   const apps: AppProcess[] = [
     startApp(ROOT, 'worker', common, servers),
     // The load comes from one address: lift the per-client opinion limit so the benchmark measures intake.
-    startApp(ROOT, 'gateway', { ...common, PORT: String(port), HOST: '127.0.0.1', AUTH_SECRET: randomBytes(24).toString('hex'), OPINION_BURST: '1000000000', OPINION_RATE_PER_MINUTE: '1000000000', CLIENT_MAX_IN_FLIGHT: '1000', CLIENT_MAX_LOOP_SHARE: '1' }, servers),
+    startApp(
+      ROOT,
+      'gateway',
+      {
+        ...common,
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        AUTH_SECRET: randomBytes(24).toString('hex'),
+        OPINION_BURST: '1000000000',
+        OPINION_RATE_PER_MINUTE: '1000000000',
+        CLIENT_MAX_IN_FLIGHT: '1000',
+        CLIENT_MAX_LOOP_SHARE: '1',
+      },
+      servers,
+    ),
   ];
   for (const app of apps) {
     teardown.defer(`stop the ${app.name}`, async () => {
@@ -208,7 +272,9 @@ async function benchDatabase(kind: 'sqlite' | 'postgres', shared: Shared): Promi
   // The first registration waits for the worker to bundle the workflows and poll its task queue.
   const workerDied = worker.exited.then((code) => Promise.reject(new Error(`the worker exited with code ${code}`)));
   await Promise.race([register(120_000), workerDied]).catch((error: unknown) => {
-    throw new Error(`first registration failed: ${String(error)}\nworker:\n${worker.output()}\ngateway:\n${gateway.output()}`);
+    throw new Error(
+      `first registration failed: ${String(error)}\nworker:\n${worker.output()}\ngateway:\n${gateway.output()}`,
+    );
   });
   workerDied.catch(() => undefined); // later exits are caught by check()
 
@@ -216,7 +282,12 @@ async function benchDatabase(kind: 'sqlite' | 'postgres', shared: Shared): Promi
   const maxConcurrency = Math.max(settings.latencyConcurrency, settings.throughputConcurrency);
   const running: Array<WorkflowHandle<typeof trivialWorkflow>> = [];
   for (let slot = 0; slot < maxConcurrency; slot += 1) {
-    running.push(await client.workflow.start(trivialWorkflow, { workflowId: `bench-update-${kind}-${run}-${slot}`, taskQueue: trivialQueue }));
+    running.push(
+      await client.workflow.start(trivialWorkflow, {
+        workflowId: `bench-update-${kind}-${run}-${slot}`,
+        taskQueue: trivialQueue,
+      }),
+    );
   }
   let started = 0;
   let read = 0;
@@ -227,16 +298,25 @@ async function benchDatabase(kind: 'sqlite' | 'postgres', shared: Shared): Promi
       taskQueue: trivialQueue,
       workflowIdConflictPolicy: 'FAIL',
     });
-    await withTimeout(client.workflow.executeUpdateWithStart(update, { args: [1], startWorkflowOperation }), OP_TIMEOUT_MS, update.name);
+    await withTimeout(
+      client.workflow.executeUpdateWithStart(update, { args: [1], startWorkflowOperation }),
+      OP_TIMEOUT_MS,
+      update.name,
+    );
   };
   const staffUpdate: Figure[] = [
     { id: 'registration', label: 'Registration, POST /api/v1/decisions', op: () => register() },
-    { id: 'update-with-start-activity', label: 'Baseline: update-with-start + no-op activity', op: trivialUpdateWithStart(incrementAfterActivityUpdate) },
+    {
+      id: 'update-with-start-activity',
+      label: 'Baseline: update-with-start + no-op activity',
+      op: trivialUpdateWithStart(incrementAfterActivityUpdate),
+    },
     { id: 'update-with-start', label: 'Baseline: bare update-with-start', op: trivialUpdateWithStart(incrementUpdate) },
     {
       id: 'bare-update',
       label: 'Baseline: bare update',
-      op: async (slot) => void (await withTimeout(running[slot]!.executeUpdate(incrementUpdate, { args: [1] }), OP_TIMEOUT_MS, 'update')),
+      op: async (slot) =>
+        void (await withTimeout(running[slot]!.executeUpdate(incrementUpdate, { args: [1] }), OP_TIMEOUT_MS, 'update')),
     },
   ];
   // One decision per concurrent loop, so that staff updates do not queue behind each other on one workflow.
@@ -254,32 +334,53 @@ async function benchDatabase(kind: 'sqlite' | 'postgres', shared: Shared): Promi
     {
       id: 'staff-update',
       label: 'Staff update, POST /api/v1/decisions/{id}/draft-versions',
-      op: async (slot) => void (await request(`${base}/api/v1/decisions/${slotDecisions[slot]!}/draft-versions`, draftInit, 200)),
+      op: async (slot) =>
+        void (await request(`${base}/api/v1/decisions/${slotDecisions[slot]!}/draft-versions`, draftInit, 200)),
     },
     {
       id: 'bare-update-activity',
       label: 'Baseline: bare update + no-op activity',
-      op: async (slot) => void (await withTimeout(running[slot]!.executeUpdate(incrementAfterActivityUpdate, { args: [1] }), OP_TIMEOUT_MS, 'update')),
+      op: async (slot) =>
+        void (await withTimeout(
+          running[slot]!.executeUpdate(incrementAfterActivityUpdate, { args: [1] }),
+          OP_TIMEOUT_MS,
+          'update',
+        )),
     },
     {
       id: 'bare-update',
       label: 'Baseline: bare update',
-      op: async (slot) => void (await withTimeout(running[slot]!.executeUpdate(incrementUpdate, { args: [1] }), OP_TIMEOUT_MS, 'update')),
+      op: async (slot) =>
+        void (await withTimeout(running[slot]!.executeUpdate(incrementUpdate, { args: [1] }), OP_TIMEOUT_MS, 'update')),
     },
   ];
   const publicRead: Figure[] = [
     {
       id: 'timeline',
       label: 'Timeline, GET /api/v1/public/decisions/{id}/timeline',
-      op: async () => void (await request(`${base}/api/v1/public/decisions/${decisionIds[(read += 1) % decisionIds.length]!}/timeline`, {}, 200)),
+      op: async () =>
+        void (await request(
+          `${base}/api/v1/public/decisions/${decisionIds[(read += 1) % decisionIds.length]!}/timeline`,
+          {},
+          200,
+        )),
     },
     {
       id: 'decision-page',
       label: 'Decision page, GET /decisions/{id} (server-rendered HTML)',
-      op: async () => void (await request(`${base}/decisions/${decisionIds[(read += 1) % decisionIds.length]!}`, {}, 200)),
+      op: async () =>
+        void (await request(`${base}/decisions/${decisionIds[(read += 1) % decisionIds.length]!}`, {}, 200)),
     },
-    { id: 'catalogue-page', label: 'Catalogue page, GET /decisions?q= (HTML, search)', op: async () => void (await request(`${base}/decisions?q=${encodeURIComponent('决定')}`, {}, 200)) },
-    { id: 'live', label: 'Baseline: GET /health/live', op: async () => void (await request(`${base}/health/live`, {}, 200)) },
+    {
+      id: 'catalogue-page',
+      label: 'Catalogue page, GET /decisions?q= (HTML, search)',
+      op: async () => void (await request(`${base}/decisions?q=${encodeURIComponent('决定')}`, {}, 200)),
+    },
+    {
+      id: 'live',
+      label: 'Baseline: GET /health/live',
+      op: async () => void (await request(`${base}/health/live`, {}, 200)),
+    },
   ];
 
   const figures: FigureResult[] = [];
@@ -294,7 +395,14 @@ async function benchDatabase(kind: 'sqlite' | 'postgres', shared: Shared): Promi
       log(`${kind}: ${group.map((figure) => figure.id).join(' / ')} at concurrency ${concurrency}`);
       const { rounds } = settings;
       const { samples, warmup } = sized(concurrency);
-      const stats = await measureGroup(group, { concurrency, samples, warmup, rounds, check, signal: interruption.signal });
+      const stats = await measureGroup(group, {
+        concurrency,
+        samples,
+        warmup,
+        rounds,
+        check,
+        signal: interruption.signal,
+      });
       const results = new Map<string, FigureResult>();
       for (const figure of group) {
         const result: FigureResult = {
@@ -328,7 +436,12 @@ async function benchDatabase(kind: 'sqlite' | 'postgres', shared: Shared): Promi
 
   // Opinion intake: a decision in consultation; the baseline is a raw durable insert of the same rows
   // through the same driver into a database of its own (same schema, same durability settings).
-  const consultationId = await openConsultation(base, token, await login(base, 'reviewer', PASSWORD), await login(base, 'manager', PASSWORD));
+  const consultationId = await openConsultation(
+    base,
+    token,
+    await login(base, 'reviewer', PASSWORD),
+    await login(base, 'manager', PASSWORD),
+  );
   const rawDatabase = await createBenchDatabase(kind, PASSWORD, settings.databaseUrl);
   teardown.defer(`drop the ${kind} raw-insert database`, () => rawDatabase.drop());
   const raw = await openDatabase(databaseConfigFrom(rawDatabase.url), { migrate: false });
@@ -343,7 +456,12 @@ async function benchDatabase(kind: 'sqlite' | 'postgres', shared: Shared): Promi
       label: 'Opinion intake, POST /api/v1/public/decisions/{id}/opinions',
       op: async () => {
         const n = (opinions += 1);
-        await load.post(`${base}/api/v1/public/decisions/${consultationId}/opinions`, { 'content-type': 'application/json', 'idempotency-key': `bench-${run}-${n}` }, JSON.stringify({ text: opinionText(n) }), 201);
+        await load.post(
+          `${base}/api/v1/public/decisions/${consultationId}/opinions`,
+          { 'content-type': 'application/json', 'idempotency-key': `bench-${run}-${n}` },
+          JSON.stringify({ text: opinionText(n) }),
+          201,
+        );
       },
     },
     {
@@ -351,21 +469,26 @@ async function benchDatabase(kind: 'sqlite' | 'postgres', shared: Shared): Promi
       label: 'Baseline: raw durable insert, same driver',
       op: async () => {
         const n = (opinions += 1);
-        await raw.createQueryBuilder().insert().into(OpinionEntity).values({
-          receipt: `RAW-${run}-${n}`,
-          decisionId: consultationId,
-          phase: 'consultation',
-          channel: 'online',
-          section: null,
-          textRaw: opinionText(n),
-          textPublic: opinionText(n),
-          contact: null,
-          idempotencyKey: `raw-${run}-${n}`,
-          requestHash: 'x'.repeat(64),
-          receivedAt: new Date().toISOString(),
-          status: 'published',
-          withheldReason: null,
-        }).execute();
+        await raw
+          .createQueryBuilder()
+          .insert()
+          .into(OpinionEntity)
+          .values({
+            receipt: `RAW-${run}-${n}`,
+            decisionId: consultationId,
+            phase: 'consultation',
+            channel: 'online',
+            section: null,
+            textRaw: opinionText(n),
+            textPublic: opinionText(n),
+            contact: null,
+            idempotencyKey: `raw-${run}-${n}`,
+            requestHash: 'x'.repeat(64),
+            receivedAt: new Date().toISOString(),
+            status: 'published',
+            withheldReason: null,
+          })
+          .execute();
       },
     },
   ];
@@ -401,7 +524,12 @@ async function benchApi(settings: Settings, teardown: Teardown): Promise<Databas
   const nativeConnection = await NativeConnection.connect({ address: server.address });
   teardown.defer('close the worker connection', () => nativeConnection.close());
   const activities: TrivialActivities = { noop: () => Promise.resolve() };
-  const trivialWorker = await Worker.create({ connection: nativeConnection, taskQueue: trivialQueue, workflowsPath: require.resolve('./trivial.workflow'), activities });
+  const trivialWorker = await Worker.create({
+    connection: nativeConnection,
+    taskQueue: trivialQueue,
+    workflowsPath: require.resolve('./trivial.workflow'),
+    activities,
+  });
   const trivialRun = trivialWorker.run();
   teardown.defer('stop the trivial worker', async () => {
     if (trivialWorker.getState() === 'RUNNING') trivialWorker.shutdown();
@@ -420,8 +548,14 @@ async function benchApi(settings: Settings, teardown: Teardown): Promise<Databas
 async function replicaFigures(settings: Settings, teardown: Teardown): Promise<ReplicaFigures[]> {
   const mark = teardown.mark();
   const dir = mkdtempSync(join(tmpdir(), 'od-bench-replicas-'));
-  teardown.defer('remove the replicas temp folder', () => Promise.resolve(rmSync(dir, { recursive: true, force: true })));
-  const server = await startDevServer({ cli: provisionTemporalCli(ROOT), port: await freePort(), logFile: join(dir, 'temporal.log') });
+  teardown.defer('remove the replicas temp folder', () =>
+    Promise.resolve(rmSync(dir, { recursive: true, force: true })),
+  );
+  const server = await startDevServer({
+    cli: provisionTemporalCli(ROOT),
+    port: await freePort(),
+    logFile: join(dir, 'temporal.log'),
+  });
   teardown.defer('stop the replicas dev server', () => server.stop());
   const connection = await Connection.connect({ address: server.address });
   await ensureSearchAttributes(connection, 'default');
@@ -468,7 +602,17 @@ async function main(): Promise<void> {
     if (settings.groups.has('million') && settings.million > 0) {
       for (const kind of settings.databaseUrl ? (['sqlite', 'postgres'] as const) : (['sqlite'] as const)) {
         const mark = teardown.mark();
-        million.push(await benchMillion({ root: ROOT, kind, count: settings.million, password: PASSWORD, adminUrl: settings.databaseUrl, defer: (what, run) => teardown.defer(what, run), log }));
+        million.push(
+          await benchMillion({
+            root: ROOT,
+            kind,
+            count: settings.million,
+            password: PASSWORD,
+            adminUrl: settings.databaseUrl,
+            defer: (what, run) => teardown.defer(what, run),
+            log,
+          }),
+        );
         if (!(await teardown.unwindTo(mark))) throw new Error(`${kind}: million-opinion teardown failed`);
       }
     }
@@ -478,7 +622,17 @@ async function main(): Promise<void> {
     if (settings.groups.has('calendar')) {
       for (const kind of settings.databaseUrl ? (['sqlite', 'postgres'] as const) : (['sqlite'] as const)) {
         const decisions = positiveInt('BENCH_CALENDAR_DECISIONS', 1_000);
-        calendar.push(await benchCalendar({ root: ROOT, kind, decisions, concurrency: settings.throughputConcurrency, password: PASSWORD, adminUrl: settings.databaseUrl, log }));
+        calendar.push(
+          await benchCalendar({
+            root: ROOT,
+            kind,
+            decisions,
+            concurrency: settings.throughputConcurrency,
+            password: PASSWORD,
+            adminUrl: settings.databaseUrl,
+            log,
+          }),
+        );
       }
     }
 
@@ -488,23 +642,44 @@ async function main(): Promise<void> {
       const mark = teardown.mark();
       const connections = positiveInt('BENCH_FLOOD_CONNECTIONS', 64);
       // The flood is pinned apart from the gateway with 2 CPUs too (BENCH_PIN=0 turns it off): otherwise the kernel's scheduling dominates.
-      const pinning = settings.pinning ?? choosePinning(settings.pinMode === 'auto' ? '1' : settings.pinMode, cpus().length);
-      if (pinning) floodPinning = `wrk and the measuring client on CPU ${pinning.loadGenerator}, the gateway on CPU ${pinning.servers}`;
-      flood.push(...(await benchFlood({ root: ROOT, password: PASSWORD, connections, samples: settings.samples, rounds: settings.rounds, pinning, defer: (what, run) => teardown.defer(what, run), log })));
+      const pinning =
+        settings.pinning ?? choosePinning(settings.pinMode === 'auto' ? '1' : settings.pinMode, cpus().length);
+      if (pinning)
+        floodPinning = `wrk and the measuring client on CPU ${pinning.loadGenerator}, the gateway on CPU ${pinning.servers}`;
+      flood.push(
+        ...(await benchFlood({
+          root: ROOT,
+          password: PASSWORD,
+          connections,
+          samples: settings.samples,
+          rounds: settings.rounds,
+          pinning,
+          defer: (what, run) => teardown.defer(what, run),
+          log,
+        })),
+      );
       if (!(await teardown.unwindTo(mark))) throw new Error('flood: teardown failed');
     }
 
     const results: BenchResults = {
       startedAt: startedAt.toISOString(),
       durationSec: Math.round((Date.now() - startedAt.getTime()) / 1000),
-      machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? 'unknown', loadAverageAtStart, node: process.version, platform: `${process.platform}-${process.arch}` },
+      machine: {
+        cpus: cpus().length,
+        cpuModel: cpus()[0]?.model ?? 'unknown',
+        loadAverageAtStart,
+        node: process.version,
+        platform: `${process.platform}-${process.arch}`,
+      },
       settings: {
         samples: settings.samples,
         warmup: settings.warmup,
         rounds: settings.rounds,
         latencyConcurrency: settings.latencyConcurrency,
         throughputConcurrency: settings.throughputConcurrency,
-        pinning: settings.pinning ? `load generator CPU ${settings.pinning.loadGenerator}, servers CPU ${settings.pinning.servers}` : `off (BENCH_PIN=${settings.pinMode})`,
+        pinning: settings.pinning
+          ? `load generator CPU ${settings.pinning.loadGenerator}, servers CPU ${settings.pinning.servers}`
+          : `off (BENCH_PIN=${settings.pinMode})`,
       },
       databases,
       million,
@@ -520,11 +695,19 @@ async function main(): Promise<void> {
         `${settings.samples} samples per figure and concurrency after ${settings.warmup} warm-up, in ${settings.rounds} interleaved rounds; ` +
         `pinning ${results.settings.pinning}. ops/s = concurrency ÷ mean latency. Ratio = figure ÷ baseline, same run.`,
     );
-    for (const result of databases) console.log(`\n${result.database === 'sqlite' ? 'SQLite' : 'PostgreSQL'} app database\n${formatTable(result)}`);
-    for (const result of million) console.log(`\n${result.opinions.toLocaleString('en')} opinions: seal + clustering + statistics, ${result.database === 'sqlite' ? 'SQLite' : 'PostgreSQL'}\n${formatMillion(result)}`);
-    if (replicas.length > 0) console.log(`\nThroughput with one and two gateways + workers (same machine)\n${formatReplicas(replicas)}`);
+    for (const result of databases)
+      console.log(`\n${result.database === 'sqlite' ? 'SQLite' : 'PostgreSQL'} app database\n${formatTable(result)}`);
+    for (const result of million)
+      console.log(
+        `\n${result.opinions.toLocaleString('en')} opinions: seal + clustering + statistics, ${result.database === 'sqlite' ? 'SQLite' : 'PostgreSQL'}\n${formatMillion(result)}`,
+      );
+    if (replicas.length > 0)
+      console.log(`\nThroughput with one and two gateways + workers (same machine)\n${formatReplicas(replicas)}`);
     if (calendar.length > 0) console.log(`\nWorking-day calendar change (ADR 23)\n${formatCalendar(calendar)}`);
-    if (flood.length > 0) console.log(`\nAnother client's read p50 under a ${positiveInt('BENCH_FLOOD_CONNECTIONS', 64)}-connection wrk flood from one address, ${floodPinning} (target ratio ≤ 2 with the default)\n${formatFlood(flood)}`);
+    if (flood.length > 0)
+      console.log(
+        `\nAnother client's read p50 under a ${positiveInt('BENCH_FLOOD_CONNECTIONS', 64)}-connection wrk flood from one address, ${floodPinning} (target ratio ≤ 2 with the default)\n${formatFlood(flood)}`,
+      );
     console.log(`\nResults: ${file} (${results.durationSec} s)`);
   } finally {
     if (!interruption.signal.aborted && !(await teardown.unwindTo(0))) process.exitCode = 1;

@@ -14,7 +14,12 @@ export interface RunResult {
   wallMs: number;
 }
 
-export async function runOperations(op: Operation, count: number, concurrency: number, signal?: AbortSignal): Promise<RunResult> {
+export async function runOperations(
+  op: Operation,
+  count: number,
+  concurrency: number,
+  signal?: AbortSignal,
+): Promise<RunResult> {
   const latenciesMs: number[] = [];
   let next = 0;
   let failure: { error: unknown } | undefined;

@@ -1,5 +1,11 @@
 import { DEFAULT_POLICY } from '../../libs/domain/src';
-import { clusterOpinions, databaseConfigFrom, feedbackStatistics, openDatabase, sealConsultation } from '../../libs/persistence/src';
+import {
+  clusterOpinions,
+  databaseConfigFrom,
+  feedbackStatistics,
+  openDatabase,
+  sealConsultation,
+} from '../../libs/persistence/src';
 
 /**
  * One measured run of the million-opinion benchmark in a process of its own, so that its peak RSS is
@@ -12,7 +18,10 @@ import { clusterOpinions, databaseConfigFrom, feedbackStatistics, openDatabase, 
  *   as one pass of the clustering reads them (baseline).
  */
 
-async function stream(dataSource: Awaited<ReturnType<typeof openDatabase>>, decisionId: string): Promise<Record<string, number>> {
+async function stream(
+  dataSource: Awaited<ReturnType<typeof openDatabase>>,
+  decisionId: string,
+): Promise<Record<string, number>> {
   const p = (n: number): string => (dataSource.options.type === 'postgres' ? `$${n}` : '?');
   let after = { receivedAt: '', receipt: '' };
   let rows = 0;
@@ -46,7 +55,10 @@ async function main(): Promise<void> {
   };
   if (mode === 'scan') {
     const p = dataSource.options.type === 'postgres' ? '$1' : '?';
-    const [row] = (await dataSource.query(`SELECT COUNT(*) AS n, SUM(LENGTH(text_public)) AS chars FROM opinions WHERE decision_id = ${p}`, [decisionId])) as Array<{ n: string; chars: string }>;
+    const [row] = (await dataSource.query(
+      `SELECT COUNT(*) AS n, SUM(LENGTH(text_public)) AS chars FROM opinions WHERE decision_id = ${p}`,
+      [decisionId],
+    )) as Array<{ n: string; chars: string }>;
     detail = { rows: Number(row!.n), chars: Number(row!.chars) };
   } else if (mode === 'stream') {
     detail = await stream(dataSource, decisionId);
@@ -55,11 +67,19 @@ async function main(): Promise<void> {
     const counts = await step('seal', () => sealConsultation(dataSource, decisionId, now));
     const summary = await step('cluster', () => clusterOpinions(dataSource, decisionId, DEFAULT_POLICY, now));
     const statistics = await step('statistics', () => feedbackStatistics(dataSource, decisionId));
-    detail = { received: counts.received, clusters: summary.clusters, concentrated: summary.concentrated, nearDuplicateGroups: summary.nearDuplicateGroups, statistics };
+    detail = {
+      received: counts.received,
+      clusters: summary.clusters,
+      concentrated: summary.concentrated,
+      nearDuplicateGroups: summary.nearDuplicateGroups,
+      statistics,
+    };
   } else throw new Error(`unknown mode ${mode}`);
   const wallMs = performance.now() - started;
   await dataSource.destroy();
-  process.stdout.write(`${JSON.stringify({ mode, wallMs, maxRssMiB: process.resourceUsage().maxRSS / 1024, steps, detail })}\n`);
+  process.stdout.write(
+    `${JSON.stringify({ mode, wallMs, maxRssMiB: process.resourceUsage().maxRSS / 1024, steps, detail })}\n`,
+  );
 }
 
 main().catch((error: unknown) => {

@@ -32,28 +32,86 @@ export interface MillionResult {
 
 const DECISION = 'bench-million';
 const BASE = Date.parse('2026-11-01T00:00:00.000Z');
-const COLUMNS = ['receipt', 'decision_id', 'phase', 'channel', 'section', 'text_raw', 'text_public', 'contact', 'idempotency_key', 'request_hash', 'received_at', 'status', 'withheld_reason', 'round', 'cluster_id'];
+const COLUMNS = [
+  'receipt',
+  'decision_id',
+  'phase',
+  'channel',
+  'section',
+  'text_raw',
+  'text_public',
+  'contact',
+  'idempotency_key',
+  'request_hash',
+  'received_at',
+  'status',
+  'withheld_reason',
+  'round',
+  'cluster_id',
+];
 
-type Row = [string, string, string, string, string | null, string, string, null, null, string, string, string, string | null, number, null];
+type Row = [
+  string,
+  string,
+  string,
+  string,
+  string | null,
+  string,
+  string,
+  null,
+  null,
+  string,
+  string,
+  string,
+  string | null,
+  number,
+  null,
+];
 
 function* rows(count: number): Generator<Row> {
   let i = 0;
   for (const opinion of syntheticOpinions(count, { seed: 2026 })) {
     const receipt = `OD-B${i.toString(36).toUpperCase().padStart(8, '0')}`;
     const withheld = i % 33 === 0;
-    yield [receipt, DECISION, 'consultation', i % 29 === 0 ? 'hearing' : 'online', opinion.section, opinion.text, opinion.text, null, null, receipt, new Date(BASE + i * 50).toISOString(), withheld ? 'withheld' : 'published', withheld ? 'spam' : null, 1, null];
+    yield [
+      receipt,
+      DECISION,
+      'consultation',
+      i % 29 === 0 ? 'hearing' : 'online',
+      opinion.section,
+      opinion.text,
+      opinion.text,
+      null,
+      null,
+      receipt,
+      new Date(BASE + i * 50).toISOString(),
+      withheld ? 'withheld' : 'published',
+      withheld ? 'spam' : null,
+      1,
+      null,
+    ];
     i += 1;
   }
 }
 
-const window = (count: number): unknown[] => [DECISION, 'open', new Date(BASE - 86_400_000).toISOString(), new Date(BASE + count * 50 + 86_400_000).toISOString(), 1];
+const window = (count: number): unknown[] => [
+  DECISION,
+  'open',
+  new Date(BASE - 86_400_000).toISOString(),
+  new Date(BASE + count * 50 + 86_400_000).toISOString(),
+  1,
+];
 
 function seedSqlite(file: string, count: number): void {
   const db = new Database(file);
   try {
     db.pragma('synchronous = OFF');
-    db.prepare('INSERT INTO consultations (decision_id, status, opens_at, closes_at, round) VALUES (?, ?, ?, ?, ?)').run(...window(count));
-    const insert = db.prepare(`INSERT INTO opinions (${COLUMNS.join(', ')}) VALUES (${COLUMNS.map(() => '?').join(', ')})`);
+    db.prepare(
+      'INSERT INTO consultations (decision_id, status, opens_at, closes_at, round) VALUES (?, ?, ?, ?, ?)',
+    ).run(...window(count));
+    const insert = db.prepare(
+      `INSERT INTO opinions (${COLUMNS.join(', ')}) VALUES (${COLUMNS.map(() => '?').join(', ')})`,
+    );
     const batch = db.transaction((items: Row[]) => items.forEach((row) => insert.run(...row)));
     let items: Row[] = [];
     for (const row of rows(count)) {
@@ -73,12 +131,35 @@ async function seedPostgres(url: string, count: number): Promise<void> {
   const client = new PgClient({ connectionString: url });
   await client.connect();
   try {
-    await client.query('INSERT INTO consultations (decision_id, status, opens_at, closes_at, round) VALUES ($1, $2, $3, $4, $5)', window(count));
-    const types = ['varchar', 'varchar', 'varchar', 'varchar', 'varchar', 'text', 'text', 'text', 'varchar', 'varchar', 'varchar', 'varchar', 'varchar', 'int', 'varchar'];
+    await client.query(
+      'INSERT INTO consultations (decision_id, status, opens_at, closes_at, round) VALUES ($1, $2, $3, $4, $5)',
+      window(count),
+    );
+    const types = [
+      'varchar',
+      'varchar',
+      'varchar',
+      'varchar',
+      'varchar',
+      'text',
+      'text',
+      'text',
+      'varchar',
+      'varchar',
+      'varchar',
+      'varchar',
+      'varchar',
+      'int',
+      'varchar',
+    ];
     const sql = `INSERT INTO opinions (${COLUMNS.join(', ')}) SELECT * FROM unnest(${types.map((t, i) => `$${i + 1}::${t}[]`).join(', ')})`;
     let items: Row[] = [];
     const flush = async (): Promise<void> => {
-      if (items.length > 0) await client.query(sql, COLUMNS.map((_, c) => items.map((row) => row[c])));
+      if (items.length > 0)
+        await client.query(
+          sql,
+          COLUMNS.map((_, c) => items.map((row) => row[c])),
+        );
       items = [];
     };
     for (const row of rows(count)) {
@@ -101,10 +182,18 @@ export async function seedMillion(kind: 'sqlite' | 'postgres', url: string, coun
 function runChild(root: string, mode: string, url: string): Promise<MillionRun> {
   return new Promise((resolve, reject) => {
     const script = join(root, 'dist', 'test', 'bench', 'million-child.js');
-    execFile(process.execPath, [script, mode], { env: { PATH: process.env['PATH'] ?? '', DATABASE_URL: url, DECISION_ID: DECISION }, maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) => {
-      if (error) return reject(new Error(`million-child ${mode} failed: ${stderr || error.message}`));
-      resolve(JSON.parse(stdout.trim().split('\n').at(-1)!) as MillionRun);
-    });
+    execFile(
+      process.execPath,
+      [script, mode],
+      {
+        env: { PATH: process.env['PATH'] ?? '', DATABASE_URL: url, DECISION_ID: DECISION },
+        maxBuffer: 16 * 1024 * 1024,
+      },
+      (error, stdout, stderr) => {
+        if (error) return reject(new Error(`million-child ${mode} failed: ${stderr || error.message}`));
+        resolve(JSON.parse(stdout.trim().split('\n').at(-1)!) as MillionRun);
+      },
+    );
   });
 }
 
@@ -124,20 +213,33 @@ export async function benchMillion(options: {
   const started = performance.now();
   await seedMillion(kind, database.url, count);
   const generationSec = (performance.now() - started) / 1000;
-  log(`${kind}: inserted in ${generationSec.toFixed(0)} s; warm-up scan, baselines, then seal + clustering + statistics`);
+  log(
+    `${kind}: inserted in ${generationSec.toFixed(0)} s; warm-up scan, baselines, then seal + clustering + statistics`,
+  );
   await runChild(options.root, 'scan', database.url);
   const scan = await runChild(options.root, 'scan', database.url);
   const stream = await runChild(options.root, 'stream', database.url);
   const figure = await runChild(options.root, 'measure', database.url);
-  return { database: kind, opinions: count, generationSec, figure, scan, stream, targets: { wallMs: 60_000, rssMiB: 1024 } };
+  return {
+    database: kind,
+    opinions: count,
+    generationSec,
+    figure,
+    scan,
+    stream,
+    targets: { wallMs: 60_000, rssMiB: 1024 },
+  };
 }
 
 /** The million-opinion table of one database. */
 export function formatMillion(result: MillionResult): string {
   const s = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
-  const line = (label: string, run: MillionRun): string => `${label.padEnd(58)} ${s(run.wallMs).padStart(8)} ${`${run.maxRssMiB.toFixed(0)} MiB`.padStart(9)}`;
+  const line = (label: string, run: MillionRun): string =>
+    `${label.padEnd(58)} ${s(run.wallMs).padStart(8)} ${`${run.maxRssMiB.toFixed(0)} MiB`.padStart(9)}`;
   const { figure } = result;
-  const steps = Object.entries(figure.steps).map(([name, ms]) => `${name} ${s(ms)}`).join(', ');
+  const steps = Object.entries(figure.steps)
+    .map(([name, ms]) => `${name} ${s(ms)}`)
+    .join(', ');
   return [
     `Inserted in ${result.generationSec.toFixed(0)} s (not measured); wall time and peak RSS of each child process`,
     line('Seal + clustering + statistics', figure),

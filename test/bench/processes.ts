@@ -31,13 +31,29 @@ const KEEP_OUTPUT = 64 * 1024;
  * Starts `node dist/apps/<name>/src/main.js` with exactly `env` (plus PATH), optionally pinned to
  * `cpus` (a taskset list such as "1-3").
  */
-export function startApp(root: string, name: 'gateway' | 'worker', env: Record<string, string>, cpus?: string): AppProcess {
+export function startApp(
+  root: string,
+  name: 'gateway' | 'worker',
+  env: Record<string, string>,
+  cpus?: string,
+): AppProcess {
   const main = join(root, 'dist', 'apps', name, 'src', 'main.js');
   if (!existsSync(main)) throw new Error(`${main} is missing: run \`npm run build\` first (npm run bench does).`);
   // BENCH_CPU_PROF=<dir>: each app writes a V8 CPU profile there when it stops (open it in Chrome DevTools).
-  const profile = process.env['BENCH_CPU_PROF'] ? ['--cpu-prof', `--cpu-prof-dir=${process.env['BENCH_CPU_PROF']}`, `--cpu-prof-name=${name}-${process.pid}-${Date.now()}.cpuprofile`] : [];
-  const [command, args] = cpus ? ['taskset', ['-c', cpus, process.execPath, ...profile, main]] : [process.execPath, [...profile, main]];
-  const child = spawn(command, args, { env: { PATH: process.env['PATH'] ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const profile = process.env['BENCH_CPU_PROF']
+    ? [
+        '--cpu-prof',
+        `--cpu-prof-dir=${process.env['BENCH_CPU_PROF']}`,
+        `--cpu-prof-name=${name}-${process.pid}-${Date.now()}.cpuprofile`,
+      ]
+    : [];
+  const [command, args] = cpus
+    ? ['taskset', ['-c', cpus, process.execPath, ...profile, main]]
+    : [process.execPath, [...profile, main]];
+  const child = spawn(command, args, {
+    env: { PATH: process.env['PATH'] ?? '', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   const keep = (chunk: Buffer): void => {
     output = (output + chunk.toString()).slice(-KEEP_OUTPUT);
@@ -56,7 +72,8 @@ export function startApp(root: string, name: 'gateway' | 'worker', env: Record<s
     output: () => output,
     exited,
     assertRunning() {
-      if (!running()) throw new Error(`${name} exited (code ${child.exitCode}, signal ${child.signalCode}):\n${output}`);
+      if (!running())
+        throw new Error(`${name} exited (code ${child.exitCode}, signal ${child.signalCode}):\n${output}`);
     },
     async stop(graceMs = 15_000) {
       if (!running()) return exited;

@@ -35,7 +35,14 @@ export interface BenchResults {
   startedAt: string;
   durationSec: number;
   machine: { cpus: number; cpuModel: string; loadAverageAtStart: number[]; node: string; platform: string };
-  settings: { samples: number; warmup: number; rounds: number; latencyConcurrency: number; throughputConcurrency: number; pinning: string };
+  settings: {
+    samples: number;
+    warmup: number;
+    rounds: number;
+    latencyConcurrency: number;
+    throughputConcurrency: number;
+    pinning: string;
+  };
   databases: DatabaseResult[];
   /** The million-opinion figure per database (BENCH_ONLY without `million`, or BENCH_MILLION=0: none). */
   million?: MillionResult[];
@@ -71,11 +78,23 @@ export function formatTable(result: DatabaseResult): string {
     const ratios = result.ratios.filter((r) => r.figure === figure.id && r.concurrency === figure.concurrency);
     const [first, ...more] = ratios;
     const ratioCells = (r: RatioResult | undefined): string[] =>
-      r ? [ratio(r.p50), ratio(r.p99), ratio(r.opsPerSec), r.baselineLabel] : ['', '', '', figure.baseline ? '(baseline)' : ''];
-    rows.push([figure.label, String(figure.concurrency), String(stats.n), ms(stats.p50Ms), ms(stats.p99Ms), stats.opsPerSec.toFixed(0), ...ratioCells(first)]);
+      r
+        ? [ratio(r.p50), ratio(r.p99), ratio(r.opsPerSec), r.baselineLabel]
+        : ['', '', '', figure.baseline ? '(baseline)' : ''];
+    rows.push([
+      figure.label,
+      String(figure.concurrency),
+      String(stats.n),
+      ms(stats.p50Ms),
+      ms(stats.p99Ms),
+      stats.opsPerSec.toFixed(0),
+      ...ratioCells(first),
+    ]);
     for (const r of more) rows.push([`  ↳ ${figure.id}`, '', '', '', '', '', ...ratioCells(r)]);
   }
-  const widths = header.map((_, column) => Math.max(...[header, ...rows].map((row) => [...(row[column] ?? '')].length)));
+  const widths = header.map((_, column) =>
+    Math.max(...[header, ...rows].map((row) => [...(row[column] ?? '')].length)),
+  );
   const numeric = new Set([1, 2, 3, 4, 5, 6, 7, 8]);
   const line = (row: string[]): string =>
     row

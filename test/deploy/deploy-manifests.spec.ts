@@ -27,7 +27,8 @@ function filesUnder(dir: string, accept: (name: string) => boolean): string[] {
 /** All documents of a YAML file; YAML 1.1 merge keys (`<<: *anchor`) as Docker Compose reads them. */
 function loadYaml(path: string): Yaml[] {
   return parseAllDocuments(readFileSync(path, 'utf8'), { merge: true }).map((document) => {
-    if (document.errors.length > 0) throw new Error(`${relative(root, path)}: ${document.errors.map((e) => e.message).join('; ')}`);
+    if (document.errors.length > 0)
+      throw new Error(`${relative(root, path)}: ${document.errors.map((e) => e.message).join('; ')}`);
     return document.toJS() as Yaml;
   });
 }
@@ -82,7 +83,14 @@ const kubernetesDir = join(deployDir, 'kubernetes');
 describe('deploy/ manifests', () => {
   it('finds the compose file, the Kubernetes manifests and the Helm values', () => {
     const names = yamlFiles.map((file) => relative(deployDir, file));
-    expect(names).toEqual(expect.arrayContaining(['compose/compose.yaml', 'kubernetes/gateway.yaml', 'kubernetes/worker.yaml', 'kubernetes/temporal-values.yaml']));
+    expect(names).toEqual(
+      expect.arrayContaining([
+        'compose/compose.yaml',
+        'kubernetes/gateway.yaml',
+        'kubernetes/worker.yaml',
+        'kubernetes/temporal-values.yaml',
+      ]),
+    );
   });
 
   it.each(yamlFiles.map((file) => [relative(root, file), file]))('%s parses as YAML', (_name, file) => {
@@ -96,7 +104,8 @@ describe('deploy/ manifests', () => {
       else if (node && typeof node === 'object') {
         for (const [key, value] of Object.entries(node)) {
           if (key === 'image' && typeof value === 'string') images.push(value);
-          else if (key === 'image' && value && typeof value === 'object' && 'tag' in value) images.push(`${String((value as Yaml).repository)}:${String((value as Yaml).tag)}`);
+          else if (key === 'image' && value && typeof value === 'object' && 'tag' in value)
+            images.push(`${String((value as Yaml).repository)}:${String((value as Yaml).tag)}`);
           else collect(value);
         }
       }
@@ -109,7 +118,9 @@ describe('deploy/ manifests', () => {
       expect(image).toMatch(/:[^:/]+$/);
       expect(image).not.toMatch(/:latest$/);
     }
-    const kustomization = loadYaml(join(kubernetesDir, 'kustomization.yaml'))[0] as { images: { name: string; newTag?: string }[] };
+    const kustomization = loadYaml(join(kubernetesDir, 'kustomization.yaml'))[0] as {
+      images: { name: string; newTag?: string }[];
+    };
     expect(kustomization.images.find((image) => image.name === 'open-decision')?.newTag).toMatch(/^\d+\.\d+\.\d+$/);
   });
 });
@@ -119,36 +130,64 @@ describe('compose', () => {
   const services = compose.services;
   const vars = parseEnvFile(join(deployDir, 'compose', 'env.example'));
   const appEnv = (name: string): Record<string, string> =>
-    Object.fromEntries(Object.entries((services[name]?.environment ?? {}) as Record<string, unknown>).map(([key, value]) => [key, interpolate(String(value), vars)]));
+    Object.fromEntries(
+      Object.entries((services[name]?.environment ?? {}) as Record<string, unknown>).map(([key, value]) => [
+        key,
+        interpolate(String(value), vars),
+      ]),
+    );
 
   it('runs PostgreSQL, Temporal and its UI, two gateways and two workers', () => {
-    expect(Object.keys(services)).toEqual(expect.arrayContaining(['postgres', 'temporal', 'temporal-ui', 'temporal-schema', 'temporal-namespace', 'gateway-1', 'gateway-2', 'worker-1', 'worker-2']));
+    expect(Object.keys(services)).toEqual(
+      expect.arrayContaining([
+        'postgres',
+        'temporal',
+        'temporal-ui',
+        'temporal-schema',
+        'temporal-namespace',
+        'gateway-1',
+        'gateway-2',
+        'worker-1',
+        'worker-2',
+      ]),
+    );
     expect(String(services.postgres?.image)).toMatch(/^postgres:16/);
     expect(String(services.temporal?.image)).toMatch(/^temporalio\/server:1\.(29|[3-9]\d)\./);
   });
 
-  it.each(['gateway-1', 'gateway-2'])('%s has every variable the gateway config requires and the config parses', (name) => {
-    const env = appEnv(name);
-    const required = requiredKeys(loadGatewayConfig);
-    expect(required).toContain('AUTH_SECRET');
-    for (const key of required) expect(env).toHaveProperty(key);
-    const config = loadGatewayConfig(env);
-    expect(config.DATABASE_URL).toMatch(/^postgres:\/\//);
-    expect(config.TEMPORAL_ADDRESS).toBe('temporal:7233');
-    expect(config.HOST).toBe('0.0.0.0');
-    expect(services[name]?.command).toEqual(['node', 'dist/apps/gateway/src/main.js']);
-    // Healthy while it can serve (the database), whatever Temporal's state (issue 12).
-    expect((services[name]?.healthcheck as { test?: unknown } | undefined)?.test).toEqual(['CMD', 'node', 'deploy/docker/healthcheck.js', '/health/ready']);
-  });
+  it.each(['gateway-1', 'gateway-2'])(
+    '%s has every variable the gateway config requires and the config parses',
+    (name) => {
+      const env = appEnv(name);
+      const required = requiredKeys(loadGatewayConfig);
+      expect(required).toContain('AUTH_SECRET');
+      for (const key of required) expect(env).toHaveProperty(key);
+      const config = loadGatewayConfig(env);
+      expect(config.DATABASE_URL).toMatch(/^postgres:\/\//);
+      expect(config.TEMPORAL_ADDRESS).toBe('temporal:7233');
+      expect(config.HOST).toBe('0.0.0.0');
+      expect(services[name]?.command).toEqual(['node', 'dist/apps/gateway/src/main.js']);
+      // Healthy while it can serve (the database), whatever Temporal's state (issue 12).
+      expect((services[name]?.healthcheck as { test?: unknown } | undefined)?.test).toEqual([
+        'CMD',
+        'node',
+        'deploy/docker/healthcheck.js',
+        '/health/ready',
+      ]);
+    },
+  );
 
-  it.each(['worker-1', 'worker-2'])('%s has every variable the worker config requires and the config parses', (name) => {
-    const env = appEnv(name);
-    for (const key of requiredKeys(loadWorkerConfig)) expect(env).toHaveProperty(key);
-    const config = loadWorkerConfig(env);
-    expect(config.DATABASE_URL).toMatch(/^postgres:\/\//);
-    expect(config.WORKFLOW_BUNDLE).toBe('/app/build/workflow-bundle.js');
-    expect(services[name]?.command).toEqual(['node', 'dist/apps/worker/src/main.js']);
-  });
+  it.each(['worker-1', 'worker-2'])(
+    '%s has every variable the worker config requires and the config parses',
+    (name) => {
+      const env = appEnv(name);
+      for (const key of requiredKeys(loadWorkerConfig)) expect(env).toHaveProperty(key);
+      const config = loadWorkerConfig(env);
+      expect(config.DATABASE_URL).toMatch(/^postgres:\/\//);
+      expect(config.WORKFLOW_BUNDLE).toBe('/app/build/workflow-bundle.js');
+      expect(services[name]?.command).toEqual(['node', 'dist/apps/worker/src/main.js']);
+    },
+  );
 
   it('starts the apps only after PostgreSQL is healthy and the namespace job completed', () => {
     for (const name of ['gateway-1', 'gateway-2', 'worker-1', 'worker-2']) {
@@ -156,7 +195,9 @@ describe('compose', () => {
       expect(dependsOn.postgres?.condition).toBe('service_healthy');
       expect(dependsOn['temporal-namespace']?.condition).toBe('service_completed_successfully');
     }
-    expect((services.temporal?.depends_on as Record<string, { condition: string }>)['temporal-schema']?.condition).toBe('service_completed_successfully');
+    expect((services.temporal?.depends_on as Record<string, { condition: string }>)['temporal-schema']?.condition).toBe(
+      'service_completed_successfully',
+    );
   });
 
   it('registers exactly the search attributes the workflows declare', () => {
@@ -168,19 +209,41 @@ describe('compose', () => {
 });
 
 describe('Kubernetes', () => {
-  const objects = filesUnder(kubernetesDir, (name) => name.endsWith('.yaml') && name !== 'temporal-values.yaml' && name !== 'kustomization.yaml')
-    .flatMap((file) => loadYaml(file).map((object) => ({ file: relative(root, file), object: object as { apiVersion?: string; kind?: string; metadata?: { name?: string }; spec?: Yaml } })));
+  const objects = filesUnder(
+    kubernetesDir,
+    (name) => name.endsWith('.yaml') && name !== 'temporal-values.yaml' && name !== 'kustomization.yaml',
+  ).flatMap((file) =>
+    loadYaml(file).map((object) => ({
+      file: relative(root, file),
+      object: object as { apiVersion?: string; kind?: string; metadata?: { name?: string }; spec?: Yaml },
+    })),
+  );
   const deployments = objects.filter(({ object }) => object.kind === 'Deployment');
-  type Container = { command?: string[]; readinessProbe?: Yaml; livenessProbe?: Yaml; startupProbe?: Yaml; env?: { name: string }[]; envFrom?: unknown[] };
+  type Container = {
+    command?: string[];
+    readinessProbe?: Yaml;
+    livenessProbe?: Yaml;
+    startupProbe?: Yaml;
+    env?: { name: string }[];
+    envFrom?: unknown[];
+  };
   const containerOf = (name: string): Container => {
     const deployment = deployments.find(({ object }) => object.metadata?.name === name)?.object;
-    return ((deployment?.spec?.template as Yaml | undefined)?.spec as { containers: Container[] } | undefined)?.containers[0] ?? {};
+    return (
+      ((deployment?.spec?.template as Yaml | undefined)?.spec as { containers: Container[] } | undefined)
+        ?.containers[0] ?? {}
+    );
   };
 
   it('every object has apiVersion, kind and metadata.name', () => {
     expect(objects.length).toBeGreaterThan(4);
     for (const { file, object } of objects) {
-      expect({ file, apiVersion: typeof object.apiVersion, kind: typeof object.kind, name: typeof object.metadata?.name }).toEqual({ file, apiVersion: 'string', kind: 'string', name: 'string' });
+      expect({
+        file,
+        apiVersion: typeof object.apiVersion,
+        kind: typeof object.kind,
+        name: typeof object.metadata?.name,
+      }).toEqual({ file, apiVersion: 'string', kind: 'string', name: 'string' });
     }
   });
 
@@ -191,7 +254,10 @@ describe('Kubernetes', () => {
   });
 
   it('runs at least two gateways and two workers', () => {
-    expect(deployments.map(({ object }) => object.metadata?.name).sort()).toEqual(['open-decision-gateway', 'open-decision-worker']);
+    expect(deployments.map(({ object }) => object.metadata?.name).sort()).toEqual([
+      'open-decision-gateway',
+      'open-decision-worker',
+    ]);
     for (const { object } of deployments) expect(Number(object.spec?.replicas)).toBeGreaterThanOrEqual(2);
   });
 
@@ -201,15 +267,22 @@ describe('Kubernetes', () => {
     const path = (probe?: Yaml): string => String((probe?.httpGet as Yaml | undefined)?.path);
     expect(path(gateway.readinessProbe)).toBe('/health/ready');
     expect(path(gateway.livenessProbe)).toBe('/health/live');
-    for (const probe of [gateway.readinessProbe, gateway.livenessProbe, gateway.startupProbe].filter(Boolean)) expect(routes).toContain(path(probe));
+    for (const probe of [gateway.readinessProbe, gateway.livenessProbe, gateway.startupProbe].filter(Boolean))
+      expect(routes).toContain(path(probe));
     // A Temporal outage must not take every gateway out of service (issue 12): no probe asks Temporal.
     expect(routes).toContain('/health/temporal');
-    for (const probe of [gateway.readinessProbe, gateway.livenessProbe, gateway.startupProbe].filter(Boolean)) expect(path(probe)).not.toBe('/health/temporal');
+    for (const probe of [gateway.readinessProbe, gateway.livenessProbe, gateway.startupProbe].filter(Boolean))
+      expect(path(probe)).not.toBe('/health/temporal');
   });
 
   it('gives each app the variables its config requires (ConfigMap or Secret)', () => {
-    const configMap = objects.find(({ object }) => object.kind === 'ConfigMap')?.object as { data: Record<string, string> };
-    for (const [deployment, load] of [['open-decision-gateway', loadGatewayConfig], ['open-decision-worker', loadWorkerConfig]] as const) {
+    const configMap = objects.find(({ object }) => object.kind === 'ConfigMap')?.object as {
+      data: Record<string, string>;
+    };
+    for (const [deployment, load] of [
+      ['open-decision-gateway', loadGatewayConfig],
+      ['open-decision-worker', loadWorkerConfig],
+    ] as const) {
       const container = containerOf(deployment);
       expect(container.envFrom).toEqual([{ configMapRef: { name: 'open-decision-config' } }]);
       const keys = new Set([...Object.keys(configMap.data), ...(container.env ?? []).map((variable) => variable.name)]);
@@ -220,8 +293,13 @@ describe('Kubernetes', () => {
   });
 
   it('Helm values use an external PostgreSQL for persistence and visibility', () => {
-    const values = loadYaml(join(kubernetesDir, 'temporal-values.yaml'))[0] as { server: { config: { persistence: Record<string, { driver?: string; sql?: { driver: string } }> } }; postgresql: { enabled: boolean }; cassandra: { enabled: boolean } };
-    for (const store of ['default', 'visibility']) expect(values.server.config.persistence[store]?.sql?.driver).toBe('postgres12');
+    const values = loadYaml(join(kubernetesDir, 'temporal-values.yaml'))[0] as {
+      server: { config: { persistence: Record<string, { driver?: string; sql?: { driver: string } }> } };
+      postgresql: { enabled: boolean };
+      cassandra: { enabled: boolean };
+    };
+    for (const store of ['default', 'visibility'])
+      expect(values.server.config.persistence[store]?.sql?.driver).toBe('postgres12');
     expect(values.postgresql.enabled).toBe(false);
     expect(values.cassandra.enabled).toBe(false);
   });
@@ -233,9 +311,13 @@ describe('Dockerfile', () => {
   it('builds on glibc (the Temporal core bridge has no musl build)', () => {
     const bases = [...dockerfile.matchAll(/^ARG NODE_IMAGE=(\S+)/gm)].map((match) => match[1]!);
     expect(bases).toEqual(['node:20-bookworm-slim']);
-    const instructions = dockerfile.split('\n').filter((line) => !line.trimStart().startsWith('#')).join('\n');
+    const instructions = dockerfile
+      .split('\n')
+      .filter((line) => !line.trimStart().startsWith('#'))
+      .join('\n');
     expect(instructions).not.toMatch(/alpine|musl/i);
-    for (const match of dockerfile.matchAll(/^FROM\s+(\S+)/gm)) expect(match[1]).toMatch(/^(\$\{NODE_IMAGE\}|toolchain)$/);
+    for (const match of dockerfile.matchAll(/^FROM\s+(\S+)/gm))
+      expect(match[1]).toMatch(/^(\$\{NODE_IMAGE\}|toolchain)$/);
   });
 
   it('prebuilds the workflow bundle, runs as a non-root user and checks gateway liveness', () => {

@@ -14,8 +14,14 @@ const citizen = (n: number): string => `127.0.0.${n}`;
 
 /** Where the gateways keep their shared limits: the app database, or Redis when TEST_REDIS_URL is set. */
 const setups: Array<[string, 'sqlite' | 'postgres', string | undefined]> = [
-  ...databaseKinds().map((kind): [string, 'sqlite' | 'postgres', undefined] => [`${kind}, limits in the database`, kind, undefined]),
-  ...(process.env['TEST_REDIS_URL'] ? [['sqlite, limits in Redis', 'sqlite', process.env['TEST_REDIS_URL']] as [string, 'sqlite', string]] : []),
+  ...databaseKinds().map((kind): [string, 'sqlite' | 'postgres', undefined] => [
+    `${kind}, limits in the database`,
+    kind,
+    undefined,
+  ]),
+  ...(process.env['TEST_REDIS_URL']
+    ? [['sqlite, limits in Redis', 'sqlite', process.env['TEST_REDIS_URL']] as [string, 'sqlite', string]]
+    : []),
 ];
 
 /**
@@ -29,11 +35,23 @@ describe.each(setups)('two gateways behind nginx (%s)', (_name, kind, redisUrl) 
   let base = '';
 
   const opinionFrom = (from: string, headers: Record<string, string> = {}): Promise<AddressedReply> =>
-    sendFrom(base, from, 'POST', '/api/v1/public/decisions/no-such-decision/opinions', { body: JSON.stringify({ text: '建议延长公示期。' }), headers: { 'content-type': 'application/json', ...headers } });
+    sendFrom(base, from, 'POST', '/api/v1/public/decisions/no-such-decision/opinions', {
+      body: JSON.stringify({ text: '建议延长公示期。' }),
+      headers: { 'content-type': 'application/json', ...headers },
+    });
   const login = (from: string, username: string, password: string): Promise<AddressedReply> =>
-    sendFrom(base, from, 'POST', '/api/v1/auth/login', { body: JSON.stringify({ username, password }), headers: { 'content-type': 'application/json' } });
+    sendFrom(base, from, 'POST', '/api/v1/auth/login', {
+      body: JSON.stringify({ username, password }),
+      headers: { 'content-type': 'application/json' },
+    });
   const asStaff = (token: string, method: string, path: string, json?: unknown): Promise<AddressedReply> =>
-    sendFrom(base, citizen(200), method, path, { body: json === undefined ? undefined : JSON.stringify(json), headers: { authorization: `Bearer ${token}`, ...(json === undefined ? {} : { 'content-type': 'application/json' }) } });
+    sendFrom(base, citizen(200), method, path, {
+      body: json === undefined ? undefined : JSON.stringify(json),
+      headers: {
+        authorization: `Bearer ${token}`,
+        ...(json === undefined ? {} : { 'content-type': 'application/json' }),
+      },
+    });
   const tokenOf = async (username: string, from = citizen(201)): Promise<string> => {
     const reply = await login(from, username, PASSWORD);
     if (reply.status !== 200) throw new Error(`login ${username}: ${reply.status} ${reply.text}`);
@@ -45,13 +63,21 @@ describe.each(setups)('two gateways behind nginx (%s)', (_name, kind, redisUrl) 
     const nonce = form.setCookie.map((c) => c.split(';')[0]).join('; ');
     const csrf = /name="_csrf" value="([^"]+)"/.exec(form.text)?.[1] ?? '';
     const body = new URLSearchParams({ _csrf: csrf, next: '/console', username, password: PASSWORD }).toString();
-    const signedIn = await sendFrom(base, from, 'POST', '/console/login', { body, headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: nonce, origin: base } });
+    const signedIn = await sendFrom(base, from, 'POST', '/console/login', {
+      body,
+      headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: nonce, origin: base },
+    });
     const cookie = signedIn.setCookie.find((c) => c.startsWith('od_console='))?.split(';')[0];
     if (signedIn.status !== 303 || !cookie) throw new Error(`console sign-in ${username}: ${signedIn.status}`);
     return cookie;
   };
-  const consoleGet = (cookie: string): Promise<AddressedReply> => sendFrom(base, citizen(202), 'GET', '/console', { headers: { cookie } });
-  const servedBy = (gateway: AppProcess): number => gateway.output().split('\n').filter((line) => line.includes('"url":"/api/v1/public/decisions/no-such-decision/opinions"')).length;
+  const consoleGet = (cookie: string): Promise<AddressedReply> =>
+    sendFrom(base, citizen(202), 'GET', '/console', { headers: { cookie } });
+  const servedBy = (gateway: AppProcess): number =>
+    gateway
+      .output()
+      .split('\n')
+      .filter((line) => line.includes('"url":"/api/v1/public/decisions/no-such-decision/opinions"')).length;
 
   beforeAll(async () => {
     db = await createTestDatabase(kind);
@@ -85,10 +111,14 @@ describe.each(setups)('two gateways behind nginx (%s)', (_name, kind, redisUrl) 
       await eventually(() => fetch(`http://127.0.0.1:${port}/health/live`).then((reply) => reply.ok), {
         timeoutMs: 60_000,
         what: `gateway ${i + 1} answers`,
-        giveUp: () => (gateways[i]!.child.exitCode !== null ? new Error(`gateway exited: ${gateways[i]!.output()}`) : undefined),
+        giveUp: () =>
+          gateways[i]!.child.exitCode !== null ? new Error(`gateway exited: ${gateways[i]!.output()}`) : undefined,
       });
     }
-    nginx = await startNginx(ports.map((port) => `127.0.0.1:${port}`), proxyPort);
+    nginx = await startNginx(
+      ports.map((port) => `127.0.0.1:${port}`),
+      proxyPort,
+    );
     base = nginx.baseUrl;
   }, 150_000);
 
@@ -121,11 +151,18 @@ describe.each(setups)('two gateways behind nginx (%s)', (_name, kind, redisUrl) 
   it('counts the page form and the API against one budget per citizen', async () => {
     const form = new URLSearchParams({ text: '建议延长公示期。', key: '' }).toString();
     for (let n = 0; n < BURST; n++) {
-      const reply = await sendFrom(base, citizen(70), 'POST', `/decisions/no-such-decision?n=${n}`, { body: form, headers: { 'content-type': 'application/x-www-form-urlencoded', origin: base } });
+      const reply = await sendFrom(base, citizen(70), 'POST', `/decisions/no-such-decision?n=${n}`, {
+        body: form,
+        headers: { 'content-type': 'application/x-www-form-urlencoded', origin: base },
+      });
       expect(reply.status).toBe(404);
     }
     const api = await opinionFrom(citizen(70));
-    expect([api.status, api.json().code, api.headers['retry-after']]).toEqual([429, 'RATE_LIMITED', expect.stringMatching(/^\d+$/)]);
+    expect([api.status, api.json().code, api.headers['retry-after']]).toEqual([
+      429,
+      'RATE_LIMITED',
+      expect.stringMatching(/^\d+$/),
+    ]);
   });
 
   it('holds a guess spread over 30 addresses by the username’s own budget; an administrator sees and ends the lockout', async () => {
@@ -134,7 +171,8 @@ describe.each(setups)('two gateways behind nginx (%s)', (_name, kind, redisUrl) 
       const replies = await Promise.all(
         Array.from({ length: 6 }, async (_, i) => {
           const mine: number[] = [];
-          for (let n = 0; n < 5; n++) mine.push((await login(citizen(100 + batch + i), 'manager', `wrong-guess-${n}`)).status);
+          for (let n = 0; n < 5; n++)
+            mine.push((await login(citizen(100 + batch + i), 'manager', `wrong-guess-${n}`)).status);
           return mine;
         }),
       );
@@ -145,7 +183,11 @@ describe.each(setups)('two gateways behind nginx (%s)', (_name, kind, redisUrl) 
     const owner = await login(citizen(140), 'manager', PASSWORD);
     expect([owner.status, owner.json().code, owner.json().accountLocked]).toEqual([429, 'LOGIN_THROTTLED', true]);
     const admin = await tokenOf('admin');
-    const accounts = (await asStaff(admin, 'GET', '/api/v1/admin/accounts')).json() as Array<{ id: string; username: string; signInLockedUntil?: string }>;
+    const accounts = (await asStaff(admin, 'GET', '/api/v1/admin/accounts')).json() as Array<{
+      id: string;
+      username: string;
+      signInLockedUntil?: string;
+    }>;
     const manager = accounts.find((account) => account.username === 'manager')!;
     expect(Date.parse(manager.signInLockedUntil ?? '')).toBeGreaterThan(Date.now());
     expect(accounts.find((account) => account.username === 'drafter')?.signInLockedUntil).toBeUndefined();
@@ -168,7 +210,10 @@ describe.each(setups)('two gateways behind nginx (%s)', (_name, kind, redisUrl) 
     const cookie = await consoleCookie('reviewer');
     const board = await consoleGet(cookie);
     const csrf = /name="_csrf" value="([^"]+)"/.exec(board.text)?.[1] ?? '';
-    const out = await sendFrom(base, citizen(202), 'POST', '/console/logout', { body: new URLSearchParams({ _csrf: csrf }).toString(), headers: { 'content-type': 'application/x-www-form-urlencoded', cookie, origin: base } });
+    const out = await sendFrom(base, citizen(202), 'POST', '/console/logout', {
+      body: new URLSearchParams({ _csrf: csrf }).toString(),
+      headers: { 'content-type': 'application/x-www-form-urlencoded', cookie, origin: base },
+    });
     expect(out.status).toBe(303);
     expect((await consoleGet(cookie)).status).toBe(303);
     const token = await tokenOf('reviewer');
@@ -179,14 +224,25 @@ describe.each(setups)('two gateways behind nginx (%s)', (_name, kind, redisUrl) 
 
   it('ends every token and session of an account at once when an administrator resets its password or disables it', async () => {
     const admin = await tokenOf('admin');
-    const accounts = (await asStaff(admin, 'GET', '/api/v1/admin/accounts')).json() as Array<{ id: string; username: string }>;
+    const accounts = (await asStaff(admin, 'GET', '/api/v1/admin/accounts')).json() as Array<{
+      id: string;
+      username: string;
+    }>;
     const idOf = (username: string): string => accounts.find((account) => account.username === username)!.id;
     const [cookie, token] = [await consoleCookie('drafter-b'), await tokenOf('drafter-b')];
-    expect((await asStaff(admin, 'PATCH', `/api/v1/admin/accounts/${idOf('drafter-b')}`, { password: 'a-fresh-uncommon-passphrase' })).status).toBe(200);
+    expect(
+      (
+        await asStaff(admin, 'PATCH', `/api/v1/admin/accounts/${idOf('drafter-b')}`, {
+          password: 'a-fresh-uncommon-passphrase',
+        })
+      ).status,
+    ).toBe(200);
     expect((await consoleGet(cookie)).status).toBe(303);
     expect((await asStaff(token, 'GET', '/api/v1/decisions')).json().code).toBe('TOKEN_INVALID');
     const managerToken = await tokenOf('manager', citizen(142));
-    expect((await asStaff(admin, 'PATCH', `/api/v1/admin/accounts/${idOf('manager')}`, { disabled: true })).status).toBe(200);
+    expect(
+      (await asStaff(admin, 'PATCH', `/api/v1/admin/accounts/${idOf('manager')}`, { disabled: true })).status,
+    ).toBe(200);
     expect((await asStaff(managerToken, 'GET', '/api/v1/decisions')).json().code).toBe('TOKEN_INVALID');
   });
 });

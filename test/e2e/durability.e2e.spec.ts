@@ -30,7 +30,8 @@ describe('durable deadlines across worker and Temporal crashes', () => {
   let dataSource: DataSource;
   let worker: AppProcess | undefined;
 
-  const startTemporal = async (): Promise<DevServer> => startDevServer({ cli, port, dbFile: join(dir, 'temporal.db'), logFile: join(dir, 'temporal.log') });
+  const startTemporal = async (): Promise<DevServer> =>
+    startDevServer({ cli, port, dbFile: join(dir, 'temporal.db'), logFile: join(dir, 'temporal.log') });
   const startWorker = (): AppProcess =>
     startApp('worker', {
       TEMPORAL_ADDRESS: `127.0.0.1:${port}`,
@@ -42,14 +43,21 @@ describe('durable deadlines across worker and Temporal crashes', () => {
     });
 
   async function closedOnce(id: string, timeoutMs = 30_000): Promise<void> {
-    await eventually(async () => ((await findPublicTimeline(dataSource, id)) ?? []).some((e) => e.type === 'ConsultationClosed'), { timeoutMs, intervalMs: 250, what: `consultation of ${id} closes` });
+    await eventually(
+      async () => ((await findPublicTimeline(dataSource, id)) ?? []).some((e) => e.type === 'ConsultationClosed'),
+      { timeoutMs, intervalMs: 250, what: `consultation of ${id} closes` },
+    );
     // A duplicate would show up right after: watched for a second.
-    await quietFor(1_000, async () => {
-      const settled = (await findPublicTimeline(dataSource, id)) ?? [];
-      expect(settled.filter((e) => e.type === 'ConsultationClosed')).toHaveLength(1);
-      expect(settled.filter((e) => e.type === 'ConsultationOpened')).toHaveLength(1);
-      expect(verifyChain(id, settled, sha256Hex).ok).toBe(true);
-    }, { intervalMs: 250 });
+    await quietFor(
+      1_000,
+      async () => {
+        const settled = (await findPublicTimeline(dataSource, id)) ?? [];
+        expect(settled.filter((e) => e.type === 'ConsultationClosed')).toHaveLength(1);
+        expect(settled.filter((e) => e.type === 'ConsultationOpened')).toHaveLength(1);
+        expect(verifyChain(id, settled, sha256Hex).ok).toBe(true);
+      },
+      { intervalMs: 250 },
+    );
   }
 
   beforeAll(async () => {
@@ -88,7 +96,10 @@ describe('durable deadlines across worker and Temporal crashes', () => {
     const ids = [newId(), newId(), newId()];
     for (const id of ids) await toConsultation(client, taskQueue, id, 500, 5_000);
     temporal.process.kill('SIGKILL');
-    await eventually(() => temporal.process.exitCode !== null || temporal.process.signalCode !== null, { intervalMs: 50, what: 'the Temporal server exited' });
+    await eventually(() => temporal.process.exitCode !== null || temporal.process.signalCode !== null, {
+      intervalMs: 50,
+      what: 'the Temporal server exited',
+    });
     temporal = await startTemporal();
     for (const id of ids) await closedOnce(id, 60_000);
   });

@@ -46,7 +46,11 @@ describe('startSystem stops what it started when start-up fails', () => {
   });
 
   it('kills the worker when the gateway exits at start (a bad variable)', async () => {
-    const error = await failedStart({ databaseUrl: db.url, taskQueue: uniqueTaskQueue('failed-start'), gatewayEnv: { LOG_LEVEL: 'loud' } });
+    const error = await failedStart({
+      databaseUrl: db.url,
+      taskQueue: uniqueTaskQueue('failed-start'),
+      gatewayEnv: { LOG_LEVEL: 'loud' },
+    });
     expect(error.message).toMatch(/gateway exited/);
     expect(error.message).toContain('LOG_LEVEL');
     expect(error.started).toHaveLength(2);
@@ -58,7 +62,11 @@ describe('startSystem stops what it started when start-up fails', () => {
   });
 
   it('kills the gateway and the worker and frees the port when the gateway is not ready in time', async () => {
-    const error = await failedStart({ databaseUrl: db.url, taskQueue: uniqueTaskQueue('failed-start'), readyTimeoutMs: 1 });
+    const error = await failedStart({
+      databaseUrl: db.url,
+      taskQueue: uniqueTaskQueue('failed-start'),
+      readyTimeoutMs: 1,
+    });
     expect(error.message).toMatch(/not met within 1 ms/);
     expect(error.started).toHaveLength(2);
     for (const app of error.started) expect(alive(app.child.pid)).toBe(false);

@@ -10,7 +10,13 @@ import { call, login, type Reply } from '../support/http';
 import { uniqueTaskQueue } from '../support/temporal';
 
 type Schema = Record<string, any>;
-type Operation = { operationId: string; summary?: string; security?: unknown[]; requestBody?: any; responses: Record<string, any> };
+type Operation = {
+  operationId: string;
+  summary?: string;
+  security?: unknown[];
+  requestBody?: any;
+  responses: Record<string, any>;
+};
 
 const METHODS = ['get', 'post', 'put', 'patch', 'delete'];
 const PASSWORD = 'e2e-password';
@@ -20,20 +26,31 @@ const PASSWORD = 'e2e-password';
  * items, anyOf, $ref); returns the paths that do not match.
  */
 function mismatches(document: Schema, schema: Schema, value: unknown, at = '$'): string[] {
-  if (schema['$ref']) return mismatches(document, document.components.schemas[(schema['$ref'] as string).split('/').pop()!], value, at);
+  if (schema['$ref'])
+    return mismatches(document, document.components.schemas[(schema['$ref'] as string).split('/').pop()!], value, at);
   if (value === null) return schema['nullable'] ? [] : [`${at}: null`];
-  if (schema['anyOf']) return (schema['anyOf'] as Schema[]).some((s) => mismatches(document, s, value, at).length === 0) ? [] : [`${at}: matches no anyOf`];
-  if (schema['enum'] && !(schema['enum'] as unknown[]).includes(value)) return [`${at}: ${JSON.stringify(value)} not in enum`];
+  if (schema['anyOf'])
+    return (schema['anyOf'] as Schema[]).some((s) => mismatches(document, s, value, at).length === 0)
+      ? []
+      : [`${at}: matches no anyOf`];
+  if (schema['enum'] && !(schema['enum'] as unknown[]).includes(value))
+    return [`${at}: ${JSON.stringify(value)} not in enum`];
   switch (schema['type']) {
     case 'object': {
       if (typeof value !== 'object' || Array.isArray(value)) return [`${at}: not an object`];
       const record = value as Record<string, unknown>;
-      const missing = ((schema['required'] ?? []) as string[]).filter((key) => !(key in record)).map((key) => `${at}.${key}: missing`);
-      const members = Object.entries((schema['properties'] ?? {}) as Record<string, Schema>).flatMap(([key, s]) => (key in record ? mismatches(document, s, record[key], `${at}.${key}`) : []));
+      const missing = ((schema['required'] ?? []) as string[])
+        .filter((key) => !(key in record))
+        .map((key) => `${at}.${key}: missing`);
+      const members = Object.entries((schema['properties'] ?? {}) as Record<string, Schema>).flatMap(([key, s]) =>
+        key in record ? mismatches(document, s, record[key], `${at}.${key}`) : [],
+      );
       return [...missing, ...members];
     }
     case 'array':
-      return Array.isArray(value) ? value.flatMap((item, index) => mismatches(document, schema['items'] as Schema, item, `${at}[${index}]`)) : [`${at}: not an array`];
+      return Array.isArray(value)
+        ? value.flatMap((item, index) => mismatches(document, schema['items'] as Schema, item, `${at}[${index}]`))
+        : [`${at}: not an array`];
     case 'integer':
       return Number.isInteger(value) ? [] : [`${at}: not an integer`];
     case 'number':
@@ -55,9 +72,22 @@ function operations(document: Schema): Array<{ path: string; method: string; ope
 /** The codes a lifecycle rule refuses with (libs/domain's action files and what they call). */
 function lifecycleRuleCodes(): string[] {
   const dir = join(__dirname, '..', '..', 'libs', 'domain', 'src');
-  const files = ['actions-drafting.ts', 'actions-consultation.ts', 'actions-deciding.ts', 'actions-execution.ts', 'actions-review.ts', 'decision-action.ts', 'feedback-report.ts', 'reviews.ts'];
+  const files = [
+    'actions-drafting.ts',
+    'actions-consultation.ts',
+    'actions-deciding.ts',
+    'actions-execution.ts',
+    'actions-review.ts',
+    'decision-action.ts',
+    'feedback-report.ts',
+    'reviews.ts',
+  ];
   const text = files.map((file) => readFileSync(join(dir, file), 'utf8')).join('\n');
-  return [...new Set([...text.matchAll(/(?:DomainError|InvalidCommandError|ForbiddenActionError)\(\s*'([A-Z_]+)'/g)].map((m) => m[1]!))];
+  return [
+    ...new Set(
+      [...text.matchAll(/(?:DomainError|InvalidCommandError|ForbiddenActionError)\(\s*'([A-Z_]+)'/g)].map((m) => m[1]!),
+    ),
+  ];
 }
 
 describe('the OpenAPI document the gateway serves', () => {
@@ -73,7 +103,8 @@ describe('the OpenAPI document the gateway serves', () => {
     const response = operation.responses[String(reply.status)];
     if (!response) return [`${method} ${path}: status ${reply.status} is not documented`];
     const media = reply.status >= 400 ? 'application/problem+json' : 'application/json';
-    if (reply.status >= 400 && !(response.description as string).includes(`\`${reply.body.code as string}\``)) return [`${method} ${path}: code ${reply.body.code as string} is not documented`];
+    if (reply.status >= 400 && !(response.description as string).includes(`\`${reply.body.code as string}\``))
+      return [`${method} ${path}: code ${reply.body.code as string} is not documented`];
     return mismatches(document, response.content[media].schema as Schema, reply.body);
   }
 
@@ -101,7 +132,13 @@ describe('the OpenAPI document the gateway serves', () => {
       const name = `${method.toUpperCase()} ${path}`;
       if (!operation.summary) gaps.push(`${name}: no summary`);
       if (!Array.isArray(operation.security)) gaps.push(`${name}: no security`);
-      if (operation.requestBody && !Object.values(operation.requestBody.content as Record<string, { schema?: unknown }>).every((media) => media.schema)) gaps.push(`${name}: request without schema`);
+      if (
+        operation.requestBody &&
+        !Object.values(operation.requestBody.content as Record<string, { schema?: unknown }>).every(
+          (media) => media.schema,
+        )
+      )
+        gaps.push(`${name}: request without schema`);
       for (const [status, response] of Object.entries(operation.responses)) {
         if (status === '204' || status === '304') continue;
         const media = Object.values((response.content ?? {}) as Record<string, { schema?: unknown }>);
@@ -117,9 +154,11 @@ describe('the OpenAPI document the gateway serves', () => {
       const errors = Object.entries(operation.responses).filter(([status]) => Number(status) >= 400);
       if (!errors.some(([status]) => status.startsWith('4'))) problems.push(`${method} ${path}: no 4xx`);
       for (const [status, response] of errors) {
-        if (response.content?.['application/problem+json']?.schema?.$ref !== '#/components/schemas/Problem') problems.push(`${method} ${path} ${status}: not the Problem schema`);
+        if (response.content?.['application/problem+json']?.schema?.$ref !== '#/components/schemas/Problem')
+          problems.push(`${method} ${path} ${status}: not the Problem schema`);
         for (const code of [...(response.description as string).matchAll(/`([A-Z][A-Z0-9_]+)`/g)].map((m) => m[1]!)) {
-          if (!isErrorCode(code) || String(ERROR_CODES[code].status) !== status) problems.push(`${method} ${path} ${status}: ${code}`);
+          if (!isErrorCode(code) || String(ERROR_CODES[code].status) !== status)
+            problems.push(`${method} ${path} ${status}: ${code}`);
         }
       }
     }
@@ -132,12 +171,25 @@ describe('the OpenAPI document the gateway serves', () => {
     const invalid: string[] = [];
     for (const { path, method, operation } of operations(document)) {
       for (const [status, response] of Object.entries(operation.responses)) {
-        for (const media of Object.values((response.content ?? {}) as Record<string, { schema: Schema; examples?: Record<string, { value: unknown } | { $ref: string }> }>)) {
+        for (const media of Object.values(
+          (response.content ?? {}) as Record<
+            string,
+            { schema: Schema; examples?: Record<string, { value: unknown } | { $ref: string }> }
+          >,
+        )) {
           for (const [name, entry] of Object.entries(media.examples ?? {})) {
-            const example = '$ref' in entry ? (document.components.examples[(entry.$ref as string).split('/').pop()!] as { value: unknown }) : entry;
+            const example =
+              '$ref' in entry
+                ? (document.components.examples[(entry.$ref as string).split('/').pop()!] as { value: unknown })
+                : entry;
             count += 1;
-            invalid.push(...mismatches(document, media.schema, example.value).map((m) => `${method} ${path} ${status} ${name}: ${m}`));
-            if (Number(status) >= 400) expect([name, (example.value as { status: number }).status]).toEqual([name, Number(status)]);
+            invalid.push(
+              ...mismatches(document, media.schema, example.value).map(
+                (m) => `${method} ${path} ${status} ${name}: ${m}`,
+              ),
+            );
+            if (Number(status) >= 400)
+              expect([name, (example.value as { status: number }).status]).toEqual([name, Number(status)]);
           }
         }
       }
@@ -148,10 +200,18 @@ describe('the OpenAPI document the gateway serves', () => {
 
   it('documents a body for every lifecycle action and every code its rules refuse with', () => {
     const act = document.paths['/api/v1/decisions/{id}/{action}'].post as Operation;
-    const bodies = (act.requestBody.content['application/json'].schema.anyOf as Array<{ $ref: string }>).map((s) => s.$ref.split('/').pop());
+    const bodies = (act.requestBody.content['application/json'].schema.anyOf as Array<{ $ref: string }>).map((s) =>
+      s.$ref.split('/').pop(),
+    );
     expect(bodies).toEqual(ACTIONS.map((action) => `ActionBody.${action.name}`));
-    expect(document.components.schemas['ActionBody.consultation-plan'].required).toEqual(['channels', 'opensAt', 'closesAt']);
-    const documented = Object.values(act.responses).flatMap((response) => [...(response.description as string).matchAll(/`([A-Z][A-Z0-9_]+)`/g)].map((m) => m[1]!));
+    expect(document.components.schemas['ActionBody.consultation-plan'].required).toEqual([
+      'channels',
+      'opensAt',
+      'closesAt',
+    ]);
+    const documented = Object.values(act.responses).flatMap((response) =>
+      [...(response.description as string).matchAll(/`([A-Z][A-Z0-9_]+)`/g)].map((m) => m[1]!),
+    );
     expect(lifecycleRuleCodes().filter((code) => !documented.includes(code))).toEqual([]);
   });
 
@@ -164,7 +224,10 @@ describe('the OpenAPI document the gateway serves', () => {
     const acted = await api('POST', `/api/v1/decisions/${id}/draft-versions`, { token: drafter, json: draft });
     expect(acted.status).toBe(200);
     expect(checkAgainstDocument('/api/v1/decisions/{id}/{action}', 'post', acted)).toEqual([]);
-    const refused = await api('POST', `/api/v1/decisions/${id}/close`, { token: drafter, json: { reason: 'too early' } });
+    const refused = await api('POST', `/api/v1/decisions/${id}/close`, {
+      token: drafter,
+      json: { reason: 'too early' },
+    });
     expect([refused.status, refused.body.code]).toEqual([403, 'ROLE_NOT_ALLOWED']);
     expect(checkAgainstDocument('/api/v1/decisions/{id}/{action}', 'post', refused)).toEqual([]);
     const unknown = await api('POST', `/api/v1/decisions/${id}/no-such-action`, { token: drafter, json: {} });

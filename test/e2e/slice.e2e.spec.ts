@@ -54,7 +54,16 @@ describe.each(databaseKinds())('the first slice over HTTP, gateway and worker as
     expect(timeline.status).toBe(200);
     const entries = timeline.body.entries as PublicLogEntry[];
     expect(entries.map((e) => e.type)).toEqual(['DecisionRegistered']);
-    expect(Object.keys(entries[0]!).sort()).toEqual(['actor', 'data', 'decisionId', 'hash', 'occurredAt', 'prevHash', 'seq', 'type']);
+    expect(Object.keys(entries[0]!).sort()).toEqual([
+      'actor',
+      'data',
+      'decisionId',
+      'hash',
+      'occurredAt',
+      'prevHash',
+      'seq',
+      'type',
+    ]);
     expect(entries[0]?.actor).toEqual({ unit: 'unit-a', role: 'drafter' });
     expect(verifyChain(id, entries, sha256Hex)).toEqual({ ok: true, head: timeline.body.head });
   });
@@ -81,18 +90,38 @@ describe.each(databaseKinds())('the first slice over HTTP, gateway and worker as
       ['no token', { json: aRegistration() }, 401, 'UNAUTHORIZED'],
       ['a forged token', { token: `${drafter}x`, json: aRegistration() }, 401, 'TOKEN_INVALID'],
       ['a missing title', { token: drafter, json: { ...aRegistration(), title: undefined } }, 422, 'VALIDATION_FAILED'],
-      ['an unknown field', { token: drafter, json: { ...aRegistration(), stage: 'execution' } }, 422, 'VALIDATION_FAILED'],
+      [
+        'an unknown field',
+        { token: drafter, json: { ...aRegistration(), stage: 'execution' } },
+        422,
+        'VALIDATION_FAILED',
+      ],
       ['a wrong type', { token: drafter, json: { ...aRegistration(), confidential: 'yes' } }, 422, 'VALIDATION_FAILED'],
-      ['confidential without ground', { token: drafter, json: aRegistration({ confidential: true }) }, 422, 'VALIDATION_FAILED'],
+      [
+        'confidential without ground',
+        { token: drafter, json: aRegistration({ confidential: true }) },
+        422,
+        'VALIDATION_FAILED',
+      ],
       ['another unit', { token: drafter, json: aRegistration({ unit: 'unit-b' }) }, 403, 'OTHER_UNIT'],
       ['malformed JSON', { token: drafter, rawBody: '{"title":' }, 400, 'MALFORMED_JSON'],
-      ['an oversize body', { token: drafter, json: aRegistration({ summary: '意'.repeat(300_000) }) }, 413, 'PAYLOAD_TOO_LARGE'],
+      [
+        'an oversize body',
+        { token: drafter, json: aRegistration({ summary: '意'.repeat(300_000) }) },
+        413,
+        'PAYLOAD_TOO_LARGE',
+      ],
     ];
     for (const [name, options, status, code] of cases) {
       const reply = await api('POST', '/api/v1/decisions', options);
       expect({ name, status: reply.status, code: reply.body.code }).toEqual({ name, status, code });
       expect(reply.contentType).toContain('application/problem+json');
-      expect(reply.body).toMatchObject({ type: `/problems/${code}`, status, title: expect.any(String), detail: expect.any(String) });
+      expect(reply.body).toMatchObject({
+        type: `/problems/${code}`,
+        status,
+        title: expect.any(String),
+        detail: expect.any(String),
+      });
     }
     const reviewer = await login(system.baseUrl, 'reviewer', PASSWORD);
     const byReviewer = await api('POST', '/api/v1/decisions', { token: reviewer, json: aRegistration() });
@@ -110,20 +139,37 @@ describe.each(databaseKinds())('the first slice over HTTP, gateway and worker as
     const openapi = await api('GET', '/api/docs-json');
     expect(openapi.status).toBe(200);
     expect(Object.keys(openapi.body.paths as object)).toEqual(
-      expect.arrayContaining(['/api/v1/auth/login', '/api/v1/decisions', '/api/v1/public/decisions/{id}', '/api/v1/public/decisions/{id}/timeline']),
+      expect.arrayContaining([
+        '/api/v1/auth/login',
+        '/api/v1/decisions',
+        '/api/v1/public/decisions/{id}',
+        '/api/v1/public/decisions/{id}/timeline',
+      ]),
     );
     // Every mutating staff operation documents the key and "retry with the same key" (issue 12).
     const register = openapi.body.paths['/api/v1/decisions'].post;
-    expect(register.parameters).toEqual(expect.arrayContaining([expect.objectContaining({ name: 'Idempotency-Key', in: 'header' })]));
+    expect(register.parameters).toEqual(
+      expect.arrayContaining([expect.objectContaining({ name: 'Idempotency-Key', in: 'header' })]),
+    );
     expect(register.responses['503'].description).toMatch(/OUTCOME_UNKNOWN.*retry with the same Idempotency-Key/);
     // An opinion has no staff bound: its 503 is the database's or the limit store's, never OUTCOME_UNKNOWN.
-    expect(openapi.body.paths['/api/v1/public/decisions/{id}/opinions'].post.responses['503'].description).not.toMatch(/OUTCOME_UNKNOWN|STAFF_REQUEST_TIMEOUT_MS/);
+    expect(openapi.body.paths['/api/v1/public/decisions/{id}/opinions'].post.responses['503'].description).not.toMatch(
+      /OUTCOME_UNKNOWN|STAFF_REQUEST_TIMEOUT_MS/,
+    );
   });
 
   it('loses nothing when the worker is killed with SIGKILL: the next worker finishes the pending registration', async () => {
-    const before = await api('POST', '/api/v1/decisions', { token: drafter, json: aRegistration({ title: 'before the crash' }) });
+    const before = await api('POST', '/api/v1/decisions', {
+      token: drafter,
+      json: aRegistration({ title: 'before the crash' }),
+    });
     await system.worker.kill('SIGKILL');
-    const register = (): ReturnType<typeof api> => api('POST', '/api/v1/decisions', { token: drafter, json: aRegistration({ title: 'while no worker runs' }), headers: { 'idempotency-key': 'no-worker' } });
+    const register = (): ReturnType<typeof api> =>
+      api('POST', '/api/v1/decisions', {
+        token: drafter,
+        json: aRegistration({ title: 'while no worker runs' }),
+        headers: { 'idempotency-key': 'no-worker' },
+      });
     const pending = register();
     await untilTime(Date.now() + 1_000); // the registration waits a second with no worker running
     system.worker = system.startWorker();
@@ -131,10 +177,16 @@ describe.each(databaseKinds())('the first slice over HTTP, gateway and worker as
     // retry under the same key then gets the one registration.
     const first = await pending;
     expect([201, 503]).toContain(first.status);
-    const during = first.status === 201 ? first : await eventually(async () => {
-      const again = await register();
-      return again.status === 201 ? again : undefined;
-    }, { what: 'the retried registration' });
+    const during =
+      first.status === 201
+        ? first
+        : await eventually(
+            async () => {
+              const again = await register();
+              return again.status === 201 ? again : undefined;
+            },
+            { what: 'the retried registration' },
+          );
     expect(during.status).toBe(201);
     for (const id of [before.body.decisionId as string, during.body.decisionId as string]) {
       const timeline = await api('GET', `/api/v1/public/decisions/${id}/timeline`);

@@ -44,7 +44,10 @@ type Tamper = (entries: PublicLogEntry[]) => PublicLogEntry[];
  * A man in the middle: forwards every GET to the gateway, but passes the timeline of one decision
  * through `tamper` (the served head is left as the gateway sent it). The real log is never touched.
  */
-async function startTamperingProxy(target: string, decisionId: string): Promise<{ url: string; tamper: Tamper | undefined; close(): Promise<void> }> {
+async function startTamperingProxy(
+  target: string,
+  decisionId: string,
+): Promise<{ url: string; tamper: Tamper | undefined; close(): Promise<void> }> {
   const state: { tamper: Tamper | undefined } = { tamper: undefined };
   const server: Server = createServer((request, response) => {
     void (async () => {
@@ -54,7 +57,9 @@ async function startTamperingProxy(target: string, decisionId: string): Promise<
         const timeline = JSON.parse(body) as { entries: PublicLogEntry[]; head: unknown };
         body = JSON.stringify({ entries: state.tamper(timeline.entries), head: timeline.head });
       }
-      response.writeHead(upstream.status, { 'content-type': upstream.headers.get('content-type') ?? 'application/json' });
+      response.writeHead(upstream.status, {
+        'content-type': upstream.headers.get('content-type') ?? 'application/json',
+      });
       response.end(body);
     })().catch((error: unknown) => response.writeHead(502).end(String(error)));
   });
@@ -86,7 +91,10 @@ describe('the verifier command against a running deployment', () => {
     await seedDemoAccounts(dataSource, PASSWORD, new Date());
     await dataSource.destroy();
     system = await startSystem({ databaseUrl: db.url, taskQueue: uniqueTaskQueue('verifier') });
-    const tokens = { drafter: await login(system.baseUrl, 'drafter', PASSWORD), reviewer: await login(system.baseUrl, 'reviewer', PASSWORD) };
+    const tokens = {
+      drafter: await login(system.baseUrl, 'drafter', PASSWORD),
+      reviewer: await login(system.baseUrl, 'reviewer', PASSWORD),
+    };
     const act = async (token: string, path: string, json: object = {}): Promise<any> => {
       const reply = await call(system.baseUrl, 'POST', path, { token, json });
       if (reply.status >= 300) throw new Error(`${path}: ${reply.status} ${JSON.stringify(reply.body)}`);
@@ -96,10 +104,19 @@ describe('the verifier command against a running deployment', () => {
     acted = (await act(tokens.drafter, '/api/v1/decisions', aRegistration())).decisionId;
     const on = (action: string): string => `/api/v1/decisions/${acted}/${action}`;
     await act(tokens.drafter, on('draft-versions'), { draft: '第一条 …', basis: '依据', explanation: '起草说明' });
-    await act(tokens.drafter, on('consultation-plan'), { channels: ['online', 'hearing'], opensAt: inDays(1), closesAt: inDays(35) });
+    await act(tokens.drafter, on('consultation-plan'), {
+      channels: ['online', 'hearing'],
+      opensAt: inDays(1),
+      closesAt: inDays(35),
+    });
     const submitted = await act(tokens.drafter, on('submit-for-publication'));
     await act(tokens.reviewer, on('approve'), { reviewId: submitted.reviews.at(-1).id });
-    await act(tokens.drafter, on('hearings'), { date: inDays(8), place: '市政府第一会议室', selectionMethod: '随机抽取', participants: ['市民代表'] });
+    await act(tokens.drafter, on('hearings'), {
+      date: inDays(8),
+      place: '市政府第一会议室',
+      selectionMethod: '随机抽取',
+      participants: ['市民代表'],
+    });
     const timeline = await call(system.baseUrl, 'GET', `/api/v1/public/decisions/${acted}/timeline`);
     expect(timeline.body.entries.length).toBeGreaterThanOrEqual(3);
     head = timeline.body.head;
@@ -122,7 +139,9 @@ describe('the verifier command against a running deployment', () => {
     const lines = result.stdout.trimEnd().split('\n');
     expect(lines).toContain(`OK  ${acted}  ${head.seq} entries  head ${head.seq} ${head.hash.slice(0, 12)}`);
     expect(lines.filter((line) => line.startsWith(`OK  ${registered}  1 entry  head 1 `))).toHaveLength(1);
-    expect(lines.at(-1)).toBe(`2 decisions at ${system.baseUrl}: 2 OK, 0 FAIL, 0 ERR — every chain verifies (全部验证通过)`);
+    expect(lines.at(-1)).toBe(
+      `2 decisions at ${system.baseUrl}: 2 OK, 0 FAIL, 0 ERR — every chain verifies (全部验证通过)`,
+    );
   });
 
   it('runs as `npx open-decision` from the repository', async () => {
@@ -149,10 +168,26 @@ describe('the verifier command against a running deployment', () => {
   });
 
   it.each<[string, Tamper, RegExp]>([
-    ['one entry’s data altered', (entries) => entries.map((e) => (e.seq === 2 ? { ...e, data: { ...e.data, title: '被篡改的标题' } } : e)), /^FAIL (\S+) seq 2: the content does not match its hash/m],
-    ['one entry removed', (entries) => entries.filter((e) => e.seq !== 2), /^FAIL (\S+) seq 2: seq 2 is missing \(the next entry is seq 3\)$/m],
-    ['two entries swapped', (entries) => [entries[0]!, entries[2]!, entries[1]!, ...entries.slice(3)], /^FAIL (\S+) seq 2: seq 3 stands where seq 2 belongs/m],
-    ['the last entry withheld', (entries) => entries.slice(0, -1), /^FAIL (\S+) seq \d+: the served head \(seq \d+ [0-9a-f]{12}…\) is not the last entry/m],
+    [
+      'one entry’s data altered',
+      (entries) => entries.map((e) => (e.seq === 2 ? { ...e, data: { ...e.data, title: '被篡改的标题' } } : e)),
+      /^FAIL (\S+) seq 2: the content does not match its hash/m,
+    ],
+    [
+      'one entry removed',
+      (entries) => entries.filter((e) => e.seq !== 2),
+      /^FAIL (\S+) seq 2: seq 2 is missing \(the next entry is seq 3\)$/m,
+    ],
+    [
+      'two entries swapped',
+      (entries) => [entries[0]!, entries[2]!, entries[1]!, ...entries.slice(3)],
+      /^FAIL (\S+) seq 2: seq 3 stands where seq 2 belongs/m,
+    ],
+    [
+      'the last entry withheld',
+      (entries) => entries.slice(0, -1),
+      /^FAIL (\S+) seq \d+: the served head \(seq \d+ [0-9a-f]{12}…\) is not the last entry/m,
+    ],
   ])('fails a timeline with %s, naming the seq, and exits 1', async (_name, tamper, line) => {
     proxy.tamper = tamper;
     const result = await verify(proxy.url);
@@ -168,7 +203,16 @@ describe('the verifier command against a running deployment', () => {
     const result = await verify(proxy.url, acted, '--json');
     expect(result.code).toBe(1);
     expect(JSON.parse(result.stdout).results).toEqual([
-      { status: 'fail', decisionId: acted, entries: head.seq - 1, seq: 2, problem: 'gap', reason: 'seq 2 is missing (the next entry is seq 3)', expected: 2, actual: 3 },
+      {
+        status: 'fail',
+        decisionId: acted,
+        entries: head.seq - 1,
+        seq: 2,
+        problem: 'gap',
+        reason: 'seq 2 is missing (the next entry is seq 3)',
+        expected: 2,
+        actual: 3,
+      },
     ]);
   });
 
@@ -182,6 +226,9 @@ describe('the verifier command against a running deployment', () => {
     expect((await verify()).code).toBe(2);
     expect((await verify('not a url')).code).toBe(2);
     const help = await run(process.execPath, [verifierMain(), '--help']);
-    expect([help.code, help.stdout]).toEqual([0, expect.stringContaining('Usage: open-decision verify <base-url> [decision-id]')]);
+    expect([help.code, help.stdout]).toEqual([
+      0,
+      expect.stringContaining('Usage: open-decision verify <base-url> [decision-id]'),
+    ]);
   });
 });

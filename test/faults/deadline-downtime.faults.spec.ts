@@ -36,8 +36,16 @@ describe(`a consultation whose deadline passes while every app is down (${kind})
     const id = await register(a, tokens);
     const opensAt = Date.now() + 1_500;
     const closesAt = opensAt + 4_000;
-    await publishForConsultation(b, tokens, id, { opensAt: new Date(opensAt).toISOString(), closesAt: new Date(closesAt).toISOString() });
-    await pollUntil(async () => Date.now() > opensAt && (await call(a, 'GET', `/api/v1/public/decisions/${id}`)).body.stage === 'consultation', Boolean, 10_000);
+    await publishForConsultation(b, tokens, id, {
+      opensAt: new Date(opensAt).toISOString(),
+      closesAt: new Date(closesAt).toISOString(),
+    });
+    await pollUntil(
+      async () =>
+        Date.now() > opensAt && (await call(a, 'GET', `/api/v1/public/decisions/${id}`)).body.stage === 'consultation',
+      Boolean,
+      10_000,
+    );
     const receipts: string[] = [];
     for (let n = 0; n < 6; n += 1) {
       const receipt = await submitOpinion(replicas.baseUrls[n % 2]!, id, `before-${n}`, `截止前的第${n}条意见`, 2_000);
@@ -45,23 +53,38 @@ describe(`a consultation whose deadline passes while every app is down (${kind})
     }
 
     await untilTime(closesAt - 1_000);
-    await Promise.all([...replicas.gateways, ...replicas.workers].map((app) => app?.kill('SIGKILL') ?? Promise.resolve(null)));
+    await Promise.all(
+      [...replicas.gateways, ...replicas.workers].map((app) => app?.kill('SIGKILL') ?? Promise.resolve(null)),
+    );
     expect(Date.now()).toBeLessThan(closesAt); // everything was down before the deadline
     await untilTime(closesAt + 1_500);
 
     await replicas.startGateway(0); // no worker yet: the seal cannot have run
-    const late = await call(a, 'POST', `/api/v1/public/decisions/${id}/opinions`, { json: { text: '截止后才到的意见' }, headers: { 'idempotency-key': 'after-close-1' } });
+    const late = await call(a, 'POST', `/api/v1/public/decisions/${id}/opinions`, {
+      json: { text: '截止后才到的意见' },
+      headers: { 'idempotency-key': 'after-close-1' },
+    });
     const sealedBeforeWorkers = (await internalTypes(db.config, id)).includes('ConsultationClosed');
     replicas.startWorker(0);
     replicas.startWorker(1);
     await replicas.startGateway(1);
-    const types = await pollUntil(() => internalTypes(db.config, id), (found) => found.includes('ConsultationClosed'), 30_000);
+    const types = await pollUntil(
+      () => internalTypes(db.config, id),
+      (found) => found.includes('ConsultationClosed'),
+      30_000,
+    );
     // A second seal would follow right away: the log is watched for 1.5 s (it only grows).
     await quietFor(1_500, () => internalTypes(db.config, id), { intervalMs: 250 });
-    const lateAfterSeal = await call(b, 'POST', `/api/v1/public/decisions/${id}/opinions`, { json: { text: '封存后才到的意见' }, headers: { 'idempotency-key': 'after-close-2' } });
+    const lateAfterSeal = await call(b, 'POST', `/api/v1/public/decisions/${id}/opinions`, {
+      json: { text: '封存后才到的意见' },
+      headers: { 'idempotency-key': 'after-close-2' },
+    });
 
     const closes = (await internalTypes(db.config, id)).filter((type) => type === 'ConsultationClosed');
-    const rows = await query<{ receipt: string; received_at: string }>(db.config, `SELECT receipt, received_at FROM opinions WHERE decision_id = '${id}'`);
+    const rows = await query<{ receipt: string; received_at: string }>(
+      db.config,
+      `SELECT receipt, received_at FROM opinions WHERE decision_id = '${id}'`,
+    );
     const entry = reconcile(
       currentTestName(),
       'apps down across closesAt ⇒ one ConsultationClosed after they return; no opinion stored after closesAt',

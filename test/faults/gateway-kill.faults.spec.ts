@@ -25,12 +25,23 @@ describe('opinion intake while the gateway is killed again and again', () => {
     const dataSource = await openDatabase(db.config, { migrate: true });
     await seedDemoAccounts(dataSource, PASSWORD, new Date());
     await dataSource.destroy();
-    system = await startSystem({ databaseUrl: db.url, taskQueue: uniqueTaskQueue('intake-crash'), gatewayEnv: { OPINION_BURST: '100000' } });
+    system = await startSystem({
+      databaseUrl: db.url,
+      taskQueue: uniqueTaskQueue('intake-crash'),
+      gatewayEnv: { OPINION_BURST: '100000' },
+    });
     const token = (user: string): Promise<string> => login(system.baseUrl, user, PASSWORD);
     tokens = { drafter: await token('drafter'), reviewer: await token('reviewer'), manager: await token('manager') };
-    id = (await call(system.baseUrl, 'POST', '/api/v1/decisions', { token: tokens.drafter, json: aRegistration() })).body.decisionId as string;
-    await publishForConsultation(system.baseUrl, tokens, id, { opensAt: new Date(Date.now() + 1_000).toISOString(), closesAt: new Date(Date.now() + 600_000).toISOString() });
-    await eventually(async () => (await call(system.baseUrl, 'GET', `/api/v1/public/decisions/${id}`)).body.stage === 'consultation', { timeoutMs: 10_000, intervalMs: 250, what: 'the consultation opens' });
+    id = (await call(system.baseUrl, 'POST', '/api/v1/decisions', { token: tokens.drafter, json: aRegistration() }))
+      .body.decisionId as string;
+    await publishForConsultation(system.baseUrl, tokens, id, {
+      opensAt: new Date(Date.now() + 1_000).toISOString(),
+      closesAt: new Date(Date.now() + 600_000).toISOString(),
+    });
+    await eventually(
+      async () => (await call(system.baseUrl, 'GET', `/api/v1/public/decisions/${id}`)).body.stage === 'consultation',
+      { timeoutMs: 10_000, intervalMs: 250, what: 'the consultation opens' },
+    );
   });
 
   afterAll(async () => {
@@ -50,7 +61,10 @@ describe('opinion intake while the gateway is killed again and again', () => {
           async () => {
             attempts += 1;
             try {
-              const reply = await call(system.baseUrl, 'POST', `/api/v1/public/decisions/${id}/opinions`, { json: { text: `客户端${c}的第${n}条意见` }, headers: { 'idempotency-key': key } });
+              const reply = await call(system.baseUrl, 'POST', `/api/v1/public/decisions/${id}/opinions`, {
+                json: { text: `客户端${c}的第${n}条意见` },
+                headers: { 'idempotency-key': key },
+              });
               if (reply.status === 201) {
                 acknowledged.set(key, reply.body.receipt as string);
                 return true;
@@ -85,7 +99,9 @@ describe('opinion intake while the gateway is killed again and again', () => {
 
     const dataSource = await openDatabase(db.config, { migrate: false });
     try {
-      const rows = (await dataSource.query(`SELECT receipt, idempotency_key AS key FROM opinions WHERE decision_id = '${id}'`)) as Array<{ receipt: string; key: string }>;
+      const rows = (await dataSource.query(
+        `SELECT receipt, idempotency_key AS key FROM opinions WHERE decision_id = '${id}'`,
+      )) as Array<{ receipt: string; key: string }>;
       const byKey = new Map(rows.map((r) => [r.key, r.receipt]));
       const entry = reconcile(
         currentTestName(),
@@ -106,7 +122,14 @@ describe('opinion intake while the gateway is killed again and again', () => {
   }, 120_000);
 
   it('applies every staff action a client retried under its Idempotency-Key exactly once across gateway and worker SIGKILLs', async () => {
-    const register = async (key: string): Promise<string> => (await call(system.baseUrl, 'POST', '/api/v1/decisions', { token: tokens.drafter, json: aRegistration(), headers: { 'idempotency-key': key } })).body.decisionId as string;
+    const register = async (key: string): Promise<string> =>
+      (
+        await call(system.baseUrl, 'POST', '/api/v1/decisions', {
+          token: tokens.drafter,
+          json: aRegistration(),
+          headers: { 'idempotency-key': key },
+        })
+      ).body.decisionId as string;
     const ids = [await register('staff-flood-decision-0'), await register('staff-flood-decision-1')];
     const acknowledged: string[] = [];
     let attempts = 0;
@@ -120,9 +143,14 @@ describe('opinion intake while the gateway is killed again and again', () => {
         async () => {
           attempts += 1;
           try {
-            const reply = await call(system.baseUrl, 'POST', path, { token: tokens.drafter, json, headers: { 'idempotency-key': key } });
+            const reply = await call(system.baseUrl, 'POST', path, {
+              token: tokens.drafter,
+              json,
+              headers: { 'idempotency-key': key },
+            });
             if (reply.status < 300) return true;
-            if (reply.status < 500) refusal = new Error(`${path} under ${key}: ${reply.status} ${JSON.stringify(reply.body)}`);
+            if (reply.status < 500)
+              refusal = new Error(`${path} under ${key}: ${reply.status} ${JSON.stringify(reply.body)}`);
             else if (reply.body?.code === 'OUTCOME_UNKNOWN') unknown += 1;
           } catch {
             unanswered += 1; // the gateway is down: retry with the same key
@@ -135,8 +163,14 @@ describe('opinion intake while the gateway is killed again and again', () => {
     const client = async (c: number): Promise<void> => {
       for (let n = 0; running; n += 1) {
         const tag = newTag(`staff-${c}-${n}`);
-        if (c % 3 === 2) await retried('/api/v1/answer-templates', { title: tag, verdict: 'adopted', text: '已采纳' }, tag);
-        else await retried(`/api/v1/decisions/${ids[c % 2]}/draft-versions`, { draft: tag, basis: '依据', explanation: '说明' }, tag);
+        if (c % 3 === 2)
+          await retried('/api/v1/answer-templates', { title: tag, verdict: 'adopted', text: '已采纳' }, tag);
+        else
+          await retried(
+            `/api/v1/decisions/${ids[c % 2]}/draft-versions`,
+            { draft: tag, basis: '依据', explanation: '说明' },
+            tag,
+          );
         acknowledged.push(tag);
       }
     };
@@ -155,7 +189,10 @@ describe('opinion intake while the gateway is killed again and again', () => {
           await system.worker.kill('SIGKILL');
           system.worker = system.startWorker();
         }
-        await eventually(() => unanswered > unansweredBefore, { timeoutMs: 10_000, what: 'clients meet the dead gateway' });
+        await eventually(() => unanswered > unansweredBefore, {
+          timeoutMs: 10_000,
+          what: 'clients meet the dead gateway',
+        });
         await system.restartGateway();
       }
       await progress('staff actions acknowledged after the last restart');
@@ -167,7 +204,9 @@ describe('opinion intake while the gateway is killed again and again', () => {
 
     const dataSource = await openDatabase(db.config, { migrate: false });
     try {
-      const templates = (await dataSource.query(`SELECT title FROM answer_templates WHERE title LIKE 'staff-%'`)) as Array<{ title: string }>;
+      const templates = (await dataSource.query(
+        `SELECT title FROM answer_templates WHERE title LIKE 'staff-%'`,
+      )) as Array<{ title: string }>;
       const found = [...(await draftTagsFound(db.config, ids)), ...templates.map((row) => row.title)];
       const entry = reconcile(
         currentTestName(),
@@ -185,21 +224,43 @@ describe('opinion intake while the gateway is killed again and again', () => {
 
   it('answers a retried staff request with the original result and a reused key with another body 422', async () => {
     const headers = { 'idempotency-key': 'one-registration' };
-    const first = await call(system.baseUrl, 'POST', '/api/v1/decisions', { token: tokens.drafter, json: aRegistration(), headers });
-    const again = await call(system.baseUrl, 'POST', '/api/v1/decisions', { token: tokens.drafter, json: aRegistration(), headers });
+    const first = await call(system.baseUrl, 'POST', '/api/v1/decisions', {
+      token: tokens.drafter,
+      json: aRegistration(),
+      headers,
+    });
+    const again = await call(system.baseUrl, 'POST', '/api/v1/decisions', {
+      token: tokens.drafter,
+      json: aRegistration(),
+      headers,
+    });
     expect([first.status, again.status]).toEqual([201, 201]);
     expect(again.body).toEqual(first.body);
-    const other = await call(system.baseUrl, 'POST', '/api/v1/decisions', { token: tokens.drafter, json: aRegistration({ title: '另一个决策' }), headers });
+    const other = await call(system.baseUrl, 'POST', '/api/v1/decisions', {
+      token: tokens.drafter,
+      json: aRegistration({ title: '另一个决策' }),
+      headers,
+    });
     expect({ status: other.status, code: other.body.code }).toEqual({ status: 422, code: 'IDEMPOTENCY_KEY_REUSED' });
     // Another account's same key is its own.
-    const theirs = await call(system.baseUrl, 'POST', '/api/v1/decisions', { token: tokens.manager, json: aRegistration({ title: '另一个决策' }), headers });
+    const theirs = await call(system.baseUrl, 'POST', '/api/v1/decisions', {
+      token: tokens.manager,
+      json: aRegistration({ title: '另一个决策' }),
+      headers,
+    });
     expect(theirs.status).not.toBe(422);
     const action = (key: string, json: unknown): Promise<{ status: number; body: any }> =>
-      call(system.baseUrl, 'POST', `/api/v1/decisions/${first.body.decisionId}/draft-versions`, { token: tokens.drafter, json, headers: { 'idempotency-key': key } });
+      call(system.baseUrl, 'POST', `/api/v1/decisions/${first.body.decisionId}/draft-versions`, {
+        token: tokens.drafter,
+        json,
+        headers: { 'idempotency-key': key },
+      });
     const saved = await action('draft-a', { draft: '第一稿', basis: '依据', explanation: '说明' });
     const repeated = await action('draft-a', { draft: '第一稿', basis: '依据', explanation: '说明' });
     expect([saved.status, repeated.status, repeated.body.draft.version]).toEqual([200, 200, 1]);
-    expect((await action('draft-a', { draft: '第二稿', basis: '依据', explanation: '说明' })).body.code).toBe('IDEMPOTENCY_KEY_REUSED');
+    expect((await action('draft-a', { draft: '第二稿', basis: '依据', explanation: '说明' })).body.code).toBe(
+      'IDEMPOTENCY_KEY_REUSED',
+    );
     expect((await action('x'.repeat(129), {})).body.code).toBe('INVALID_IDEMPOTENCY_KEY');
   });
 });

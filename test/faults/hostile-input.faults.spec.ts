@@ -16,11 +16,18 @@ const STACK_TRACE = /"stack"|\n\s+at \S+ \(|\\n\s+at /;
 const KIND = databaseKinds().includes('postgres') ? 'postgres' : 'sqlite';
 
 async function rowCounts(db: TestDatabase): Promise<Record<string, number>> {
-  const tables = db.name === 'sqlite'
-    ? await query<{ name: string }>(db.config, "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
-    : await query<{ name: string }>(db.config, "SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public'");
+  const tables =
+    db.name === 'sqlite'
+      ? await query<{ name: string }>(
+          db.config,
+          "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'",
+        )
+      : await query<{ name: string }>(db.config, "SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public'");
   const counts: Record<string, number> = {};
-  for (const { name } of tables) counts[name] = Number((await query<{ n: number | string }>(db.config, `SELECT COUNT(*) AS n FROM "${name}"`))[0]!.n);
+  for (const { name } of tables)
+    counts[name] = Number(
+      (await query<{ n: number | string }>(db.config, `SELECT COUNT(*) AS n FROM "${name}"`))[0]!.n,
+    );
   return counts;
 }
 
@@ -33,7 +40,12 @@ async function consoleCookie(baseUrl: string): Promise<string> {
     method: 'POST',
     redirect: 'manual',
     headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: nonce ?? '', origin: BASE },
-    body: new URLSearchParams({ username: 'drafter', password: PASSWORD, _csrf: csrf ?? '', next: '/console' }).toString(),
+    body: new URLSearchParams({
+      username: 'drafter',
+      password: PASSWORD,
+      _csrf: csrf ?? '',
+      next: '/console',
+    }).toString(),
   });
   const session = /(__Host-od_console=[^;]+)/.exec(signedIn.headers.get('set-cookie') ?? '')?.[1];
   if (signedIn.status !== 303 || !session) throw new Error(`console sign-in failed: ${signedIn.status}`);
@@ -66,13 +78,28 @@ describe(`hostile input over every endpoint (${KIND})`, () => {
     system = await startSystem({
       databaseUrl: db.url,
       taskQueue: uniqueTaskQueue(`faults-hostile-${KIND}`),
-      gatewayEnv: { LOG_LEVEL: 'info', PUBLIC_BASE_URL: BASE, OPINION_BURST: unlimited, OPINION_RATE_PER_MINUTE: unlimited, LOGIN_MAX_FAILURES: unlimited, LOGIN_MAX_FAILURES_PER_CLIENT: unlimited },
+      gatewayEnv: {
+        LOG_LEVEL: 'info',
+        PUBLIC_BASE_URL: BASE,
+        OPINION_BURST: unlimited,
+        OPINION_RATE_PER_MINUTE: unlimited,
+        LOGIN_MAX_FAILURES: unlimited,
+        LOGIN_MAX_FAILURES_PER_CLIENT: unlimited,
+      },
     });
     const opened = await openConsultation(system.baseUrl);
     tokens = opened.tokens;
-    const submitted = await call(system.baseUrl, 'POST', `/api/v1/public/decisions/${opened.id}/opinions`, { json: { text: '建议延长公示期。' } });
+    const submitted = await call(system.baseUrl, 'POST', `/api/v1/public/decisions/${opened.id}/opinions`, {
+      json: { text: '建议延长公示期。' },
+    });
     expect(submitted.status).toBe(201);
-    context = { decisionId: opened.id, receipt: submitted.body.receipt as string, staffTokens: Object.values(tokens), consoleCookie: await consoleCookie(system.baseUrl), publicBaseUrl: BASE };
+    context = {
+      decisionId: opened.id,
+      receipt: submitted.body.receipt as string,
+      staffTokens: Object.values(tokens),
+      consoleCookie: await consoleCookie(system.baseUrl),
+      publicBaseUrl: BASE,
+    };
   });
 
   afterAll(async () => {
@@ -93,31 +120,59 @@ describe(`hostile input over every endpoint (${KIND})`, () => {
     for (const [path, token] of targets) {
       for (const body of [deep, deepObject]) {
         const reply = await call(system.baseUrl, 'POST', path, { token, rawBody: body });
-        expect({ path, status: reply.status, code: reply.body?.code }).toEqual({ path, status: 400, code: 'JSON_TOO_DEEP' });
+        expect({ path, status: reply.status, code: reply.body?.code }).toEqual({
+          path,
+          status: 400,
+          code: 'JSON_TOO_DEEP',
+        });
       }
     }
   });
 
   it('answers a NUL in the URL with 400 INVALID_CHARACTER and one in a stored field with a 4xx', async () => {
-    for (const path of ['/decisions/%00/progress.svg', '/api/v1/public/decisions/%00/opinions', '/receipts?receipt=%00']) {
+    for (const path of [
+      '/decisions/%00/progress.svg',
+      '/api/v1/public/decisions/%00/opinions',
+      '/receipts?receipt=%00',
+    ]) {
       const reply = await call(system.baseUrl, 'GET', path);
-      expect({ path, status: reply.status, code: reply.body?.code }).toEqual({ path, status: 400, code: 'INVALID_CHARACTER' });
+      expect({ path, status: reply.status, code: reply.body?.code }).toEqual({
+        path,
+        status: 400,
+        code: 'INVALID_CHARACTER',
+      });
     }
-    const login = await call(system.baseUrl, 'POST', '/api/v1/auth/login', { json: { username: 'drafter\u0000', password: 'a-wrong-password' } });
+    const login = await call(system.baseUrl, 'POST', '/api/v1/auth/login', {
+      json: { username: 'drafter\u0000', password: 'a-wrong-password' },
+    });
     expect(login.status).toBeGreaterThanOrEqual(400);
     expect(login.status).toBeLessThan(500);
   });
 
   it('answers a repeated query parameter with 400 REPEATED_QUERY_PARAMETER: ?receipt=a&receipt=b on /receipts, ?decision=a&decision=b on /verify', async () => {
-    for (const path of ['/receipts?receipt=a&receipt=b', '/verify?decision=a&decision=b', `/api/v1/public/decisions?page=1&page=2`, `/api/v1/decisions?stage=a&stage=b`]) {
+    for (const path of [
+      '/receipts?receipt=a&receipt=b',
+      '/verify?decision=a&decision=b',
+      `/api/v1/public/decisions?page=1&page=2`,
+      `/api/v1/decisions?stage=a&stage=b`,
+    ]) {
       const reply = await call(system.baseUrl, 'GET', path, { token: tokens.drafter });
-      expect({ path, status: reply.status, code: reply.body?.code }).toEqual({ path, status: 400, code: 'REPEATED_QUERY_PARAMETER' });
+      expect({ path, status: reply.status, code: reply.body?.code }).toEqual({
+        path,
+        status: 400,
+        code: 'REPEATED_QUERY_PARAMETER',
+      });
     }
   });
 
   it('answers null for selection, text or reason on answers with 422 VALIDATION_FAILED naming the field', async () => {
     const path = `/api/v1/decisions/${context.decisionId}/answers`;
-    for (const body of [{ selection: null, verdict: 'adopted', text: '采纳' }, { selection: { receipts: [context.receipt] }, verdict: 'adopted', text: null }, { selection: { receipts: [context.receipt] }, verdict: 'not_adopted', text: '不采纳', reason: null }, { answers: [{ target: { receipt: context.receipt }, text: null }] }]) {
+    for (const body of [
+      { selection: null, verdict: 'adopted', text: '采纳' },
+      { selection: { receipts: [context.receipt] }, verdict: 'adopted', text: null },
+      { selection: { receipts: [context.receipt] }, verdict: 'not_adopted', text: '不采纳', reason: null },
+      { answers: [{ target: { receipt: context.receipt }, text: null }] },
+    ]) {
       const reply = await call(system.baseUrl, 'POST', path, { token: tokens.drafter, json: body });
       expect({ status: reply.status, code: reply.body?.code }).toEqual({ status: 422, code: 'VALIDATION_FAILED' });
       expect(reply.body.detail).toContain('must not be null');
@@ -128,17 +183,37 @@ describe(`hostile input over every endpoint (${KIND})`, () => {
 
   it('answers a console form posted as JSON with 415, signed in or not', async () => {
     const json = { 'content-type': 'application/json', origin: BASE };
-    for (const [path, cookie] of [['/console/login', ''], [`/console/decisions/${context.decisionId}/answers`, context.consoleCookie], [`/console/decisions/${context.decisionId}/act/draft-versions`, context.consoleCookie], ['/console/logout', context.consoleCookie], [`/decisions/${context.decisionId}`, '']] as const) {
-      const reply = await call(system.baseUrl, 'POST', path, { rawBody: JSON.stringify({ _csrf: 'x', text: '意见', username: 'drafter', password: PASSWORD }), headers: { ...json, cookie } });
-      expect({ path, status: reply.status, code: reply.body?.code }).toEqual({ path, status: 415, code: 'UNSUPPORTED_MEDIA_TYPE' });
+    for (const [path, cookie] of [
+      ['/console/login', ''],
+      [`/console/decisions/${context.decisionId}/answers`, context.consoleCookie],
+      [`/console/decisions/${context.decisionId}/act/draft-versions`, context.consoleCookie],
+      ['/console/logout', context.consoleCookie],
+      [`/decisions/${context.decisionId}`, ''],
+    ] as const) {
+      const reply = await call(system.baseUrl, 'POST', path, {
+        rawBody: JSON.stringify({ _csrf: 'x', text: '意见', username: 'drafter', password: PASSWORD }),
+        headers: { ...json, cookie },
+      });
+      expect({ path, status: reply.status, code: reply.body?.code }).toEqual({
+        path,
+        status: 415,
+        code: 'UNSUPPORTED_MEDIA_TYPE',
+      });
     }
   });
 
   it('sends nosniff everywhere, HSTS over https, no-store on sign-in and staff answers, and a framing-proof CSP on the API docs', async () => {
-    const head = async (method: string, path: string, init: { token?: string; json?: unknown } = {}): Promise<Headers> => {
+    const head = async (
+      method: string,
+      path: string,
+      init: { token?: string; json?: unknown } = {},
+    ): Promise<Headers> => {
       const response = await fetch(`${system.baseUrl}${path}`, {
         method,
-        headers: { ...(init.token ? { authorization: `Bearer ${init.token}` } : {}), ...(init.json ? { 'content-type': 'application/json' } : {}) },
+        headers: {
+          ...(init.token ? { authorization: `Bearer ${init.token}` } : {}),
+          ...(init.json ? { 'content-type': 'application/json' } : {}),
+        },
         body: init.json ? JSON.stringify(init.json) : undefined,
       });
       await response.arrayBuffer();
@@ -173,20 +248,30 @@ describe(`hostile input over every endpoint (${KIND})`, () => {
   });
 
   it('keeps receipts and tokens out of the request log', async () => {
-    const receiptPages = [`/receipts?receipt=${encodeURIComponent(context.receipt)}`, `/api/v1/public/opinions/${encodeURIComponent(context.receipt)}`, `/receipts?receipt=${encodeURIComponent(context.receipt.toLowerCase())}&lang=en`];
+    const receiptPages = [
+      `/receipts?receipt=${encodeURIComponent(context.receipt)}`,
+      `/api/v1/public/opinions/${encodeURIComponent(context.receipt)}`,
+      `/receipts?receipt=${encodeURIComponent(context.receipt.toLowerCase())}&lang=en`,
+    ];
     for (const path of receiptPages) expect((await call(system.baseUrl, 'GET', path)).status).toBe(200);
     await call(system.baseUrl, 'GET', `/console?token=${tokens.manager}`);
     const logged = (): string => system.gateway.output();
     // The request lines are written after each answer: wait for the last one.
-    await eventually(() => logged().includes('"url":"/console?token=*"'), { what: 'the request log line', timeoutMs: 5_000 });
+    await eventually(() => logged().includes('"url":"/console?token=*"'), {
+      what: 'the request log line',
+      timeoutMs: 5_000,
+    });
     expect(logged()).toContain('"url":"/receipts?receipt=*"');
     expect(logged()).toContain('"url":"/api/v1/public/opinions/*"');
     const compact = context.receipt.replace(/-/g, '');
-    for (const secret of [context.receipt, context.receipt.toLowerCase(), compact, ...Object.values(tokens)]) expect(logged()).not.toContain(secret);
+    for (const secret of [context.receipt, context.receipt.toLowerCase(), compact, ...Object.values(tokens)])
+      expect(logged()).not.toContain(secret);
   });
 
   it(`answers ${FUZZ_REQUESTS} generated hostile requests without a 5xx, a row from a refused write or a stack trace in the log`, async () => {
-    const document = (await call(system.baseUrl, 'GET', '/api/docs-json')).body as { paths: Record<string, Record<string, unknown>> };
+    const document = (await call(system.baseUrl, 'GET', '/api/docs-json')).body as {
+      paths: Record<string, Record<string, unknown>>;
+    };
     const routes = [...apiRoutes(document), ...PAGE_ROUTES];
     expect(routes.length).toBeGreaterThan(40);
     const before = await rowCounts(db);
@@ -196,7 +281,9 @@ describe(`hostile input over every endpoint (${KIND})`, () => {
     const started = Date.now();
     let answers: Array<HostileAnswer | Error>;
     try {
-      answers = await inParallel(generated.length, 16, (i) => client.send(generated[i]!.request).catch((error: Error) => error));
+      answers = await inParallel(generated.length, 16, (i) =>
+        client.send(generated[i]!.request).catch((error: Error) => error),
+      );
     } finally {
       client.close();
     }
@@ -211,11 +298,19 @@ describe(`hostile input over every endpoint (${KIND})`, () => {
       return [];
     });
     // A console post without a session is answered with a redirect to the sign-in form: a refusal.
-    const refusedByRedirect = (answer: HostileAnswer): boolean => answer.status === 303 && String(answer.headers['location']).startsWith('/console/login');
-    const acceptedWrites = answers.flatMap((answer, i) => (!(answer instanceof Error) && generated[i]!.mutating && answer.status < 400 && !refusedByRedirect(answer) ? [`${answer.status}: ${generated[i]!.request.method} ${generated[i]!.request.path.slice(0, 160)}`] : []));
-    const changed = Object.keys({ ...before, ...after }).filter((table) => before[table] !== after[table]).map((table) => `${table}: ${before[table]} → ${after[table]}`);
+    const refusedByRedirect = (answer: HostileAnswer): boolean =>
+      answer.status === 303 && String(answer.headers['location']).startsWith('/console/login');
+    const acceptedWrites = answers.flatMap((answer, i) =>
+      !(answer instanceof Error) && generated[i]!.mutating && answer.status < 400 && !refusedByRedirect(answer)
+        ? [`${answer.status}: ${generated[i]!.request.method} ${generated[i]!.request.path.slice(0, 160)}`]
+        : [],
+    );
+    const changed = Object.keys({ ...before, ...after })
+      .filter((table) => before[table] !== after[table])
+      .map((table) => `${table}: ${before[table]} → ${after[table]}`);
     const byStatus: Record<number, number> = {};
-    for (const answer of answers) if (!(answer instanceof Error)) byStatus[answer.status] = (byStatus[answer.status] ?? 0) + 1;
+    for (const answer of answers)
+      if (!(answer instanceof Error)) byStatus[answer.status] = (byStatus[answer.status] ?? 0) + 1;
     const covered = new Set(generated.map((g) => `${g.route.method} ${g.route.template}`));
     record({
       name: `hostile input fuzz (${KIND})`,
@@ -224,14 +319,21 @@ describe(`hostile input over every endpoint (${KIND})`, () => {
       found: 0,
       lost: 0,
       duplicated: changed.length,
-      note: `${FUZZ_REQUESTS} requests over ${covered.size} routes in ${seconds.toFixed(1)} s; ${Object.entries(byStatus).map(([s, n]) => `${s}×${n}`).join(' ')}`,
+      note: `${FUZZ_REQUESTS} requests over ${covered.size} routes in ${seconds.toFixed(1)} s; ${Object.entries(
+        byStatus,
+      )
+        .map(([s, n]) => `${s}×${n}`)
+        .join(' ')}`,
     });
 
     expect(covered.size).toBe(new Set(routes.map((r) => `${r.method} ${r.template}`)).size);
     expect(failures.slice(0, 20)).toEqual([]);
     expect(acceptedWrites.slice(0, 20)).toEqual([]);
     expect(changed).toEqual([]);
-    const stackLines = system.gateway.output().split('\n').filter((line) => STACK_TRACE.test(line));
+    const stackLines = system.gateway
+      .output()
+      .split('\n')
+      .filter((line) => STACK_TRACE.test(line));
     expect(stackLines.slice(0, 5)).toEqual([]);
   }, 180_000);
 });

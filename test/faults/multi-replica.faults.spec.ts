@@ -4,7 +4,16 @@ import { testClient, uniqueTaskQueue } from '../support/temporal';
 import { openConsultation, prepareDatabase, query } from './support/consultation';
 import { workflowTaskPids } from './support/history';
 import { currentTestName, reconcile } from './support/ledger';
-import { brokenTimelines, draftTagsFound, internalTypes, newTag, register, saveDraft, staffTokens, submitOpinion } from './support/steps';
+import {
+  brokenTimelines,
+  draftTagsFound,
+  internalTypes,
+  newTag,
+  register,
+  saveDraft,
+  staffTokens,
+  submitOpinion,
+} from './support/steps';
 
 /**
  * Issue 6, "multi-replica on one machine, for real": two gateways and two workers on one task queue and
@@ -53,24 +62,44 @@ describe(`two gateways and two workers on one task queue (${kind})`, () => {
     await Promise.all(
       Array.from({ length: 8 }, async (_, c) => {
         for (let n = 0; n < 10; n += 1) {
-          const receipt = await submitOpinion(gateway(c + n), consultation, `replica-${c}-${n}`, `第${c}位市民经第${(c + n) % 2}号网关提交的第${n}条意见`);
+          const receipt = await submitOpinion(
+            gateway(c + n),
+            consultation,
+            `replica-${c}-${n}`,
+            `第${c}位市民经第${(c + n) % 2}号网关提交的第${n}条意见`,
+          );
           if (receipt) receipts.push(receipt);
         }
       }),
     );
 
-    const registrations = await query<{ decision_id: string }>(db.config, `SELECT decision_id FROM public_events WHERE type = 'DecisionRegistered'`);
+    const registrations = await query<{ decision_id: string }>(
+      db.config,
+      `SELECT decision_id FROM public_events WHERE type = 'DecisionRegistered'`,
+    );
     const drafts = await draftTagsFound(db.config, registered);
-    const opinions = await query<{ receipt: string }>(db.config, `SELECT receipt FROM opinions WHERE decision_id = '${consultation}'`);
+    const opinions = await query<{ receipt: string }>(
+      db.config,
+      `SELECT receipt FROM opinions WHERE decision_id = '${consultation}'`,
+    );
     const temporal = await testClient();
-    const pids = await workflowTaskPids(temporal, [...registered, consultation]).finally(() => temporal.connection.close());
+    const pids = await workflowTaskPids(temporal, [...registered, consultation]).finally(() =>
+      temporal.connection.close(),
+    );
     const workerPids = replicas.workers.map((worker) => worker?.child.pid);
-    const broken = [...(await brokenTimelines(a, [...registered, consultation])), ...(await brokenTimelines(b, [...registered, consultation]))];
+    const broken = [
+      ...(await brokenTimelines(a, [...registered, consultation])),
+      ...(await brokenTimelines(b, [...registered, consultation])),
+    ];
     const entry = reconcile(
       currentTestName(),
       'two gateways + two workers: each acknowledged registration, draft version and receipt is in the logs / opinions once; every public chain verifies',
       [...registered, ...acknowledgedDrafts, ...receipts],
-      [...registrations.map((r) => r.decision_id).filter((id) => id !== consultation), ...drafts, ...opinions.map((r) => r.receipt)],
+      [
+        ...registrations.map((r) => r.decision_id).filter((id) => id !== consultation),
+        ...drafts,
+        ...opinions.map((r) => r.receipt),
+      ],
       `${decisions} decisions × ${draftsEach} drafts, 80 opinions, alternating gateways; workflow tasks ran on ${[...pids].filter((pid) => workerPids.includes(pid)).length} of ${workerPids.length} workers; ${broken.length} broken chains`,
     );
     expect({ lost: entry.lost, duplicated: entry.duplicated, broken }).toEqual({ lost: 0, duplicated: 0, broken: [] });
@@ -78,6 +107,10 @@ describe(`two gateways and two workers on one task queue (${kind})`, () => {
     expect(registered).toHaveLength(decisions);
     expect(acknowledgedDrafts).toHaveLength(decisions * draftsEach);
     expect(receipts).toHaveLength(80);
-    for (const id of registered) expect(await internalTypes(db.config, id)).toEqual(['DecisionRegistered', ...Array<string>(draftsEach).fill('DraftVersionSaved')]);
+    for (const id of registered)
+      expect(await internalTypes(db.config, id)).toEqual([
+        'DecisionRegistered',
+        ...Array<string>(draftsEach).fill('DraftVersionSaved'),
+      ]);
   }, 120_000);
 });

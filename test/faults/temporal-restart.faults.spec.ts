@@ -2,7 +2,14 @@ import { Client, Connection } from '@temporalio/client';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { decisionWorkflowId, ensureSearchAttributes, getStateQuery, provisionTemporalCli, startDevServer, type DevServer } from '../../libs/temporal/src';
+import {
+  decisionWorkflowId,
+  ensureSearchAttributes,
+  getStateQuery,
+  provisionTemporalCli,
+  startDevServer,
+  type DevServer,
+} from '../../libs/temporal/src';
 import { createTestDatabase, type TestDatabase } from '../support/databases';
 import { repoRoot } from '../support/env';
 import { call, publishForConsultation } from '../support/http';
@@ -11,7 +18,17 @@ import { freePort } from '../support/ports';
 import { startReplicas, type Replicas } from '../support/replicas';
 import { prepareDatabase, query } from './support/consultation';
 import { currentTestName, reconcile } from './support/ledger';
-import { brokenTimelines, draftTagsFound, internalTypes, newTag, pollUntil, register, saveDraft, staffTokens, type Tokens } from './support/steps';
+import {
+  brokenTimelines,
+  draftTagsFound,
+  internalTypes,
+  newTag,
+  pollUntil,
+  register,
+  saveDraft,
+  staffTokens,
+  type Tokens,
+} from './support/steps';
 
 /**
  * Issue 6: kill -9 the Temporal dev server under load and start it again on the same SQLite file. Every
@@ -29,7 +46,8 @@ describe(`the apps while the Temporal server is SIGKILLed and restarted under lo
   let replicas: Replicas;
   let tokens: Tokens;
 
-  const startTemporal = (): Promise<DevServer> => startDevServer({ cli, port, dbFile: join(dir, 'temporal.db'), logFile: join(dir, 'temporal.log') });
+  const startTemporal = (): Promise<DevServer> =>
+    startDevServer({ cli, port, dbFile: join(dir, 'temporal.db'), logFile: join(dir, 'temporal.log') });
 
   beforeAll(async () => {
     cli = process.env['TEMPORAL_CLI'] ?? provisionTemporalCli(repoRoot());
@@ -40,7 +58,11 @@ describe(`the apps while the Temporal server is SIGKILLed and restarted under lo
     await connection.close();
     db = await createTestDatabase(kind);
     await prepareDatabase(db.config);
-    replicas = await startReplicas({ databaseUrl: db.url, taskQueue: 'faults-temporal-restart', temporalAddress: temporal.address });
+    replicas = await startReplicas({
+      databaseUrl: db.url,
+      taskQueue: 'faults-temporal-restart',
+      temporalAddress: temporal.address,
+    });
     tokens = await staffTokens(replicas.baseUrls[0]!);
   });
 
@@ -56,8 +78,15 @@ describe(`the apps while the Temporal server is SIGKILLed and restarted under lo
     const deadlineDecision = await register(urls[0]!, tokens);
     const opensAt = Date.now() + 1_500;
     const closesAt = opensAt + 5_000;
-    await publishForConsultation(urls[1]!, tokens, deadlineDecision, { opensAt: new Date(opensAt).toISOString(), closesAt: new Date(closesAt).toISOString() });
-    await pollUntil(async () => (await call(urls[0]!, 'GET', `/api/v1/public/decisions/${deadlineDecision}`)).body.stage as string, (stage) => stage === 'consultation', 10_000);
+    await publishForConsultation(urls[1]!, tokens, deadlineDecision, {
+      opensAt: new Date(opensAt).toISOString(),
+      closesAt: new Date(closesAt).toISOString(),
+    });
+    await pollUntil(
+      async () => (await call(urls[0]!, 'GET', `/api/v1/public/decisions/${deadlineDecision}`)).body.stage as string,
+      (stage) => stage === 'consultation',
+      10_000,
+    );
 
     const registered: string[] = [];
     const drafts: string[] = [];
@@ -72,7 +101,17 @@ describe(`the apps while the Temporal server is SIGKILLed and restarted under lo
         const url = urls[(c + n) % 2]!;
         const sentAt = Date.now();
         if (n % 3 === 0) {
-          const reply = await call(url, 'POST', '/api/v1/decisions', { token: tokens.drafter, json: { title: `负载决策 ${c}-${n}`, summary: 's', unit: 'unit-a', category: 'c', confidential: false, riskAssessmentRequired: false } }).catch(() => ({ status: 0, body: {} as Record<string, unknown> }));
+          const reply = await call(url, 'POST', '/api/v1/decisions', {
+            token: tokens.drafter,
+            json: {
+              title: `负载决策 ${c}-${n}`,
+              summary: 's',
+              unit: 'unit-a',
+              category: 'c',
+              confidential: false,
+              riskAssessmentRequired: false,
+            },
+          }).catch(() => ({ status: 0, body: {} as Record<string, unknown> }));
           if (reply.status === 201) working.push((registered[registered.length] = reply.body.decisionId as string));
           else otherwise.push(`register → ${reply.status}`);
         } else if (working.length > 0) {
@@ -94,14 +133,22 @@ describe(`the apps while the Temporal server is SIGKILLed and restarted under lo
     await untilTime(closesAt + 3_000); // the deadline passes while the server is down
     temporal = await startTemporal();
     restartedAt = Date.now();
-    const closed = await pollUntil(() => internalTypes(db.config, deadlineDecision), (types) => types.includes('ConsultationClosed'), 45_000, 500);
+    const closed = await pollUntil(
+      () => internalTypes(db.config, deadlineDecision),
+      (types) => types.includes('ConsultationClosed'),
+      45_000,
+      500,
+    );
     // Load after recovery; a second close would follow right away: the log is watched for 1.5 s.
     await quietFor(1_500, () => internalTypes(db.config, deadlineDecision), { intervalMs: 250 });
     running = false;
     await Promise.all(loops);
 
     const indeterminate = new Set(otherwise.map((line) => line.split(' ')[0]!));
-    const registrations = await query<{ decision_id: string }>(db.config, `SELECT decision_id FROM public_events WHERE type = 'DecisionRegistered' AND decision_id <> '${deadlineDecision}'`);
+    const registrations = await query<{ decision_id: string }>(
+      db.config,
+      `SELECT decision_id FROM public_events WHERE type = 'DecisionRegistered' AND decision_id <> '${deadlineDecision}'`,
+    );
     // A registration answered otherwise may still have started its decision (indeterminate, like a
     // timeout): such a decision is counted, never mistaken for a duplicate of an acknowledged one.
     const acknowledgedIds = new Set(registered);
@@ -112,7 +159,11 @@ describe(`the apps while the Temporal server is SIGKILLed and restarted under lo
       currentTestName(),
       'Temporal SIGKILLed and restarted on its file ⇒ acknowledged starts and updates all there once; the deadline passed while down fires once',
       [...registered, ...drafts, 'ConsultationClosed'],
-      [...registrations.map((r) => r.decision_id).filter((id) => acknowledgedIds.has(id)), ...tags.filter((tag) => !indeterminate.has(tag)), ...closes],
+      [
+        ...registrations.map((r) => r.decision_id).filter((id) => acknowledgedIds.has(id)),
+        ...tags.filter((tag) => !indeterminate.has(tag)),
+        ...closes,
+      ],
       `${registered.length} registrations and ${drafts.length} draft versions acknowledged, ${otherwise.length} answered otherwise while it was down or restarting (${unanswered} of those registrations applied), ` +
         `${acrossOutage} sent before the kill and answered after the restart; ` +
         `close ${closed.includes('ConsultationClosed') ? 'fired' : 'did NOT fire'}`,

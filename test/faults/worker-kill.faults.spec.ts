@@ -8,7 +8,17 @@ import { prepareDatabase } from './support/consultation';
 import { interruptedWorkflowTasks, lastWorkflowTaskPid } from './support/history';
 import { lockTheLogs } from './support/log-lock';
 import { currentTestName, reconcile } from './support/ledger';
-import { brokenTimelines, draftTagsFound, internalTypes, newTag, pollUntil, register, saveDraft, staffTokens, type Tokens } from './support/steps';
+import {
+  brokenTimelines,
+  draftTagsFound,
+  internalTypes,
+  newTag,
+  pollUntil,
+  register,
+  saveDraft,
+  staffTokens,
+  type Tokens,
+} from './support/steps';
 import { eventually, quietFor } from '../support/eventually';
 
 /**
@@ -38,7 +48,11 @@ describe(`a worker killed with SIGKILL while the other carries on (${kind})`, ()
     await prepareDatabase(db.config);
     // A step whose worker is killed waits for Temporal's workflow-task timeout (10 s) before the other
     // worker runs it; a bound above that lets these tests see the 200 (a client would retry its key).
-    replicas = await startReplicas({ databaseUrl: db.url, taskQueue: uniqueTaskQueue('worker-kill'), gatewayEnv: { STAFF_REQUEST_TIMEOUT_MS: '30000' } });
+    replicas = await startReplicas({
+      databaseUrl: db.url,
+      taskQueue: uniqueTaskQueue('worker-kill'),
+      gatewayEnv: { STAFF_REQUEST_TIMEOUT_MS: '30000' },
+    });
     temporal = await testClient();
     tokens = await staffTokens(replicas.baseUrls[0]!);
   });
@@ -64,7 +78,12 @@ describe(`a worker killed with SIGKILL while the other carries on (${kind})`, ()
     let victim: number | undefined;
     try {
       answer = saveDraft(a, tokens, id, tag, { keyed: false }); // a key's record would wait on the locked SQLite file
-      victim = await pollUntil(() => lock.waitingWorker(replicas), (slot) => slot !== undefined, 8_000, 100);
+      victim = await pollUntil(
+        () => lock.waitingWorker(replicas),
+        (slot) => slot !== undefined,
+        8_000,
+        100,
+      );
       expect(victim).toBeDefined(); // a worker is inside the append, waiting on the lock
       await killWorker(replicas.workerPid(victim!));
     } finally {
@@ -72,7 +91,13 @@ describe(`a worker killed with SIGKILL while the other carries on (${kind})`, ()
     }
     const status = await answer;
     const found = await draftTagsFound(db.config, [id]);
-    const entry = reconcile(currentTestName(), 'a worker killed inside the log-append activity ⇒ the other worker applies the step once, the gateway answers 200', status === 200 ? [tag] : [], found, `killed od-worker-${victim} while its append waited on the ${kind} lock; HTTP ${status}`);
+    const entry = reconcile(
+      currentTestName(),
+      'a worker killed inside the log-append activity ⇒ the other worker applies the step once, the gateway answers 200',
+      status === 200 ? [tag] : [],
+      found,
+      `killed od-worker-${victim} while its append waited on the ${kind} lock; HTTP ${status}`,
+    );
     expect({ status, lost: entry.lost, duplicated: entry.duplicated }).toEqual({ status: 200, lost: 0, duplicated: 0 });
     expect(await internalTypes(db.config, id)).toEqual(['DecisionRegistered', 'DraftVersionSaved']);
     expect(await brokenTimelines(a, [id])).toEqual([]);
@@ -93,11 +118,17 @@ describe(`a worker killed with SIGKILL while the other carries on (${kind})`, ()
     };
     const loops = Array.from({ length: 8 }, (_, c) => loop(c));
     // The flood is under way (every client had answers) before the kill, and goes on after it.
-    await eventually(() => acknowledged.length + refused.length >= 16, { timeoutMs: 30_000, what: 'the flood under way' });
+    await eventually(() => acknowledged.length + refused.length >= 16, {
+      timeoutMs: 30_000,
+      what: 'the flood under way',
+    });
     const killedPid = await lastWorkflowTaskPid(temporal, ids[0]!); // a worker that is running these workflows
     await killWorker(killedPid);
     const answeredAtKill = acknowledged.length + refused.length;
-    await eventually(() => acknowledged.length + refused.length >= answeredAtKill + 16, { timeoutMs: 45_000, what: 'the flood goes on after the kill' });
+    await eventually(() => acknowledged.length + refused.length >= answeredAtKill + 16, {
+      timeoutMs: 45_000,
+      what: 'the flood goes on after the kill',
+    });
     running = false;
     await Promise.all(loops);
 
@@ -123,7 +154,12 @@ describe(`a worker killed with SIGKILL while the other carries on (${kind})`, ()
       `${acknowledged.length} acknowledged, ${refused.length} answered otherwise (${refused.slice(0, 2).join(', ')}), of which ${appliedUnanswered.length} applied; ` +
         `${diverged} logged steps missing from the workflow state; ${interrupted} workflow tasks timed out or failed in the histories`,
     );
-    expect({ lost: entry.lost, duplicated: entry.duplicated, refused, diverged }).toEqual({ lost: 0, duplicated: 0, refused: [], diverged: 0 });
+    expect({ lost: entry.lost, duplicated: entry.duplicated, refused, diverged }).toEqual({
+      lost: 0,
+      duplicated: 0,
+      refused: [],
+      diverged: 0,
+    });
     expect(new Set(found).size).toBe(found.length); // no tag twice, indeterminate ones included
     expect(acknowledged.length).toBeGreaterThan(8);
     expect(await brokenTimelines(urls[1]!, ids)).toEqual([]);
@@ -134,11 +170,22 @@ describe(`a worker killed with SIGKILL while the other carries on (${kind})`, ()
     const id = await register(a, tokens);
     const opensAt = Date.now() + 1_500;
     const closesAt = opensAt + 4_000;
-    await publishForConsultation(b, tokens, id, { opensAt: new Date(opensAt).toISOString(), closesAt: new Date(closesAt).toISOString() });
-    await pollUntil(async () => (await call(a, 'GET', `/api/v1/public/decisions/${id}`)).body.stage as string, (stage) => stage === 'consultation', 10_000);
+    await publishForConsultation(b, tokens, id, {
+      opensAt: new Date(opensAt).toISOString(),
+      closesAt: new Date(closesAt).toISOString(),
+    });
+    await pollUntil(
+      async () => (await call(a, 'GET', `/api/v1/public/decisions/${id}`)).body.stage as string,
+      (stage) => stage === 'consultation',
+      10_000,
+    );
     const holder = await lastWorkflowTaskPid(temporal, id);
     await killWorker(holder); // the sticky cache holding the decision dies; its timer is still due
-    const closed = await pollUntil(() => internalTypes(db.config, id), (types) => types.includes('ConsultationClosed'), 40_000);
+    const closed = await pollUntil(
+      () => internalTypes(db.config, id),
+      (types) => types.includes('ConsultationClosed'),
+      40_000,
+    );
     // A second close would follow right away: the log is watched for a second (it only grows).
     let types = closed;
     await quietFor(1_000, async () => (types = await internalTypes(db.config, id)), { intervalMs: 250 });

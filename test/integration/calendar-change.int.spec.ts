@@ -1,4 +1,11 @@
-import { countWorkingDays, shanghaiDate, validateArrangement, type DecisionState, type DueCount, type WorkingCalendar } from '../../libs/domain/src';
+import {
+  countWorkingDays,
+  shanghaiDate,
+  validateArrangement,
+  type DecisionState,
+  type DueCount,
+  type WorkingCalendar,
+} from '../../libs/domain/src';
 import { calendarYears, currentCalendar, enterCalendarYear, findPublicTimeline } from '../../libs/persistence/src';
 import { calendarChangedSignal, decisionWorkflowId, getStateQuery, startCalendarFanOut } from '../../libs/temporal/src';
 import { databaseKinds } from '../support/databases';
@@ -18,7 +25,8 @@ function aWorkingDayIn(count: DueCount, dueAt: string, calendar: WorkingCalendar
     const year = calendar.years.find((y) => y.year === Number(date.slice(0, 4)));
     const weekday = new Date(`${date}T00:00:00Z`).getUTCDay();
     if (date > end) throw new Error('no working day in the span');
-    if (weekday !== 0 && weekday !== 6 && !year?.holidays.includes(date) && date.slice(0, 4) === end.slice(0, 4)) return date;
+    if (weekday !== 0 && weekday !== 6 && !year?.holidays.includes(date) && date.slice(0, 4) === end.slice(0, 4))
+      return date;
   }
 }
 
@@ -37,17 +45,32 @@ describe.each(databaseKinds())('a calendar change re-targets running deadlines o
     const enter = async (holiday: string, key: string, reference: string) => {
       const year = Number(holiday.slice(0, 4));
       const current = (await calendarYears(fixture.dataSource, new Date())).find((y) => y.year === year)!;
-      const arrangement = { year, holidays: [...current.holidays, holiday], workdays: current.workdays, sourceReference: reference, sourceDate: `${year - 1}-11-20` };
-      const outcome = await enterCalendarYear(fixture.dataSource, { arrangement, year: validateArrangement(arrangement), actor: admin, now: new Date(), idempotencyKey: key });
+      const arrangement = {
+        year,
+        holidays: [...current.holidays, holiday],
+        workdays: current.workdays,
+        sourceReference: reference,
+        sourceDate: `${year - 1}-11-20`,
+      };
+      const outcome = await enterCalendarYear(fixture.dataSource, {
+        arrangement,
+        year: validateArrangement(arrangement),
+        actor: admin,
+        now: new Date(),
+        idempotencyKey: key,
+      });
       if ('refused' in outcome) throw new Error(outcome.refused);
       await startCalendarFanOut(fixture.client, fixture.taskQueue, outcome.change.version);
       return outcome.change.version;
     };
     const movedTo = async (version: number): Promise<DecisionState> =>
-      eventually(async () => {
-        const state = await driver.handle.query(getStateQuery);
-        return state.calendar?.version === version && state;
-      }, { what: `calendar version ${version} applied` });
+      eventually(
+        async () => {
+          const state = await driver.handle.query(getStateQuery);
+          return state.calendar?.version === version && state;
+        },
+        { what: `calendar version ${version} applied` },
+      );
 
     // First change: an official arrangement adds a holiday inside the window.
     const first = aWorkingDayIn(before.counted!, before.dueAt, inFeedback.calendar!);
@@ -76,10 +99,16 @@ describe.each(databaseKinds())('a calendar change re-targets running deadlines o
     ]);
     expect(timeline[1]!.data['sources']).toEqual(expect.arrayContaining([expect.stringContaining('〔测试〕2号')]));
 
-    const applied = (await fixture.dataSource.query(`SELECT seq FROM internal_events WHERE decision_id = '${id}' AND type = 'CalendarApplied'`)) as unknown[];
+    const applied = (await fixture.dataSource.query(
+      `SELECT seq FROM internal_events WHERE decision_id = '${id}' AND type = 'CalendarApplied'`,
+    )) as unknown[];
     expect(applied).toHaveLength(2);
-    const [row] = (await fixture.dataSource.query(`SELECT due FROM decisions WHERE id = '${id}'`)) as Array<{ due: string }>;
-    const feedbackDue = (JSON.parse(row!.due) as Array<{ what: string; at: string; counted?: DueCount }>).find((d) => d.what === 'feedback')!;
+    const [row] = (await fixture.dataSource.query(`SELECT due FROM decisions WHERE id = '${id}'`)) as Array<{
+      due: string;
+    }>;
+    const feedbackDue = (JSON.parse(row!.due) as Array<{ what: string; at: string; counted?: DueCount }>).find(
+      (d) => d.what === 'feedback',
+    )!;
     expect(feedbackDue).toMatchObject({ at: afterSecond.feedback!.dueAt, counted: { calendarVersion: v2 } });
 
     // The pending timer in Temporal's history fires at the new due date.

@@ -15,7 +15,9 @@ import { eventually } from '../support/eventually';
 const RECORD = process.env['RECORD_REPLAY_HISTORIES'] === '1';
 
 async function countRows(dataSource: DataSource, table: string, decisionId: string): Promise<number> {
-  const [row] = (await dataSource.query(`SELECT count(*) AS n FROM ${table} WHERE decision_id = '${decisionId}'`)) as [{ n: string | number }];
+  const [row] = (await dataSource.query(`SELECT count(*) AS n FROM ${table} WHERE decision_id = '${decisionId}'`)) as [
+    { n: string | number },
+  ];
   return Number(row.n);
 }
 
@@ -38,29 +40,42 @@ describe.each(databaseKinds())('the decision workflow with real activities on %s
     const handle = client.workflow.getHandle(decisionWorkflowId(id));
     expect(await handle.query(getStateQuery)).toEqual(state);
     if (RECORD && kind === 'sqlite') {
-      writeFileSync(join(__dirname, '..', 'replay', 'registered.history.json'), historyToJSON(await handle.fetchHistory()));
+      writeFileSync(
+        join(__dirname, '..', 'replay', 'registered.history.json'),
+        historyToJSON(await handle.fetchHistory()),
+      );
     }
   });
 
   it('keeps a confidential decision off the public log and out of the public read model', async () => {
     const id = newId();
-    await registerViaTemporal(client, taskQueue, id, aRegistration({ confidential: true, confidentialGround: '依法确定为国家秘密' }));
+    await registerViaTemporal(
+      client,
+      taskQueue,
+      id,
+      aRegistration({ confidential: true, confidentialGround: '依法确定为国家秘密' }),
+    );
     expect(await countRows(dataSource, 'public_events', id)).toBe(0);
     expect(await countRows(dataSource, 'internal_events', id)).toBe(1);
     expect(await findPublicDecision(dataSource, id)).toBeUndefined();
     expect(await findPublicTimeline(dataSource, id)).toBeUndefined();
     if (RECORD && kind === 'sqlite') {
       const handle = client.workflow.getHandle(decisionWorkflowId(id));
-      writeFileSync(join(__dirname, '..', 'replay', 'confidential.history.json'), historyToJSON(await handle.fetchHistory()));
+      writeFileSync(
+        join(__dirname, '..', 'replay', 'confidential.history.json'),
+        historyToJSON(await handle.fetchHistory()),
+      );
     }
   });
 
   it('rejects a registration for another unit in the validator: nothing is written', async () => {
     const id = newId();
     const refused = registerViaTemporal(client, taskQueue, id, aRegistration({ unit: 'unit-b' }));
-    await expect(refused.catch((error: unknown) => {
-      throw toDomainError(error);
-    })).rejects.toMatchObject({ code: 'OTHER_UNIT', kind: 'forbidden' });
+    await expect(
+      refused.catch((error: unknown) => {
+        throw toDomainError(error);
+      }),
+    ).rejects.toMatchObject({ code: 'OTHER_UNIT', kind: 'forbidden' });
     expect(await countRows(dataSource, 'internal_events', id)).toBe(0);
     await client.workflow.getHandle(decisionWorkflowId(id)).terminate('test cleanup');
   });

@@ -7,7 +7,6 @@ import { useWorkerFixture } from '../support/fixtures';
 import { toExecution } from '../support/lifecycle-driver';
 import { quietFor } from '../support/eventually';
 
-
 /** A decision counts its execution-stage opinions every 2 s and starts its evaluation above 3. */
 const policy: Policy = { ...DEFAULT_POLICY, evaluationTriggerOpinions: 3, evaluationTriggerCheckHours: 2 / 3600 };
 
@@ -32,10 +31,14 @@ describe('the evaluation trigger from execution-stage opinions (SPEC.md §3.7, a
       });
 
     const first = await Promise.all([1, 2, 3].map(send));
-    const stored = (await fixture.dataSource.query(`SELECT phase, round FROM opinions WHERE decision_id = '${id}'`)) as Array<{ phase: string; round: number }>;
+    const stored = (await fixture.dataSource.query(
+      `SELECT phase, round FROM opinions WHERE decision_id = '${id}'`,
+    )) as Array<{ phase: string; round: number }>;
     expect(stored).toEqual(first.map(() => ({ phase: 'execution', round: 0 })));
     // Below the threshold nothing starts: the stage stays execution for 5 s.
-    await quietFor(5_000, async () => expect((await driver.handle.query(getStateQuery)).stage).toBe('execution'), { intervalMs: 500 });
+    await quietFor(5_000, async () => expect((await driver.handle.query(getStateQuery)).stage).toBe('execution'), {
+      intervalMs: 500,
+    });
 
     await send(4);
     await driver.waitForStage('evaluation', 15_000);
@@ -45,6 +48,13 @@ describe('the evaluation trigger from execution-stage opinions (SPEC.md §3.7, a
 
     // The channel stays open while the execution is evaluated, and the trigger does not fire twice.
     await send(5);
-    await quietFor(4_500, async () => expect((await findPublicTimeline(fixture.dataSource, id))!.filter((e) => e.type === 'EvaluationStarted')).toHaveLength(1), { intervalMs: 500 });
+    await quietFor(
+      4_500,
+      async () =>
+        expect(
+          (await findPublicTimeline(fixture.dataSource, id))!.filter((e) => e.type === 'EvaluationStarted'),
+        ).toHaveLength(1),
+      { intervalMs: 500 },
+    );
   }, 90_000);
 });

@@ -14,16 +14,39 @@ const actor: StaffActor = { accountId: 'acc-1', username: 'drafter', unit: 'unit
 const at = (minute: number): string => `2026-05-01T08:${String(minute).padStart(2, '0')}:00.000Z`;
 
 function registration(seq = 1): { public: PublicEventDraft[]; internal: InternalEventDraft[] } {
-  const data = { title: '城市更新', summary: '老旧小区改造', unit: 'unit-a', category: 'urban', riskAssessmentRequired: false, plannedDates: {} };
+  const data = {
+    title: '城市更新',
+    summary: '老旧小区改造',
+    unit: 'unit-a',
+    category: 'urban',
+    riskAssessmentRequired: false,
+    plannedDates: {},
+  };
   return {
     public: [{ seq, type: 'DecisionRegistered', occurredAt: at(0), actor: { unit: 'unit-a', role: 'drafter' }, data }],
-    internal: [{ seq, type: 'DecisionRegistered', occurredAt: at(0), actor, data: { ...data, confidential: false, confidentialGround: null } }],
+    internal: [
+      {
+        seq,
+        type: 'DecisionRegistered',
+        occurredAt: at(0),
+        actor,
+        data: { ...data, confidential: false, confidentialGround: null },
+      },
+    ],
   };
 }
 
 function progress(seq: number, percent: number): { public: PublicEventDraft[]; internal: InternalEventDraft[] } {
   return {
-    public: [{ seq, type: 'ProgressReported', occurredAt: at(seq), actor: { unit: 'unit-a', role: 'drafter' }, data: { percent } }],
+    public: [
+      {
+        seq,
+        type: 'ProgressReported',
+        occurredAt: at(seq),
+        actor: { unit: 'unit-a', role: 'drafter' },
+        data: { percent },
+      },
+    ],
     internal: [{ seq, type: 'ProgressReported', occurredAt: at(seq), actor, data: { percent } }],
   };
 }
@@ -38,11 +61,19 @@ describe.each(databaseKinds())('the event log on %s', (kind) => {
     await appendEvents(dataSource, 'chain', progress(2, 40));
     await appendEvents(dataSource, 'chain', progress(3, 70));
     const entries = (await findPublicTimeline(dataSource, 'chain')) ?? [];
-    expect(entries.map((e) => [e.seq, e.type])).toEqual([[1, 'DecisionRegistered'], [2, 'ProgressReported'], [3, 'ProgressReported']]);
+    expect(entries.map((e) => [e.seq, e.type])).toEqual([
+      [1, 'DecisionRegistered'],
+      [2, 'ProgressReported'],
+      [3, 'ProgressReported'],
+    ]);
     expect(entries[0]?.prevHash).toBe(GENESIS_HASH);
     expect(entries[1]?.prevHash).toBe(entries[0]?.hash);
     expect(verifyChain('chain', entries, sha256Hex)).toEqual({ ok: true, head: { seq: 3, hash: entries[2]?.hash } });
-    expect(await findPublicDecision(dataSource, 'chain')).toMatchObject({ title: '城市更新', stage: 'drafting', updatedAt: at(3) });
+    expect(await findPublicDecision(dataSource, 'chain')).toMatchObject({
+      title: '城市更新',
+      stage: 'drafting',
+      updatedAt: at(3),
+    });
   });
 
   it('treats a re-append of the same step as a retry: no second row, same hash', async () => {
@@ -51,7 +82,9 @@ describe.each(databaseKinds())('the event log on %s', (kind) => {
     await appendEvents(dataSource, 'retry', registration());
     await appendEvents(dataSource, 'retry', registration());
     expect(await findPublicTimeline(dataSource, 'retry')).toEqual(before);
-    const [{ count }] = (await dataSource.query(`SELECT count(*) AS count FROM internal_events WHERE decision_id = 'retry'`)) as [{ count: string | number }];
+    const [{ count }] = (await dataSource.query(
+      `SELECT count(*) AS count FROM internal_events WHERE decision_id = 'retry'`,
+    )) as [{ count: string | number }];
     expect(Number(count)).toBe(1);
   });
 
@@ -61,17 +94,25 @@ describe.each(databaseKinds())('the event log on %s', (kind) => {
     const before = await findPublicTimeline(dataSource, 'redelivered');
     const again = progress(2, 10);
     const later = <E extends { occurredAt: string }>(e: E): E => ({ ...e, occurredAt: at(9) });
-    await appendEvents(dataSource, 'redelivered', { public: again.public.map(later), internal: again.internal.map(later) });
+    await appendEvents(dataSource, 'redelivered', {
+      public: again.public.map(later),
+      internal: again.internal.map(later),
+    });
     expect(await findPublicTimeline(dataSource, 'redelivered')).toEqual(before);
     await appendEvents(dataSource, 'redelivered', progress(3, 20)); // the chain goes on from the stored entry
-    expect(verifyChain('redelivered', (await findPublicTimeline(dataSource, 'redelivered')) ?? [], sha256Hex)).toMatchObject({ ok: true, head: { seq: 3 } });
+    expect(
+      verifyChain('redelivered', (await findPublicTimeline(dataSource, 'redelivered')) ?? [], sha256Hex),
+    ).toMatchObject({ ok: true, head: { seq: 3 } });
   });
 
   it('refuses a different entry under a stored seq, non-retryably, and changes nothing', async () => {
     await appendEvents(dataSource, 'conflict', registration());
     await appendEvents(dataSource, 'conflict', progress(2, 10));
     const before = await findPublicTimeline(dataSource, 'conflict');
-    await expect(appendEvents(dataSource, 'conflict', progress(2, 11))).rejects.toMatchObject({ name: 'LogConflictError', code: 'LOG_CONFLICT' });
+    await expect(appendEvents(dataSource, 'conflict', progress(2, 11))).rejects.toMatchObject({
+      name: 'LogConflictError',
+      code: 'LOG_CONFLICT',
+    });
     expect(await findPublicTimeline(dataSource, 'conflict')).toEqual(before);
   });
 

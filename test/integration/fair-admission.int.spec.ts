@@ -27,10 +27,12 @@ setInterval(() => process.stdout.write(answered + ' ' + refused + '\\n'), 20);
 /** One read from `localAddress` on a keep-alive agent; its status. */
 function readFrom(agent: http.Agent, url: string): Promise<number> {
   return new Promise((resolve, reject) => {
-    http.get(url, { agent }, (res) => {
-      res.resume();
-      res.on('end', () => resolve(res.statusCode ?? 0));
-    }).on('error', reject);
+    http
+      .get(url, { agent }, (res) => {
+        res.resume();
+        res.on('end', () => resolve(res.statusCode ?? 0));
+      })
+      .on('error', reject);
   });
 }
 
@@ -53,9 +55,19 @@ describe('fair admission: a flooding client and another client (ADR 32, 35)', ()
     await opened.dataSource.destroy();
     const port = await freePort();
     // The built gateway with the default fairness (no CLIENT_MAX_* set); public reads need no Temporal.
-    gateway = startApp('gateway', { TEMPORAL_ADDRESS: '127.0.0.1:1', DATABASE_URL: db.url, DB_MIGRATE: 'false', HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: 'warn', AUTH_SECRET: 'fair-admission-secret-0123456789abcdef' });
+    gateway = startApp('gateway', {
+      TEMPORAL_ADDRESS: '127.0.0.1:1',
+      DATABASE_URL: db.url,
+      DB_MIGRATE: 'false',
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      LOG_LEVEL: 'warn',
+      AUTH_SECRET: 'fair-admission-secret-0123456789abcdef',
+    });
     url = `http://127.0.0.1:${port}${READ}`;
-    await eventually(async () => (await fetch(`http://127.0.0.1:${port}/health/live`)).ok, { what: `the gateway listening\n${gateway.output()}` });
+    await eventually(async () => (await fetch(`http://127.0.0.1:${port}/health/live`)).ok, {
+      what: `the gateway listening\n${gateway.output()}`,
+    });
   });
 
   afterAll(async () => {
@@ -67,12 +79,18 @@ describe('fair admission: a flooding client and another client (ADR 32, 35)', ()
   /** Milliseconds the flood takes to get FLOOD_SPAN more answers. */
   async function floodSpan(): Promise<number> {
     const [from, started] = [answered, performance.now()];
-    await eventually(() => answered >= from + FLOOD_SPAN, { timeoutMs: 60_000, intervalMs: 10, what: `${FLOOD_SPAN} more flood answers` });
+    await eventually(() => answered >= from + FLOOD_SPAN, {
+      timeoutMs: 60_000,
+      intervalMs: 10,
+      what: `${FLOOD_SPAN} more flood answers`,
+    });
     return performance.now() - started;
   }
 
   it('serves the other client while the flood goes on, refuses nothing, and paces the flood while the other client reads', async () => {
-    flood = spawn(process.execPath, ['-e', FLOOD_SCRIPT, url, String(FLOOD_CONNECTIONS)], { stdio: ['ignore', 'pipe', 'inherit'] });
+    flood = spawn(process.execPath, ['-e', FLOOD_SCRIPT, url, String(FLOOD_CONNECTIONS)], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     flood.stdout!.on('data', (chunk: Buffer) => {
       const [a, r] = chunk.toString().trim().split('\n').at(-1)!.split(' ').map(Number);
       [answered, refused] = [a!, r!];

@@ -1,6 +1,13 @@
 import type { DataSource } from 'typeorm';
 import { DEFAULT_POLICY, type StaffActor } from '../../libs/domain/src';
-import { concentratedClusters, feedbackReportFacts, feedbackStatistics, findPublishedFeedback, recordAnswers, sealConsultation } from '../../libs/persistence/src';
+import {
+  concentratedClusters,
+  feedbackReportFacts,
+  feedbackStatistics,
+  findPublishedFeedback,
+  recordAnswers,
+  sealConsultation,
+} from '../../libs/persistence/src';
 import { databaseKinds } from '../support/databases';
 import { appendInternal, CLOSES_AT, seedClusters, seedDecision, type SeedOpinion } from '../support/feedback-seed';
 import { useTestDatabase } from '../support/fixtures';
@@ -17,7 +24,10 @@ const FORM_LETTER = '我叫王五，电话13912345678，反对停车收费翻倍
 const OPINIONS: SeedOpinion[] = [
   { text: FORM_LETTER, status: 'withheld', withheldReason: 'spam' },
   ...Array.from({ length: 10 }, (): SeedOpinion => ({ text: FORM_LETTER })),
-  ...Array.from({ length: 3 }, (_, i): SeedOpinion => ({ text: `座谈会意见 ${i}：建议分步实施`, channel: 'symposium' })),
+  ...Array.from(
+    { length: 3 },
+    (_, i): SeedOpinion => ({ text: `座谈会意见 ${i}：建议分步实施`, channel: 'symposium' }),
+  ),
   { text: '建议增加夜间免费时段', contact: { name: '张三', phone: '13800000000' } },
   { text: '建议公布收费测算依据', contact: { name: '李四' } },
   { text: '骂人的话', status: 'withheld', withheldReason: 'abuse' },
@@ -36,9 +46,15 @@ describe.each(databaseKinds())('the facts of the feedback report on %s', (kind) 
   });
 
   it('refuses to build the report before the opinions are clustered, but not for a consultation without opinions', async () => {
-    await expect(feedbackReportFacts(dataSource, id, DEFAULT_POLICY)).rejects.toMatchObject({ code: 'CLUSTERS_NOT_READY', kind: 'conflict' });
+    await expect(feedbackReportFacts(dataSource, id, DEFAULT_POLICY)).rejects.toMatchObject({
+      code: 'CLUSTERS_NOT_READY',
+      kind: 'conflict',
+    });
     await seedDecision(dataSource, `empty-${kind}`, []);
-    expect(await feedbackReportFacts(dataSource, `empty-${kind}`, DEFAULT_POLICY)).toMatchObject({ statistics: { received: 0, unanswered: 0 }, clusters: [] });
+    expect(await feedbackReportFacts(dataSource, `empty-${kind}`, DEFAULT_POLICY)).toMatchObject({
+      statistics: { received: 0, unanswered: 0 },
+      clusters: [],
+    });
   });
 
   it('counts the round as the seal did, with withheld and channel opinions, and answers by verdict (own answer first, else the cluster’s)', async () => {
@@ -51,9 +67,23 @@ describe.each(databaseKinds())('the facts of the feedback report on %s', (kind) 
       dataSource,
       id,
       [
-        { targetKind: 'cluster', targetId: 'r1-1', verdict: 'not_adopted', text: '不予采纳', reason: '收费标准由价格主管部门按成本统一核定', templateId: null },
+        {
+          targetKind: 'cluster',
+          targetId: 'r1-1',
+          verdict: 'not_adopted',
+          text: '不予采纳',
+          reason: '收费标准由价格主管部门按成本统一核定',
+          templateId: null,
+        },
         { targetKind: 'cluster', targetId: 'r1-2', verdict: 'adopted', text: '已采纳', reason: null, templateId: null },
-        { targetKind: 'opinion', targetId: receipts[14]!, verdict: 'partially_adopted', text: '部分采纳', reason: '夜间时段将试点', templateId: null },
+        {
+          targetKind: 'opinion',
+          targetId: receipts[14]!,
+          verdict: 'partially_adopted',
+          text: '部分采纳',
+          reason: '夜间时段将试点',
+          templateId: null,
+        },
       ],
       drafter,
       now,
@@ -70,7 +100,12 @@ describe.each(databaseKinds())('the facts of the feedback report on %s', (kind) 
       answered: { adopted: 3, partially_adopted: 1, not_adopted: 11, not_applicable: 0 },
       unanswered: 2,
     });
-    expect({ received: statistics.received, published: statistics.published, withheld: statistics.withheld, byChannel: statistics.byChannel }).toEqual(sealed);
+    expect({
+      received: statistics.received,
+      published: statistics.published,
+      withheld: statistics.withheld,
+      byChannel: statistics.byChannel,
+    }).toEqual(sealed);
   });
 
   it('lists the concentrated clusters, largest first, with label, public representative text and answer', async () => {
@@ -85,24 +120,52 @@ describe.each(databaseKinds())('the facts of the feedback report on %s', (kind) 
         representativeText: null,
         answer: { verdict: 'not_adopted', text: '不予采纳', reason: '收费标准由价格主管部门按成本统一核定' },
       },
-      { clusterId: 'r1-2', label: '分步实施', size: 3, concentrated: true, representativeText: '座谈会意见 0：建议分步实施', answer: { verdict: 'adopted', text: '已采纳', reason: null } },
+      {
+        clusterId: 'r1-2',
+        label: '分步实施',
+        size: 3,
+        concentrated: true,
+        representativeText: '座谈会意见 0：建议分步实施',
+        answer: { verdict: 'adopted', text: '已采纳', reason: null },
+      },
     ]);
     expect((await concentratedClusters(dataSource, id, DEFAULT_POLICY)).map((c) => c.clusterId)).toEqual(['r1-1']);
     // The share decides when it is above the minimum: half of 17 opinions is 8.5.
-    expect((await concentratedClusters(dataSource, id, { concentratedMin: 1, concentratedShare: 0.5 })).map((c) => c.clusterId)).toEqual(['r1-1']);
+    expect(
+      (await concentratedClusters(dataSource, id, { concentratedMin: 1, concentratedShare: 0.5 })).map(
+        (c) => c.clusterId,
+      ),
+    ).toEqual(['r1-1']);
     expect(await concentratedClusters(dataSource, id, { concentratedMin: 12, concentratedShare: 0 })).toEqual([]);
   });
 
   it('serves a published report only of a public decision, and only once published', async () => {
     expect(await findPublishedFeedback(dataSource, id)).toEqual({ found: false, missing: 'feedback' });
-    await appendInternal(dataSource, `secret-${kind}`, 'DecisionRegistered', { title: '涉密', summary: 's', unit: 'unit-a', category: 'c', confidential: true, riskAssessmentRequired: false, plannedDates: {} }, 'drafting');
+    await appendInternal(
+      dataSource,
+      `secret-${kind}`,
+      'DecisionRegistered',
+      {
+        title: '涉密',
+        summary: 's',
+        unit: 'unit-a',
+        category: 'c',
+        confidential: true,
+        riskAssessmentRequired: false,
+        plannedDates: {},
+      },
+      'drafting',
+    );
     expect(await findPublishedFeedback(dataSource, `secret-${kind}`)).toEqual({ found: false, missing: 'decision' });
     expect(await findPublishedFeedback(dataSource, 'no-such-decision')).toEqual({ found: false, missing: 'decision' });
   });
 
   it('never carries a raw text or a contact into the report', async () => {
-    const facts = JSON.stringify(await feedbackReportFacts(dataSource, id, { concentratedMin: 1, concentratedShare: 0 }));
+    const facts = JSON.stringify(
+      await feedbackReportFacts(dataSource, id, { concentratedMin: 1, concentratedShare: 0 }),
+    );
     expect(facts).toContain('座谈会意见');
-    for (const secret of ['13912345678', '13800000000', '张三', '李四', '骂人的话']) expect(facts).not.toContain(secret);
+    for (const secret of ['13912345678', '13800000000', '张三', '李四', '骂人的话'])
+      expect(facts).not.toContain(secret);
   });
 });

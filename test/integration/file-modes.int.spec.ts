@@ -29,7 +29,11 @@ describe('files of the data directory are the owner’s alone', () => {
     try {
       const dataSource = await openDatabase({ kind: 'sqlite', file }, { migrate: true });
       await dataSource.query('SELECT 1');
-      expect({ db: modeOf(file), wal: modeOf(`${file}-wal`), shm: modeOf(`${file}-shm`) }).toEqual({ db: 0o600, wal: 0o600, shm: 0o600 });
+      expect({ db: modeOf(file), wal: modeOf(`${file}-wal`), shm: modeOf(`${file}-shm`) }).toEqual({
+        db: 0o600,
+        wal: 0o600,
+        shm: 0o600,
+      });
       await dataSource.destroy();
     } finally {
       process.umask(previous);

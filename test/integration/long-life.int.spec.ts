@@ -15,12 +15,20 @@ describe('a decision with years of execution', () => {
     const { client, dataSource, taskQueue } = fixture;
     const driver = await toExecution(client, taskQueue, id);
     for (let i = 1; i <= REPORTS; i += 1) {
-      const submitted = await driver.act(drafterA, 'progress-reports', { milestoneId: 'm1', percent: Math.floor((i * 99) / REPORTS), narrative: `第 ${i} 次进展报告` });
+      const submitted = await driver.act(drafterA, 'progress-reports', {
+        milestoneId: 'm1',
+        percent: Math.floor((i * 99) / REPORTS),
+        narrative: `第 ${i} 次进展报告`,
+      });
       await driver.approveLast(submitted);
     }
     const runs: Array<{ runId: string; historyLength: number }> = [];
     for await (const execution of client.workflow.list({ query: `WorkflowId = '${decisionWorkflowId(id)}'` })) {
-      runs.push({ runId: execution.runId, historyLength: (await client.workflow.getHandle(decisionWorkflowId(id), execution.runId).fetchHistory()).events?.length ?? 0 });
+      runs.push({
+        runId: execution.runId,
+        historyLength:
+          (await client.workflow.getHandle(decisionWorkflowId(id), execution.runId).fetchHistory()).events?.length ?? 0,
+      });
     }
     expect(runs.length).toBeGreaterThan(1);
     for (const run of runs) expect(run.historyLength).toBeLessThan(2_600);

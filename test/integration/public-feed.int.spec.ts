@@ -1,5 +1,11 @@
 import type { InternalEventDraft, PublicEventDraft, StaffActor } from '../../libs/domain/src';
-import { appendEvents, findPublicDecisionFeed, findRecentPublicEntries, recentPublicEventsQuery, upsertUnit } from '../../libs/persistence/src';
+import {
+  appendEvents,
+  findPublicDecisionFeed,
+  findRecentPublicEntries,
+  recentPublicEventsQuery,
+  upsertUnit,
+} from '../../libs/persistence/src';
 import type { DataSource } from 'typeorm';
 import { databaseKinds } from '../support/databases';
 import { useTestDatabase } from '../support/fixtures';
@@ -7,18 +13,58 @@ import { useTestDatabase } from '../support/fixtures';
 const actor: StaffActor = { accountId: 'acc-1', username: 'drafter', unit: 'unit-a', role: 'drafter' };
 const at = (minute: number): string => `2026-05-01T08:${String(minute).padStart(2, '0')}:00.000Z`;
 
-function registration(title: string, minute: number, confidential = false): { public: PublicEventDraft[]; internal: InternalEventDraft[] } {
-  const data = { title, summary: '概要', unit: 'unit-a', category: 'urban', riskAssessmentRequired: false, plannedDates: {} };
+function registration(
+  title: string,
+  minute: number,
+  confidential = false,
+): { public: PublicEventDraft[]; internal: InternalEventDraft[] } {
+  const data = {
+    title,
+    summary: '概要',
+    unit: 'unit-a',
+    category: 'urban',
+    riskAssessmentRequired: false,
+    plannedDates: {},
+  };
   return {
-    public: confidential ? [] : [{ seq: 1, type: 'DecisionRegistered', occurredAt: at(minute), actor: { unit: 'unit-a', role: 'drafter' }, data }],
-    internal: [{ seq: 1, type: 'DecisionRegistered', occurredAt: at(minute), actor, data: { ...data, confidential, confidentialGround: confidential ? '工作秘密' : null } }],
+    public: confidential
+      ? []
+      : [
+          {
+            seq: 1,
+            type: 'DecisionRegistered',
+            occurredAt: at(minute),
+            actor: { unit: 'unit-a', role: 'drafter' },
+            data,
+          },
+        ],
+    internal: [
+      {
+        seq: 1,
+        type: 'DecisionRegistered',
+        occurredAt: at(minute),
+        actor,
+        data: { ...data, confidential, confidentialGround: confidential ? '工作秘密' : null },
+      },
+    ],
   };
 }
 
 /** A step of `count` public entries sharing one instant (as DecisionPublished + MilestonePlanned do). */
-function step(publicSeq: number, internalSeq: number, minute: number, count = 1): { public: PublicEventDraft[]; internal: InternalEventDraft[] } {
+function step(
+  publicSeq: number,
+  internalSeq: number,
+  minute: number,
+  count = 1,
+): { public: PublicEventDraft[]; internal: InternalEventDraft[] } {
   return {
-    public: Array.from({ length: count }, (_, i) => ({ seq: publicSeq + i, type: 'ProgressReported', occurredAt: at(minute), actor: { unit: 'system', role: 'system' }, data: { percent: publicSeq + i } })),
+    public: Array.from({ length: count }, (_, i) => ({
+      seq: publicSeq + i,
+      type: 'ProgressReported',
+      occurredAt: at(minute),
+      actor: { unit: 'system', role: 'system' },
+      data: { percent: publicSeq + i },
+    })),
     internal: [{ seq: internalSeq, type: 'ProgressReported', occurredAt: at(minute), actor, data: {} }],
   };
 }
@@ -42,15 +88,35 @@ describe.each(databaseKinds())('the public feed read on %s', (kind) => {
 
   it('returns the newest entries of public decisions only, newest first, entries of one instant in reverse log order', async () => {
     const page = await findRecentPublicEntries(dataSource, 10);
-    expect(page.entries.map((e) => [e.decisionId, e.seq])).toEqual([['a', 3], ['b', 3], ['b', 2], ['a', 2], ['b', 1], ['a', 1]]);
-    expect([...page.decisions.values()]).toEqual(expect.arrayContaining([{ id: 'a', title: '甲事项', unit: 'unit-a' }, { id: 'b', title: '乙事项', unit: 'unit-a' }]));
+    expect(page.entries.map((e) => [e.decisionId, e.seq])).toEqual([
+      ['a', 3],
+      ['b', 3],
+      ['b', 2],
+      ['a', 2],
+      ['b', 1],
+      ['a', 1],
+    ]);
+    expect([...page.decisions.values()]).toEqual(
+      expect.arrayContaining([
+        { id: 'a', title: '甲事项', unit: 'unit-a' },
+        { id: 'b', title: '乙事项', unit: 'unit-a' },
+      ]),
+    );
     expect(page.decisions.has('secret')).toBe(false);
     expect(page.unitNames.get('unit-a')).toBe('甲局');
-    expect(page.entries[0]).toMatchObject({ type: 'ProgressReported', occurredAt: at(5), actor: { unit: 'system', role: 'system' }, data: { percent: 3 } });
+    expect(page.entries[0]).toMatchObject({
+      type: 'ProgressReported',
+      occurredAt: at(5),
+      actor: { unit: 'system', role: 'system' },
+      data: { percent: 3 },
+    });
   });
 
   it('stops at the limit', async () => {
-    expect((await findRecentPublicEntries(dataSource, 2)).entries.map((e) => [e.decisionId, e.seq])).toEqual([['a', 3], ['b', 3]]);
+    expect((await findRecentPublicEntries(dataSource, 2)).entries.map((e) => [e.decisionId, e.seq])).toEqual([
+      ['a', 3],
+      ['b', 3],
+    ]);
   });
 
   it('reads one public decision newest first, and nothing of an unknown or confidential one', async () => {

@@ -35,10 +35,32 @@ async function drive(dataSource: DataSource, id: string, depth: number, confiden
   await appendEvents(dataSource, id, registered);
   state = applyRegistration(afterAppend(state, registered), command);
   const steps: Array<() => { events: Parameters<typeof appendEvents>[2]; state: DecisionState }> = [
-    () => perform(saveDraftVersion, state, { draft: '草案', basis: '依据', explanation: '说明' }, { actor: drafterA, now: new Date(now), policy: DEFAULT_POLICY }),
-    () => perform(planConsultation, state, { channels: ['online'], opensAt: new Date(now + day).toISOString(), closesAt: new Date(now + 40 * day).toISOString() }, { actor: drafterA, now: new Date(now), policy: DEFAULT_POLICY }),
+    () =>
+      perform(
+        saveDraftVersion,
+        state,
+        { draft: '草案', basis: '依据', explanation: '说明' },
+        { actor: drafterA, now: new Date(now), policy: DEFAULT_POLICY },
+      ),
+    () =>
+      perform(
+        planConsultation,
+        state,
+        {
+          channels: ['online'],
+          opensAt: new Date(now + day).toISOString(),
+          closesAt: new Date(now + 40 * day).toISOString(),
+        },
+        { actor: drafterA, now: new Date(now), policy: DEFAULT_POLICY },
+      ),
     () => perform(submitForPublication, state, {}, { actor: drafterA, now: new Date(now), policy: DEFAULT_POLICY }),
-    () => perform(approve, state, { reviewId: state.reviews![0]!.id }, { actor: reviewer, now: new Date(now), policy: DEFAULT_POLICY }),
+    () =>
+      perform(
+        approve,
+        state,
+        { reviewId: state.reviews![0]!.id },
+        { actor: reviewer, now: new Date(now), policy: DEFAULT_POLICY },
+      ),
     () => {
       const context = { actor: SYSTEM_ACTOR, now: new Date(now), policy: DEFAULT_POLICY };
       return toStep(state, fireTimer(state, dueTimers(state)[0]!, context), context);
@@ -68,7 +90,9 @@ describe.each(databaseKinds())('rebuilding the read models from the logs on %s',
   it('gives exactly the read model that was maintained live', async () => {
     const live = await snapshot(dataSource);
     expect(live).toHaveLength(7);
-    expect(new Set(live.map((row) => (row as { stage: string }).stage))).toEqual(new Set(['drafting', 'pre_disclosure', 'consultation']));
+    expect(new Set(live.map((row) => (row as { stage: string }).stage))).toEqual(
+      new Set(['drafting', 'pre_disclosure', 'consultation']),
+    );
     expect(await rebuildReadModels(dataSource)).toBe(7);
     expect(await snapshot(dataSource)).toEqual(live);
   });

@@ -4,7 +4,13 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DataSource } from 'typeorm';
 import type { DecisionState } from '../../libs/domain/src';
-import { actionUpdate, decisionWorkflowId, getStateQuery, registerUpdate, type DecisionWorkflowInput } from '../../libs/temporal/src';
+import {
+  actionUpdate,
+  decisionWorkflowId,
+  getStateQuery,
+  registerUpdate,
+  type DecisionWorkflowInput,
+} from '../../libs/temporal/src';
 import { databaseKinds } from '../support/databases';
 import { aRegistration, drafterA, newId } from '../support/decisions';
 import { useWorkerFixture } from '../support/fixtures';
@@ -13,7 +19,9 @@ import { RECORDING, settledHistory } from '../support/replay-recorder';
 const draft = (text: string): Record<string, unknown> => ({ draft: text, basis: '依据', explanation: '说明' });
 
 async function draftsLogged(dataSource: DataSource, decisionId: string): Promise<string[]> {
-  const rows = (await dataSource.query(`SELECT data FROM internal_events WHERE decision_id = '${decisionId}' AND type = 'DraftVersionSaved' ORDER BY seq`)) as Array<{ data: string }>;
+  const rows = (await dataSource.query(
+    `SELECT data FROM internal_events WHERE decision_id = '${decisionId}' AND type = 'DraftVersionSaved' ORDER BY seq`,
+  )) as Array<{ data: string }>;
   return rows.map((row) => (JSON.parse(row.data) as { draft: string }).draft);
 }
 
@@ -42,7 +50,9 @@ describe.each(databaseKinds())('keyed updates of the decision workflow on %s', (
     const first = await register();
     const again = await register();
     expect(again).toEqual(first);
-    const [row] = (await dataSource.query(`SELECT count(*) AS n FROM internal_events WHERE decision_id = '${id}'`)) as [{ n: string | number }];
+    const [row] = (await dataSource.query(`SELECT count(*) AS n FROM internal_events WHERE decision_id = '${id}'`)) as [
+      { n: string | number },
+    ];
     expect(Number(row.n)).toBe(1);
     await client.workflow.getHandle(decisionWorkflowId(id)).terminate('test cleanup');
   });
@@ -54,18 +64,35 @@ describe.each(databaseKinds())('keyed updates of the decision workflow on %s', (
     const save = actionUpdate('draft-versions');
     await client.workflow.executeUpdateWithStart(registerUpdate, {
       args: [{ actor: drafterA, command: aRegistration() }],
-      startWorkflowOperation: new WithStartWorkflowOperation('decisionWorkflow', { workflowId, taskQueue, args: [{ decisionId: id }], workflowIdConflictPolicy: 'FAIL' }),
+      startWorkflowOperation: new WithStartWorkflowOperation('decisionWorkflow', {
+        workflowId,
+        taskQueue,
+        args: [{ decisionId: id }],
+        workflowIdConflictPolicy: 'FAIL',
+      }),
     });
     const keyed = `${drafterA.accountId}:draft-1`;
-    await client.workflow.getHandle(workflowId).executeUpdate(save, { args: [{ actor: drafterA, command: draft('第一稿') }], updateId: keyed });
+    await client.workflow
+      .getHandle(workflowId)
+      .executeUpdate(save, { args: [{ actor: drafterA, command: draft('第一稿') }], updateId: keyed });
     // What continue-as-new hands the next run: the state and the remembered ids.
     const state = await client.workflow.getHandle(workflowId).query(getStateQuery);
     await client.workflow.getHandle(workflowId).terminate('next run');
-    const next = await client.workflow.start('decisionWorkflow', { workflowId, taskQueue, args: [{ decisionId: id, state, appliedUpdates: [keyed] } satisfies DecisionWorkflowInput] });
+    const next = await client.workflow.start('decisionWorkflow', {
+      workflowId,
+      taskQueue,
+      args: [{ decisionId: id, state, appliedUpdates: [keyed] } satisfies DecisionWorkflowInput],
+    });
 
-    const retried = await next.executeUpdate(save, { args: [{ actor: drafterA, command: draft('第一稿') }], updateId: keyed });
+    const retried = await next.executeUpdate(save, {
+      args: [{ actor: drafterA, command: draft('第一稿') }],
+      updateId: keyed,
+    });
     expect(retried.draft?.version).toBe(1);
-    const fresh = await next.executeUpdate(save, { args: [{ actor: drafterA, command: draft('第二稿') }], updateId: `${drafterA.accountId}:draft-2` });
+    const fresh = await next.executeUpdate(save, {
+      args: [{ actor: drafterA, command: draft('第二稿') }],
+      updateId: `${drafterA.accountId}:draft-2`,
+    });
     expect(fresh.draft?.version).toBe(2);
     expect(await draftsLogged(dataSource, id)).toEqual(['第一稿', '第二稿']);
 

@@ -52,12 +52,23 @@ describe.each(databaseKinds())('closed and confidential decisions after the end,
     return reply.body;
   }
 
-  async function refusedAsIllegal(id: string, user: string, action: string, body: Record<string, unknown>): Promise<void> {
+  async function refusedAsIllegal(
+    id: string,
+    user: string,
+    action: string,
+    body: Record<string, unknown>,
+  ): Promise<void> {
     const reply = await act(user, id, action, body);
-    expect({ action, status: reply.status, code: reply.body.code, type: reply.contentType }).toEqual({ action, status: 409, code: 'ILLEGAL_TRANSITION', type: expect.stringContaining('application/problem+json') });
+    expect({ action, status: reply.status, code: reply.body.code, type: reply.contentType }).toEqual({
+      action,
+      status: 409,
+      code: 'ILLEGAL_TRANSITION',
+      type: expect.stringContaining('application/problem+json'),
+    });
   }
 
-  const timeline = async (id: string): Promise<PublicLogEntry[]> => (await call(system.baseUrl, 'GET', `/api/v1/public/decisions/${id}/timeline`)).body.entries as PublicLogEntry[];
+  const timeline = async (id: string): Promise<PublicLogEntry[]> =>
+    (await call(system.baseUrl, 'GET', `/api/v1/public/decisions/${id}/timeline`)).body.entries as PublicLogEntry[];
   const lastReview = (state: { reviews?: Array<{ id: string }> }): string => state.reviews!.at(-1)!.id;
   const accountability = { subject: '市发展改革委', measure: '通报批评并责令整改', date: inSeconds(0) };
 
@@ -65,7 +76,12 @@ describe.each(databaseKinds())('closed and confidential decisions after the end,
   async function toExecution(): Promise<string> {
     const registered = await call(system.baseUrl, 'POST', '/api/v1/decisions', {
       token: tokens['drafter'],
-      json: aRegistration({ title: '涉密事项登记标题', summary: SECRET_SUMMARY, confidential: true, confidentialGround: '工作秘密' }),
+      json: aRegistration({
+        title: '涉密事项登记标题',
+        summary: SECRET_SUMMARY,
+        confidential: true,
+        confidentialGround: '工作秘密',
+      }),
     });
     const id = registered.body.decisionId as string;
     await ok('drafter', id, 'draft-versions', { draft: '涉密草案', basis: '依据', explanation: '说明' });
@@ -90,19 +106,36 @@ describe.each(databaseKinds())('closed and confidential decisions after the end,
     const before = await timeline(id);
     expect((await ok('manager', id, 'accountability', accountability)).stage).toBe('closed');
     const after = await timeline(id);
-    expect(after.slice(before.length).map((e) => [e.seq, e.type, e.data])).toEqual([[before.length + 1, 'AccountabilityPublished', accountability]]);
+    expect(after.slice(before.length).map((e) => [e.seq, e.type, e.data])).toEqual([
+      [before.length + 1, 'AccountabilityPublished', accountability],
+    ]);
     expect(verifyChain(id, after, sha256Hex).ok).toBe(true);
-    await refusedAsIllegal(id, 'drafter', 'milestones', { milestones: [{ title: '新增', unit: 'unit-a', dueAt: inDays(10), weight: 1 }] });
+    await refusedAsIllegal(id, 'drafter', 'milestones', {
+      milestones: [{ title: '新增', unit: 'unit-a', dueAt: inDays(10), weight: 1 }],
+    });
     await refusedAsIllegal(id, 'manager', 'close', {});
-    await refusedAsIllegal(id, 'reviewer', 'audit-findings', { finding: '问题', severity: 'low', rectificationDueAt: inDays(30) });
-    expect((await call(system.baseUrl, 'GET', `/api/v1/public/decisions/${id}`)).body).toMatchObject({ id, stage: 'closed' });
+    await refusedAsIllegal(id, 'reviewer', 'audit-findings', {
+      finding: '问题',
+      severity: 'low',
+      rectificationDueAt: inDays(30),
+    });
+    expect((await call(system.baseUrl, 'GET', `/api/v1/public/decisions/${id}`)).body).toMatchObject({
+      id,
+      stage: 'closed',
+    });
     expect((await call(system.baseUrl, 'GET', `/decisions/${id}`)).status).toBe(200);
-    expect((await call(system.baseUrl, 'GET', `/api/v1/decisions/${id}`, { token: tokens['manager'] })).body).toMatchObject({ id, stage: 'closed' });
+    expect(
+      (await call(system.baseUrl, 'GET', `/api/v1/decisions/${id}`, { token: tokens['manager'] })).body,
+    ).toMatchObject({ id, stage: 'closed' });
   }
 
   it('records accountability on a closed decision publicly and refuses every other action with 409', async () => {
     const id = await toExecution();
-    await ok('reviewer', id, 'approve', { reviewId: lastReview(await ok('drafter', id, 'progress-reports', { milestoneId: 'm1', percent: 100, narrative: '已完成' })) });
+    await ok('reviewer', id, 'approve', {
+      reviewId: lastReview(
+        await ok('drafter', id, 'progress-reports', { milestoneId: 'm1', percent: 100, narrative: '已完成' }),
+      ),
+    });
     expect((await ok('manager', id, 'close', { reason: '全部里程碑已完成' })).stage).toBe('closed');
     await assertAddressableWhenClosed(id);
     await recordHistories(id, 'closed-addressable');
@@ -119,7 +152,11 @@ describe.each(databaseKinds())('closed and confidential decisions after the end,
 
   it('acts on a closed decision whose run had already ended, in a new run started from its last state', async () => {
     const id = await toExecution();
-    await ok('reviewer', id, 'approve', { reviewId: lastReview(await ok('drafter', id, 'progress-reports', { milestoneId: 'm1', percent: 100, narrative: '已完成' })) });
+    await ok('reviewer', id, 'approve', {
+      reviewId: lastReview(
+        await ok('drafter', id, 'progress-reports', { milestoneId: 'm1', percent: 100, narrative: '已完成' }),
+      ),
+    });
     await ok('manager', id, 'close', { reason: '全部里程碑已完成' });
     // What a run that completed before ADR 28 looks like to the gateway: no running workflow.
     const handle = client.workflow.getHandle(decisionWorkflowId(id));
@@ -129,7 +166,9 @@ describe.each(databaseKinds())('closed and confidential decisions after the end,
     await assertAddressableWhenClosed(id);
     const resumed = await handle.describe();
     expect([resumed.status.name, resumed.runId === ended]).toEqual(['RUNNING', false]);
-    expect((await ok('manager', id, 'accountability', { ...accountability, subject: '市财政局' })).stage).toBe('closed');
+    expect((await ok('manager', id, 'accountability', { ...accountability, subject: '市财政局' })).stage).toBe(
+      'closed',
+    );
     expect((await handle.describe()).runId).toBe(resumed.runId);
     await recordHistories(id, 'closed-resumed');
   });
@@ -140,13 +179,33 @@ describe.each(databaseKinds())('closed and confidential decisions after the end,
     try {
       // An opinion accepted before confidential decisions lost their public intake (ADR 29).
       await dataSource.manager.insert(OpinionEntity, {
-        receipt: 'OD-LEAK-0000-X', decisionId: id, phase: 'execution', channel: 'online', section: null, textRaw: '旧的执行期意见',
-        textPublic: '旧的执行期意见', contact: null, idempotencyKey: null, requestHash: 'h', receivedAt: inSeconds(-1), status: 'published', withheldReason: null, round: 0, clusterId: null,
+        receipt: 'OD-LEAK-0000-X',
+        decisionId: id,
+        phase: 'execution',
+        channel: 'online',
+        section: null,
+        textRaw: '旧的执行期意见',
+        textPublic: '旧的执行期意见',
+        contact: null,
+        idempotencyKey: null,
+        requestHash: 'h',
+        receivedAt: inSeconds(-1),
+        status: 'published',
+        withheldReason: null,
+        round: 0,
+        clusterId: null,
       });
     } finally {
       await dataSource.destroy();
     }
-    await assertConfidentialAfterPublication(system.baseUrl, id, APPROVED.publicTitle, ['涉密事项登记标题', SECRET_SUMMARY, '工作秘密', '涉密草案', '旧的执行期意见', 'OD-LEAK']);
+    await assertConfidentialAfterPublication(system.baseUrl, id, APPROVED.publicTitle, [
+      '涉密事项登记标题',
+      SECRET_SUMMARY,
+      '工作秘密',
+      '涉密草案',
+      '旧的执行期意见',
+      'OD-LEAK',
+    ]);
     const feed = await call(system.baseUrl, 'GET', `/feeds/decisions/${id}.atom`);
     expect(String(feed.body)).toContain(APPROVED.publicTitle);
   });

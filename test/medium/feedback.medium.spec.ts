@@ -10,7 +10,8 @@ import { eventually } from '../support/eventually';
 
 const PASSWORD = 'e2e-password';
 const inSeconds = (s: number): string => new Date(Date.now() + s * 1000).toISOString();
-const FORM_LETTER = '我坚决反对将城区停车收费标准提高一倍的方案，这会显著增加居民的出行负担，建议维持现行标准并增加公共停车位供给。';
+const FORM_LETTER =
+  '我坚决反对将城区停车收费标准提高一倍的方案，这会显著增加居民的出行负担，建议维持现行标准并增加公共停车位供给。';
 const REASON = '停车收费标准由价格主管部门按照停车设施建设和运营成本统一核定，本次调整已经成本监审。';
 
 describe.each(databaseKinds())('answers, the feedback report and receipts over HTTP, on %s', (kind) => {
@@ -23,21 +24,29 @@ describe.each(databaseKinds())('answers, the feedback report and receipts over H
   let single: string;
   let formCluster: string;
 
-  const as = (user: string, method: string, path: string, json?: unknown): Promise<Reply> => call(system.baseUrl, method, path, { token: tokens[user], json });
+  const as = (user: string, method: string, path: string, json?: unknown): Promise<Reply> =>
+    call(system.baseUrl, method, path, { token: tokens[user], json });
   async function ok(user: string, action: string, body: Record<string, unknown> = {}): Promise<any> {
     const reply = await as(user, 'POST', `/api/v1/decisions/${id}/${action}`, body);
     if (reply.status !== 200) throw new Error(`${action}: ${reply.status} ${JSON.stringify(reply.body)}`);
     return reply.body;
   }
-  const answer = (body: unknown, user = 'drafter'): Promise<Reply> => as(user, 'POST', `/api/v1/decisions/${id}/answers`, body);
-  const post = (text: string, contact?: Record<string, string>): Promise<Reply> => call(system.baseUrl, 'POST', `/api/v1/public/decisions/${id}/opinions`, { json: { text, contact } });
+  const answer = (body: unknown, user = 'drafter'): Promise<Reply> =>
+    as(user, 'POST', `/api/v1/decisions/${id}/answers`, body);
+  const post = (text: string, contact?: Record<string, string>): Promise<Reply> =>
+    call(system.baseUrl, 'POST', `/api/v1/public/decisions/${id}/opinions`, { json: { text, contact } });
 
   beforeAll(async () => {
     db = await createTestDatabase(kind);
     app = await openDatabase(db.config, { migrate: true });
     await seedDemoAccounts(app, PASSWORD, new Date());
-    system = await startMediumSystem({ databaseUrl: db.url, taskQueue: uniqueTaskQueue(`feedback-${kind}`), gatewayEnv: { OPINION_BURST: '1000' } });
-    for (const user of ['drafter', 'reviewer', 'manager', 'drafter-b']) tokens[user] = await login(system.baseUrl, user, PASSWORD);
+    system = await startMediumSystem({
+      databaseUrl: db.url,
+      taskQueue: uniqueTaskQueue(`feedback-${kind}`),
+      gatewayEnv: { OPINION_BURST: '1000' },
+    });
+    for (const user of ['drafter', 'reviewer', 'manager', 'drafter-b'])
+      tokens[user] = await login(system.baseUrl, user, PASSWORD);
   });
 
   afterAll(async () => {
@@ -47,89 +56,194 @@ describe.each(databaseKinds())('answers, the feedback report and receipts over H
   });
 
   it('drives a decision to the feedback stage with a form letter sent 12 times', async () => {
-    id = (await as('drafter', 'POST', '/api/v1/decisions', aRegistration({ title: '关于调整城区停车收费标准的决定' }))).body.decisionId as string;
+    id = (await as('drafter', 'POST', '/api/v1/decisions', aRegistration({ title: '关于调整城区停车收费标准的决定' })))
+      .body.decisionId as string;
     const opensAt = inSeconds(3);
-    await publishForConsultation(system.baseUrl, tokens, id, { opensAt, closesAt: new Date(Date.parse(opensAt) + 10_000).toISOString() });
+    await publishForConsultation(system.baseUrl, tokens, id, {
+      opensAt,
+      closesAt: new Date(Date.parse(opensAt) + 10_000).toISOString(),
+    });
     // The consultation opens when the workflow's timer fires, which a busy machine may deliver late.
-    await eventually(async () => (await call(system.baseUrl, 'GET', `/api/v1/public/decisions/${id}`)).body.stage === 'consultation', { timeoutMs: 20_000, intervalMs: 250, what: 'the consultation opens' });
+    await eventually(
+      async () => (await call(system.baseUrl, 'GET', `/api/v1/public/decisions/${id}`)).body.stage === 'consultation',
+      { timeoutMs: 20_000, intervalMs: 250, what: 'the consultation opens' },
+    );
     for (let i = 0; i < 12; i += 1) {
-      const reply = await post(`${FORM_LETTER}${i % 2 ? '谢谢！' : ''}`, { name: `赵${i}`, phone: `1391234567${i % 10}` });
+      const reply = await post(`${FORM_LETTER}${i % 2 ? '谢谢！' : ''}`, {
+        name: `赵${i}`,
+        phone: `1391234567${i % 10}`,
+      });
       expect(reply.status).toBe(201);
       formLetters.push(reply.body.receipt as string);
     }
-    single = (await post('我叫钱七，电话13700001111，建议夜间停车免费。', { name: '钱七', phone: '13700001111', email: 'qian7@example.com' })).body.receipt as string;
+    single = (
+      await post('我叫钱七，电话13700001111，建议夜间停车免费。', {
+        name: '钱七',
+        phone: '13700001111',
+        email: 'qian7@example.com',
+      })
+    ).body.receipt as string;
     await post('公交线路的末班车太早，建议延后到晚上十点。');
-    await eventually(async () => (await call(system.baseUrl, 'GET', `/api/v1/public/decisions/${id}`)).body.stage === 'feedback', { timeoutMs: 40_000, intervalMs: 250, what: 'the consultation is sealed' }).catch(() => undefined);
+    await eventually(
+      async () => (await call(system.baseUrl, 'GET', `/api/v1/public/decisions/${id}`)).body.stage === 'feedback',
+      { timeoutMs: 40_000, intervalMs: 250, what: 'the consultation is sealed' },
+    ).catch(() => undefined);
     expect((await call(system.baseUrl, 'GET', `/api/v1/public/decisions/${id}`)).body.stage).toBe('feedback');
   });
 
   it('has the opinions clustered (by the clustering activity, or directly here when it is not there)', async () => {
     const clusteredAt = async (): Promise<string | null> =>
-      ((await app.query(`SELECT clustered_at AS at FROM consultations WHERE decision_id = '${id}'`)) as Array<{ at: string | null }>)[0]?.at ?? null;
+      (
+        (await app.query(`SELECT clustered_at AS at FROM consultations WHERE decision_id = '${id}'`)) as Array<{
+          at: string | null;
+        }>
+      )[0]?.at ?? null;
     await eventually(clusteredAt, { timeoutMs: 30_000, intervalMs: 250, what: 'clustering' }).catch(() => undefined);
     if (!(await clusteredAt())) {
-      const others = ((await app.query(`SELECT receipt FROM opinions WHERE decision_id = '${id}'`)) as Array<{ receipt: string }>).map((r) => r.receipt).filter((r) => !formLetters.includes(r));
-      await seedClusters(app, id, [{ clusterId: 'r1-1', label: '反对停车收费翻倍', receipts: formLetters }, ...others.map((receipt, i) => ({ clusterId: `r1-${i + 2}`, label: '其他', receipts: [receipt] }))]);
+      const others = (
+        (await app.query(`SELECT receipt FROM opinions WHERE decision_id = '${id}'`)) as Array<{ receipt: string }>
+      )
+        .map((r) => r.receipt)
+        .filter((r) => !formLetters.includes(r));
+      await seedClusters(app, id, [
+        { clusterId: 'r1-1', label: '反对停车收费翻倍', receipts: formLetters },
+        ...others.map((receipt, i) => ({ clusterId: `r1-${i + 2}`, label: '其他', receipts: [receipt] })),
+      ]);
     }
-    const [row] = (await app.query(`SELECT cluster_id AS c FROM opinions WHERE receipt = '${formLetters[0]}'`)) as Array<{ c: string }>;
+    const [row] = (await app.query(
+      `SELECT cluster_id AS c FROM opinions WHERE receipt = '${formLetters[0]}'`,
+    )) as Array<{ c: string }>;
     formCluster = row!.c;
-    const members = (await app.query(`SELECT count(*) AS n FROM opinions WHERE decision_id = '${id}' AND cluster_id = '${formCluster}'`)) as Array<{ n: string | number }>;
+    const members = (await app.query(
+      `SELECT count(*) AS n FROM opinions WHERE decision_id = '${id}' AND cluster_id = '${formCluster}'`,
+    )) as Array<{ n: string | number }>;
     expect(Number(members[0]!.n)).toBeGreaterThanOrEqual(12);
   });
 
   it('keeps answer templates per unit', async () => {
-    const created = await as('drafter', 'POST', '/api/v1/answer-templates', { templateId: `cost-${kind}`, title: '成本核定', verdict: 'not_adopted', text: '经研究，暂不采纳。' });
+    const created = await as('drafter', 'POST', '/api/v1/answer-templates', {
+      templateId: `cost-${kind}`,
+      title: '成本核定',
+      verdict: 'not_adopted',
+      text: '经研究，暂不采纳。',
+    });
     expect(created.status).toBe(201);
-    expect((await as('drafter', 'POST', '/api/v1/answer-templates', { templateId: `cost-${kind}`, title: '重复', verdict: 'adopted', text: 'x' })).body.code).toBe('TEMPLATE_EXISTS');
-    expect((await as('drafter', 'GET', '/api/v1/answer-templates')).body.map((t: { templateId: string }) => t.templateId)).toContain(`cost-${kind}`);
+    expect(
+      (
+        await as('drafter', 'POST', '/api/v1/answer-templates', {
+          templateId: `cost-${kind}`,
+          title: '重复',
+          verdict: 'adopted',
+          text: 'x',
+        })
+      ).body.code,
+    ).toBe('TEMPLATE_EXISTS');
+    expect(
+      (await as('drafter', 'GET', '/api/v1/answer-templates')).body.map((t: { templateId: string }) => t.templateId),
+    ).toContain(`cost-${kind}`);
     expect((await as('drafter', 'GET', '/api/v1/answer-templates?unit=unit-b')).body.code).toBe('OTHER_UNIT');
-    expect((await as('drafter', 'POST', '/api/v1/answer-templates', { title: '无编号', verdict: 'adopted', text: '采纳' })).body.templateId).toMatch(/^t-/);
+    expect(
+      (await as('drafter', 'POST', '/api/v1/answer-templates', { title: '无编号', verdict: 'adopted', text: '采纳' }))
+        .body.templateId,
+    ).toMatch(/^t-/);
   });
 
   it('answers in bulk with a template through its own route, all or none', async () => {
-    const clusters = ((await app.query(`SELECT cluster_id AS c FROM opinion_clusters WHERE decision_id = '${id}'`)) as Array<{ c: string }>).map((r) => r.c);
+    const clusters = (
+      (await app.query(`SELECT cluster_id AS c FROM opinion_clusters WHERE decision_id = '${id}'`)) as Array<{
+        c: string;
+      }>
+    ).map((r) => r.c);
     // The static segment `answers` wins over the generic `:id/:action` route of the workflow actions.
     const malformed = await answer({ answers: 'all' });
     expect([malformed.status, malformed.body.code]).toEqual([422, 'VALIDATION_FAILED']);
     const unknown = await answer({ selection: { clusters: [...clusters, 'r9-9'] }, templateId: `cost-${kind}` });
-    expect([unknown.status, unknown.body.code, unknown.body.target]).toEqual([404, 'CLUSTER_NOT_FOUND', { cluster: 'r9-9' }]);
-    expect((await answer({ selection: { clusters }, templateId: `cost-${kind}` }, 'drafter-b')).body.code).toBe('DECISION_NOT_FOUND');
+    expect([unknown.status, unknown.body.code, unknown.body.target]).toEqual([
+      404,
+      'CLUSTER_NOT_FOUND',
+      { cluster: 'r9-9' },
+    ]);
+    expect((await answer({ selection: { clusters }, templateId: `cost-${kind}` }, 'drafter-b')).body.code).toBe(
+      'DECISION_NOT_FOUND',
+    );
     const bulk = await answer({ selection: { clusters }, templateId: `cost-${kind}` });
     expect([bulk.status, bulk.body.recorded]).toEqual([200, clusters.length]);
-    const own = await answer({ answers: [{ target: { receipt: single.toLowerCase() }, verdict: 'partially_adopted', text: '夜间免费将在部分路段试点。', reason: '全面免费影响停车周转' }] });
+    const own = await answer({
+      answers: [
+        {
+          target: { receipt: single.toLowerCase() },
+          verdict: 'partially_adopted',
+          text: '夜间免费将在部分路段试点。',
+          reason: '全面免费影响停车周转',
+        },
+      ],
+    });
     expect(own.status).toBe(200);
     const listed = await as('drafter', 'GET', `/api/v1/decisions/${id}/answers`);
     expect(listed.body.items).toHaveLength(clusters.length + 1);
-    expect(listed.body.items.find((a: { targetId: string }) => a.targetId === single)).toMatchObject({ targetKind: 'opinion', answeredBy: { unit: 'unit-a', role: 'drafter' } });
+    expect(listed.body.items.find((a: { targetId: string }) => a.targetId === single)).toMatchObject({
+      targetKind: 'opinion',
+      answeredBy: { unit: 'unit-a', role: 'drafter' },
+    });
     expect((await as('drafter-b', 'GET', `/api/v1/decisions/${id}/answers`)).status).toBe(404);
-    expect((await call(system.baseUrl, 'GET', `/api/v1/public/opinions/${formLetters[0]}`)).body).not.toHaveProperty('answer');
-    expect((await call(system.baseUrl, 'GET', `/api/v1/public/decisions/${id}/feedback`)).body.code).toBe('FEEDBACK_NOT_PUBLISHED');
+    expect((await call(system.baseUrl, 'GET', `/api/v1/public/opinions/${formLetters[0]}`)).body).not.toHaveProperty(
+      'answer',
+    );
+    expect((await call(system.baseUrl, 'GET', `/api/v1/public/decisions/${id}/feedback`)).body.code).toBe(
+      'FEEDBACK_NOT_PUBLISHED',
+    );
   });
 
   it('refuses the report while a concentrated cluster is not adopted without a reason, naming the cluster', async () => {
-    const refused = await as('drafter', 'POST', `/api/v1/decisions/${id}/feedback-report`, { summary: '共收到意见 14 条', draftChanges: '无', clusters: [] });
+    const refused = await as('drafter', 'POST', `/api/v1/decisions/${id}/feedback-report`, {
+      summary: '共收到意见 14 条',
+      draftChanges: '无',
+      clusters: [],
+    });
     expect([refused.status, refused.body.code, refused.body.clusterId]).toEqual([409, 'REASON_REQUIRED', formCluster]);
     expect(refused.body.detail).toContain(formCluster);
   });
 
   it('publishes the report after the reason is given and a reviewer approves it; receipts then show their answers', async () => {
-    expect((await answer({ answers: [{ target: { cluster: formCluster }, templateId: `cost-${kind}`, reason: REASON }] })).status).toBe(200);
-    const submitted = await ok('drafter', 'feedback-report', { summary: '共收到意见 14 条', draftChanges: '第三条修改', statistics: { received: 1_000_000 } });
-    expect((await answer({ answers: [{ target: { receipt: single }, verdict: 'adopted', text: '采纳' }] })).body.code).toBe('FEEDBACK_UNDER_REVIEW');
+    expect(
+      (await answer({ answers: [{ target: { cluster: formCluster }, templateId: `cost-${kind}`, reason: REASON }] }))
+        .status,
+    ).toBe(200);
+    const submitted = await ok('drafter', 'feedback-report', {
+      summary: '共收到意见 14 条',
+      draftChanges: '第三条修改',
+      statistics: { received: 1_000_000 },
+    });
+    expect(
+      (await answer({ answers: [{ target: { receipt: single }, verdict: 'adopted', text: '采纳' }] })).body.code,
+    ).toBe('FEEDBACK_UNDER_REVIEW');
     expect((await ok('reviewer', 'approve', { reviewId: submitted.reviews.at(-1).id })).stage).toBe('deciding');
 
     const feedback = await call(system.baseUrl, 'GET', `/api/v1/public/decisions/${id}/feedback`);
     expect(feedback.status).toBe(200);
     const report = feedback.body.report;
     expect(report.statistics).toMatchObject({ round: 1, received: 14, published: 14, unanswered: 0 });
-    expect(report.clusters[0]).toMatchObject({ clusterId: formCluster, size: 12, concentrated: true, answer: { verdict: 'not_adopted', text: '经研究，暂不采纳。', reason: REASON } });
-    const entries = (await call(system.baseUrl, 'GET', `/api/v1/public/decisions/${id}/timeline`)).body.entries as Array<{ seq: number; type: string; hash: string }>;
-    expect(entries.find((e) => e.type === 'FeedbackPublished')).toMatchObject({ seq: feedback.body.seq, hash: feedback.body.hash });
+    expect(report.clusters[0]).toMatchObject({
+      clusterId: formCluster,
+      size: 12,
+      concentrated: true,
+      answer: { verdict: 'not_adopted', text: '经研究，暂不采纳。', reason: REASON },
+    });
+    const entries = (await call(system.baseUrl, 'GET', `/api/v1/public/decisions/${id}/timeline`)).body
+      .entries as Array<{ seq: number; type: string; hash: string }>;
+    expect(entries.find((e) => e.type === 'FeedbackPublished')).toMatchObject({
+      seq: feedback.body.seq,
+      hash: feedback.body.hash,
+    });
     const published = JSON.stringify(feedback.body);
-    for (const secret of ['钱七', '13700001111', 'qian7@example.com', '赵0', '13912345670']) expect(published).not.toContain(secret);
+    for (const secret of ['钱七', '13700001111', 'qian7@example.com', '赵0', '13912345670'])
+      expect(published).not.toContain(secret);
 
     const form = await call(system.baseUrl, 'GET', `/api/v1/public/opinions/${formLetters[3]}`);
-    expect(form.body).toMatchObject({ status: 'answered', answer: { verdict: 'not_adopted', reason: REASON, scope: 'cluster', cluster: { clusterId: formCluster } } });
+    expect(form.body).toMatchObject({
+      status: 'answered',
+      answer: { verdict: 'not_adopted', reason: REASON, scope: 'cluster', cluster: { clusterId: formCluster } },
+    });
     const own = await call(system.baseUrl, 'GET', `/api/v1/public/opinions/${single}`);
     expect(own.body).toMatchObject({ status: 'answered', answer: { verdict: 'partially_adopted', scope: 'opinion' } });
     expect(JSON.stringify(own.body)).not.toMatch(/钱七|13700001111/);

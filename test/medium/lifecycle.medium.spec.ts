@@ -26,7 +26,8 @@ describe('one decision through every stage over HTTP, with deadlines seconds awa
     await seedDemoAccounts(dataSource, PASSWORD, new Date());
     await dataSource.destroy();
     system = await startMediumSystem({ databaseUrl: db.url, taskQueue: uniqueTaskQueue('lifecycle') });
-    for (const user of ['drafter', 'reviewer', 'manager', 'drafter-b']) tokens[user] = await login(system.baseUrl, user, PASSWORD);
+    for (const user of ['drafter', 'reviewer', 'manager', 'drafter-b'])
+      tokens[user] = await login(system.baseUrl, user, PASSWORD);
   });
 
   afterAll(async () => {
@@ -43,33 +44,64 @@ describe('one decision through every stage over HTTP, with deadlines seconds awa
     return reply.body;
   }
 
-  async function refused(user: string, id: string, action: string, body: Record<string, unknown>, status: number, code: string): Promise<void> {
+  async function refused(
+    user: string,
+    id: string,
+    action: string,
+    body: Record<string, unknown>,
+    status: number,
+    code: string,
+  ): Promise<void> {
     const reply = await act(user, id, action, body);
     expect({ action, status: reply.status, code: reply.body.code }).toEqual({ action, status, code });
     expect(reply.contentType).toContain('application/problem+json');
   }
 
   async function timeline(id: string): Promise<PublicLogEntry[]> {
-    return (await call(system.baseUrl, 'GET', `/api/v1/public/decisions/${id}/timeline`)).body.entries as PublicLogEntry[];
+    return (await call(system.baseUrl, 'GET', `/api/v1/public/decisions/${id}/timeline`)).body
+      .entries as PublicLogEntry[];
   }
 
   async function waitForEvent(id: string, type: string, timeoutMs = 30_000): Promise<void> {
-    await eventually(async () => (await timeline(id)).some((e) => e.type === type), { timeoutMs, intervalMs: 250, what: `${type} appears` });
+    await eventually(async () => (await timeline(id)).some((e) => e.type === type), {
+      timeoutMs,
+      intervalMs: 250,
+      what: `${type} appears`,
+    });
   }
 
   const lastReview = (state: { reviews?: Array<{ id: string }> }): string => state.reviews!.at(-1)!.id;
 
   it('runs drafting → pre-disclosure → consultation → feedback → deciding → execution → evaluation → closed', async () => {
-    const registered = await call(system.baseUrl, 'POST', '/api/v1/decisions', { token: tokens['drafter'], json: aRegistration({ riskAssessmentRequired: true }) });
+    const registered = await call(system.baseUrl, 'POST', '/api/v1/decisions', {
+      token: tokens['drafter'],
+      json: aRegistration({ riskAssessmentRequired: true }),
+    });
     expect(registered.status).toBe(201);
     const id = registered.body.decisionId as string;
 
     // drafting
-    await ok('drafter', id, 'draft-versions', { draft: '第一条 …', basis: '《重大行政决策程序暂行条例》', explanation: '起草说明' });
+    await ok('drafter', id, 'draft-versions', {
+      draft: '第一条 …',
+      basis: '《重大行政决策程序暂行条例》',
+      explanation: '起草说明',
+    });
     await refused('drafter-b', id, 'draft-versions', { draft: 'x', basis: 'y', explanation: 'z' }, 403, 'OTHER_UNIT');
-    await refused('drafter', id, 'consultation-plan', { channels: ['online'], opensAt: inSeconds(3), closesAt: inSeconds(8) }, 422, 'CONSULTATION_TOO_SHORT');
+    await refused(
+      'drafter',
+      id,
+      'consultation-plan',
+      { channels: ['online'], opensAt: inSeconds(3), closesAt: inSeconds(8) },
+      422,
+      'CONSULTATION_TOO_SHORT',
+    );
     const closesAt = inSeconds(9);
-    await ok('drafter', id, 'consultation-plan', { channels: ['online', 'hearing', 'symposium'], opensAt: inSeconds(4), closesAt, shortenedReason: '应急事项，需尽快实施' });
+    await ok('drafter', id, 'consultation-plan', {
+      channels: ['online', 'hearing', 'symposium'],
+      opensAt: inSeconds(4),
+      closesAt,
+      shortenedReason: '应急事项，需尽快实施',
+    });
     await refused('drafter', id, 'submit-for-publication', {}, 409, 'SHORTENING_NOT_APPROVED');
     await ok('manager', id, 'shortened-consultation-approval');
     const submitted = await ok('drafter', id, 'submit-for-publication');
@@ -78,30 +110,65 @@ describe('one decision through every stage over HTTP, with deadlines seconds awa
     expect(disclosed.stage).toBe('pre_disclosure');
 
     // pre-disclosure: a hearing needs 7 days' notice
-    await refused('drafter', id, 'hearings', { date: inDays(2), place: '市政府第一会议室', selectionMethod: '随机抽取', participants: ['市民代表'] }, 422, 'HEARING_NOTICE_TOO_SHORT');
-    await ok('drafter', id, 'hearings', { date: inDays(8), place: '市政府第一会议室', selectionMethod: '随机抽取', participants: ['市民代表', '企业代表'] });
+    await refused(
+      'drafter',
+      id,
+      'hearings',
+      { date: inDays(2), place: '市政府第一会议室', selectionMethod: '随机抽取', participants: ['市民代表'] },
+      422,
+      'HEARING_NOTICE_TOO_SHORT',
+    );
+    await ok('drafter', id, 'hearings', {
+      date: inDays(8),
+      place: '市政府第一会议室',
+      selectionMethod: '随机抽取',
+      participants: ['市民代表', '企业代表'],
+    });
 
     // consultation opens and closes by itself
     await waitForEvent(id, 'ConsultationOpened');
-    await ok('drafter', id, 'channel-records', { channel: 'symposium', date: inSeconds(-1), participantsCount: 12, minutes: '座谈会纪要' });
+    await ok('drafter', id, 'channel-records', {
+      channel: 'symposium',
+      date: inSeconds(-1),
+      participantsCount: 12,
+      minutes: '座谈会纪要',
+    });
     await refused('manager', id, 'extend', { closesAt: inSeconds(-60), reason: '延长' }, 422, 'EXTENSION_NOT_LATER');
-    await ok('manager', id, 'extend', { closesAt: new Date(Date.parse(closesAt) + 2_000).toISOString(), reason: '意见较多，延长征求意见期' });
+    await ok('manager', id, 'extend', {
+      closesAt: new Date(Date.parse(closesAt) + 2_000).toISOString(),
+      reason: '意见较多，延长征求意见期',
+    });
     await waitForEvent(id, 'ConsultationClosed');
 
     // feedback
-    const feedback = await ok('drafter', id, 'feedback-report', { summary: '共收到意见 12 条', draftChanges: '第三条修改' });
+    const feedback = await ok('drafter', id, 'feedback-report', {
+      summary: '共收到意见 12 条',
+      draftChanges: '第三条修改',
+    });
     await ok('reviewer', id, 'approve', { reviewId: lastReview(feedback) });
 
     // deciding: legality review and risk assessment gate the collective decision
-    const late = await call(system.baseUrl, 'POST', `/api/v1/public/decisions/${id}/opinions`, { json: { text: '征求意见期已过' } });
+    const late = await call(system.baseUrl, 'POST', `/api/v1/public/decisions/${id}/opinions`, {
+      json: { text: '征求意见期已过' },
+    });
     expect([late.status, late.body.code]).toEqual([409, 'CONSULTATION_NOT_OPEN']);
-    const meeting = { meeting: '市政府第 12 次常务会议', date: inSeconds(0), outcome: 'adopted', dissent: '一名委员对第三条保留意见' };
+    const meeting = {
+      meeting: '市政府第 12 次常务会议',
+      date: inSeconds(0),
+      outcome: 'adopted',
+      dissent: '一名委员对第三条保留意见',
+    };
     await refused('manager', id, 'collective-decision', meeting, 409, 'LEGALITY_REVIEW_REQUIRED');
     await refused('drafter', id, 'legality-review-request', { dueAt: inDays(1) }, 422, 'LEGALITY_REVIEW_TOO_SHORT');
     await ok('drafter', id, 'legality-review-request');
     await ok('reviewer', id, 'legality-review', { opinion: 'lawful', text: '合法' });
     await refused('manager', id, 'collective-decision', meeting, 409, 'RISK_ASSESSMENT_REQUIRED');
-    await ok('drafter', id, 'risk-assessments', { riskPoints: '群体性风险', measures: '分步实施', contingency: '应急预案', conclusion: 'controllable' });
+    await ok('drafter', id, 'risk-assessments', {
+      riskPoints: '群体性风险',
+      measures: '分步实施',
+      contingency: '应急预案',
+      conclusion: 'controllable',
+    });
     await ok('manager', id, 'collective-decision', meeting);
     const plan = {
       text: '决定全文',
@@ -113,24 +180,53 @@ describe('one decision through every stage over HTTP, with deadlines seconds awa
       ],
       evaluationDueAt: inDays(365),
     };
-    await refused('drafter', id, 'publish-decision', { ...plan, interpretation: { plainLanguage: '' } }, 422, 'INTERPRETATION_REQUIRED');
-    const publication = await ok('drafter', id, 'publish-decision', { ...plan, interpretation: { plainLanguage: '一图读懂', qa: [{ question: '何时实施？', answer: '明年起' }] } });
+    await refused(
+      'drafter',
+      id,
+      'publish-decision',
+      { ...plan, interpretation: { plainLanguage: '' } },
+      422,
+      'INTERPRETATION_REQUIRED',
+    );
+    const publication = await ok('drafter', id, 'publish-decision', {
+      ...plan,
+      interpretation: { plainLanguage: '一图读懂', qa: [{ question: '何时实施？', answer: '明年起' }] },
+    });
     const executing = await ok('reviewer', id, 'approve', { reviewId: lastReview(publication) });
     expect(executing.stage).toBe('execution');
     // the standing channel: the public can send opinions on the execution (art.34)
-    const onExecution = await call(system.baseUrl, 'POST', `/api/v1/public/decisions/${id}/opinions`, { json: { text: '实施中发现补贴发放不及时' } });
+    const onExecution = await call(system.baseUrl, 'POST', `/api/v1/public/decisions/${id}/opinions`, {
+      json: { text: '实施中发现补贴发放不及时' },
+    });
     expect(onExecution.status).toBe(201);
 
     // execution: progress, an overdue milestone, audit, rectification, accountability
-    await refused('drafter', id, 'draft-versions', { draft: 'x', basis: 'y', explanation: 'z' }, 409, 'ILLEGAL_TRANSITION');
-    const progress = await ok('drafter', id, 'progress-reports', { milestoneId: 'm1', percent: 50, narrative: '细则已起草' });
+    await refused(
+      'drafter',
+      id,
+      'draft-versions',
+      { draft: 'x', basis: 'y', explanation: 'z' },
+      409,
+      'ILLEGAL_TRANSITION',
+    );
+    const progress = await ok('drafter', id, 'progress-reports', {
+      milestoneId: 'm1',
+      percent: 50,
+      narrative: '细则已起草',
+    });
     await ok('reviewer', id, 'approve', { reviewId: lastReview(progress) });
     await waitForEvent(id, 'MilestoneOverdue');
-    const board = await call(system.baseUrl, 'GET', '/api/v1/decisions?stage=execution&overdue=true', { token: tokens['manager'] });
+    const board = await call(system.baseUrl, 'GET', '/api/v1/decisions?stage=execution&overdue=true', {
+      token: tokens['manager'],
+    });
     expect(board.body.items.map((d: { id: string }) => d.id)).toContain(id);
     const publicView = await call(system.baseUrl, 'GET', `/api/v1/public/decisions/${id}`);
     expect(publicView.body).toMatchObject({ stage: 'execution', overdue: true, progress: 33.3 });
-    await ok('reviewer', id, 'audit-findings', { finding: '资金拨付滞后', severity: 'medium', rectificationDueAt: inDays(30) });
+    await ok('reviewer', id, 'audit-findings', {
+      finding: '资金拨付滞后',
+      severity: 'medium',
+      rectificationDueAt: inDays(30),
+    });
     await ok('drafter', id, 'rectifications', { findingId: 'f1', action: '已拨付', status: 'completed' });
     await ok('manager', id, 'accountability', { subject: '财务处', measure: '通报批评', date: inSeconds(0) });
 
@@ -146,7 +242,10 @@ describe('one decision through every stage over HTTP, with deadlines seconds awa
     await refused('manager', id, 'approve', { reviewId: lastReview(adjust) }, 403, 'SELF_REVIEW');
     expect((await ok('reviewer', id, 'approve', { reviewId: lastReview(adjust) })).stage).toBe('execution');
     await ok('manager', id, 'evaluation', { evaluatorUnit: 'unit-b' });
-    const terminate = await ok('manager', id, 'evaluation-report', { conclusion: 'terminate', report: '政策目标已实现' });
+    const terminate = await ok('manager', id, 'evaluation-report', {
+      conclusion: 'terminate',
+      report: '政策目标已实现',
+    });
     expect((await ok('reviewer', id, 'approve', { reviewId: lastReview(terminate) })).stage).toBe('closed');
 
     // the whole public timeline: types in order, gap-free, a valid chain
@@ -185,17 +284,32 @@ describe('one decision through every stage over HTTP, with deadlines seconds awa
   });
 
   it('returns a draft from the collective decision to drafting, keeping the history', async () => {
-    const registered = await call(system.baseUrl, 'POST', '/api/v1/decisions', { token: tokens['drafter'], json: aRegistration({ title: '退回的决策' }) });
+    const registered = await call(system.baseUrl, 'POST', '/api/v1/decisions', {
+      token: tokens['drafter'],
+      json: aRegistration({ title: '退回的决策' }),
+    });
     const id = registered.body.decisionId as string;
     await ok('drafter', id, 'draft-versions', { draft: '草案', basis: '依据', explanation: '说明' });
-    await ok('drafter', id, 'consultation-plan', { channels: ['online'], opensAt: inSeconds(1), closesAt: inSeconds(3), shortenedReason: '测试用短期征求意见' });
+    await ok('drafter', id, 'consultation-plan', {
+      channels: ['online'],
+      opensAt: inSeconds(1),
+      closesAt: inSeconds(3),
+      shortenedReason: '测试用短期征求意见',
+    });
     await ok('manager', id, 'shortened-consultation-approval');
     await ok('reviewer', id, 'approve', { reviewId: lastReview(await ok('drafter', id, 'submit-for-publication')) });
     await waitForEvent(id, 'ConsultationClosed');
-    await ok('reviewer', id, 'approve', { reviewId: lastReview(await ok('drafter', id, 'feedback-report', { summary: '无意见', draftChanges: '无' })) });
+    await ok('reviewer', id, 'approve', {
+      reviewId: lastReview(await ok('drafter', id, 'feedback-report', { summary: '无意见', draftChanges: '无' })),
+    });
     await ok('drafter', id, 'legality-review-request');
     await ok('reviewer', id, 'legality-review', { opinion: 'lawful_with_changes', text: '修改后合法' });
-    const returned = await ok('manager', id, 'collective-decision', { meeting: '常务会议', date: inSeconds(0), outcome: 'returned', reason: '需进一步论证' });
+    const returned = await ok('manager', id, 'collective-decision', {
+      meeting: '常务会议',
+      date: inSeconds(0),
+      outcome: 'returned',
+      reason: '需进一步论证',
+    });
     expect(returned.stage).toBe('drafting');
     const types = (await timeline(id)).map((e) => e.type);
     expect(types.at(-1)).toBe('DecisionReturned');
@@ -214,25 +328,58 @@ describe('one decision through every stage over HTTP, with deadlines seconds awa
     });
     const id = registered.body.decisionId as string;
     const assertInvisible = async (): Promise<void> => {
-      const opinion = await call(system.baseUrl, 'POST', `/api/v1/public/decisions/${id}/opinions`, { json: { text: '试探' } });
+      const opinion = await call(system.baseUrl, 'POST', `/api/v1/public/decisions/${id}/opinions`, {
+        json: { text: '试探' },
+      });
       expect([opinion.status, opinion.body.code]).toEqual([404, 'DECISION_NOT_FOUND']);
-      for (const path of [`/api/v1/public/decisions/${id}`, `/api/v1/public/decisions/${id}/timeline`, `/api/v1/public/decisions/${id}/opinions`, `/feeds/decisions/${id}.atom`]) {
+      for (const path of [
+        `/api/v1/public/decisions/${id}`,
+        `/api/v1/public/decisions/${id}/timeline`,
+        `/api/v1/public/decisions/${id}/opinions`,
+        `/feeds/decisions/${id}.atom`,
+      ]) {
         const reply = await call(system.baseUrl, 'GET', path);
         expect([path, reply.status]).toEqual([path, 404]);
       }
       const catalogue = await call(system.baseUrl, 'GET', `/api/v1/public/decisions?q=${encodeURIComponent(title)}`);
       expect(catalogue.body.total).toBe(0);
-      expect(JSON.stringify((await call(system.baseUrl, 'GET', '/api/v1/public/decisions?pageSize=100')).body)).not.toContain(id);
-      for (const path of ['/api/v1/public/export/decisions.json', '/api/v1/public/export/opinions.csv', '/api/v1/public/export/opinions.json', '/feeds/decisions.atom']) {
+      expect(
+        JSON.stringify((await call(system.baseUrl, 'GET', '/api/v1/public/decisions?pageSize=100')).body),
+      ).not.toContain(id);
+      for (const path of [
+        '/api/v1/public/export/decisions.json',
+        '/api/v1/public/export/opinions.csv',
+        '/api/v1/public/export/opinions.json',
+        '/feeds/decisions.atom',
+      ]) {
         const reply = await call(system.baseUrl, 'GET', path);
-        expect([path, reply.status, JSON.stringify(reply.body).includes(id) || JSON.stringify(reply.body).includes(title)]).toEqual([path, 200, false]);
+        expect([
+          path,
+          reply.status,
+          JSON.stringify(reply.body).includes(id) || JSON.stringify(reply.body).includes(title),
+        ]).toEqual([path, 200, false]);
       }
-      for (const format of ['csv', 'json']) expect((await call(system.baseUrl, 'GET', `/api/v1/public/export/opinions.${format}?decision=${id}`)).status).toBe(404);
+      for (const format of ['csv', 'json'])
+        expect(
+          (await call(system.baseUrl, 'GET', `/api/v1/public/export/opinions.${format}?decision=${id}`)).status,
+        ).toBe(404);
     };
     await assertInvisible();
     await ok('drafter', id, 'draft-versions', { draft: '涉密草案', basis: '依据', explanation: '说明' });
-    await refused('drafter', id, 'consultation-plan', { channels: ['online'], opensAt: inDays(1), closesAt: inDays(40) }, 409, 'ILLEGAL_TRANSITION');
-    await ok('drafter', id, 'expert-opinions', { expert: '专家甲', opinion: '可行', conflictOfInterestDeclaration: '无利害关系', hasDirectInterest: false });
+    await refused(
+      'drafter',
+      id,
+      'consultation-plan',
+      { channels: ['online'], opensAt: inDays(1), closesAt: inDays(40) },
+      409,
+      'ILLEGAL_TRANSITION',
+    );
+    await ok('drafter', id, 'expert-opinions', {
+      expert: '专家甲',
+      opinion: '可行',
+      conflictOfInterestDeclaration: '无利害关系',
+      hasDirectInterest: false,
+    });
     await ok('drafter', id, 'submit-for-decision');
     await ok('drafter', id, 'legality-review-request');
     await ok('reviewer', id, 'legality-review', { opinion: 'lawful', text: '合法' });
@@ -251,13 +398,27 @@ describe('one decision through every stage over HTTP, with deadlines seconds awa
     await assertInvisible();
     await ok('reviewer', id, 'approve', { reviewId: lastReview(publication) });
     const entries = await timeline(id);
-    expect(entries.map((e) => [e.seq, e.type])).toEqual([[1, 'DecisionPublished'], [2, 'MilestonePlanned']]);
+    expect(entries.map((e) => [e.seq, e.type])).toEqual([
+      [1, 'DecisionPublished'],
+      [2, 'MilestonePlanned'],
+    ]);
     expect(entries[0]!.data).toMatchObject(approved);
     expect(verifyChain(id, entries, sha256Hex).ok).toBe(true);
     const published = await call(system.baseUrl, 'GET', `/api/v1/public/decisions/${id}`);
-    expect(published.body).toMatchObject({ id, stage: 'execution', title: approved.publicTitle, summary: approved.publicSummary });
-    await assertConfidentialAfterPublication(system.baseUrl, id, approved.publicTitle, [title, summary, ground, '涉密草案', '专家甲', '试探']);
+    expect(published.body).toMatchObject({
+      id,
+      stage: 'execution',
+      title: approved.publicTitle,
+      summary: approved.publicSummary,
+    });
+    await assertConfidentialAfterPublication(system.baseUrl, id, approved.publicTitle, [
+      title,
+      summary,
+      ground,
+      '涉密草案',
+      '专家甲',
+      '试探',
+    ]);
     await recordHistories(id, 'confidential-published');
   });
 });
-

@@ -10,7 +10,18 @@ import { eventually } from '../support/eventually';
 const PASSWORD = 'e2e-password';
 const inSeconds = (s: number): string => new Date(Date.now() + s * 1000).toISOString();
 
-const CSV_HEADER = ['decision_id', 'phase', 'round', 'channel', 'section', 'received_at', 'text', 'cluster_id', 'answer_verdict', 'answer_text'];
+const CSV_HEADER = [
+  'decision_id',
+  'phase',
+  'round',
+  'channel',
+  'section',
+  'received_at',
+  'text',
+  'cluster_id',
+  'answer_verdict',
+  'answer_text',
+];
 const PERSONAL = { name: '王小明', phone: '13812345678', email: 'wxm@example.com', idNumber: '11010519491231002X' };
 const CONFIDENTIAL_TITLE = '涉密决策不得出现在开放数据中';
 
@@ -33,18 +44,44 @@ describe.each(databaseKinds())('open-data exports over HTTP, on %s', (kind) => {
   const download = async (path: string): Promise<Download> => {
     const response = await fetch(`${system.baseUrl}${path}`);
     const bytes = new Uint8Array(await response.arrayBuffer());
-    return { status: response.status, headers: response.headers, bytes, text: new TextDecoder('utf-8', { ignoreBOM: true, fatal: true }).decode(bytes) };
+    return {
+      status: response.status,
+      headers: response.headers,
+      bytes,
+      text: new TextDecoder('utf-8', { ignoreBOM: true, fatal: true }).decode(bytes),
+    };
   };
-  const act = async (user: string, decisionId: string, action: string, body: Record<string, unknown> = {}): Promise<any> => {
-    const reply = await call(system.baseUrl, 'POST', `/api/v1/decisions/${decisionId}/${action}`, { token: tokens[user], json: body });
+  const act = async (
+    user: string,
+    decisionId: string,
+    action: string,
+    body: Record<string, unknown> = {},
+  ): Promise<any> => {
+    const reply = await call(system.baseUrl, 'POST', `/api/v1/decisions/${decisionId}/${action}`, {
+      token: tokens[user],
+      json: body,
+    });
     if (reply.status !== 200) throw new Error(`${action}: ${reply.status} ${JSON.stringify(reply.body)}`);
     return reply.body;
   };
   const post = (body: unknown, key?: string): Promise<Reply> =>
-    call(system.baseUrl, 'POST', `/api/v1/public/decisions/${id}/opinions`, { json: body, headers: key ? { 'idempotency-key': key } : {} });
+    call(system.baseUrl, 'POST', `/api/v1/public/decisions/${id}/opinions`, {
+      json: body,
+      headers: key ? { 'idempotency-key': key } : {},
+    });
   /** Everything the public could learn from the exports that must not be there. */
   const expectNothingPrivate = (body: string): void => {
-    for (const secret of [...Object.values(PERSONAL), ...receipts, 'WITHHELD-MARK', `IDEM-KEY-${kind}`, confidentialId, CONFIDENTIAL_TITLE, 'textRaw', 'contact', 'receipt']) {
+    for (const secret of [
+      ...Object.values(PERSONAL),
+      ...receipts,
+      'WITHHELD-MARK',
+      `IDEM-KEY-${kind}`,
+      confidentialId,
+      CONFIDENTIAL_TITLE,
+      'textRaw',
+      'contact',
+      'receipt',
+    ]) {
       expect([secret, body.includes(secret)]).toEqual([secret, false]);
     }
   };
@@ -54,12 +91,25 @@ describe.each(databaseKinds())('open-data exports over HTTP, on %s', (kind) => {
     const dataSource = await openDatabase(db.config, { migrate: true });
     await seedDemoAccounts(dataSource, PASSWORD, new Date());
     await dataSource.destroy();
-    system = await startMediumSystem({ databaseUrl: db.url, taskQueue: uniqueTaskQueue(`open-data-${kind}`), gatewayEnv: { OPINION_BURST: '1000' } });
+    system = await startMediumSystem({
+      databaseUrl: db.url,
+      taskQueue: uniqueTaskQueue(`open-data-${kind}`),
+      gatewayEnv: { OPINION_BURST: '1000' },
+    });
     for (const user of ['drafter', 'reviewer', 'manager']) tokens[user] = await login(system.baseUrl, user, PASSWORD);
-    confidentialId = (await call(system.baseUrl, 'POST', '/api/v1/decisions', { token: tokens['drafter'], json: aRegistration({ title: CONFIDENTIAL_TITLE, confidential: true, confidentialGround: '工作秘密' }) })).body.decisionId;
-    id = (await call(system.baseUrl, 'POST', '/api/v1/decisions', { token: tokens['drafter'], json: aRegistration() })).body.decisionId;
+    confidentialId = (
+      await call(system.baseUrl, 'POST', '/api/v1/decisions', {
+        token: tokens['drafter'],
+        json: aRegistration({ title: CONFIDENTIAL_TITLE, confidential: true, confidentialGround: '工作秘密' }),
+      })
+    ).body.decisionId;
+    id = (await call(system.baseUrl, 'POST', '/api/v1/decisions', { token: tokens['drafter'], json: aRegistration() }))
+      .body.decisionId;
     const opensAt = inSeconds(3);
-    await publishForConsultation(system.baseUrl, tokens, id, { opensAt, closesAt: new Date(Date.parse(opensAt) + 8_000).toISOString() });
+    await publishForConsultation(system.baseUrl, tokens, id, {
+      opensAt,
+      closesAt: new Date(Date.parse(opensAt) + 8_000).toISOString(),
+    });
 
     const personal = {
       text: `我叫${PERSONAL.name}，身份证${PERSONAL.idNumber}，电话${PERSONAL.phone}，邮箱${PERSONAL.email}。建议第3条补贴提高到1200元，"一次性"发放。`,
@@ -76,7 +126,10 @@ describe.each(databaseKinds())('open-data exports over HTTP, on %s', (kind) => {
     );
     expect(reply.status).toBe(201);
     receipts.push(reply.body.receipt);
-    for (const text of ['=HYPERLINK("http://example.com","点击") 公式开头, 含逗号\n和换行', '广告 WITHHELD-MARK 加微信']) {
+    for (const text of [
+      '=HYPERLINK("http://example.com","点击") 公式开头, 含逗号\n和换行',
+      '广告 WITHHELD-MARK 加微信',
+    ]) {
       const sent = await post({ text });
       expect(sent.status).toBe(201);
       receipts.push(sent.body.receipt);
@@ -101,7 +154,9 @@ describe.each(databaseKinds())('open-data exports over HTTP, on %s', (kind) => {
     expect(rows).toHaveLength(2);
     const [personal, formula] = rows;
     expect(personal!.slice(0, 5)).toEqual([id, 'consultation', '1', 'online', '第三条']);
-    expect(personal![6]).toBe('我叫[姓名已隐去]，身份证[身份证号已隐去]，电话[手机号已隐去]，邮箱[邮箱已隐去]。建议第3条补贴提高到1200元，"一次性"发放。');
+    expect(personal![6]).toBe(
+      '我叫[姓名已隐去]，身份证[身份证号已隐去]，电话[手机号已隐去]，邮箱[邮箱已隐去]。建议第3条补贴提高到1200元，"一次性"发放。',
+    );
     expect(formula![6]).toBe(`'=HYPERLINK("http://example.com","点击") 公式开头, 含逗号\n和换行`);
     expect(rows.every((row) => row[7] === '' && row[8] === '' && row[9] === '')).toBe(true);
     expectNothingPrivate(csv.text);
@@ -117,7 +172,19 @@ describe.each(databaseKinds())('open-data exports over HTTP, on %s', (kind) => {
     expect(json.headers.get('content-type')).toBe('application/json; charset=utf-8');
     expect(json.headers.get('cache-control')).toBe('public, max-age=60');
     const rows = JSON.parse(json.text) as Array<Record<string, unknown>>;
-    expect(rows.map((r) => Object.keys(r).sort())).toEqual(rows.map(() => ['answer', 'channel', 'clusterId', 'decisionId', 'phase', 'receivedAt', 'round', 'section', 'text']));
+    expect(rows.map((r) => Object.keys(r).sort())).toEqual(
+      rows.map(() => [
+        'answer',
+        'channel',
+        'clusterId',
+        'decisionId',
+        'phase',
+        'receivedAt',
+        'round',
+        'section',
+        'text',
+      ]),
+    );
     expect(rows.map((r) => r['text'])).toEqual([
       '我叫[姓名已隐去]，身份证[身份证号已隐去]，电话[手机号已隐去]，邮箱[邮箱已隐去]。建议第3条补贴提高到1200元，"一次性"发放。',
       '=HYPERLINK("http://example.com","点击") 公式开头, 含逗号\n和换行',
@@ -137,7 +204,11 @@ describe.each(databaseKinds())('open-data exports over HTTP, on %s', (kind) => {
       { timeoutMs: 20_000, intervalMs: 250, what: 'the sealed decision in the export' },
     ).catch(() => undefined);
     expect(decision).toMatchObject({ id, title: aRegistration().title, unit: 'unit-a', stage: 'feedback' });
-    expect(decision.consultation).toMatchObject({ round: 1, status: 'sealed', counts: { received: 3, published: 2, withheld: { spam: 1 }, byChannel: { online: 3 } } });
+    expect(decision.consultation).toMatchObject({
+      round: 1,
+      status: 'sealed',
+      counts: { received: 3, published: 2, withheld: { spam: 1 }, byChannel: { online: 3 } },
+    });
     const published = await call(system.baseUrl, 'GET', `/api/v1/public/decisions/${id}`);
     const { consultation: _consultation, ...view } = decision;
     expect(view).toEqual(published.body);
@@ -149,8 +220,16 @@ describe.each(databaseKinds())('open-data exports over HTTP, on %s', (kind) => {
   it('answers 404 for an unknown or confidential decision filter and 422 for an unknown parameter, before any data', async () => {
     for (const decision of [confidentialId, 'no-such-decision']) {
       for (const format of ['csv', 'json']) {
-        const reply = await call(system.baseUrl, 'GET', `/api/v1/public/export/opinions.${format}?decision=${decision}`);
-        expect([reply.status, reply.contentType, reply.body.code]).toEqual([404, 'application/problem+json; charset=utf-8', 'DECISION_NOT_FOUND']);
+        const reply = await call(
+          system.baseUrl,
+          'GET',
+          `/api/v1/public/export/opinions.${format}?decision=${decision}`,
+        );
+        expect([reply.status, reply.contentType, reply.body.code]).toEqual([
+          404,
+          'application/problem+json; charset=utf-8',
+          'DECISION_NOT_FOUND',
+        ]);
       }
     }
     const unknown = await call(system.baseUrl, 'GET', '/api/v1/public/export/opinions.csv?receipt=x');
@@ -162,7 +241,9 @@ describe.each(databaseKinds())('open-data exports over HTTP, on %s', (kind) => {
     expect(Object.keys(paths['/api/v1/public/export/opinions.csv'].get.responses['200'].content)).toEqual(['text/csv']);
     const json = paths['/api/v1/public/export/opinions.json'].get;
     expect(json.parameters.map((p: { name: string }) => p.name)).toEqual(['decision']);
-    expect(Object.keys(json.responses['200'].content['application/json'].schema.items.properties)).not.toContain('receipt');
+    expect(Object.keys(json.responses['200'].content['application/json'].schema.items.properties)).not.toContain(
+      'receipt',
+    );
     expect(paths['/api/v1/public/export/decisions.json']).toBeDefined();
   });
 });

@@ -7,7 +7,15 @@ import { createTestDatabase, type TestDatabase } from '../support/databases';
 import { aRegistration } from '../support/decisions';
 import { call, login, publishForConsultation } from '../support/http';
 import { uniqueTaskQueue } from '../support/temporal';
-import { act, driveToExecution, inSeconds, published, publishFeedback, waitForStage, type Staff } from './support/public-staff';
+import {
+  act,
+  driveToExecution,
+  inSeconds,
+  published,
+  publishFeedback,
+  waitForStage,
+  type Staff,
+} from './support/public-staff';
 
 // The public path in a real browser (issue 5): find a decision, read it, send an opinion without
 // JavaScript, see and look up the receipt, read the feedback once published, follow the timeline and
@@ -18,7 +26,12 @@ const TITLE = '关于调整城区公共停车收费标准的决定';
 const EXEC_TITLE = '关于推进老旧小区改造的实施方案';
 const SECRET_TITLE = '涉密事项不得出现在公开页面';
 /** A confidential decision that gets published: only its approved public title and summary may show (ADR 29). */
-const PUBLISHED_SECRET = { title: '涉密登记标题不得公开', summary: '涉密登记摘要不得公开', publicTitle: '经审核公开的涉密事项标题', publicSummary: '经审核公开的涉密事项摘要' };
+const PUBLISHED_SECRET = {
+  title: '涉密登记标题不得公开',
+  summary: '涉密登记摘要不得公开',
+  publicTitle: '经审核公开的涉密事项标题',
+  publicSummary: '经审核公开的涉密事项摘要',
+};
 const SCRIPT_OPINION = '<script>alert(1)</script>建议夜间停车免费，联系电话13912345678';
 const FORM_LETTER = '坚决反对停车收费标准翻倍，这会显著增加居民出行负担，建议维持现行标准并增加公共停车位。';
 const REASON = '收费标准按停车设施建设和运营成本核定，夜间标准已下调，白天标准需保持以促进车位周转。';
@@ -42,10 +55,17 @@ describe('the public site in a real browser', () => {
 
   const url = (path: string): string => `${system.baseUrl}${path}`;
   const register = async (overrides: Parameters<typeof aRegistration>[0]): Promise<string> =>
-    (await call(system.baseUrl, 'POST', '/api/v1/decisions', { token: staff.tokens['drafter'], json: aRegistration(overrides) })).body.decisionId as string;
+    (
+      await call(system.baseUrl, 'POST', '/api/v1/decisions', {
+        token: staff.tokens['drafter'],
+        json: aRegistration(overrides),
+      })
+    ).body.decisionId as string;
 
   /** A page in a fresh context that records console errors and CSP violations; closed by `done`. */
-  async function open(options: { javaScript?: boolean; viewport?: 'desktop' | 'phone' } = {}): Promise<{ page: Page; context: BrowserContext; errors: string[]; done: () => Promise<void> }> {
+  async function open(
+    options: { javaScript?: boolean; viewport?: 'desktop' | 'phone' } = {},
+  ): Promise<{ page: Page; context: BrowserContext; errors: string[]; done: () => Promise<void> }> {
     const context = await newContext(browser, options);
     const page = await context.newPage();
     const errors = collectPageErrors(page);
@@ -56,7 +76,10 @@ describe('the public site in a real browser', () => {
   }
 
   /** Console errors other than the browser's own report of a page answered with `status` on purpose. */
-  const unexpected = (errors: string[], status: number): string[] => errors.filter((e) => e !== `Failed to load resource: the server responded with a status of ${status} (${STATUS_TEXT[status]})`);
+  const unexpected = (errors: string[], status: number): string[] =>
+    errors.filter(
+      (e) => e !== `Failed to load resource: the server responded with a status of ${status} (${STATUS_TEXT[status]})`,
+    );
 
   /** Loads `path` with JavaScript on, checks axe and the console, and writes desktop and phone screenshots. */
   async function checkPageType(path: string, name: string, expectedStatus = 200): Promise<Page> {
@@ -77,38 +100,64 @@ describe('the public site in a real browser', () => {
     db = await createTestDatabase('sqlite');
     app = await openDatabase(db.config, { migrate: true });
     await seedDemoAccounts(app, PASSWORD, new Date());
-    system = await startMediumSystem({ databaseUrl: db.url, taskQueue: uniqueTaskQueue('public-site'), gatewayEnv: { OPINION_BURST: '1000' } });
+    system = await startMediumSystem({
+      databaseUrl: db.url,
+      taskQueue: uniqueTaskQueue('public-site'),
+      gatewayEnv: { OPINION_BURST: '1000' },
+    });
     staff.baseUrl = system.baseUrl;
-    for (const user of ['drafter', 'reviewer', 'manager']) staff.tokens[user] = await login(system.baseUrl, user, PASSWORD);
+    for (const user of ['drafter', 'reviewer', 'manager'])
+      staff.tokens[user] = await login(system.baseUrl, user, PASSWORD);
     browser = await launchBrowser();
 
     secretId = await register({ title: SECRET_TITLE, confidential: true, confidentialGround: '工作秘密' });
-    publishedSecretId = await register({ title: PUBLISHED_SECRET.title, summary: PUBLISHED_SECRET.summary, confidential: true, confidentialGround: '工作秘密' });
+    publishedSecretId = await register({
+      title: PUBLISHED_SECRET.title,
+      summary: PUBLISHED_SECRET.summary,
+      confidential: true,
+      confidentialGround: '工作秘密',
+    });
     await publishConfidential(publishedSecretId);
     id = await register({ title: TITLE, summary: '调整中心城区公共停车场白天和夜间收费标准。' });
     execId = await register({ title: EXEC_TITLE, summary: '三年内完成老旧小区改造。', unit: 'unit-a' });
     const opensAt = inSeconds(2);
     await Promise.all([
-      publishForConsultation(system.baseUrl, staff.tokens, id, { opensAt, closesAt: new Date(Date.parse(opensAt) + CONSULTATION_SECONDS * 1000).toISOString() }),
-      publishForConsultation(system.baseUrl, staff.tokens, execId, { opensAt, closesAt: new Date(Date.parse(opensAt) + 2_000).toISOString() }),
+      publishForConsultation(system.baseUrl, staff.tokens, id, {
+        opensAt,
+        closesAt: new Date(Date.parse(opensAt) + CONSULTATION_SECONDS * 1000).toISOString(),
+      }),
+      publishForConsultation(system.baseUrl, staff.tokens, execId, {
+        opensAt,
+        closesAt: new Date(Date.parse(opensAt) + 2_000).toISOString(),
+      }),
     ]);
     executionReady = driveToExecution(staff, execId);
     executionReady.catch(() => undefined); // awaited (and reported) by the execution test
     await waitForStage(system.baseUrl, id, 'consultation');
     // Ten near-identical letters make a concentrated cluster for the feedback report.
     for (let i = 0; i < 10; i += 1) {
-      const sent = await call(system.baseUrl, 'POST', `/api/v1/public/decisions/${id}/opinions`, { json: { text: `${FORM_LETTER}${'！'.repeat(i % 3)}` } });
+      const sent = await call(system.baseUrl, 'POST', `/api/v1/public/decisions/${id}/opinions`, {
+        json: { text: `${FORM_LETTER}${'！'.repeat(i % 3)}` },
+      });
       expect(sent.status).toBe(201);
     }
   }, 120_000);
 
   /** A confidential decision straight to execution: adopted, then published with its approved public title and summary. */
   async function publishConfidential(decisionId: string): Promise<void> {
-    await act(staff, 'drafter', decisionId, 'draft-versions', { draft: '涉密草案全文', basis: '依据', explanation: '说明' });
+    await act(staff, 'drafter', decisionId, 'draft-versions', {
+      draft: '涉密草案全文',
+      basis: '依据',
+      explanation: '说明',
+    });
     await act(staff, 'drafter', decisionId, 'submit-for-decision');
     await act(staff, 'drafter', decisionId, 'legality-review-request');
     await act(staff, 'reviewer', decisionId, 'legality-review', { opinion: 'lawful', text: '合法' });
-    await act(staff, 'manager', decisionId, 'collective-decision', { meeting: '专题会议', date: inSeconds(0), outcome: 'adopted' });
+    await act(staff, 'manager', decisionId, 'collective-decision', {
+      meeting: '专题会议',
+      date: inSeconds(0),
+      outcome: 'adopted',
+    });
     await published(staff, decisionId, 'publish-decision', {
       text: '涉密事项决定公开文本。',
       interpretation: { plainLanguage: '公开解读。' },
@@ -156,7 +205,10 @@ describe('the public site in a real browser', () => {
     await page.getByLabel('意见内容（必填）').fill('长'.repeat(5001));
     await page.getByLabel('涉及的条款（选填）').fill('第三条');
     await page.getByLabel('姓名').fill('张三');
-    const [refused] = await Promise.all([page.waitForResponse((r) => r.request().method() === 'POST'), page.getByRole('button', { name: '提交意见' }).click()]);
+    const [refused] = await Promise.all([
+      page.waitForResponse((r) => r.request().method() === 'POST'),
+      page.getByRole('button', { name: '提交意见' }).click(),
+    ]);
     expect(refused.status()).toBe(422);
     expect(refused.headers()['cache-control']).toBe('no-store');
     await expect(page.getByRole('alert').textContent()).resolves.toContain('意见内容最多 5000 字');
@@ -181,7 +233,12 @@ describe('the public site in a real browser', () => {
     const page = await (await fetch(url(`/decisions/${id}`))).text();
     const key = /name="key" value="([^"]+)"/.exec(page)![1]!;
     const post = (): Promise<Response> =>
-      fetch(url(`/decisions/${id}`), { method: 'POST', redirect: 'manual', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ key, text: '建议增加路边临时停车位。', section: '' }) });
+      fetch(url(`/decisions/${id}`), {
+        method: 'POST',
+        redirect: 'manual',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ key, text: '建议增加路边临时停车位。', section: '' }),
+      });
     const [first, second] = [await post(), await post()];
     expect([first.status, second.status]).toEqual([303, 303]);
     expect(second.headers.get('location')).toBe(first.headers.get('location'));
@@ -236,7 +293,11 @@ describe('the public site in a real browser', () => {
 
   it('shows the feedback report with its concentrated cluster and answers the receipt once feedback is published', async () => {
     await waitForStage(system.baseUrl, id, 'feedback', 60_000);
-    await publishFeedback(staff, app, id, { verdict: 'partially_adopted', text: '夜间收费标准下调一半。', reason: REASON });
+    await publishFeedback(staff, app, id, {
+      verdict: 'partially_adopted',
+      text: '夜间收费标准下调一半。',
+      reason: REASON,
+    });
     const { page, errors, done } = await open({ javaScript: false });
     await page.goto(url(`/decisions/${id}`));
     const feedback = page.locator('#feedback');
@@ -271,22 +332,32 @@ describe('the public site in a real browser', () => {
   });
 
   it('verifies the chain in the browser with the same code as the command line, and catches a changed or removed entry', async () => {
-    const head = (await call(system.baseUrl, 'GET', `/api/v1/public/decisions/${id}/timeline`)).body.head as { seq: number; hash: string };
+    const head = (await call(system.baseUrl, 'GET', `/api/v1/public/decisions/${id}/timeline`)).body.head as {
+      seq: number;
+      hash: string;
+    };
     const page = await checkPageType(`/decisions/${id}/verify`, 'public-verify');
     expect(page).toBeDefined();
     const { page: verify, errors, done } = await open();
     const verdict = async (): Promise<{ verdict: string | undefined; text: string }> => {
       const status = verify.locator('#verify-status[data-verdict]');
       await status.waitFor();
-      return { verdict: (await status.getAttribute('data-verdict')) ?? undefined, text: (await status.textContent()) ?? '' };
+      return {
+        verdict: (await status.getAttribute('data-verdict')) ?? undefined,
+        text: (await status.textContent()) ?? '',
+      };
     };
     await verify.goto(url(`/decisions/${id}/verify`));
     const ok = await verdict();
     expect(ok.verdict).toBe('ok');
     expect(ok.text).toContain(`最新记录为第 ${head.seq} 条，哈希值 ${head.hash}`);
-    await expect(verify.locator('pre code').first().textContent()).resolves.toBe(`npx open-decision verify ${system.baseUrl} ${id}`);
+    await expect(verify.locator('pre code').first().textContent()).resolves.toBe(
+      `npx open-decision verify ${system.baseUrl} ${id}`,
+    );
 
-    const tamper = async (change: (body: { entries: Array<Record<string, any>> }) => void): Promise<{ verdict: string | undefined; text: string }> => {
+    const tamper = async (
+      change: (body: { entries: Array<Record<string, any>> }) => void,
+    ): Promise<{ verdict: string | undefined; text: string }> => {
       await verify.route('**/api/v1/public/decisions/*/timeline', async (route) => {
         const response = await route.fetch();
         const body = await response.json();
@@ -317,8 +388,12 @@ describe('the public site in a real browser', () => {
     await expect(page.locator('#feedback h2').textContent()).resolves.toBe('Adoption feedback');
     await expect(page.getByText('Concentrated opinions and their answers').isVisible()).resolves.toBe(true);
     await page.getByRole('link', { name: 'Public log' }).click();
-    await expect(page.locator('ol.timeline > li h3').first().textContent()).resolves.toContain('Entered in the catalogue');
-    await expect(page.locator('ol.timeline > li > p:not(.meta)').first().textContent()).resolves.toMatch(/^Entered in the catalogue of major administrative decisions\. Summary: /);
+    await expect(page.locator('ol.timeline > li h3').first().textContent()).resolves.toContain(
+      'Entered in the catalogue',
+    );
+    await expect(page.locator('ol.timeline > li > p:not(.meta)').first().textContent()).resolves.toMatch(
+      /^Entered in the catalogue of major administrative decisions\. Summary: /,
+    );
     expect(await page.locator('ol.timeline [lang="zh-CN"]').count()).toBe(0);
     await page.getByRole('link', { name: 'Verify this log in your browser' }).click();
     const status = page.locator('#verify-status[data-verdict]');
@@ -336,7 +411,9 @@ describe('the public site in a real browser', () => {
     const svg = await fetch(url(`/decisions/${execId}/progress.svg`));
     expect(svg.status).toBe(200);
     expect(svg.headers.get('content-type')).toBe('image/svg+xml; charset=utf-8');
-    expect(svg.headers.get('content-security-policy')).toBe("default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'");
+    expect(svg.headers.get('content-security-policy')).toBe(
+      "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'",
+    );
     const body = await svg.text();
     expect(body).toMatch(/^<svg[^>]+xmlns="http:\/\/www.w3.org\/2000\/svg"/);
     expect(body).toContain('完成改造摸底调查（逾期）');
@@ -347,7 +424,9 @@ describe('the public site in a real browser', () => {
     await view.goto(url(`/decisions/${execId}`));
     const chart = view.locator('img.chart');
     await expect(chart.getAttribute('alt')).resolves.toContain('执行进度图');
-    await expect(chart.evaluate((img: { naturalWidth: number }) => img.naturalWidth).catch(() => -1)).resolves.not.toBe(0);
+    await expect(chart.evaluate((img: { naturalWidth: number }) => img.naturalWidth).catch(() => -1)).resolves.not.toBe(
+      0,
+    );
     const rows = view.locator('#execution tbody tr');
     await expect(rows.nth(0).textContent()).resolves.toContain('已逾期');
     await expect(rows.nth(1).textContent()).resolves.toContain('60%');
@@ -360,7 +439,12 @@ describe('the public site in a real browser', () => {
   });
 
   it('never shows anything of a confidential decision, nor raw opinion text or contact, on any page visited', async () => {
-    for (const path of [`/decisions/${secretId}`, `/decisions/${secretId}/timeline`, `/decisions/${secretId}/verify`, `/decisions/${secretId}/progress.svg`]) {
+    for (const path of [
+      `/decisions/${secretId}`,
+      `/decisions/${secretId}/timeline`,
+      `/decisions/${secretId}/verify`,
+      `/decisions/${secretId}/progress.svg`,
+    ]) {
       expect((await fetch(url(path))).status).toBe(404);
     }
     // Once published, a confidential decision shows its approved public title, and takes no opinion, in both languages.
@@ -374,16 +458,33 @@ describe('the public site in a real browser', () => {
       await expect(page.content()).resolves.toContain(`/decisions/${publishedSecretId}`);
       await done();
     }
-    const paths = [...visited, '/', '/decisions', `/decisions?unit=unit-a`, `/decisions?year=${new Date().getFullYear()}`, '/verify'];
+    const paths = [
+      ...visited,
+      '/',
+      '/decisions',
+      `/decisions?unit=unit-a`,
+      `/decisions?year=${new Date().getFullYear()}`,
+      '/verify',
+    ];
     for (const path of paths) {
       const text = await (await fetch(url(path))).text();
-      for (const secret of [SECRET_TITLE, secretId, PUBLISHED_SECRET.title, PUBLISHED_SECRET.summary, '涉密草案全文', '13912345678', '张三']) expect({ path, leaked: text.includes(secret) ? secret : null }).toEqual({ path, leaked: null });
+      for (const secret of [
+        SECRET_TITLE,
+        secretId,
+        PUBLISHED_SECRET.title,
+        PUBLISHED_SECRET.summary,
+        '涉密草案全文',
+        '13912345678',
+        '张三',
+      ])
+        expect({ path, leaked: text.includes(secret) ? secret : null }).toEqual({ path, leaked: null });
     }
     expect(visited.size).toBeGreaterThan(8);
   });
 
   it('lets shared caches keep public pages but never a page with a form key or a receipt', async () => {
-    const cacheOf = async (path: string): Promise<string | null> => (await fetch(url(path))).headers.get('cache-control');
+    const cacheOf = async (path: string): Promise<string | null> =>
+      (await fetch(url(path))).headers.get('cache-control');
     expect(await cacheOf(`/decisions/${id}/timeline`)).toBe('public, max-age=60');
     expect(await cacheOf('/decisions')).toBe('public, max-age=60');
     expect(await cacheOf(`/decisions/${id}`)).toBe('public, max-age=60');

@@ -15,15 +15,34 @@ interface Answer {
 }
 
 /** One HTTP request from a chosen loopback source address (127.0.0.x): the client the throttle counts. */
-function send(baseUrl: string, localAddress: string, method: string, path: string, options: { body?: string; headers?: Record<string, string> } = {}): Promise<Answer> {
+function send(
+  baseUrl: string,
+  localAddress: string,
+  method: string,
+  path: string,
+  options: { body?: string; headers?: Record<string, string> } = {},
+): Promise<Answer> {
   const url = new URL(`${baseUrl}${path}`);
-  const headers = { ...options.headers, ...(options.body === undefined ? {} : { 'content-length': String(Buffer.byteLength(options.body)) }) };
+  const headers = {
+    ...options.headers,
+    ...(options.body === undefined ? {} : { 'content-length': String(Buffer.byteLength(options.body)) }),
+  };
   return new Promise((resolve, reject) => {
-    const req = httpRequest({ host: url.hostname, port: url.port, path: `${url.pathname}${url.search}`, method, localAddress, headers }, (res) => {
-      let text = '';
-      res.on('data', (chunk: Buffer) => (text += chunk.toString()));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, retryAfter: res.headers['retry-after'] as string | undefined, setCookie: res.headers['set-cookie'] ?? [], text }));
-    });
+    const req = httpRequest(
+      { host: url.hostname, port: url.port, path: `${url.pathname}${url.search}`, method, localAddress, headers },
+      (res) => {
+        let text = '';
+        res.on('data', (chunk: Buffer) => (text += chunk.toString()));
+        res.on('end', () =>
+          resolve({
+            status: res.statusCode ?? 0,
+            retryAfter: res.headers['retry-after'] as string | undefined,
+            setCookie: res.headers['set-cookie'] ?? [],
+            text,
+          }),
+        );
+      },
+    );
     req.on('error', reject);
     req.end(options.body);
   });
@@ -33,9 +52,20 @@ describe('throttling of failed sign-ins over HTTP (API login and console form sh
   let db: TestDatabase;
   let system: MediumSystem;
 
-  const apiLogin = async (from: string, username: string, password: string): Promise<{ status: number; code?: string; retryAfter?: string }> => {
-    const answer = await send(system.baseUrl, from, 'POST', '/api/v1/auth/login', { body: JSON.stringify({ username, password }), headers: { 'content-type': 'application/json' } });
-    return { status: answer.status, code: (JSON.parse(answer.text) as { code?: string }).code, retryAfter: answer.retryAfter };
+  const apiLogin = async (
+    from: string,
+    username: string,
+    password: string,
+  ): Promise<{ status: number; code?: string; retryAfter?: string }> => {
+    const answer = await send(system.baseUrl, from, 'POST', '/api/v1/auth/login', {
+      body: JSON.stringify({ username, password }),
+      headers: { 'content-type': 'application/json' },
+    });
+    return {
+      status: answer.status,
+      code: (JSON.parse(answer.text) as { code?: string }).code,
+      retryAfter: answer.retryAfter,
+    };
   };
 
   /** The console's sign-in form as a browser sends it: nonce cookie and `_csrf` from the form page, same Origin. */
@@ -44,7 +74,10 @@ describe('throttling of failed sign-ins over HTTP (API login and console form sh
     const cookie = form.setCookie.map((c) => c.split(';')[0]).join('; ');
     const csrf = /name="_csrf" value="([^"]+)"/.exec(form.text)?.[1] ?? '';
     const body = new URLSearchParams({ _csrf: csrf, next: '/console', username, password }).toString();
-    return send(system.baseUrl, from, 'POST', '/console/login?lang=zh-CN', { body, headers: { 'content-type': 'application/x-www-form-urlencoded', cookie, origin: system.baseUrl } });
+    return send(system.baseUrl, from, 'POST', '/console/login?lang=zh-CN', {
+      body,
+      headers: { 'content-type': 'application/x-www-form-urlencoded', cookie, origin: system.baseUrl },
+    });
   };
 
   beforeAll(async () => {
@@ -52,7 +85,11 @@ describe('throttling of failed sign-ins over HTTP (API login and console form sh
     const dataSource = await openDatabase(db.config, { migrate: true });
     await seedDemoAccounts(dataSource, PASSWORD, new Date());
     await dataSource.destroy();
-    system = await startMediumSystem({ databaseUrl: db.url, taskQueue: uniqueTaskQueue('sign-in-throttle'), gatewayEnv: { LOGIN_MAX_FAILURES_PER_CLIENT: '12' } });
+    system = await startMediumSystem({
+      databaseUrl: db.url,
+      taskQueue: uniqueTaskQueue('sign-in-throttle'),
+      gatewayEnv: { LOGIN_MAX_FAILURES_PER_CLIENT: '12' },
+    });
   });
 
   afterAll(async () => {
@@ -61,7 +98,8 @@ describe('throttling of failed sign-ins over HTTP (API login and console form sh
   });
 
   it('refuses the sixth attempt after five wrong passwords with 429 LOGIN_THROTTLED even with the right password', async () => {
-    for (let i = 0; i < 5; i++) expect(await apiLogin('127.0.0.2', 'drafter', WRONG)).toMatchObject({ status: 401, code: 'INVALID_CREDENTIALS' });
+    for (let i = 0; i < 5; i++)
+      expect(await apiLogin('127.0.0.2', 'drafter', WRONG)).toMatchObject({ status: 401, code: 'INVALID_CREDENTIALS' });
     const refused = await apiLogin('127.0.0.2', 'drafter', PASSWORD);
     expect(refused).toMatchObject({ status: 429, code: 'LOGIN_THROTTLED', retryAfter: expect.stringMatching(/^\d+$/) });
     // One more failure is allowed every window ÷ limit (900 s ÷ 5): five per fifteen minutes sustained (ADR 31).

@@ -6,9 +6,11 @@ import { eventually } from '../support/eventually';
 import { call } from '../support/http';
 
 /** `YYYY-MM-DDTHH:mm:ss` in China Standard Time, what a `datetime-local` field of the console takes. */
-const beijing = (msFromNow: number): string => new Date(Date.now() + msFromNow + 8 * 3600_000).toISOString().slice(0, 19);
+const beijing = (msFromNow: number): string =>
+  new Date(Date.now() + msFromNow + 8 * 3600_000).toISOString().slice(0, 19);
 const DAY = 86_400_000;
-const FORM_LETTER = '我坚决反对将城区停车收费标准提高一倍的方案，这会显著增加居民的出行负担，建议维持现行标准并增加公共停车位供给。';
+const FORM_LETTER =
+  '我坚决反对将城区停车收费标准提高一倍的方案，这会显著增加居民的出行负担，建议维持现行标准并增加公共停车位供给。';
 const LONG_REASON = '停车收费标准由价格主管部门按照停车设施建设和运营成本统一核定，本次调整已经成本监审。';
 const SCRIPT_OPINION = '<script>window.__pwned = 1</script><b>加粗</b> 建议公交优先';
 
@@ -19,11 +21,18 @@ interface Staff {
 }
 
 /** Opens an action's disclosure, fills it, sends it; returns the status of the POST (303 done, 4xx refused). */
-async function act(staff: Staff, action: string, fill: (form: ReturnType<Page['locator']>) => Promise<void> = async () => {}): Promise<number> {
+async function act(
+  staff: Staff,
+  action: string,
+  fill: (form: ReturnType<Page['locator']>) => Promise<void> = async () => {},
+): Promise<number> {
   const details = staff.page.locator(`#act-${action}`);
   if ((await details.getAttribute('open')) === null) await details.locator('summary').click();
   await fill(details.locator('form'));
-  const [response] = await Promise.all([staff.page.waitForResponse((r) => r.request().method() === 'POST'), details.locator('form button[type=submit]').click()]);
+  const [response] = await Promise.all([
+    staff.page.waitForResponse((r) => r.request().method() === 'POST'),
+    details.locator('form button[type=submit]').click(),
+  ]);
   await staff.page.waitForLoadState();
   return response.status();
 }
@@ -37,9 +46,14 @@ describe('the staff path in a real browser: register → consultation → answer
     await staff[who]!.page.goto(`${workspace()}${path}`);
     return staff[who]!.page;
   };
-  const stageOf = async (): Promise<string> => (await call(h.system.baseUrl, 'GET', `/api/v1/public/decisions/${id}`)).body.stage as string;
+  const stageOf = async (): Promise<string> =>
+    (await call(h.system.baseUrl, 'GET', `/api/v1/public/decisions/${id}`)).body.stage as string;
   const waitForStage = async (stage: string, timeoutMs: number): Promise<void> => {
-    await eventually(async () => (await stageOf()) === stage, { timeoutMs, intervalMs: 300, what: `decision reaches ${stage}` });
+    await eventually(async () => (await stageOf()) === stage, {
+      timeoutMs,
+      intervalMs: 300,
+      what: `decision reaches ${stage}`,
+    });
   };
 
   beforeAll(async () => {
@@ -63,7 +77,10 @@ describe('the staff path in a real browser: register → consultation → answer
     await page.locator('#f-register-title').fill('关于调整城区停车收费标准的决定');
     await page.locator('#f-register-summary').fill('拟将城区路内停车收费标准上调。');
     await page.locator('#f-register-category').fill('economy');
-    await Promise.all([page.waitForURL(/\/console\/decisions\/[0-9a-z]{16}\?done=register/), page.getByRole('button', { name: '登记决策事项' }).click()]);
+    await Promise.all([
+      page.waitForURL(/\/console\/decisions\/[0-9a-z]{16}\?done=register/),
+      page.getByRole('button', { name: '登记决策事项' }).click(),
+    ]);
     id = new URL(page.url()).pathname.split('/').pop()!;
     await expect(page.getByRole('status').textContent()).resolves.toContain('登记决策事项');
     const draft = async (text: string) =>
@@ -119,7 +136,14 @@ describe('the staff path in a real browser: register → consultation → answer
     expect(await act(staff['drafter']!, 'submit-for-publication')).toBe(303);
     const reviewer = await open('reviewer');
     await expect(reviewer.locator('#facts-h ~ ul').textContent()).resolves.toContain('draft');
-    expect(await act(staff['reviewer']!, 'approve', (form) => form.locator('[name=reviewId]').selectOption({ index: 1 }).then(() => undefined))).toBe(303);
+    expect(
+      await act(staff['reviewer']!, 'approve', (form) =>
+        form
+          .locator('[name=reviewId]')
+          .selectOption({ index: 1 })
+          .then(() => undefined),
+      ),
+    ).toBe(303);
     await waitForStage('consultation', 15_000);
   });
 
@@ -133,7 +157,9 @@ describe('the staff path in a real browser: register → consultation → answer
         await form.locator('[name=participants]').fill('居民代表\n停车企业代表');
       });
     expect(await hearing(3)).toBe(422);
-    await expect(staff['drafter']!.page.locator('#refusal-hearings').textContent()).resolves.toContain('至少在听证会7日前');
+    await expect(staff['drafter']!.page.locator('#refusal-hearings').textContent()).resolves.toContain(
+      '至少在听证会7日前',
+    );
     expect(await hearing(8)).toBe(303);
     expect(
       await act(staff['drafter']!, 'channel-records', async (form) => {
@@ -144,27 +170,40 @@ describe('the staff path in a real browser: register → consultation → answer
         await form.locator('[name=opinions]').fill('建议分时段收费。\n建议对新能源车优惠。');
       }),
     ).toBe(303);
-    const post = (text: string) => call(h.system.baseUrl, 'POST', `/api/v1/public/decisions/${id}/opinions`, { json: { text } });
+    const post = (text: string) =>
+      call(h.system.baseUrl, 'POST', `/api/v1/public/decisions/${id}/opinions`, { json: { text } });
     for (let i = 0; i < 12; i += 1) expect((await post(`${FORM_LETTER}${i % 2 ? '谢谢！' : ''}`)).status).toBe(201);
     expect((await post(SCRIPT_OPINION)).status).toBe(201);
   });
 
   it('seals the consultation at its closing time; the opinions are clustered', async () => {
     await waitForStage('feedback', 120_000);
-    const clusteredAt = async (): Promise<string | null> => ((await h.app.query(`SELECT clustered_at AS at FROM consultations WHERE decision_id = '${id}'`)) as Array<{ at: string | null }>)[0]?.at ?? null;
+    const clusteredAt = async (): Promise<string | null> =>
+      (
+        (await h.app.query(`SELECT clustered_at AS at FROM consultations WHERE decision_id = '${id}'`)) as Array<{
+          at: string | null;
+        }>
+      )[0]?.at ?? null;
     // Up to 30 s for the clustering activity (a loaded machine runs it late); past that the test clusters the opinions itself.
     await eventually(clusteredAt, { timeoutMs: 30_000, intervalMs: 250, what: 'clustering' }).catch(() => undefined);
     if (!(await clusteredAt())) {
-      const rows = (await h.app.query(`SELECT receipt, text_raw AS t FROM opinions WHERE decision_id = '${id}'`)) as Array<{ receipt: string; t: string }>;
+      const rows = (await h.app.query(
+        `SELECT receipt, text_raw AS t FROM opinions WHERE decision_id = '${id}'`,
+      )) as Array<{ receipt: string; t: string }>;
       const letters = rows.filter((r) => r.t.startsWith(FORM_LETTER)).map((r) => r.receipt);
       const others = rows.filter((r) => !r.t.startsWith(FORM_LETTER));
-      await seedClusters(h.app, id, [{ clusterId: 'r1-1', label: '反对停车收费翻倍', receipts: letters }, ...others.map((r, i) => ({ clusterId: `r1-${i + 2}`, label: '其他', receipts: [r.receipt] }))]);
+      await seedClusters(h.app, id, [
+        { clusterId: 'r1-1', label: '反对停车收费翻倍', receipts: letters },
+        ...others.map((r, i) => ({ clusterId: `r1-${i + 2}`, label: '其他', receipts: [r.receipt] })),
+      ]);
     }
   }, 150_000);
 
   it('shows raw opinions as text, relabels, merges and splits clusters, creates a template and answers clusters in bulk', async () => {
     const page = await open('drafter', '/opinions');
-    expect(await page.locator('.opinion', { hasText: '<script>window.__pwned = 1</script>' }).count()).toBeGreaterThan(0);
+    expect(await page.locator('.opinion', { hasText: '<script>window.__pwned = 1</script>' }).count()).toBeGreaterThan(
+      0,
+    );
     expect(await page.locator('main script, main b').count()).toBe(0);
     expect(await page.evaluate(() => (globalThis as { __pwned?: number }).__pwned)).toBeUndefined();
     await page.locator('#t-title').fill('成本核定');
@@ -187,25 +226,42 @@ describe('the staff path in a real browser: register → consultation → answer
     expect(await rows.filter({ hasNot: badge }).count()).toBe(1);
     await rows.filter({ hasText: '收费方式建议' }).locator('a').click();
     expect(await page.locator('#raw-h ~ .table-wrap tbody tr').count()).toBeGreaterThanOrEqual(2);
-    await page.locator('#raw-h ~ .table-wrap tbody tr', { hasText: '新能源车' }).locator('input[type=checkbox]').check();
+    await page
+      .locator('#raw-h ~ .table-wrap tbody tr', { hasText: '新能源车' })
+      .locator('input[type=checkbox]')
+      .check();
     await page.locator('#s-label').fill('新能源车优惠');
-    await Promise.all([page.waitForURL(/done=split/), page.getByRole('button', { name: '把勾选的意见移到新的意见类' }).click()]);
-    await expect(rows.filter({ hasNot: badge }).allTextContents()).resolves.toEqual([expect.stringContaining('收费方式建议'), expect.stringContaining('新能源车优惠')]);
+    await Promise.all([
+      page.waitForURL(/done=split/),
+      page.getByRole('button', { name: '把勾选的意见移到新的意见类' }).click(),
+    ]);
+    await expect(rows.filter({ hasNot: badge }).allTextContents()).resolves.toEqual([
+      expect.stringContaining('收费方式建议'),
+      expect.stringContaining('新能源车优惠'),
+    ]);
     // The concentrated cluster, not adopted with a reason too short for the report.
     const concentrated = page.locator('tr', { has: page.locator('.badge', { hasText: '相对集中' }) });
     expect(await concentrated.count()).toBe(1);
     await concentrated.locator('input[type=checkbox]').check();
     await page.locator('#a-template').selectOption({ label: '成本核定 (不予采纳)' });
     await page.locator('#a-reason').fill('成本原因');
-    await Promise.all([page.waitForURL(/done=answers&count=1/), page.getByRole('button', { name: '答复所选各项' }).click()]);
+    await Promise.all([
+      page.waitForURL(/done=answers&count=1/),
+      page.getByRole('button', { name: '答复所选各项' }).click(),
+    ]);
     await expect(page.getByRole('status').textContent()).resolves.toContain('已答复 1 项');
     // Every other cluster in one go, with a verdict and text of their own.
-    const others = page.locator('#clusters-h ~ .table-wrap tbody tr', { hasNot: page.locator('.badge', { hasText: '相对集中' }) }).locator('input[type=checkbox]');
+    const others = page
+      .locator('#clusters-h ~ .table-wrap tbody tr', { hasNot: page.locator('.badge', { hasText: '相对集中' }) })
+      .locator('input[type=checkbox]');
     const count = await others.count();
     for (let i = 0; i < count; i += 1) await others.nth(i).check();
     await page.locator('#a-verdict').selectOption('adopted');
     await page.locator('#a-text').fill('已在修改稿中吸收。');
-    await Promise.all([page.waitForURL(new RegExp(`count=${count}`)), page.getByRole('button', { name: '答复所选各项' }).click()]);
+    await Promise.all([
+      page.waitForURL(new RegExp(`count=${count}`)),
+      page.getByRole('button', { name: '答复所选各项' }).click(),
+    ]);
     expect(await seriousAxeViolations(page)).toEqual([]);
     await screenshot(page, 'console-opinions');
     await page.setViewportSize({ width: 390, height: 844 });
@@ -220,16 +276,28 @@ describe('the staff path in a real browser: register → consultation → answer
         await form.locator('[name=draftChanges]').fill('第一条收费标准改为分时段。');
       });
     expect(await report()).toBe(409);
-    await expect(staff['drafter']!.page.locator('#refusal-feedback-report').textContent()).resolves.toContain('理由不少于20个字');
+    await expect(staff['drafter']!.page.locator('#refusal-feedback-report').textContent()).resolves.toContain(
+      '理由不少于20个字',
+    );
     const page = await open('drafter', '/opinions');
-    await page.locator('tr', { has: page.locator('.badge', { hasText: '相对集中' }) }).locator('input[type=checkbox]').check();
+    await page
+      .locator('tr', { has: page.locator('.badge', { hasText: '相对集中' }) })
+      .locator('input[type=checkbox]')
+      .check();
     await page.locator('#a-template').selectOption({ label: '成本核定 (不予采纳)' });
     await page.locator('#a-reason').fill(LONG_REASON);
     await Promise.all([page.waitForURL(/done=answers/), page.getByRole('button', { name: '答复所选各项' }).click()]);
     await open('drafter');
     expect(await report()).toBe(303);
     await open('reviewer');
-    expect(await act(staff['reviewer']!, 'approve', (form) => form.locator('[name=reviewId]').selectOption({ index: 1 }).then(() => undefined))).toBe(303);
+    expect(
+      await act(staff['reviewer']!, 'approve', (form) =>
+        form
+          .locator('[name=reviewId]')
+          .selectOption({ index: 1 })
+          .then(() => undefined),
+      ),
+    ).toBe(303);
     await waitForStage('deciding', 10_000);
     expect((await call(h.system.baseUrl, 'GET', `/api/v1/public/decisions/${id}/feedback`)).status).toBe(200);
   });
@@ -245,7 +313,9 @@ describe('the staff path in a real browser: register → consultation → answer
         await form.locator('[name=outcome]').selectOption('adopted');
       });
     expect(await decide()).toBe(409);
-    await expect(staff['manager']!.page.locator('#refusal-collective-decision').textContent()).resolves.toContain('未经合法性审查或者经审查不合法的，不得提交集体讨论');
+    await expect(staff['manager']!.page.locator('#refusal-collective-decision').textContent()).resolves.toContain(
+      '未经合法性审查或者经审查不合法的，不得提交集体讨论',
+    );
     await open('reviewer');
     expect(
       await act(staff['reviewer']!, 'legality-review', async (form) => {
@@ -262,18 +332,35 @@ describe('the staff path in a real browser: register → consultation → answer
         await form.locator('[name="interpretation.plainLanguage"]').fill('白天高峰时段收费提高，夜间降低。');
         await form.locator('[name="interpretation.qa"]').fill('夜间是否收费？ | 夜间每小时1元。');
         await form.locator('[name=adoptionExplanation]').fill('采纳了分时段收费的意见。');
-        await form.locator('[name=milestones]').fill(`完成收费系统改造 | unit-a | ${beijing(200 * DAY).slice(0, 10)} | 2`);
+        await form
+          .locator('[name=milestones]')
+          .fill(`完成收费系统改造 | unit-a | ${beijing(200 * DAY).slice(0, 10)} | 2`);
         await form.locator('[name=evaluationDueAt]').fill(beijing(700 * DAY));
       }),
     ).toBe(303);
     await open('reviewer');
-    expect(await act(staff['reviewer']!, 'approve', (form) => form.locator('[name=reviewId]').selectOption({ index: 1 }).then(() => undefined))).toBe(303);
+    expect(
+      await act(staff['reviewer']!, 'approve', (form) =>
+        form
+          .locator('[name=reviewId]')
+          .selectOption({ index: 1 })
+          .then(() => undefined),
+      ),
+    ).toBe(303);
     await waitForStage('execution', 10_000);
   });
 
   it('plans a milestone and reports progress, which a reviewer publishes', async () => {
     await open('drafter');
-    expect(await act(staff['drafter']!, 'milestones', (form) => form.locator('[name=milestones]').fill(`宣传解读 | unit-a | ${beijing(100 * DAY).slice(0, 16).replace('T', ' ')} | 1`))).toBe(303);
+    expect(
+      await act(staff['drafter']!, 'milestones', (form) =>
+        form.locator('[name=milestones]').fill(
+          `宣传解读 | unit-a | ${beijing(100 * DAY)
+            .slice(0, 16)
+            .replace('T', ' ')} | 1`,
+        ),
+      ),
+    ).toBe(303);
     expect(
       await act(staff['drafter']!, 'progress-reports', async (form) => {
         await form.locator('[name=milestoneId]').selectOption({ index: 1 });
@@ -282,10 +369,31 @@ describe('the staff path in a real browser: register → consultation → answer
       }),
     ).toBe(303);
     const page = await open('reviewer');
-    expect(await act(staff['reviewer']!, 'approve', (form) => form.locator('[name=reviewId]').selectOption({ index: 1 }).then(() => undefined))).toBe(303);
+    expect(
+      await act(staff['reviewer']!, 'approve', (form) =>
+        form
+          .locator('[name=reviewId]')
+          .selectOption({ index: 1 })
+          .then(() => undefined),
+      ),
+    ).toBe(303);
     await expect(page.locator('#facts-h + dl').textContent()).resolves.toContain('50%');
-    const timeline = (await call(h.system.baseUrl, 'GET', `/api/v1/public/decisions/${id}/timeline`)).body.entries.map((e: { type: string }) => e.type);
-    expect(timeline).toEqual(expect.arrayContaining(['DraftPublished', 'HearingNoticed', 'ChannelRecorded', 'ConsultationClosed', 'FeedbackPublished', 'DecisionAdopted', 'DecisionPublished', 'MilestonePlanned', 'ProgressReported']));
+    const timeline = (await call(h.system.baseUrl, 'GET', `/api/v1/public/decisions/${id}/timeline`)).body.entries.map(
+      (e: { type: string }) => e.type,
+    );
+    expect(timeline).toEqual(
+      expect.arrayContaining([
+        'DraftPublished',
+        'HearingNoticed',
+        'ChannelRecorded',
+        'ConsultationClosed',
+        'FeedbackPublished',
+        'DecisionAdopted',
+        'DecisionPublished',
+        'MilestonePlanned',
+        'ProgressReported',
+      ]),
+    );
     expect(await seriousAxeViolations(page)).toEqual([]);
     await screenshot(page, 'console-workspace');
     await page.setViewportSize({ width: 390, height: 844 });
@@ -331,9 +439,12 @@ describe('the staff path in a real browser: register → consultation → answer
 
   it('refuses the drafting unit as evaluator and a manager approving their own evaluation report (four-eyes)', async () => {
     const page = await open('manager');
-    const evaluate = (unit: string) => act(staff['manager']!, 'evaluation', (form) => form.locator('[name=evaluatorUnit]').fill(unit));
+    const evaluate = (unit: string) =>
+      act(staff['manager']!, 'evaluation', (form) => form.locator('[name=evaluatorUnit]').fill(unit));
     expect(await evaluate('unit-a')).toBe(403);
-    await expect(page.locator('#refusal-evaluation').textContent()).resolves.toContain('决策后评估不得由决策起草单位承担');
+    await expect(page.locator('#refusal-evaluation').textContent()).resolves.toContain(
+      '决策后评估不得由决策起草单位承担',
+    );
     expect(await evaluate('unit-b')).toBe(303);
     await waitForStage('evaluation', 10_000);
     expect(
@@ -342,10 +453,26 @@ describe('the staff path in a real browser: register → consultation → answer
         await form.locator('[name=report]').fill('执行情况良好，继续执行。');
       }),
     ).toBe(303);
-    expect(await act(staff['manager']!, 'approve', (form) => form.locator('[name=reviewId]').selectOption({ index: 1 }).then(() => undefined))).toBe(403);
-    await expect(page.locator('#refusal-approve').textContent()).resolves.toContain('提交人不能审查自己的提交（四眼原则）');
+    expect(
+      await act(staff['manager']!, 'approve', (form) =>
+        form
+          .locator('[name=reviewId]')
+          .selectOption({ index: 1 })
+          .then(() => undefined),
+      ),
+    ).toBe(403);
+    await expect(page.locator('#refusal-approve').textContent()).resolves.toContain(
+      '提交人不能审查自己的提交（四眼原则）',
+    );
     await open('reviewer');
-    expect(await act(staff['reviewer']!, 'approve', (form) => form.locator('[name=reviewId]').selectOption({ index: 1 }).then(() => undefined))).toBe(303);
+    expect(
+      await act(staff['reviewer']!, 'approve', (form) =>
+        form
+          .locator('[name=reviewId]')
+          .selectOption({ index: 1 })
+          .then(() => undefined),
+      ),
+    ).toBe(303);
     await waitForStage('execution', 10_000);
   });
 });

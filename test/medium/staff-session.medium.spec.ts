@@ -2,7 +2,8 @@ import { collectPageErrors, newContext, screenshot, seriousAxeViolations } from 
 import { signIn, startConsoleHarness, STAFF_PASSWORD, type ConsoleHarness } from '../support/console';
 import { call } from '../support/http';
 
-const countDecisions = async (h: ConsoleHarness): Promise<number> => Number(((await h.app.query('SELECT count(*) AS n FROM decisions')) as Array<{ n: number }>)[0]!.n);
+const countDecisions = async (h: ConsoleHarness): Promise<number> =>
+  Number(((await h.app.query('SELECT count(*) AS n FROM decisions')) as Array<{ n: number }>)[0]!.n);
 
 describe('the staff console behind an https PUBLIC_BASE_URL', () => {
   let h: ConsoleHarness;
@@ -32,13 +33,24 @@ describe('the staff console behind an https PUBLIC_BASE_URL', () => {
     expect(signedIn.status).toBe(303);
     const session = signedIn.headers.getSetCookie().find((c) => c.startsWith('__Host-od_console='));
     expect(session).toBeDefined();
-    expect(session!.split('; ').slice(1).sort()).toEqual(['HttpOnly', 'Max-Age=28800', 'Path=/', 'SameSite=Strict', 'Secure']);
+    expect(session!.split('; ').slice(1).sort()).toEqual([
+      'HttpOnly',
+      'Max-Age=28800',
+      'Path=/',
+      'SameSite=Strict',
+      'Secure',
+    ]);
     // Sign-out clears it with the same attributes (a browser ignores a __Host- cookie set without Secure).
     const cookie = session!.split(';')[0]!;
     const board = await fetch(`${h.system.baseUrl}/console`, { headers: { cookie } });
     expect(board.status).toBe(200);
     const csrf = /name="_csrf" value="([^"]+)"/.exec(await board.text())?.[1] ?? '';
-    const out = await fetch(`${h.system.baseUrl}/console/logout`, { method: 'POST', redirect: 'manual', headers: { 'content-type': 'application/x-www-form-urlencoded', cookie }, body: new URLSearchParams({ _csrf: csrf }) });
+    const out = await fetch(`${h.system.baseUrl}/console/logout`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', cookie },
+      body: new URLSearchParams({ _csrf: csrf }),
+    });
     expect(out.status).toBe(303);
     const cleared = out.headers.getSetCookie().find((c) => c.startsWith('__Host-od_console='));
     expect(cleared).toMatch(/^__Host-od_console=;/);
@@ -81,7 +93,9 @@ describe('the staff console: sign-in, session cookie, CSRF and the board in a re
     expect(await page.locator('h1').textContent()).toBe('决策事项工作台');
     await expect(page.locator('.signed-in').textContent()).resolves.toContain('manager');
     // The cookie is worth nothing to the API: it stays Bearer-only.
-    const api = await call(h.system.baseUrl, 'GET', '/api/v1/decisions', { headers: { cookie: `od_console=${cookie!.value}` } });
+    const api = await call(h.system.baseUrl, 'GET', '/api/v1/decisions', {
+      headers: { cookie: `od_console=${cookie!.value}` },
+    });
     expect(api.status).toBe(401);
     expect(await seriousAxeViolations(page)).toEqual([]);
     expect(errors).toEqual([]);
@@ -102,7 +116,10 @@ describe('the staff console: sign-in, session cookie, CSRF and the board in a re
     await page.goto(`${h.system.baseUrl}/console/login`);
     await page.locator('#username').fill('drafter');
     await page.locator('#password').fill('wrong');
-    const [response] = await Promise.all([page.waitForResponse((r) => r.request().method() === 'POST'), page.locator('main button[type=submit]').click()]);
+    const [response] = await Promise.all([
+      page.waitForResponse((r) => r.request().method() === 'POST'),
+      page.locator('main button[type=submit]').click(),
+    ]);
     expect(response.status()).toBe(401);
     await expect(page.getByRole('alert').textContent()).resolves.toContain('用户名或密码不正确');
     expect(await page.locator('#username').inputValue()).toBe('drafter');
@@ -117,7 +134,8 @@ describe('the staff console: sign-in, session cookie, CSRF and the board in a re
     const token = await page.locator('input[name=_csrf]').first().inputValue();
     const before = await countDecisions(h);
     const form = { title: '越权登记', summary: 's', unit: 'unit-a', category: 'social' };
-    const post = (data: Record<string, string>, headers: Record<string, string> = {}) => page.request.post(`${h.system.baseUrl}/console/decisions/new`, { form: data, headers, maxRedirects: 0 });
+    const post = (data: Record<string, string>, headers: Record<string, string> = {}) =>
+      page.request.post(`${h.system.baseUrl}/console/decisions/new`, { form: data, headers, maxRedirects: 0 });
     const missing = await post(form);
     expect(missing.status()).toBe(403);
     expect(await missing.text()).toContain('CSRF_INVALID');
@@ -126,14 +144,22 @@ describe('the staff console: sign-in, session cookie, CSRF and the board in a re
     expect((await post({ ...form, _csrf: token }, { referer: 'https://evil.example/page' })).status()).toBe(403);
     expect(await countDecisions(h)).toBe(before);
     // The same token from this origin works, so the refusals above were the token and the origin.
-    const accepted = await post({ ...form, title: '关于本单位登记的决定', _csrf: token }, { origin: new URL(h.system.baseUrl).origin });
+    const accepted = await post(
+      { ...form, title: '关于本单位登记的决定', _csrf: token },
+      { origin: new URL(h.system.baseUrl).origin },
+    );
     expect(accepted.status()).toBe(303);
     expect(await countDecisions(h)).toBe(before + 1);
     await context.close();
   });
 
   it('refuses a sign-in form that was not served to this browser (login CSRF)', async () => {
-    const reply = await fetch(`${h.system.baseUrl}/console/login`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ username: 'drafter', password: STAFF_PASSWORD, _csrf: 'forged' }), redirect: 'manual' });
+    const reply = await fetch(`${h.system.baseUrl}/console/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ username: 'drafter', password: STAFF_PASSWORD, _csrf: 'forged' }),
+      redirect: 'manual',
+    });
     expect(reply.status).toBe(403);
     expect(reply.headers.get('set-cookie') ?? '').not.toContain('od_console=');
   });
@@ -158,7 +184,9 @@ describe('the staff console: sign-in, session cookie, CSRF and the board in a re
     await page.locator('#password').fill(STAFF_PASSWORD);
     await Promise.all([page.waitForURL(/\/console(\?|$)/), page.locator('main button[type=submit]').click()]);
     expect(await page.locator('h1').textContent()).toBe('Decisions board');
-    await expect(page.locator('main').textContent()).resolves.toContain('you see the decisions of your unit (unit-a) only');
+    await expect(page.locator('main').textContent()).resolves.toContain(
+      'you see the decisions of your unit (unit-a) only',
+    );
     await page.locator('#f-stage').selectOption('drafting');
     await Promise.all([page.waitForURL(/stage=drafting/), page.getByRole('button', { name: 'Filter' }).click()]);
     await expect(page.locator('#list-h + form + .table-wrap').textContent()).resolves.toContain('关于本单位登记的决定');

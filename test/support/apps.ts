@@ -20,7 +20,10 @@ export function appMain(name: 'gateway' | 'worker' | 'embedded'): string {
 }
 
 export function startApp(name: 'gateway' | 'worker', env: Record<string, string>): AppProcess {
-  const child = spawn(process.execPath, [appMain(name)], { env: { PATH: process.env['PATH'] ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [appMain(name)], {
+    env: { PATH: process.env['PATH'] ?? '', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -76,7 +79,15 @@ const commonEnv = (options: SystemOptions): Record<string, string> => ({
 /** The environment of a test gateway on `port`; the medium tier's in-process gateway gets the same. */
 export const testGatewayEnv = (options: SystemOptions, port: number): Record<string, string> =>
   // Tests play many clients from one address: per-client fairness (ADR 32, 35) is lifted unless a test sets it.
-  ({ ...commonEnv(options), PORT: String(port), HOST: '127.0.0.1', AUTH_SECRET: 'e2e-secret-e2e-secret-e2e-secret-0123', CLIENT_MAX_IN_FLIGHT: '1000', CLIENT_MAX_LOOP_SHARE: '1', ...options.gatewayEnv });
+  ({
+    ...commonEnv(options),
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    AUTH_SECRET: 'e2e-secret-e2e-secret-e2e-secret-0123',
+    CLIENT_MAX_IN_FLIGHT: '1000',
+    CLIENT_MAX_LOOP_SHARE: '1',
+    ...options.gatewayEnv,
+  });
 
 /**
  * Gateway and worker processes on the shared dev server, their own task queue and database. When start-up
@@ -84,7 +95,8 @@ export const testGatewayEnv = (options: SystemOptions, port: number): Record<str
  */
 export async function startSystem(options: SystemOptions): Promise<TestSystem> {
   const port = await freePort();
-  const startWorker = (): AppProcess => startApp('worker', { ...commonEnv(options), WORKFLOW_BUNDLE: requiredEnv(TEST_ENV.workflowBundle) });
+  const startWorker = (): AppProcess =>
+    startApp('worker', { ...commonEnv(options), WORKFLOW_BUNDLE: requiredEnv(TEST_ENV.workflowBundle) });
   const startGateway = (): AppProcess => startApp('gateway', testGatewayEnv(options, port));
   const readyTimeoutMs = options.readyTimeoutMs ?? 60_000;
   const system: TestSystem = {
@@ -110,7 +122,11 @@ export async function startSystem(options: SystemOptions): Promise<TestSystem> {
   } catch (error) {
     const started = [system.gateway, system.worker];
     await Promise.all(started.map((app) => app.kill('SIGKILL')));
-    throw new SystemStartError(`system did not start, stopped what it started: ${(error as Error).message}`, started, port);
+    throw new SystemStartError(
+      `system did not start, stopped what it started: ${(error as Error).message}`,
+      started,
+      port,
+    );
   }
   return system;
 }
@@ -121,7 +137,10 @@ async function waitForReady(system: TestSystem, timeoutMs: number): Promise<void
     timeoutMs,
     intervalMs: 200,
     what: `gateway ready at ${system.baseUrl}`,
-    giveUp: () => (gateway.child.exitCode !== null || gateway.child.signalCode !== null ? new Error(`gateway exited (${gateway.child.exitCode ?? gateway.child.signalCode})`) : undefined),
+    giveUp: () =>
+      gateway.child.exitCode !== null || gateway.child.signalCode !== null
+        ? new Error(`gateway exited (${gateway.child.exitCode ?? gateway.child.signalCode})`)
+        : undefined,
   }).catch((error: unknown) => {
     throw new Error(`${(error as Error).message}; its output:\n${gateway.output()}`);
   });

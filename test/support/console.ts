@@ -17,11 +17,18 @@ export interface ConsoleHarness {
   stop(): Promise<void>;
 }
 
-export async function startConsoleHarness(name: string, gatewayEnv: Record<string, string> = {}): Promise<ConsoleHarness> {
+export async function startConsoleHarness(
+  name: string,
+  gatewayEnv: Record<string, string> = {},
+): Promise<ConsoleHarness> {
   const db = await createTestDatabase('sqlite');
   const app = await openDatabase(db.config, { migrate: true });
   await seedDemoAccounts(app, STAFF_PASSWORD, new Date());
-  const system = await startMediumSystem({ databaseUrl: db.url, taskQueue: uniqueTaskQueue(name), gatewayEnv: { OPINION_BURST: '1000', ...gatewayEnv } });
+  const system = await startMediumSystem({
+    databaseUrl: db.url,
+    taskQueue: uniqueTaskQueue(name),
+    gatewayEnv: { OPINION_BURST: '1000', ...gatewayEnv },
+  });
   const browser = await launchBrowser();
   return {
     db,
@@ -38,7 +45,11 @@ export async function startConsoleHarness(name: string, gatewayEnv: Record<strin
 }
 
 /** Signs in through the console's form in a fresh context (own cookie jar) and lands on the board. */
-export async function signIn(harness: ConsoleHarness, username: string, options: { locale?: 'zh-CN' | 'en'; viewport?: keyof typeof VIEWPORTS } = {}): Promise<{ context: BrowserContext; page: Page }> {
+export async function signIn(
+  harness: ConsoleHarness,
+  username: string,
+  options: { locale?: 'zh-CN' | 'en'; viewport?: keyof typeof VIEWPORTS } = {},
+): Promise<{ context: BrowserContext; page: Page }> {
   const context = await newContext(harness.browser, { viewport: options.viewport });
   const page = await context.newPage();
   await page.goto(`${harness.system.baseUrl}/console/login?lang=${options.locale ?? 'zh-CN'}`);

@@ -27,7 +27,12 @@ export async function createTestDatabase(kind: 'sqlite' | 'postgres'): Promise<T
   if (kind === 'sqlite') {
     const dir = mkdtempSync(join(tmpdir(), 'od-db-'));
     const file = join(dir, 'app.db');
-    return { name: kind, config: { kind, file }, url: file, drop: () => Promise.resolve(rmSync(dir, { recursive: true, force: true })) };
+    return {
+      name: kind,
+      config: { kind, file },
+      url: file,
+      drop: () => Promise.resolve(rmSync(dir, { recursive: true, force: true })),
+    };
   }
   const base = new URL(process.env['TEST_DATABASE_URL'] ?? '');
   const name = `od_t_${randomBytes(6).toString('hex')}`;
@@ -51,9 +56,10 @@ export async function createTestDatabase(kind: 'sqlite' | 'postgres'): Promise<T
 }
 
 /** A fresh database with the schema migrated, and its data source. */
-export async function openTestDatabase(kind: 'sqlite' | 'postgres'): Promise<{ db: TestDatabase; dataSource: DataSource }> {
+export async function openTestDatabase(
+  kind: 'sqlite' | 'postgres',
+): Promise<{ db: TestDatabase; dataSource: DataSource }> {
   const db = await createTestDatabase(kind);
   const dataSource = await openDatabase(db.config, { migrate: true });
   return { db, dataSource };
 }
-

@@ -3,7 +3,12 @@ import { randomBytes } from 'node:crypto';
 import type { DecisionState, Policy, RegisterDecision, StaffActor } from '../../libs/domain/src';
 import { decisionWorkflowId, registerUpdate, type DecisionWorkflowInput } from '../../libs/temporal/src';
 
-export const drafterA: StaffActor = { accountId: 'acc-drafter-a', username: 'drafter', unit: 'unit-a', role: 'drafter' };
+export const drafterA: StaffActor = {
+  accountId: 'acc-drafter-a',
+  username: 'drafter',
+  unit: 'unit-a',
+  role: 'drafter',
+};
 
 export const aRegistration = (overrides: Partial<RegisterDecision> = {}): RegisterDecision => ({
   title: '关于优化城乡居民医保缴费政策的决定',

@@ -8,7 +8,12 @@ describe('eventually', () => {
 
   it('keeps polling while the probe throws and reports the last error when time runs out', async () => {
     await expect(
-      eventually(() => { throw new Error('not yet'); }, { timeoutMs: 30, intervalMs: 5, what: 'the answer' }),
+      eventually(
+        () => {
+          throw new Error('not yet');
+        },
+        { timeoutMs: 30, intervalMs: 5, what: 'the answer' },
+      ),
     ).rejects.toThrow(/the answer not met within 30 ms \(last: not yet\)/);
   });
 });
@@ -16,7 +21,9 @@ describe('eventually', () => {
 describe('eventually: giveUp, untilTime, quietFor', () => {
   it('ends the wait at once with the error giveUp returns', async () => {
     const started = Date.now();
-    await expect(eventually(() => false, { timeoutMs: 10_000, intervalMs: 5, giveUp: () => new Error('the process exited') })).rejects.toThrow('the process exited');
+    await expect(
+      eventually(() => false, { timeoutMs: 10_000, intervalMs: 5, giveUp: () => new Error('the process exited') }),
+    ).rejects.toThrow('the process exited');
     expect(Date.now() - started).toBeLessThan(5_000);
   });
 

@@ -7,7 +7,12 @@
  */
 export async function eventually<T>(
   probe: () => T | Promise<T>,
-  { timeoutMs = 30_000, intervalMs = 100, what = 'condition', giveUp }: { timeoutMs?: number; intervalMs?: number; what?: string; giveUp?: () => Error | undefined } = {},
+  {
+    timeoutMs = 30_000,
+    intervalMs = 100,
+    what = 'condition',
+    giveUp,
+  }: { timeoutMs?: number; intervalMs?: number; what?: string; giveUp?: () => Error | undefined } = {},
 ): Promise<Exclude<T, undefined | false>> {
   const deadline = Date.now() + timeoutMs;
   let last: unknown;
@@ -23,7 +28,10 @@ export async function eventually<T>(
     }
     if (Date.now() >= deadline) {
       // Errors from Node's own realm (fetch's TypeError) are not instances of the test realm's Error.
-      const detail = last instanceof Error || (typeof last === 'object' && last !== null && 'message' in last) ? String((last as Error).message) : JSON.stringify(last);
+      const detail =
+        last instanceof Error || (typeof last === 'object' && last !== null && 'message' in last)
+          ? String((last as Error).message)
+          : JSON.stringify(last);
       throw new Error(`eventually: ${what} not met within ${timeoutMs} ms (last: ${detail})`);
     }
     await new Promise((resolve) => setTimeout(resolve, Math.max(0, Math.min(intervalMs, deadline - Date.now()))));
@@ -34,8 +42,15 @@ export async function eventually<T>(
  * Waits until the wall clock reaches `epochMs` (a deadline a workflow timer is set to): the condition is
  * the time itself, checked by `eventually`.
  */
-export async function untilTime(epochMs: number, what = `the clock reaches ${new Date(epochMs).toISOString()}`): Promise<void> {
-  await eventually(() => Date.now() >= epochMs, { timeoutMs: Math.max(0, epochMs - Date.now()) + 5_000, intervalMs: 50, what });
+export async function untilTime(
+  epochMs: number,
+  what = `the clock reaches ${new Date(epochMs).toISOString()}`,
+): Promise<void> {
+  await eventually(() => Date.now() >= epochMs, {
+    timeoutMs: Math.max(0, epochMs - Date.now()) + 5_000,
+    intervalMs: 50,
+    what,
+  });
 }
 
 /**
@@ -43,7 +58,11 @@ export async function untilTime(epochMs: number, what = `the clock reaches ${new
  * happens" is watched for the whole window rather than looked at once after a pause. The first failed
  * check fails the wait. Returns the number of checks made.
  */
-export async function quietFor(ms: number, check: () => unknown, { intervalMs = 100 }: { intervalMs?: number } = {}): Promise<number> {
+export async function quietFor(
+  ms: number,
+  check: () => unknown,
+  { intervalMs = 100 }: { intervalMs?: number } = {},
+): Promise<number> {
   const end = Date.now() + ms;
   let checks = 0;
   let failure: Error | undefined;

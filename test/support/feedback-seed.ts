@@ -10,7 +10,14 @@ import { ConsultationEntity, OpinionEntity } from '../../libs/persistence/src/en
 
 export const newReceipt = (): string => receiptFrom(Array.from({ length: RECEIPT_SYMBOLS }, () => randomInt(31)));
 
-const status = (stage: Stage): DecisionStatus => ({ stage, publicVisible: true, due: [], progress: null, nextDueAt: null, overdue: false });
+const status = (stage: Stage): DecisionStatus => ({
+  stage,
+  publicVisible: true,
+  due: [],
+  progress: null,
+  nextDueAt: null,
+  overdue: false,
+});
 
 export const OPENS_AT = '2026-11-02T00:00:00.000Z';
 export const CLOSES_AT = '2026-12-02T00:00:00.000Z';
@@ -27,17 +34,49 @@ export interface SeedOpinion {
 }
 
 /** Appends one internal event at the next seq (the workflow's numbering), driving the projections. */
-export async function appendInternal(dataSource: DataSource, decisionId: string, type: string, data: Record<string, unknown>, stage: Stage, occurredAt = new Date().toISOString()): Promise<void> {
-  const [row] = (await dataSource.query(`SELECT COALESCE(MAX(seq), 0) AS seq FROM internal_events WHERE decision_id = '${decisionId}'`)) as [{ seq: string | number }];
+export async function appendInternal(
+  dataSource: DataSource,
+  decisionId: string,
+  type: string,
+  data: Record<string, unknown>,
+  stage: Stage,
+  occurredAt = new Date().toISOString(),
+): Promise<void> {
+  const [row] = (await dataSource.query(
+    `SELECT COALESCE(MAX(seq), 0) AS seq FROM internal_events WHERE decision_id = '${decisionId}'`,
+  )) as [{ seq: string | number }];
   const seq = Number(row.seq) + 1;
-  await appendEvents(dataSource, decisionId, { public: [], internal: [{ seq, type, occurredAt, actor: SYSTEM_ACTOR, data: { ...data, status: status(stage) } }] });
+  await appendEvents(dataSource, decisionId, {
+    public: [],
+    internal: [{ seq, type, occurredAt, actor: SYSTEM_ACTOR, data: { ...data, status: status(stage) } }],
+  });
 }
 
 /** A registered decision whose consultation opened, received `opinions`, and (unless `sealed: false`) closed. */
-export async function seedDecision(dataSource: DataSource, decisionId: string, opinions: SeedOpinion[], options: { sealed?: boolean; unit?: string } = {}): Promise<string[]> {
-  const registration = { title: '停车收费调整', summary: 's', unit: options.unit ?? 'unit-a', category: 'c', confidential: false, riskAssessmentRequired: false, plannedDates: {} };
+export async function seedDecision(
+  dataSource: DataSource,
+  decisionId: string,
+  opinions: SeedOpinion[],
+  options: { sealed?: boolean; unit?: string } = {},
+): Promise<string[]> {
+  const registration = {
+    title: '停车收费调整',
+    summary: 's',
+    unit: options.unit ?? 'unit-a',
+    category: 'c',
+    confidential: false,
+    riskAssessmentRequired: false,
+    plannedDates: {},
+  };
   await appendInternal(dataSource, decisionId, 'DecisionRegistered', registration, 'drafting', OPENS_AT);
-  await appendInternal(dataSource, decisionId, 'ConsultationOpened', { opensAt: OPENS_AT, closesAt: CLOSES_AT }, 'consultation', OPENS_AT);
+  await appendInternal(
+    dataSource,
+    decisionId,
+    'ConsultationOpened',
+    { opensAt: OPENS_AT, closesAt: CLOSES_AT },
+    'consultation',
+    OPENS_AT,
+  );
   const rows = opinions.map((o, i) => {
     const receipt = o.receipt ?? newReceipt();
     const text = o.text ?? `意见 ${i}`;
@@ -70,7 +109,11 @@ export async function seedDecision(dataSource: DataSource, decisionId: string, o
 }
 
 /** Clusters as the clustering activity leaves them: rows, opinions' cluster ids, `clustered_at`. */
-export async function seedClusters(dataSource: DataSource, decisionId: string, clusters: Array<{ clusterId: string; label: string; receipts: string[] }>): Promise<void> {
+export async function seedClusters(
+  dataSource: DataSource,
+  decisionId: string,
+  clusters: Array<{ clusterId: string; label: string; receipts: string[] }>,
+): Promise<void> {
   const at = '2026-12-03T00:00:00.000Z';
   for (const c of clusters) {
     await dataSource.manager.insert(OpinionClusterEntity, {
@@ -86,7 +129,11 @@ export async function seedClusters(dataSource: DataSource, decisionId: string, c
       updatedAt: at,
     });
     for (let i = 0; i < c.receipts.length; i += 200) {
-      await dataSource.manager.update(OpinionEntity, { receipt: In(c.receipts.slice(i, i + 200)) }, { clusterId: c.clusterId });
+      await dataSource.manager.update(
+        OpinionEntity,
+        { receipt: In(c.receipts.slice(i, i + 200)) },
+        { clusterId: c.clusterId },
+      );
     }
   }
   await dataSource.manager.update(ConsultationEntity, { decisionId }, { clusteredAt: at });

@@ -20,15 +20,39 @@ export function sendFrom(
   options: { body?: string; headers?: Record<string, string> } = {},
 ): Promise<AddressedReply> {
   const url = new URL(`${baseUrl}${path}`);
-  const headers = { ...options.headers, ...(options.body === undefined ? {} : { 'content-length': String(Buffer.byteLength(options.body)) }) };
+  const headers = {
+    ...options.headers,
+    ...(options.body === undefined ? {} : { 'content-length': String(Buffer.byteLength(options.body)) }),
+  };
   return new Promise((resolve, reject) => {
-    const req = httpRequest({ host: url.hostname, port: url.port, path: `${url.pathname}${url.search}`, method, localAddress, headers, agent: false }, (res) => {
-      let text = '';
-      res.on('data', (chunk: Buffer) => (text += chunk.toString()));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, setCookie: res.headers['set-cookie'] ?? [], text, json: () => JSON.parse(text) }));
-    });
+    const req = httpRequest(
+      {
+        host: url.hostname,
+        port: url.port,
+        path: `${url.pathname}${url.search}`,
+        method,
+        localAddress,
+        headers,
+        agent: false,
+      },
+      (res) => {
+        let text = '';
+        res.on('data', (chunk: Buffer) => (text += chunk.toString()));
+        res.on('end', () =>
+          resolve({
+            status: res.statusCode ?? 0,
+            headers: res.headers,
+            setCookie: res.headers['set-cookie'] ?? [],
+            text,
+            json: () => JSON.parse(text),
+          }),
+        );
+      },
+    );
     req.on('error', reject);
-    req.setTimeout(30_000, () => req.destroy(new Error(`${method} ${path} from ${localAddress}: no answer within 30 s`)));
+    req.setTimeout(30_000, () =>
+      req.destroy(new Error(`${method} ${path} from ${localAddress}: no answer within 30 s`)),
+    );
     req.end(options.body);
   });
 }

@@ -3,7 +3,13 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Connection } from '@temporalio/client';
-import { ensureSearchAttributes, provisionTemporalCli, startDevServer, WORKFLOW_BUNDLER_OPTIONS, type DevServer } from '../../libs/temporal/src';
+import {
+  ensureSearchAttributes,
+  provisionTemporalCli,
+  startDevServer,
+  WORKFLOW_BUNDLER_OPTIONS,
+  type DevServer,
+} from '../../libs/temporal/src';
 import { TEST_ENV } from './env';
 import { freePort } from './ports';
 
@@ -24,7 +30,11 @@ export default async function globalSetup(): Promise<void> {
   const connection = await Connection.connect({ address: server.address });
   await ensureSearchAttributes(connection, 'default');
   await connection.close();
-  const { code } = await bundleWorkflowCode({ workflowsPath: require.resolve('../../workflows'), logger: quietLogger, ...WORKFLOW_BUNDLER_OPTIONS });
+  const { code } = await bundleWorkflowCode({
+    workflowsPath: require.resolve('../../workflows'),
+    logger: quietLogger,
+    ...WORKFLOW_BUNDLER_OPTIONS,
+  });
   const bundlePath = join(dir, 'workflow-bundle.js');
   writeFileSync(bundlePath, code);
   process.env[TEST_ENV.temporalAddress] = server.address;

@@ -55,7 +55,14 @@ export async function publishForConsultation(
     return reply.body;
   };
   await act(tokens['drafter']!, 'draft-versions', { draft: '草案', basis: '依据', explanation: '说明' });
-  await act(tokens['drafter']!, 'consultation-plan', { channels: plan.channels ?? ['online'], opensAt: plan.opensAt, closesAt: plan.closesAt, shortenedReason: '测试' });
+  await act(tokens['drafter']!, 'consultation-plan', {
+    channels: plan.channels ?? ['online'],
+    opensAt: plan.opensAt,
+    closesAt: plan.closesAt,
+    shortenedReason: '测试',
+  });
   await act(tokens['manager']!, 'shortened-consultation-approval');
-  await act(tokens['reviewer']!, 'approve', { reviewId: (await act(tokens['drafter']!, 'submit-for-publication')).reviews.at(-1).id });
+  await act(tokens['reviewer']!, 'approve', {
+    reviewId: (await act(tokens['drafter']!, 'submit-for-publication')).reviews.at(-1).id,
+  });
 }

@@ -27,7 +27,9 @@ export async function startMediumSystem(options: SystemOptions): Promise<MediumS
   // Node's own loader (Module._load), not jest's module registry (which also stands behind createRequire):
   // the built gateway runs as `node` runs it (NestJS 12 is ESM, which Node 20.19+ requires natively and
   // jest's registry cannot), and its modules load once per jest worker instead of once per file.
-  const { serveGateway } = (Module as unknown as { _load(request: string, parent: null, isMain: boolean): unknown })._load(serve, null, false) as { serveGateway: typeof ServeGateway };
+  const { serveGateway } = (
+    Module as unknown as { _load(request: string, parent: null, isMain: boolean): unknown }
+  )._load(serve, null, false) as { serveGateway: typeof ServeGateway };
   const port = await freePort();
   const dataSource = await openDatabase(databaseConfigFrom(options.databaseUrl), { migrate: false });
   const stops: Array<() => Promise<void>> = [() => dataSource.destroy()];

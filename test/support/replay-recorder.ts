@@ -19,7 +19,12 @@ export async function settledHistory(handle: ReturnType<Client['workflow']['getH
     async () => {
       history = await handle.fetchHistory();
       const last = history.events?.at(-1);
-      return Boolean(last?.workflowTaskCompletedEventAttributes || last?.workflowExecutionContinuedAsNewEventAttributes || last?.workflowExecutionCompletedEventAttributes || last?.timerStartedEventAttributes);
+      return Boolean(
+        last?.workflowTaskCompletedEventAttributes ||
+        last?.workflowExecutionContinuedAsNewEventAttributes ||
+        last?.workflowExecutionCompletedEventAttributes ||
+        last?.timerStartedEventAttributes,
+      );
     },
     { timeoutMs: 5_000, intervalMs: 100, what: 'a settled history' },
   ).catch(() => undefined);
@@ -36,7 +41,8 @@ export async function recordHistories(decisionId: string, name: string): Promise
   try {
     const client = new Client({ connection });
     const runs: string[] = [];
-    for await (const execution of client.workflow.list({ query: `WorkflowId = '${decisionWorkflowId(decisionId)}'` })) runs.push(execution.runId);
+    for await (const execution of client.workflow.list({ query: `WorkflowId = '${decisionWorkflowId(decisionId)}'` }))
+      runs.push(execution.runId);
     runs.reverse();
     for (const [index, runId] of runs.entries()) {
       const history = await settledHistory(client.workflow.getHandle(decisionWorkflowId(decisionId), runId));

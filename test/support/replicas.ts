@@ -52,14 +52,29 @@ export async function startReplicas(options: ReplicaOptions): Promise<Replicas> 
     gateways: ports.map(() => undefined),
     workers: Array.from({ length: options.workers ?? 2 }, () => undefined),
     async startGateway(n) {
-      const env = { ...common, PORT: String(ports[n]), HOST: '127.0.0.1', AUTH_SECRET: REPLICA_AUTH_SECRET, PGAPPNAME: `od-gateway-${n}`, OPINION_BURST: '100000', CLIENT_MAX_IN_FLIGHT: '1000', CLIENT_MAX_LOOP_SHARE: '1', ...options.gatewayEnv };
+      const env = {
+        ...common,
+        PORT: String(ports[n]),
+        HOST: '127.0.0.1',
+        AUTH_SECRET: REPLICA_AUTH_SECRET,
+        PGAPPNAME: `od-gateway-${n}`,
+        OPINION_BURST: '100000',
+        CLIENT_MAX_IN_FLIGHT: '1000',
+        CLIENT_MAX_LOOP_SHARE: '1',
+        ...options.gatewayEnv,
+      };
       const gateway = startApp('gateway', env);
       replicas.gateways[n] = gateway;
       await waitForReady(replicas.baseUrls[n]!, gateway);
       return gateway;
     },
     startWorker(n) {
-      const worker = startApp('worker', { ...common, WORKFLOW_BUNDLE: requiredEnv(TEST_ENV.workflowBundle), PGAPPNAME: `od-worker-${n}`, ...options.workerEnv });
+      const worker = startApp('worker', {
+        ...common,
+        WORKFLOW_BUNDLE: requiredEnv(TEST_ENV.workflowBundle),
+        PGAPPNAME: `od-worker-${n}`,
+        ...options.workerEnv,
+      });
       replicas.workers[n] = worker;
       return worker;
     },

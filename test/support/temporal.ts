@@ -46,4 +46,3 @@ export async function startWorker(dataSource: DataSource, taskQueue: string): Pr
     },
   };
 }
-

@@ -22,7 +22,10 @@ export interface CreateAdminArgs {
   unit: { id: string; name: string; nameEn: string };
 }
 
-export type AdminCommandLine = { kind: 'help' } | { kind: 'create-admin'; args: CreateAdminArgs } | { kind: 'usage-error'; message: string };
+export type AdminCommandLine =
+  | { kind: 'help' }
+  | { kind: 'create-admin'; args: CreateAdminArgs }
+  | { kind: 'usage-error'; message: string };
 
 /** Reads `create-admin --username … [--unit …]`; never throws. */
 export function parseAdminCommandLine(argv: readonly string[]): AdminCommandLine {
@@ -46,8 +49,15 @@ export function parseAdminCommandLine(argv: readonly string[]): AdminCommandLine
   const { values, positionals } = parsed;
   if (values.help) return { kind: 'help' };
   const [command, ...rest] = positionals;
-  if (command !== 'create-admin') return { kind: 'usage-error', message: command ? `unknown command: ${command}` : 'missing command: create-admin' };
+  if (command !== 'create-admin')
+    return { kind: 'usage-error', message: command ? `unknown command: ${command}` : 'missing command: create-admin' };
   if (rest.length > 0) return { kind: 'usage-error', message: `unexpected argument: ${rest[0]}` };
   if (!values.username) return { kind: 'usage-error', message: 'missing --username' };
-  return { kind: 'create-admin', args: { username: values.username, unit: { id: values.unit, name: values['unit-name'], nameEn: values['unit-name-en'] } } };
+  return {
+    kind: 'create-admin',
+    args: {
+      username: values.username,
+      unit: { id: values.unit, name: values['unit-name'], nameEn: values['unit-name-en'] },
+    },
+  };
 }

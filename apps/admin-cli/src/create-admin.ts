@@ -19,12 +19,16 @@ export interface CreateAdmin {
  * username is there already and nothing was changed. `refused`: a stable code (a weak password, a bad
  * username or unit id) and nothing was written.
  */
-export type CreateAdminOutcome = { created: AccountView; unitCreated: boolean } | { exists: string } | { refused: string };
+export type CreateAdminOutcome =
+  | { created: AccountView; unitCreated: boolean }
+  | { exists: string }
+  | { refused: string };
 
 /** Why the input is refused before anything is read or written (a stable code), or undefined. */
 export function createAdminProblem(input: CreateAdmin): string | undefined {
   if (!USERNAME.test(input.username)) return 'INVALID_USERNAME';
-  if (!UNIT_ID.test(input.unit.id) || input.unit.name.trim() === '' || input.unit.nameEn.trim() === '') return 'INVALID_UNIT';
+  if (!UNIT_ID.test(input.unit.id) || input.unit.name.trim() === '' || input.unit.nameEn.trim() === '')
+    return 'INVALID_UNIT';
   return staffPasswordProblem(input.username, input.password);
 }
 
@@ -37,13 +41,23 @@ export function commandActor(unit: string): StaffActor {
  * Creates the first administrator of a deployment (and its unit) with the same writes as the admin API:
  * each with its `admin_events` row. Idempotent: a second run with the same username changes nothing.
  */
-export async function createFirstAdmin(dataSource: DataSource, input: CreateAdmin, now: Date): Promise<CreateAdminOutcome> {
+export async function createFirstAdmin(
+  dataSource: DataSource,
+  input: CreateAdmin,
+  now: Date,
+): Promise<CreateAdminOutcome> {
   const problem = createAdminProblem(input);
   if (problem) return { refused: problem };
   const actor = commandActor(input.unit.id);
   const unitExists = (await listUnits(dataSource)).some((unit) => unit.id === input.unit.id);
   const unit = unitExists ? undefined : await createUnit(dataSource, input.unit, actor, now);
-  const account = await createAccount(dataSource, { username: input.username, password: input.password, unit: input.unit.id, role: 'admin' }, actor, now);
-  if ('refused' in account) return account.refused === 'ACCOUNT_EXISTS' ? { exists: input.username } : { refused: account.refused };
+  const account = await createAccount(
+    dataSource,
+    { username: input.username, password: input.password, unit: input.unit.id, role: 'admin' },
+    actor,
+    now,
+  );
+  if ('refused' in account)
+    return account.refused === 'ACCOUNT_EXISTS' ? { exists: input.username } : { refused: account.refused };
   return { created: account.ok, unitCreated: unit !== undefined && 'ok' in unit };
 }

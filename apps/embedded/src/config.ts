@@ -6,8 +6,14 @@ import { DEMO_ACCOUNTS } from '../../../libs/persistence/src/accounts/demo-seed'
 
 /** DEMO_PASSWORD follows the staff password rule for every demo username (admin included). */
 const demoPassword = z.string().superRefine((password, context) => {
-  const problem = DEMO_ACCOUNTS.map(({ username }) => staffPasswordProblem(username, password)).find((found) => found !== undefined);
-  if (problem) context.addIssue({ code: 'custom', message: `refused by the staff password rule (${problem}): at least 12 characters, not common, not made from a username` });
+  const problem = DEMO_ACCOUNTS.map(({ username }) => staffPasswordProblem(username, password)).find(
+    (found) => found !== undefined,
+  );
+  if (problem)
+    context.addIssue({
+      code: 'custom',
+      message: `refused by the staff password rule (${problem}): at least 12 characters, not common, not made from a username`,
+    });
 });
 
 /** Whether the launcher binds to this machine only: the only case demo accounts are seeded (they are known to everyone). */

@@ -2,9 +2,19 @@ import { Connection } from '@temporalio/client';
 import { randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { databaseConfigFrom, openDatabase, protectDataDirectory, seedDemoAccounts } from '../../../libs/persistence/src';
+import {
+  databaseConfigFrom,
+  openDatabase,
+  protectDataDirectory,
+  seedDemoAccounts,
+} from '../../../libs/persistence/src';
 import { ConfigError, createLogger } from '../../../libs/runtime/src';
-import { ensureSearchAttributes, provisionTemporalCli, startDevServer, type DevServer } from '../../../libs/temporal/src';
+import {
+  ensureSearchAttributes,
+  provisionTemporalCli,
+  startDevServer,
+  type DevServer,
+} from '../../../libs/temporal/src';
 import { isLoopbackHost, loadEmbeddedConfig } from './config';
 import { startProcess, stopProcess, waitForHttp, type Managed } from './processes';
 import { persistentSecret } from './secrets';
@@ -59,7 +69,9 @@ async function main(): Promise<void> {
     const password = config.DEMO_PASSWORD ?? randomBytes(9).toString('base64url');
     const created = await seedDemoAccounts(dataSource, password, new Date());
     if (created.length > 0 && !config.DEMO_PASSWORD) {
-      writeFileSync(join(dataDir, 'demo-accounts.txt'), `${created.map((u) => `${u}\t${password}`).join('\n')}\n`, { mode: 0o600 });
+      writeFileSync(join(dataDir, 'demo-accounts.txt'), `${created.map((u) => `${u}\t${password}`).join('\n')}\n`, {
+        mode: 0o600,
+      });
     }
   }
   await dataSource.destroy();
@@ -76,7 +88,10 @@ async function main(): Promise<void> {
   const restarts: Record<string, number[]> = {};
   /** Starts an app and restarts it when it dies (at most 5 times a minute, then everything stops). */
   const spawnApp = (name: string): Managed => {
-    const managed = startProcess(name, process.execPath, [join(DIST_APPS, name, 'src', 'main.js')], { env, stdio: 'inherit' });
+    const managed = startProcess(name, process.execPath, [join(DIST_APPS, name, 'src', 'main.js')], {
+      env,
+      stdio: 'inherit',
+    });
     children.push(managed);
     void managed.exited.then((code) => {
       if (stopping) return;

@@ -13,7 +13,9 @@ mkdirSync(out, { recursive: true });
 cpSync(join(gateway, 'assets'), out, { recursive: true });
 
 const browserDir = join(gateway, 'browser');
-const entries = existsSync(browserDir) ? readdirSync(browserDir).filter((name) => name.endsWith('.ts') && !name.endsWith('.spec.ts')) : [];
+const entries = existsSync(browserDir)
+  ? readdirSync(browserDir).filter((name) => name.endsWith('.ts') && !name.endsWith('.spec.ts'))
+  : [];
 if (entries.length > 0) {
   await build({
     entryPoints: entries.map((name) => join(browserDir, name)),

@@ -76,7 +76,13 @@ export class AppModule {
   static forRoot({ config, dataSource, client, log }: GatewayDependencies): DynamicModule {
     return {
       module: AppModule,
-      imports: [JwtModule.register({ secret: config.AUTH_SECRET, signOptions: { algorithm: 'HS256' }, verifyOptions: { algorithms: ['HS256'] } })],
+      imports: [
+        JwtModule.register({
+          secret: config.AUTH_SECRET,
+          signOptions: { algorithm: 'HS256' },
+          verifyOptions: { algorithms: ['HS256'] },
+        }),
+      ],
       controllers: [
         HealthController,
         LoginController,
@@ -120,7 +126,11 @@ export class AppModule {
         { provide: DATA_SOURCE, useValue: dataSource },
         { provide: OPINION_INTAKE, useValue: new OpinionGroupCommit(dataSource) },
         { provide: TEMPORAL_CLIENT, useValue: client },
-        { provide: LIMIT_STORE, useFactory: () => (config.REDIS_URL ? new RedisLimitStore(config.REDIS_URL) : new DatabaseLimitStore(dataSource)) },
+        {
+          provide: LIMIT_STORE,
+          useFactory: () =>
+            config.REDIS_URL ? new RedisLimitStore(config.REDIS_URL) : new DatabaseLimitStore(dataSource),
+        },
         { provide: LOGGER, useValue: log },
         { provide: APP_FILTER, useFactory: (logger: Logger) => new ProblemFilter(logger), inject: [LOGGER] },
         { provide: APP_INTERCEPTOR, useClass: StaffRequestInterceptor },

@@ -7,21 +7,31 @@ describe('gateway configuration', () => {
   it('builds public links on http://HOST:PORT unless PUBLIC_BASE_URL is set, never on a request', () => {
     expect(loadGatewayConfig(SECRET).PUBLIC_BASE_URL).toBe('http://127.0.0.1:3000');
     expect(loadGatewayConfig({ ...SECRET, HOST: '::1', PORT: '8080' }).PUBLIC_BASE_URL).toBe('http://[::1]:8080');
-    expect(loadGatewayConfig({ ...SECRET, PUBLIC_BASE_URL: 'https://decisions.example.gov.cn/' }).PUBLIC_BASE_URL).toBe('https://decisions.example.gov.cn');
-    expect(loadGatewayConfig({ ...SECRET, PUBLIC_BASE_URL: 'https://example.gov.cn/open-decision//' }).PUBLIC_BASE_URL).toBe('https://example.gov.cn/open-decision');
+    expect(loadGatewayConfig({ ...SECRET, PUBLIC_BASE_URL: 'https://decisions.example.gov.cn/' }).PUBLIC_BASE_URL).toBe(
+      'https://decisions.example.gov.cn',
+    );
+    expect(
+      loadGatewayConfig({ ...SECRET, PUBLIC_BASE_URL: 'https://example.gov.cn/open-decision//' }).PUBLIC_BASE_URL,
+    ).toBe('https://example.gov.cn/open-decision');
   });
 
-  it.each(['decisions.example.gov.cn', 'ftp://example.gov.cn', 'https://example.gov.cn/?a=1', 'https://example.gov.cn/#top', 'https://user:pw@example.gov.cn', ''])(
-    'refuses PUBLIC_BASE_URL=%j and names the variable',
-    (value) => {
-      expect(() => loadGatewayConfig({ ...SECRET, PUBLIC_BASE_URL: value })).toThrow(ConfigError);
-      expect(() => loadGatewayConfig({ ...SECRET, PUBLIC_BASE_URL: value })).toThrow(/PUBLIC_BASE_URL/);
-    },
-  );
+  it.each([
+    'decisions.example.gov.cn',
+    'ftp://example.gov.cn',
+    'https://example.gov.cn/?a=1',
+    'https://example.gov.cn/#top',
+    'https://user:pw@example.gov.cn',
+    '',
+  ])('refuses PUBLIC_BASE_URL=%j and names the variable', (value) => {
+    expect(() => loadGatewayConfig({ ...SECRET, PUBLIC_BASE_URL: value })).toThrow(ConfigError);
+    expect(() => loadGatewayConfig({ ...SECRET, PUBLIC_BASE_URL: value })).toThrow(/PUBLIC_BASE_URL/);
+  });
 
   it('takes trusted proxies as addresses and CIDR blocks, none by default', () => {
     expect(loadGatewayConfig(SECRET).TRUSTED_PROXIES).toEqual([]);
-    expect(loadGatewayConfig({ ...SECRET, TRUSTED_PROXIES: ' 10.0.0.0/8, fd00::/8 ,127.0.0.1' }).TRUSTED_PROXIES).toEqual(['10.0.0.0/8', 'fd00::/8', '127.0.0.1']);
+    expect(
+      loadGatewayConfig({ ...SECRET, TRUSTED_PROXIES: ' 10.0.0.0/8, fd00::/8 ,127.0.0.1' }).TRUSTED_PROXIES,
+    ).toEqual(['10.0.0.0/8', 'fd00::/8', '127.0.0.1']);
     expect(() => loadGatewayConfig({ ...SECRET, TRUSTED_PROXIES: '10.0.0.0/8,ingress' })).toThrow(/TRUSTED_PROXIES/);
     expect(() => loadGatewayConfig({ ...SECRET, REDIS_URL: 'localhost:6379' })).toThrow(/REDIS_URL/);
   });

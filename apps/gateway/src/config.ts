@@ -17,49 +17,84 @@ const publicBaseUrl = z
   .transform((value) => value.replace(/\/+$/, ''));
 
 /** `http://{HOST}:{PORT}`: right for a local gateway; set PUBLIC_BASE_URL whenever it is exposed. */
-const defaultBaseUrl = (host: string, port: number): string => `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+const defaultBaseUrl = (host: string, port: number): string =>
+  `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
 
 /** Comma-separated addresses/CIDRs of the reverse proxies in front of the gateway (ADR 31); empty: none. */
 const trustedProxies = z
   .string()
   .default('')
-  .transform((value) => value.split(',').map((entry) => entry.trim()).filter((entry) => entry !== ''))
-  .refine((entries) => entries.every(isAddressOrCidr), 'must be a comma-separated list of IP addresses or CIDR blocks, e.g. 10.0.0.0/8,fd00::/8');
+  .transform((value) =>
+    value
+      .split(',')
+      .map((entry) => entry.trim())
+      .filter((entry) => entry !== ''),
+  )
+  .refine(
+    (entries) => entries.every(isAddressOrCidr),
+    'must be a comma-separated list of IP addresses or CIDR blocks, e.g. 10.0.0.0/8,fd00::/8',
+  );
 
 /** `redis://…` or `rediss://…`: the shared rate-limit store (ADR 31); unset: the app database. */
 const redisUrl = z
   .string()
   .trim()
-  .refine((value) => /^rediss?:\/\/[^\s]+$/.test(value), 'must be a redis:// or rediss:// URL, e.g. redis://127.0.0.1:6379')
+  .refine(
+    (value) => /^rediss?:\/\/[^\s]+$/.test(value),
+    'must be a redis:// or rediss:// URL, e.g. redis://127.0.0.1:6379',
+  )
   .optional();
 
-const schema = z.object({
-  PORT: env.port(3000),
-  HOST: z.string().min(1).default('127.0.0.1'),
-  TEMPORAL_ADDRESS: env.temporalAddress,
-  TEMPORAL_NAMESPACE: env.namespace,
-  TASK_QUEUE: z.string().min(1).default('decisions'),
-  DATABASE_URL: env.databaseUrl,
-  DB_MIGRATE: env.bool(true),
-  AUTH_SECRET: z.string().min(32, 'must be at least 32 characters (sign staff tokens)'),
-  AUTH_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(86_400 * 7).default(8 * 3600),
-  BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(256 * 1024),
-  OPINION_RATE_PER_MINUTE: z.coerce.number().int().min(1).default(30),
-  OPINION_BURST: z.coerce.number().int().min(1).default(10),
-  LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
-  LOGIN_MAX_FAILURES_PER_CLIENT: z.coerce.number().int().min(1).default(50),
-  LOGIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).default(20),
-  LOGIN_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86_400).default(15 * 60),
-  TRUSTED_PROXIES: trustedProxies,
-  REDIS_URL: redisUrl,
-  CLIENT_MAX_IN_FLIGHT: z.coerce.number().int().min(1).max(1000).default(2),
-  /** Share of the event loop one client may hold while others are served (ADR 35); 1: no pacing. */
-  CLIENT_MAX_LOOP_SHARE: z.coerce.number().min(0.1, 'must be between 0.1 and 1 (1 turns pacing off)').max(1, 'must be between 0.1 and 1 (1 turns pacing off)').default(0.5),
-  LOG_LEVEL: env.logLevel,
-  STAFF_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
-  TEMPORAL_RPC_ATTEMPTS: z.coerce.number().int().min(1).max(10).default(3),
-  PUBLIC_BASE_URL: publicBaseUrl.optional(),
-}).transform((config) => ({ ...config, PUBLIC_BASE_URL: config.PUBLIC_BASE_URL ?? defaultBaseUrl(config.HOST, config.PORT) }));
+const schema = z
+  .object({
+    PORT: env.port(3000),
+    HOST: z.string().min(1).default('127.0.0.1'),
+    TEMPORAL_ADDRESS: env.temporalAddress,
+    TEMPORAL_NAMESPACE: env.namespace,
+    TASK_QUEUE: z.string().min(1).default('decisions'),
+    DATABASE_URL: env.databaseUrl,
+    DB_MIGRATE: env.bool(true),
+    AUTH_SECRET: z.string().min(32, 'must be at least 32 characters (sign staff tokens)'),
+    AUTH_TOKEN_TTL_SECONDS: z.coerce
+      .number()
+      .int()
+      .min(60)
+      .max(86_400 * 7)
+      .default(8 * 3600),
+    BODY_LIMIT_BYTES: z.coerce
+      .number()
+      .int()
+      .min(1024)
+      .default(256 * 1024),
+    OPINION_RATE_PER_MINUTE: z.coerce.number().int().min(1).default(30),
+    OPINION_BURST: z.coerce.number().int().min(1).default(10),
+    LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
+    LOGIN_MAX_FAILURES_PER_CLIENT: z.coerce.number().int().min(1).default(50),
+    LOGIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).default(20),
+    LOGIN_WINDOW_SECONDS: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(86_400)
+      .default(15 * 60),
+    TRUSTED_PROXIES: trustedProxies,
+    REDIS_URL: redisUrl,
+    CLIENT_MAX_IN_FLIGHT: z.coerce.number().int().min(1).max(1000).default(2),
+    /** Share of the event loop one client may hold while others are served (ADR 35); 1: no pacing. */
+    CLIENT_MAX_LOOP_SHARE: z.coerce
+      .number()
+      .min(0.1, 'must be between 0.1 and 1 (1 turns pacing off)')
+      .max(1, 'must be between 0.1 and 1 (1 turns pacing off)')
+      .default(0.5),
+    LOG_LEVEL: env.logLevel,
+    STAFF_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+    TEMPORAL_RPC_ATTEMPTS: z.coerce.number().int().min(1).max(10).default(3),
+    PUBLIC_BASE_URL: publicBaseUrl.optional(),
+  })
+  .transform((config) => ({
+    ...config,
+    PUBLIC_BASE_URL: config.PUBLIC_BASE_URL ?? defaultBaseUrl(config.HOST, config.PORT),
+  }));
 
 export type GatewayConfig = z.infer<typeof schema>;
 

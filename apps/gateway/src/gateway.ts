@@ -27,7 +27,12 @@ function parseStrictJson(body: Buffer): unknown {
   }
   if (text.trim() === '') return undefined;
   if (jsonDepthExceeds(text)) {
-    throw new DomainError('JSON_TOO_DEEP', 'malformed', `The request body nests objects and arrays deeper than ${MAX_JSON_DEPTH} levels.`, { maxDepth: MAX_JSON_DEPTH });
+    throw new DomainError(
+      'JSON_TOO_DEEP',
+      'malformed',
+      `The request body nests objects and arrays deeper than ${MAX_JSON_DEPTH} levels.`,
+      { maxDepth: MAX_JSON_DEPTH },
+    );
   }
   try {
     return JSON.parse(text) as unknown;
@@ -64,13 +69,17 @@ export async function createGateway(deps: GatewayDependencies): Promise<NestFast
     done(null, payload);
   });
   fastify.removeContentTypeParser('application/json');
-  fastify.addContentTypeParser('application/json', { parseAs: 'buffer', bodyLimit: deps.config.BODY_LIMIT_BYTES }, (_request, body, done) => {
-    try {
-      done(null, parseStrictJson(body as Buffer));
-    } catch (error) {
-      done(error as Error, undefined);
-    }
-  });
+  fastify.addContentTypeParser(
+    'application/json',
+    { parseAs: 'buffer', bodyLimit: deps.config.BODY_LIMIT_BYTES },
+    (_request, body, done) => {
+      try {
+        done(null, parseStrictJson(body as Buffer));
+      } catch (error) {
+        done(error as Error, undefined);
+      }
+    },
+  );
   fastify.setErrorHandler((error, request, reply) => {
     const { problem: body, unexpected } = toProblem(error);
     if (unexpected) deps.log.error('request failed', { method: request.method, url: loggableUrl(request.url), error });

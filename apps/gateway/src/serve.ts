@@ -25,7 +25,9 @@ export async function serveGateway(env: NodeJS.ProcessEnv): Promise<ServingGatew
   const dataSource = await openDatabase(databaseConfigFrom(config.DATABASE_URL), { migrate: config.DB_MIGRATE });
   // The SDK's default gRPC retry (10 attempts, backoff to 5 s) kept a staff request ~21 s on an
   // unreachable server; a few quick attempts answer TEMPORAL_UNAVAILABLE at once (ADR 0027).
-  const interceptors = [makeGrpcRetryInterceptor(defaultGrpcRetryOptions({ maxAttempts: config.TEMPORAL_RPC_ATTEMPTS }))];
+  const interceptors = [
+    makeGrpcRetryInterceptor(defaultGrpcRetryOptions({ maxAttempts: config.TEMPORAL_RPC_ATTEMPTS })),
+  ];
   const connection = Connection.lazy({ address: config.TEMPORAL_ADDRESS, interceptors });
   const client = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
   try {

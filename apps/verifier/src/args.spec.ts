@@ -9,7 +9,9 @@ describe('the verifier command line', () => {
   });
 
   it('keeps the path of a deployment that lives under one', () => {
-    expect(parseCommandLine(['verify', 'http://127.0.0.1:3000/od//'])).toMatchObject({ options: { baseUrl: 'http://127.0.0.1:3000/od', decisionId: undefined, json: false, timeoutMs: 30_000 } });
+    expect(parseCommandLine(['verify', 'http://127.0.0.1:3000/od//'])).toMatchObject({
+      options: { baseUrl: 'http://127.0.0.1:3000/od', decisionId: undefined, json: false, timeoutMs: 30_000 },
+    });
   });
 
   it('answers --help before anything else', () => {
@@ -30,6 +32,9 @@ describe('the verifier command line', () => {
   });
 
   it('refuses an unknown flag, remembering whether JSON was asked for', () => {
-    expect(parseCommandLine(['verify', 'http://x', '--jsn', '--json'])).toMatchObject({ kind: 'usage-error', json: true });
+    expect(parseCommandLine(['verify', 'http://x', '--jsn', '--json'])).toMatchObject({
+      kind: 'usage-error',
+      json: true,
+    });
   });
 });

@@ -25,7 +25,10 @@ export interface VerifyOptions {
   timeoutMs: number;
 }
 
-export type CommandLine = { kind: 'help' } | { kind: 'verify'; options: VerifyOptions } | { kind: 'usage-error'; message: string; json: boolean };
+export type CommandLine =
+  | { kind: 'help' }
+  | { kind: 'verify'; options: VerifyOptions }
+  | { kind: 'usage-error'; message: string; json: boolean };
 
 /** Reads `verify <base-url> [decision-id]` and its flags; never throws. */
 export function parseCommandLine(argv: readonly string[]): CommandLine {
@@ -35,7 +38,11 @@ export function parseCommandLine(argv: readonly string[]): CommandLine {
       args: [...argv],
       allowPositionals: true,
       strict: true,
-      options: { json: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h', default: false }, timeout: { type: 'string' } },
+      options: {
+        json: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+        timeout: { type: 'string' },
+      },
     });
   } catch (error) {
     return { kind: 'usage-error', message: (error as Error).message, json: argv.includes('--json') };
@@ -44,13 +51,15 @@ export function parseCommandLine(argv: readonly string[]): CommandLine {
   const json = values.json;
   if (values.help) return { kind: 'help' };
   const [command, base, decisionId, ...rest] = positionals;
-  if (command !== 'verify') return { kind: 'usage-error', message: command ? `unknown command: ${command}` : 'missing command: verify', json };
+  if (command !== 'verify')
+    return { kind: 'usage-error', message: command ? `unknown command: ${command}` : 'missing command: verify', json };
   if (!base) return { kind: 'usage-error', message: 'missing <base-url>', json };
   if (rest.length > 0) return { kind: 'usage-error', message: `unexpected argument: ${rest[0]}`, json };
   const baseUrl = parseBaseUrl(base);
   if (!baseUrl) return { kind: 'usage-error', message: `not an http(s) URL: ${base}`, json };
   const seconds = values.timeout === undefined ? 30 : Number(values.timeout);
-  if (!Number.isFinite(seconds) || seconds <= 0) return { kind: 'usage-error', message: `--timeout must be a positive number of seconds: ${values.timeout}`, json };
+  if (!Number.isFinite(seconds) || seconds <= 0)
+    return { kind: 'usage-error', message: `--timeout must be a positive number of seconds: ${values.timeout}`, json };
   if (decisionId === '') return { kind: 'usage-error', message: 'empty decision id', json };
   return { kind: 'verify', options: { baseUrl, decisionId, json, timeoutMs: seconds * 1000 } };
 }

@@ -24,7 +24,8 @@ export async function getJson(url: string, timeoutMs: number): Promise<unknown> 
   }
 }
 
-export const timelineUrl = (baseUrl: string, decisionId: string): string => `${baseUrl}/api/v1/public/decisions/${encodeURIComponent(decisionId)}/timeline`;
+export const timelineUrl = (baseUrl: string, decisionId: string): string =>
+  `${baseUrl}/api/v1/public/decisions/${encodeURIComponent(decisionId)}/timeline`;
 
 const PAGE_SIZE = 100;
 const MAX_PASSES = 3;
@@ -53,7 +54,11 @@ export async function listPublicDecisionIds(baseUrl: string, timeoutMs: number):
 function isCataloguePage(body: unknown): body is { items: Array<{ id: string }>; total: number } {
   if (typeof body !== 'object' || body === null) return false;
   const { items, total } = body as { items?: unknown; total?: unknown };
-  return Array.isArray(items) && typeof total === 'number' && items.every((item) => typeof (item as { id?: unknown } | null)?.id === 'string');
+  return (
+    Array.isArray(items) &&
+    typeof total === 'number' &&
+    items.every((item) => typeof (item as { id?: unknown } | null)?.id === 'string')
+  );
 }
 
 function networkMessage(error: unknown): string {

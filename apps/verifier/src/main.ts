@@ -29,11 +29,18 @@ async function main(argv: readonly string[]): Promise<number> {
       if (!options.json) process.stdout.write(`${formatLine(result)}\n`);
     });
     const exitCode = exitCodeOf(results);
-    process.stdout.write(options.json ? `${JSON.stringify(toJsonReport(options, results, exitCode), null, 2)}\n` : `${formatSummary(options, results)}\n`);
+    process.stdout.write(
+      options.json
+        ? `${JSON.stringify(toJsonReport(options, results, exitCode), null, 2)}\n`
+        : `${formatSummary(options, results)}\n`,
+    );
     return exitCode;
   } catch (error) {
     if (!(error instanceof FetchError)) throw error;
-    if (options.json) process.stdout.write(`${JSON.stringify({ baseUrl: options.baseUrl, ok: false, exitCode: 2, error: error.message })}\n`);
+    if (options.json)
+      process.stdout.write(
+        `${JSON.stringify({ baseUrl: options.baseUrl, ok: false, exitCode: 2, error: error.message })}\n`,
+      );
     process.stderr.write(`open-decision: ${error.message}\n`);
     return 2;
   }

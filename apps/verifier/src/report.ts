@@ -7,13 +7,15 @@ const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n =
 export function formatLine(result: DecisionResult): string {
   if (result.status === 'error') return `ERR  ${result.decisionId}: ${result.error}`;
   const verdict = result.verdict;
-  if (verdict.ok) return `OK  ${verdict.decisionId}  ${plural(verdict.entries, 'entry', 'entries')}  head ${verdict.head.seq} ${verdict.head.hash.slice(0, 12)}`;
+  if (verdict.ok)
+    return `OK  ${verdict.decisionId}  ${plural(verdict.entries, 'entry', 'entries')}  head ${verdict.head.seq} ${verdict.head.hash.slice(0, 12)}`;
   return `FAIL ${verdict.decisionId} seq ${verdict.seq}: ${verdict.reason}`;
 }
 
 /** The last line: counts and the verdict in words (English, then Chinese). */
 export function formatSummary(options: VerifyOptions, results: readonly DecisionResult[]): string {
-  const count = (status: DecisionResult['status']): number => results.filter((result) => result.status === status).length;
+  const count = (status: DecisionResult['status']): number =>
+    results.filter((result) => result.status === status).length;
   const [ok, fail, error] = [count('ok'), count('fail'), count('error')];
   const verdict =
     fail > 0
@@ -28,7 +30,8 @@ export function formatSummary(options: VerifyOptions, results: readonly Decision
 
 /** The `--json` document: the same facts as the lines, one object per decision. */
 export function toJsonReport(options: VerifyOptions, results: readonly DecisionResult[], exitCode: number): unknown {
-  const count = (status: DecisionResult['status']): number => results.filter((result) => result.status === status).length;
+  const count = (status: DecisionResult['status']): number =>
+    results.filter((result) => result.status === status).length;
   return {
     baseUrl: options.baseUrl,
     decisionId: options.decisionId ?? null,

@@ -4,7 +4,9 @@ import type { VerifyOptions } from './args';
 import { FetchError, getJson, listPublicDecisionIds, timelineUrl } from './deployment';
 
 /** One decision's outcome: its chain verified, failed, or could not be fetched. */
-export type DecisionResult = { status: 'ok' | 'fail'; verdict: TimelineVerdict } | { status: 'error'; decisionId: string; error: string };
+export type DecisionResult =
+  | { status: 'ok' | 'fail'; verdict: TimelineVerdict }
+  | { status: 'error'; decisionId: string; error: string };
 
 const sha256Hex = (input: string): string => createHash('sha256').update(input, 'utf8').digest('hex');
 
@@ -15,8 +17,14 @@ const CONCURRENCY = 4;
  * Verifies one decision, or every decision of the public catalogue, calling `onResult` in catalogue
  * order as results come in. Throws `FetchError` when the catalogue itself cannot be read.
  */
-export async function verifyDeployment(options: VerifyOptions, onResult: (result: DecisionResult) => void): Promise<DecisionResult[]> {
-  const ids = options.decisionId === undefined ? await listPublicDecisionIds(options.baseUrl, options.timeoutMs) : [options.decisionId];
+export async function verifyDeployment(
+  options: VerifyOptions,
+  onResult: (result: DecisionResult) => void,
+): Promise<DecisionResult[]> {
+  const ids =
+    options.decisionId === undefined
+      ? await listPublicDecisionIds(options.baseUrl, options.timeoutMs)
+      : [options.decisionId];
   const results: DecisionResult[] = [];
   for (let start = 0; start < ids.length; start += CONCURRENCY) {
     const batch = await Promise.all(ids.slice(start, start + CONCURRENCY).map((id) => verifyDecision(options, id)));

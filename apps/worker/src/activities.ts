@@ -2,7 +2,14 @@ import { Context } from '@temporalio/activity';
 import { ApplicationFailure } from '@temporalio/common';
 import type { DataSource } from 'typeorm';
 import { DEFAULT_POLICY, DomainError } from '../../../libs/domain/src';
-import { appendEvents, clusterOpinions, countExecutionOpinions, currentCalendar, listOpenDecisionIds, sealConsultation } from '../../../libs/persistence/src';
+import {
+  appendEvents,
+  clusterOpinions,
+  countExecutionOpinions,
+  currentCalendar,
+  listOpenDecisionIds,
+  sealConsultation,
+} from '../../../libs/persistence/src';
 import type { CalendarActivities, DecisionActivities } from '../../../workflows/activities';
 
 /** The activity implementations, bound to their dependencies. */
@@ -18,10 +25,17 @@ export function createActivities(dataSource: DataSource): DecisionActivities & C
     async clusterOpinions({ decisionId }) {
       const context = Context.current();
       try {
-        const summary = await clusterOpinions(dataSource, decisionId, DEFAULT_POLICY, new Date(), { onProgress: (progress) => context.heartbeat(progress) });
+        const summary = await clusterOpinions(dataSource, decisionId, DEFAULT_POLICY, new Date(), {
+          onProgress: (progress) => context.heartbeat(progress),
+        });
         return { opinions: summary.opinions, clusters: summary.clusters, concentrated: summary.concentrated };
       } catch (error) {
-        if (error instanceof DomainError) throw ApplicationFailure.create({ type: error.code, message: error.message, nonRetryable: error.code !== 'OPINIONS_CHANGED' });
+        if (error instanceof DomainError)
+          throw ApplicationFailure.create({
+            type: error.code,
+            message: error.message,
+            nonRetryable: error.code !== 'OPINIONS_CHANGED',
+          });
         throw error;
       }
     },

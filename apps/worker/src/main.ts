@@ -31,7 +31,9 @@ async function main(): Promise<void> {
     namespace: config.TEMPORAL_NAMESPACE,
     taskQueue: config.TASK_QUEUE,
     dataSource,
-    workflows: config.WORKFLOW_BUNDLE ? { bundlePath: config.WORKFLOW_BUNDLE } : { workflowsPath: require.resolve('../../../workflows') },
+    workflows: config.WORKFLOW_BUNDLE
+      ? { bundlePath: config.WORKFLOW_BUNDLE }
+      : { workflowsPath: require.resolve('../../../workflows') },
   });
   log.info('worker started', { taskQueue: config.TASK_QUEUE, temporal: config.TEMPORAL_ADDRESS });
   try {

@@ -27,10 +27,27 @@ export const noticeHearing = defineAction({
       );
     }
     const listed = fieldOf(command, 'participants');
-    const participants = Array.isArray(listed) ? listed.map((p) => parseAs(schema.shape.participants.unwrap().element, p, 'participants[]')) : [];
-    const hearing = { id: `h${(state.hearings ?? []).length + 1}`, date: date.toISOString(), place: read(schema, command, 'place'), held: false };
-    const data = { hearingId: hearing.id, date: hearing.date, place: hearing.place, selectionMethod: read(schema, command, 'selectionMethod'), participants };
-    return { state: { ...state, hearings: [...(state.hearings ?? []), hearing] }, public: [{ type: 'HearingNoticed', data }], internal: { type: 'HearingNoticed', data } };
+    const participants = Array.isArray(listed)
+      ? listed.map((p) => parseAs(schema.shape.participants.unwrap().element, p, 'participants[]'))
+      : [];
+    const hearing = {
+      id: `h${(state.hearings ?? []).length + 1}`,
+      date: date.toISOString(),
+      place: read(schema, command, 'place'),
+      held: false,
+    };
+    const data = {
+      hearingId: hearing.id,
+      date: hearing.date,
+      place: hearing.place,
+      selectionMethod: read(schema, command, 'selectionMethod'),
+      participants,
+    };
+    return {
+      state: { ...state, hearings: [...(state.hearings ?? []), hearing] },
+      public: [{ type: 'HearingNoticed', data }],
+      internal: { type: 'HearingNoticed', data },
+    };
   },
 });
 
@@ -38,9 +55,13 @@ export type RecordChannel = CommandOf<'channel-records'>;
 
 function channelOpinions(value: unknown, maxChars: number): Array<{ text: string; section: string | null }> {
   if (value === undefined) return [];
-  if (!Array.isArray(value) || value.length > 10_000) throw new InvalidCommandError('INVALID_FIELD', 'opinions must be a list of at most 10000 {text, section}.');
+  if (!Array.isArray(value) || value.length > 10_000)
+    throw new InvalidCommandError('INVALID_FIELD', 'opinions must be a list of at most 10000 {text, section}.');
   return value.map((item: { text?: unknown; section?: unknown }) => {
-    const opinion = { text: typeof item?.text === 'string' ? item.text : '', section: typeof item?.section === 'string' ? item.section : undefined };
+    const opinion = {
+      text: typeof item?.text === 'string' ? item.text : '',
+      section: typeof item?.section === 'string' ? item.section : undefined,
+    };
     validateOpinion(opinion, maxChars);
     return { text: opinion.text, section: opinion.section ?? null };
   });
@@ -58,17 +79,49 @@ export const recordChannel = defineAction({
     const date = new Date(read(schema, command, 'date'));
     const count = read(schema, command, 'participantsCount');
     const opinions = channelOpinions(fieldOf(command, 'opinions'), policy.opinionMaxChars);
-    const base = { channel, date: date.toISOString(), participantsCount: count, minutes: read(schema, command, 'minutes'), opinionsCount: opinions.length };
+    const base = {
+      channel,
+      date: date.toISOString(),
+      participantsCount: count,
+      minutes: read(schema, command, 'minutes'),
+      opinionsCount: opinions.length,
+    };
     if (channel !== 'hearing') {
-      return { state, public: [{ type: 'ChannelRecorded', data: base }], internal: { type: 'ChannelRecorded', data: { ...base, opinions } } };
+      return {
+        state,
+        public: [{ type: 'ChannelRecorded', data: base }],
+        internal: { type: 'ChannelRecorded', data: { ...base, opinions } },
+      };
     }
     const hearingId = fieldOf(command, 'hearingId');
     const hearing = (state.hearings ?? []).find((h) => h.id === hearingId);
-    if (!hearing) throw new DomainError('HEARING_NOT_NOTICED', 'conflict', 'A hearing record needs the id of a noticed hearing (Decree 713 art.16).');
-    if (new Date(hearing.date) > now) throw new DomainError('HEARING_NOT_HELD_YET', 'conflict', `Hearing ${hearing.id} is scheduled for ${hearing.date}.`);
-    const data = { ...base, hearingId: hearing.id, signedRecordRef: parseAs(schema.shape.signedRecordRef.unwrap(), fieldOf(command, 'signedRecordRef'), 'signedRecordRef') };
+    if (!hearing)
+      throw new DomainError(
+        'HEARING_NOT_NOTICED',
+        'conflict',
+        'A hearing record needs the id of a noticed hearing (Decree 713 art.16).',
+      );
+    if (new Date(hearing.date) > now)
+      throw new DomainError(
+        'HEARING_NOT_HELD_YET',
+        'conflict',
+        `Hearing ${hearing.id} is scheduled for ${hearing.date}.`,
+      );
+    const data = {
+      ...base,
+      hearingId: hearing.id,
+      signedRecordRef: parseAs(
+        schema.shape.signedRecordRef.unwrap(),
+        fieldOf(command, 'signedRecordRef'),
+        'signedRecordRef',
+      ),
+    };
     const hearings = (state.hearings ?? []).map((h) => (h.id === hearing.id ? { ...h, held: true } : h));
-    return { state: { ...state, hearings }, public: [{ type: 'HearingHeld', data }], internal: { type: 'HearingHeld', data: { ...data, opinions } } };
+    return {
+      state: { ...state, hearings },
+      public: [{ type: 'HearingHeld', data }],
+      internal: { type: 'HearingHeld', data: { ...data, opinions } },
+    };
   },
 });
 
@@ -84,9 +137,16 @@ export const extendConsultation = defineAction({
     const closesAt = new Date(read(S.extend, command, 'closesAt'));
     const current = state.consultation!;
     if (closesAt <= new Date(current.closesAt)) {
-      throw new InvalidCommandError('EXTENSION_NOT_LATER', `The new close time must be after ${current.closesAt}; a consultation never closes early.`);
+      throw new InvalidCommandError(
+        'EXTENSION_NOT_LATER',
+        `The new close time must be after ${current.closesAt}; a consultation never closes early.`,
+      );
     }
-    const data = { previousClosesAt: current.closesAt, closesAt: closesAt.toISOString(), reason: read(S.extend, command, 'reason') };
+    const data = {
+      previousClosesAt: current.closesAt,
+      closesAt: closesAt.toISOString(),
+      reason: read(S.extend, command, 'reason'),
+    };
     return {
       state: { ...state, consultation: { ...current, closesAt: data.closesAt, extensions: current.extensions + 1 } },
       public: [{ type: 'ConsultationExtended', data }],
@@ -107,10 +167,15 @@ export const submitFeedbackReport = defineAction({
   name: 'feedback-report',
   roles: ['drafter'],
   stages: ['feedback'],
-  summary: 'Submit the adoption-feedback report (summary, how the draft changed; statistics and concentrated clusters are computed) for review.',
+  summary:
+    'Submit the adoption-feedback report (summary, how the draft changed; statistics and concentrated clusters are computed) for review.',
   decide(state, command, context) {
     const schema = S['feedback-report'];
-    const payload: Record<string, unknown> = { summary: read(schema, command, 'summary'), draftChanges: read(schema, command, 'draftChanges'), statistics: fieldOf(command, 'statistics') ?? {} };
+    const payload: Record<string, unknown> = {
+      summary: read(schema, command, 'summary'),
+      draftChanges: read(schema, command, 'draftChanges'),
+      statistics: fieldOf(command, 'statistics') ?? {},
+    };
     const reported = fieldOf(command, 'clusters');
     if (Array.isArray(reported)) {
       const clusters = parseReportClusters(reported);

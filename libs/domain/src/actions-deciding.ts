@@ -30,7 +30,11 @@ export const requestLegalityReview = defineAction({
       );
     }
     const legalityReview = { dueAt: dueAt.toISOString() };
-    return { state: { ...state, legalityReview }, public: [], internal: { type: 'LegalityReviewRequested', data: legalityReview } };
+    return {
+      state: { ...state, legalityReview },
+      public: [],
+      internal: { type: 'LegalityReviewRequested', data: legalityReview },
+    };
   },
 });
 
@@ -42,10 +46,19 @@ export const recordLegalityReview = defineAction({
   stages: ['deciding'],
   summary: 'Record the legality review opinion: lawful, lawful with changes, or unlawful.',
   decide(state, command) {
-    if (!state.legalityReview) throw new DomainError('LEGALITY_REVIEW_NOT_REQUESTED', 'conflict', 'The drafting unit has not asked for a legality review.');
+    if (!state.legalityReview)
+      throw new DomainError(
+        'LEGALITY_REVIEW_NOT_REQUESTED',
+        'conflict',
+        'The drafting unit has not asked for a legality review.',
+      );
     const opinion = read(S['legality-review'], command, 'opinion');
     const data = { opinion, text: read(S['legality-review'], command, 'text') };
-    return { state: { ...state, legalityReview: { ...state.legalityReview, opinion } }, public: [], internal: { type: 'LegalityReviewRecorded', data } };
+    return {
+      state: { ...state, legalityReview: { ...state.legalityReview, opinion } },
+      public: [],
+      internal: { type: 'LegalityReviewRecorded', data },
+    };
   },
 });
 
@@ -61,31 +74,79 @@ export const recordCollectiveDecision = defineAction({
   stages: ['deciding'],
   summary: 'Record the collective decision: adopted, rejected or returned, with dissent.',
   decide(state, command, { now, policy }) {
-    if (state.adoption) throw new DomainError('ALREADY_DECIDED', 'conflict', 'The collective decision is already recorded; publish the decision.');
+    if (state.adoption)
+      throw new DomainError(
+        'ALREADY_DECIDED',
+        'conflict',
+        'The collective decision is already recorded; publish the decision.',
+      );
     const opinion = state.legalityReview?.opinion;
     if (opinion !== 'lawful' && opinion !== 'lawful_with_changes') {
-      throw new DomainError('LEGALITY_REVIEW_REQUIRED', 'conflict', 'No collective decision without a passing legality review (Decree 713 art.25).');
+      throw new DomainError(
+        'LEGALITY_REVIEW_REQUIRED',
+        'conflict',
+        'No collective decision without a passing legality review (Decree 713 art.25).',
+      );
     }
     if (state.riskAssessmentRequired && !state.riskAssessment) {
-      throw new DomainError('RISK_ASSESSMENT_REQUIRED', 'conflict', 'This decision requires a risk assessment before it is decided (Decree 713 art.22).');
+      throw new DomainError(
+        'RISK_ASSESSMENT_REQUIRED',
+        'conflict',
+        'This decision requires a risk assessment before it is decided (Decree 713 art.22).',
+      );
     }
     if (fieldOf(command, 'outcome') === 'adopted' && state.riskAssessment && !state.riskAssessment.controllable) {
-      throw new DomainError('RISK_NOT_CONTROLLABLE', 'conflict', 'The risk assessment found the risk not controllable: the decision cannot be adopted (Decree 713 art.24).');
+      throw new DomainError(
+        'RISK_NOT_CONTROLLABLE',
+        'conflict',
+        'The risk assessment found the risk not controllable: the decision cannot be adopted (Decree 713 art.24).',
+      );
     }
     const schema = S['collective-decision'];
     const outcome = read(schema, command, 'outcome');
-    const meeting = { meeting: read(schema, command, 'meeting'), date: new Date(read(schema, command, 'date')).toISOString(), outcome };
+    const meeting = {
+      meeting: read(schema, command, 'meeting'),
+      date: new Date(read(schema, command, 'date')).toISOString(),
+      outcome,
+    };
     const dissent = fieldOf(command, 'dissent');
-    const internal = { type: 'CollectiveDecisionRecorded', data: { ...meeting, dissent: dissent ?? null, reason: fieldOf(command, 'reason') ?? null } };
+    const internal = {
+      type: 'CollectiveDecisionRecorded',
+      data: { ...meeting, dissent: dissent ?? null, reason: fieldOf(command, 'reason') ?? null },
+    };
     const publicData = { ...meeting, dissentRecorded: typeof dissent === 'string' && dissent.trim().length > 0 };
     const visible = !state.confidential;
     if (outcome === 'adopted') {
       const { at, count } = countWorkingDays(now, policy.publicationDueWorkingDays, calendarOf(state));
-      const adoption = { adoptedAt: now.toISOString(), publicationDueAt: at.toISOString(), overdue: false, ...(state.calendar ? { publicationCounted: count } : {}) };
-      return { state: { ...state, adoption }, public: visible ? [{ type: 'DecisionAdopted', data: { ...publicData, publicationDueAt: adoption.publicationDueAt, ...(state.calendar ? { publicationDueCount: count } : {}) } }] : [], internal };
+      const adoption = {
+        adoptedAt: now.toISOString(),
+        publicationDueAt: at.toISOString(),
+        overdue: false,
+        ...(state.calendar ? { publicationCounted: count } : {}),
+      };
+      return {
+        state: { ...state, adoption },
+        public: visible
+          ? [
+              {
+                type: 'DecisionAdopted',
+                data: {
+                  ...publicData,
+                  publicationDueAt: adoption.publicationDueAt,
+                  ...(state.calendar ? { publicationDueCount: count } : {}),
+                },
+              },
+            ]
+          : [],
+        internal,
+      };
     }
     if (outcome === 'rejected') {
-      return { state: changeStage(state, 'collective-decision: rejected'), public: visible ? [{ type: 'DecisionRejected', data: publicData }] : [], internal };
+      return {
+        state: changeStage(state, 'collective-decision: rejected'),
+        public: visible ? [{ type: 'DecisionRejected', data: publicData }] : [],
+        internal,
+      };
     }
     const reason = parseAs(schema.shape.reason.unwrap(), fieldOf(command, 'reason'), 'reason');
     const { plan: _p, consultation: _c, feedback: _f, legalityReview: _l, ...rest } = state;
@@ -106,7 +167,12 @@ export function validateMilestones(value: unknown): MilestoneInput[] {
   const M = MilestoneInputSchema;
   return value.map((m: unknown, index) => {
     const weight = read(M, m, 'weight', `milestones[${index}].weight`);
-    return { title: read(M, m, 'title', `milestones[${index}].title`), unit: read(M, m, 'unit', `milestones[${index}].unit`), dueAt: new Date(read(M, m, 'dueAt', `milestones[${index}].dueAt`)).toISOString(), weight };
+    return {
+      title: read(M, m, 'title', `milestones[${index}].title`),
+      unit: read(M, m, 'unit', `milestones[${index}].unit`),
+      dueAt: new Date(read(M, m, 'dueAt', `milestones[${index}].dueAt`)).toISOString(),
+      weight,
+    };
   });
 }
 
@@ -125,15 +191,29 @@ export const publishDecision = defineAction({
     const interpretation = fieldOf(command, 'interpretation');
     const plainLanguage = fieldOf(interpretation, 'plainLanguage');
     if (!isFilled(plainLanguage)) {
-      throw new InvalidCommandError('INTERPRETATION_REQUIRED', 'A decision is published together with its interpretation (政策解读, 三同步).');
+      throw new InvalidCommandError(
+        'INTERPRETATION_REQUIRED',
+        'A decision is published together with its interpretation (政策解读, 三同步).',
+      );
     }
     const adoptionExplanation = fieldOf(command, 'adoptionExplanation');
     if (!state.confidential && !isFilled(adoptionExplanation)) {
-      throw new InvalidCommandError('ADOPTION_EXPLANATION_REQUIRED', 'Explain how public and expert opinions were adopted (Decree 713 art.32).');
+      throw new InvalidCommandError(
+        'ADOPTION_EXPLANATION_REQUIRED',
+        'Explain how public and expert opinions were adopted (Decree 713 art.32).',
+      );
     }
     const payload = {
       text: read(schema, command, 'text'),
-      interpretation: { plainLanguage: read(schema.shape.interpretation, interpretation, 'plainLanguage', 'interpretation.plainLanguage'), qa: fieldOf(interpretation, 'qa') ?? [] },
+      interpretation: {
+        plainLanguage: read(
+          schema.shape.interpretation,
+          interpretation,
+          'plainLanguage',
+          'interpretation.plainLanguage',
+        ),
+        qa: fieldOf(interpretation, 'qa') ?? [],
+      },
       adoptionExplanation: adoptionExplanation ?? null,
       executionUnit: read(schema, command, 'executionUnit'),
       milestones: validateMilestones(fieldOf(command, 'milestones')),
@@ -149,12 +229,19 @@ export const publishDecision = defineAction({
  * its publication names the public title and summary, which the reviewer approves with the text (SPEC.md
  * §3.8, ADR 29). A public decision's registration title and summary are public already.
  */
-function publicPresentation(state: DecisionState, command: unknown, context: ActionContext): { publicTitle?: string; publicSummary?: string } {
+function publicPresentation(
+  state: DecisionState,
+  command: unknown,
+  context: ActionContext,
+): { publicTitle?: string; publicSummary?: string } {
   if (!state.confidential) return {};
   const publicTitle = fieldOf(command, 'publicTitle');
   if (context.legacy?.publicSummaryOptional && publicTitle === undefined) return {};
   const { shape } = S['publish-decision'];
-  return { publicTitle: parseAs(shape.publicTitle.unwrap(), publicTitle, 'publicTitle'), publicSummary: parseAs(shape.publicSummary.unwrap(), fieldOf(command, 'publicSummary'), 'publicSummary') };
+  return {
+    publicTitle: parseAs(shape.publicTitle.unwrap(), publicTitle, 'publicTitle'),
+    publicSummary: parseAs(shape.publicSummary.unwrap(), fieldOf(command, 'publicSummary'), 'publicSummary'),
+  };
 }
 
 /** A text with more than blanks (the old `value?.trim()` test, without its crash on a non-text). */

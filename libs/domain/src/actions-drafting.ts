@@ -12,7 +12,11 @@ import { changeStage } from './lifecycle';
 /** While the draft waits for review it is frozen: the reviewer approves exactly what was submitted. */
 function assertNoDraftReview(state: DecisionState): void {
   if ((state.reviews ?? []).some((review) => review.kind === 'draft')) {
-    throw new DomainError('REVIEW_PENDING', 'conflict', 'The draft is waiting for review; it can change after the reviewer returns it.');
+    throw new DomainError(
+      'REVIEW_PENDING',
+      'conflict',
+      'The draft is waiting for review; it can change after the reviewer returns it.',
+    );
   }
 }
 
@@ -28,7 +32,12 @@ export const saveDraftVersion = defineAction({
     assertNoDraftReview(state);
     const version = (state.draft?.version ?? 0) + 1;
     const schema = S['draft-versions'];
-    const draft = { version, draft: read(schema, command, 'draft'), basis: read(schema, command, 'basis'), explanation: read(schema, command, 'explanation') };
+    const draft = {
+      version,
+      draft: read(schema, command, 'draft'),
+      basis: read(schema, command, 'basis'),
+      explanation: read(schema, command, 'explanation'),
+    };
     return { state: { ...state, draft }, public: [], internal: { type: 'DraftVersionSaved', data: { ...draft } } };
   },
 });
@@ -42,7 +51,8 @@ export const planConsultation = defineAction({
   stages: ['drafting'],
   summary: 'Set the consultation channels and window (at least 30 days unless a manager approves a published reason).',
   decide(state, command, { now, policy }) {
-    if (state.confidential) throw new IllegalTransitionError('A confidential decision has no public consultation (Decree 713 art.14).');
+    if (state.confidential)
+      throw new IllegalTransitionError('A confidential decision has no public consultation (Decree 713 art.14).');
     assertNoDraftReview(state);
     const schema = S['consultation-plan'];
     const channels = read(schema, command, 'channels');
@@ -58,7 +68,13 @@ export const planConsultation = defineAction({
         `A consultation lasts at least ${policy.minConsultationDays} days (Decree 713 art.15); this one lasts ${Math.floor(days * 10) / 10}. Give a shortenedReason for a manager to approve.`,
       );
     }
-    const plan = { channels: [...new Set(channels)], opensAt: opensAt.toISOString(), closesAt: closesAt.toISOString(), shortenedReason: days < policy.minConsultationDays ? shortenedReason : undefined, shortenedApproved: false };
+    const plan = {
+      channels: [...new Set(channels)],
+      opensAt: opensAt.toISOString(),
+      closesAt: closesAt.toISOString(),
+      shortenedReason: days < policy.minConsultationDays ? shortenedReason : undefined,
+      shortenedApproved: false,
+    };
     return { state: { ...state, plan }, public: [], internal: { type: 'ConsultationPlanned', data: { ...plan } } };
   },
 });
@@ -70,8 +86,13 @@ export const approveShortening = defineAction({
   stages: ['drafting'],
   summary: 'Approve the reason for a consultation shorter than the minimum.',
   decide(state) {
-    if (!state.plan?.shortenedReason) throw new IllegalTransitionError('The consultation plan is not shortened: there is nothing to approve.');
-    return { state: { ...state, plan: { ...state.plan, shortenedApproved: true } }, public: [], internal: { type: 'ShortenedConsultationApproved', data: { reason: state.plan.shortenedReason } } };
+    if (!state.plan?.shortenedReason)
+      throw new IllegalTransitionError('The consultation plan is not shortened: there is nothing to approve.');
+    return {
+      state: { ...state, plan: { ...state.plan, shortenedApproved: true } },
+      public: [],
+      internal: { type: 'ShortenedConsultationApproved', data: { reason: state.plan.shortenedReason } },
+    };
   },
 });
 
@@ -82,11 +103,16 @@ export const submitForPublication = defineAction({
   stages: ['drafting'],
   summary: 'Send the draft and consultation plan to a reviewer for publication.',
   decide(state, _command, context) {
-    if (state.confidential) throw new IllegalTransitionError('A confidential decision is not pre-disclosed; use submit-for-decision.');
+    if (state.confidential)
+      throw new IllegalTransitionError('A confidential decision is not pre-disclosed; use submit-for-decision.');
     if (!state.draft) throw new DomainError('DRAFT_REQUIRED', 'conflict', 'Save a draft version first.');
     if (!state.plan) throw new DomainError('PLAN_REQUIRED', 'conflict', 'Set the consultation plan first.');
     if (state.plan.shortenedReason && !state.plan.shortenedApproved) {
-      throw new DomainError('SHORTENING_NOT_APPROVED', 'conflict', 'A manager must approve the shortened consultation first.');
+      throw new DomainError(
+        'SHORTENING_NOT_APPROVED',
+        'conflict',
+        'A manager must approve the shortened consultation first.',
+      );
     }
     return addReview(state, 'draft', { version: state.draft.version }, context);
   },
@@ -99,9 +125,14 @@ export const submitForDecision = defineAction({
   stages: ['drafting'],
   summary: 'Move a confidential decision from drafting to deciding (it has no public consultation).',
   decide(state) {
-    if (!state.confidential) throw new IllegalTransitionError('A public decision goes through pre-disclosure and consultation first.');
+    if (!state.confidential)
+      throw new IllegalTransitionError('A public decision goes through pre-disclosure and consultation first.');
     if (!state.draft) throw new DomainError('DRAFT_REQUIRED', 'conflict', 'Save a draft version first.');
-    return { state: changeStage(state, 'submit-for-decision'), public: [], internal: { type: 'SubmittedForDecision', data: { version: state.draft.version, stage: 'deciding' } } };
+    return {
+      state: changeStage(state, 'submit-for-decision'),
+      public: [],
+      internal: { type: 'SubmittedForDecision', data: { version: state.draft.version, stage: 'deciding' } },
+    };
   },
 });
 
@@ -115,10 +146,17 @@ export const recordExpertOpinion = defineAction({
   summary: "Record an expert's written opinion with their conflict-of-interest declaration.",
   decide(state, command) {
     if (fieldOf(command, 'hasDirectInterest') === true) {
-      throw new InvalidCommandError('EXPERT_HAS_INTEREST', 'An expert with a direct interest in the decision is excluded (Decree 713 art.21).');
+      throw new InvalidCommandError(
+        'EXPERT_HAS_INTEREST',
+        'An expert with a direct interest in the decision is excluded (Decree 713 art.21).',
+      );
     }
     const schema = S['expert-opinions'];
-    const data = { expert: read(schema, command, 'expert'), opinion: read(schema, command, 'opinion'), conflictOfInterestDeclaration: read(schema, command, 'conflictOfInterestDeclaration') };
+    const data = {
+      expert: read(schema, command, 'expert'),
+      opinion: read(schema, command, 'opinion'),
+      conflictOfInterestDeclaration: read(schema, command, 'conflictOfInterestDeclaration'),
+    };
     return { state, public: [], internal: { type: 'ExpertOpinionRecorded', data } };
   },
 });
@@ -134,7 +172,16 @@ export const recordRiskAssessment = defineAction({
   decide(state, command) {
     const schema = S['risk-assessments'];
     const conclusion = read(schema, command, 'conclusion');
-    const data = { riskPoints: read(schema, command, 'riskPoints'), measures: read(schema, command, 'measures'), contingency: read(schema, command, 'contingency'), conclusion };
-    return { state: { ...state, riskAssessment: { controllable: conclusion === 'controllable' } }, public: [], internal: { type: 'RiskAssessmentRecorded', data } };
+    const data = {
+      riskPoints: read(schema, command, 'riskPoints'),
+      measures: read(schema, command, 'measures'),
+      contingency: read(schema, command, 'contingency'),
+      conclusion,
+    };
+    return {
+      state: { ...state, riskAssessment: { controllable: conclusion === 'controllable' } },
+      public: [],
+      internal: { type: 'RiskAssessmentRecorded', data },
+    };
   },
 });

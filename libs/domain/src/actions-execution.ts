@@ -16,7 +16,11 @@ export const addMilestones = defineAction({
   summary: 'Plan more milestones (title, responsible unit, due date, weight).',
   decide(state, command) {
     const { milestones, events } = planMilestones(state, validateMilestones(fieldOf(command, 'milestones')));
-    return { state: { ...state, milestones }, public: events, internal: { type: 'MilestonesPlanned', data: { milestones: events.map((e) => e.data) } } };
+    return {
+      state: { ...state, milestones },
+      public: events,
+      internal: { type: 'MilestonesPlanned', data: { milestones: events.map((e) => e.data) } },
+    };
   },
 });
 
@@ -35,9 +39,17 @@ export const reportProgress = defineAction({
     if (!milestone) throw new DomainError('MILESTONE_NOT_FOUND', 'not_found', `No milestone ${String(milestoneId)}.`);
     const percent = schema.shape.percent.safeParse(fieldOf(command, 'percent'));
     if (!percent.success || percent.data < milestone.percent) {
-      throw new InvalidCommandError('INVALID_PERCENT', `percent must be between ${milestone.percent} (the last published value) and 100.`);
+      throw new InvalidCommandError(
+        'INVALID_PERCENT',
+        `percent must be between ${milestone.percent} (the last published value) and 100.`,
+      );
     }
-    return addReview(state, 'progress', { milestoneId: milestone.id, percent: percent.data, narrative: read(schema, command, 'narrative') }, context);
+    return addReview(
+      state,
+      'progress',
+      { milestoneId: milestone.id, percent: percent.data, narrative: read(schema, command, 'narrative') },
+      context,
+    );
   },
 });
 
@@ -51,9 +63,23 @@ export const recordAuditFinding = defineAction({
   decide(state, command) {
     const schema = S['audit-findings'];
     const severity = read(schema, command, 'severity');
-    const finding = { id: `f${(state.findings ?? []).length + 1}`, rectificationDueAt: new Date(read(schema, command, 'rectificationDueAt')).toISOString(), rectified: false, overdue: false };
-    const data = { findingId: finding.id, finding: read(schema, command, 'finding'), severity, rectificationDueAt: finding.rectificationDueAt };
-    return { state: { ...state, findings: [...(state.findings ?? []), finding] }, public: [{ type: 'AuditFindingPublished', data }], internal: { type: 'AuditFindingPublished', data } };
+    const finding = {
+      id: `f${(state.findings ?? []).length + 1}`,
+      rectificationDueAt: new Date(read(schema, command, 'rectificationDueAt')).toISOString(),
+      rectified: false,
+      overdue: false,
+    };
+    const data = {
+      findingId: finding.id,
+      finding: read(schema, command, 'finding'),
+      severity,
+      rectificationDueAt: finding.rectificationDueAt,
+    };
+    return {
+      state: { ...state, findings: [...(state.findings ?? []), finding] },
+      public: [{ type: 'AuditFindingPublished', data }],
+      internal: { type: 'AuditFindingPublished', data },
+    };
   },
 });
 
@@ -70,8 +96,14 @@ export const reportRectification = defineAction({
     if (!finding) throw new DomainError('FINDING_NOT_FOUND', 'not_found', `No audit finding ${String(findingId)}.`);
     const status = read(S.rectifications, command, 'status');
     const data = { findingId: finding.id, action: read(S.rectifications, command, 'action'), status };
-    const findings = (state.findings ?? []).map((f) => (f.id === finding.id ? { ...f, rectified: status === 'completed' } : f));
-    return { state: { ...state, findings }, public: [{ type: 'RectificationReported', data }], internal: { type: 'RectificationReported', data } };
+    const findings = (state.findings ?? []).map((f) =>
+      f.id === finding.id ? { ...f, rectified: status === 'completed' } : f,
+    );
+    return {
+      state: { ...state, findings },
+      public: [{ type: 'RectificationReported', data }],
+      internal: { type: 'RectificationReported', data },
+    };
   },
 });
 
@@ -85,8 +117,16 @@ export const recordAccountability = defineAction({
   summary: 'Publish an accountability record: which unit or role, what measure, when.',
   decide(state, command) {
     const schema = S.accountability;
-    const data = { subject: read(schema, command, 'subject'), measure: read(schema, command, 'measure'), date: new Date(read(schema, command, 'date')).toISOString() };
-    return { state, public: [{ type: 'AccountabilityPublished', data }], internal: { type: 'AccountabilityPublished', data } };
+    const data = {
+      subject: read(schema, command, 'subject'),
+      measure: read(schema, command, 'measure'),
+      date: new Date(read(schema, command, 'date')).toISOString(),
+    };
+    return {
+      state,
+      public: [{ type: 'AccountabilityPublished', data }],
+      internal: { type: 'AccountabilityPublished', data },
+    };
   },
 });
 
@@ -101,15 +141,25 @@ export const startEvaluation = defineAction({
   decide(state, command, { now }) {
     const evaluatorUnit = read(S.evaluation, command, 'evaluatorUnit');
     if (evaluatorUnit === state.unit) {
-      throw new ForbiddenActionError('EVALUATOR_IS_DRAFTING_UNIT', 'The evaluation is not done by the unit that drafted the decision (Decree 713 art.36).');
+      throw new ForbiddenActionError(
+        'EVALUATOR_IS_DRAFTING_UNIT',
+        'The evaluation is not done by the unit that drafted the decision (Decree 713 art.36).',
+      );
     }
     if (state.stage === 'evaluation') {
       if (state.evaluation?.evaluatorUnit) throw new IllegalTransitionError('The evaluator is already named.');
-      return { state: { ...state, evaluation: { ...state.evaluation, evaluatorUnit } }, public: [], internal: { type: 'EvaluatorNamed', data: { evaluatorUnit } } };
+      return {
+        state: { ...state, evaluation: { ...state.evaluation, evaluatorUnit } },
+        public: [],
+        internal: { type: 'EvaluatorNamed', data: { evaluatorUnit } },
+      };
     }
     const data = { trigger: 'manager', evaluatorUnit };
     return {
-      state: { ...changeStage(state, 'evaluation'), evaluation: { ...state.evaluation, startedAt: now.toISOString(), evaluatorUnit } },
+      state: {
+        ...changeStage(state, 'evaluation'),
+        evaluation: { ...state.evaluation, startedAt: now.toISOString(), evaluatorUnit },
+      },
       public: [{ type: 'EvaluationStarted', data }],
       internal: { type: 'EvaluationStarted', data },
     };
@@ -124,7 +174,8 @@ export const submitEvaluationReport = defineAction({
   stages: ['evaluation'],
   summary: 'Submit the evaluation report and its conclusion (continue, adjust, suspend, terminate) for review.',
   decide(state, command, context) {
-    if (!state.evaluation?.evaluatorUnit) throw new DomainError('EVALUATOR_REQUIRED', 'conflict', 'Name the evaluator first.');
+    if (!state.evaluation?.evaluatorUnit)
+      throw new DomainError('EVALUATOR_REQUIRED', 'conflict', 'Name the evaluator first.');
     const schema = S['evaluation-report'];
     const conclusion = read(schema, command, 'conclusion');
     const nextDue = fieldOf(command, 'nextEvaluationDueAt');
@@ -134,7 +185,9 @@ export const submitEvaluationReport = defineAction({
       majorAdjustment: fieldOf(command, 'majorAdjustment') === true,
       adjustmentReason: fieldOf(command, 'adjustmentReason') ?? null,
       revisedMilestones: conclusion === 'adjust' ? validateMilestones(fieldOf(command, 'revisedMilestones') ?? []) : [],
-      nextEvaluationDueAt: nextDue ? new Date(parseAs(schema.shape.nextEvaluationDueAt.unwrap(), nextDue, 'nextEvaluationDueAt')).toISOString() : undefined,
+      nextEvaluationDueAt: nextDue
+        ? new Date(parseAs(schema.shape.nextEvaluationDueAt.unwrap(), nextDue, 'nextEvaluationDueAt')).toISOString()
+        : undefined,
     };
     return addReview(state, 'evaluation', payload, context);
   },
@@ -147,7 +200,11 @@ export const resumeExecution = defineAction({
   summary: 'Resume the execution of a suspended decision.',
   decide(state, command) {
     const data = { reason: read(S.resume, command, 'reason') };
-    return { state: changeStage(state, 'resume'), public: [{ type: 'DecisionResumed', data }], internal: { type: 'DecisionResumed', data } };
+    return {
+      state: changeStage(state, 'resume'),
+      public: [{ type: 'DecisionResumed', data }],
+      internal: { type: 'DecisionResumed', data },
+    };
   },
 });
 
@@ -158,9 +215,17 @@ export const closeDecision = defineAction({
   summary: 'Close a suspended decision, or one whose execution is complete; its record is archived.',
   decide(state, command) {
     if (state.stage === 'execution' && (state.milestones ?? []).some((m) => m.percent < 100)) {
-      throw new DomainError('EXECUTION_NOT_COMPLETE', 'conflict', 'Every milestone must be complete before the decision closes.');
+      throw new DomainError(
+        'EXECUTION_NOT_COMPLETE',
+        'conflict',
+        'Every milestone must be complete before the decision closes.',
+      );
     }
     const data = { reason: read(S.close, command, 'reason') };
-    return { state: changeStage(state, 'close'), public: [{ type: 'DecisionClosed', data }], internal: { type: 'DecisionClosed', data } };
+    return {
+      state: changeStage(state, 'close'),
+      public: [{ type: 'DecisionClosed', data }],
+      internal: { type: 'DecisionClosed', data },
+    };
   },
 });

@@ -30,8 +30,17 @@ export const approve = defineAction({
     const review = reviewableBy(state, fieldOf(command, 'reviewId'), context);
     const published = publish(withoutReview(state, review.id), review, context);
     // The read model takes a confidential decision's public title and summary from here (ADR 29).
-    const presentation = review.kind === 'decision' && state.confidential ? { publicTitle: review.payload['publicTitle'] ?? null, publicSummary: review.payload['publicSummary'] ?? null } : {};
-    return { ...published, internal: { type: 'PublicationApproved', data: { reviewId: review.id, kind: review.kind, stage: published.state.stage, ...presentation } } };
+    const presentation =
+      review.kind === 'decision' && state.confidential
+        ? { publicTitle: review.payload['publicTitle'] ?? null, publicSummary: review.payload['publicSummary'] ?? null }
+        : {};
+    return {
+      ...published,
+      internal: {
+        type: 'PublicationApproved',
+        data: { reviewId: review.id, kind: review.kind, stage: published.state.stage, ...presentation },
+      },
+    };
   },
 });
 
@@ -44,6 +53,10 @@ export const returnSubmission = defineAction({
   decide(state, command, context) {
     const review = reviewableBy(state, fieldOf(command, 'reviewId'), context);
     const reason = read(COMMAND_SCHEMAS.return, command, 'reason');
-    return { state: withoutReview(state, review.id), public: [], internal: { type: 'PublicationReturned', data: { reviewId: review.id, kind: review.kind, reason } } };
+    return {
+      state: withoutReview(state, review.id),
+      public: [],
+      internal: { type: 'PublicationReturned', data: { reviewId: review.id, kind: review.kind, reason } },
+    };
   },
 });

@@ -1,6 +1,25 @@
-import { approveShortening, planConsultation, recordExpertOpinion, recordRiskAssessment, saveDraftVersion, submitForDecision, submitForPublication } from './actions-drafting';
-import { extendConsultation, noticeHearing, recordChannel, submitFeedbackReport, withholdOpinion } from './actions-consultation';
-import { publishDecision, recordCollectiveDecision, recordLegalityReview, requestLegalityReview } from './actions-deciding';
+import {
+  approveShortening,
+  planConsultation,
+  recordExpertOpinion,
+  recordRiskAssessment,
+  saveDraftVersion,
+  submitForDecision,
+  submitForPublication,
+} from './actions-drafting';
+import {
+  extendConsultation,
+  noticeHearing,
+  recordChannel,
+  submitFeedbackReport,
+  withholdOpinion,
+} from './actions-consultation';
+import {
+  publishDecision,
+  recordCollectiveDecision,
+  recordLegalityReview,
+  requestLegalityReview,
+} from './actions-deciding';
 import {
   addMilestones,
   closeDecision,
@@ -61,7 +80,12 @@ export function findAction(name: string): DecisionAction | undefined {
 }
 
 /** Checks and runs the staff action named `name` on the body as sent. Throws the DomainError of a refusal; pure. */
-export function performAction(name: string, state: DecisionState, body: unknown, context: ActionContext & { actor: StaffActor }) {
+export function performAction(
+  name: string,
+  state: DecisionState,
+  body: unknown,
+  context: ActionContext & { actor: StaffActor },
+) {
   const action = findAction(name);
   if (!action) throw new DomainError('UNKNOWN_ACTION', 'not_found', `No action ${name}.`);
   return perform(action, state, body, context);

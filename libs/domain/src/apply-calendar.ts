@@ -18,7 +18,11 @@ export interface Recomputation {
 type Counted = { at: string; start: string; days: number; counted?: DueCount };
 
 function recount(pending: Counted, calendar: WorkingCalendar): { dueAt: string; count: DueCount } {
-  const { at, count } = countWorkingDays(new Date(pending.counted?.from ?? pending.start), pending.counted?.workingDays ?? pending.days, calendar);
+  const { at, count } = countWorkingDays(
+    new Date(pending.counted?.from ?? pending.start),
+    pending.counted?.workingDays ?? pending.days,
+    calendar,
+  );
   return { dueAt: at.toISOString(), count };
 }
 
@@ -30,28 +34,56 @@ function recount(pending: Counted, calendar: WorkingCalendar): { dueAt: string; 
  * Returns undefined when the state has this version or a newer one already, so a re-delivery is a no-op.
  * A moved public deadline is a `DueDateRecomputed` public entry with the old and new date and the source.
  */
-export function applyCalendar(state: DecisionState, calendar: WorkingCalendar, { policy }: ActionContext): Outcome | undefined {
+export function applyCalendar(
+  state: DecisionState,
+  calendar: WorkingCalendar,
+  { policy }: ActionContext,
+): Outcome | undefined {
   if (state.calendar && calendar.version <= state.calendar.version) return undefined;
   const moved: Recomputation[] = [];
   const move = (deadline: Recomputation['deadline'], pending: Counted, ref?: string) => {
     const { dueAt, count } = recount(pending, calendar);
-    if (dueAt !== pending.at) moved.push({ deadline, ...(ref ? { ref } : {}), from: pending.at, to: dueAt, calendarVersion: calendar.version, provisional: count.provisional, sources: count.sources, count });
+    if (dueAt !== pending.at)
+      moved.push({
+        deadline,
+        ...(ref ? { ref } : {}),
+        from: pending.at,
+        to: dueAt,
+        calendarVersion: calendar.version,
+        provisional: count.provisional,
+        sources: count.sources,
+        count,
+      });
     return { dueAt, count };
   };
   let next: DecisionState = { ...state, calendar };
   const { feedback, adoption, consultation } = state;
   if (state.stage === 'feedback' && feedback && !feedback.overdue) {
-    const { dueAt, count } = move('feedback', { at: feedback.dueAt, start: consultation?.closesAt ?? feedback.dueAt, days: policy.feedbackDueWorkingDays, counted: feedback.counted });
+    const { dueAt, count } = move('feedback', {
+      at: feedback.dueAt,
+      start: consultation?.closesAt ?? feedback.dueAt,
+      days: policy.feedbackDueWorkingDays,
+      counted: feedback.counted,
+    });
     next = { ...next, feedback: { ...feedback, dueAt, counted: count } };
   }
   if (adoption && !state.published && !adoption.overdue) {
-    const { dueAt, count } = move('publication', { at: adoption.publicationDueAt, start: adoption.adoptedAt, days: policy.publicationDueWorkingDays, counted: adoption.publicationCounted });
+    const { dueAt, count } = move('publication', {
+      at: adoption.publicationDueAt,
+      start: adoption.adoptedAt,
+      days: policy.publicationDueWorkingDays,
+      counted: adoption.publicationCounted,
+    });
     next = { ...next, adoption: { ...adoption, publicationDueAt: dueAt, publicationCounted: count } };
   }
   if (state.reviews?.some((review) => !review.overdue)) {
     const reviews = state.reviews.map((review) => {
       if (review.overdue) return review;
-      const { dueAt, count } = move('review', { at: review.dueAt, start: review.submittedAt, days: policy.reviewDueWorkingDays, counted: review.counted }, review.id);
+      const { dueAt, count } = move(
+        'review',
+        { at: review.dueAt, start: review.submittedAt, days: policy.reviewDueWorkingDays, counted: review.counted },
+        review.id,
+      );
       return { ...review, dueAt, counted: count };
     });
     next = { ...next, reviews };

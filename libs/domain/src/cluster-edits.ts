@@ -18,7 +18,10 @@ export function normalizeClusterLabel(label: string): string {
   const length = [...trimmed].length;
   // eslint-disable-next-line no-control-regex
   if (length === 0 || length > MAX_LABEL_CHARS || /[\u0000-\u001f\u007f]/.test(trimmed)) {
-    throw new InvalidCommandError('INVALID_LABEL', `A cluster label has 1–${MAX_LABEL_CHARS} characters and no control characters.`);
+    throw new InvalidCommandError(
+      'INVALID_LABEL',
+      `A cluster label has 1–${MAX_LABEL_CHARS} characters and no control characters.`,
+    );
   }
   return trimmed;
 }
@@ -26,7 +29,12 @@ export function normalizeClusterLabel(label: string): string {
 /** 2–100 distinct cluster ids (INVALID_CLUSTER_IDS). */
 export function validateMergedClusters(clusterIds: readonly string[]): string[] {
   const distinct = [...new Set(clusterIds)];
-  if (distinct.length !== clusterIds.length || distinct.length < 2 || distinct.length > MAX_MERGED_CLUSTERS || distinct.some((id) => id.length === 0 || id.length > 32)) {
+  if (
+    distinct.length !== clusterIds.length ||
+    distinct.length < 2 ||
+    distinct.length > MAX_MERGED_CLUSTERS ||
+    distinct.some((id) => id.length === 0 || id.length > 32)
+  ) {
     throw new InvalidCommandError('INVALID_CLUSTER_IDS', `A merge names 2–${MAX_MERGED_CLUSTERS} different clusters.`);
   }
   return distinct;
@@ -35,7 +43,10 @@ export function validateMergedClusters(clusterIds: readonly string[]): string[] 
 /** 1–5000 distinct receipts, typing variants forgiven (INVALID_RECEIPT names the first bad one). */
 export function validateSplitReceipts(receipts: readonly string[]): string[] {
   if (receipts.length === 0 || receipts.length > MAX_SPLIT_RECEIPTS) {
-    throw new InvalidCommandError('INVALID_RECEIPTS', `A split moves 1–${MAX_SPLIT_RECEIPTS} opinions, named by their receipts.`);
+    throw new InvalidCommandError(
+      'INVALID_RECEIPTS',
+      `A split moves 1–${MAX_SPLIT_RECEIPTS} opinions, named by their receipts.`,
+    );
   }
   const normalized = receipts.map((typed) => {
     const receipt = normalizeReceipt(typed);

@@ -38,12 +38,25 @@ export function instant(description: string) {
     .regex(/^\d{4}-\d{2}-\d{2}T/)
     .refine((value) => !Number.isNaN(new Date(value).getTime()), 'must be a date-time')
     .meta({ description, format: 'date-time', example: '2027-01-10T00:00:00Z' });
-  return refusing(schema, (field) => new InvalidCommandError('INVALID_DATE', `${field} must be an RFC 3339 date-time, e.g. 2027-01-10T00:00:00Z.`, { field }));
+  return refusing(
+    schema,
+    (field) =>
+      new InvalidCommandError('INVALID_DATE', `${field} must be an RFC 3339 date-time, e.g. 2027-01-10T00:00:00Z.`, {
+        field,
+      }),
+  );
 }
 
 /** Any schema whose refusal is the rule's own code and message (enumerations, numbers, lists). */
-export function refusedAs<S extends z.ZodType>(schema: S, code: ErrorCode, message: string | ((field: string) => string)): S {
-  return refusing(schema, (field) => new InvalidCommandError(code, typeof message === 'string' ? message : message(field)));
+export function refusedAs<S extends z.ZodType>(
+  schema: S,
+  code: ErrorCode,
+  message: string | ((field: string) => string),
+): S {
+  return refusing(
+    schema,
+    (field) => new InvalidCommandError(code, typeof message === 'string' ? message : message(field)),
+  );
 }
 
 /** The refusal of `schema`, looking through `.optional()`. */
@@ -62,12 +75,19 @@ export function fieldOf(body: unknown, key: string): unknown {
  * Reads one field of a command through its schema: the parsed value, or the field's refusal. `field`
  * names it in the refusal (default: the key; `milestones[2].title` for an item).
  */
-export function read<S extends z.ZodObject, K extends keyof S['shape'] & string>(schema: S, body: unknown, key: K, field: string = key): z.output<S['shape'][K]> {
+export function read<S extends z.ZodObject, K extends keyof S['shape'] & string>(
+  schema: S,
+  body: unknown,
+  key: K,
+  field: string = key,
+): z.output<S['shape'][K]> {
   const fieldSchema = schema.shape[key] as z.ZodType;
   const result = fieldSchema.safeParse(fieldOf(body, key));
   if (result.success) return result.data as z.output<S['shape'][K]>;
   const refusal = refusalOf(fieldSchema);
-  throw refusal ? refusal(field, result.error.issues) : new InvalidCommandError('INVALID_FIELD', `${field} is not valid.`, { field });
+  throw refusal
+    ? refusal(field, result.error.issues)
+    : new InvalidCommandError('INVALID_FIELD', `${field} is not valid.`, { field });
 }
 
 /** Parses a whole value with `schema` (items of a list), refusing like {@link read}. */
@@ -75,5 +95,7 @@ export function parseAs<S extends z.ZodType>(schema: S, value: unknown, field: s
   const result = schema.safeParse(value);
   if (result.success) return result.data;
   const refusal = refusalOf(schema);
-  throw refusal ? refusal(field, result.error.issues) : new InvalidCommandError('INVALID_FIELD', `${field} is not valid.`, { field });
+  throw refusal
+    ? refusal(field, result.error.issues)
+    : new InvalidCommandError('INVALID_FIELD', `${field} is not valid.`, { field });
 }

@@ -20,11 +20,16 @@ export const MilestoneInputSchema = z
     title: text(500, 'What is delivered'),
     unit: text(64, 'The responsible unit'),
     dueAt: instant('When it is due'),
-    weight: refusedAs(z.coerce.number().positive().describe('Its share of the overall progress (positive)'), 'INVALID_WEIGHT', (field) => `${field} must be a positive number.`),
+    weight: refusedAs(
+      z.coerce.number().positive().describe('Its share of the overall progress (positive)'),
+      'INVALID_WEIGHT',
+      (field) => `${field} must be a positive number.`,
+    ),
   })
   .describe('A milestone of the execution plan');
 
-const milestones = (description: string) => refusedAs(z.array(MilestoneInputSchema).describe(description), 'FIELD_REQUIRED', 'milestones must be a list.');
+const milestones = (description: string) =>
+  refusedAs(z.array(MilestoneInputSchema).describe(description), 'FIELD_REQUIRED', 'milestones must be a list.');
 
 export const COMMAND_SCHEMAS = {
   'draft-versions': z.object({
@@ -33,10 +38,16 @@ export const COMMAND_SCHEMAS = {
     explanation: text(LONG, 'The drafting explanation'),
   }),
   'consultation-plan': z.object({
-    channels: refusedAs(z.array(z.enum(CHANNELS)).min(1).describe('The consultation channels (one or more)'), 'INVALID_CHANNELS', `channels must list one or more of: ${CHANNELS.join(', ')}.`),
+    channels: refusedAs(
+      z.array(z.enum(CHANNELS)).min(1).describe('The consultation channels (one or more)'),
+      'INVALID_CHANNELS',
+      `channels must list one or more of: ${CHANNELS.join(', ')}.`,
+    ),
     opensAt: instant('When the consultation opens'),
     closesAt: instant('When it closes (at least 30 days later unless shortened)'),
-    shortenedReason: refusedAs(z.string(), 'INVALID_FIELD', 'shortenedReason must be a text.').optional().describe('Why the consultation is shorter than the minimum; a manager approves it and it is published'),
+    shortenedReason: refusedAs(z.string(), 'INVALID_FIELD', 'shortenedReason must be a text.')
+      .optional()
+      .describe('Why the consultation is shorter than the minimum; a manager approves it and it is published'),
   }),
   'shortened-consultation-approval': z.object({}),
   'submit-for-publication': z.object({}),
@@ -45,10 +56,17 @@ export const COMMAND_SCHEMAS = {
     expert: text(200, 'The expert (name or body)'),
     opinion: text(LONG, 'The written opinion'),
     conflictOfInterestDeclaration: text(5000, "The expert's conflict-of-interest declaration"),
-    hasDirectInterest: z.boolean().optional().describe('true refuses the opinion: an expert with a direct interest is excluded (EXPERT_HAS_INTEREST)'),
+    hasDirectInterest: z
+      .boolean()
+      .optional()
+      .describe('true refuses the opinion: an expert with a direct interest is excluded (EXPERT_HAS_INTEREST)'),
   }),
   'risk-assessments': z.object({
-    conclusion: refusedAs(z.enum(['controllable', 'not_controllable']).describe('Whether the risk is controllable'), 'INVALID_CONCLUSION', 'conclusion must be controllable or not_controllable.'),
+    conclusion: refusedAs(
+      z.enum(['controllable', 'not_controllable']).describe('Whether the risk is controllable'),
+      'INVALID_CONCLUSION',
+      'conclusion must be controllable or not_controllable.',
+    ),
     riskPoints: text(LONG, 'The risk points found'),
     measures: text(LONG, 'The measures against them'),
     contingency: text(LONG, 'The contingency plan'),
@@ -67,11 +85,28 @@ export const COMMAND_SCHEMAS = {
     selectionMethod: text(2000, 'How the participants were selected'),
   }),
   'channel-records': z.object({
-    channel: refusedAs(z.enum(OFFLINE_CHANNELS).describe('The offline channel'), 'INVALID_CHANNELS', 'channel must be an offline channel (hearing, symposium, field_visit, written, questionnaire, expert, media).'),
+    channel: refusedAs(
+      z.enum(OFFLINE_CHANNELS).describe('The offline channel'),
+      'INVALID_CHANNELS',
+      'channel must be an offline channel (hearing, symposium, field_visit, written, questionnaire, expert, media).',
+    ),
     date: instant('When it took place'),
-    participantsCount: refusedAs(z.coerce.number().min(0).refine(Number.isInteger, 'must be a whole number').describe('How many took part (a whole number)'), 'FIELD_REQUIRED', 'participantsCount must be a whole number.'),
+    participantsCount: refusedAs(
+      z.coerce
+        .number()
+        .min(0)
+        .refine(Number.isInteger, 'must be a whole number')
+        .describe('How many took part (a whole number)'),
+      'FIELD_REQUIRED',
+      'participantsCount must be a whole number.',
+    ),
     opinions: z
-      .array(z.object({ text: z.string().describe('The opinion'), section: z.string().optional().describe('The part of the draft it is about') }))
+      .array(
+        z.object({
+          text: z.string().describe('The opinion'),
+          section: z.string().optional().describe('The part of the draft it is about'),
+        }),
+      )
       .max(10_000)
       .optional()
       .describe('The opinions the channel produced; they join the pool with the channel (de-identified)'),
@@ -84,28 +119,53 @@ export const COMMAND_SCHEMAS = {
     reason: reasonText('Why it is extended (published)'),
   }),
   'withhold-opinion': z.object({
-    reason: refusedAs(z.enum(WITHHOLD_REASONS).describe('Why it leaves public display'), 'INVALID_REASON', `reason must be one of: ${WITHHOLD_REASONS.join(', ')}.`),
+    reason: refusedAs(
+      z.enum(WITHHOLD_REASONS).describe('Why it leaves public display'),
+      'INVALID_REASON',
+      `reason must be one of: ${WITHHOLD_REASONS.join(', ')}.`,
+    ),
     receipt: text(32, 'The receipt of the opinion'),
     note: z.string().optional().describe('An internal note'),
   }),
   'feedback-report': z.object({
     summary: text(LONG, 'The summary of the adoption feedback'),
     draftChanges: text(LONG, 'How the draft changed'),
-    statistics: z.record(z.string(), z.unknown()).optional().describe('Computed by the gateway; whatever a client sends is replaced'),
-    clusters: z.array(z.unknown()).optional().describe('The concentrated clusters with their answers, computed by the gateway; whatever a client sends is replaced'),
+    statistics: z
+      .record(z.string(), z.unknown())
+      .optional()
+      .describe('Computed by the gateway; whatever a client sends is replaced'),
+    clusters: z
+      .array(z.unknown())
+      .optional()
+      .describe(
+        'The concentrated clusters with their answers, computed by the gateway; whatever a client sends is replaced',
+      ),
   }),
   'legality-review-request': z.object({
     dueAt: instant('When the review is due (at least 7 working days later; default that minimum)').optional(),
   }),
   'legality-review': z.object({
-    opinion: refusedAs(z.enum(['lawful', 'lawful_with_changes', 'unlawful']).describe('The review opinion'), 'INVALID_OPINION', 'opinion must be lawful, lawful_with_changes or unlawful.'),
+    opinion: refusedAs(
+      z.enum(['lawful', 'lawful_with_changes', 'unlawful']).describe('The review opinion'),
+      'INVALID_OPINION',
+      'opinion must be lawful, lawful_with_changes or unlawful.',
+    ),
     text: text(LONG, 'The review text'),
   }),
   'collective-decision': z.object({
-    outcome: refusedAs(z.enum(['adopted', 'rejected', 'returned']).describe('adopted, rejected (closes the decision) or returned (back to drafting)'), 'INVALID_OUTCOME', 'outcome must be adopted, rejected or returned.'),
+    outcome: refusedAs(
+      z
+        .enum(['adopted', 'rejected', 'returned'])
+        .describe('adopted, rejected (closes the decision) or returned (back to drafting)'),
+      'INVALID_OUTCOME',
+      'outcome must be adopted, rejected or returned.',
+    ),
     meeting: text(500, 'The meeting that decided'),
     date: instant('When it decided'),
-    dissent: z.string().optional().describe('Dissenting views (internal; the public log says only whether there were any)'),
+    dissent: z
+      .string()
+      .optional()
+      .describe('Dissenting views (internal; the public log says only whether there were any)'),
     reason: text(5000, 'Why it is returned (required when returned)').optional(),
   }),
   'publish-decision': z.object({
@@ -113,10 +173,16 @@ export const COMMAND_SCHEMAS = {
     interpretation: z
       .object({
         plainLanguage: text(LONG, 'The interpretation in plain language'),
-        qa: z.array(z.object({ question: z.string(), answer: z.string() })).optional().describe('Questions and answers'),
+        qa: z
+          .array(z.object({ question: z.string(), answer: z.string() }))
+          .optional()
+          .describe('Questions and answers'),
       })
       .describe('The policy interpretation, published with the decision (INTERPRETATION_REQUIRED)'),
-    adoptionExplanation: z.string().optional().describe('How public and expert opinions were adopted (required unless confidential)'),
+    adoptionExplanation: z
+      .string()
+      .optional()
+      .describe('How public and expert opinions were adopted (required unless confidential)'),
     executionUnit: text(64, 'The unit that executes it'),
     milestones: milestones('The execution plan'),
     evaluationDueAt: instant('When the evaluation is due'),
@@ -130,13 +196,21 @@ export const COMMAND_SCHEMAS = {
     narrative: text(LONG, 'What was done'),
   }),
   'audit-findings': z.object({
-    severity: refusedAs(z.enum(['low', 'medium', 'high']).describe('How severe the finding is'), 'INVALID_SEVERITY', 'severity must be low, medium or high.'),
+    severity: refusedAs(
+      z.enum(['low', 'medium', 'high']).describe('How severe the finding is'),
+      'INVALID_SEVERITY',
+      'severity must be low, medium or high.',
+    ),
     rectificationDueAt: instant('When it must be rectified'),
     finding: text(LONG, 'The finding'),
   }),
   rectifications: z.object({
     findingId: z.string().describe('The audit finding (from `findings[].id` of the state)'),
-    status: refusedAs(z.enum(['in_progress', 'completed']).describe('Where the rectification stands'), 'INVALID_STATUS', 'status must be in_progress or completed.'),
+    status: refusedAs(
+      z.enum(['in_progress', 'completed']).describe('Where the rectification stands'),
+      'INVALID_STATUS',
+      'status must be in_progress or completed.',
+    ),
     action: text(LONG, 'What was done'),
   }),
   accountability: z.object({
@@ -148,9 +222,16 @@ export const COMMAND_SCHEMAS = {
     evaluatorUnit: text(64, 'The evaluating unit (never the drafting unit)'),
   }),
   'evaluation-report': z.object({
-    conclusion: refusedAs(z.enum(['continue', 'adjust', 'suspend', 'terminate']).describe('What the evaluation concludes'), 'INVALID_CONCLUSION', 'conclusion must be continue, adjust, suspend or terminate.'),
+    conclusion: refusedAs(
+      z.enum(['continue', 'adjust', 'suspend', 'terminate']).describe('What the evaluation concludes'),
+      'INVALID_CONCLUSION',
+      'conclusion must be continue, adjust, suspend or terminate.',
+    ),
     report: text(LONG, 'The evaluation report'),
-    majorAdjustment: z.boolean().optional().describe('adjust only: true sends the decision back to drafting (Decree 713 art.37)'),
+    majorAdjustment: z
+      .boolean()
+      .optional()
+      .describe('adjust only: true sends the decision back to drafting (Decree 713 art.37)'),
     adjustmentReason: z.string().optional().describe('adjust only: why'),
     revisedMilestones: milestones('adjust only: milestones to add').optional(),
     nextEvaluationDueAt: instant('adjust only: when the next evaluation is due').optional(),

@@ -47,7 +47,10 @@ export const defineAction = <N extends ActionName>(action: DecisionAction<N>): D
 /** The role part of the rule, which needs no state: the gateway checks it before a round trip. */
 export function assertRole(action: DecisionAction, actor: StaffActor): void {
   if (!action.roles.includes(actor.role)) {
-    throw new ForbiddenActionError('ROLE_NOT_ALLOWED', `${action.name} needs one of the roles: ${action.roles.join(', ')}.`);
+    throw new ForbiddenActionError(
+      'ROLE_NOT_ALLOWED',
+      `${action.name} needs one of the roles: ${action.roles.join(', ')}.`,
+    );
   }
 }
 
@@ -55,22 +58,39 @@ export function assertAllowed(action: DecisionAction, state: DecisionState, acto
   if (!state.registered) throw new IllegalTransitionError(`Decision ${state.decisionId} is not registered.`);
   assertRole(action, actor);
   if (actor.role === 'drafter' && actor.unit !== state.unit) {
-    throw new ForbiddenActionError('OTHER_UNIT', `A drafter of ${actor.unit} cannot act on a decision of ${state.unit}.`);
+    throw new ForbiddenActionError(
+      'OTHER_UNIT',
+      `A drafter of ${actor.unit} cannot act on a decision of ${state.unit}.`,
+    );
   }
   if (!action.stages.includes(state.stage)) {
-    throw new IllegalTransitionError(`${action.name} is not possible while the decision is in stage ${state.stage} (allowed in: ${action.stages.join(', ')}).`, {
-      stage: state.stage,
-      allowedStages: action.stages,
-    });
+    throw new IllegalTransitionError(
+      `${action.name} is not possible while the decision is in stage ${state.stage} (allowed in: ${action.stages.join(', ')}).`,
+      {
+        stage: state.stage,
+        allowedStages: action.stages,
+      },
+    );
   }
 }
 
 /** Turns a rule's outcome into numbered events and the next state (log counters advanced). */
-export function toStep(state: DecisionState, outcome: Outcome, context: ActionContext): { events: StepEvents; state: DecisionState } {
+export function toStep(
+  state: DecisionState,
+  outcome: Outcome,
+  context: ActionContext,
+): { events: StepEvents; state: DecisionState } {
   const occurredAt = context.now.toISOString();
-  const actor = context.actor.role === 'system' ? { unit: 'system', role: 'system' as const } : publicActor(context.actor);
+  const actor =
+    context.actor.role === 'system' ? { unit: 'system', role: 'system' as const } : publicActor(context.actor);
   const events: StepEvents = {
-    public: outcome.public.map((event, index) => ({ seq: state.publicSeq + index + 1, type: event.type, occurredAt, actor, data: event.data })),
+    public: outcome.public.map((event, index) => ({
+      seq: state.publicSeq + index + 1,
+      type: event.type,
+      occurredAt,
+      actor,
+      data: event.data,
+    })),
     internal: [
       {
         seq: state.internalSeq + 1,
@@ -88,7 +108,12 @@ export function toStep(state: DecisionState, outcome: Outcome, context: ActionCo
 }
 
 /** Checks and runs a staff action. Throws the DomainError that explains a refusal; pure. */
-export function perform(action: DecisionAction, state: DecisionState, body: unknown, context: ActionContext & { actor: StaffActor }) {
+export function perform(
+  action: DecisionAction,
+  state: DecisionState,
+  body: unknown,
+  context: ActionContext & { actor: StaffActor },
+) {
   assertAllowed(action, state, context.actor);
   return toStep(state, action.decide(state, body, context), context);
 }

@@ -65,7 +65,12 @@ export function projectDecision(
   }
   if (!current) return undefined;
   const status = event.data['status'] as DecisionStatus | undefined;
-  const next = { ...current, ...publicPresentation(current, event), updatedAt: event.occurredAt, lastInternalSeq: event.seq };
+  const next = {
+    ...current,
+    ...publicPresentation(current, event),
+    updatedAt: event.occurredAt,
+    lastInternalSeq: event.seq,
+  };
   if (!status) return next;
   return {
     ...next,
@@ -83,7 +88,10 @@ export function projectDecision(
  * is approved, the read model (which every public surface reads) takes the approved public title and
  * summary instead. One approved before they existed keeps its title and shows no summary (ADR 29).
  */
-function publicPresentation(current: DecisionRecord, event: InternalEventDraft): Partial<Pick<DecisionRecord, 'title' | 'summary'>> {
+function publicPresentation(
+  current: DecisionRecord,
+  event: InternalEventDraft,
+): Partial<Pick<DecisionRecord, 'title' | 'summary'>> {
   if (!current.confidential || event.type !== 'PublicationApproved' || event.data['kind'] !== 'decision') return {};
   const title = event.data['publicTitle'];
   return { ...(typeof title === 'string' ? { title } : {}), summary: str(event.data, 'publicSummary') };

@@ -4,7 +4,16 @@ import type { Stage } from './stages';
 import type { DueCount, WorkingCalendar } from './working-calendar';
 
 /** Consultation channels (Decree 713 art.14; SPEC.md §3.2). */
-export const CHANNELS = ['online', 'hearing', 'symposium', 'field_visit', 'written', 'questionnaire', 'expert', 'media'] as const;
+export const CHANNELS = [
+  'online',
+  'hearing',
+  'symposium',
+  'field_visit',
+  'written',
+  'questionnaire',
+  'expert',
+  'media',
+] as const;
 export type Channel = (typeof CHANNELS)[number];
 
 export interface DraftDocuments {

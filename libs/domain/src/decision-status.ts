@@ -4,7 +4,16 @@ import type { DueCount } from './working-calendar';
 
 /** One dated obligation of a decision: what is due, by when, whether the public sees it. */
 export interface DueItem {
-  what: 'consultation_opens' | 'consultation_closes' | 'review' | 'feedback' | 'legality_review' | 'publication' | 'milestone' | 'rectification' | 'evaluation';
+  what:
+    | 'consultation_opens'
+    | 'consultation_closes'
+    | 'review'
+    | 'feedback'
+    | 'legality_review'
+    | 'publication'
+    | 'milestone'
+    | 'rectification'
+    | 'evaluation';
   at: string;
   public: boolean;
   overdue: boolean;
@@ -36,22 +45,43 @@ export function weightedProgress(state: DecisionState): number | null {
 
 export function dueItems(state: DecisionState): DueItem[] {
   const items: DueItem[] = [];
-  if (state.stage === 'pre_disclosure' && state.plan) items.push({ what: 'consultation_opens', at: state.plan.opensAt, public: true, overdue: false });
-  if (state.stage === 'consultation' && state.consultation) items.push({ what: 'consultation_closes', at: state.consultation.closesAt, public: true, overdue: false });
-  for (const review of state.reviews ?? []) items.push({ what: 'review', at: review.dueAt, public: false, overdue: review.overdue, ref: review.id, ...(review.counted ? { counted: review.counted } : {}) });
-  if (state.stage === 'feedback' && state.feedback) items.push({ what: 'feedback', at: state.feedback.dueAt, public: true, overdue: state.feedback.overdue, ...(state.feedback.counted ? { counted: state.feedback.counted } : {}) });
+  if (state.stage === 'pre_disclosure' && state.plan)
+    items.push({ what: 'consultation_opens', at: state.plan.opensAt, public: true, overdue: false });
+  if (state.stage === 'consultation' && state.consultation)
+    items.push({ what: 'consultation_closes', at: state.consultation.closesAt, public: true, overdue: false });
+  for (const review of state.reviews ?? [])
+    items.push({
+      what: 'review',
+      at: review.dueAt,
+      public: false,
+      overdue: review.overdue,
+      ref: review.id,
+      ...(review.counted ? { counted: review.counted } : {}),
+    });
+  if (state.stage === 'feedback' && state.feedback)
+    items.push({
+      what: 'feedback',
+      at: state.feedback.dueAt,
+      public: true,
+      overdue: state.feedback.overdue,
+      ...(state.feedback.counted ? { counted: state.feedback.counted } : {}),
+    });
   if (state.stage === 'deciding' && state.legalityReview && !state.legalityReview.opinion) {
     items.push({ what: 'legality_review', at: state.legalityReview.dueAt, public: false, overdue: false });
   }
-  if (state.adoption && !state.published) items.push({
+  if (state.adoption && !state.published)
+    items.push({
       what: 'publication',
       at: state.adoption.publicationDueAt,
       public: !state.confidential,
       overdue: state.adoption.overdue,
       ...(state.adoption.publicationCounted ? { counted: state.adoption.publicationCounted } : {}),
     });
-  for (const m of state.milestones ?? []) if (m.percent < 100) items.push({ what: 'milestone', at: m.dueAt, public: true, overdue: m.overdue, ref: m.id });
-  for (const f of state.findings ?? []) if (!f.rectified) items.push({ what: 'rectification', at: f.rectificationDueAt, public: true, overdue: f.overdue, ref: f.id });
+  for (const m of state.milestones ?? [])
+    if (m.percent < 100) items.push({ what: 'milestone', at: m.dueAt, public: true, overdue: m.overdue, ref: m.id });
+  for (const f of state.findings ?? [])
+    if (!f.rectified)
+      items.push({ what: 'rectification', at: f.rectificationDueAt, public: true, overdue: f.overdue, ref: f.id });
   if (state.stage === 'execution' && state.evaluation?.dueAt && !state.evaluation.startedAt) {
     items.push({ what: 'evaluation', at: state.evaluation.dueAt, public: true, overdue: false });
   }

@@ -1,7 +1,8 @@
 import { deidentify, isResidentIdNumber, passesLuhn } from './deidentify';
 
 /** The same characters as a Chinese input method in full-width mode types them. */
-const fullWidth = (ascii: string): string => ascii.replace(/[0-9A-Z]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
+const fullWidth = (ascii: string): string =>
+  ascii.replace(/[0-9A-Z]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
 
 // 11010519491231002X is the GB 11643 standard's own example number; 6222020200000000006 passes Luhn.
 describe('de-identification of the public copy of an opinion', () => {
@@ -31,7 +32,11 @@ describe('de-identification of the public copy of an opinion', () => {
     ['e-mail address written with (at) and (dot)', 'lisi (at) example (dot) com', '[邮箱已隐去]'],
     ['e-mail address written with full-width brackets', 'lisi（at）example.com.cn', '[邮箱已隐去]'],
     ['e-mail address with a full-width @', 'lisi＠example.com', '[邮箱已隐去]'],
-    ['e-mail address written with the words at and dot', 'write to li.si at example dot com please', 'write to [邮箱已隐去] please'],
+    [
+      'e-mail address written with the words at and dot',
+      'write to li.si at example dot com please',
+      'write to [邮箱已隐去] please',
+    ],
     ['e-mail address with a dotted local part and the word at', 'zhang_san at mail.example.cn', '[邮箱已隐去]'],
   ])('masks a %s', (_kind, input, expected) => {
     expect(deidentify(input).text).toBe(expected);
@@ -62,7 +67,10 @@ describe('de-identification of the public copy of an opinion', () => {
   });
 
   it("masks the submitter's own name and contact where the text repeats them", () => {
-    const result = deidentify('我是张三丰，住在和平路，电话 0551-1234567，张三丰建议…', { name: '张三丰', phone: '0551-1234567' });
+    const result = deidentify('我是张三丰，住在和平路，电话 0551-1234567，张三丰建议…', {
+      name: '张三丰',
+      phone: '0551-1234567',
+    });
     expect(result.text).not.toContain('张三丰');
     expect(result.text).not.toContain('1234567');
     expect(result.masked.name).toBe(2);

@@ -107,7 +107,10 @@ const RULES: Rule[] = [
   { kind: 'email', pattern: new RegExp(EMAIL, 'gi'), accept: (m) => isDeliberateEmail(m) },
   {
     kind: 'id_number',
-    pattern: new RegExp(`${NOT_AFTER_NUMBER}${D}(?:${GAP}${D}){16}${GAP}[0-9\\uFF10-\\uFF19Xx\\uFF38\\uFF58]${NOT_BEFORE_NUMBER}`, 'g'),
+    pattern: new RegExp(
+      `${NOT_AFTER_NUMBER}${D}(?:${GAP}${D}){16}${GAP}[0-9\\uFF10-\\uFF19Xx\\uFF38\\uFF58]${NOT_BEFORE_NUMBER}`,
+      'g',
+    ),
     accept: (m) => isResidentIdNumber(digitsOf(m)),
   },
   {
@@ -117,12 +120,18 @@ const RULES: Rule[] = [
   },
   {
     kind: 'mobile',
-    pattern: new RegExp(`${NOT_AFTER_NUMBER}(?:[+\\uFF0B]?(?:86|\\uFF18\\uFF16)${GAP})?[1\\uFF11]${GAP}[3-9\\uFF13-\\uFF19](?:${GAP}${D}){9}${NOT_BEFORE_NUMBER}`, 'g'),
+    pattern: new RegExp(
+      `${NOT_AFTER_NUMBER}(?:[+\\uFF0B]?(?:86|\\uFF18\\uFF16)${GAP})?[1\\uFF11]${GAP}[3-9\\uFF13-\\uFF19](?:${GAP}${D}){9}${NOT_BEFORE_NUMBER}`,
+      'g',
+    ),
     accept: (m, text, start, end) => !isAmount(text, start, end),
   },
   {
     kind: 'landline',
-    pattern: new RegExp(`(?<!${D})(?:[(\\uFF08][0\\uFF10]${D}{2,3}[)\\uFF09]${GAP}|[0\\uFF10]${D}{2,3}(?:[ \\u3000]*[-\\uFF0D\\u2010\\u2011\\u2013\\u2014][ \\u3000]*|[ \\u3000]+))${D}{3,4}${GAP}${D}{4}(?!${D})`, 'g'),
+    pattern: new RegExp(
+      `(?<!${D})(?:[(\\uFF08][0\\uFF10]${D}{2,3}[)\\uFF09]${GAP}|[0\\uFF10]${D}{2,3}(?:[ \\u3000]*[-\\uFF0D\\u2010\\u2011\\u2013\\u2014][ \\u3000]*|[ \\u3000]+))${D}{3,4}${GAP}${D}{4}(?!${D})`,
+      'g',
+    ),
   },
 ];
 

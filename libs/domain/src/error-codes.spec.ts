@@ -26,13 +26,21 @@ const STATUS_OF_KIND: Record<DomainErrorKind, number> = {
 
 /** Every literal code thrown in apps, libs and workflows, with the status its error class or kind means. */
 function thrownCodes(): Array<{ code: string; status: number; file: string }> {
-  const pattern = /(?:new (DomainError|InvalidCommandError|ForbiddenActionError)|super)\(\s*'([A-Z][A-Z0-9_]*)'\s*,\s*(?:'([a-z_]+)')?/g;
-  return ['apps', 'libs', 'workflows'].flatMap((dir) => sources(join(ROOT, dir))).flatMap((file) =>
-    [...readFileSync(file, 'utf8').matchAll(pattern)].map(([, klass, code, kind]) => {
-      const status = klass === 'InvalidCommandError' ? 422 : klass === 'ForbiddenActionError' ? 403 : STATUS_OF_KIND[kind as DomainErrorKind];
-      return { code: code!, status, file: file.slice(ROOT.length + 1) };
-    }),
-  );
+  const pattern =
+    /(?:new (DomainError|InvalidCommandError|ForbiddenActionError)|super)\(\s*'([A-Z][A-Z0-9_]*)'\s*,\s*(?:'([a-z_]+)')?/g;
+  return ['apps', 'libs', 'workflows']
+    .flatMap((dir) => sources(join(ROOT, dir)))
+    .flatMap((file) =>
+      [...readFileSync(file, 'utf8').matchAll(pattern)].map(([, klass, code, kind]) => {
+        const status =
+          klass === 'InvalidCommandError'
+            ? 422
+            : klass === 'ForbiddenActionError'
+              ? 403
+              : STATUS_OF_KIND[kind as DomainErrorKind];
+        return { code: code!, status, file: file.slice(ROOT.length + 1) };
+      }),
+    );
 }
 
 describe('the error-code catalogue', () => {
@@ -43,7 +51,11 @@ describe('the error-code catalogue', () => {
     for (const code of codes) {
       const { status, zh, en } = ERROR_CODES[code];
       expect([code, status >= 400 && status < 600]).toEqual([code, true]);
-      expect([code, /[\u4e00-\u9fff]/.test(zh), en.length > 8 && !/[\u4e00-\u9fff]/.test(en)]).toEqual([code, true, true]);
+      expect([code, /[\u4e00-\u9fff]/.test(zh), en.length > 8 && !/[\u4e00-\u9fff]/.test(en)]).toEqual([
+        code,
+        true,
+        true,
+      ]);
     }
   });
 
@@ -59,7 +71,8 @@ describe('the error-code catalogue', () => {
   });
 
   it('keeps the codes SPEC.md names', () => {
-    for (const code of ['CONSULTATION_NOT_OPEN', 'ILLEGAL_TRANSITION', 'OUTCOME_UNKNOWN', 'REASON_REQUIRED']) expect(isErrorCode(code)).toBe(true);
+    for (const code of ['CONSULTATION_NOT_OPEN', 'ILLEGAL_TRANSITION', 'OUTCOME_UNKNOWN', 'REASON_REQUIRED'])
+      expect(isErrorCode(code)).toBe(true);
   });
 
   it('tells a catalogued code from any other string', () => {

@@ -7,7 +7,15 @@ export type { ErrorCode } from './error-codes';
  * the public API: problem+json `code`, its HTTP status and texts) and a `kind`, the class of refusal. `name` is set explicitly because
  * Temporal uses it as the failure type when a workflow or activity throws it.
  */
-export type DomainErrorKind = 'malformed' | 'invalid' | 'conflict' | 'not_found' | 'forbidden' | 'unauthorized' | 'rate_limited' | 'unavailable';
+export type DomainErrorKind =
+  | 'malformed'
+  | 'invalid'
+  | 'conflict'
+  | 'not_found'
+  | 'forbidden'
+  | 'unauthorized'
+  | 'rate_limited'
+  | 'unavailable';
 
 export class DomainError extends Error {
   constructor(

@@ -45,7 +45,12 @@ export function assertClustersAnswered(report: Pick<FeedbackReportInput, 'cluste
     if (!cluster.concentrated) continue;
     const name = `${cluster.clusterId} 「${cluster.label}」`;
     if (!cluster.answer) {
-      throw new DomainError('CLUSTER_UNANSWERED', 'conflict', `The concentrated cluster ${name} (${cluster.size} opinions) has no answer yet.`, { clusterId: cluster.clusterId });
+      throw new DomainError(
+        'CLUSTER_UNANSWERED',
+        'conflict',
+        `The concentrated cluster ${name} (${cluster.size} opinions) has no answer yet.`,
+        { clusterId: cluster.clusterId },
+      );
     }
     const needsReason = cluster.answer.verdict === 'not_adopted' || cluster.answer.verdict === 'partially_adopted';
     if (needsReason && reasonLength(cluster.answer.reason) < MIN_REASON_CHARS) {
@@ -64,7 +69,8 @@ const text = (value: unknown): string | null => (typeof value === 'string' ? val
 function parseAnswer(value: unknown, field: string): ClusterAnswer | null {
   if (value === undefined || value === null) return null;
   const answer = value as Record<string, unknown>;
-  if (typeof value !== 'object' || !isVerdict(answer['verdict'])) throw new InvalidCommandError('INVALID_FIELD', `${field}.verdict is not a verdict.`, { field });
+  if (typeof value !== 'object' || !isVerdict(answer['verdict']))
+    throw new InvalidCommandError('INVALID_FIELD', `${field}.verdict is not a verdict.`, { field });
   return { verdict: answer['verdict'], text: text(answer['text']) ?? '', reason: text(answer['reason']) };
 }
 

@@ -11,15 +11,27 @@ describe('canonicalize (RFC 8785)', () => {
   });
 
   it('sorts keys by UTF-16 code units (RFC 8785 §3.2.3)', () => {
-    const input = { '\u20ac': 'Euro', '\r': 'CR', '\ufb33': 'Hebrew', '1': 'One', '\ud83d\ude00': 'Emoji', '\u0080': 'Control', '\u00f6': 'Latin' };
+    const input = {
+      '\u20ac': 'Euro',
+      '\r': 'CR',
+      '\ufb33': 'Hebrew',
+      '1': 'One',
+      '\ud83d\ude00': 'Emoji',
+      '\u0080': 'Control',
+      '\u00f6': 'Latin',
+    };
     const text = canonicalize(input);
-    const order = ['CR', 'One', 'Control', 'Latin', 'Euro', 'Emoji', 'Hebrew'].map((value) => text.indexOf(`"${value}"`));
+    const order = ['CR', 'One', 'Control', 'Latin', 'Euro', 'Emoji', 'Hebrew'].map((value) =>
+      text.indexOf(`"${value}"`),
+    );
     expect(order).toEqual([...order].sort((a, b) => a - b));
     expect(text.startsWith('{"\\r":"CR","1":"One"')).toBe(true);
   });
 
   it('sorts nested objects and keeps array order', () => {
-    expect(canonicalize({ b: [{ z: 1, a: 2 }], a: { d: null, c: 'x' } })).toBe('{"a":{"c":"x","d":null},"b":[{"a":2,"z":1}]}');
+    expect(canonicalize({ b: [{ z: 1, a: 2 }], a: { d: null, c: 'x' } })).toBe(
+      '{"a":{"c":"x","d":null},"b":[{"a":2,"z":1}]}',
+    );
   });
 
   it('omits undefined properties as JSON does, and refuses values JSON cannot carry', () => {

@@ -3,7 +3,12 @@ import { changeStage, LIFECYCLE } from './lifecycle';
 import { STAGES } from './stages';
 import { nextWake } from './timers';
 
-const at = (stage: DecisionState['stage'], overrides: Partial<DecisionState> = {}): DecisionState => ({ ...initialState('d1'), registered: true, stage, ...overrides });
+const at = (stage: DecisionState['stage'], overrides: Partial<DecisionState> = {}): DecisionState => ({
+  ...initialState('d1'),
+  registered: true,
+  stage,
+  ...overrides,
+});
 
 describe('the lifecycle table', () => {
   it('has one row per stage and trigger', () => {
@@ -22,7 +27,9 @@ describe('the lifecycle table', () => {
   });
 
   it('refuses a move the table does not have, with ILLEGAL_TRANSITION', () => {
-    expect(() => changeStage(at('drafting'), 'resume')).toThrow(expect.objectContaining({ code: 'ILLEGAL_TRANSITION', details: { stage: 'drafting', trigger: 'resume' } }));
+    expect(() => changeStage(at('drafting'), 'resume')).toThrow(
+      expect.objectContaining({ code: 'ILLEGAL_TRANSITION', details: { stage: 'drafting', trigger: 'resume' } }),
+    );
     expect(() => changeStage(at('closed'), 'close')).toThrow(expect.objectContaining({ code: 'ILLEGAL_TRANSITION' }));
   });
 });
@@ -30,7 +37,14 @@ describe('the lifecycle table', () => {
 describe('nextWake: what the workflow sleeps until', () => {
   const now = Date.parse('2027-01-01T00:00:00.000Z');
   const hour = 3_600_000;
-  const opening = at('pre_disclosure', { plan: { channels: ['online'], opensAt: '2027-01-02T00:00:00.000Z', closesAt: '2027-02-10T00:00:00.000Z', shortenedApproved: false } });
+  const opening = at('pre_disclosure', {
+    plan: {
+      channels: ['online'],
+      opensAt: '2027-01-02T00:00:00.000Z',
+      closesAt: '2027-02-10T00:00:00.000Z',
+      shortenedApproved: false,
+    },
+  });
 
   it('is nothing when no deadline is pending and no trigger check is scheduled', () => {
     expect(nextWake(at('drafting'), now)).toBeUndefined();
@@ -38,7 +52,11 @@ describe('nextWake: what the workflow sleeps until', () => {
 
   it('is the earliest deadline, with the wait from now', () => {
     const wake = nextWake(opening, now)!;
-    expect(wake).toMatchObject({ at: Date.parse('2027-01-02T00:00:00.000Z'), wait: 24 * hour, timer: { key: 'opens', kind: 'consultation_opens' } });
+    expect(wake).toMatchObject({
+      at: Date.parse('2027-01-02T00:00:00.000Z'),
+      wait: 24 * hour,
+      timer: { key: 'opens', kind: 'consultation_opens' },
+    });
   });
 
   it('is the trigger check when it comes strictly before the earliest deadline, and the deadline on a tie', () => {

@@ -47,17 +47,57 @@ export const LIFECYCLE: readonly LifecycleRow[] = [
   { from: 'consultation', on: 'timer: consultation closes', to: 'feedback', publicEvent: 'ConsultationClosed' },
   { from: 'feedback', on: 'approve feedback', to: 'deciding', publicEvent: 'FeedbackPublished' },
   { from: 'deciding', on: 'approve decision', to: 'execution', publicEvent: 'DecisionPublished, MilestonePlanned…' },
-  { from: 'deciding', on: 'collective-decision: rejected', to: 'closed', publicEvent: 'DecisionRejected (not if confidential)' },
-  { from: 'deciding', on: 'collective-decision: returned', to: 'drafting', publicEvent: 'DecisionReturned (not if confidential)' },
+  {
+    from: 'deciding',
+    on: 'collective-decision: rejected',
+    to: 'closed',
+    publicEvent: 'DecisionRejected (not if confidential)',
+  },
+  {
+    from: 'deciding',
+    on: 'collective-decision: returned',
+    to: 'drafting',
+    publicEvent: 'DecisionReturned (not if confidential)',
+  },
   { from: 'execution', on: 'evaluation', to: 'evaluation', publicEvent: 'EvaluationStarted `trigger: manager`' },
-  { from: 'execution', on: 'timer: evaluation date', to: 'evaluation', publicEvent: 'EvaluationStarted `trigger: scheduled`' },
-  { from: 'execution', on: 'timer: evaluation trigger (opinions)', to: 'evaluation', publicEvent: 'EvaluationStarted `trigger: opinions`' },
+  {
+    from: 'execution',
+    on: 'timer: evaluation date',
+    to: 'evaluation',
+    publicEvent: 'EvaluationStarted `trigger: scheduled`',
+  },
+  {
+    from: 'execution',
+    on: 'timer: evaluation trigger (opinions)',
+    to: 'evaluation',
+    publicEvent: 'EvaluationStarted `trigger: opinions`',
+  },
   { from: 'execution', on: 'close', to: 'closed', publicEvent: 'DecisionClosed' },
   { from: 'evaluation', on: 'approve evaluation: continue', to: 'execution', publicEvent: 'EvaluationPublished' },
-  { from: 'evaluation', on: 'approve evaluation: adjust', to: 'execution', publicEvent: 'EvaluationPublished, DecisionAdjusted, MilestonePlanned…' },
-  { from: 'evaluation', on: 'approve evaluation: major adjustment', to: 'drafting', publicEvent: 'EvaluationPublished, DecisionAdjusted `major`' },
-  { from: 'evaluation', on: 'approve evaluation: suspend', to: 'suspended', publicEvent: 'EvaluationPublished, DecisionSuspended' },
-  { from: 'evaluation', on: 'approve evaluation: terminate', to: 'closed', publicEvent: 'EvaluationPublished, DecisionTerminated' },
+  {
+    from: 'evaluation',
+    on: 'approve evaluation: adjust',
+    to: 'execution',
+    publicEvent: 'EvaluationPublished, DecisionAdjusted, MilestonePlanned…',
+  },
+  {
+    from: 'evaluation',
+    on: 'approve evaluation: major adjustment',
+    to: 'drafting',
+    publicEvent: 'EvaluationPublished, DecisionAdjusted `major`',
+  },
+  {
+    from: 'evaluation',
+    on: 'approve evaluation: suspend',
+    to: 'suspended',
+    publicEvent: 'EvaluationPublished, DecisionSuspended',
+  },
+  {
+    from: 'evaluation',
+    on: 'approve evaluation: terminate',
+    to: 'closed',
+    publicEvent: 'EvaluationPublished, DecisionTerminated',
+  },
   { from: 'suspended', on: 'resume', to: 'execution', publicEvent: 'DecisionResumed' },
   { from: 'suspended', on: 'close', to: 'closed', publicEvent: 'DecisionClosed' },
 ];
@@ -73,6 +113,10 @@ export function lifecycleRow(from: Stage, trigger: StageTrigger): LifecycleRow |
  */
 export function changeStage<S extends DecisionState>(state: S, trigger: StageTrigger): S {
   const row = lifecycleRow(state.stage, trigger);
-  if (!row) throw new IllegalTransitionError(`The lifecycle has no move from ${state.stage} on ${trigger}.`, { stage: state.stage, trigger });
+  if (!row)
+    throw new IllegalTransitionError(`The lifecycle has no move from ${state.stage} on ${trigger}.`, {
+      stage: state.stage,
+      trigger,
+    });
   return { ...state, stage: row.to };
 }

@@ -2,7 +2,8 @@ import { syntheticOpinions } from '../../../test/support/opinion-corpus';
 import { estimatedSimilarity, isConcentrated, minHash, NearDuplicateIndex } from './near-duplicates';
 import { DEFAULT_POLICY } from './policy';
 
-const FORM_LETTER = '我强烈反对将城区停车收费标准提高一倍的方案，这会显著增加居民的出行负担，建议维持现行标准并增加公共停车位供给。';
+const FORM_LETTER =
+  '我强烈反对将城区停车收费标准提高一倍的方案，这会显著增加居民的出行负担，建议维持现行标准并增加公共停车位供给。';
 
 const variants = [
   FORM_LETTER,
@@ -35,7 +36,9 @@ describe('near-duplicate and form-letter detection', () => {
   });
 
   it('keeps unrelated opinions apart, even on the same topic', () => {
-    expect(indexOf(['建议提高停车收费标准以减少拥堵，同时把收入用于公共交通。', FORM_LETTER]).clusters()).toHaveLength(2);
+    expect(indexOf(['建议提高停车收费标准以减少拥堵，同时把收入用于公共交通。', FORM_LETTER]).clusters()).toHaveLength(
+      2,
+    );
   });
 
   it('unites exact copies (same letters and digits) before any MinHash', () => {

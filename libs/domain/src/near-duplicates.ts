@@ -52,7 +52,8 @@ function minHashInto(scan: ScannedText, out: Uint32Array): void {
     if (out[bin]! < 0x4000000) continue;
     for (let attempt = 1; ; attempt += 1) {
       // After 256 probes (never seen in practice) take the next bins in order, so the loop always ends.
-      const from = attempt <= 256 ? fmix32(imul(bin + 1, 0x9e3779b1) ^ attempt) >>> 26 : (bin + attempt) % SIGNATURE_HASHES;
+      const from =
+        attempt <= 256 ? fmix32(imul(bin + 1, 0x9e3779b1) ^ attempt) >>> 26 : (bin + attempt) % SIGNATURE_HASHES;
       const borrowed = out[from]!;
       if (borrowed < 0x4000000) {
         out[bin] = borrowed | 0x4000000;
@@ -183,7 +184,13 @@ export class NearDuplicateIndex {
   /** Bytes held in typed arrays (for the memory test and the benchmark). */
   get bytes(): number {
     const tables = this.bands.reduce((sum, table) => sum + table.bytes, this.exact.bytes);
-    return tables + this.parent.byteLength + this.fingerprintSlot.byteLength + this.exactCheck.byteLength + this.fingerprints.length * CHUNK * SIGNATURE_HASHES;
+    return (
+      tables +
+      this.parent.byteLength +
+      this.fingerprintSlot.byteLength +
+      this.exactCheck.byteLength +
+      this.fingerprints.length * CHUNK * SIGNATURE_HASHES
+    );
   }
 
   private union(a: number, b: number): void {
@@ -195,7 +202,8 @@ export class NearDuplicateIndex {
   private storeFingerprints(index: number): void {
     const slot = this.fingerprintCount;
     this.fingerprintCount += 1;
-    if ((slot >>> CHUNK_SHIFT) === this.fingerprints.length) this.fingerprints.push(new Uint8Array(CHUNK * SIGNATURE_HASHES));
+    if (slot >>> CHUNK_SHIFT === this.fingerprints.length)
+      this.fingerprints.push(new Uint8Array(CHUNK * SIGNATURE_HASHES));
     const chunk = this.fingerprints[slot >>> CHUNK_SHIFT]!;
     const at = (slot & (CHUNK - 1)) * SIGNATURE_HASHES;
     for (let k = 0; k < SIGNATURE_HASHES; k += 1) chunk[at + k] = fold8(scratch[k]!);
@@ -214,6 +222,10 @@ export class NearDuplicateIndex {
 }
 
 /** Whether a cluster is "concentrated" under the policy (SPEC.md §3.4): ≥ max(min, share × total). */
-export function isConcentrated(size: number, totalOpinions: number, policy: { concentratedMin: number; concentratedShare: number }): boolean {
+export function isConcentrated(
+  size: number,
+  totalOpinions: number,
+  policy: { concentratedMin: number; concentratedShare: number },
+): boolean {
   return size >= Math.max(policy.concentratedMin, policy.concentratedShare * totalOpinions);
 }

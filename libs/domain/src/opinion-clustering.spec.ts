@@ -24,9 +24,11 @@ function members(result: Clustering, count: number): number[][] {
   return groups;
 }
 
-const sameCluster = (result: Clustering, indices: number[]): boolean => new Set(indices.map((i) => result.clusterOf(i))).size === 1;
+const sameCluster = (result: Clustering, indices: number[]): boolean =>
+  new Set(indices.map((i) => result.clusterOf(i))).size === 1;
 
-const FORM_LETTER = '我们坚决支持老旧小区加装电梯，一楼住户的采光损失应当由财政给予合理补偿，审批手续请在三十日内办结。';
+const FORM_LETTER =
+  '我们坚决支持老旧小区加装电梯，一楼住户的采光损失应当由财政给予合理补偿，审批手续请在三十日内办结。';
 
 const CHINESE: Input[] = [
   { text: FORM_LETTER },
@@ -90,8 +92,18 @@ describe('opinion clustering: near-duplicates, then topics', () => {
   });
 
   it('labels a cluster without keywords with the start of its representative text', () => {
-    const result = cluster([{ text: '这是一条内容完全独特、没有任何其他意见与之共享词语的意见，长度超过三十个字符以便截断。' }]);
-    expect(result.clusters).toEqual([{ size: 1, representative: 0, keywords: [], label: '这是一条内容完全独特、没有任何其他意见与之共享词语的意见，长…', groups: 1 }]);
+    const result = cluster([
+      { text: '这是一条内容完全独特、没有任何其他意见与之共享词语的意见，长度超过三十个字符以便截断。' },
+    ]);
+    expect(result.clusters).toEqual([
+      {
+        size: 1,
+        representative: 0,
+        keywords: [],
+        label: '这是一条内容完全独特、没有任何其他意见与之共享词语的意见，长…',
+        groups: 1,
+      },
+    ]);
   });
 
   it('numbers clusters by size, largest first, and gives the same clusters for the same input order', () => {
@@ -112,7 +124,8 @@ describe('opinion clustering: near-duplicates, then topics', () => {
     let onTopic = 0;
     inputs.forEach((input, i) => {
       const k = result.clusterOf(i);
-      if (input.letter >= 0) clustersOfLetter.set(input.letter, (clustersOfLetter.get(input.letter) ?? new Set()).add(k));
+      if (input.letter >= 0)
+        clustersOfLetter.set(input.letter, (clustersOfLetter.get(input.letter) ?? new Set()).add(k));
       if (inputs[result.clusters[k]!.representative]!.topic === input.topic) onTopic += 1;
     });
     expect([...clustersOfLetter.values()].every((clusters) => clusters.size === 1)).toBe(true);

@@ -129,7 +129,9 @@ export class OpinionClusterer {
   /** Topical grouping of the described groups into clusters (see the module comment). */
   finish(): Clustering {
     const groups = this.endNearDuplicates();
-    const order = Array.from({ length: groups }, (_, g) => g).sort((a, b) => this.groupSize[b]! - this.groupSize[a]! || a - b);
+    const order = Array.from({ length: groups }, (_, g) => g).sort(
+      (a, b) => this.groupSize[b]! - this.groupSize[a]! || a - b,
+    );
     const topicOf = new Int32Array(groups);
     const leaders: number[] = [];
     const leaderOfTerm = new U32Map();
@@ -146,7 +148,8 @@ export class OpinionClusterer {
         const term = this.keywords[group * KEYWORDS_PER_GROUP + k]!;
         if (term !== 0 && leaderOfTerm.get(term) === -1) leaderOfTerm.set(term, group);
       }
-      if (this.sections[group] !== 0 && leaderOfSection.get(this.sections[group]!) === -1) leaderOfSection.set(this.sections[group]!, group);
+      if (this.sections[group] !== 0 && leaderOfSection.get(this.sections[group]!) === -1)
+        leaderOfSection.set(this.sections[group]!, group);
     }
     return this.clusteringOf(topicOf, leaders);
   }
@@ -157,7 +160,8 @@ export class OpinionClusterer {
       const term = this.keywords[group * KEYWORDS_PER_GROUP + k]!;
       if (term !== 0 && byTerm.get(term) !== -1) candidates.add(byTerm.get(term));
     }
-    if (this.sections[group] !== 0 && bySection.get(this.sections[group]!) !== -1) candidates.add(bySection.get(this.sections[group]!));
+    if (this.sections[group] !== 0 && bySection.get(this.sections[group]!) !== -1)
+      candidates.add(bySection.get(this.sections[group]!));
     let best = -1;
     let bestScore = 0;
     for (const leader of candidates) {
@@ -205,7 +209,8 @@ export class OpinionClusterer {
       size: sizes[topic]!,
       representative: this.groupFirst[leader]!,
       keywords: this.phrases[leader] ?? [],
-      label: (this.phrases[leader]?.length ?? 0) > 0 ? labelOf(this.phrases[leader]!, '') : (this.snippets[leader] ?? ''),
+      label:
+        (this.phrases[leader]?.length ?? 0) > 0 ? labelOf(this.phrases[leader]!, '') : (this.snippets[leader] ?? ''),
       groups: groupCounts[topic]!,
     }));
     clusters.sort((a, b) => b.size - a.size || a.representative - b.representative);

@@ -141,7 +141,9 @@ export function describeText(text: string, statistics: TermStatistics): TextDesc
   const scan = scanText(text, true);
   const distinct = distinctTerms(scan, statistics);
   const top: number[] = [];
-  const better = (a: number, b: number): boolean => doc.tf[a]! * doc.idf[a]! > doc.tf[b]! * doc.idf[b]! || (doc.tf[a]! * doc.idf[a]! === doc.tf[b]! * doc.idf[b]! && doc.first[a]! < doc.first[b]!);
+  const better = (a: number, b: number): boolean =>
+    doc.tf[a]! * doc.idf[a]! > doc.tf[b]! * doc.idf[b]! ||
+    (doc.tf[a]! * doc.idf[a]! === doc.tf[b]! * doc.idf[b]! && doc.first[a]! < doc.first[b]!);
   for (let d = 0; d < distinct; d += 1) {
     if (doc.idf[d]! <= 0 || (top.length === KEYWORDS_PER_GROUP && !better(d, top[top.length - 1]!))) continue;
     let at = top.length === KEYWORDS_PER_GROUP ? top.length - 1 : top.length;
@@ -196,7 +198,9 @@ function phrasesOf(scan: ScannedText): string[] {
     while (end > from && idf(end) - idf(end - 1) > Math.LN2) end -= 1;
     let weight = 0;
     for (let t = from; t <= end; t += 1) weight = max(weight, doc.tf[doc.occurrence[t]!]! * idf(t));
-    const text = String.fromCodePoint(...scan.codes.subarray(scan.termStart[from], scan.termStart[end]! + scan.termLength[end]!));
+    const text = String.fromCodePoint(
+      ...scan.codes.subarray(scan.termStart[from], scan.termStart[end]! + scan.termLength[end]!),
+    );
     if (!phrases.some((p) => p.text === text)) phrases.push({ text, weight, first: from });
     i = next;
   }

@@ -31,15 +31,25 @@ const STOP = 1;
 const STARTS_STOP_BIGRAM = 2;
 for (const char of '的了吗呢吧啊呀们') FLAGS[char.charCodeAt(0)] = STOP;
 /** Words found in opinions on any subject ("I suggest", "the problem is"), never keywords. */
-const STOP_BIGRAM_WORDS = '建议 希望 应当 应该 认为 目前 问题 意见 可以 需要 进行 相关 没有 一些 这个 那个 因为 所以 如果 但是 已经 非常 还是 就是 大家 自己 现在 这样 要求 同时 另外 其他 以及 通过 对于 关于 由于 一个 不是 不能 能够 我认 觉得 个人 本人 谢谢 领导 尊敬 政府 部门'.split(' ');
+const STOP_BIGRAM_WORDS =
+  '建议 希望 应当 应该 认为 目前 问题 意见 可以 需要 进行 相关 没有 一些 这个 那个 因为 所以 如果 但是 已经 非常 还是 就是 大家 自己 现在 这样 要求 同时 另外 其他 以及 通过 对于 关于 由于 一个 不是 不能 能够 我认 觉得 个人 本人 谢谢 领导 尊敬 政府 部门'.split(
+    ' ',
+  );
 const STOP_BIGRAMS = new Set(STOP_BIGRAM_WORDS.map((word) => bigramHash(word.charCodeAt(0), word.charCodeAt(1))));
 for (const word of STOP_BIGRAM_WORDS) FLAGS[word.charCodeAt(0)] = FLAGS[word.charCodeAt(0)]! | STARTS_STOP_BIGRAM;
 const STOP_WORDS = new Set(
-  'an the and for are but not you all any can had her was one our out has have this that with from they will would there their what which about should into more been were also than them these those its it is of to in on at by be as or we us if so no do'.split(' '),
+  'an the and for are but not you all any can had her was one our out has have this that with from they will would there their what which about should into more been were also than them these those its it is of to in on at by be as or we us if so no do'.split(
+    ' ',
+  ),
 );
 
 function isHan(cp: number): boolean {
-  return (cp >= 0x4e00 && cp <= 0x9fff) || (cp >= 0x3400 && cp <= 0x4dbf) || (cp >= 0xf900 && cp <= 0xfaff) || (cp >= 0x20000 && cp <= 0x323af);
+  return (
+    (cp >= 0x4e00 && cp <= 0x9fff) ||
+    (cp >= 0x3400 && cp <= 0x4dbf) ||
+    (cp >= 0xf900 && cp <= 0xfaff) ||
+    (cp >= 0x20000 && cp <= 0x323af)
+  );
 }
 
 function classOf(cp: number): number {
@@ -99,7 +109,6 @@ const scanned: ScannedText = {
 
 export const HAN_BIGRAM = 1;
 export const WORD_TERM = 2;
-
 
 function pushTerm(hash: number, start: number, length: number, joined: boolean, kind: number): void {
   const i = scanned.termCount;

@@ -37,7 +37,11 @@ export function validateOpinion(input: OpinionInput, maxChars: number): void {
   if (CONTROL.test(input.text)) throw new InvalidCommandError('INVALID_TEXT', 'The text contains control characters.');
   const length = [...input.text].length;
   if (length > maxChars) {
-    throw new InvalidCommandError('OPINION_TOO_LONG', `An opinion has at most ${maxChars} characters; this one has ${length}.`, { maxChars, length });
+    throw new InvalidCommandError(
+      'OPINION_TOO_LONG',
+      `An opinion has at most ${maxChars} characters; this one has ${length}.`,
+      { maxChars, length },
+    );
   }
   const fields: Array<[string, unknown]> = [
     ['section', input.section],

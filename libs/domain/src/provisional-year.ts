@@ -7,8 +7,10 @@ import { STATUTORY_SOURCE, type CalendarYear } from './working-calendar';
  */
 
 const DAY_MS = 86_400_000;
-const shift = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
-const lunar = (year: number, month: number, day: number) => getSolarDateFromLunar(`${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`).date;
+const shift = (date: string, days: number) =>
+  new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
+const lunar = (year: number, month: number, day: number) =>
+  getSolarDateFromLunar(`${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`).date;
 
 /**
  * A year nobody has entered the State Council's arrangement for yet: the statutory holidays of
@@ -35,5 +37,11 @@ export function provisionalYear(year: number): CalendarYear {
     `${year}-10-02`,
     `${year}-10-03`,
   ];
-  return { year, status: 'provisional', holidays: [...new Set(holidays)].sort(), workdays: [], source: STATUTORY_SOURCE };
+  return {
+    year,
+    status: 'provisional',
+    holidays: [...new Set(holidays)].sort(),
+    workdays: [],
+    source: STATUTORY_SOURCE,
+  };
 }

@@ -38,24 +38,45 @@ describe('the public event schemas', () => {
 
   it('parse every public event of the recorded histories, old shapes included', () => {
     expect(recorded.length).toBeGreaterThan(50);
-    const unparsed = recorded.filter((event) => !PUBLIC_EVENT_SCHEMAS[event.type].safeParse(event.data).success).map((event) => event.type);
+    const unparsed = recorded
+      .filter((event) => !PUBLIC_EVENT_SCHEMAS[event.type].safeParse(event.data).success)
+      .map((event) => event.type);
     expect(unparsed).toEqual([]);
   });
 
   it('keep fields they do not know, and refuse data of another shape', () => {
     expect(parsePublicEvent('DecisionClosed', { reason: 'done', later: 1 })).toEqual({ reason: 'done', later: 1 });
     expect(parsePublicEvent('MilestoneCompleted', { milestone: 'm1' })).toBeUndefined();
-    expect(parsePublicEvent('EvaluationStarted', { trigger: 'scheduled', evaluatorUnit: null })).toEqual({ trigger: 'scheduled', evaluatorUnit: null });
+    expect(parsePublicEvent('EvaluationStarted', { trigger: 'scheduled', evaluatorUnit: null })).toEqual({
+      trigger: 'scheduled',
+      evaluatorUnit: null,
+    });
   });
 
   it('read an entry field by field, as far as it goes: a mistyped field is absent, the rest is kept', () => {
-    expect(readPublicEvent('ConsultationClosed', { closedAt: '2027-01-01T00:00:00Z', feedbackDueAt: 7, counts: { received: 3, published: 'x' } })).toEqual({ closedAt: '2027-01-01T00:00:00Z', counts: { received: 3, withheld: {}, byChannel: {} } });
-    expect(readPublicEvent('FeedbackPublished', { statistics: { answered: { adopted: 2, not_adopted: 'x' } }, clusters: [1, { label: 'L', size: 'big' }] })).toEqual({
+    expect(
+      readPublicEvent('ConsultationClosed', {
+        closedAt: '2027-01-01T00:00:00Z',
+        feedbackDueAt: 7,
+        counts: { received: 3, published: 'x' },
+      }),
+    ).toEqual({ closedAt: '2027-01-01T00:00:00Z', counts: { received: 3, withheld: {}, byChannel: {} } });
+    expect(
+      readPublicEvent('FeedbackPublished', {
+        statistics: { answered: { adopted: 2, not_adopted: 'x' } },
+        clusters: [1, { label: 'L', size: 'big' }],
+      }),
+    ).toEqual({
       statistics: { answered: { adopted: 2 } },
       clusters: [{}, { label: 'L' }],
     });
-    expect(readPublicEvent('EvaluationStarted', { trigger: 'unheard-of', evaluatorUnit: null })).toEqual({ evaluatorUnit: null });
-    expect(readPublicEvent('DueDateRecomputed', { sources: ['a', 3, 'b'] })).toEqual({ sources: ['a', 'b'], count: {} });
+    expect(readPublicEvent('EvaluationStarted', { trigger: 'unheard-of', evaluatorUnit: null })).toEqual({
+      evaluatorUnit: null,
+    });
+    expect(readPublicEvent('DueDateRecomputed', { sources: ['a', 3, 'b'] })).toEqual({
+      sources: ['a', 'b'],
+      count: {},
+    });
     expect(readPublicEvent('DecisionClosed', 'not an object')).toEqual({});
   });
 });

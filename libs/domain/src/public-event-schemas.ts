@@ -21,8 +21,19 @@ const dueCount = z.looseObject({
   sources: z.array(z.string()).optional(),
 });
 
-const meeting = { meeting: z.string(), date: instant, outcome: z.enum(['adopted', 'rejected', 'returned']), dissentRecorded: z.boolean() };
-const channelRecord = { channel: z.string(), date: instant, participantsCount: z.number(), minutes: z.string(), opinionsCount: z.number().optional() };
+const meeting = {
+  meeting: z.string(),
+  date: instant,
+  outcome: z.enum(['adopted', 'rejected', 'returned']),
+  dissentRecorded: z.boolean(),
+};
+const channelRecord = {
+  channel: z.string(),
+  date: instant,
+  participantsCount: z.number(),
+  minutes: z.string(),
+  opinionsCount: z.number().optional(),
+};
 
 export const PUBLIC_EVENT_SCHEMAS = {
   DecisionRegistered: z.looseObject({
@@ -31,16 +42,29 @@ export const PUBLIC_EVENT_SCHEMAS = {
     unit: z.string(),
     category: z.string(),
     riskAssessmentRequired: z.boolean().optional(),
-    plannedDates: z.looseObject({ consultationFrom: z.string().optional(), decisionBy: z.string().optional() }).optional(),
+    plannedDates: z
+      .looseObject({ consultationFrom: z.string().optional(), decisionBy: z.string().optional() })
+      .optional(),
   }),
   DraftPublished: z.looseObject({
     version: z.number(),
     draft: z.string(),
     basis: z.string(),
     explanation: z.string(),
-    consultation: z.looseObject({ channels: z.array(z.string()), opensAt: instant, closesAt: instant, shortenedReason: nullableText.optional() }),
+    consultation: z.looseObject({
+      channels: z.array(z.string()),
+      opensAt: instant,
+      closesAt: instant,
+      shortenedReason: nullableText.optional(),
+    }),
   }),
-  HearingNoticed: z.looseObject({ hearingId: z.string(), date: instant, place: z.string(), selectionMethod: z.string(), participants: z.array(z.string()) }),
+  HearingNoticed: z.looseObject({
+    hearingId: z.string(),
+    date: instant,
+    place: z.string(),
+    selectionMethod: z.string(),
+    participants: z.array(z.string()),
+  }),
   ConsultationOpened: z.looseObject({ opensAt: instant, closesAt: instant, channels: z.array(z.string()) }),
   HearingHeld: z.looseObject({ ...channelRecord, hearingId: z.string(), signedRecordRef: z.string() }),
   ChannelRecorded: z.looseObject(channelRecord),
@@ -50,7 +74,14 @@ export const PUBLIC_EVENT_SCHEMAS = {
     feedbackDueAt: instant,
     feedbackDueCount: dueCount.optional(),
     /** Absent before the seal existed. */
-    counts: z.looseObject({ received: z.number(), published: z.number(), withheld: z.record(z.string(), z.number()), byChannel: z.record(z.string(), z.number()) }).optional(),
+    counts: z
+      .looseObject({
+        received: z.number(),
+        published: z.number(),
+        withheld: z.record(z.string(), z.number()),
+        byChannel: z.record(z.string(), z.number()),
+      })
+      .optional(),
   }),
   /** `clusters` only since the concentrated clusters were answered in the report. */
   FeedbackPublished: z.looseObject({
@@ -71,7 +102,10 @@ export const PUBLIC_EVENT_SCHEMAS = {
           size: z.number(),
           concentrated: z.boolean(),
           representativeText: nullableText.optional(),
-          answer: z.looseObject({ verdict: z.string(), text: z.string(), reason: nullableText.optional() }).nullable().optional(),
+          answer: z
+            .looseObject({ verdict: z.string(), text: z.string(), reason: nullableText.optional() })
+            .nullable()
+            .optional(),
         }),
       )
       .optional(),
@@ -81,7 +115,10 @@ export const PUBLIC_EVENT_SCHEMAS = {
   DecisionReturned: z.looseObject({ ...meeting, reason: z.string() }),
   DecisionPublished: z.looseObject({
     text: z.string(),
-    interpretation: z.looseObject({ plainLanguage: z.string(), qa: z.array(z.looseObject({ question: z.string(), answer: z.string() })).optional() }),
+    interpretation: z.looseObject({
+      plainLanguage: z.string(),
+      qa: z.array(z.looseObject({ question: z.string(), answer: z.string() })).optional(),
+    }),
     adoptionExplanation: nullableText,
     executionUnit: z.string(),
     evaluationDueAt: instant,
@@ -89,12 +126,32 @@ export const PUBLIC_EVENT_SCHEMAS = {
     publicTitle: nullableText.optional(),
     publicSummary: nullableText.optional(),
   }),
-  MilestonePlanned: z.looseObject({ milestoneId: z.string(), title: z.string(), unit: z.string(), dueAt: instant, weight: z.number() }),
-  ProgressReported: z.looseObject({ milestoneId: z.string(), percent: z.number(), narrative: z.string(), overallProgress: z.number() }),
+  MilestonePlanned: z.looseObject({
+    milestoneId: z.string(),
+    title: z.string(),
+    unit: z.string(),
+    dueAt: instant,
+    weight: z.number(),
+  }),
+  ProgressReported: z.looseObject({
+    milestoneId: z.string(),
+    percent: z.number(),
+    narrative: z.string(),
+    overallProgress: z.number(),
+  }),
   MilestoneCompleted: z.looseObject({ milestoneId: z.string() }),
   MilestoneOverdue: z.looseObject({ milestoneId: z.string(), title: z.string(), dueAt: instant, percent: z.number() }),
-  AuditFindingPublished: z.looseObject({ findingId: z.string(), finding: z.string(), severity: z.enum(['low', 'medium', 'high']), rectificationDueAt: instant }),
-  RectificationReported: z.looseObject({ findingId: z.string(), action: z.string(), status: z.enum(['in_progress', 'completed']) }),
+  AuditFindingPublished: z.looseObject({
+    findingId: z.string(),
+    finding: z.string(),
+    severity: z.enum(['low', 'medium', 'high']),
+    rectificationDueAt: instant,
+  }),
+  RectificationReported: z.looseObject({
+    findingId: z.string(),
+    action: z.string(),
+    status: z.enum(['in_progress', 'completed']),
+  }),
   AccountabilityPublished: z.looseObject({ subject: z.string(), measure: z.string(), date: instant }),
   /** `opinions`, `since` and `threshold` only when the opinions triggered it (ADR 14). */
   EvaluationStarted: z.looseObject({
@@ -104,7 +161,10 @@ export const PUBLIC_EVENT_SCHEMAS = {
     since: instant.optional(),
     threshold: z.number().optional(),
   }),
-  EvaluationPublished: z.looseObject({ conclusion: z.enum(['continue', 'adjust', 'suspend', 'terminate']), report: z.string() }),
+  EvaluationPublished: z.looseObject({
+    conclusion: z.enum(['continue', 'adjust', 'suspend', 'terminate']),
+    report: z.string(),
+  }),
   DecisionAdjusted: z.looseObject({ major: z.boolean(), reason: nullableText }),
   DecisionSuspended: z.looseObject({ since: instant }),
   DecisionTerminated: z.looseObject({ at: instant }),
@@ -134,20 +194,35 @@ export function parsePublicEvent<T extends PublicEventType>(type: T, data: unkno
 }
 
 /** What a tolerant reader gets: every field optional, objects read field by field, all the way down. */
-export type PublicFields<T> = T extends ReadonlyArray<infer E> ? (E extends object ? Array<PublicFields<E>> : E[]) | undefined : T extends object ? { [K in keyof T]?: PublicFields<T[K]> } : T | undefined;
+export type PublicFields<T> =
+  T extends ReadonlyArray<infer E>
+    ? (E extends object ? Array<PublicFields<E>> : E[]) | undefined
+    : T extends object
+      ? { [K in keyof T]?: PublicFields<T[K]> }
+      : T | undefined;
 
 function fieldsOf(schema: z.ZodType, value: unknown): unknown {
-  if (schema instanceof z.ZodOptional) return value === undefined ? undefined : fieldsOf(schema.unwrap() as z.ZodType, value);
+  if (schema instanceof z.ZodOptional)
+    return value === undefined ? undefined : fieldsOf(schema.unwrap() as z.ZodType, value);
   if (schema instanceof z.ZodNullable) return value === null ? null : fieldsOf(schema.unwrap() as z.ZodType, value);
-  if (schema instanceof z.ZodArray) return Array.isArray(value) ? value.map((item) => fieldsOf(schema.element as z.ZodType, item)).filter((item) => item !== undefined) : undefined;
+  if (schema instanceof z.ZodArray)
+    return Array.isArray(value)
+      ? value.map((item) => fieldsOf(schema.element as z.ZodType, item)).filter((item) => item !== undefined)
+      : undefined;
   if (schema instanceof z.ZodRecord) {
     if (value === null || typeof value !== 'object' || Array.isArray(value)) return {};
-    return Object.fromEntries(Object.entries(value).filter(([, item]) => (schema.valueType as z.ZodType).safeParse(item).success));
+    return Object.fromEntries(
+      Object.entries(value).filter(([, item]) => (schema.valueType as z.ZodType).safeParse(item).success),
+    );
   }
   if (schema instanceof z.ZodObject) {
     if (value === null || typeof value !== 'object' || Array.isArray(value)) return {};
     const source = value as Record<string, unknown>;
-    return Object.fromEntries(Object.entries(schema.shape as Record<string, z.ZodType>).map(([key, field]) => [key, fieldsOf(field, source[key])]).filter(([, read]) => read !== undefined));
+    return Object.fromEntries(
+      Object.entries(schema.shape as Record<string, z.ZodType>)
+        .map(([key, field]) => [key, fieldsOf(field, source[key])])
+        .filter(([, read]) => read !== undefined),
+    );
   }
   const result = schema.safeParse(value);
   return result.success ? result.data : undefined;

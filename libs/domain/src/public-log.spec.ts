@@ -33,7 +33,9 @@ describe('public log hashing (SPEC.md §6)', () => {
       data: { title: '养老金' },
     };
     // Computed independently (Python hashlib over the hand-written canonical form).
-    expect(sha256Hex(entryHashInput(GENESIS_HASH, entry))).toBe('5dfa5887d6613965228419663677e8bf6890dffa773ccc02a46948e0b3550aa9');
+    expect(sha256Hex(entryHashInput(GENESIS_HASH, entry))).toBe(
+      '5dfa5887d6613965228419663677e8bf6890dffa773ccc02a46948e0b3550aa9',
+    );
   });
 
   it('accepts an intact chain and reports its head', () => {

@@ -72,7 +72,11 @@ export type ChainVerdict =
   | { ok: false; seq: number; problem: 'gap' | 'prev_hash' | 'hash' | 'decision' };
 
 /** Checks every link and hash of one decision's chain, in order. */
-export function verifyChain(decisionId: string, entries: readonly PublicLogEntry[], sha256Hex: Sha256Hex): ChainVerdict {
+export function verifyChain(
+  decisionId: string,
+  entries: readonly PublicLogEntry[],
+  sha256Hex: Sha256Hex,
+): ChainVerdict {
   const found = findChainBreak(decisionId, entries, sha256Hex);
   if (found) return { ok: false, seq: found.seq, problem: found.problem === 'order' ? 'gap' : found.problem };
   const last = entries.at(-1);
@@ -100,11 +104,16 @@ export interface ChainBreak {
 }
 
 /** The first break of one decision's chain, checked in order, or null when every link and hash holds. */
-export function findChainBreak(decisionId: string, entries: readonly PublicLogEntry[], sha256Hex: Sha256Hex): ChainBreak | null {
+export function findChainBreak(
+  decisionId: string,
+  entries: readonly PublicLogEntry[],
+  sha256Hex: Sha256Hex,
+): ChainBreak | null {
   let prevHash = GENESIS_HASH;
   for (const [index, entry] of entries.entries()) {
     const at = { seq: entry.seq, index };
-    if (entry.decisionId !== decisionId) return { ...at, problem: 'decision', expected: decisionId, actual: entry.decisionId };
+    if (entry.decisionId !== decisionId)
+      return { ...at, problem: 'decision', expected: decisionId, actual: entry.decisionId };
     const expectedSeq = index + 1;
     if (entry.seq !== expectedSeq) {
       const missing = entry.seq > expectedSeq && !entries.some((other) => other.seq === expectedSeq);

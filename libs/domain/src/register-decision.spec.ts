@@ -17,7 +17,12 @@ describe('registerDecision', () => {
   it('puts a public decision in the catalogue: one public and one internal event, seq 1', () => {
     const events = registerDecision(initialState('d1'), command, drafter, now);
     expect(events.public).toEqual([
-      expect.objectContaining({ seq: 1, type: 'DecisionRegistered', occurredAt: '2026-03-02T01:02:03.000Z', actor: { unit: 'unit-a', role: 'drafter' } }),
+      expect.objectContaining({
+        seq: 1,
+        type: 'DecisionRegistered',
+        occurredAt: '2026-03-02T01:02:03.000Z',
+        actor: { unit: 'unit-a', role: 'drafter' },
+      }),
     ]);
     expect(events.internal).toEqual([expect.objectContaining({ seq: 1, type: 'DecisionRegistered', actor: drafter })]);
   });
@@ -29,7 +34,12 @@ describe('registerDecision', () => {
   });
 
   it('leaves the public log empty for a confidential decision and keeps its ground internal', () => {
-    const events = registerDecision(initialState('d1'), { ...command, confidential: true, confidentialGround: '涉及国家秘密' }, drafter, now);
+    const events = registerDecision(
+      initialState('d1'),
+      { ...command, confidential: true, confidentialGround: '涉及国家秘密' },
+      drafter,
+      now,
+    );
     expect(events.public).toEqual([]);
     expect(events.internal[0]?.data).toMatchObject({ confidential: true, confidentialGround: '涉及国家秘密' });
   });
@@ -40,7 +50,7 @@ describe('registerDecision', () => {
     );
   });
 
-  it("rejects a drafter registering for another unit", () => {
+  it('rejects a drafter registering for another unit', () => {
     expect(() => registerDecision(initialState('d1'), { ...command, unit: 'unit-b' }, drafter, now)).toThrow(
       expect.objectContaining({ code: 'OTHER_UNIT', kind: 'forbidden' }),
     );
@@ -54,12 +64,14 @@ describe('registerDecision', () => {
 
   it('rejects a second registration of the same decision', () => {
     const registered = applyRegistration(initialState('d1'), command);
-    expect(() => registerDecision(registered, command, drafter, now)).toThrow(expect.objectContaining({ code: 'ILLEGAL_TRANSITION', kind: 'conflict' }));
+    expect(() => registerDecision(registered, command, drafter, now)).toThrow(
+      expect.objectContaining({ code: 'ILLEGAL_TRANSITION', kind: 'conflict' }),
+    );
   });
 
   it('rejects a planned date that is not YYYY-MM-DD', () => {
-    expect(() => registerDecision(initialState('d1'), { ...command, plannedDates: { decisionBy: '2027/01/01' } }, drafter, now)).toThrow(
-      expect.objectContaining({ code: 'INVALID_DATE' }),
-    );
+    expect(() =>
+      registerDecision(initialState('d1'), { ...command, plannedDates: { decisionBy: '2027/01/01' } }, drafter, now),
+    ).toThrow(expect.objectContaining({ code: 'INVALID_DATE' }));
   });
 });

@@ -26,10 +26,16 @@ export function assertCanRegister(state: DecisionState, command: RegisterDecisio
     throw new ForbiddenActionError('ROLE_NOT_ALLOWED', 'Only a drafter of the policy unit registers a decision.');
   }
   if (actor.unit !== command.unit) {
-    throw new ForbiddenActionError('OTHER_UNIT', `A drafter of ${actor.unit} cannot register a decision for ${command.unit}.`);
+    throw new ForbiddenActionError(
+      'OTHER_UNIT',
+      `A drafter of ${actor.unit} cannot register a decision for ${command.unit}.`,
+    );
   }
   if (command.confidential && !command.confidentialGround?.trim()) {
-    throw new InvalidCommandError('LEGAL_GROUND_REQUIRED', 'A confidential decision needs the legal ground for not disclosing it.');
+    throw new InvalidCommandError(
+      'LEGAL_GROUND_REQUIRED',
+      'A confidential decision needs the legal ground for not disclosing it.',
+    );
   }
   for (const [name, value] of Object.entries(command.plannedDates ?? {})) {
     if (value !== undefined && !DATE.test(value)) {
@@ -42,7 +48,12 @@ export function assertCanRegister(state: DecisionState, command: RegisterDecisio
  * Registration → events. A non-confidential decision enters the public catalogue (DecisionRegistered,
  * public); a confidential one leaves the public log empty (SPEC.md §3.8).
  */
-export function registerDecision(state: DecisionState, command: RegisterDecision, actor: StaffActor, now: Date): StepEvents {
+export function registerDecision(
+  state: DecisionState,
+  command: RegisterDecision,
+  actor: StaffActor,
+  now: Date,
+): StepEvents {
   assertCanRegister(state, command, actor);
   const occurredAt = now.toISOString();
   const { title, summary, unit, category, riskAssessmentRequired, plannedDates } = command;
@@ -50,14 +61,26 @@ export function registerDecision(state: DecisionState, command: RegisterDecision
   return {
     public: command.confidential
       ? []
-      : [{ seq: state.publicSeq + 1, type: 'DecisionRegistered', occurredAt, actor: publicActor(actor), data: publicData }],
+      : [
+          {
+            seq: state.publicSeq + 1,
+            type: 'DecisionRegistered',
+            occurredAt,
+            actor: publicActor(actor),
+            data: publicData,
+          },
+        ],
     internal: [
       {
         seq: state.internalSeq + 1,
         type: 'DecisionRegistered',
         occurredAt,
         actor,
-        data: { ...publicData, confidential: command.confidential, confidentialGround: command.confidentialGround ?? null },
+        data: {
+          ...publicData,
+          confidential: command.confidential,
+          confidentialGround: command.confidentialGround ?? null,
+        },
       },
     ],
   };

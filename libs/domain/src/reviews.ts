@@ -8,7 +8,12 @@ import { DomainError } from './errors';
  * it becomes public). The review is due `policy.reviewDueWorkingDays` working days later; an overdue
  * review is flagged to managers.
  */
-export function addReview(state: DecisionState, kind: ReviewKind, payload: Record<string, unknown>, { actor, now, policy }: ActionContext): Outcome {
+export function addReview(
+  state: DecisionState,
+  kind: ReviewKind,
+  payload: Record<string, unknown>,
+  { actor, now, policy }: ActionContext,
+): Outcome {
   if ((state.reviews ?? []).some((review) => review.kind === kind && kind !== 'progress')) {
     throw new DomainError('REVIEW_PENDING', 'conflict', `A ${kind} submission is already waiting for review.`);
   }
@@ -32,7 +37,8 @@ export function addReview(state: DecisionState, kind: ReviewKind, payload: Recor
 
 export function findReview(state: DecisionState, reviewId: unknown): PendingReview {
   const review = (state.reviews ?? []).find((r) => r.id === reviewId);
-  if (!review) throw new DomainError('REVIEW_NOT_FOUND', 'not_found', `No submission ${String(reviewId)} is waiting for review.`);
+  if (!review)
+    throw new DomainError('REVIEW_NOT_FOUND', 'not_found', `No submission ${String(reviewId)} is waiting for review.`);
   return review;
 }
 

@@ -29,10 +29,13 @@ export function staffPasswordProblem(username: string, password: string): StaffP
   const name = username.trim().toLowerCase();
   const folded = password.toLowerCase();
   const reversed = [...name].reverse().join('');
-  if (name.length > 0 && (folded.includes(name) || folded.includes(reversed) || name.includes(folded))) return 'PASSWORD_FROM_USERNAME';
+  if (name.length > 0 && (folded.includes(name) || folded.includes(reversed) || name.includes(folded)))
+    return 'PASSWORD_FROM_USERNAME';
   const parts = name.split(/[._-]+/).filter((part) => part.length >= 3);
   const result = strength().check(password.slice(0, 100), [name, ...parts]);
-  const fromName = result.sequence.some((match) => match.pattern === 'dictionary' && match.dictionaryName === 'userInputs');
+  const fromName = result.sequence.some(
+    (match) => match.pattern === 'dictionary' && match.dictionaryName === 'userInputs',
+  );
   if (result.score < MIN_SCORE) return fromName ? 'PASSWORD_FROM_USERNAME' : 'PASSWORD_TOO_COMMON';
   return undefined;
 }

@@ -36,20 +36,52 @@ type Failure = Extract<TimelineVerdict, { ok: false }>;
  * chain fails as a gap at seq 1. Pure: the caller passes a synchronous sha256 (node:crypto on a server).
  */
 export function verifyTimeline(decisionId: string, body: unknown, sha256Hex: Sha256Hex): TimelineVerdict {
-  const fail = (entries: number, fields: Omit<Failure, 'ok' | 'decisionId' | 'entries'>): Failure => ({ ok: false, decisionId, entries, ...fields });
+  const fail = (entries: number, fields: Omit<Failure, 'ok' | 'decisionId' | 'entries'>): Failure => ({
+    ok: false,
+    decisionId,
+    entries,
+    ...fields,
+  });
   if (!isRecord(body) || !Array.isArray(body['entries']) || !('head' in body)) {
-    return fail(0, { seq: 0, problem: 'malformed', reason: 'the response is not a timeline ({entries, head})', expected: null, actual: null });
+    return fail(0, {
+      seq: 0,
+      problem: 'malformed',
+      reason: 'the response is not a timeline ({entries, head})',
+      expected: null,
+      actual: null,
+    });
   }
   const entries: unknown[] = body['entries'];
   for (const [index, entry] of entries.entries()) {
     const wrong = entryShapeProblem(entry);
-    if (wrong) return fail(entries.length, { seq: index + 1, problem: 'malformed', reason: `entry #${index + 1} ${wrong}`, expected: null, actual: null });
+    if (wrong)
+      return fail(entries.length, {
+        seq: index + 1,
+        problem: 'malformed',
+        reason: `entry #${index + 1} ${wrong}`,
+        expected: null,
+        actual: null,
+      });
   }
   const chain = entries as PublicLogEntry[];
   const found = findChainBreak(decisionId, chain, sha256Hex);
-  if (found) return fail(chain.length, { seq: found.seq, problem: found.problem, reason: describeChainBreak(found), expected: found.expected, actual: found.actual });
+  if (found)
+    return fail(chain.length, {
+      seq: found.seq,
+      problem: found.problem,
+      reason: describeChainBreak(found),
+      expected: found.expected,
+      actual: found.actual,
+    });
   const last = chain.at(-1);
-  if (!last) return fail(0, { seq: 1, problem: 'gap', reason: 'seq 1 is missing (the timeline has no entries)', expected: 1, actual: null });
+  if (!last)
+    return fail(0, {
+      seq: 1,
+      problem: 'gap',
+      reason: 'seq 1 is missing (the timeline has no entries)',
+      expected: 1,
+      actual: null,
+    });
   const head = body['head'];
   if (!isRecord(head) || head['seq'] !== last.seq || head['hash'] !== last.hash) {
     const served = isRecord(head) ? `seq ${String(head['seq'])} ${shortHash(head['hash'])}` : JSON.stringify(head);
@@ -82,7 +114,7 @@ export function describeChainBreak(found: ChainBreak): string {
 
 /** The first 12 hex digits, enough to compare by eye. */
 export function shortHash(hash: unknown): string {
-  return typeof hash === 'string' ? `${hash.slice(0, 12)}…` : JSON.stringify(hash) ?? 'undefined';
+  return typeof hash === 'string' ? `${hash.slice(0, 12)}…` : (JSON.stringify(hash) ?? 'undefined');
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

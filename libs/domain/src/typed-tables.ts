@@ -8,7 +8,10 @@ const MAX_LOAD = 0.75;
 const GROWTH = 1.5;
 
 /** A copy of `array` with room for at least `length` elements (×1.5 growth), or `array` itself. */
-export function ensureLength<T extends Int32Array | Uint32Array | Uint8Array | Float64Array>(array: T, length: number): T {
+export function ensureLength<T extends Int32Array | Uint32Array | Uint8Array | Float64Array>(
+  array: T,
+  length: number,
+): T {
   if (length <= array.length) return array;
   const next = new (array.constructor as new (n: number) => T)(max(length, ceil(array.length * GROWTH), 16));
   next.set(array);

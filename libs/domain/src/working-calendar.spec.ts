@@ -8,7 +8,16 @@ const provisional: WorkingCalendar = { version: 0, years: [year2026, provisional
 /** A fictitious notice: New Year 1–3 January (Fri–Sun) and Saturday 9 January worked instead of Monday 4 January off. */
 const officialArrangement: CalendarArrangement = {
   year: 2027,
-  holidays: ['2027-01-01', '2027-01-02', '2027-01-03', '2027-01-04', '2027-02-05', '2027-02-06', '2027-02-07', '2027-02-08'],
+  holidays: [
+    '2027-01-01',
+    '2027-01-02',
+    '2027-01-03',
+    '2027-01-04',
+    '2027-02-05',
+    '2027-02-06',
+    '2027-02-07',
+    '2027-02-08',
+  ],
   workdays: ['2027-01-09'],
   sourceReference: '国办发明电〔2099〕1号（测试）',
   sourceDate: '2026-12-10',
@@ -44,7 +53,18 @@ describe('working days on a calendar passed as data (ADR 23)', () => {
     expect(year.holidays).toEqual(expect.arrayContaining(['2027-02-05', '2027-02-06', '2027-02-07', '2027-02-08']));
     expect(year.holidays).not.toContain('2027-02-04');
     expect(year.holidays).not.toContain('2027-02-09');
-    expect(year.holidays).toEqual(expect.arrayContaining(['2027-01-01', '2027-04-05', '2027-05-01', '2027-05-02', '2027-06-09', '2027-09-15', '2027-10-01', '2027-10-03']));
+    expect(year.holidays).toEqual(
+      expect.arrayContaining([
+        '2027-01-01',
+        '2027-04-05',
+        '2027-05-01',
+        '2027-05-02',
+        '2027-06-09',
+        '2027-09-15',
+        '2027-10-01',
+        '2027-10-03',
+      ]),
+    );
     expect(year.holidays).toHaveLength(13);
     expect(year).toMatchObject({ status: 'provisional', workdays: [] });
   });

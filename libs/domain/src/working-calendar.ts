@@ -45,7 +45,13 @@ const SHANGHAI_OFFSET_MS = 8 * 3_600_000;
 
 function expand([year, holidays, workdays]: readonly [number, readonly string[], readonly string[]]): CalendarYear {
   const full = (md: string) => `${year}-${md}`;
-  return { year, status: 'official', holidays: holidays.map(full), workdays: workdays.map(full), source: 'chinese-days 1.5.7 (国务院办公厅放假安排)' };
+  return {
+    year,
+    status: 'official',
+    holidays: holidays.map(full),
+    workdays: workdays.map(full),
+    source: 'chinese-days 1.5.7 (国务院办公厅放假安排)',
+  };
 }
 
 /**
@@ -54,12 +60,20 @@ function expand([year, holidays, workdays]: readonly [number, readonly string[],
  */
 export const FROZEN_CALENDAR: WorkingCalendar = { version: 0, years: CHINESE_DAYS_1_5_7.map(expand) };
 
-const indexes = new WeakMap<WorkingCalendar, Map<number, { year: CalendarYear; holidays: Set<string>; workdays: Set<string> }>>();
+const indexes = new WeakMap<
+  WorkingCalendar,
+  Map<number, { year: CalendarYear; holidays: Set<string>; workdays: Set<string> }>
+>();
 
 function indexOf(calendar: WorkingCalendar) {
   let index = indexes.get(calendar);
   if (!index) {
-    index = new Map(calendar.years.map((year) => [year.year, { year, holidays: new Set(year.holidays), workdays: new Set(year.workdays) }]));
+    index = new Map(
+      calendar.years.map((year) => [
+        year.year,
+        { year, holidays: new Set(year.holidays), workdays: new Set(year.workdays) },
+      ]),
+    );
     indexes.set(calendar, index);
   }
   return index;
@@ -82,7 +96,11 @@ function nextDate(date: string): string {
  * The end (23:59:59.999 Shanghai time) of the `days`-th working day after the instant's Shanghai date,
  * and how it was counted. Pure; the calendar is an argument (ADR 23).
  */
-export function countWorkingDays(instant: Date, days: number, calendar: WorkingCalendar): { at: Date; count: DueCount } {
+export function countWorkingDays(
+  instant: Date,
+  days: number,
+  calendar: WorkingCalendar,
+): { at: Date; count: DueCount } {
   const count: DueCount = {
     from: instant.toISOString(),
     workingDays: days,

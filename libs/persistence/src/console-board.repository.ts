@@ -23,7 +23,12 @@ export async function countDecisionsByStageAndUnit(dataSource: DataSource, unit?
     .addGroupBy('d.unit')
     .orderBy('d.unit', 'ASC');
   if (unit) query.where('d.unit = :unit', { unit });
-  const rows = await query.getRawMany<{ stage: Stage; unit: string; count: string | number; overdue: string | number | null }>();
+  const rows = await query.getRawMany<{
+    stage: Stage;
+    unit: string;
+    count: string | number;
+    overdue: string | number | null;
+  }>();
   return rows.map((r) => ({ stage: r.stage, unit: r.unit, count: Number(r.count), overdue: Number(r.overdue ?? 0) }));
 }
 
@@ -31,10 +36,18 @@ export async function countDecisionsByStageAndUnit(dataSource: DataSource, unit?
  * Decisions with something due, overdue ones first, then by the next due date; `reviews` keeps only
  * those with a submission waiting for a reviewer (the due items carry `"what":"review"`, canonical JSON).
  */
-export async function listDueDecisions(dataSource: DataSource, filter: { unit?: string; reviews?: boolean; limit: number }): Promise<DecisionRecord[]> {
+export async function listDueDecisions(
+  dataSource: DataSource,
+  filter: { unit?: string; reviews?: boolean; limit: number },
+): Promise<DecisionRecord[]> {
   const query = dataSource.manager.createQueryBuilder(DecisionEntity, 'd').where("d.due <> '[]'");
   if (filter.unit) query.andWhere('d.unit = :unit', { unit: filter.unit });
   if (filter.reviews) query.andWhere('d.due LIKE :review', { review: '%"what":"review"%' });
-  const rows = await query.orderBy('d.overdue', 'DESC').addOrderBy('d.next_due_at', 'ASC').addOrderBy('d.id', 'ASC').take(filter.limit).getMany();
+  const rows = await query
+    .orderBy('d.overdue', 'DESC')
+    .addOrderBy('d.next_due_at', 'ASC')
+    .addOrderBy('d.id', 'ASC')
+    .take(filter.limit)
+    .getMany();
   return rows.map(fromDecisionEntity);
 }

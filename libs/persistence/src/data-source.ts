@@ -26,12 +26,34 @@ import { SessionsAndLimits1764900000000 as SqliteSessionsAndLimits } from './mig
 import { RateLimitEntity, RevokedSessionEntity } from './entities/session.entity';
 import { ConsultationEntity, OpinionEntity } from './entities/opinion.entity';
 import { protectDatabaseFile } from './file-modes';
-import { AnswerTemplateEntity, FeedbackWorkLogEntity, OpinionAnswerEntity, OpinionClusterEntity } from './entities/feedback.entity';
+import {
+  AnswerTemplateEntity,
+  FeedbackWorkLogEntity,
+  OpinionAnswerEntity,
+  OpinionClusterEntity,
+} from './entities/feedback.entity';
 
 /** Where the app data lives: a SQLite file (embedded default) or a PostgreSQL URL. */
 export type DatabaseConfig = { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string; poolSize?: number };
 
-export const ENTITIES = [PublicEventEntity, InternalEventEntity, DecisionEntity, AccountEntity, UnitEntity, AdminEventEntity, ConsultationEntity, OpinionEntity, OpinionClusterEntity, OpinionAnswerEntity, AnswerTemplateEntity, FeedbackWorkLogEntity, CalendarYearEntity, CalendarChangeEntity, RevokedSessionEntity, RateLimitEntity];
+export const ENTITIES = [
+  PublicEventEntity,
+  InternalEventEntity,
+  DecisionEntity,
+  AccountEntity,
+  UnitEntity,
+  AdminEventEntity,
+  ConsultationEntity,
+  OpinionEntity,
+  OpinionClusterEntity,
+  OpinionAnswerEntity,
+  AnswerTemplateEntity,
+  FeedbackWorkLogEntity,
+  CalendarYearEntity,
+  CalendarChangeEntity,
+  RevokedSessionEntity,
+  RateLimitEntity,
+];
 
 /**
  * Builds (does not connect) the TypeORM data source. SQLite runs in WAL mode with `synchronous = FULL`
@@ -44,7 +66,17 @@ export function createDataSource(config: DatabaseConfig): DataSource {
       type: 'postgres',
       url: config.url,
       entities: ENTITIES,
-      migrations: [PostgresInitial, PostgresAdminEvents, PostgresDecisionStatus, PostgresOpinions, PostgresFeedback, PostgresPublicEventsRecent, PostgresWorkingDayCalendar, PostgresStaffRequests, PostgresSessionsAndLimits],
+      migrations: [
+        PostgresInitial,
+        PostgresAdminEvents,
+        PostgresDecisionStatus,
+        PostgresOpinions,
+        PostgresFeedback,
+        PostgresPublicEventsRecent,
+        PostgresWorkingDayCalendar,
+        PostgresStaffRequests,
+        PostgresSessionsAndLimits,
+      ],
       migrationsTransactionMode: 'all',
       synchronize: false,
       poolSize: config.poolSize ?? 10,
@@ -54,7 +86,17 @@ export function createDataSource(config: DatabaseConfig): DataSource {
     type: 'better-sqlite3',
     database: config.file,
     entities: ENTITIES,
-    migrations: [SqliteInitial, SqliteAdminEvents, SqliteDecisionStatus, SqliteOpinions, SqliteFeedback, SqlitePublicEventsRecent, SqliteWorkingDayCalendar, SqliteStaffRequests, SqliteSessionsAndLimits],
+    migrations: [
+      SqliteInitial,
+      SqliteAdminEvents,
+      SqliteDecisionStatus,
+      SqliteOpinions,
+      SqliteFeedback,
+      SqlitePublicEventsRecent,
+      SqliteWorkingDayCalendar,
+      SqliteStaffRequests,
+      SqliteSessionsAndLimits,
+    ],
     migrationsTransactionMode: 'all',
     synchronize: false,
     enableWAL: true,

@@ -10,7 +10,8 @@ export function isDatabaseUnavailable(error: unknown): boolean {
     const code = (candidate as { code?: unknown })?.code;
     if (typeof code === 'string' && (/^SQLITE_(BUSY|LOCKED)/.test(code) || PG_UNAVAILABLE.test(code))) return true;
     const message = (candidate as Error)?.message;
-    if (typeof message === 'string' && /^Connection terminated|^timeout exceeded when trying to connect/.test(message)) return true;
+    if (typeof message === 'string' && /^Connection terminated|^timeout exceeded when trying to connect/.test(message))
+      return true;
   }
   return false;
 }

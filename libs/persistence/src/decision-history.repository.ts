@@ -11,8 +11,16 @@ export interface HistoryEntry {
 }
 
 /** The latest `limit` steps of a decision's internal log, newest first (staff only: it names accounts). */
-export async function listDecisionHistory(dataSource: DataSource, decisionId: string, limit: number): Promise<HistoryEntry[]> {
-  const rows = await dataSource.manager.find(InternalEventEntity, { where: { decisionId }, order: { seq: 'DESC' }, take: limit });
+export async function listDecisionHistory(
+  dataSource: DataSource,
+  decisionId: string,
+  limit: number,
+): Promise<HistoryEntry[]> {
+  const rows = await dataSource.manager.find(InternalEventEntity, {
+    where: { decisionId },
+    order: { seq: 'DESC' },
+    take: limit,
+  });
   return rows.map((row) => ({
     seq: row.seq,
     type: row.type,

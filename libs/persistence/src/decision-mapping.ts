@@ -25,5 +25,9 @@ export function fromDecisionEntity(entity: DecisionEntity): DecisionRecord {
 
 export function toDecisionEntity(record: DecisionRecord): DecisionEntity {
   // Canonical JSON, so that a value folded live and one re-read from the log serialise identically.
-  return Object.assign(new DecisionEntity(), { ...record, plannedDates: canonicalize(record.plannedDates), due: canonicalize(record.due) });
+  return Object.assign(new DecisionEntity(), {
+    ...record,
+    plannedDates: canonicalize(record.plannedDates),
+    due: canonicalize(record.due),
+  });
 }

@@ -44,7 +44,8 @@ async function appendPublic(manager: EntityManager, decisionId: string, drafts: 
     prevHash ??= await hashOf(manager, decisionId, draft.seq - 1);
     const stored = await manager.findOneBy(PublicEventEntity, { decisionId, seq: draft.seq });
     if (stored) {
-      if (!sameStep(stored, toRow(decisionId, draft)) || stored.prevHash !== prevHash) throw new LogConflictError(decisionId, draft.seq);
+      if (!sameStep(stored, toRow(decisionId, draft)) || stored.prevHash !== prevHash)
+        throw new LogConflictError(decisionId, draft.seq);
       prevHash = stored.hash;
       continue;
     }

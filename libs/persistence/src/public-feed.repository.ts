@@ -23,11 +23,18 @@ export interface PublicFeedPage {
 async function unitNames(dataSource: DataSource, ids: Iterable<string>): Promise<Map<string, string>> {
   const unique = [...new Set(ids)];
   if (unique.length === 0) return new Map();
-  const units = await dataSource.manager.find(UnitEntity, { select: { id: true, name: true }, where: { id: In(unique) } });
+  const units = await dataSource.manager.find(UnitEntity, {
+    select: { id: true, name: true },
+    where: { id: In(unique) },
+  });
   return new Map(units.map((unit) => [unit.id, unit.name]));
 }
 
-const toFeedDecision = (entity: Pick<DecisionEntity, 'id' | 'title' | 'unit'>): FeedDecision => ({ id: entity.id, title: entity.title, unit: entity.unit });
+const toFeedDecision = (entity: Pick<DecisionEntity, 'id' | 'title' | 'unit'>): FeedDecision => ({
+  id: entity.id,
+  title: entity.title,
+  unit: entity.unit,
+});
 
 /**
  * The query behind `findRecentPublicEntries`: newest first by `occurredAt`, then decision and seq
@@ -38,7 +45,9 @@ const toFeedDecision = (entity: Pick<DecisionEntity, 'id' | 'title' | 'unit'>): 
 export function recentPublicEventsQuery(dataSource: DataSource, limit: number): SelectQueryBuilder<PublicEventEntity> {
   return dataSource.manager
     .createQueryBuilder(PublicEventEntity, 'e')
-    .where('EXISTS (SELECT 1 FROM decisions d WHERE d.id = e.decision_id AND d.public_visible = :visible)', { visible: true })
+    .where('EXISTS (SELECT 1 FROM decisions d WHERE d.id = e.decision_id AND d.public_visible = :visible)', {
+      visible: true,
+    })
     .orderBy('e.occurredAt', 'DESC')
     .addOrderBy('e.decisionId', 'DESC')
     .addOrderBy('e.seq', 'DESC')
@@ -53,7 +62,13 @@ export async function findRecentPublicEntries(dataSource: DataSource, limit: num
   const rows = await recentPublicEventsQuery(dataSource, limit).getMany();
   const entries = rows.map(toPublicLogEntry);
   const ids = [...new Set(entries.map((entry) => entry.decisionId))];
-  const found = ids.length === 0 ? [] : await dataSource.manager.find(DecisionEntity, { select: { id: true, title: true, unit: true }, where: { id: In(ids), publicVisible: true } });
+  const found =
+    ids.length === 0
+      ? []
+      : await dataSource.manager.find(DecisionEntity, {
+          select: { id: true, title: true, unit: true },
+          where: { id: In(ids), publicVisible: true },
+        });
   const decisions = new Map(found.map((entity) => [entity.id, toFeedDecision(entity)]));
   const names = await unitNames(dataSource, [...found.map((d) => d.unit), ...entries.map((e) => e.actor.unit)]);
   return { entries: entries.filter((entry) => decisions.has(entry.decisionId)), decisions, unitNames: names };
@@ -64,7 +79,10 @@ export async function findRecentPublicEntries(dataSource: DataSource, limit: num
  * not public (the two are indistinguishable by design).
  */
 export async function findPublicDecisionFeed(dataSource: DataSource, id: string): Promise<PublicFeedPage | undefined> {
-  const decision = await dataSource.manager.findOne(DecisionEntity, { select: { id: true, title: true, unit: true }, where: { id, publicVisible: true } });
+  const decision = await dataSource.manager.findOne(DecisionEntity, {
+    select: { id: true, title: true, unit: true },
+    where: { id, publicVisible: true },
+  });
   if (!decision) return undefined;
   const rows = await dataSource.manager.find(PublicEventEntity, { where: { decisionId: id }, order: { seq: 'DESC' } });
   const entries = rows.map(toPublicLogEntry);

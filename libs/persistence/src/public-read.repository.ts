@@ -10,7 +10,12 @@ export type PublicDecision = Omit<DecisionRecord, 'confidential' | 'publicVisibl
 export function toPublicDecision(record: DecisionRecord): PublicDecision {
   const { confidential: _c, publicVisible: _p, lastInternalSeq: _s, due, ...view } = record;
   const publicDue = due.filter((item) => item.public);
-  return { ...view, due: publicDue, overdue: publicDue.some((item) => item.overdue), nextDueAt: publicDue.find((item) => !item.overdue)?.at ?? null };
+  return {
+    ...view,
+    due: publicDue,
+    overdue: publicDue.some((item) => item.overdue),
+    nextDueAt: publicDue.find((item) => !item.overdue)?.at ?? null,
+  };
 }
 
 export async function findPublicDecision(dataSource: DataSource, id: string): Promise<PublicDecision | undefined> {

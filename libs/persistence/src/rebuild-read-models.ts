@@ -39,7 +39,11 @@ export async function rebuildReadModels(dataSource: DataSource, pageSize = 1_000
   });
 }
 
-function nextPage(manager: EntityManager, after: { decisionId: string; seq: number }, pageSize: number): Promise<InternalEventEntity[]> {
+function nextPage(
+  manager: EntityManager,
+  after: { decisionId: string; seq: number },
+  pageSize: number,
+): Promise<InternalEventEntity[]> {
   return manager
     .createQueryBuilder(InternalEventEntity, 'e')
     .where('(e.decision_id > :id OR (e.decision_id = :id AND e.seq > :seq))', { id: after.decisionId, seq: after.seq })

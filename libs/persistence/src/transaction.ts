@@ -17,7 +17,10 @@ const queues = new WeakMap<DataSource, Promise<unknown>>();
  * also claims the key before it commits, storing its result: a concurrent attempt's write then rolls
  * back, and a later retry is answered that stored result instead of writing again (ADR 0026).
  */
-export async function inTransaction<T>(dataSource: DataSource, work: (manager: EntityManager) => Promise<T>): Promise<T> {
+export async function inTransaction<T>(
+  dataSource: DataSource,
+  work: (manager: EntityManager) => Promise<T>,
+): Promise<T> {
   const request = currentStaffRequest();
   const claiming = request?.key && !request.claimed ? { scope: request, key: request.key } : undefined;
   if (claiming && request?.written) {
@@ -42,6 +45,9 @@ function queued<T>(dataSource: DataSource, work: (manager: EntityManager) => Pro
     });
   const previous = queues.get(dataSource) ?? Promise.resolve();
   const result = previous.then(run, run);
-  queues.set(dataSource, result.catch(() => undefined));
+  queues.set(
+    dataSource,
+    result.catch(() => undefined),
+  );
   return result;
 }

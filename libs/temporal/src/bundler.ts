@@ -12,7 +12,10 @@ export const WORKFLOW_BUNDLER_OPTIONS = {
     ...config,
     module: {
       ...config.module,
-      rules: [...(config.module?.rules ?? []), { test: /[\\/]node_modules[\\/]chinese-days[\\/]/, type: 'javascript/auto' }],
+      rules: [
+        ...(config.module?.rules ?? []),
+        { test: /[\\/]node_modules[\\/]chinese-days[\\/]/, type: 'javascript/auto' },
+      ],
     },
   }),
 };

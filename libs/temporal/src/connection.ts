@@ -27,5 +27,7 @@ export async function waitForTemporal(address: string, timeoutMs: number): Promi
     }
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
-  throw new Error(`Temporal at ${address} did not become healthy within ${timeoutMs} ms: ${lastError instanceof Error ? lastError.message : 'not serving'}`);
+  throw new Error(
+    `Temporal at ${address} did not become healthy within ${timeoutMs} ms: ${lastError instanceof Error ? lastError.message : 'not serving'}`,
+  );
 }

@@ -18,7 +18,9 @@ export async function ensureSearchAttributes(
     const existing = customAttributes?.[key.name];
     if (existing === undefined || existing === null) missing[key.name] = wanted;
     else if (existing !== wanted) {
-      throw new Error(`Search attribute ${key.name} exists with type ${IndexedValueType[existing]}, expected ${key.type}.`);
+      throw new Error(
+        `Search attribute ${key.name} exists with type ${IndexedValueType[existing]}, expected ${key.type}.`,
+      );
     }
   }
   if (Object.keys(missing).length > 0) {

@@ -28,18 +28,33 @@ export async function query<T>(config: DatabaseConfig, sql: string): Promise<T[]
  * Registers a decision through the gateway and opens its consultation (shortened, approved) a second
  * from now for ten minutes; answers once the public read model says it is open.
  */
-export async function openConsultation(baseUrl: string): Promise<{ id: string; tokens: Record<'drafter' | 'reviewer' | 'manager', string> }> {
-  const tokens = { drafter: await login(baseUrl, 'drafter', PASSWORD), reviewer: await login(baseUrl, 'reviewer', PASSWORD), manager: await login(baseUrl, 'manager', PASSWORD) };
+export async function openConsultation(
+  baseUrl: string,
+): Promise<{ id: string; tokens: Record<'drafter' | 'reviewer' | 'manager', string> }> {
+  const tokens = {
+    drafter: await login(baseUrl, 'drafter', PASSWORD),
+    reviewer: await login(baseUrl, 'reviewer', PASSWORD),
+    manager: await login(baseUrl, 'manager', PASSWORD),
+  };
   const registered = await call(baseUrl, 'POST', '/api/v1/decisions', { token: tokens.drafter, json: aRegistration() });
-  if (registered.status !== 201 && registered.status !== 200) throw new Error(`register: ${registered.status} ${JSON.stringify(registered.body)}`);
+  if (registered.status !== 201 && registered.status !== 200)
+    throw new Error(`register: ${registered.status} ${JSON.stringify(registered.body)}`);
   const id = registered.body.decisionId as string;
   const opensAt = Date.now() + 1_000;
-  await publishForConsultation(baseUrl, tokens, id, { opensAt: new Date(opensAt).toISOString(), closesAt: new Date(opensAt + 600_000).toISOString() });
-  await eventually(async () => (await call(baseUrl, 'GET', `/api/v1/public/decisions/${id}`)).body.stage === 'consultation' && Date.now() > opensAt, {
-    timeoutMs: 20_000,
-    intervalMs: 250,
-    what: `decision ${id} reaches the consultation stage`,
+  await publishForConsultation(baseUrl, tokens, id, {
+    opensAt: new Date(opensAt).toISOString(),
+    closesAt: new Date(opensAt + 600_000).toISOString(),
   });
+  await eventually(
+    async () =>
+      (await call(baseUrl, 'GET', `/api/v1/public/decisions/${id}`)).body.stage === 'consultation' &&
+      Date.now() > opensAt,
+    {
+      timeoutMs: 20_000,
+      intervalMs: 250,
+      what: `decision ${id} reaches the consultation stage`,
+    },
+  );
   return { id, tokens };
 }
 
@@ -53,17 +68,33 @@ export interface RawReply {
  * One HTTP request from a chosen loopback source address (127.0.0.x), with raw bytes and any headers:
  * the rate limit keys on the socket's address, so each case can get a bucket of its own.
  */
-export function requestFrom(baseUrl: string, localAddress: string, method: string, path: string, body: Buffer | string, headers: Record<string, string> = {}): Promise<RawReply> {
+export function requestFrom(
+  baseUrl: string,
+  localAddress: string,
+  method: string,
+  path: string,
+  body: Buffer | string,
+  headers: Record<string, string> = {},
+): Promise<RawReply> {
   const url = new URL(`${baseUrl}${path}`);
   const bytes = typeof body === 'string' ? Buffer.from(body) : body;
   if (bytes.length > 64 * 1024) {
     // An oversize body is refused before it is read: see exchange() for why node:http will not do.
-    return exchange(url, localAddress, method, { 'content-type': 'application/json', ...headers }, bytes).then(({ status, headers: answerHeaders, text }) => ({ status, headers: answerHeaders, body: parseJson(text) }));
+    return exchange(url, localAddress, method, { 'content-type': 'application/json', ...headers }, bytes).then(
+      ({ status, headers: answerHeaders, text }) => ({ status, headers: answerHeaders, body: parseJson(text) }),
+    );
   }
   return new Promise((resolve, reject) => {
     let answered = false;
     const req = httpRequest(
-      { host: url.hostname, port: url.port, path: url.pathname, method, localAddress, headers: { 'content-type': 'application/json', ...headers, 'content-length': bytes.length } },
+      {
+        host: url.hostname,
+        port: url.port,
+        path: url.pathname,
+        method,
+        localAddress,
+        headers: { 'content-type': 'application/json', ...headers, 'content-length': bytes.length },
+      },
       (res) => {
         answered = true;
         const chunks: Buffer[] = [];

@@ -24,7 +24,13 @@ class FaultSummaryReporter {
     rmSync(this.file, { force: true });
     if (entries.length === 0) return;
     const header = ['fault test', 'acknowledged', 'found', 'lost', 'duplicated'];
-    const rows = entries.map((e) => [e.name, String(e.acknowledged), String(e.found), String(e.lost), String(e.duplicated)]);
+    const rows = entries.map((e) => [
+      e.name,
+      String(e.acknowledged),
+      String(e.found),
+      String(e.lost),
+      String(e.duplicated),
+    ]);
     const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
     const line = (cells) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
     const out = ['', 'Fault summary', line(header), widths.map((w) => '-'.repeat(w)).join('  ')];
@@ -33,8 +39,18 @@ class FaultSummaryReporter {
       out.push(`  invariant: ${e.invariant}${e.note ? `\n  note: ${e.note}` : ''}`);
     }
     const bad = entries.filter((e) => e.lost !== 0 || e.duplicated !== 0);
-    const totals = entries.reduce((t, e) => ({ acknowledged: t.acknowledged + e.acknowledged, found: t.found + e.found, lost: t.lost + e.lost, duplicated: t.duplicated + e.duplicated }), { acknowledged: 0, found: 0, lost: 0, duplicated: 0 });
-    out.push(`faults: ${entries.length} checks, ${totals.acknowledged} acknowledged, ${totals.found} found, ${totals.lost} lost, ${totals.duplicated} duplicated`);
+    const totals = entries.reduce(
+      (t, e) => ({
+        acknowledged: t.acknowledged + e.acknowledged,
+        found: t.found + e.found,
+        lost: t.lost + e.lost,
+        duplicated: t.duplicated + e.duplicated,
+      }),
+      { acknowledged: 0, found: 0, lost: 0, duplicated: 0 },
+    );
+    out.push(
+      `faults: ${entries.length} checks, ${totals.acknowledged} acknowledged, ${totals.found} found, ${totals.lost} lost, ${totals.duplicated} duplicated`,
+    );
     if (bad.length > 0) {
       out.push('', `!!! FAULT SUMMARY: ${bad.length} check(s) LOST OR DUPLICATED operations:`);
       for (const e of bad) out.push(`!!!   ${e.name}: lost ${e.lost}, duplicated ${e.duplicated}`);

@@ -7,9 +7,12 @@ import { decisionWorkflowId } from '../../../libs/temporal/src';
  */
 export async function lastWorkflowTaskPid(client: Client, decisionId: string): Promise<number> {
   const history = await client.workflow.getHandle(decisionWorkflowId(decisionId)).fetchHistory();
-  const identity = [...(history.events ?? [])].reverse().find((event) => event.workflowTaskStartedEventAttributes?.identity)?.workflowTaskStartedEventAttributes?.identity;
+  const identity = [...(history.events ?? [])]
+    .reverse()
+    .find((event) => event.workflowTaskStartedEventAttributes?.identity)?.workflowTaskStartedEventAttributes?.identity;
   const pid = Number(identity?.split('@')[0]);
-  if (!Number.isInteger(pid) || pid <= 0) throw new Error(`no worker identity in the history of ${decisionId}: ${identity}`);
+  if (!Number.isInteger(pid) || pid <= 0)
+    throw new Error(`no worker identity in the history of ${decisionId}: ${identity}`);
   return pid;
 }
 
@@ -18,7 +21,9 @@ export async function interruptedWorkflowTasks(client: Client, ids: string[]): P
   let interrupted = 0;
   for (const id of ids) {
     const history = await client.workflow.getHandle(decisionWorkflowId(id)).fetchHistory();
-    interrupted += (history.events ?? []).filter((event) => event.workflowTaskTimedOutEventAttributes || event.workflowTaskFailedEventAttributes).length;
+    interrupted += (history.events ?? []).filter(
+      (event) => event.workflowTaskTimedOutEventAttributes || event.workflowTaskFailedEventAttributes,
+    ).length;
   }
   return interrupted;
 }

@@ -19,20 +19,35 @@ export interface HostileAnswer {
  * most `sockets` at once; each answer must come within `timeoutMs`, otherwise the request fails (an
  * unanswered request is a finding like a 5xx).
  */
-export function hostileClient(baseUrl: string, sockets: number, timeoutMs = 10_000): { send(request: HostileRequest): Promise<HostileAnswer>; close(): void } {
+export function hostileClient(
+  baseUrl: string,
+  sockets: number,
+  timeoutMs = 10_000,
+): { send(request: HostileRequest): Promise<HostileAnswer>; close(): void } {
   const url = new URL(baseUrl);
   const agent = new Agent({ keepAlive: true, maxSockets: sockets });
   const send = (req: HostileRequest): Promise<HostileAnswer> =>
     new Promise((resolve, reject) => {
       const headers: Record<string, string | number> = { ...req.headers };
       if (req.body !== undefined) headers['content-length'] = req.body.length;
-      const outgoing = httpRequest({ host: url.hostname, port: url.port, method: req.method, path: req.path, headers, agent, timeout: timeoutMs }, (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, text: Buffer.concat(chunks).toString('utf8') }));
-        res.on('error', reject);
-      });
-      outgoing.on('timeout', () => outgoing.destroy(new Error(`no answer within ${timeoutMs} ms: ${req.method} ${req.path.slice(0, 200)}`)));
+      const outgoing = httpRequest(
+        { host: url.hostname, port: url.port, method: req.method, path: req.path, headers, agent, timeout: timeoutMs },
+        (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (chunk: Buffer) => chunks.push(chunk));
+          res.on('end', () =>
+            resolve({
+              status: res.statusCode ?? 0,
+              headers: res.headers,
+              text: Buffer.concat(chunks).toString('utf8'),
+            }),
+          );
+          res.on('error', reject);
+        },
+      );
+      outgoing.on('timeout', () =>
+        outgoing.destroy(new Error(`no answer within ${timeoutMs} ms: ${req.method} ${req.path.slice(0, 200)}`)),
+      );
       outgoing.on('error', reject);
       outgoing.end(req.body);
     });

@@ -29,7 +29,8 @@ export interface LedgerEntry {
  * Where the lines go: the reporter picks a file per run and hands it to the test workers in
  * OD_FAULT_LEDGER, so parallel jest runs in one tree do not mix their ledgers.
  */
-export const ledgerFile = (): string => process.env['OD_FAULT_LEDGER'] ?? join(repoRoot(), 'build-output', 'faults', 'ledger.jsonl');
+export const ledgerFile = (): string =>
+  process.env['OD_FAULT_LEDGER'] ?? join(repoRoot(), 'build-output', 'faults', 'ledger.jsonl');
 
 export function record(entry: LedgerEntry): void {
   const file = ledgerFile();
@@ -41,7 +42,13 @@ export function record(entry: LedgerEntry): void {
  * Compares what clients were acknowledged (ids, e.g. receipts) with what was found afterwards (one
  * id per stored row, so a duplicate appears twice) and records the result.
  */
-export function reconcile(name: string, invariant: string, acknowledged: Iterable<string>, found: Iterable<string>, note?: string): LedgerEntry {
+export function reconcile(
+  name: string,
+  invariant: string,
+  acknowledged: Iterable<string>,
+  found: Iterable<string>,
+  note?: string,
+): LedgerEntry {
   const acked = new Set(acknowledged);
   const counts = new Map<string, number>();
   for (const id of found) counts.set(id, (counts.get(id) ?? 0) + 1);
@@ -55,7 +62,15 @@ export function reconcile(name: string, invariant: string, acknowledged: Iterabl
       duplicated += n;
     }
   }
-  const entry: LedgerEntry = { name, invariant, acknowledged: acked.size, found: foundAcked, lost: acked.size - foundAcked, duplicated, ...(note ? { note } : {}) };
+  const entry: LedgerEntry = {
+    name,
+    invariant,
+    acknowledged: acked.size,
+    found: foundAcked,
+    lost: acked.size - foundAcked,
+    duplicated,
+    ...(note ? { note } : {}),
+  };
   record(entry);
   return entry;
 }

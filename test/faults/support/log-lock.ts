@@ -27,7 +27,9 @@ export async function lockTheLogs(db: TestDatabase): Promise<LogLock> {
     await client.query('LOCK TABLE internal_events, public_events IN ACCESS EXCLUSIVE MODE');
     return {
       async waitingWorker() {
-        const { rows } = await client.query<{ name: string }>(`SELECT application_name AS name FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND application_name LIKE 'od-worker-%'`);
+        const { rows } = await client.query<{ name: string }>(
+          `SELECT application_name AS name FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND application_name LIKE 'od-worker-%'`,
+        );
         return rows.length === 1 ? Number(rows[0]!.name.replace('od-worker-', '')) : undefined;
       },
       async release() {
@@ -40,7 +42,9 @@ export async function lockTheLogs(db: TestDatabase): Promise<LogLock> {
   connection.exec('BEGIN EXCLUSIVE');
   return {
     waitingWorker(replicas) {
-      const sleeping = replicas.workers.flatMap((worker, n) => (worker?.child.pid && readFileSync(`/proc/${worker.child.pid}/wchan`, 'utf8') === 'hrtimer_nanosleep' ? [n] : []));
+      const sleeping = replicas.workers.flatMap((worker, n) =>
+        worker?.child.pid && readFileSync(`/proc/${worker.child.pid}/wchan`, 'utf8') === 'hrtimer_nanosleep' ? [n] : [],
+      );
       return Promise.resolve(sleeping.length === 1 ? sleeping[0] : undefined);
     },
     release() {

@@ -13,7 +13,15 @@ export interface RawAnswer {
  * the body only if no answer came within `headStartMs` (a server that refuses by Content-Length answers
  * at once); then in 16 KiB pieces, stopping at the first byte of an answer.
  */
-export function exchange(url: URL, localAddress: string, method: string, headers: Record<string, string>, body: Buffer, headStartMs = 300, timeoutMs = 15_000): Promise<RawAnswer> {
+export function exchange(
+  url: URL,
+  localAddress: string,
+  method: string,
+  headers: Record<string, string>,
+  body: Buffer,
+  headStartMs = 300,
+  timeoutMs = 15_000,
+): Promise<RawAnswer> {
   return new Promise((resolve, reject) => {
     const socket = connect({ host: url.hostname, port: Number(url.port), localAddress });
     const chunks: Buffer[] = [];
@@ -34,12 +42,18 @@ export function exchange(url: URL, localAddress: string, method: string, headers
       const text = Buffer.concat(chunks).toString('latin1');
       const end = text.indexOf('\r\n\r\n');
       const length = /\r\ncontent-length:\s*(\d+)/i.exec(text)?.[1];
-      if (end >= 0 && length !== undefined && Buffer.concat(chunks).length >= end + 4 + Number(length)) socket.destroy();
+      if (end >= 0 && length !== undefined && Buffer.concat(chunks).length >= end + 4 + Number(length))
+        socket.destroy();
     });
     socket.on('error', (error) => (answered ? undefined : finish(error)));
     socket.on('close', () => finish());
     socket.on('connect', () => {
-      const head = [`${method} ${url.pathname}${url.search} HTTP/1.1`, `host: ${url.host}`, 'connection: close', ...Object.entries({ ...headers, 'content-length': String(body.length) }).map(([k, v]) => `${k}: ${v}`)];
+      const head = [
+        `${method} ${url.pathname}${url.search} HTTP/1.1`,
+        `host: ${url.host}`,
+        'connection: close',
+        ...Object.entries({ ...headers, 'content-length': String(body.length) }).map(([k, v]) => `${k}: ${v}`),
+      ];
       socket.write(`${head.join('\r\n')}\r\n\r\n`);
       const writeFrom = (offset: number): void => {
         if (answered || offset >= body.length || socket.destroyed) return;

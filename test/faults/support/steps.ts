@@ -14,7 +14,11 @@ import { eventually } from '../../support/eventually';
 export type Tokens = Record<'drafter' | 'reviewer' | 'manager', string>;
 
 export async function staffTokens(baseUrl: string): Promise<Tokens> {
-  return { drafter: await login(baseUrl, 'drafter', PASSWORD), reviewer: await login(baseUrl, 'reviewer', PASSWORD), manager: await login(baseUrl, 'manager', PASSWORD) };
+  return {
+    drafter: await login(baseUrl, 'drafter', PASSWORD),
+    reviewer: await login(baseUrl, 'reviewer', PASSWORD),
+    manager: await login(baseUrl, 'manager', PASSWORD),
+  };
 }
 
 /** Registers a decision through `baseUrl`; returns its id or throws with the answer. */
@@ -33,12 +37,22 @@ export const newTag = (prefix: string): string => `${prefix}-${randomBytes(5).to
  * Unkeyed (`keyed: false`), the request does not touch the app database before Temporal: for tests that
  * hold the database's lock (on SQLite a key's record would wait on it).
  */
-export async function saveDraft(baseUrl: string, tokens: Tokens, id: string, tag: string, { keyed = true }: { keyed?: boolean } = {}): Promise<number> {
+export async function saveDraft(
+  baseUrl: string,
+  tokens: Tokens,
+  id: string,
+  tag: string,
+  { keyed = true }: { keyed?: boolean } = {},
+): Promise<number> {
   const giveUpAt = Date.now() + 60_000;
   for (;;) {
     try {
       const headers: Record<string, string> = keyed ? { 'idempotency-key': tag } : {};
-      const reply = await call(baseUrl, 'POST', `/api/v1/decisions/${id}/draft-versions`, { token: tokens.drafter, json: { draft: tag, basis: '依据', explanation: '说明' }, headers });
+      const reply = await call(baseUrl, 'POST', `/api/v1/decisions/${id}/draft-versions`, {
+        token: tokens.drafter,
+        json: { draft: tag, basis: '依据', explanation: '说明' },
+        headers,
+      });
       // Any 503 may be an unknown outcome (the update can reach Temporal after the gateway gave up on it):
       // a client retries it under the same key, as the API documents, and the step is applied once.
       if (!keyed || reply.status !== 503 || Date.now() > giveUpAt) return reply.status;
@@ -51,13 +65,19 @@ export async function saveDraft(baseUrl: string, tokens: Tokens, id: string, tag
 /** The tag of every `DraftVersionSaved` in the internal log of `ids`, once per row. */
 export async function draftTagsFound(config: DatabaseConfig, ids: string[]): Promise<string[]> {
   if (ids.length === 0) return [];
-  const rows = await query<{ data: string }>(config, `SELECT data FROM internal_events WHERE type = 'DraftVersionSaved' AND decision_id IN (${ids.map((id) => `'${id}'`).join(', ')})`);
+  const rows = await query<{ data: string }>(
+    config,
+    `SELECT data FROM internal_events WHERE type = 'DraftVersionSaved' AND decision_id IN (${ids.map((id) => `'${id}'`).join(', ')})`,
+  );
   return rows.map((row) => (JSON.parse(row.data) as { draft: string }).draft);
 }
 
 /** `type` of every internal log row of one decision, in seq order. */
 export async function internalTypes(config: DatabaseConfig, id: string): Promise<string[]> {
-  const rows = await query<{ type: string }>(config, `SELECT type FROM internal_events WHERE decision_id = '${id}' ORDER BY seq`);
+  const rows = await query<{ type: string }>(
+    config,
+    `SELECT type FROM internal_events WHERE decision_id = '${id}' ORDER BY seq`,
+  );
   return rows.map((row) => row.type);
 }
 
@@ -73,7 +93,12 @@ export async function brokenTimelines(baseUrl: string, ids: string[]): Promise<s
 }
 
 /** Polls `probe` until `done` holds for its value or `timeoutMs` passes; answers the last value either way. */
-export async function pollUntil<T>(probe: () => Promise<T>, done: (value: T) => boolean, timeoutMs: number, everyMs = 250): Promise<T> {
+export async function pollUntil<T>(
+  probe: () => Promise<T>,
+  done: (value: T) => boolean,
+  timeoutMs: number,
+  everyMs = 250,
+): Promise<T> {
   let value = await probe();
   if (done(value)) return value;
   await eventually(
@@ -87,11 +112,20 @@ export async function pollUntil<T>(probe: () => Promise<T>, done: (value: T) => 
 }
 
 /** Posts an opinion under `key`, retrying on anything but 201 until `timeoutMs`; answers the receipt or undefined. */
-export async function submitOpinion(baseUrl: string, id: string, key: string, text: string, timeoutMs = 30_000): Promise<string | undefined> {
+export async function submitOpinion(
+  baseUrl: string,
+  id: string,
+  key: string,
+  text: string,
+  timeoutMs = 30_000,
+): Promise<string | undefined> {
   return eventually(
     async () => {
       // No answer (a throw) or any status but 201: retry under the same key.
-      const reply = await call(baseUrl, 'POST', `/api/v1/public/decisions/${id}/opinions`, { json: { text }, headers: { 'idempotency-key': key } });
+      const reply = await call(baseUrl, 'POST', `/api/v1/public/decisions/${id}/opinions`, {
+        json: { text },
+        headers: { 'idempotency-key': key },
+      });
       return reply.status === 201 ? (reply.body.receipt as string) : undefined;
     },
     { timeoutMs, intervalMs: 100, what: `opinion ${key} acknowledged` },

@@ -13,25 +13,57 @@ export interface Staff {
   tokens: Record<string, string>;
 }
 
-export async function act(staff: Staff, user: string, decisionId: string, action: string, body: Record<string, unknown> = {}): Promise<any> {
-  const reply = await call(staff.baseUrl, 'POST', `/api/v1/decisions/${decisionId}/${action}`, { token: staff.tokens[user], json: body });
+export async function act(
+  staff: Staff,
+  user: string,
+  decisionId: string,
+  action: string,
+  body: Record<string, unknown> = {},
+): Promise<any> {
+  const reply = await call(staff.baseUrl, 'POST', `/api/v1/decisions/${decisionId}/${action}`, {
+    token: staff.tokens[user],
+    json: body,
+  });
   if (reply.status !== 200) throw new Error(`${action}: ${reply.status} ${JSON.stringify(reply.body)}`);
   return reply.body;
 }
 
 /** Submits for review and has the reviewer approve it. */
-export async function published(staff: Staff, decisionId: string, action: string, body: Record<string, unknown>): Promise<any> {
+export async function published(
+  staff: Staff,
+  decisionId: string,
+  action: string,
+  body: Record<string, unknown>,
+): Promise<any> {
   const submitted = await act(staff, 'drafter', decisionId, action, body);
   return act(staff, 'reviewer', decisionId, 'approve', { reviewId: submitted.reviews.at(-1).id });
 }
 
-export async function waitForStage(baseUrl: string, decisionId: string, stage: string, timeoutMs = 40_000): Promise<void> {
-  await eventually(async () => (await call(baseUrl, 'GET', `/api/v1/public/decisions/${decisionId}`)).body.stage === stage, { timeoutMs, intervalMs: 250, what: `decision ${decisionId} reaches ${stage}` });
+export async function waitForStage(
+  baseUrl: string,
+  decisionId: string,
+  stage: string,
+  timeoutMs = 40_000,
+): Promise<void> {
+  await eventually(
+    async () => (await call(baseUrl, 'GET', `/api/v1/public/decisions/${decisionId}`)).body.stage === stage,
+    { timeoutMs, intervalMs: 250, what: `decision ${decisionId} reaches ${stage}` },
+  );
 }
 
-export async function waitForEvent(baseUrl: string, decisionId: string, type: string, timeoutMs = 40_000): Promise<void> {
+export async function waitForEvent(
+  baseUrl: string,
+  decisionId: string,
+  type: string,
+  timeoutMs = 40_000,
+): Promise<void> {
   await eventually(
-    async () => ((await call(baseUrl, 'GET', `/api/v1/public/decisions/${decisionId}/timeline`)).body.entries as Array<{ type: string }>).some((e) => e.type === type),
+    async () =>
+      (
+        (await call(baseUrl, 'GET', `/api/v1/public/decisions/${decisionId}/timeline`)).body.entries as Array<{
+          type: string;
+        }>
+      ).some((e) => e.type === type),
     { timeoutMs, intervalMs: 250, what: `${type} appears on ${decisionId}` },
   );
 }
@@ -40,20 +72,43 @@ export async function waitForEvent(baseUrl: string, decisionId: string, type: st
  * After the seal: waits for the clustering activity (or clusters directly, as the feedback e2e test
  * does, when it has not run), answers every cluster, and publishes the feedback report.
  */
-export async function publishFeedback(staff: Staff, app: DataSource, decisionId: string, answer: { verdict: string; text: string; reason: string }): Promise<void> {
+export async function publishFeedback(
+  staff: Staff,
+  app: DataSource,
+  decisionId: string,
+  answer: { verdict: string; text: string; reason: string },
+): Promise<void> {
   const clusteredAt = async (): Promise<string | null> =>
-    ((await app.query(`SELECT clustered_at AS at FROM consultations WHERE decision_id = '${decisionId}'`)) as Array<{ at: string | null }>)[0]?.at ?? null;
+    (
+      (await app.query(`SELECT clustered_at AS at FROM consultations WHERE decision_id = '${decisionId}'`)) as Array<{
+        at: string | null;
+      }>
+    )[0]?.at ?? null;
   // Up to 30 s for the clustering activity (a loaded machine runs it late); past that the test clusters the opinions itself.
   await eventually(clusteredAt, { timeoutMs: 30_000, intervalMs: 250, what: 'clustering' }).catch(() => undefined);
   if (!(await clusteredAt())) {
-    const receipts = ((await app.query(`SELECT receipt FROM opinions WHERE decision_id = '${decisionId}'`)) as Array<{ receipt: string }>).map((r) => r.receipt);
+    const receipts = (
+      (await app.query(`SELECT receipt FROM opinions WHERE decision_id = '${decisionId}'`)) as Array<{
+        receipt: string;
+      }>
+    ).map((r) => r.receipt);
     await seedClusters(app, decisionId, [{ clusterId: 'r1-1', label: '停车收费', receipts }]);
   }
-  const clusters = ((await app.query(`SELECT cluster_id AS c FROM opinion_clusters WHERE decision_id = '${decisionId}'`)) as Array<{ c: string }>).map((r) => r.c);
+  const clusters = (
+    (await app.query(`SELECT cluster_id AS c FROM opinion_clusters WHERE decision_id = '${decisionId}'`)) as Array<{
+      c: string;
+    }>
+  ).map((r) => r.c);
   const answers = clusters.map((cluster) => ({ target: { cluster }, ...answer }));
-  const reply = await call(staff.baseUrl, 'POST', `/api/v1/decisions/${decisionId}/answers`, { token: staff.tokens['drafter'], json: { answers } });
+  const reply = await call(staff.baseUrl, 'POST', `/api/v1/decisions/${decisionId}/answers`, {
+    token: staff.tokens['drafter'],
+    json: { answers },
+  });
   if (reply.status !== 200) throw new Error(`answers: ${reply.status} ${JSON.stringify(reply.body)}`);
-  await published(staff, decisionId, 'feedback-report', { summary: '共收到意见若干条，已逐类答复。', draftChanges: '第三条夜间收费标准下调。' });
+  await published(staff, decisionId, 'feedback-report', {
+    summary: '共收到意见若干条，已逐类答复。',
+    draftChanges: '第三条夜间收费标准下调。',
+  });
 }
 
 /**
@@ -65,10 +120,17 @@ export async function driveToExecution(staff: Staff, decisionId: string): Promis
   await published(staff, decisionId, 'feedback-report', { summary: '未收到意见。', draftChanges: '无修改。' });
   await act(staff, 'drafter', decisionId, 'legality-review-request');
   await act(staff, 'reviewer', decisionId, 'legality-review', { opinion: 'lawful', text: '合法' });
-  await act(staff, 'manager', decisionId, 'collective-decision', { meeting: '市政府常务会议', date: inSeconds(0), outcome: 'adopted' });
+  await act(staff, 'manager', decisionId, 'collective-decision', {
+    meeting: '市政府常务会议',
+    date: inSeconds(0),
+    outcome: 'adopted',
+  });
   await published(staff, decisionId, 'publish-decision', {
     text: '一、实施老旧小区改造三年行动。',
-    interpretation: { plainLanguage: '改造内容包括加装电梯、管网更新和停车设施。', qa: [{ question: '改造要居民出钱吗？', answer: '加装电梯按楼栋协商分担，其余由财政承担。' }] },
+    interpretation: {
+      plainLanguage: '改造内容包括加装电梯、管网更新和停车设施。',
+      qa: [{ question: '改造要居民出钱吗？', answer: '加装电梯按楼栋协商分担，其余由财政承担。' }],
+    },
     adoptionExplanation: '征求意见期间未收到意见。',
     executionUnit: 'unit-a',
     milestones: [
@@ -77,9 +139,25 @@ export async function driveToExecution(staff: Staff, decisionId: string): Promis
     ],
     evaluationDueAt: inSeconds(800 * 86_400),
   });
-  await published(staff, decisionId, 'progress-reports', { milestoneId: 'm2', percent: 60, narrative: '已完成 30 个小区。' });
-  await act(staff, 'reviewer', decisionId, 'audit-findings', { finding: '部分改造资金拨付滞后', severity: 'medium', rectificationDueAt: inSeconds(90 * 86_400) });
-  await act(staff, 'drafter', decisionId, 'rectifications', { findingId: 'f1', action: '已建立资金拨付台账并按月通报', status: 'in_progress' });
-  await act(staff, 'manager', decisionId, 'accountability', { subject: '区住建局工程科', measure: '约谈并责令整改', date: inSeconds(0) });
+  await published(staff, decisionId, 'progress-reports', {
+    milestoneId: 'm2',
+    percent: 60,
+    narrative: '已完成 30 个小区。',
+  });
+  await act(staff, 'reviewer', decisionId, 'audit-findings', {
+    finding: '部分改造资金拨付滞后',
+    severity: 'medium',
+    rectificationDueAt: inSeconds(90 * 86_400),
+  });
+  await act(staff, 'drafter', decisionId, 'rectifications', {
+    findingId: 'f1',
+    action: '已建立资金拨付台账并按月通报',
+    status: 'in_progress',
+  });
+  await act(staff, 'manager', decisionId, 'accountability', {
+    subject: '区住建局工程科',
+    measure: '约谈并责令整改',
+    date: inSeconds(0),
+  });
   await waitForEvent(staff.baseUrl, decisionId, 'MilestoneOverdue');
 }

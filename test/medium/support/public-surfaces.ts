@@ -5,27 +5,62 @@ import { call } from '../../support/http';
  * an opinion; pages in both languages, API, feeds, exports and search show the approved public title and
  * none of `hidden` (registration title and summary, ground, internal records, the refused opinion).
  */
-export async function assertConfidentialAfterPublication(baseUrl: string, id: string, publicTitle: string, hidden: string[]): Promise<void> {
+export async function assertConfidentialAfterPublication(
+  baseUrl: string,
+  id: string,
+  publicTitle: string,
+  hidden: string[],
+): Promise<void> {
   const secret = new RegExp(hidden.join('|'));
   const opinion = await call(baseUrl, 'POST', `/api/v1/public/decisions/${id}/opinions`, { json: { text: '试探' } });
   expect([opinion.status, opinion.body.code]).toEqual([409, 'CONSULTATION_NOT_OPEN']);
-  expect((await call(baseUrl, 'GET', `/api/v1/public/decisions/${id}/opinions`)).body).toMatchObject({ items: [], total: 0 });
-  const pages = ['zh-CN', 'en'].flatMap((lang) => [`/decisions/${id}?lang=${lang}`, `/decisions/${id}/timeline?lang=${lang}`, `/decisions?lang=${lang}`, `/?lang=${lang}`]);
+  expect((await call(baseUrl, 'GET', `/api/v1/public/decisions/${id}/opinions`)).body).toMatchObject({
+    items: [],
+    total: 0,
+  });
+  const pages = ['zh-CN', 'en'].flatMap((lang) => [
+    `/decisions/${id}?lang=${lang}`,
+    `/decisions/${id}/timeline?lang=${lang}`,
+    `/decisions?lang=${lang}`,
+    `/?lang=${lang}`,
+  ]);
   for (const path of pages) {
     const reply = await call(baseUrl, 'GET', path);
     expect([path, reply.status, secret.test(String(reply.body))]).toEqual([path, 200, false]);
-    if (path.startsWith(`/decisions/${id}?`)) expect([path, String(reply.body).includes(publicTitle), String(reply.body).includes('name="text"')]).toEqual([path, true, false]);
+    if (path.startsWith(`/decisions/${id}?`))
+      expect([path, String(reply.body).includes(publicTitle), String(reply.body).includes('name="text"')]).toEqual([
+        path,
+        true,
+        false,
+      ]);
   }
-  const apis = [`/api/v1/public/decisions/${id}`, `/api/v1/public/decisions/${id}/timeline`, '/api/v1/public/decisions?pageSize=100', `/feeds/decisions/${id}.atom`, '/feeds/decisions.atom'];
-  const exports = ['decisions.json', 'opinions.csv', 'opinions.json', `opinions.csv?decision=${id}`, `opinions.json?decision=${id}`].map((file) => `/api/v1/public/export/${file}`);
+  const apis = [
+    `/api/v1/public/decisions/${id}`,
+    `/api/v1/public/decisions/${id}/timeline`,
+    '/api/v1/public/decisions?pageSize=100',
+    `/feeds/decisions/${id}.atom`,
+    '/feeds/decisions.atom',
+  ];
+  const exports = [
+    'decisions.json',
+    'opinions.csv',
+    'opinions.json',
+    `opinions.csv?decision=${id}`,
+    `opinions.json?decision=${id}`,
+  ].map((file) => `/api/v1/public/export/${file}`);
   for (const path of [...apis, ...exports]) {
     const reply = await call(baseUrl, 'GET', path);
     expect([path, reply.status, secret.test(JSON.stringify(reply.body))]).toEqual([path, 200, false]);
   }
-  for (const format of ['csv', 'json']) expect(JSON.stringify((await call(baseUrl, 'GET', `/api/v1/public/export/opinions.${format}?decision=${id}`)).body)).not.toContain('OD-');
+  for (const format of ['csv', 'json'])
+    expect(
+      JSON.stringify((await call(baseUrl, 'GET', `/api/v1/public/export/opinions.${format}?decision=${id}`)).body),
+    ).not.toContain('OD-');
   for (const q of hidden) {
     expect((await call(baseUrl, 'GET', `/api/v1/public/decisions?q=${encodeURIComponent(q)}`)).body.total).toBe(0);
     expect(String((await call(baseUrl, 'GET', `/decisions?q=${encodeURIComponent(q)}`)).body)).not.toContain(id);
   }
-  expect(JSON.stringify((await call(baseUrl, 'GET', `/api/v1/public/decisions?q=${encodeURIComponent(publicTitle)}`)).body)).toContain(id);
+  expect(
+    JSON.stringify((await call(baseUrl, 'GET', `/api/v1/public/decisions?q=${encodeURIComponent(publicTitle)}`)).body),
+  ).toContain(id);
 }

@@ -1,7 +1,16 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Client } from '@temporalio/client';
 import type { DataSource } from 'typeorm';
-import { actsForAllUnits, assertRole, DEFAULT_POLICY, DomainError, findAction, normalizeReceipt, type DecisionState, type StaffActor } from '../../../../libs/domain/src';
+import {
+  actsForAllUnits,
+  assertRole,
+  DEFAULT_POLICY,
+  DomainError,
+  findAction,
+  normalizeReceipt,
+  type DecisionState,
+  type StaffActor,
+} from '../../../../libs/domain/src';
 import { currentStaffRequest, feedbackReportFacts, findDecision, findReceipt } from '../../../../libs/persistence/src';
 import { actionUpdate, decisionWorkflowId, toDomainError } from '../../../../libs/temporal/src';
 import type { GatewayConfig } from '../config';
@@ -17,12 +26,18 @@ export class ActOnDecisionHandler {
   ) {}
 
   /** Checks that need the database, which the workflow's pure rules cannot see. */
-  private async checkRecords(decisionId: string, actionName: string, command: Record<string, unknown>, actor: StaffActor): Promise<void> {
+  private async checkRecords(
+    decisionId: string,
+    actionName: string,
+    command: Record<string, unknown>,
+    actor: StaffActor,
+  ): Promise<void> {
     if (actionName === 'withhold-opinion') {
       const typed = command['receipt'];
       const receipt = typeof typed === 'string' ? normalizeReceipt(typed) : undefined;
       const found = receipt ? await findReceipt(this.dataSource, receipt) : undefined;
-      if (!found || found.decisionId !== decisionId) throw new DomainError('RECEIPT_NOT_FOUND', 'not_found', 'No such opinion on this decision.');
+      if (!found || found.decisionId !== decisionId)
+        throw new DomainError('RECEIPT_NOT_FOUND', 'not_found', 'No such opinion on this decision.');
       command['receipt'] = receipt;
     }
     if (actionName === 'feedback-report') await this.putReportFacts(decisionId, command, actor);
@@ -37,7 +52,8 @@ export class ActOnDecisionHandler {
     delete command['clusters'];
     const decision = await findDecision(this.dataSource, decisionId);
     // Out of stage or of another unit: the workflow refuses with the rule's own code.
-    if (!decision || decision.stage !== 'feedback' || (!actsForAllUnits(actor.role) && decision.unit !== actor.unit)) return;
+    if (!decision || decision.stage !== 'feedback' || (!actsForAllUnits(actor.role) && decision.unit !== actor.unit))
+      return;
     Object.assign(command, await feedbackReportFacts(this.dataSource, decisionId, DEFAULT_POLICY));
   }
 
@@ -48,7 +64,12 @@ export class ActOnDecisionHandler {
    * original outcome, and the workflow remembers recent ids across continue-as-new (ADR 0026). The call
    * ends at the request's deadline (ADR 0027).
    */
-  async execute(decisionId: string, actionName: string, command: Record<string, unknown>, actor: StaffActor): Promise<DecisionState> {
+  async execute(
+    decisionId: string,
+    actionName: string,
+    command: Record<string, unknown>,
+    actor: StaffActor,
+  ): Promise<DecisionState> {
     const action = findAction(actionName);
     if (!action) throw new DomainError('UNKNOWN_ACTION', 'not_found', `No action ${actionName}.`);
     assertRole(action, actor);
@@ -59,10 +80,22 @@ export class ActOnDecisionHandler {
       const updateId = request?.key;
       const update = async (): Promise<DecisionState> => {
         try {
-          return await handle.executeUpdate(actionUpdate(action.name), { args: [{ actor, command }], ...(updateId ? { updateId } : {}) });
+          return await handle.executeUpdate(actionUpdate(action.name), {
+            args: [{ actor, command }],
+            ...(updateId ? { updateId } : {}),
+          });
         } catch (error) {
           // A closed decision whose run ended before closed decisions kept theirs (ADR 28).
-          const resumed = isNoRunningRun(error) ? await actOnEndedClosedRun(this.client, this.config.TASK_QUEUE, decisionId, action.name, { actor, command }, updateId) : undefined;
+          const resumed = isNoRunningRun(error)
+            ? await actOnEndedClosedRun(
+                this.client,
+                this.config.TASK_QUEUE,
+                decisionId,
+                action.name,
+                { actor, command },
+                updateId,
+              )
+            : undefined;
           if (resumed) return resumed;
           throw error;
         }

@@ -1,18 +1,29 @@
 import { ACTION_NAMES } from '../../../../libs/domain/src';
 import { ACTION_BODIES } from './action-bodies.openapi';
 
-type Schema = { title?: string; type?: string; description?: string; properties?: Record<string, Schema>; required?: string[] };
+type Schema = {
+  title?: string;
+  type?: string;
+  description?: string;
+  properties?: Record<string, Schema>;
+  required?: string[];
+};
 
 describe('the OpenAPI request body of the lifecycle actions', () => {
   const bodies = ACTION_BODIES.oneOf as Schema[];
 
   it('has one object schema per action, titled like the action', () => {
     expect(bodies.map((body) => body.title)).toEqual(ACTION_NAMES);
-    for (const body of bodies) expect(body).toMatchObject({ type: 'object', description: expect.stringContaining(`/${body.title}\``) });
+    for (const body of bodies)
+      expect(body).toMatchObject({ type: 'object', description: expect.stringContaining(`/${body.title}\``) });
   });
 
   it('names, types and describes every field', () => {
-    const loose = bodies.flatMap((body) => Object.entries(body.properties ?? {}).filter(([, field]) => !field.type || !field.description).map(([key]) => `${body.title}.${key}`));
+    const loose = bodies.flatMap((body) =>
+      Object.entries(body.properties ?? {})
+        .filter(([, field]) => !field.type || !field.description)
+        .map(([key]) => `${body.title}.${key}`),
+    );
     expect(loose).toEqual([]);
   });
 

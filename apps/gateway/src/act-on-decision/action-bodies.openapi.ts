@@ -4,9 +4,17 @@ import { ACTION_RULES, ACTION_NAMES, COMMAND_SCHEMAS, type ActionName } from '..
 
 /** The OpenAPI schema of one action's body, from its command schema (every field named, typed, described). */
 export function actionBodySchema(name: ActionName): SchemaObject {
-  const { $schema: _dialect, ...schema } = z.toJSONSchema(COMMAND_SCHEMAS[name], { io: 'input', unrepresentable: 'any', target: 'openapi-3.0' });
+  const { $schema: _dialect, ...schema } = z.toJSONSchema(COMMAND_SCHEMAS[name], {
+    io: 'input',
+    unrepresentable: 'any',
+    target: 'openapi-3.0',
+  });
   const action = ACTION_RULES[name];
-  return { ...(schema as SchemaObject), title: name, description: `Body of \`POST /api/v1/decisions/{id}/${name}\` (${action.roles.join(', ')}; in ${action.stages.join(', ')}): ${action.summary}` };
+  return {
+    ...(schema as SchemaObject),
+    title: name,
+    description: `Body of \`POST /api/v1/decisions/{id}/${name}\` (${action.roles.join(', ')}; in ${action.stages.join(', ')}): ${action.summary}`,
+  };
 }
 
 /**

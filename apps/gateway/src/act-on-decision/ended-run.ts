@@ -1,6 +1,12 @@
 import { WithStartWorkflowOperation, WorkflowNotFoundError, type Client } from '@temporalio/client';
 import type { DecisionState } from '../../../../libs/domain/src';
-import { actionUpdate, decisionWorkflowId, getStateQuery, type DecisionWorkflowInput, type StaffCommand } from '../../../../libs/temporal/src';
+import {
+  actionUpdate,
+  decisionWorkflowId,
+  getStateQuery,
+  type DecisionWorkflowInput,
+  type StaffCommand,
+} from '../../../../libs/temporal/src';
 
 /** Whether an Update failed because the decision's workflow has no running run (it ended, or never was). */
 export function isNoRunningRun(error: unknown): boolean {
@@ -50,5 +56,9 @@ export async function actOnEndedClosedRun(
     workflowIdConflictPolicy: 'USE_EXISTING',
     workflowIdReusePolicy: 'ALLOW_DUPLICATE',
   });
-  return client.workflow.executeUpdateWithStart(actionUpdate(actionName), { args: [args], startWorkflowOperation: start, ...(updateId ? { updateId } : {}) });
+  return client.workflow.executeUpdateWithStart(actionUpdate(actionName), {
+    args: [args],
+    startWorkflowOperation: start,
+    ...(updateId ? { updateId } : {}),
+  });
 }

@@ -11,7 +11,10 @@ export class AnswerTarget {
   @Length(1, 32)
   cluster?: string;
 
-  @ApiPropertyOptional({ example: 'OD-7K3M-9QX2-H4TR-5', description: 'The receipt of one opinion (typing variants are forgiven).' })
+  @ApiPropertyOptional({
+    example: 'OD-7K3M-9QX2-H4TR-5',
+    description: 'The receipt of one opinion (typing variants are forgiven).',
+  })
   @IsOptional()
   @IsString()
   @Length(1, 32)
@@ -25,14 +28,18 @@ export class AnswerFieldsDto {
   @IsIn(VERDICTS)
   verdict?: Verdict;
 
-  @ApiPropertyOptional({ example: '已在第三条中采纳。', description: '1–5000 characters; public once the feedback is published.' })
+  @ApiPropertyOptional({
+    example: '已在第三条中采纳。',
+    description: '1–5000 characters; public once the feedback is published.',
+  })
   @IsOptional()
   @IsString()
   text?: string;
 
   @ApiPropertyOptional({
     example: '补贴标准由财政预算统一确定，本年度预算已经人大批准，无法追加。',
-    description: 'Why not or only partly adopted. A concentrated cluster needs ≥ 20 characters before the report can be submitted.',
+    description:
+      'Why not or only partly adopted. A concentrated cluster needs ≥ 20 characters before the report can be submitted.',
   })
   @IsOptional()
   @IsString()
@@ -81,7 +88,10 @@ export class AnswerOpinionsRequest extends AnswerFieldsDto {
   @Type(() => AnswerItem)
   answers?: AnswerItem[];
 
-  @ApiPropertyOptional({ type: AnswerSelection, description: 'The same answer (verdict, text, reason, templateId beside it) for all of these (max 1000 in all).' })
+  @ApiPropertyOptional({
+    type: AnswerSelection,
+    description: 'The same answer (verdict, text, reason, templateId beside it) for all of these (max 1000 in all).',
+  })
   @IsOptional()
   @ValidateNested()
   @Type(() => AnswerSelection)

@@ -15,10 +15,17 @@ export class ChangeAccountController {
 
   @Patch(':id')
   @Staff('admin')
-  @ApiOkResponse({ type: AccountResponse, description: 'The account after the change; a role, unit or disabled flag takes effect at once.' })
+  @ApiOkResponse({
+    type: AccountResponse,
+    description: 'The account after the change; a role, unit or disabled flag takes effect at once.',
+  })
   @ApiNotFoundResponse({ description: '`ACCOUNT_NOT_FOUND`.' })
   @ApiConflictResponse({ description: '`SELF_LOCKOUT`: an administrator may not disable or demote their own account.' })
-  change(@Param('id') id: string, @Body() body: ChangeAccountRequest, @CurrentActor() actor: StaffActor): Promise<AccountResponse> {
+  change(
+    @Param('id') id: string,
+    @Body() body: ChangeAccountRequest,
+    @CurrentActor() actor: StaffActor,
+  ): Promise<AccountResponse> {
     return this.handler.execute(id, body, actor);
   }
 }

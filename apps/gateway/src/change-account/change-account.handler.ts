@@ -14,9 +14,18 @@ import type { ChangeAccountRequest } from './change-account.dto';
  */
 export function assertNoSelfLockout(actor: StaffActor, accountId: string, change: AccountChange): void {
   if (actor.accountId !== accountId) return;
-  if (change.disabled === true) throw new DomainError('SELF_LOCKOUT', 'conflict', 'You may not disable your own account; ask another administrator.');
+  if (change.disabled === true)
+    throw new DomainError(
+      'SELF_LOCKOUT',
+      'conflict',
+      'You may not disable your own account; ask another administrator.',
+    );
   if (change.role !== undefined && change.role !== 'admin') {
-    throw new DomainError('SELF_LOCKOUT', 'conflict', 'You may not take the admin role from your own account; ask another administrator.');
+    throw new DomainError(
+      'SELF_LOCKOUT',
+      'conflict',
+      'You may not take the admin role from your own account; ask another administrator.',
+    );
   }
 }
 

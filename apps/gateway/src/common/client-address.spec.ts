@@ -16,7 +16,9 @@ describe('client key', () => {
   });
 
   it('accepts addresses and CIDR blocks as trusted proxies and nothing else', () => {
-    for (const ok of ['10.0.0.1', '10.0.0.0/8', 'fd00::/8', '::1', '127.0.0.1/32']) expect(isAddressOrCidr(ok)).toBe(true);
-    for (const bad of ['10.0.0.0/33', 'fd00::/129', 'proxy.local', '10.0.0.1/8/1', '', '*', '10.0.0/8']) expect(isAddressOrCidr(bad)).toBe(false);
+    for (const ok of ['10.0.0.1', '10.0.0.0/8', 'fd00::/8', '::1', '127.0.0.1/32'])
+      expect(isAddressOrCidr(ok)).toBe(true);
+    for (const bad of ['10.0.0.0/33', 'fd00::/129', 'proxy.local', '10.0.0.1/8/1', '', '*', '10.0.0/8'])
+      expect(isAddressOrCidr(bad)).toBe(false);
   });
 });

@@ -85,7 +85,11 @@ export class ClientFairness {
     const client = this.clients.get(key);
     if (!client) return { running: 0, waiting: 0, loopShare: 0 };
     this.settle(client);
-    return { running: client.running, waiting: client.waiting.length, loopShare: client.charge / this.options.windowMs };
+    return {
+      running: client.running,
+      waiting: client.waiting.length,
+      loopShare: client.charge / this.options.windowMs,
+    };
   }
 
   /** Clients whose state is kept (for tests). */
@@ -96,9 +100,17 @@ export class ClientFairness {
   private clientOf(key: string): Client {
     let client = this.clients.get(key);
     if (!client) {
-      if (this.clients.size >= this.sweepAt || this.options.now() - this.sweptAt > 10 * this.options.windowMs) this.sweep();
+      if (this.clients.size >= this.sweepAt || this.options.now() - this.sweptAt > 10 * this.options.windowMs)
+        this.sweep();
       this.advance();
-      client = { running: 0, waiting: [], charge: 0, chargedAt: this.options.now(), servedMark: this.served, paced: false };
+      client = {
+        running: 0,
+        waiting: [],
+        charge: 0,
+        chargedAt: this.options.now(),
+        servedMark: this.served,
+        paced: false,
+      };
       this.clients.set(key, client);
     }
     return client;

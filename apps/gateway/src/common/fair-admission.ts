@@ -41,7 +41,14 @@ export function registerFairAdmission(fastify: FastifyInstance, config: FairAdmi
     // A waiting request starts after the I/O already pending, so other clients' requests are read first.
     const answer = fairness.enter(key, () => setImmediate(start));
     if (answer === 'full') {
-      done(new DomainError('CLIENT_BUSY', 'rate_limited', 'Too many requests from this address at once; wait for the earlier ones.', { retryAfterSeconds: 1 }));
+      done(
+        new DomainError(
+          'CLIENT_BUSY',
+          'rate_limited',
+          'Too many requests from this address at once; wait for the earlier ones.',
+          { retryAfterSeconds: 1 },
+        ),
+      );
       return;
     }
     reply.raw.once('close', () => {

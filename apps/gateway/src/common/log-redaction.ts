@@ -1,5 +1,16 @@
 /** Query parameters whose values say nothing about a person and help reading the logs. */
-const PLAIN_PARAMETERS: ReadonlySet<string> = new Set(['lang', 'page', 'pageSize', 'stage', 'year', 'overdue', 'format', 'sent', 'done', 'opinions']);
+const PLAIN_PARAMETERS: ReadonlySet<string> = new Set([
+  'lang',
+  'page',
+  'pageSize',
+  'stage',
+  'year',
+  'overdue',
+  'format',
+  'sent',
+  'done',
+  'opinions',
+]);
 
 /** Paths whose last segment is a receipt (the public receipt lookup of the API). */
 const RECEIPT_PATH = /^(\/api\/v1\/public\/opinions\/)[^/?]+/;

@@ -30,10 +30,17 @@ describe('open-data formats', () => {
   });
 
   it('writes a BOM, a header and CRLF records that an RFC 4180 parser reads back exactly', async () => {
-    const rows = [['d1', 1, '第一条, "引号"\n换行', null], ['d2', 0, '=1+1', '@x']];
+    const rows = [
+      ['d1', 1, '第一条, "引号"\n换行', null],
+      ['d2', 0, '=1+1', '@x'],
+    ];
     const text = await collect(csv(['id', 'round', 'text', 'note'], from(rows)));
     expect(text.startsWith('\uFEFFid,round,text,note\r\n')).toBe(true);
-    expect(parseCsv(text.slice(1))).toEqual([['id', 'round', 'text', 'note'], ['d1', '1', '第一条, "引号"\n换行', ''], ['d2', '0', "'=1+1", "'@x"]]);
+    expect(parseCsv(text.slice(1))).toEqual([
+      ['id', 'round', 'text', 'note'],
+      ['d1', '1', '第一条, "引号"\n换行', ''],
+      ['d2', '0', "'=1+1", "'@x"],
+    ]);
   });
 
   it('streams a JSON array that parses, empty or not', async () => {

@@ -44,7 +44,10 @@ export function csvCell(value: string | number | null): string {
  * A CSV file (RFC 4180, CRLF line ends) with a header row, led by a UTF-8 byte order mark so that
  * Excel (zh-CN included) reads it as UTF-8 rather than the locale's code page.
  */
-export async function* csv(header: readonly string[], rows: AsyncIterable<ReadonlyArray<string | number | null>>): AsyncGenerator<string> {
+export async function* csv(
+  header: readonly string[],
+  rows: AsyncIterable<ReadonlyArray<string | number | null>>,
+): AsyncGenerator<string> {
   yield `\uFEFF${header.map(csvCell).join(',')}\r\n`;
   for await (const row of rows) yield `${row.map(csvCell).join(',')}\r\n`;
 }

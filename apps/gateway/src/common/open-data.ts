@@ -11,6 +11,14 @@ export const OPEN_DATA_CACHE_CONTROL = 'public, max-age=60';
  * database page whatever the export's size. An error after the first byte aborts the response, so a
  * client sees a truncated transfer rather than a complete-looking file.
  */
-export function openDataFile(parts: AsyncIterable<string>, type: string, filename: string, disposition: 'inline' | 'attachment'): StreamableFile {
-  return new StreamableFile(Readable.from(batched(parts), { objectMode: false }), { type, disposition: `${disposition}; filename="${filename}"` });
+export function openDataFile(
+  parts: AsyncIterable<string>,
+  type: string,
+  filename: string,
+  disposition: 'inline' | 'attachment',
+): StreamableFile {
+  return new StreamableFile(Readable.from(batched(parts), { objectMode: false }), {
+    type,
+    disposition: `${disposition}; filename="${filename}"`,
+  });
 }

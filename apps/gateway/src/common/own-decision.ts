@@ -7,7 +7,11 @@ import { findDecision } from '../../../../libs/persistence/src';
  * reviewers and managers on every unit's (as for the raw opinions). Anything else is DECISION_NOT_FOUND,
  * so other units' decisions are not even confirmed to exist.
  */
-export async function ownDecision(dataSource: DataSource, decisionId: string, actor: StaffActor): Promise<DecisionRecord> {
+export async function ownDecision(
+  dataSource: DataSource,
+  decisionId: string,
+  actor: StaffActor,
+): Promise<DecisionRecord> {
   const decision = await findDecision(dataSource, decisionId);
   if (!decision || (!actsForAllUnits(actor.role) && decision.unit !== actor.unit)) {
     throw new DomainError('DECISION_NOT_FOUND', 'not_found', `No decision ${decisionId} for your unit.`);

@@ -45,24 +45,46 @@ export function toProblem(raw: unknown): { problem: Problem; unexpected: boolean
     return { problem: httpProblem(status, (error as Error).message), unexpected: false };
   }
   if (isUnstorableCharacter(error)) {
-    return { problem: problem('INVALID_CHARACTER', 'The request holds a character that cannot be stored (such as NUL).'), unexpected: false };
+    return {
+      problem: problem('INVALID_CHARACTER', 'The request holds a character that cannot be stored (such as NUL).'),
+      unexpected: false,
+    };
   }
   // Before Temporal's check: a refused database connection must not pass for the workflow service.
   if (isDatabaseUnavailable(error)) {
-    return { problem: problem('DATABASE_UNAVAILABLE', 'The database is unavailable or busy. Try again shortly (opinions: with the same Idempotency-Key).'), unexpected: true };
+    return {
+      problem: problem(
+        'DATABASE_UNAVAILABLE',
+        'The database is unavailable or busy. Try again shortly (opinions: with the same Idempotency-Key).',
+      ),
+      unexpected: true,
+    };
   }
   if ((error as Error)?.name === 'LimitStoreUnavailableError') {
-    return { problem: problem('LIMITS_UNAVAILABLE', 'The shared rate-limit store is not reachable; nothing was changed. Try again shortly.'), unexpected: true };
+    return {
+      problem: problem(
+        'LIMITS_UNAVAILABLE',
+        'The shared rate-limit store is not reachable; nothing was changed. Try again shortly.',
+      ),
+      unexpected: true,
+    };
   }
   if (isTemporalUnavailable(error)) {
-    return { problem: problem('TEMPORAL_UNAVAILABLE', 'The workflow service is not reachable; nothing was changed. Try again shortly.'), unexpected: true };
+    return {
+      problem: problem(
+        'TEMPORAL_UNAVAILABLE',
+        'The workflow service is not reachable; nothing was changed. Try again shortly.',
+      ),
+      unexpected: true,
+    };
   }
   return { problem: problem('INTERNAL', 'An unexpected error occurred; it has been logged.'), unexpected: true };
 }
 
 /** A problem with a numeric `retryAfterSeconds` (e.g. LOGIN_THROTTLED) also answers `Retry-After`. */
 export function sendProblem(reply: FastifyReply, request: FastifyRequest, value: Problem): void {
-  if (typeof value['retryAfterSeconds'] === 'number') void reply.header('retry-after', String(value['retryAfterSeconds']));
+  if (typeof value['retryAfterSeconds'] === 'number')
+    void reply.header('retry-after', String(value['retryAfterSeconds']));
   void reply
     .status(value.status)
     .header('content-type', 'application/problem+json; charset=utf-8')

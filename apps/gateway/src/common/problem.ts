@@ -30,6 +30,11 @@ const TITLES: Record<number, string> = {
  * The problem for a catalogued code; its status is the catalogue's (ADR 0040). Only HTTP_ERROR, the
  * fallback for a status the HTTP layer raised that has no code of its own, passes `status`.
  */
-export function problem(code: ErrorCode, detail: string, extensions: Record<string, unknown> = {}, status: number = ERROR_CODES[code].status): Problem {
+export function problem(
+  code: ErrorCode,
+  detail: string,
+  extensions: Record<string, unknown> = {},
+  status: number = ERROR_CODES[code].status,
+): Problem {
   return { type: `/problems/${code}`, title: TITLES[status] ?? 'Error', status, code, detail, ...extensions };
 }

@@ -1,4 +1,9 @@
-import { readPublicEvent, type PublicEventData, type PublicEventType, type PublicFields } from '../../../../libs/domain/src';
+import {
+  readPublicEvent,
+  type PublicEventData,
+  type PublicEventType,
+  type PublicFields,
+} from '../../../../libs/domain/src';
 import { clip, eventLabelIn, inBeijing, pad, percent, summarizeEvent, type Data } from './public-event-text';
 
 /**
@@ -20,9 +25,23 @@ const CHANNELS: Record<string, string> = {
 };
 const SEVERITY: Record<string, string> = { low: 'low', medium: 'medium', high: 'high' };
 const RECTIFICATION: Record<string, string> = { in_progress: 'in progress', completed: 'completed' };
-const CONCLUSION: Record<string, string> = { continue: 'continue', adjust: 'adjust', suspend: 'suspend execution', terminate: 'terminate execution' };
-const TRIGGER: Record<string, string> = { scheduled: 'as scheduled', opinions: 'many public opinions during execution', manager: 'started by the decision-making body' };
-const VERDICTS: Record<string, string> = { adopted: 'adopted', partially_adopted: 'partly adopted', not_adopted: 'not adopted', not_applicable: 'not applicable' };
+const CONCLUSION: Record<string, string> = {
+  continue: 'continue',
+  adjust: 'adjust',
+  suspend: 'suspend execution',
+  terminate: 'terminate execution',
+};
+const TRIGGER: Record<string, string> = {
+  scheduled: 'as scheduled',
+  opinions: 'many public opinions during execution',
+  manager: 'started by the decision-making body',
+};
+const VERDICTS: Record<string, string> = {
+  adopted: 'adopted',
+  partially_adopted: 'partly adopted',
+  not_adopted: 'not adopted',
+  not_applicable: 'not applicable',
+};
 
 /** An instant in Beijing time, e.g. `2026-11-26 16:00 (Beijing time)`; anything else as given. */
 export function beijingTimeEn(value: unknown): string {
@@ -30,15 +49,20 @@ export function beijingTimeEn(value: unknown): string {
 }
 
 const word = (words: Record<string, string>, value: string): string => words[value] ?? value;
-const channels = (value: unknown): string => (Array.isArray(value) ? value.map((c) => word(CHANNELS, String(c))).join(', ') : '');
+const channels = (value: unknown): string =>
+  Array.isArray(value) ? value.map((c) => word(CHANNELS, String(c))).join(', ') : '';
 /** `1 opinion`, `3 opinions`. */
 const count = (n: number, noun: string): string => `${n} ${noun}${n === 1 ? '' : 's'}`;
 /** Joins the non-empty sentences with a space. */
-const sentences = (...parts: Array<string | false | null | undefined>): string => parts.filter((p): p is string => Boolean(p)).join(' ');
+const sentences = (...parts: Array<string | false | null | undefined>): string =>
+  parts.filter((p): p is string => Boolean(p)).join(' ');
 /** `prefix` and the time (`when(' on ', at)`), or nothing when there is no time to show. */
-const when = (prefix: string, value: unknown): string => (beijingTimeEn(value) ? `${prefix}${beijingTimeEn(value)}` : '');
-const reason = (value: string | null | undefined, label = 'Reason'): string => (value ? `${label}: ${clip(value, 80)}` : '');
-const meeting = (d: { meeting?: string | undefined; date?: string | undefined }): string => `${clip(d.meeting, 60) || 'the meeting'}${when(' on ', d.date)}`;
+const when = (prefix: string, value: unknown): string =>
+  beijingTimeEn(value) ? `${prefix}${beijingTimeEn(value)}` : '';
+const reason = (value: string | null | undefined, label = 'Reason'): string =>
+  value ? `${label}: ${clip(value, 80)}` : '';
+const meeting = (d: { meeting?: string | undefined; date?: string | undefined }): string =>
+  `${clip(d.meeting, 60) || 'the meeting'}${when(' on ', d.date)}`;
 
 type Summarize = (data: Data) => string;
 
@@ -63,7 +87,8 @@ function consultationClosed(data: Data): string {
   const counts = d.counts ?? {};
   return sentences(
     `Consultation closed${when(' on ', d.closedAt)}.`,
-    counts.received !== undefined && `${count(counts.received, 'opinion')} received, ${counts.published ?? 0} published.`,
+    counts.received !== undefined &&
+      `${count(counts.received, 'opinion')} received, ${counts.published ?? 0} published.`,
     d.feedbackDueAt && `Adoption feedback due by ${beijingTimeEn(d.feedbackDueAt)}.`,
   );
 }
@@ -106,7 +131,10 @@ function evaluationStarted(data: Data): string {
 }
 
 /** One summary per event type; a missing type fails to compile. */
-const DEADLINES_EN: Record<string, string> = { feedback: 'the adoption feedback', publication: 'the publication of the decision' };
+const DEADLINES_EN: Record<string, string> = {
+  feedback: 'the adoption feedback',
+  publication: 'the publication of the decision',
+};
 
 const read = readPublicEvent;
 
@@ -120,7 +148,10 @@ const SUMMARIES_EN: Record<PublicEventType, Summarize> = {
   },
   DecisionRegistered: (data) => {
     const d = read('DecisionRegistered', data);
-    return sentences('Entered in the catalogue of major administrative decisions.', d.summary && `Summary: ${clip(d.summary)}`);
+    return sentences(
+      'Entered in the catalogue of major administrative decisions.',
+      d.summary && `Summary: ${clip(d.summary)}`,
+    );
   },
   DraftPublished: draftPublished,
   HearingNoticed: (data) => {
@@ -129,7 +160,10 @@ const SUMMARIES_EN: Record<PublicEventType, Summarize> = {
   },
   ConsultationOpened: (data) => {
     const d = read('ConsultationOpened', data);
-    return sentences(`Consultation opened${when(' until ', d.closesAt)}.`, channels(d.channels) && `Channels: ${channels(d.channels)}.`);
+    return sentences(
+      `Consultation opened${when(' until ', d.closesAt)}.`,
+      channels(d.channels) && `Channels: ${channels(d.channels)}.`,
+    );
   },
   HearingHeld: (data) => channelHeld('Hearing', read('ChannelRecorded', data)),
   ChannelRecorded: (data) => {
@@ -138,13 +172,19 @@ const SUMMARIES_EN: Record<PublicEventType, Summarize> = {
   },
   ConsultationExtended: (data) => {
     const d = read('ConsultationExtended', data);
-    return sentences(`Consultation deadline extended from ${beijingTimeEn(d.previousClosesAt) || 'the previous date'} to ${beijingTimeEn(d.closesAt) || 'a later date'}.`, reason(d.reason));
+    return sentences(
+      `Consultation deadline extended from ${beijingTimeEn(d.previousClosesAt) || 'the previous date'} to ${beijingTimeEn(d.closesAt) || 'a later date'}.`,
+      reason(d.reason),
+    );
   },
   ConsultationClosed: consultationClosed,
   FeedbackPublished: feedbackPublished,
   DecisionAdopted: (data) => {
     const d = read('DecisionAdopted', data);
-    return sentences(`Adopted by collective discussion at ${meeting(d)}.`, d.publicationDueAt && `To be published by ${beijingTimeEn(d.publicationDueAt)}.`);
+    return sentences(
+      `Adopted by collective discussion at ${meeting(d)}.`,
+      d.publicationDueAt && `To be published by ${beijingTimeEn(d.publicationDueAt)}.`,
+    );
   },
   DecisionRejected: (data) => `Not adopted by collective discussion at ${meeting(read('DecisionRejected', data))}.`,
   DecisionReturned: (data) => {
@@ -187,16 +227,25 @@ const SUMMARIES_EN: Record<PublicEventType, Summarize> = {
   EvaluationStarted: evaluationStarted,
   EvaluationPublished: (data) => {
     const d = read('EvaluationPublished', data);
-    return sentences(`Evaluation conclusion: ${word(CONCLUSION, d.conclusion ?? '') || 'not given'}.`, clip(d.report, 80));
+    return sentences(
+      `Evaluation conclusion: ${word(CONCLUSION, d.conclusion ?? '') || 'not given'}.`,
+      clip(d.report, 80),
+    );
   },
   DecisionAdjusted: (data) => {
     const d = read('DecisionAdjusted', data);
-    return sentences(d.major === true ? 'Major adjustment: the decision-making procedure will be followed again.' : 'Execution plan adjusted.', reason(d.reason));
+    return sentences(
+      d.major === true
+        ? 'Major adjustment: the decision-making procedure will be followed again.'
+        : 'Execution plan adjusted.',
+      reason(d.reason),
+    );
   },
   DecisionSuspended: (data) => `Execution suspended${when(' from ', read('DecisionSuspended', data).since)}.`,
   DecisionTerminated: (data) => `Execution terminated${when(' on ', read('DecisionTerminated', data).at)}.`,
   DecisionResumed: (data) => sentences('Execution resumed.', reason(read('DecisionResumed', data).reason)),
-  DecisionClosed: (data) => sentences('Decision completed and its record archived.', reason(read('DecisionClosed', data).reason, 'Note')),
+  DecisionClosed: (data) =>
+    sentences('Decision completed and its record archived.', reason(read('DecisionClosed', data).reason, 'Note')),
 };
 
 /** A short English description of one public log entry; an unknown type shows its label (or itself). */

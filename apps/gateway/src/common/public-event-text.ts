@@ -72,14 +72,24 @@ export const EVENT_LABELS_EN: Record<PublicEventType, string> = {
 
 /** The label in zh-CN (default) or English. */
 export function eventLabelIn(type: string, language: 'zh-CN' | 'en'): string {
-  return (language === 'en' && Object.hasOwn(EVENT_LABELS_EN, type) ? (EVENT_LABELS_EN as Record<string, string>)[type] : undefined) ?? eventLabel(type);
+  return (
+    (language === 'en' && Object.hasOwn(EVENT_LABELS_EN, type)
+      ? (EVENT_LABELS_EN as Record<string, string>)[type]
+      : undefined) ?? eventLabel(type)
+  );
 }
 
 export function eventLabel(type: string): string {
   return Object.hasOwn(EVENT_LABELS, type) ? (EVENT_LABELS as Record<string, string>)[type]! : type;
 }
 
-const ROLE_LABELS: Record<string, string> = { drafter: '承办单位', reviewer: '审查机构', manager: '决策机关', admin: '管理员', system: '系统' };
+const ROLE_LABELS: Record<string, string> = {
+  drafter: '承办单位',
+  reviewer: '审查机构',
+  manager: '决策机关',
+  admin: '管理员',
+  system: '系统',
+};
 export const roleLabel = (role: string): string => ROLE_LABELS[role] ?? role;
 
 const CHANNEL_LABELS: Record<string, string> = {
@@ -94,9 +104,20 @@ const CHANNEL_LABELS: Record<string, string> = {
 };
 const SEVERITY = { low: '一般', medium: '较重', high: '严重' } as Record<string, string>;
 const RECTIFICATION = { in_progress: '整改中', completed: '已整改' } as Record<string, string>;
-const CONCLUSION = { continue: '继续执行', adjust: '调整', suspend: '暂停执行', terminate: '终止执行' } as Record<string, string>;
-const TRIGGER = { scheduled: '按计划', opinions: '执行阶段公众意见较多', manager: '决策机关启动' } as Record<string, string>;
-const VERDICTS = { adopted: '采纳', partially_adopted: '部分采纳', not_adopted: '未采纳', not_applicable: '不适用' } as Record<string, string>;
+const CONCLUSION = { continue: '继续执行', adjust: '调整', suspend: '暂停执行', terminate: '终止执行' } as Record<
+  string,
+  string
+>;
+const TRIGGER = { scheduled: '按计划', opinions: '执行阶段公众意见较多', manager: '决策机关启动' } as Record<
+  string,
+  string
+>;
+const VERDICTS = {
+  adopted: '采纳',
+  partially_adopted: '部分采纳',
+  not_adopted: '未采纳',
+  not_applicable: '不适用',
+} as Record<string, string>;
 
 const BEIJING_OFFSET_MS = 8 * 3_600_000; // Asia/Shanghai has had no daylight saving time since 1991.
 export const pad = (n: number): string => String(n).padStart(2, '0');
@@ -105,11 +126,20 @@ export const pad = (n: number): string => String(n).padStart(2, '0');
  * An instant in Beijing time, written by `format` from its calendar fields; anything that is not an
  * instant comes back as given (a string) or empty.
  */
-export function inBeijing(value: unknown, format: (d: { year: number; month: number; day: number; hh: string; mm: string }) => string): string {
+export function inBeijing(
+  value: unknown,
+  format: (d: { year: number; month: number; day: number; hh: string; mm: string }) => string,
+): string {
   const ms = typeof value === 'string' ? Date.parse(value) : NaN;
   if (Number.isNaN(ms)) return typeof value === 'string' ? value : '';
   const d = new Date(ms + BEIJING_OFFSET_MS);
-  return format({ year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(), hh: pad(d.getUTCHours()), mm: pad(d.getUTCMinutes()) });
+  return format({
+    year: d.getUTCFullYear(),
+    month: d.getUTCMonth() + 1,
+    day: d.getUTCDate(),
+    hh: pad(d.getUTCHours()),
+    mm: pad(d.getUTCMinutes()),
+  });
 }
 
 /** An instant shown in Beijing time (SPEC.md §4), e.g. `2026年11月26日 16:00`; anything else as given. */
@@ -125,10 +155,13 @@ export function clip(value: unknown, max = 120): string {
 
 /** The public `data` of a log entry, as stored; read through the event schemas (`readPublicEvent`). */
 export type Data = Record<string, unknown>;
-const channels = (value: unknown): string => (Array.isArray(value) ? value.map((c) => CHANNEL_LABELS[String(c)] ?? String(c)).join('、') : '');
-export const percent = (value: number | undefined): string => (value === undefined ? '' : `${Math.round(value * 10) / 10}%`);
+const channels = (value: unknown): string =>
+  Array.isArray(value) ? value.map((c) => CHANNEL_LABELS[String(c)] ?? String(c)).join('、') : '';
+export const percent = (value: number | undefined): string =>
+  value === undefined ? '' : `${Math.round(value * 10) / 10}%`;
 /** Joins the non-empty sentences. */
-const sentences = (...parts: Array<string | false | null | undefined>): string => parts.filter((p): p is string => Boolean(p)).join('');
+const sentences = (...parts: Array<string | false | null | undefined>): string =>
+  parts.filter((p): p is string => Boolean(p)).join('');
 
 /** A short zh-CN description of one public log entry, from its public data only (read through its schema). */
 export function summarizeEvent(type: string, data: Data): string {
@@ -153,7 +186,10 @@ export function summarizeEvent(type: string, data: Data): string {
     }
     case 'ConsultationOpened': {
       const d = readPublicEvent('ConsultationOpened', data);
-      return sentences(`征求意见开始，截止时间${beijingTime(d.closesAt)}。`, channels(d.channels) && `渠道：${channels(d.channels)}。`);
+      return sentences(
+        `征求意见开始，截止时间${beijingTime(d.closesAt)}。`,
+        channels(d.channels) && `渠道：${channels(d.channels)}。`,
+      );
     }
     case 'HearingHeld':
     case 'ChannelRecorded': {
@@ -165,7 +201,10 @@ export function summarizeEvent(type: string, data: Data): string {
     }
     case 'ConsultationExtended': {
       const d = readPublicEvent('ConsultationExtended', data);
-      return sentences(`征求意见截止时间由${beijingTime(d.previousClosesAt)}延长至${beijingTime(d.closesAt)}。`, d.reason && `理由：${clip(d.reason, 80)}`);
+      return sentences(
+        `征求意见截止时间由${beijingTime(d.previousClosesAt)}延长至${beijingTime(d.closesAt)}。`,
+        d.reason && `理由：${clip(d.reason, 80)}`,
+      );
     }
     case 'ConsultationClosed': {
       const d = readPublicEvent('ConsultationClosed', data);
@@ -180,7 +219,10 @@ export function summarizeEvent(type: string, data: Data): string {
       return feedbackSummary(data);
     case 'DecisionAdopted': {
       const d = readPublicEvent('DecisionAdopted', data);
-      return sentences(`${clip(d.meeting, 60)}（${beijingTime(d.date)}）集体讨论通过。`, d.publicationDueAt && `决策应于${beijingTime(d.publicationDueAt)}前公布。`);
+      return sentences(
+        `${clip(d.meeting, 60)}（${beijingTime(d.date)}）集体讨论通过。`,
+        d.publicationDueAt && `决策应于${beijingTime(d.publicationDueAt)}前公布。`,
+      );
     }
     case 'DecisionRejected': {
       const d = readPublicEvent('DecisionRejected', data);
@@ -188,11 +230,18 @@ export function summarizeEvent(type: string, data: Data): string {
     }
     case 'DecisionReturned': {
       const d = readPublicEvent('DecisionReturned', data);
-      return sentences(`${clip(d.meeting, 60)}（${beijingTime(d.date)}）集体讨论决定退回修改。`, d.reason && `理由：${clip(d.reason, 80)}`);
+      return sentences(
+        `${clip(d.meeting, 60)}（${beijingTime(d.date)}）集体讨论决定退回修改。`,
+        d.reason && `理由：${clip(d.reason, 80)}`,
+      );
     }
     case 'DecisionPublished': {
       const d = readPublicEvent('DecisionPublished', data);
-      return sentences('决策文本与政策解读同步公布。', d.executionUnit && `执行单位：${clip(d.executionUnit, 40)}；`, d.evaluationDueAt && `计划评估时间：${beijingTime(d.evaluationDueAt)}。`);
+      return sentences(
+        '决策文本与政策解读同步公布。',
+        d.executionUnit && `执行单位：${clip(d.executionUnit, 40)}；`,
+        d.evaluationDueAt && `计划评估时间：${beijingTime(d.evaluationDueAt)}。`,
+      );
     }
     case 'MilestonePlanned': {
       const d = readPublicEvent('MilestonePlanned', data);
@@ -200,7 +249,12 @@ export function summarizeEvent(type: string, data: Data): string {
     }
     case 'ProgressReported': {
       const d = readPublicEvent('ProgressReported', data);
-      return sentences(`里程碑${d.milestoneId ?? ''}进度${percent(d.percent)}`, d.overallProgress !== undefined && `，总体进度${percent(d.overallProgress)}`, '。', clip(d.narrative, 80));
+      return sentences(
+        `里程碑${d.milestoneId ?? ''}进度${percent(d.percent)}`,
+        d.overallProgress !== undefined && `，总体进度${percent(d.overallProgress)}`,
+        '。',
+        clip(d.narrative, 80),
+      );
     }
     case 'MilestoneCompleted':
       return `里程碑${readPublicEvent('MilestoneCompleted', data).milestoneId ?? ''}已完成。`;
@@ -234,7 +288,10 @@ export function summarizeEvent(type: string, data: Data): string {
     }
     case 'DecisionAdjusted': {
       const d = readPublicEvent('DecisionAdjusted', data);
-      return sentences(d.major === true ? '决策重大调整，将重新履行决策程序。' : '调整执行方案。', d.reason && `理由：${clip(d.reason, 80)}`);
+      return sentences(
+        d.major === true ? '决策重大调整，将重新履行决策程序。' : '调整执行方案。',
+        d.reason && `理由：${clip(d.reason, 80)}`,
+      );
     }
     case 'DecisionSuspended':
       return `决策自${beijingTime(readPublicEvent('DecisionSuspended', data).since)}起暂停执行。`;

@@ -25,7 +25,10 @@ export class OpinionRateLimitGuard implements CanActivate {
     @Inject(CONFIG) config: GatewayConfig,
     @Inject(LIMIT_STORE) private readonly store: LimitStore,
   ) {
-    this.rule = { limit: config.OPINION_BURST, windowMs: (config.OPINION_BURST * 60_000) / config.OPINION_RATE_PER_MINUTE };
+    this.rule = {
+      limit: config.OPINION_BURST,
+      windowMs: (config.OPINION_BURST * 60_000) / config.OPINION_RATE_PER_MINUTE,
+    };
   }
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -50,7 +53,11 @@ export class OpinionRateLimitGuard implements CanActivate {
     }
     if (waitMs === undefined) return;
     void reply.header('retry-after', String(Math.max(1, Math.ceil(waitMs / 1000))));
-    throw new DomainError('RATE_LIMITED', 'rate_limited', 'Too many opinions from this address; please wait a moment and try again.');
+    throw new DomainError(
+      'RATE_LIMITED',
+      'rate_limited',
+      'Too many opinions from this address; please wait a moment and try again.',
+    );
   }
 
   private remember(client: string, until: number): void {

@@ -34,8 +34,15 @@ export function refusalOf(request: FastifyRequest): Error | undefined {
   if (path.startsWith('/api/') && isFormEncoded(contentType)) {
     return Object.assign(new Error('The API accepts application/json bodies only.'), { statusCode: 415 });
   }
-  if (!path.startsWith('/api/') && METHODS_WITH_BODY.has(request.method) && (contentType !== undefined || hasBody(request)) && !isFormEncoded(contentType)) {
-    return Object.assign(new Error('Pages accept HTML form posts (application/x-www-form-urlencoded) only.'), { statusCode: 415 });
+  if (
+    !path.startsWith('/api/') &&
+    METHODS_WITH_BODY.has(request.method) &&
+    (contentType !== undefined || hasBody(request)) &&
+    !isFormEncoded(contentType)
+  ) {
+    return Object.assign(new Error('Pages accept HTML form posts (application/x-www-form-urlencoded) only.'), {
+      statusCode: 415,
+    });
   }
   if (/%00/.test(request.url)) {
     return new DomainError('INVALID_CHARACTER', 'malformed', 'The URL holds a NUL character (%00).');
@@ -43,7 +50,12 @@ export function refusalOf(request: FastifyRequest): Error | undefined {
   const query = (request.query ?? {}) as Record<string, unknown>;
   const repeated = Object.keys(query).find((key) => Array.isArray(query[key]));
   if (repeated !== undefined) {
-    return new DomainError('REPEATED_QUERY_PARAMETER', 'malformed', `The query parameter "${repeated.slice(0, 64)}" is given more than once.`, { parameter: repeated.slice(0, 64) });
+    return new DomainError(
+      'REPEATED_QUERY_PARAMETER',
+      'malformed',
+      `The query parameter "${repeated.slice(0, 64)}" is given more than once.`,
+      { parameter: repeated.slice(0, 64) },
+    );
   }
   return undefined;
 }

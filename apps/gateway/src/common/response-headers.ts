@@ -21,7 +21,11 @@ export const DOCS_CSP = [
 
 /** Staff answers (the staff API, sign-in, the console) hold data meant for one person: never stored. */
 export function isStaffPath(path: string): boolean {
-  return (path.startsWith('/api/') && !path.startsWith('/api/v1/public/') && !path.startsWith('/api/docs')) || path === '/console' || path.startsWith('/console/');
+  return (
+    (path.startsWith('/api/') && !path.startsWith('/api/v1/public/') && !path.startsWith('/api/docs')) ||
+    path === '/console' ||
+    path.startsWith('/console/')
+  );
 }
 
 /**

@@ -21,6 +21,10 @@ export class StaffRequestInterceptor implements NestInterceptor {
     if (!actor || READS.has(request.method) || !request.url.startsWith('/api/')) return next.handle();
     const header = request.headers['idempotency-key'];
     const key = Array.isArray(header) ? header.join(',') : header;
-    return from(this.requests.run({ actor, key, method: request.method, path: request.url, body: request.body }, () => lastValueFrom(next.handle())));
+    return from(
+      this.requests.run({ actor, key, method: request.method, path: request.url, body: request.body }, () =>
+        lastValueFrom(next.handle()),
+      ),
+    );
   }
 }

@@ -17,13 +17,17 @@ export function documentStaffRequests(document: OpenAPIObject): OpenAPIObject {
           name: 'Idempotency-Key',
           in: 'header',
           required: false,
-          description: 'Up to 128 printable ASCII characters, new for each request. A retry with the same key and body returns the original answer and writes nothing twice.',
+          description:
+            'Up to 128 printable ASCII characters, new for each request. A retry with the same key and body returns the original answer and writes nothing twice.',
           schema: { type: 'string', maxLength: 128 },
         },
       ];
       operation.responses = {
         ...operation.responses,
-        '422': operation.responses['422'] ?? { description: 'Refused by a rule; also IDEMPOTENCY_KEY_REUSED (the key was used with another body) and INVALID_IDEMPOTENCY_KEY.' },
+        '422': operation.responses['422'] ?? {
+          description:
+            'Refused by a rule; also IDEMPOTENCY_KEY_REUSED (the key was used with another body) and INVALID_IDEMPOTENCY_KEY.',
+        },
         '503': {
           description:
             'OUTCOME_UNKNOWN: no outcome within the bound (STAFF_REQUEST_TIMEOUT_MS); the request may still be applied — retry with the same Idempotency-Key after Retry-After seconds. ' +

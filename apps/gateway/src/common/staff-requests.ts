@@ -26,7 +26,12 @@ const KEY = /^[\x21-\x7E]{1,128}$/;
 export class OutcomeUnknownError extends DomainError {
   constructor(boundMs: number) {
     const retryAfterSeconds = Math.max(1, Math.ceil(boundMs / 2_000));
-    super('OUTCOME_UNKNOWN', 'unavailable', `No outcome within ${boundMs} ms; the request may still be applied. Retry with the same Idempotency-Key.`, { retryAfterSeconds });
+    super(
+      'OUTCOME_UNKNOWN',
+      'unavailable',
+      `No outcome within ${boundMs} ms; the request may still be applied. Retry with the same Idempotency-Key.`,
+      { retryAfterSeconds },
+    );
     this.name = 'OutcomeUnknownError';
   }
 }
@@ -78,11 +83,21 @@ export class StaffRequests {
 
   private async serve<T>(request: StaffRequest, deadline: number, work: () => Promise<T>): Promise<T> {
     if (request.key === undefined) return withStaffRequest({ claimed: false, deadline }, work);
-    if (!KEY.test(request.key)) throw new DomainError('INVALID_IDEMPOTENCY_KEY', 'invalid', 'Idempotency-Key must be 1–128 printable ASCII characters.');
+    if (!KEY.test(request.key))
+      throw new DomainError(
+        'INVALID_IDEMPOTENCY_KEY',
+        'invalid',
+        'Idempotency-Key must be 1–128 printable ASCII characters.',
+      );
     const key = `${request.actor.accountId}:${request.key}`;
     const hash = sha256Hex(canonicalize({ method: request.method, path: request.path, body: request.body ?? null }));
     const row = await reserveStaffRequest(this.dataSource, key, hash, newDecisionId(), new Date());
-    if (row.hash !== hash) throw new DomainError('IDEMPOTENCY_KEY_REUSED', 'invalid', 'This Idempotency-Key was used for another request; use a new key for a new request.');
+    if (row.hash !== hash)
+      throw new DomainError(
+        'IDEMPOTENCY_KEY_REUSED',
+        'invalid',
+        'This Idempotency-Key was used for another request; use a new key for a new request.',
+      );
     if (row.response !== null) return replay<T>(row.response);
     try {
       return await this.attempt(key, deadline, row, work);
@@ -102,13 +117,18 @@ export class StaffRequests {
   private async attempt<T>(key: string, deadline: number, row: StaffRequestRow, work: () => Promise<T>): Promise<T> {
     const written = row.written === null ? undefined : (JSON.parse(row.written) as { value: unknown });
     try {
-      const value = await withStaffRequest({ key, claimed: false, deadline, reserved: row.reserved ?? undefined, ...(written ? { written } : {}) }, work);
+      const value = await withStaffRequest(
+        { key, claimed: false, deadline, reserved: row.reserved ?? undefined, ...(written ? { written } : {}) },
+        work,
+      );
       await completeStaffRequest(this.dataSource, key, { value });
       return value;
     } catch (error) {
       const refusal = toDomainError(error);
       if (refusal instanceof DomainError && !['unavailable', 'rate_limited'].includes(refusal.kind)) {
-        await completeStaffRequest(this.dataSource, key, { error: { code: refusal.code, kind: refusal.kind, message: refusal.message, details: refusal.details } });
+        await completeStaffRequest(this.dataSource, key, {
+          error: { code: refusal.code, kind: refusal.kind, message: refusal.message, details: refusal.details },
+        });
       }
       throw error;
     }
@@ -118,5 +138,10 @@ export class StaffRequests {
 function replay<T>(response: string): T {
   const answer = JSON.parse(response) as StoredAnswer;
   if ('value' in answer) return answer.value as T;
-  throw new DomainError(answer.error.code as ErrorCode, answer.error.kind as DomainError['kind'], answer.error.message, answer.error.details);
+  throw new DomainError(
+    answer.error.code as ErrorCode,
+    answer.error.kind as DomainError['kind'],
+    answer.error.message,
+    answer.error.details,
+  );
 }

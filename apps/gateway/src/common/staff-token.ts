@@ -26,9 +26,17 @@ export interface IssuedToken {
 }
 
 /** Signs a token of `kind` for the account under its current token version, with a fresh 128-bit session id. */
-export async function issueStaffToken(jwt: JwtService, account: Account, kind: TokenKind, ttlSeconds: number): Promise<IssuedToken> {
+export async function issueStaffToken(
+  jwt: JwtService,
+  account: Account,
+  kind: TokenKind,
+  ttlSeconds: number,
+): Promise<IssuedToken> {
   const sid = randomBytes(16).toString('base64url');
-  const token = await jwt.signAsync({ sub: account.id, sid, ver: account.tokenVersion }, { expiresIn: ttlSeconds, audience: AUDIENCE[kind] });
+  const token = await jwt.signAsync(
+    { sub: account.id, sid, ver: account.tokenVersion },
+    { expiresIn: ttlSeconds, audience: AUDIENCE[kind] },
+  );
   return { token, sid, expiresAt: new Date(Date.now() + ttlSeconds * 1000) };
 }
 
@@ -36,14 +44,24 @@ export async function issueStaffToken(jwt: JwtService, account: Account, kind: T
  * The account and claims of a token of `kind` that still counts (signature, expiry, audience, account enabled,
  * same token version, session not signed out), or undefined. One indexed read.
  */
-export async function verifyStaffToken(jwt: JwtService, dataSource: DataSource, token: string, kind: TokenKind): Promise<{ account: Account; claims: StaffTokenClaims } | undefined> {
+export async function verifyStaffToken(
+  jwt: JwtService,
+  dataSource: DataSource,
+  token: string,
+  kind: TokenKind,
+): Promise<{ account: Account; claims: StaffTokenClaims } | undefined> {
   let claims: StaffTokenClaims;
   try {
     claims = await jwt.verifyAsync<StaffTokenClaims & object>(token, { audience: AUDIENCE[kind] });
   } catch {
     return undefined;
   }
-  if (typeof claims.sub !== 'string' || typeof claims.sid !== 'string' || typeof claims.ver !== 'number') return undefined;
-  const account = await findSessionAccount(dataSource, { accountId: claims.sub, sid: claims.sid, tokenVersion: claims.ver });
+  if (typeof claims.sub !== 'string' || typeof claims.sid !== 'string' || typeof claims.ver !== 'number')
+    return undefined;
+  const account = await findSessionAccount(dataSource, {
+    accountId: claims.sub,
+    sid: claims.sid,
+    tokenVersion: claims.ver,
+  });
   return account ? { account, claims } : undefined;
 }

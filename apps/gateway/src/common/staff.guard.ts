@@ -1,4 +1,11 @@
-import { Inject, Injectable, SetMetadata, createParamDecorator, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  SetMetadata,
+  createParamDecorator,
+  type CanActivate,
+  type ExecutionContext,
+} from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
 import type { FastifyRequest } from 'fastify';
@@ -48,16 +55,29 @@ export class StaffGuard implements CanActivate {
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
-    const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, [context.getHandler(), context.getClass()]);
+    const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, [
+      context.getHandler(),
+      context.getClass(),
+    ]);
     if (!roles) return true;
     const request = context.switchToHttp().getRequest<StaffRequest>();
     const [scheme, token] = (request.headers.authorization ?? '').split(' ');
-    if (scheme !== 'Bearer' || !token) throw new DomainError('UNAUTHORIZED', 'unauthorized', 'A Bearer token from POST /api/v1/auth/login is required.');
+    if (scheme !== 'Bearer' || !token)
+      throw new DomainError('UNAUTHORIZED', 'unauthorized', 'A Bearer token from POST /api/v1/auth/login is required.');
     const verified = await verifyStaffToken(this.jwt, this.dataSource, token, 'api');
-    if (!verified) throw new DomainError('TOKEN_INVALID', 'unauthorized', 'The token is invalid, expired or ended (signed out, password changed, account disabled); log in again.');
+    if (!verified)
+      throw new DomainError(
+        'TOKEN_INVALID',
+        'unauthorized',
+        'The token is invalid, expired or ended (signed out, password changed, account disabled); log in again.',
+      );
     const { account, claims } = verified;
     if (roles.length > 0 && !roles.includes(account.role)) {
-      throw new DomainError('ROLE_NOT_ALLOWED', 'forbidden', `This action needs one of the roles: ${roles.join(', ')}.`);
+      throw new DomainError(
+        'ROLE_NOT_ALLOWED',
+        'forbidden',
+        `This action needs one of the roles: ${roles.join(', ')}.`,
+      );
     }
     request.actor = staffActorOf(account);
     request.tokenClaims = claims;

@@ -23,7 +23,12 @@ class StrictValidationPipe extends ValidationPipe {
     if (metadata.type === 'body' && metadata.metatype && !PLAIN_TYPES.has(metadata.metatype)) {
       const field = nullPathOf(value);
       if (field !== undefined) {
-        throw new DomainError('VALIDATION_FAILED', 'invalid', `${field}: must not be null (leave the field out instead)`, { errors: [{ field, message: 'must not be null' }] });
+        throw new DomainError(
+          'VALIDATION_FAILED',
+          'invalid',
+          `${field}: must not be null (leave the field out instead)`,
+          { errors: [{ field, message: 'must not be null' }] },
+        );
       }
     }
     return super.transform(value, metadata);
@@ -37,7 +42,9 @@ export function createValidationPipe(): ValidationPipe {
     transform: true,
     exceptionFactory: (errors) => {
       const list = flatten(errors);
-      return new DomainError('VALIDATION_FAILED', 'invalid', list.map((e) => `${e.field}: ${e.message}`).join('; '), { errors: list });
+      return new DomainError('VALIDATION_FAILED', 'invalid', list.map((e) => `${e.field}: ${e.message}`).join('; '), {
+        errors: list,
+      });
     },
   });
 }

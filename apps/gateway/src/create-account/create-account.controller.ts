@@ -1,5 +1,11 @@
 import { Body, Controller, Post, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiTags,
+  ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
 import type { StaffActor } from '../../../../libs/domain/src';
 import { CurrentActor, Staff, StaffGuard } from '../common/staff.guard';
 import { AccountResponse } from '../list-accounts/list-accounts.dto';
@@ -17,7 +23,10 @@ export class CreateAccountController {
   @Staff('admin')
   @ApiCreatedResponse({ type: AccountResponse, description: 'The account, after AccountCreated was recorded.' })
   @ApiConflictResponse({ description: '`ACCOUNT_EXISTS`: the username is taken.' })
-  @ApiUnprocessableEntityResponse({ description: '`VALIDATION_FAILED`, `UNKNOWN_UNIT`, or a refused password: `PASSWORD_TOO_SHORT`, `PASSWORD_FROM_USERNAME`, `PASSWORD_TOO_COMMON`.' })
+  @ApiUnprocessableEntityResponse({
+    description:
+      '`VALIDATION_FAILED`, `UNKNOWN_UNIT`, or a refused password: `PASSWORD_TOO_SHORT`, `PASSWORD_FROM_USERNAME`, `PASSWORD_TOO_COMMON`.',
+  })
   create(@Body() body: CreateAccountRequest, @CurrentActor() actor: StaffActor): Promise<AccountResponse> {
     return this.handler.execute(body, actor);
   }

@@ -5,7 +5,10 @@ import { ROLES, type Role } from '../../../../libs/domain/src';
 export const USERNAME = /^[a-z0-9][a-z0-9._-]{1,63}$/;
 
 export class CreateAccountRequest {
-  @ApiProperty({ example: 'zhang.wei', description: '2–64 characters: a-z, 0-9, ".", "_", "-", starting with a letter or digit.' })
+  @ApiProperty({
+    example: 'zhang.wei',
+    description: '2–64 characters: a-z, 0-9, ".", "_", "-", starting with a letter or digit.',
+  })
   @IsString()
   @Matches(USERNAME, { message: 'must be 2–64 characters of a-z, 0-9, ".", "_", "-", starting with a letter or digit' })
   username!: string;

@@ -15,8 +15,19 @@ export class CreateAnswerTemplateHandler {
   /** Creates a template of the actor's unit (recorded in the feedback work log); the id is generated when absent. */
   async execute(request: CreateAnswerTemplateRequest, actor: StaffActor): Promise<StoredAnswerTemplate> {
     const templateId = request.templateId ?? `t-${Array.from(randomBytes(10), (byte) => ALPHABET[byte % 32]).join('')}`;
-    const outcome = await createAnswerTemplate(this.dataSource, { unit: actor.unit, templateId, title: request.title, verdict: request.verdict, text: request.text }, actor, new Date());
-    if ('exists' in outcome) throw new DomainError('TEMPLATE_EXISTS', 'conflict', `${actor.unit} has an answer template ${templateId} already.`, { templateId });
+    const outcome = await createAnswerTemplate(
+      this.dataSource,
+      { unit: actor.unit, templateId, title: request.title, verdict: request.verdict, text: request.text },
+      actor,
+      new Date(),
+    );
+    if ('exists' in outcome)
+      throw new DomainError(
+        'TEMPLATE_EXISTS',
+        'conflict',
+        `${actor.unit} has an answer template ${templateId} already.`,
+        { templateId },
+      );
     return outcome.created;
   }
 }

@@ -12,8 +12,14 @@ export class CreateUnitHandler {
 
   /** Creates the unit and records UnitCreated in the administration log, in one transaction. */
   async execute(request: CreateUnitRequest, actor: StaffActor): Promise<UnitResponse> {
-    const outcome = await createUnit(this.dataSource, { id: request.id, name: request.name, nameEn: request.nameEn }, actor, new Date());
-    if ('refused' in outcome) throw new DomainError('UNIT_EXISTS', 'conflict', `A unit with the id ${request.id} exists already.`);
+    const outcome = await createUnit(
+      this.dataSource,
+      { id: request.id, name: request.name, nameEn: request.nameEn },
+      actor,
+      new Date(),
+    );
+    if ('refused' in outcome)
+      throw new DomainError('UNIT_EXISTS', 'conflict', `A unit with the id ${request.id} exists already.`);
     return outcome.ok;
   }
 }

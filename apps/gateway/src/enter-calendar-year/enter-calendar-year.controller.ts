@@ -15,9 +15,18 @@ export class EnterCalendarYearController {
 
   @Put(':year')
   @Staff('admin')
-  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Same key, same change: a retry never records a second version.' })
-  @ApiOkResponse({ type: CalendarChangeResponse, description: 'The recorded change; running decisions receive it in the background.' })
-  @ApiUnprocessableEntityResponse({ description: '`CALENDAR_*`: the arrangement breaks a rule (dates, year, make-up days, source).' })
+  @ApiHeader({
+    name: 'Idempotency-Key',
+    required: false,
+    description: 'Same key, same change: a retry never records a second version.',
+  })
+  @ApiOkResponse({
+    type: CalendarChangeResponse,
+    description: 'The recorded change; running decisions receive it in the background.',
+  })
+  @ApiUnprocessableEntityResponse({
+    description: '`CALENDAR_*`: the arrangement breaks a rule (dates, year, make-up days, source).',
+  })
   enter(
     @Param('year', ParseIntPipe) year: number,
     @Body() body: EnterCalendarYearRequest,

@@ -3,7 +3,10 @@ import { ArrayMaxSize, IsArray, IsString, MaxLength } from 'class-validator';
 
 /** A year's official holiday arrangement as the State Council published it. The rules are checked in `validateArrangement`. */
 export class EnterCalendarYearRequest {
-  @ApiProperty({ example: ['2027-01-01', '2027-02-05', '2027-02-06'], description: 'Every holiday of the year (YYYY-MM-DD), weekend days of a holiday block included.' })
+  @ApiProperty({
+    example: ['2027-01-01', '2027-02-05', '2027-02-06'],
+    description: 'Every holiday of the year (YYYY-MM-DD), weekend days of a holiday block included.',
+  })
   @IsArray()
   @ArrayMaxSize(366)
   @IsString({ each: true })

@@ -23,14 +23,39 @@ export class EnterCalendarYearHandler {
    * fan-out that hands the new calendar to every open decision (ADR 23). A retry with the same
    * Idempotency-Key returns the change recorded first and starts the fan-out if it had not started.
    */
-  async execute(year: number, request: EnterCalendarYearRequest, actor: StaffActor, idempotencyKey: string | undefined): Promise<CalendarChange> {
+  async execute(
+    year: number,
+    request: EnterCalendarYearRequest,
+    actor: StaffActor,
+    idempotencyKey: string | undefined,
+  ): Promise<CalendarChange> {
     if (idempotencyKey !== undefined && !KEY.test(idempotencyKey)) {
-      throw new DomainError('INVALID_IDEMPOTENCY_KEY', 'invalid', 'Idempotency-Key must be 1–128 printable ASCII characters.');
+      throw new DomainError(
+        'INVALID_IDEMPOTENCY_KEY',
+        'invalid',
+        'Idempotency-Key must be 1–128 printable ASCII characters.',
+      );
     }
-    const arrangement = { year, holidays: request.holidays, workdays: request.workdays, sourceReference: request.sourceReference, sourceDate: request.sourceDate };
+    const arrangement = {
+      year,
+      holidays: request.holidays,
+      workdays: request.workdays,
+      sourceReference: request.sourceReference,
+      sourceDate: request.sourceDate,
+    };
     const validated = validateArrangement(arrangement);
-    const outcome = await enterCalendarYear(this.dataSource, { arrangement, year: validated, actor, now: new Date(), idempotencyKey });
-    if ('refused' in outcome) throw new InvalidCommandError('IDEMPOTENCY_KEY_REUSED', 'This Idempotency-Key was used for a different arrangement.');
+    const outcome = await enterCalendarYear(this.dataSource, {
+      arrangement,
+      year: validated,
+      actor,
+      now: new Date(),
+      idempotencyKey,
+    });
+    if ('refused' in outcome)
+      throw new InvalidCommandError(
+        'IDEMPOTENCY_KEY_REUSED',
+        'This Idempotency-Key was used for a different arrangement.',
+      );
     await startCalendarFanOut(this.client, this.config.TASK_QUEUE, outcome.change.version);
     return outcome.change;
   }

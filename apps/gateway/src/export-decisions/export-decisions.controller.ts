@@ -22,6 +22,11 @@ export class ExportDecisionsController {
     content: { 'application/json': { schema: { type: 'array', items: { type: 'object' } } } },
   })
   export(): StreamableFile {
-    return openDataFile(jsonArray(streamOpenDataDecisions(this.dataSource)), 'application/json; charset=utf-8', 'decisions.json', 'inline');
+    return openDataFile(
+      jsonArray(streamOpenDataDecisions(this.dataSource)),
+      'application/json; charset=utf-8',
+      'decisions.json',
+      'inline',
+    );
   }
 }

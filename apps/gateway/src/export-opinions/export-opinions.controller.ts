@@ -28,7 +28,12 @@ export class ExportOpinionsController {
   @ApiNotFoundResponse({ description: 'DECISION_NOT_FOUND: `decision` is unknown or not public.' })
   async exportCsv(@Query() query: ExportOpinionsQuery): Promise<StreamableFile> {
     const opinions = await this.opinions(query);
-    return openDataFile(csv(OPINION_CSV_HEADER, opinionCsvRows(opinions)), 'text/csv; charset=utf-8', exportFileName(query.decision, 'csv'), 'attachment');
+    return openDataFile(
+      csv(OPINION_CSV_HEADER, opinionCsvRows(opinions)),
+      'text/csv; charset=utf-8',
+      exportFileName(query.decision, 'csv'),
+      'attachment',
+    );
   }
 
   @Get('opinions.json')
@@ -41,12 +46,18 @@ export class ExportOpinionsController {
   @ApiNotFoundResponse({ description: 'DECISION_NOT_FOUND: `decision` is unknown or not public.' })
   async exportJson(@Query() query: ExportOpinionsQuery): Promise<StreamableFile> {
     const opinions = await this.opinions(query);
-    return openDataFile(jsonArray(opinions), 'application/json; charset=utf-8', exportFileName(query.decision, 'json'), 'inline');
+    return openDataFile(
+      jsonArray(opinions),
+      'application/json; charset=utf-8',
+      exportFileName(query.decision, 'json'),
+      'inline',
+    );
   }
 
   /** Refuses an unknown or non-public decision before the first byte, like the other public reads. */
   private async opinions(query: ExportOpinionsQuery): Promise<ReturnType<typeof streamOpenDataOpinions>> {
-    if (query.decision !== undefined && !(await findPublicDecision(this.dataSource, query.decision))) throw notPublic(query.decision);
+    if (query.decision !== undefined && !(await findPublicDecision(this.dataSource, query.decision)))
+      throw notPublic(query.decision);
     return streamOpenDataOpinions(this.dataSource, { decisionId: query.decision });
   }
 }

@@ -1,7 +1,12 @@
 import { Controller, Get, Inject } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { DataSource } from 'typeorm';
-import { calendarChanges, calendarYears, type CalendarChange, type PublishedCalendarYear } from '../../../../libs/persistence/src';
+import {
+  calendarChanges,
+  calendarYears,
+  type CalendarChange,
+  type PublishedCalendarYear,
+} from '../../../../libs/persistence/src';
 import { DATA_SOURCE } from '../common/tokens';
 
 export interface PublicCalendar {
@@ -21,7 +26,9 @@ export class GetCalendarController {
 
   /** Every year with its holidays, make-up working days, source and status, and every recorded change. */
   @Get()
-  @ApiOkResponse({ description: 'Years (official or provisional) and the changes administrators recorded, newest first.' })
+  @ApiOkResponse({
+    description: 'Years (official or provisional) and the changes administrators recorded, newest first.',
+  })
   get(): Promise<PublicCalendar> {
     return readPublicCalendar(this.dataSource, new Date());
   }

@@ -29,7 +29,9 @@ const aFeed = (overrides: Partial<AtomFeed> = {}): AtomFeed => ({
 
 describe('the Atom writer', () => {
   it('escapes the five XML special characters in text and attributes', () => {
-    expect(escapeXml(`<a href="x">Tom & 'Jerry'</a> ]]>`)).toBe('&lt;a href=&quot;x&quot;&gt;Tom &amp; &apos;Jerry&apos;&lt;/a&gt; ]]&gt;');
+    expect(escapeXml(`<a href="x">Tom & 'Jerry'</a> ]]>`)).toBe(
+      '&lt;a href=&quot;x&quot;&gt;Tom &amp; &apos;Jerry&apos;&lt;/a&gt; ]]&gt;',
+    );
     expect(escapeAttribute(`a&b<c>"d"'e'`)).toBe('a&amp;b&lt;c&gt;&quot;d&quot;&apos;e&apos;');
   });
 
@@ -55,7 +57,9 @@ describe('the Atom writer', () => {
     const xml = renderAtom(aFeed());
     expect(XMLValidator.validate(xml)).toBe(true);
     expect(xml).not.toContain('<script>');
-    expect(xml).toMatch(/^<\?xml version="1.0" encoding="utf-8"\?>\n<feed xmlns="http:\/\/www.w3.org\/2005\/Atom" xml:lang="zh-CN">/);
+    expect(xml).toMatch(
+      /^<\?xml version="1.0" encoding="utf-8"\?>\n<feed xmlns="http:\/\/www.w3.org\/2005\/Atom" xml:lang="zh-CN">/,
+    );
     const feed = parseFeed(xml);
     expect(feed.meta.type).toBe('atom');
     expect(feed.title).toBe(MARKUP_TITLE);
@@ -71,7 +75,9 @@ describe('the Atom writer', () => {
   });
 
   it('renders a feed without entries', () => {
-    const xml = renderAtom(aFeed({ entries: [], subtitle: '无', generator: { name: 'Open Decision', uri: 'https://example.gov.cn/' } }));
+    const xml = renderAtom(
+      aFeed({ entries: [], subtitle: '无', generator: { name: 'Open Decision', uri: 'https://example.gov.cn/' } }),
+    );
     expect(XMLValidator.validate(xml)).toBe(true);
     expect(parseFeed(xml).items).toEqual([]);
   });

@@ -24,14 +24,19 @@ export const UUID_NAMESPACE = '8b804400-b413-49b3-a909-99c792f846ca';
  * in readers (RFC 4287 §4.2.6: an id never changes).
  */
 export function uuidV5(name: string, namespace = UUID_NAMESPACE): string {
-  const bytes = createHash('sha1').update(Buffer.from(namespace.replace(/-/g, ''), 'hex')).update(name, 'utf8').digest().subarray(0, 16);
+  const bytes = createHash('sha1')
+    .update(Buffer.from(namespace.replace(/-/g, ''), 'hex'))
+    .update(name, 'utf8')
+    .digest()
+    .subarray(0, 16);
   bytes[6] = (bytes[6]! & 0x0f) | 0x50;
   bytes[8] = (bytes[8]! & 0x3f) | 0x80;
   const hex = bytes.toString('hex');
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
-export const entryId = (decisionId: string, seq: number): string => `urn:uuid:${uuidV5(`decision/${decisionId}/log/${seq}`)}`;
+export const entryId = (decisionId: string, seq: number): string =>
+  `urn:uuid:${uuidV5(`decision/${decisionId}/log/${seq}`)}`;
 export const decisionFeedId = (decisionId: string): string => `urn:uuid:${uuidV5(`decision/${decisionId}/feed`)}`;
 
 /** The public URLs of one decision under `base` (no trailing slash). */
@@ -57,7 +62,9 @@ function decisionLinks(base: string, decisionId: string): AtomLink[] {
 const unitName = (page: PublicFeedPage, unit: string): string => page.unitNames.get(unit) ?? unit;
 
 function author(page: PublicFeedPage, entry: PublicLogEntry): string {
-  return entry.actor.role === 'system' ? '系统自动记录' : `${unitName(page, entry.actor.unit)}（${roleLabel(entry.actor.role)}）`;
+  return entry.actor.role === 'system'
+    ? '系统自动记录'
+    : `${unitName(page, entry.actor.unit)}（${roleLabel(entry.actor.role)}）`;
 }
 
 /** One log entry: title `【label】decision title`, the summary, and the hashes to cross-check the log. */
@@ -97,7 +104,10 @@ const GENERATOR = { name: '开放决策 Open Decision' };
 
 /** The newest `occurredAt` of the page (the feed's `updated`), or the epoch for an empty feed. */
 export function newest(page: PublicFeedPage): string {
-  return page.entries.reduce((max, entry) => (Date.parse(entry.occurredAt) > Date.parse(max) ? entry.occurredAt : max), EPOCH);
+  return page.entries.reduce(
+    (max, entry) => (Date.parse(entry.occurredAt) > Date.parse(max) ? entry.occurredAt : max),
+    EPOCH,
+  );
 }
 
 /** A change of the working-day calendar (ADR 23): which year, the notice, what the year now holds. */
@@ -115,7 +125,12 @@ export function calendarEntry(base: string, change: CalendarChange): AtomEntry {
     ],
     categories: [{ term: 'CalendarChanged', label: '工作日历调整' }],
     summary,
-    content: [summary, '', `节假日：${change.holidays.join('、')}`, `调休上班日：${change.workdays.join('、') || '无'}`].join('\n'),
+    content: [
+      summary,
+      '',
+      `节假日：${change.holidays.join('、')}`,
+      `调休上班日：${change.workdays.join('、') || '无'}`,
+    ].join('\n'),
   };
 }
 
@@ -125,7 +140,10 @@ export function recentFeed(base: string, page: PublicFeedPage, changes: readonly
   const merged = [...entries(base, page), ...changes.map((change) => calendarEntry(base, change))]
     .sort((a, b) => Date.parse(b.updated) - Date.parse(a.updated))
     .slice(0, RECENT_ENTRIES);
-  const updated = merged.reduce((max, entry) => (Date.parse(entry.updated) > Date.parse(max) ? entry.updated : max), newest(page));
+  const updated = merged.reduce(
+    (max, entry) => (Date.parse(entry.updated) > Date.parse(max) ? entry.updated : max),
+    newest(page),
+  );
   return {
     id: self,
     title: '重大行政决策公开日志：最新动态',

@@ -25,7 +25,9 @@ export class GetFeedsHandler {
 
   async recent(): Promise<FeedDocument> {
     const page = await findRecentPublicEntries(this.dataSource, RECENT_ENTRIES);
-    return rendered(recentFeed(this.config.PUBLIC_BASE_URL, page, await calendarChanges(this.dataSource, RECENT_ENTRIES)));
+    return rendered(
+      recentFeed(this.config.PUBLIC_BASE_URL, page, await calendarChanges(this.dataSource, RECENT_ENTRIES)),
+    );
   }
 
   /** Throws DECISION_NOT_FOUND (404) for an unknown decision and for one that is not public. */

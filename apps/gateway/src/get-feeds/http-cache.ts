@@ -43,5 +43,8 @@ export async function sendCacheable(
     await reply.status(304).send();
     return;
   }
-  await reply.status(options.status ?? 200).type(options.type).send(body);
+  await reply
+    .status(options.status ?? 200)
+    .type(options.type)
+    .send(body);
 }

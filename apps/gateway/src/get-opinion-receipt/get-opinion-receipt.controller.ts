@@ -12,10 +12,18 @@ export class GetOpinionReceiptController {
 
   /** Receipt lookup: a mistyped receipt (bad check symbol) is told apart from an unknown one. */
   @Get(':receipt')
-  @ApiOkResponse({ description: 'Status of the opinion: published, withheld, or answered once the feedback is published (then with its answer: its own, else its cluster’s).' })
+  @ApiOkResponse({
+    description:
+      'Status of the opinion: published, withheld, or answered once the feedback is published (then with its answer: its own, else its cluster’s).',
+  })
   async get(@Param('receipt') typed: string): Promise<ReceiptView> {
     const receipt = normalizeReceipt(typed);
-    if (!receipt) throw new DomainError('INVALID_RECEIPT', 'invalid', 'This is not a valid receipt number: please check it for typing mistakes.');
+    if (!receipt)
+      throw new DomainError(
+        'INVALID_RECEIPT',
+        'invalid',
+        'This is not a valid receipt number: please check it for typing mistakes.',
+      );
     const found = await lookupReceipt(this.dataSource, receipt);
     if (!found) throw new DomainError('RECEIPT_NOT_FOUND', 'not_found', `No opinion with receipt ${receipt}.`);
     return found;

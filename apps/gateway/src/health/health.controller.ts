@@ -27,8 +27,13 @@ export class HealthController {
    */
   @Get('ready')
   async ready(@Res() reply: FastifyReply): Promise<void> {
-    const database = await this.dataSource.query('SELECT 1').then(() => true, () => false);
-    await reply.status(database ? 200 : 503).send({ status: database ? 'ok' : 'unavailable', database: database ? 'ok' : 'down' });
+    const database = await this.dataSource.query('SELECT 1').then(
+      () => true,
+      () => false,
+    );
+    await reply
+      .status(database ? 200 : 503)
+      .send({ status: database ? 'ok' : 'unavailable', database: database ? 'ok' : 'down' });
   }
 
   /** Whether the Temporal frontend answers (within 2 s): staff actions need it. For monitoring, not for readiness. */

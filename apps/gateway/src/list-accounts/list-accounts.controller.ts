@@ -19,7 +19,11 @@ export class ListAccountsController {
 
   @Get()
   @Staff('admin')
-  @ApiOkResponse({ type: AccountResponse, isArray: true, description: 'Every account, disabled ones included, by username.' })
+  @ApiOkResponse({
+    type: AccountResponse,
+    isArray: true,
+    description: 'Every account, disabled ones included, by username.',
+  })
   async list(): Promise<AccountResponse[]> {
     const accounts = await listAccounts(this.dataSource);
     return Promise.all(

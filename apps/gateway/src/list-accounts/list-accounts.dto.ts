@@ -11,7 +11,8 @@ export class AccountResponse {
   @ApiProperty({ example: '2026-11-26T08:00:00.000Z' }) createdAt!: string;
   @ApiPropertyOptional({
     example: '2026-12-04T09:15:00.000Z',
-    description: 'In the account list only: until when failed sign-ins from all addresses together refuse this username (LOGIN_MAX_FAILURES_PER_ACCOUNT); absent when not locked. `DELETE …/sign-in-lockout` ends it.',
+    description:
+      'In the account list only: until when failed sign-ins from all addresses together refuse this username (LOGIN_MAX_FAILURES_PER_ACCOUNT); absent when not locked. `DELETE …/sign-in-lockout` ends it.',
   })
   signInLockedUntil?: string;
 }

@@ -20,7 +20,11 @@ export class ListAnswerTemplatesController {
   @ApiOkResponse({ type: [AnswerTemplateResponse] })
   list(@Query() query: AnswerTemplateQuery, @CurrentActor() actor: StaffActor): Promise<StoredAnswerTemplate[]> {
     const unit = query.unit ?? actor.unit;
-    if (unit !== actor.unit && !actsForAllUnits(actor.role)) throw new ForbiddenActionError('OTHER_UNIT', `A drafter of ${actor.unit} sees the templates of ${actor.unit} only.`);
+    if (unit !== actor.unit && !actsForAllUnits(actor.role))
+      throw new ForbiddenActionError(
+        'OTHER_UNIT',
+        `A drafter of ${actor.unit} sees the templates of ${actor.unit} only.`,
+      );
     return listAnswerTemplates(this.dataSource, unit);
   }
 }

@@ -17,7 +17,10 @@ export class ListAnswersController {
   /** The answers recorded so far (published or not), for the owning unit's staff, reviewers and managers. */
   @Get(':id/answers')
   @Staff()
-  @ApiOkResponse({ description: 'Every answer of the decision: target (cluster or opinion), verdict, text, reason, template, when and by which unit and role.' })
+  @ApiOkResponse({
+    description:
+      'Every answer of the decision: target (cluster or opinion), verdict, text, reason, template, when and by which unit and role.',
+  })
   async list(@Param('id') id: string, @CurrentActor() actor: StaffActor): Promise<{ items: RecordedAnswer[] }> {
     await ownDecision(this.dataSource, id, actor);
     return { items: await listRecordedAnswers(this.dataSource, id) };

@@ -19,7 +19,11 @@ export class ListOpinionsController {
   @Get(':id/opinions')
   @Staff()
   @ApiOkResponse({ description: 'A page of opinions with raw text, contact and moderation status.' })
-  async list(@Param('id') id: string, @Query() query: DecisionListQuery, @CurrentActor() actor: StaffActor): Promise<{ items: StaffOpinion[]; total: number }> {
+  async list(
+    @Param('id') id: string,
+    @Query() query: DecisionListQuery,
+    @CurrentActor() actor: StaffActor,
+  ): Promise<{ items: StaffOpinion[]; total: number }> {
     await ownDecision(this.dataSource, id, actor);
     return listOpinionsForStaff(this.dataSource, id, query.page ?? 1, query.pageSize ?? 20);
   }

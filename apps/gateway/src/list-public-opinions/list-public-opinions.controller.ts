@@ -14,7 +14,10 @@ export class ListPublicOpinionsController {
   /** Published opinions, de-identified; never the raw text or the submitter's contact. */
   @Get(':id/opinions')
   @ApiOkResponse({ description: 'A page of published, de-identified opinions, oldest first.' })
-  async list(@Param('id') id: string, @Query() query: DecisionListQuery): Promise<{ items: PublicOpinion[]; page: number; pageSize: number; total: number }> {
+  async list(
+    @Param('id') id: string,
+    @Query() query: DecisionListQuery,
+  ): Promise<{ items: PublicOpinion[]; page: number; pageSize: number; total: number }> {
     if (!(await findPublicDecision(this.dataSource, id))) throw notPublic(id);
     const page = query.page ?? 1;
     const pageSize = query.pageSize ?? 20;

@@ -13,7 +13,10 @@ export class LoginController {
   @Post('login')
   @HttpCode(200)
   @ApiOkResponse({ type: LoginResponse })
-  @ApiTooManyRequestsResponse({ description: 'LOGIN_THROTTLED: too many failed sign-ins for the username from this address, from this address, or for the username from all addresses (`accountLocked`); see Retry-After' })
+  @ApiTooManyRequestsResponse({
+    description:
+      'LOGIN_THROTTLED: too many failed sign-ins for the username from this address, from this address, or for the username from all addresses (`accountLocked`); see Retry-After',
+  })
   login(@Body() body: LoginRequest, @Req() request: FastifyRequest): Promise<LoginResponse> {
     return this.handler.execute(body, clientKeyOf(request.ip));
   }

@@ -5,7 +5,11 @@ const MINUTE = 60_000;
 
 function aThrottle(limits: Partial<SignInLimits> = {}): { throttle: SignInThrottle; advance: (ms: number) => void } {
   let now = Date.UTC(2026, 11, 1, 8, 0, 0);
-  const throttle = new SignInThrottle(new MemoryLimitStore(), { maxFailures: 5, maxFailuresPerClient: 50, maxFailuresPerAccount: 20, windowMs: 15 * MINUTE, ...limits }, () => now);
+  const throttle = new SignInThrottle(
+    new MemoryLimitStore(),
+    { maxFailures: 5, maxFailuresPerClient: 50, maxFailuresPerAccount: 20, windowMs: 15 * MINUTE, ...limits },
+    () => now,
+  );
   return { throttle, advance: (ms) => (now += ms) };
 }
 

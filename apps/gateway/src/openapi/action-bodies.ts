@@ -19,8 +19,13 @@ export function documentActionBodies(document: OpenAPIObject): OpenAPIObject {
   if (operation) {
     operation.requestBody = {
       required: false,
-      description: 'The body of the action named in the path: the schema titled like it. An action without fields takes `{}` or no body.',
-      content: { 'application/json': { schema: { anyOf: Object.keys(schemas).map((name) => ({ $ref: `#/components/schemas/${name}` })) } } },
+      description:
+        'The body of the action named in the path: the schema titled like it. An action without fields takes `{}` or no body.',
+      content: {
+        'application/json': {
+          schema: { anyOf: Object.keys(schemas).map((name) => ({ $ref: `#/components/schemas/${name}` })) },
+        },
+      },
     };
   }
   return document;

@@ -14,10 +14,19 @@ import { createGateway } from '../gateway';
  */
 async function main(file: string): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'od-openapi-'));
-  const config = loadGatewayConfig({ DATABASE_URL: join(dir, 'db.sqlite'), AUTH_SECRET: 'x'.repeat(32), LOG_LEVEL: 'error' });
+  const config = loadGatewayConfig({
+    DATABASE_URL: join(dir, 'db.sqlite'),
+    AUTH_SECRET: 'x'.repeat(32),
+    LOG_LEVEL: 'error',
+  });
   const dataSource = await openDatabase({ kind: 'sqlite', file: join(dir, 'db.sqlite') }, { migrate: true });
   const connection = Connection.lazy({ address: '127.0.0.1:7233' });
-  const app = await createGateway({ config, dataSource, client: new Client({ connection }), log: createLogger('openapi', 'error') });
+  const app = await createGateway({
+    config,
+    dataSource,
+    client: new Client({ connection }),
+    log: createLogger('openapi', 'error'),
+  });
   try {
     await app.init();
     const response = await app.getHttpAdapter().getInstance().inject({ method: 'GET', url: '/api/docs-json' });

@@ -9,7 +9,10 @@ const METHODS = ['get', 'post', 'put', 'patch', 'delete'] as const;
 
 /** `ListAccountsController_list` → `List accounts` when the controller gives no summary. */
 function summaryOf(operationId: string): string {
-  const words = operationId.replace(/Controller_.*$/, '').replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+  const words = operationId
+    .replace(/Controller_.*$/, '')
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .toLowerCase();
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
@@ -26,7 +29,7 @@ function completeOperations(document: OpenAPIObject): OpenAPIObject {
       operation.security ??= [];
       const seen = new Set<string>();
       operation.parameters = operation.parameters?.filter((parameter) => {
-        const key = 'in' in parameter ? `${(parameter).in}:${(parameter).name.toLowerCase()}` : parameter.$ref;
+        const key = 'in' in parameter ? `${parameter.in}:${parameter.name.toLowerCase()}` : parameter.$ref;
         return seen.has(key) ? false : (seen.add(key), true);
       });
     }
@@ -44,7 +47,9 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     app,
     new DocumentBuilder()
       .setTitle('Open Decision API')
-      .setDescription('Major administrative decisions in the open (开放决策). Errors are RFC 9457 problem+json with a stable `code`.')
+      .setDescription(
+        'Major administrative decisions in the open (开放决策). Errors are RFC 9457 problem+json with a stable `code`.',
+      )
       .setVersion('1')
       .setLicense('Apache-2.0', 'https://www.apache.org/licenses/LICENSE-2.0')
       .addServer('/', 'This gateway')

@@ -3,20 +3,47 @@ import { STAGES, VERDICTS } from '../../../../libs/domain/src';
 
 const ref = (name: string): { $ref: string } => ({ $ref: `#/components/schemas/${name}` });
 const str = (description?: string): SchemaObject => ({ type: 'string', ...(description ? { description } : {}) });
-const time = (description?: string): SchemaObject => ({ type: 'string', format: 'date-time', ...(description ? { description } : {}) });
+const time = (description?: string): SchemaObject => ({
+  type: 'string',
+  format: 'date-time',
+  ...(description ? { description } : {}),
+});
 const nullable = (schema: SchemaObject): SchemaObject => ({ ...schema, nullable: true });
-const obj = (properties: Record<string, SchemaObject | { $ref: string }>, required = Object.keys(properties), description?: string): SchemaObject => ({
+const obj = (
+  properties: Record<string, SchemaObject | { $ref: string }>,
+  required = Object.keys(properties),
+  description?: string,
+): SchemaObject => ({
   type: 'object',
   ...(description ? { description } : {}),
   required,
   properties,
 });
 const page = (item: string, extra: Record<string, SchemaObject> = {}): SchemaObject =>
-  obj({ items: { type: 'array', items: ref(item) }, page: { type: 'integer', minimum: 1 }, pageSize: { type: 'integer', minimum: 1 }, total: { type: 'integer', minimum: 0 }, ...extra });
+  obj({
+    items: { type: 'array', items: ref(item) },
+    page: { type: 'integer', minimum: 1 },
+    pageSize: { type: 'integer', minimum: 1 },
+    total: { type: 'integer', minimum: 0 },
+    ...extra,
+  });
 
 const DUE_ITEM = obj(
   {
-    what: { type: 'string', enum: ['consultation_opens', 'consultation_closes', 'review', 'feedback', 'legality_review', 'publication', 'milestone', 'rectification', 'evaluation'] },
+    what: {
+      type: 'string',
+      enum: [
+        'consultation_opens',
+        'consultation_closes',
+        'review',
+        'feedback',
+        'legality_review',
+        'publication',
+        'milestone',
+        'rectification',
+        'evaluation',
+      ],
+    },
     at: time(),
     public: { type: 'boolean' },
     overdue: { type: 'boolean' },
@@ -40,7 +67,12 @@ const PUBLIC_DECISION_PROPERTIES = {
   due: { type: 'array', items: ref('DueItem') },
   nextDueAt: nullable(time()),
   overdue: { type: 'boolean' },
-  progress: nullable({ type: 'number', minimum: 0, maximum: 100, description: 'Weighted execution progress, null before execution.' }),
+  progress: nullable({
+    type: 'number',
+    minimum: 0,
+    maximum: 100,
+    description: 'Weighted execution progress, null before execution.',
+  }),
 } satisfies Record<string, SchemaObject | { $ref: string }>;
 
 const DATES: SchemaObject = { type: 'array', items: { type: 'string', format: 'date' } };
@@ -52,15 +84,27 @@ const SCHEMAS: Record<string, SchemaObject> = {
   DueItem: DUE_ITEM,
   PublicDecision: obj(PUBLIC_DECISION_PROPERTIES, undefined, 'The public view of a decision.'),
   DecisionRecord: obj(
-    { ...PUBLIC_DECISION_PROPERTIES, confidential: { type: 'boolean' }, publicVisible: { type: 'boolean' }, lastInternalSeq: { type: 'integer' } },
+    {
+      ...PUBLIC_DECISION_PROPERTIES,
+      confidential: { type: 'boolean' },
+      publicVisible: { type: 'boolean' },
+      lastInternalSeq: { type: 'integer' },
+    },
     undefined,
     'A decision from the read model, for staff.',
   ),
   DecisionState: {
     type: 'object',
-    description: 'The decision state the workflow holds after the step (SPEC.md §3); more members appear as the decision advances.',
+    description:
+      'The decision state the workflow holds after the step (SPEC.md §3); more members appear as the decision advances.',
     required: ['decisionId', 'stage'],
-    properties: { decisionId: str(), stage: { type: 'string', enum: [...STAGES] }, unit: str(), confidential: { type: 'boolean' }, registered: { type: 'boolean' } },
+    properties: {
+      decisionId: str(),
+      stage: { type: 'string', enum: [...STAGES] },
+      unit: str(),
+      confidential: { type: 'boolean' },
+      registered: { type: 'boolean' },
+    },
     additionalProperties: true,
   },
   PublicOpinion: obj({ text: str('De-identified.'), section: nullable(str()), channel: str(), receivedAt: time() }),
@@ -96,7 +140,14 @@ const SCHEMAS: Record<string, SchemaObject> = {
     prevHash: str(),
     hash: str(),
   }),
-  Health: obj({ status: { type: 'string', enum: ['ok', 'unavailable'] }, database: { type: 'string', enum: ['ok', 'down'] }, temporal: { type: 'string', enum: ['ok', 'down'] } }, ['status']),
+  Health: obj(
+    {
+      status: { type: 'string', enum: ['ok', 'unavailable'] },
+      database: { type: 'string', enum: ['ok', 'down'] },
+      temporal: { type: 'string', enum: ['ok', 'down'] },
+    },
+    ['status'],
+  ),
 };
 
 const json = (schema: SchemaObject | { $ref: string }) => ({ 'application/json': { schema } });
@@ -111,8 +162,15 @@ const SUCCESS: Record<string, Record<string, unknown>> = {
   ActOnDecisionController_act: json(ref('DecisionState')),
   ListDecisionsController_list: json(page('DecisionRecord')),
   GetDecisionController_get: json(ref('DecisionRecord')),
-  ListOpinionsController_list: json(obj({ items: { type: 'array', items: ref('StaffOpinion') }, total: { type: 'integer', minimum: 0 } })),
-  ListClustersController_list: json(page('ClusterView', { opinions: { type: 'integer', minimum: 0 }, concentratedFrom: { type: 'integer', minimum: 1 } })),
+  ListOpinionsController_list: json(
+    obj({ items: { type: 'array', items: ref('StaffOpinion') }, total: { type: 'integer', minimum: 0 } }),
+  ),
+  ListClustersController_list: json(
+    page('ClusterView', {
+      opinions: { type: 'integer', minimum: 0 },
+      concentratedFrom: { type: 'integer', minimum: 1 },
+    }),
+  ),
   ListClustersController_members: json(page('StaffOpinion')),
   MergeClustersController_merge: json(ref('ClusterView')),
   SplitClusterController_split: json(obj({ from: ref('ClusterView'), into: ref('ClusterView') })),
@@ -134,12 +192,47 @@ const SUCCESS: Record<string, Record<string, unknown>> = {
       },
     }),
   ),
-  GetPublicFeedbackController_get: json(obj({ decisionId: str(), seq: { type: 'integer' }, hash: str(), publishedAt: time(), report: { type: 'object', additionalProperties: true } })),
+  GetPublicFeedbackController_get: json(
+    obj({
+      decisionId: str(),
+      seq: { type: 'integer' },
+      hash: str(),
+      publishedAt: time(),
+      report: { type: 'object', additionalProperties: true },
+    }),
+  ),
   ListPublicDecisionsController_list: json(page('PublicDecision')),
   ListPublicOpinionsController_list: json(page('PublicOpinion')),
-  GetOpinionReceiptController_get: json(obj({ receipt: str(), decisionId: str(), channel: str(), receivedAt: time(), status: { type: 'string', enum: ['published', 'withheld', 'answered'] }, answer: obj({ verdict: VERDICT, text: str(), reason: nullable(str()), scope: { type: 'string', enum: ['opinion', 'cluster'], description: 'Its own answer, or its cluster’s.' }, cluster: nullable(obj({ clusterId: str(), label: str() })) }, undefined, 'Once the feedback is published.') }, ['receipt', 'decisionId', 'channel', 'receivedAt', 'status'])),
+  GetOpinionReceiptController_get: json(
+    obj(
+      {
+        receipt: str(),
+        decisionId: str(),
+        channel: str(),
+        receivedAt: time(),
+        status: { type: 'string', enum: ['published', 'withheld', 'answered'] },
+        answer: obj(
+          {
+            verdict: VERDICT,
+            text: str(),
+            reason: nullable(str()),
+            scope: { type: 'string', enum: ['opinion', 'cluster'], description: 'Its own answer, or its cluster’s.' },
+            cluster: nullable(obj({ clusterId: str(), label: str() })),
+          },
+          undefined,
+          'Once the feedback is published.',
+        ),
+      },
+      ['receipt', 'decisionId', 'channel', 'receivedAt', 'status'],
+    ),
+  ),
   GetPublicDecisionController_get: json(ref('PublicDecision')),
-  GetPublicTimelineController_get: json(obj({ entries: { type: 'array', items: ref('PublicLogEntry') }, head: nullable(obj({ seq: { type: 'integer' }, hash: str() })) })),
+  GetPublicTimelineController_get: json(
+    obj({
+      entries: { type: 'array', items: ref('PublicLogEntry') },
+      head: nullable(obj({ seq: { type: 'integer' }, hash: str() })),
+    }),
+  ),
   GetFeedsController_recent: atom,
   GetFeedsController_decision: atom,
   GetCalendarController_get: json(

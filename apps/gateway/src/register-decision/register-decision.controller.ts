@@ -16,6 +16,9 @@ export class RegisterDecisionController {
   @Staff('drafter')
   @ApiCreatedResponse({ description: 'The decision state after DecisionRegistered was appended.' })
   register(@Body() body: RegisterDecisionRequest, @CurrentActor() actor: StaffActor): Promise<DecisionState> {
-    return this.handler.execute({ ...body, plannedDates: body.plannedDates ? { ...body.plannedDates } : undefined }, actor);
+    return this.handler.execute(
+      { ...body, plannedDates: body.plannedDates ? { ...body.plannedDates } : undefined },
+      actor,
+    );
   }
 }

@@ -37,7 +37,9 @@ export class RegisterDecisionRequest {
   @Length(1, 64)
   category!: string;
 
-  @ApiProperty({ description: 'Not disclosable by law (依法不予公开): nothing of it becomes public before publication.' })
+  @ApiProperty({
+    description: 'Not disclosable by law (依法不予公开): nothing of it becomes public before publication.',
+  })
   @IsBoolean()
   confidential!: boolean;
 

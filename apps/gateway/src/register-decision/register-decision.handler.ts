@@ -1,7 +1,18 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { WithStartWorkflowOperation, type Client } from '@temporalio/client';
-import { assertCanRegister, initialState, type DecisionState, type RegisterDecision, type StaffActor } from '../../../../libs/domain/src';
-import { decisionWorkflowId, registerUpdate, toDomainError, type DecisionWorkflowInput } from '../../../../libs/temporal/src';
+import {
+  assertCanRegister,
+  initialState,
+  type DecisionState,
+  type RegisterDecision,
+  type StaffActor,
+} from '../../../../libs/domain/src';
+import {
+  decisionWorkflowId,
+  registerUpdate,
+  toDomainError,
+  type DecisionWorkflowInput,
+} from '../../../../libs/temporal/src';
 import { currentStaffRequest } from '../../../../libs/persistence/src';
 import type { GatewayConfig } from '../config';
 import { newDecisionId } from './decision-id';
@@ -37,7 +48,11 @@ export class RegisterDecisionHandler {
       workflowIdReusePolicy: 'REJECT_DUPLICATE',
     });
     const register = (): Promise<DecisionState> =>
-      this.client.workflow.executeUpdateWithStart(registerUpdate, { args: [{ actor, command }], startWorkflowOperation: start, ...(request?.key ? { updateId: request.key } : {}) });
+      this.client.workflow.executeUpdateWithStart(registerUpdate, {
+        args: [{ actor, command }],
+        startWorkflowOperation: start,
+        ...(request?.key ? { updateId: request.key } : {}),
+      });
     try {
       return await (request ? this.client.withDeadline(request.deadline, register) : register());
     } catch (error) {

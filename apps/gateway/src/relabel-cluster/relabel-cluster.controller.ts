@@ -1,5 +1,13 @@
 import { Body, Controller, HttpCode, Inject, Param, Post, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
 import type { DataSource } from 'typeorm';
 import { DEFAULT_POLICY, normalizeClusterLabel, type StaffActor } from '../../../../libs/domain/src';
 import { relabelCluster, type ClusterView } from '../../../../libs/persistence/src';
@@ -23,8 +31,19 @@ export class RelabelClusterController {
   @ApiNotFoundResponse({ description: '`DECISION_NOT_FOUND`, `CLUSTER_NOT_FOUND`' })
   @ApiConflictResponse({ description: '`ILLEGAL_TRANSITION`, `CLUSTERS_NOT_READY`, `FEEDBACK_PUBLISHED`' })
   @ApiUnprocessableEntityResponse({ description: '`INVALID_LABEL`, `VALIDATION_FAILED`' })
-  async relabel(@Param('id') id: string, @Body() body: RelabelClusterRequest, @CurrentActor() actor: StaffActor): Promise<ClusterView> {
+  async relabel(
+    @Param('id') id: string,
+    @Body() body: RelabelClusterRequest,
+    @CurrentActor() actor: StaffActor,
+  ): Promise<ClusterView> {
     await ownDecision(this.dataSource, id, actor);
-    return relabelCluster(this.dataSource, id, { clusterId: body.clusterId, label: normalizeClusterLabel(body.label) }, actor, new Date(), DEFAULT_POLICY);
+    return relabelCluster(
+      this.dataSource,
+      id,
+      { clusterId: body.clusterId, label: normalizeClusterLabel(body.label) },
+      actor,
+      new Date(),
+      DEFAULT_POLICY,
+    );
   }
 }

@@ -8,7 +8,11 @@ export class SplitClusterRequest {
   @Length(1, 32)
   clusterId!: string;
 
-  @ApiProperty({ type: [String], example: ['OD-7K3M-9QX2-H4TR-5'], description: `1–${MAX_SPLIT_RECEIPTS} receipts of opinions in the cluster; at least one opinion stays.` })
+  @ApiProperty({
+    type: [String],
+    example: ['OD-7K3M-9QX2-H4TR-5'],
+    description: `1–${MAX_SPLIT_RECEIPTS} receipts of opinions in the cluster; at least one opinion stays.`,
+  })
   @IsArray()
   @ArrayMaxSize(MAX_SPLIT_RECEIPTS)
   @IsString({ each: true })

@@ -12,7 +12,11 @@ export class SubmitOpinionController {
 
   @Post(':id/opinions')
   @UseGuards(OpinionRateLimitGuard)
-  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Same key, same receipt: a retry never stores a second opinion.' })
+  @ApiHeader({
+    name: 'Idempotency-Key',
+    required: false,
+    description: 'Same key, same receipt: a retry never stores a second opinion.',
+  })
   @ApiCreatedResponse({ type: OpinionReceipt, description: 'Stored durably; keep the receipt to look up the answer.' })
   @ApiConflictResponse({ description: 'CONSULTATION_NOT_OPEN outside the consultation window.' })
   async submit(
@@ -21,7 +25,11 @@ export class SubmitOpinionController {
     @Headers('idempotency-key') key: string | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<OpinionReceipt> {
-    const stored = await this.handler.execute(id, { text: body.text, section: body.section, contact: body.contact ? { ...body.contact } : undefined }, key);
+    const stored = await this.handler.execute(
+      id,
+      { text: body.text, section: body.section, contact: body.contact ? { ...body.contact } : undefined },
+      key,
+    );
     void reply.status(201).header('cache-control', 'no-store');
     if (stored.replayed) void reply.header('idempotent-replayed', 'true');
     return { receipt: stored.receipt, receivedAt: stored.receivedAt };

@@ -46,10 +46,18 @@ export class AssetsController {
   private readonly assets = loadAssets(ASSETS_DIR);
 
   @Get(':name')
-  async get(@Param('name') name: string, @Headers('if-none-match') ifNoneMatch: string | undefined, @Res() reply: FastifyReply): Promise<void> {
+  async get(
+    @Param('name') name: string,
+    @Headers('if-none-match') ifNoneMatch: string | undefined,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
     const asset = this.assets.get(name);
     if (!asset) throw new DomainError('NOT_FOUND', 'not_found', `No asset ${name}.`);
     void reply.header('x-content-type-options', 'nosniff');
-    await sendCacheable(reply, ifNoneMatch, asset.body, { type: asset.type, cacheControl: 'public, max-age=300', tag: asset.tag });
+    await sendCacheable(reply, ifNoneMatch, asset.body, {
+      type: asset.type,
+      cacheControl: 'public, max-age=300',
+      tag: asset.tag,
+    });
   }
 }

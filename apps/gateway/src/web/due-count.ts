@@ -10,7 +10,8 @@ const M = defineMessages(
     holidays: '跳过节假日：{dates}。',
     weekends: '跳过周末：{n} 天。',
     makeUp: '计入调休上班日：{dates}。',
-    provisionalWhy: '期间有日期属于尚未公布放假安排的年份，按《全国年节及纪念日放假办法》暂定；国务院公布放假安排后期限将重新计算。',
+    provisionalWhy:
+      '期间有日期属于尚未公布放假安排的年份，按《全国年节及纪念日放假办法》暂定；国务院公布放假安排后期限将重新计算。',
     sources: '依据：{sources}。',
     none: '无',
   },
@@ -21,7 +22,8 @@ const M = defineMessages(
     holidays: 'Holidays skipped: {dates}.',
     weekends: 'Weekend days skipped: {n}.',
     makeUp: 'Make-up working days counted: {dates}.',
-    provisionalWhy: 'Part of the span lies in a year whose holiday arrangement is not published yet: it is counted on the statutory holidays and will be recounted once the State Council publishes it.',
+    provisionalWhy:
+      'Part of the span lies in a year whose holiday arrangement is not published yet: it is counted on the statutory holidays and will be recounted once the State Council publishes it.',
     sources: 'Source: {sources}.',
     none: 'none',
   },

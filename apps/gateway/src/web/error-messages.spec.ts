@@ -16,7 +16,11 @@ describe('the words a page shows for a problem', () => {
 
   it('stay a page’s own: the opinion form’s words for INVALID_TEXT never reach another page, loaded in any order', () => {
     const form = emptyOpinionForm();
-    const html = renderOpinionForm('/decisions/d-1', { ...form, error: { code: 'INVALID_TEXT', status: 422, field: 'text' } }, 'zh-CN').toString();
+    const html = renderOpinionForm(
+      '/decisions/d-1',
+      { ...form, error: { code: 'INVALID_TEXT', status: 422, field: 'text' } },
+      'zh-CN',
+    ).toString();
     expect(html).toContain('意见内容含有无法识别的字符');
     expect(problemText('INVALID_TEXT', 422, 'zh-CN')).toBe(ERROR_CODES.INVALID_TEXT.zh);
     expect(ERROR_CODES.INVALID_TEXT.zh).not.toContain('意见内容含有无法识别的字符');

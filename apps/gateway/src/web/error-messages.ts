@@ -15,7 +15,10 @@ const BY_STATUS: Record<number, Record<Locale, string>> = {
   413: { 'zh-CN': '提交的内容过大。', en: 'The submission is too large.' },
   422: { 'zh-CN': ERROR_CODES.VALIDATION_FAILED.zh, en: ERROR_CODES.VALIDATION_FAILED.en },
   429: { 'zh-CN': ERROR_CODES.RATE_LIMITED.zh, en: ERROR_CODES.RATE_LIMITED.en },
-  503: { 'zh-CN': '服务暂时不可用，请稍后重试。', en: 'The service is temporarily unavailable; please try again shortly.' },
+  503: {
+    'zh-CN': '服务暂时不可用，请稍后重试。',
+    en: 'The service is temporarily unavailable; please try again shortly.',
+  },
 };
 
 /**

@@ -44,7 +44,10 @@ export function formatDate(iso: string | null | undefined): string {
   return formatDateTime(iso).slice(0, 10);
 }
 
-const NUMBER_FORMATS: Record<Locale, Intl.NumberFormat> = { 'zh-CN': new Intl.NumberFormat('zh-CN'), en: new Intl.NumberFormat('en') };
+const NUMBER_FORMATS: Record<Locale, Intl.NumberFormat> = {
+  'zh-CN': new Intl.NumberFormat('zh-CN'),
+  en: new Intl.NumberFormat('en'),
+};
 
 export function formatNumber(value: number, locale: Locale): string {
   return NUMBER_FORMATS[locale].format(value);

@@ -61,7 +61,8 @@ export interface PageContent {
 export function languageSwitchHref(context: PageContext): string {
   const other: Locale = context.locale === 'zh-CN' ? 'en' : 'zh-CN';
   const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(context.query)) if (key !== 'lang' && typeof value === 'string') params.set(key, value);
+  for (const [key, value] of Object.entries(context.query))
+    if (key !== 'lang' && typeof value === 'string') params.set(key, value);
   params.set('lang', other);
   return `${context.path}?${params.toString()}`;
 }
@@ -70,7 +71,8 @@ export function languageSwitchHref(context: PageContext): string {
 export function renderPage(context: PageContext, content: PageContent): Html {
   const m = M[context.locale];
   const current = (href: string): string | undefined => (context.path === href ? 'page' : undefined);
-  const navLink = (href: string, label: string): Html => html`<li><a href="${href}"${current(href) ? html` aria-current="page"` : ''}>${label}</a></li>`;
+  const navLink = (href: string, label: string): Html =>
+    html`<li><a href="${href}"${current(href) ? html` aria-current="page"` : ''}>${label}</a></li>`;
   const nav =
     content.area === 'console'
       ? html`${navLink('/console', m.navConsole)}${navLink('/', m.navHome)}`

@@ -69,12 +69,25 @@ export interface SendOptions {
 }
 
 /** Sends a rendered page with security headers, caching and a 304 on a matching `If-None-Match`. */
-export async function sendHtml(request: FastifyRequest, reply: FastifyReply, page: Html, options: SendOptions): Promise<void> {
+export async function sendHtml(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  page: Html,
+  options: SendOptions,
+): Promise<void> {
   setPageSecurityHeaders(reply);
   if (options.cache === 'private') {
-    await reply.header('cache-control', 'no-store').type(HTML).status(options.status ?? 200).send(page.value);
+    await reply
+      .header('cache-control', 'no-store')
+      .type(HTML)
+      .status(options.status ?? 200)
+      .send(page.value);
     return;
   }
   void reply.header('vary', 'Cookie');
-  await sendCacheable(reply, request.headers['if-none-match'], page.value, { type: HTML, cacheControl: 'public, max-age=60', status: options.status });
+  await sendCacheable(reply, request.headers['if-none-match'], page.value, {
+    type: HTML,
+    cacheControl: 'public, max-age=60',
+    status: options.status,
+  });
 }

@@ -36,17 +36,40 @@ export const WITHHELD_WORDS: Record<(typeof WITHHOLD_REASONS)[number] | 'other',
 };
 const SEVERITIES: Words = { low: w('一般', 'Low'), medium: w('较重', 'Medium'), high: w('严重', 'High') };
 const RECTIFICATION: Words = { in_progress: w('整改中', 'In progress'), completed: w('已整改', 'Completed') };
-const CONCLUSIONS: Words = { continue: w('继续执行', 'Continue'), adjust: w('调整', 'Adjust'), suspend: w('暂停执行', 'Suspend'), terminate: w('终止执行', 'Terminate') };
-const TRIGGERS: Words = { scheduled: w('按计划', 'scheduled'), opinions: w('执行阶段公众意见较多', 'many opinions during execution'), manager: w('决策机关启动', 'started by the decision-making body') };
-const OUTCOMES: Words = { adopted: w('通过', 'Adopted'), rejected: w('未通过', 'Rejected'), returned: w('退回修改', 'Returned for revision') };
-const ROLES: Words = { drafter: w('承办单位', 'drafting unit'), reviewer: w('审查机构', 'review body'), manager: w('决策机关', 'decision-making body'), admin: w('管理员', 'administrator'), system: w('系统', 'system') };
+const CONCLUSIONS: Words = {
+  continue: w('继续执行', 'Continue'),
+  adjust: w('调整', 'Adjust'),
+  suspend: w('暂停执行', 'Suspend'),
+  terminate: w('终止执行', 'Terminate'),
+};
+const TRIGGERS: Words = {
+  scheduled: w('按计划', 'scheduled'),
+  opinions: w('执行阶段公众意见较多', 'many opinions during execution'),
+  manager: w('决策机关启动', 'started by the decision-making body'),
+};
+const OUTCOMES: Words = {
+  adopted: w('通过', 'Adopted'),
+  rejected: w('未通过', 'Rejected'),
+  returned: w('退回修改', 'Returned for revision'),
+};
+const ROLES: Words = {
+  drafter: w('承办单位', 'drafting unit'),
+  reviewer: w('审查机构', 'review body'),
+  manager: w('决策机关', 'decision-making body'),
+  admin: w('管理员', 'administrator'),
+  system: w('系统', 'system'),
+};
 const RECEIPT_STATUS: Words = {
   published: w('已收到，已公开', 'Received and published'),
-  withheld: w('已收到，未公开展示（仍计入统计并统一答复）', 'Received, not shown publicly (still counted and answered in aggregate)'),
+  withheld: w(
+    '已收到，未公开展示（仍计入统计并统一答复）',
+    'Received, not shown publicly (still counted and answered in aggregate)',
+  ),
   answered: w('已答复', 'Answered'),
 };
 
-const pick = (words: Words, value: string, locale: Locale): string => (Object.hasOwn(words, value) ? words[value]![locale] : value);
+const pick = (words: Words, value: string, locale: Locale): string =>
+  Object.hasOwn(words, value) ? words[value]![locale] : value;
 
 export const channelName = (value: string, locale: Locale): string => pick(CHANNEL_WORDS, value, locale);
 export const verdictName = (value: string, locale: Locale): string => pick(VERDICTS, value, locale);

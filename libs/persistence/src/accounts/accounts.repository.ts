@@ -17,20 +17,41 @@ export interface Account {
 let dummyHash: Promise<string> | undefined;
 
 /** The account for a username and password, or undefined (unknown, disabled or wrong password). */
-export async function authenticate(dataSource: DataSource, username: string, password: string): Promise<Account | undefined> {
+export async function authenticate(
+  dataSource: DataSource,
+  username: string,
+  password: string,
+): Promise<Account | undefined> {
   const account = await dataSource.manager.findOneBy(AccountEntity, { username });
   dummyHash ??= hashPassword('not-a-password');
   const ok = await verifyPassword(password, account?.passwordHash ?? (await dummyHash));
   if (!account || !ok || account.disabled) return undefined;
-  return { id: account.id, username: account.username, unit: account.unitId, role: account.role as Role, tokenVersion: account.tokenVersion };
+  return {
+    id: account.id,
+    username: account.username,
+    unit: account.unitId,
+    role: account.role as Role,
+    tokenVersion: account.tokenVersion,
+  };
 }
 
 export async function findAccount(dataSource: DataSource, id: string): Promise<Account | undefined> {
   const account = await dataSource.manager.findOneBy(AccountEntity, { id, disabled: false });
-  return account ? { id: account.id, username: account.username, unit: account.unitId, role: account.role as Role, tokenVersion: account.tokenVersion } : undefined;
+  return account
+    ? {
+        id: account.id,
+        username: account.username,
+        unit: account.unitId,
+        role: account.role as Role,
+        tokenVersion: account.tokenVersion,
+      }
+    : undefined;
 }
 
-export async function upsertUnit(dataSource: DataSource, unit: { id: string; name: string; nameEn: string }): Promise<void> {
+export async function upsertUnit(
+  dataSource: DataSource,
+  unit: { id: string; name: string; nameEn: string },
+): Promise<void> {
   await dataSource.manager.upsert(UnitEntity, unit, ['id']);
 }
 

@@ -25,6 +25,7 @@ export async function appendAdminEvent(
 
 /** A UNIQUE or PRIMARY KEY violation from PostgreSQL or SQLite (two writers raced past a check). */
 export function isUniqueViolation(error: unknown): boolean {
-  const code = (error as { driverError?: { code?: unknown } })?.driverError?.code ?? (error as { code?: unknown })?.code;
+  const code =
+    (error as { driverError?: { code?: unknown } })?.driverError?.code ?? (error as { code?: unknown })?.code;
   return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
 }

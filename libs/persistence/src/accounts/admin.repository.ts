@@ -56,12 +56,22 @@ export async function listAccounts(dataSource: DataSource): Promise<AccountView[
 }
 
 /** Creates a unit and appends UnitCreated in one transaction. */
-export async function createUnit(dataSource: DataSource, unit: Unit, actor: StaffActor, now: Date): Promise<AdminOutcome<Unit, 'UNIT_EXISTS'>> {
+export async function createUnit(
+  dataSource: DataSource,
+  unit: Unit,
+  actor: StaffActor,
+  now: Date,
+): Promise<AdminOutcome<Unit, 'UNIT_EXISTS'>> {
   try {
     return await inTransaction(dataSource, async (manager) => {
       if (await manager.existsBy(UnitEntity, { id: unit.id })) return { refused: 'UNIT_EXISTS' as const };
       await manager.insert(UnitEntity, { id: unit.id, name: unit.name, nameEn: unit.nameEn });
-      await appendAdminEvent(manager, { type: 'UnitCreated', actor, occurredAt: now, data: { unitId: unit.id, name: unit.name, nameEn: unit.nameEn } });
+      await appendAdminEvent(manager, {
+        type: 'UnitCreated',
+        actor,
+        occurredAt: now,
+        data: { unitId: unit.id, name: unit.name, nameEn: unit.nameEn },
+      });
       return { ok: { id: unit.id, name: unit.name, nameEn: unit.nameEn } };
     });
   } catch (error) {
@@ -81,7 +91,8 @@ export async function createAccount(
   try {
     return await inTransaction(dataSource, async (manager) => {
       if (!(await manager.existsBy(UnitEntity, { id: input.unit }))) return { refused: 'UNKNOWN_UNIT' as const };
-      if (await manager.existsBy(AccountEntity, { username: input.username })) return { refused: 'ACCOUNT_EXISTS' as const };
+      if (await manager.existsBy(AccountEntity, { username: input.username }))
+        return { refused: 'ACCOUNT_EXISTS' as const };
       const entity: AccountEntity = {
         id: randomUUID(),
         username: input.username,
@@ -127,9 +138,15 @@ export async function changeAccount(
     const entity = await manager.findOneBy(AccountEntity, { id });
     if (!entity) return { refused: 'ACCOUNT_NOT_FOUND' as const };
     if (passwordHash) checkPassword(entity.username);
-    if (change.unit !== undefined && !(await manager.existsBy(UnitEntity, { id: change.unit }))) return { refused: 'UNKNOWN_UNIT' as const };
+    if (change.unit !== undefined && !(await manager.existsBy(UnitEntity, { id: change.unit })))
+      return { refused: 'UNKNOWN_UNIT' as const };
     const before = toView(entity);
-    const after: AccountView = { ...before, role: change.role ?? before.role, unit: change.unit ?? before.unit, disabled: change.disabled ?? before.disabled };
+    const after: AccountView = {
+      ...before,
+      role: change.role ?? before.role,
+      unit: change.unit ?? before.unit,
+      disabled: change.disabled ?? before.disabled,
+    };
     const changes: Record<string, { from: unknown; to: unknown }> = {};
     for (const field of ['role', 'unit', 'disabled'] as const) {
       if (after[field] !== before[field]) changes[field] = { from: before[field], to: after[field] };
@@ -138,7 +155,17 @@ export async function changeAccount(
     // A new password or disabling ends every token and session of the account at once (ADR 30).
     const endSessions = passwordHash !== undefined || (after.disabled && !before.disabled);
     const tokenVersion = endSessions ? entity.tokenVersion + 1 : entity.tokenVersion;
-    await manager.update(AccountEntity, { id }, { role: after.role, unitId: after.unit, disabled: after.disabled, tokenVersion, ...(passwordHash ? { passwordHash } : {}) });
+    await manager.update(
+      AccountEntity,
+      { id },
+      {
+        role: after.role,
+        unitId: after.unit,
+        disabled: after.disabled,
+        tokenVersion,
+        ...(passwordHash ? { passwordHash } : {}),
+      },
+    );
     await appendAdminEvent(manager, {
       type: 'AccountChanged',
       actor,
@@ -150,11 +177,21 @@ export async function changeAccount(
 }
 
 /** Records that an administrator ended an account's sign-in lockout; the account, or undefined when unknown. */
-export async function recordSignInLockoutEnded(dataSource: DataSource, id: string, actor: StaffActor, now: Date): Promise<AccountView | undefined> {
+export async function recordSignInLockoutEnded(
+  dataSource: DataSource,
+  id: string,
+  actor: StaffActor,
+  now: Date,
+): Promise<AccountView | undefined> {
   return inTransaction(dataSource, async (manager) => {
     const entity = await manager.findOneBy(AccountEntity, { id });
     if (!entity) return undefined;
-    await appendAdminEvent(manager, { type: 'SignInLockoutEnded', actor, occurredAt: now, data: { accountId: id, username: entity.username } });
+    await appendAdminEvent(manager, {
+      type: 'SignInLockoutEnded',
+      actor,
+      occurredAt: now,
+      data: { accountId: id, username: entity.username },
+    });
     return toView(entity);
   });
 }

@@ -26,13 +26,37 @@ export async function findSessionAccount(dataSource: DataSource, claim: SessionC
     .addSelect('a.token_version', 'version')
     .addSelect((sub) => sub.select('count(*)').from(RevokedSessionEntity, 'r').where('r.sid = :sid'), 'revoked')
     .where('a.id = :id AND NOT a.disabled', { id: claim.accountId, sid: claim.sid })
-    .getRawOne<{ id: string; username: string; unit: string; role: string; version: number | string; revoked: number | string }>();
+    .getRawOne<{
+      id: string;
+      username: string;
+      unit: string;
+      role: string;
+      version: number | string;
+      revoked: number | string;
+    }>();
   if (!row || Number(row.revoked) > 0 || Number(row.version) !== claim.tokenVersion) return undefined;
-  return { id: row.id, username: row.username, unit: row.unit, role: row.role as Role, tokenVersion: Number(row.version) };
+  return {
+    id: row.id,
+    username: row.username,
+    unit: row.unit,
+    role: row.role as Role,
+    tokenVersion: Number(row.version),
+  };
 }
 
 /** Ends one session (sign-out) until its token would have expired; forgets sessions that expired. */
 export async function revokeSession(dataSource: DataSource, sid: string, expiresAt: Date, now: Date): Promise<void> {
-  await dataSource.createQueryBuilder().delete().from(RevokedSessionEntity).where('expires_at < :now', { now: now.getTime() }).execute();
-  await dataSource.createQueryBuilder().insert().into(RevokedSessionEntity).values({ sid, expiresAt: String(expiresAt.getTime()) }).orIgnore().execute();
+  await dataSource
+    .createQueryBuilder()
+    .delete()
+    .from(RevokedSessionEntity)
+    .where('expires_at < :now', { now: now.getTime() })
+    .execute();
+  await dataSource
+    .createQueryBuilder()
+    .insert()
+    .into(RevokedSessionEntity)
+    .values({ sid, expiresAt: String(expiresAt.getTime()) })
+    .orIgnore()
+    .execute();
 }

@@ -1,5 +1,12 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { canonicalize, shanghaiDate, type CalendarArrangement, type CalendarYear, type StaffActor, type WorkingCalendar } from '../../../domain/src';
+import {
+  canonicalize,
+  shanghaiDate,
+  type CalendarArrangement,
+  type CalendarYear,
+  type StaffActor,
+  type WorkingCalendar,
+} from '../../../domain/src';
 import { provisionalYear } from '../../../domain/src/provisional-year';
 import { isUniqueViolation } from '../accounts/admin-events';
 import { CalendarChangeEntity, CalendarYearEntity } from '../entities/calendar.entity';
@@ -28,7 +35,15 @@ const YEARS_AHEAD = 2;
 
 function toYear(row: CalendarYearEntity): PublishedCalendarYear {
   const status = row.status === 'official' ? 'official' : 'provisional';
-  return { year: row.year, status, holidays: JSON.parse(row.holidays) as string[], workdays: JSON.parse(row.workdays) as string[], source: row.source, version: row.version, updatedAt: row.updatedAt };
+  return {
+    year: row.year,
+    status,
+    holidays: JSON.parse(row.holidays) as string[],
+    workdays: JSON.parse(row.workdays) as string[],
+    source: row.source,
+    version: row.version,
+    updatedAt: row.updatedAt,
+  };
 }
 
 function toChange(row: CalendarChangeEntity): CalendarChange {
@@ -46,13 +61,18 @@ function toChange(row: CalendarChangeEntity): CalendarChange {
 }
 
 async function versionOf(manager: EntityManager): Promise<number> {
-  const row = await manager.createQueryBuilder(CalendarChangeEntity, 'c').select('MAX(c.version)', 'max').getRawOne<{ max: number | string | null }>();
+  const row = await manager
+    .createQueryBuilder(CalendarChangeEntity, 'c')
+    .select('MAX(c.version)', 'max')
+    .getRawOne<{ max: number | string | null }>();
   return Number(row?.max ?? 0);
 }
 
 /** Every year from `from` on: the recorded ones, and a provisional one for each missing year up to now + 2. */
 export async function calendarYears(dataSource: DataSource, now: Date, from = 0): Promise<PublishedCalendarYear[]> {
-  const rows = (await dataSource.manager.find(CalendarYearEntity, { order: { year: 'ASC' } })).filter((row) => row.year >= from).map(toYear);
+  const rows = (await dataSource.manager.find(CalendarYearEntity, { order: { year: 'ASC' } }))
+    .filter((row) => row.year >= from)
+    .map(toYear);
   const thisYear = Number(shanghaiDate(now).slice(0, 4));
   const first = Math.max(from, thisYear - 1);
   for (let year = first; year <= thisYear + YEARS_AHEAD; year += 1) {
@@ -68,16 +88,25 @@ export async function calendarYears(dataSource: DataSource, now: Date, from = 0)
 export async function currentCalendar(dataSource: DataSource, now: Date): Promise<WorkingCalendar> {
   const version = await versionOf(dataSource.manager);
   const thisYear = Number(shanghaiDate(now).slice(0, 4));
-  const years = (await calendarYears(dataSource, now, thisYear - 1)).filter((year) => year.year <= thisYear + YEARS_AHEAD);
-  return { version, years: years.map(({ year, status, holidays, workdays, source }) => ({ year, status, holidays, workdays, source })) };
+  const years = (await calendarYears(dataSource, now, thisYear - 1)).filter(
+    (year) => year.year <= thisYear + YEARS_AHEAD,
+  );
+  return {
+    version,
+    years: years.map(({ year, status, holidays, workdays, source }) => ({ year, status, holidays, workdays, source })),
+  };
 }
 
 export async function calendarChanges(dataSource: DataSource, limit = 100): Promise<CalendarChange[]> {
-  return (await dataSource.manager.find(CalendarChangeEntity, { order: { version: 'DESC' }, take: limit })).map(toChange);
+  return (await dataSource.manager.find(CalendarChangeEntity, { order: { version: 'DESC' }, take: limit })).map(
+    toChange,
+  );
 }
 
 /** The outcome of entering a year: the change, and whether it was recorded before under the same key. */
-export type EnterCalendarOutcome = { change: CalendarChange; replayed: boolean } | { refused: 'IDEMPOTENCY_KEY_REUSED' };
+export type EnterCalendarOutcome =
+  | { change: CalendarChange; replayed: boolean }
+  | { refused: 'IDEMPOTENCY_KEY_REUSED' };
 
 /**
  * Records an administrator's official arrangement (validated by `validateArrangement`): a new
@@ -86,11 +115,21 @@ export type EnterCalendarOutcome = { change: CalendarChange; replayed: boolean }
  */
 export async function enterCalendarYear(
   dataSource: DataSource,
-  input: { arrangement: CalendarArrangement; year: CalendarYear; actor: StaffActor; now: Date; idempotencyKey?: string },
+  input: {
+    arrangement: CalendarArrangement;
+    year: CalendarYear;
+    actor: StaffActor;
+    now: Date;
+    idempotencyKey?: string;
+  },
 ): Promise<EnterCalendarOutcome> {
   const { arrangement, year, actor, now, idempotencyKey } = input;
   const same = (row: CalendarChangeEntity) =>
-    row.year === year.year && row.holidays === JSON.stringify(year.holidays) && row.workdays === JSON.stringify(year.workdays) && row.sourceReference === arrangement.sourceReference.trim() && row.sourceDate === arrangement.sourceDate;
+    row.year === year.year &&
+    row.holidays === JSON.stringify(year.holidays) &&
+    row.workdays === JSON.stringify(year.workdays) &&
+    row.sourceReference === arrangement.sourceReference.trim() &&
+    row.sourceDate === arrangement.sourceDate;
   const earlier = async (): Promise<EnterCalendarOutcome | undefined> => {
     if (!idempotencyKey) return undefined;
     const row = await dataSource.manager.findOneBy(CalendarChangeEntity, { idempotencyKey });
@@ -110,14 +149,27 @@ export async function enterCalendarYear(
         workdays: JSON.stringify(year.workdays),
         sourceReference: arrangement.sourceReference.trim(),
         sourceDate: arrangement.sourceDate,
-        actor: canonicalize({ accountId: actor.accountId, username: actor.username, unit: actor.unit, role: actor.role }),
+        actor: canonicalize({
+          accountId: actor.accountId,
+          username: actor.username,
+          unit: actor.unit,
+          role: actor.role,
+        }),
         occurredAt: now.toISOString(),
         idempotencyKey: idempotencyKey ?? null,
       };
       await manager.insert(CalendarChangeEntity, row);
       await manager.upsert(
         CalendarYearEntity,
-        { year: year.year, status: 'official', holidays: row.holidays, workdays: row.workdays, source: year.source, version, updatedAt: row.occurredAt },
+        {
+          year: year.year,
+          status: 'official',
+          holidays: row.holidays,
+          workdays: row.workdays,
+          source: year.source,
+          version,
+          updatedAt: row.occurredAt,
+        },
         ['year'],
       );
       return { change: toChange(row), replayed: false };

@@ -57,7 +57,12 @@ function toConsultation(row: ConsultationEntity): OpenDataConsultation {
 }
 
 /** One page of public decisions after `afterId`, in id order. */
-async function publicDecisionPage(dataSource: DataSource, afterId: string, pageSize: number, only?: string): Promise<DecisionEntity[]> {
+async function publicDecisionPage(
+  dataSource: DataSource,
+  afterId: string,
+  pageSize: number,
+  only?: string,
+): Promise<DecisionEntity[]> {
   const query = dataSource.manager
     .createQueryBuilder(DecisionEntity, 'd')
     .where('d.public_visible = :visible', { visible: true })
@@ -67,14 +72,20 @@ async function publicDecisionPage(dataSource: DataSource, afterId: string, pageS
 }
 
 /** Every public decision in id order (never a confidential one before its publication, SPEC.md §3.8). */
-export async function* streamOpenDataDecisions(dataSource: DataSource, pageSize = 500): AsyncGenerator<OpenDataDecision> {
+export async function* streamOpenDataDecisions(
+  dataSource: DataSource,
+  pageSize = 500,
+): AsyncGenerator<OpenDataDecision> {
   let afterId = '';
   for (;;) {
     const page = await publicDecisionPage(dataSource, afterId, pageSize);
     if (page.length === 0) return;
-    const consultations = await dataSource.manager.findBy(ConsultationEntity, { decisionId: In(page.map((d) => d.id)) });
+    const consultations = await dataSource.manager.findBy(ConsultationEntity, {
+      decisionId: In(page.map((d) => d.id)),
+    });
     const byId = new Map(consultations.map((c) => [c.decisionId, toConsultation(c)]));
-    for (const entity of page) yield { ...toPublicDecision(fromDecisionEntity(entity)), consultation: byId.get(entity.id) ?? null };
+    for (const entity of page)
+      yield { ...toPublicDecision(fromDecisionEntity(entity)), consultation: byId.get(entity.id) ?? null };
     afterId = page.at(-1)!.id;
   }
 }
@@ -98,7 +109,13 @@ interface OpinionRow {
  * A page of a decision's published opinions after the key (receivedAt, receipt). Answers are joined
  * only when the feedback is published, so that unpublished answer drafts never leave the database.
  */
-async function opinionPage(dataSource: DataSource, decisionId: string, feedbackPublished: boolean, after: [string, string], pageSize: number): Promise<OpinionRow[]> {
+async function opinionPage(
+  dataSource: DataSource,
+  decisionId: string,
+  feedbackPublished: boolean,
+  after: [string, string],
+  pageSize: number,
+): Promise<OpinionRow[]> {
   const query = dataSource.manager
     .createQueryBuilder(OpinionEntity, 'o')
     .select('o.receipt', 'receipt')
@@ -117,8 +134,16 @@ async function opinionPage(dataSource: DataSource, decisionId: string, feedbackP
       .addSelect('oa.text', 'opinion_text')
       .addSelect('ca.verdict', 'cluster_verdict')
       .addSelect('ca.text', 'cluster_text')
-      .leftJoin('opinion_answers', 'oa', "oa.decision_id = o.decision_id AND oa.target_kind = 'opinion' AND oa.target_id = o.receipt AND o.phase = 'consultation'")
-      .leftJoin('opinion_answers', 'ca', "ca.decision_id = o.decision_id AND ca.target_kind = 'cluster' AND ca.target_id = o.cluster_id AND o.phase = 'consultation'");
+      .leftJoin(
+        'opinion_answers',
+        'oa',
+        "oa.decision_id = o.decision_id AND oa.target_kind = 'opinion' AND oa.target_id = o.receipt AND o.phase = 'consultation'",
+      )
+      .leftJoin(
+        'opinion_answers',
+        'ca',
+        "ca.decision_id = o.decision_id AND ca.target_kind = 'cluster' AND ca.target_id = o.cluster_id AND o.phase = 'consultation'",
+      );
   }
   return query.orderBy('o.received_at', 'ASC').addOrderBy('o.receipt', 'ASC').limit(pageSize).getRawMany<OpinionRow>();
 }
@@ -147,7 +172,10 @@ function toOpenDataOpinion(decisionId: string, feedbackPublished: boolean, row: 
  * published; until then clusters and answers are staff working data. A decision that is not public,
  * or is confidential, yields nothing.
  */
-export async function* streamOpenDataOpinions(dataSource: DataSource, options: { decisionId?: string; pageSize?: number } = {}): AsyncGenerator<OpenDataOpinion> {
+export async function* streamOpenDataOpinions(
+  dataSource: DataSource,
+  options: { decisionId?: string; pageSize?: number } = {},
+): AsyncGenerator<OpenDataOpinion> {
   const pageSize = options.pageSize ?? 2000;
   let afterId = '';
   for (;;) {

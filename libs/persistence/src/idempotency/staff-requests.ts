@@ -23,7 +23,9 @@ export interface StaffRequestRow {
 }
 
 /** What a completed request answered: its value, or the refusal with its stable code. */
-export type StoredAnswer = { value: unknown } | { error: { code: string; kind: string; message: string; details?: Record<string, unknown> } };
+export type StoredAnswer =
+  | { value: unknown }
+  | { error: { code: string; kind: string; message: string; details?: Record<string, unknown> } };
 
 /** The request being served, for the transaction that claims it (see {@link inTransaction}). */
 export interface StaffRequestScope {
@@ -75,16 +77,37 @@ interface RawRow {
 
 export async function findStaffRequest(dataSource: DataSource, key: string): Promise<StaffRequestRow | undefined> {
   const [p] = params(dataSource, 1);
-  const rows = await dataSource.query<RawRow[]>(`SELECT request_key, request_hash, reserved, applied, written, response FROM staff_requests WHERE request_key = ${p}`, [key]);
+  const rows = await dataSource.query<RawRow[]>(
+    `SELECT request_key, request_hash, reserved, applied, written, response FROM staff_requests WHERE request_key = ${p}`,
+    [key],
+  );
   const row = rows[0];
-  return row && { key: row.request_key, hash: row.request_hash, reserved: row.reserved, applied: Number(row.applied) === 1, written: row.written, response: row.response };
+  return (
+    row && {
+      key: row.request_key,
+      hash: row.request_hash,
+      reserved: row.reserved,
+      applied: Number(row.applied) === 1,
+      written: row.written,
+      response: row.response,
+    }
+  );
 }
 
 /** Reserves `key` for a request with `hash`, or answers the row an earlier attempt left. */
-export async function reserveStaffRequest(dataSource: DataSource, key: string, hash: string, reserved: string | null, now: Date): Promise<StaffRequestRow> {
+export async function reserveStaffRequest(
+  dataSource: DataSource,
+  key: string,
+  hash: string,
+  reserved: string | null,
+  now: Date,
+): Promise<StaffRequestRow> {
   const p = params(dataSource, 4);
   try {
-    await dataSource.query(`INSERT INTO staff_requests (request_key, request_hash, reserved, created_at) VALUES (${p.join(', ')})`, [key, hash, reserved, now.toISOString()]);
+    await dataSource.query(
+      `INSERT INTO staff_requests (request_key, request_hash, reserved, created_at) VALUES (${p.join(', ')})`,
+      [key, hash, reserved, now.toISOString()],
+    );
     return { key, hash, reserved, applied: false, written: null, response: null };
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;
@@ -99,12 +122,19 @@ export async function claimStaffRequest(manager: EntityManager, key: string, wri
   const p = params(manager, 2);
   const runner = manager.queryRunner;
   if (!runner) throw new Error('claimStaffRequest runs inside a transaction');
-  const result = (await runner.query(`UPDATE staff_requests SET applied = 1, written = ${p[0]} WHERE request_key = ${p[1]} AND applied = 0`, [JSON.stringify({ value: written }), key], true)) as { affected?: number };
+  const result = (await runner.query(
+    `UPDATE staff_requests SET applied = 1, written = ${p[0]} WHERE request_key = ${p[1]} AND applied = 0`,
+    [JSON.stringify({ value: written }), key],
+    true,
+  )) as { affected?: number };
   if (result.affected !== 1) throw new StaffRequestAppliedError(key);
 }
 
 /** Stores the original answer of `key`. */
 export async function completeStaffRequest(dataSource: DataSource, key: string, answer: StoredAnswer): Promise<void> {
   const p = params(dataSource, 2);
-  await dataSource.query(`UPDATE staff_requests SET response = ${p[0]} WHERE request_key = ${p[1]}`, [JSON.stringify(answer), key]);
+  await dataSource.query(`UPDATE staff_requests SET response = ${p[0]} WHERE request_key = ${p[1]}`, [
+    JSON.stringify(answer),
+    key,
+  ]);
 }

@@ -35,7 +35,10 @@ export class DatabaseRateLimits {
   }
 
   async giveBack(key: string, intervalMs: number): Promise<void> {
-    await this.dataSource.query(`UPDATE rate_limits SET tat = tat - ${this.param(1)} WHERE key = ${this.param(2)}`, [Math.ceil(intervalMs), key]);
+    await this.dataSource.query(`UPDATE rate_limits SET tat = tat - ${this.param(1)} WHERE key = ${this.param(2)}`, [
+      Math.ceil(intervalMs),
+      key,
+    ]);
   }
 
   async reset(key: string): Promise<void> {
@@ -43,7 +46,10 @@ export class DatabaseRateLimits {
   }
 
   async tatOf(key: string): Promise<number | undefined> {
-    const rows = await this.dataSource.query<{ tat: number | string }[]>(`SELECT tat FROM rate_limits WHERE key = ${this.param(1)}`, [key]);
+    const rows = await this.dataSource.query<{ tat: number | string }[]>(
+      `SELECT tat FROM rate_limits WHERE key = ${this.param(1)}`,
+      [key],
+    );
     return rows[0] === undefined ? undefined : Number(rows[0].tat);
   }
 

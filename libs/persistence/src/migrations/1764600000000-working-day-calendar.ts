@@ -21,11 +21,14 @@ export const WORKING_DAY_CALENDAR_TABLES: readonly string[] = [
 export async function seedCalendarYears(q: QueryRunner, placeholder: (n: number) => string): Promise<void> {
   const params = [1, 2, 3, 4].map(placeholder).join(', ');
   for (const [year, holidays, workdays] of CHINESE_DAYS_1_5_7) {
-    await q.query(`INSERT INTO calendar_years (year, status, holidays, workdays, source, version, updated_at) VALUES (${params}, 'chinese-days 1.5.7 (国务院办公厅放假安排)', 0, '2026-12-04T00:00:00.000Z')`, [
-      year,
-      'official',
-      JSON.stringify(holidays.map((md) => `${year}-${md}`)),
-      JSON.stringify(workdays.map((md) => `${year}-${md}`)),
-    ]);
+    await q.query(
+      `INSERT INTO calendar_years (year, status, holidays, workdays, source, version, updated_at) VALUES (${params}, 'chinese-days 1.5.7 (国务院办公厅放假安排)', 0, '2026-12-04T00:00:00.000Z')`,
+      [
+        year,
+        'official',
+        JSON.stringify(holidays.map((md) => `${year}-${md}`)),
+        JSON.stringify(workdays.map((md) => `${year}-${md}`)),
+      ],
+    );
   }
 }

@@ -31,16 +31,27 @@ async function feedbackUnderReview(manager: EntityManager, decisionId: string): 
 }
 
 /** Refuses the first target that is not a cluster / opinion of the decision's current round, naming it. */
-async function assertTargetsExist(manager: EntityManager, decisionId: string, round: number, answers: readonly ResolvedAnswer[]): Promise<void> {
+async function assertTargetsExist(
+  manager: EntityManager,
+  decisionId: string,
+  round: number,
+  answers: readonly ResolvedAnswer[],
+): Promise<void> {
   for (const kind of ['cluster', 'opinion'] as const) {
     const wanted = answers.filter((a) => a.targetKind === kind).map((a) => a.targetId);
     const found = new Set<string>();
     for (const ids of chunks(wanted)) {
       if (kind === 'cluster') {
-        const rows = await manager.find(OpinionClusterEntity, { where: { decisionId, round, clusterId: In(ids) }, select: { clusterId: true } });
+        const rows = await manager.find(OpinionClusterEntity, {
+          where: { decisionId, round, clusterId: In(ids) },
+          select: { clusterId: true },
+        });
         rows.forEach((row) => found.add(row.clusterId));
       } else {
-        const rows = await manager.find(OpinionEntity, { where: { decisionId, round, phase: 'consultation', receipt: In(ids) }, select: { receipt: true } });
+        const rows = await manager.find(OpinionEntity, {
+          where: { decisionId, round, phase: 'consultation', receipt: In(ids) },
+          select: { receipt: true },
+        });
         rows.forEach((row) => found.add(row.receipt));
       }
     }
@@ -48,8 +59,18 @@ async function assertTargetsExist(manager: EntityManager, decisionId: string, ro
     if (missing.length === 0) continue;
     const [first] = missing;
     throw kind === 'cluster'
-      ? new DomainError('CLUSTER_NOT_FOUND', 'not_found', `No cluster ${first} in the current consultation round of decision ${decisionId}.`, { target: { cluster: first }, missing: missing.slice(0, 50) })
-      : new DomainError('RECEIPT_NOT_FOUND', 'not_found', `No opinion ${first} in the current consultation round of decision ${decisionId}.`, { target: { receipt: first }, missing: missing.slice(0, 50) });
+      ? new DomainError(
+          'CLUSTER_NOT_FOUND',
+          'not_found',
+          `No cluster ${first} in the current consultation round of decision ${decisionId}.`,
+          { target: { cluster: first }, missing: missing.slice(0, 50) },
+        )
+      : new DomainError(
+          'RECEIPT_NOT_FOUND',
+          'not_found',
+          `No opinion ${first} in the current consultation round of decision ${decisionId}.`,
+          { target: { receipt: first }, missing: missing.slice(0, 50) },
+        );
   }
 }
 
@@ -63,26 +84,62 @@ async function assertTargetsExist(manager: EntityManager, decisionId: string, ro
  * and outside the feedback stage (ILLEGAL_TRANSITION; read in the transaction that the approval's
  * projection cannot interleave with). The actor's unit is the caller's check.
  */
-export async function recordAnswers(dataSource: DataSource, decisionId: string, answers: readonly ResolvedAnswer[], actor: StaffActor, now: Date): Promise<{ recorded: number; answeredAt: string }> {
+export async function recordAnswers(
+  dataSource: DataSource,
+  decisionId: string,
+  answers: readonly ResolvedAnswer[],
+  actor: StaffActor,
+  now: Date,
+): Promise<{ recorded: number; answeredAt: string }> {
   const answeredAt = now.toISOString();
   return inTransaction(dataSource, async (manager) => {
-    const consultation = await feedbackRound(manager, decisionId, 'share', 'Answers are recorded', 'its answers can no longer change');
+    const consultation = await feedbackRound(
+      manager,
+      decisionId,
+      'share',
+      'Answers are recorded',
+      'its answers can no longer change',
+    );
     if (await feedbackUnderReview(manager, decisionId)) {
-      throw new DomainError('FEEDBACK_UNDER_REVIEW', 'conflict', 'The feedback report is under review; answers change again only if the reviewer returns it.');
+      throw new DomainError(
+        'FEEDBACK_UNDER_REVIEW',
+        'conflict',
+        'The feedback report is under review; answers change again only if the reviewer returns it.',
+      );
     }
     if (!consultation.clusteredAt && answers.some((a) => a.targetKind === 'cluster')) {
-      throw new DomainError('CLUSTERS_NOT_READY', 'conflict', 'The opinions have not been clustered yet; answer single opinions or cluster first.');
+      throw new DomainError(
+        'CLUSTERS_NOT_READY',
+        'conflict',
+        'The opinions have not been clustered yet; answer single opinions or cluster first.',
+      );
     }
     await assertTargetsExist(manager, decisionId, consultation.round, answers);
     const answeredBy = canonicalize({ unit: actor.unit, role: actor.role });
     for (const rows of chunks(answers)) {
       await manager.upsert(
         OpinionAnswerEntity,
-        rows.map((a) => ({ decisionId, targetKind: a.targetKind, targetId: a.targetId, verdict: a.verdict, text: a.text, reason: a.reason, templateId: a.templateId, answeredAt, answeredBy })),
+        rows.map((a) => ({
+          decisionId,
+          targetKind: a.targetKind,
+          targetId: a.targetId,
+          verdict: a.verdict,
+          text: a.text,
+          reason: a.reason,
+          templateId: a.templateId,
+          answeredAt,
+          answeredBy,
+        })),
         { conflictPaths: ['decisionId', 'targetKind', 'targetId'] },
       );
     }
-    await appendFeedbackWork(manager, { decisionId, type: 'AnswersRecorded', actor, occurredAt: answeredAt, data: { round: consultation.round, answers: answers.map((a) => ({ ...a })) } });
+    await appendFeedbackWork(manager, {
+      decisionId,
+      type: 'AnswersRecorded',
+      actor,
+      occurredAt: answeredAt,
+      data: { round: consultation.round, answers: answers.map((a) => ({ ...a })) },
+    });
     return { recorded: answers.length, answeredAt };
   });
 }
@@ -94,7 +151,10 @@ export interface RecordedAnswer extends ResolvedAnswer {
 
 /** Every answer of a decision, clusters first, for staff. */
 export async function listRecordedAnswers(dataSource: DataSource, decisionId: string): Promise<RecordedAnswer[]> {
-  const rows = await dataSource.manager.find(OpinionAnswerEntity, { where: { decisionId }, order: { targetKind: 'ASC', targetId: 'ASC' } });
+  const rows = await dataSource.manager.find(OpinionAnswerEntity, {
+    where: { decisionId },
+    order: { targetKind: 'ASC', targetId: 'ASC' },
+  });
   return rows.map((r) => ({
     targetKind: r.targetKind as RecordedAnswer['targetKind'],
     targetId: r.targetId,

@@ -23,8 +23,14 @@ export interface ClusteringRun {
 export const SYSTEM_WORK_ACTOR = canonicalize({ accountId: 'system', unit: 'system', role: 'system' });
 const ROWS_PER_STATEMENT = 2500;
 
-async function lockConsultation(manager: EntityManager, decisionId: string, mode: 'pessimistic_read' | 'pessimistic_write'): Promise<ConsultationEntity | null> {
-  const query = manager.createQueryBuilder(ConsultationEntity, 'c').where('c.decision_id = :decisionId', { decisionId });
+async function lockConsultation(
+  manager: EntityManager,
+  decisionId: string,
+  mode: 'pessimistic_read' | 'pessimistic_write',
+): Promise<ConsultationEntity | null> {
+  const query = manager
+    .createQueryBuilder(ConsultationEntity, 'c')
+    .where('c.decision_id = :decisionId', { decisionId });
   if (manager.connection.options.type === 'postgres') query.setLock(mode);
   return query.getOne();
 }
@@ -61,13 +67,25 @@ export function startRun(dataSource: DataSource, decisionId: string, now: Date):
   return inTransaction(dataSource, async (manager) => {
     const window = await lockConsultation(manager, decisionId, 'pessimistic_write');
     if (!window || window.status !== 'sealed') {
-      throw new DomainError('CONSULTATION_NOT_SEALED', 'conflict', `Decision ${decisionId} has no sealed consultation to cluster.`);
+      throw new DomainError(
+        'CONSULTATION_NOT_SEALED',
+        'conflict',
+        `Decision ${decisionId} has no sealed consultation to cluster.`,
+      );
     }
     if (window.feedbackPublishedAt) {
-      throw new DomainError('FEEDBACK_PUBLISHED', 'conflict', `The feedback was published at ${window.feedbackPublishedAt}; the clusters are final.`);
+      throw new DomainError(
+        'FEEDBACK_PUBLISHED',
+        'conflict',
+        `The feedback was published at ${window.feedbackPublishedAt}; the clusters are final.`,
+      );
     }
     if (await roundIsAnswered(manager, decisionId, window.round)) {
-      throw new DomainError('CLUSTERS_ANSWERED', 'conflict', `Round ${window.round} of decision ${decisionId} already has answers; clustering again would orphan them.`);
+      throw new DomainError(
+        'CLUSTERS_ANSWERED',
+        'conflict',
+        `Round ${window.round} of decision ${decisionId} already has answers; clustering again would orphan them.`,
+      );
     }
     const inserted = await manager.insert(FeedbackWorkLogEntity, {
       decisionId,
@@ -82,7 +100,11 @@ export function startRun(dataSource: DataSource, decisionId: string, now: Date):
 }
 
 /** Runs `work` in a transaction after checking that `run` is still the decision's latest run. */
-export function inRun<T>(dataSource: DataSource, run: ClusteringRun, work: (manager: EntityManager) => Promise<T>): Promise<T> {
+export function inRun<T>(
+  dataSource: DataSource,
+  run: ClusteringRun,
+  work: (manager: EntityManager) => Promise<T>,
+): Promise<T> {
   return inTransaction(dataSource, async (manager) => {
     await lockConsultation(manager, run.decisionId, 'pessimistic_read');
     const [latest] = await manager.query<Array<{ id: number | string | null }>>(
@@ -90,7 +112,11 @@ export function inRun<T>(dataSource: DataSource, run: ClusteringRun, work: (mana
       [run.decisionId],
     );
     if (Number(latest?.id) !== run.id) {
-      throw new DomainError('CLUSTERING_SUPERSEDED', 'conflict', `A newer clustering run of decision ${run.decisionId} started; this one (${run.id}) stops.`);
+      throw new DomainError(
+        'CLUSTERING_SUPERSEDED',
+        'conflict',
+        `A newer clustering run of decision ${run.decisionId} started; this one (${run.id}) stops.`,
+      );
     }
     return work(manager);
   });
@@ -100,8 +126,20 @@ export function inRun<T>(dataSource: DataSource, run: ClusteringRun, work: (mana
 export async function deleteRoundClusters(dataSource: DataSource, run: ClusteringRun, batch: number): Promise<void> {
   for (;;) {
     const deleted = await inRun(dataSource, run, async (manager) => {
-      const ids = (await manager.find(OpinionClusterEntity, { where: { decisionId: run.decisionId, round: run.round }, select: { clusterId: true }, take: batch })).map((c) => c.clusterId);
-      if (ids.length > 0) await manager.createQueryBuilder().delete().from(OpinionClusterEntity).where('decision_id = :decisionId AND cluster_id IN (:...ids)', { decisionId: run.decisionId, ids }).execute();
+      const ids = (
+        await manager.find(OpinionClusterEntity, {
+          where: { decisionId: run.decisionId, round: run.round },
+          select: { clusterId: true },
+          take: batch,
+        })
+      ).map((c) => c.clusterId);
+      if (ids.length > 0)
+        await manager
+          .createQueryBuilder()
+          .delete()
+          .from(OpinionClusterEntity)
+          .where('decision_id = :decisionId AND cluster_id IN (:...ids)', { decisionId: run.decisionId, ids })
+          .execute();
       return ids.length;
     });
     if (deleted < batch) return;
@@ -123,7 +161,12 @@ export async function writeClusterIds(manager: EntityManager, assignments: Array
 }
 
 /** The final switch: `clustered_at` and the `ClustersComputed` work-log row, in one transaction. */
-export function finishRun(dataSource: DataSource, run: ClusteringRun, now: Date, summary: Record<string, unknown>): Promise<void> {
+export function finishRun(
+  dataSource: DataSource,
+  run: ClusteringRun,
+  now: Date,
+  summary: Record<string, unknown>,
+): Promise<void> {
   return inRun(dataSource, run, async (manager) => {
     await manager.update(ConsultationEntity, { decisionId: run.decisionId }, { clusteredAt: now.toISOString() });
     await manager.insert(FeedbackWorkLogEntity, {

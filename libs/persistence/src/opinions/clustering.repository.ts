@@ -1,7 +1,15 @@
 import { DomainError, isConcentrated, OpinionClusterer, type Clustering, type Policy } from '../../../domain/src';
 import type { DataSource } from 'typeorm';
 import { OpinionClusterEntity } from '../entities/feedback.entity';
-import { deleteRoundClusters, finishRun, inRun, param, startRun, writeClusterIds, type ClusteringRun } from './clustering-run';
+import {
+  deleteRoundClusters,
+  finishRun,
+  inRun,
+  param,
+  startRun,
+  writeClusterIds,
+  type ClusteringRun,
+} from './clustering-run';
 
 /** What a clustering run found and wrote. */
 export interface ClusteringSummary {
@@ -33,7 +41,12 @@ interface Row {
  * The opinions of the round in pages of `pageSize`, by (received_at, receipt): a keyset, so each page is
  * one index range (`opinions_phase_received`) and never an OFFSET scan; only `columns` are read.
  */
-async function* pages(dataSource: DataSource, run: ClusteringRun, pageSize: number, columns: string): AsyncGenerator<Row[]> {
+async function* pages(
+  dataSource: DataSource,
+  run: ClusteringRun,
+  pageSize: number,
+  columns: string,
+): AsyncGenerator<Row[]> {
   const p = (n: number): string => param(dataSource, n);
   const read = (after: { receivedAt: string; receipt: string }): Promise<Row[]> =>
     dataSource.query(
@@ -61,11 +74,20 @@ function receiptHash(receipt: string): number {
 }
 
 function changedUnderneath(decisionId: string): DomainError {
-  return new DomainError('OPINIONS_CHANGED', 'conflict', `The opinions of decision ${decisionId} changed during clustering; run it again.`);
+  return new DomainError(
+    'OPINIONS_CHANGED',
+    'conflict',
+    `The opinions of decision ${decisionId} changed during clustering; run it again.`,
+  );
 }
 
 /** Pass 1 (near-duplicates, term frequencies) and pass 2 (group keywords), then the topics. */
-async function computeClusters(dataSource: DataSource, run: ClusteringRun, pageSize: number, progress: ClusteringOptions['onProgress']): Promise<{ clustering: Clustering; count: number; hashes: Uint32Array }> {
+async function computeClusters(
+  dataSource: DataSource,
+  run: ClusteringRun,
+  pageSize: number,
+  progress: ClusteringOptions['onProgress'],
+): Promise<{ clustering: Clustering; count: number; hashes: Uint32Array }> {
   const clusterer = new OpinionClusterer();
   let hashes = new Uint32Array(pageSize);
   let count = 0;
@@ -109,7 +131,13 @@ async function computeClusters(dataSource: DataSource, run: ClusteringRun, pageS
  * gives the same clusters (ids `r<round>-<n>`, n by size) and writes only what differs. Refused with
  * CLUSTERS_ANSWERED once anything of the round is answered.
  */
-export async function clusterOpinions(dataSource: DataSource, decisionId: string, policy: Pick<Policy, 'concentratedMin' | 'concentratedShare'>, now: Date, options: ClusteringOptions = {}): Promise<ClusteringSummary> {
+export async function clusterOpinions(
+  dataSource: DataSource,
+  decisionId: string,
+  policy: Pick<Policy, 'concentratedMin' | 'concentratedShare'>,
+  now: Date,
+  options: ClusteringOptions = {},
+): Promise<ClusteringSummary> {
   const pageSize = options.pageSize ?? 5_000;
   const run = await startRun(dataSource, decisionId, now);
   const { clustering, count, hashes } = await computeClusters(dataSource, run, pageSize, options.onProgress);
@@ -157,7 +185,21 @@ export async function clusterOpinions(dataSource: DataSource, decisionId: string
     });
   }
   const concentrated = clustering.clusters.filter((cluster) => isConcentrated(cluster.size, count, policy)).length;
-  const summary = { decisionId, round: run.round, opinions: count, clusters: ids.length, concentrated, nearDuplicateGroups: clustering.nearDuplicateGroups, clusteredAt: at };
-  await finishRun(dataSource, run, now, { round: summary.round, opinions: count, clusters: summary.clusters, concentrated, nearDuplicateGroups: summary.nearDuplicateGroups });
+  const summary = {
+    decisionId,
+    round: run.round,
+    opinions: count,
+    clusters: ids.length,
+    concentrated,
+    nearDuplicateGroups: clustering.nearDuplicateGroups,
+    clusteredAt: at,
+  };
+  await finishRun(dataSource, run, now, {
+    round: summary.round,
+    opinions: count,
+    clusters: summary.clusters,
+    concentrated,
+    nearDuplicateGroups: summary.nearDuplicateGroups,
+  });
   return summary;
 }

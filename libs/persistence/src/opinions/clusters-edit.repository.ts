@@ -24,13 +24,28 @@ const IN_CHUNK = 500;
  */
 async function editableRound(manager: EntityManager, decisionId: string): Promise<ConsultationEntity> {
   const window = await feedbackRound(manager, decisionId, 'update', 'Clusters are edited', 'its clusters are final');
-  if (!window.clusteredAt) throw new DomainError('CLUSTERS_NOT_READY', 'conflict', `The opinions of decision ${decisionId} are not clustered (yet).`);
+  if (!window.clusteredAt)
+    throw new DomainError(
+      'CLUSTERS_NOT_READY',
+      'conflict',
+      `The opinions of decision ${decisionId} are not clustered (yet).`,
+    );
   return window;
 }
 
 /** The named clusters of the round, in the order named (CLUSTER_NOT_FOUND for the first missing one). */
-async function clustersOf(manager: EntityManager, decisionId: string, round: number, clusterIds: string[]): Promise<OpinionClusterEntity[]> {
-  const rows = new Map((await manager.findBy(OpinionClusterEntity, { decisionId, round, clusterId: In(clusterIds) })).map((row) => [row.clusterId, row]));
+async function clustersOf(
+  manager: EntityManager,
+  decisionId: string,
+  round: number,
+  clusterIds: string[],
+): Promise<OpinionClusterEntity[]> {
+  const rows = new Map(
+    (await manager.findBy(OpinionClusterEntity, { decisionId, round, clusterId: In(clusterIds) })).map((row) => [
+      row.clusterId,
+      row,
+    ]),
+  );
   return clusterIds.map((id) => {
     const row = rows.get(id);
     if (!row) throw unknownCluster(decisionId, id);
@@ -39,16 +54,31 @@ async function clustersOf(manager: EntityManager, decisionId: string, round: num
 }
 
 async function assertUnanswered(manager: EntityManager, decisionId: string, clusterIds: string[]): Promise<void> {
-  const answered = (await manager.findBy(OpinionAnswerEntity, { decisionId, targetKind: 'cluster', targetId: In(clusterIds) })).map((a) => a.targetId);
+  const answered = (
+    await manager.findBy(OpinionAnswerEntity, { decisionId, targetKind: 'cluster', targetId: In(clusterIds) })
+  ).map((a) => a.targetId);
   if (answered.length > 0) {
-    throw new DomainError('CLUSTER_ANSWERED', 'conflict', `Cluster ${answered.join(', ')} already has an answer; change or remove the answer's scope before regrouping its opinions.`, { clusterIds: answered });
+    throw new DomainError(
+      'CLUSTER_ANSWERED',
+      'conflict',
+      `Cluster ${answered.join(', ')} already has an answer; change or remove the answer's scope before regrouping its opinions.`,
+      { clusterIds: answered },
+    );
   }
 }
 
-const keywordsOf = (row: OpinionClusterEntity): string[] => (row.keywords ? (JSON.parse(row.keywords) as string[]) : []);
+const keywordsOf = (row: OpinionClusterEntity): string[] =>
+  row.keywords ? (JSON.parse(row.keywords) as string[]) : [];
 
 /** Merges clusters into the largest of them (its id stays; origin `merge`); the others are removed. */
-export function mergeClusters(dataSource: DataSource, decisionId: string, command: { clusterIds: string[]; label?: string }, actor: StaffActor, now: Date, policy: Concentration): Promise<ClusterView> {
+export function mergeClusters(
+  dataSource: DataSource,
+  decisionId: string,
+  command: { clusterIds: string[]; label?: string },
+  actor: StaffActor,
+  now: Date,
+  policy: Concentration,
+): Promise<ClusterView> {
   return inTransaction(dataSource, async (manager) => {
     const { round } = await editableRound(manager, decisionId);
     const clusters = await clustersOf(manager, decisionId, round, command.clusterIds);
@@ -56,27 +86,49 @@ export function mergeClusters(dataSource: DataSource, decisionId: string, comman
     const target = mergeTarget(clusters);
     const others = clusters.filter((c) => c !== target);
     const merged = others.map((c) => c.clusterId);
-    await manager.createQueryBuilder().update(OpinionEntity).set({ clusterId: target.clusterId }).where('decision_id = :decisionId AND cluster_id IN (:...merged)', { decisionId, merged }).execute();
+    await manager
+      .createQueryBuilder()
+      .update(OpinionEntity)
+      .set({ clusterId: target.clusterId })
+      .where('decision_id = :decisionId AND cluster_id IN (:...merged)', { decisionId, merged })
+      .execute();
     await manager.delete(OpinionClusterEntity, { decisionId, clusterId: In(merged) });
     const size = clusters.reduce((sum, c) => sum + c.size, 0);
     const label = command.label ?? target.label;
     const at = now.toISOString();
     const keywords = mergedKeywords([target, ...others].map(keywordsOf));
-    await manager.update(OpinionClusterEntity, { decisionId, clusterId: target.clusterId }, { size, origin: 'merge', label, keywords: JSON.stringify(keywords), updatedAt: at });
-    await appendFeedbackWork(manager, { decisionId, type: 'ClustersMerged', actor, occurredAt: at, data: { round, into: target.clusterId, merged, size, label } });
+    await manager.update(
+      OpinionClusterEntity,
+      { decisionId, clusterId: target.clusterId },
+      { size, origin: 'merge', label, keywords: JSON.stringify(keywords), updatedAt: at },
+    );
+    await appendFeedbackWork(manager, {
+      decisionId,
+      type: 'ClustersMerged',
+      actor,
+      occurredAt: at,
+      data: { round, into: target.clusterId, merged, size, label },
+    });
     return findCluster(manager, decisionId, round, target.clusterId, policy);
   });
 }
 
 /** The first opinion (by receipt time) of a cluster: its representative. */
 async function firstMember(manager: EntityManager, decisionId: string, clusterId: string): Promise<string | null> {
-  const row = await manager.findOne(OpinionEntity, { where: { decisionId, clusterId }, select: { receipt: true }, order: { receivedAt: 'ASC', receipt: 'ASC' } });
+  const row = await manager.findOne(OpinionEntity, {
+    where: { decisionId, clusterId },
+    select: { receipt: true },
+    order: { receivedAt: 'ASC', receipt: 'ASC' },
+  });
   return row?.receipt ?? null;
 }
 
 /** A new id that no cluster of the decision ever had: `r<round>-s<k>`, k counting the decision's splits. */
 async function splitClusterId(manager: EntityManager, decisionId: string, round: number): Promise<string> {
-  const [row] = await manager.query<Array<{ n: string | number }>>(`SELECT COUNT(*) AS n FROM feedback_work_log WHERE decision_id = ${param(manager, 1)} AND type = 'ClusterSplit'`, [decisionId]);
+  const [row] = await manager.query<Array<{ n: string | number }>>(
+    `SELECT COUNT(*) AS n FROM feedback_work_log WHERE decision_id = ${param(manager, 1)} AND type = 'ClusterSplit'`,
+    [decisionId],
+  );
   return `r${round}-s${Number(row?.n ?? 0) + 1}`;
 }
 
@@ -98,19 +150,35 @@ export function splitCluster(
     await assertUnanswered(manager, decisionId, [command.clusterId]);
     const members = new Set<string>();
     for (let i = 0; i < command.receipts.length; i += IN_CHUNK) {
-      const rows = await manager.find(OpinionEntity, { where: { decisionId, clusterId: command.clusterId, receipt: In(command.receipts.slice(i, i + IN_CHUNK)) }, select: { receipt: true } });
+      const rows = await manager.find(OpinionEntity, {
+        where: { decisionId, clusterId: command.clusterId, receipt: In(command.receipts.slice(i, i + IN_CHUNK)) },
+        select: { receipt: true },
+      });
       rows.forEach((row) => members.add(row.receipt));
     }
     const missing = command.receipts.filter((receipt) => !members.has(receipt));
     if (missing.length > 0) {
-      throw new DomainError('RECEIPTS_NOT_IN_CLUSTER', 'invalid', `${missing.length} of the receipts are not in cluster ${command.clusterId}, e.g. ${missing[0]}.`, { missing: missing.slice(0, 50) });
+      throw new DomainError(
+        'RECEIPTS_NOT_IN_CLUSTER',
+        'invalid',
+        `${missing.length} of the receipts are not in cluster ${command.clusterId}, e.g. ${missing[0]}.`,
+        { missing: missing.slice(0, 50) },
+      );
     }
     if (command.receipts.length >= cluster!.size) {
-      throw new DomainError('SPLIT_TAKES_ALL', 'invalid', `A split leaves at least one opinion in cluster ${command.clusterId}; relabel it instead.`);
+      throw new DomainError(
+        'SPLIT_TAKES_ALL',
+        'invalid',
+        `A split leaves at least one opinion in cluster ${command.clusterId}; relabel it instead.`,
+      );
     }
     const into = await splitClusterId(manager, decisionId, round);
     for (let i = 0; i < command.receipts.length; i += IN_CHUNK) {
-      await manager.update(OpinionEntity, { decisionId, clusterId: command.clusterId, receipt: In(command.receipts.slice(i, i + IN_CHUNK)) }, { clusterId: into });
+      await manager.update(
+        OpinionEntity,
+        { decisionId, clusterId: command.clusterId, receipt: In(command.receipts.slice(i, i + IN_CHUNK)) },
+        { clusterId: into },
+      );
     }
     const at = now.toISOString();
     const moved = command.receipts.length;
@@ -126,21 +194,54 @@ export function splitCluster(
       createdAt: at,
       updatedAt: at,
     });
-    const representative = cluster!.representative && members.has(cluster!.representative) ? await firstMember(manager, decisionId, command.clusterId) : cluster!.representative;
-    await manager.update(OpinionClusterEntity, { decisionId, clusterId: command.clusterId }, { size: cluster!.size - moved, representative, updatedAt: at });
-    await appendFeedbackWork(manager, { decisionId, type: 'ClusterSplit', actor, occurredAt: at, data: { round, from: command.clusterId, into, receipts: command.receipts, label: command.label } });
-    return { from: await findCluster(manager, decisionId, round, command.clusterId, policy), into: await findCluster(manager, decisionId, round, into, policy) };
+    const representative =
+      cluster!.representative && members.has(cluster!.representative)
+        ? await firstMember(manager, decisionId, command.clusterId)
+        : cluster!.representative;
+    await manager.update(
+      OpinionClusterEntity,
+      { decisionId, clusterId: command.clusterId },
+      { size: cluster!.size - moved, representative, updatedAt: at },
+    );
+    await appendFeedbackWork(manager, {
+      decisionId,
+      type: 'ClusterSplit',
+      actor,
+      occurredAt: at,
+      data: { round, from: command.clusterId, into, receipts: command.receipts, label: command.label },
+    });
+    return {
+      from: await findCluster(manager, decisionId, round, command.clusterId, policy),
+      into: await findCluster(manager, decisionId, round, into, policy),
+    };
   });
 }
 
 /** Gives a cluster a new label (answered or not: membership does not change). */
-export function relabelCluster(dataSource: DataSource, decisionId: string, command: { clusterId: string; label: string }, actor: StaffActor, now: Date, policy: Concentration): Promise<ClusterView> {
+export function relabelCluster(
+  dataSource: DataSource,
+  decisionId: string,
+  command: { clusterId: string; label: string },
+  actor: StaffActor,
+  now: Date,
+  policy: Concentration,
+): Promise<ClusterView> {
   return inTransaction(dataSource, async (manager) => {
     const { round } = await editableRound(manager, decisionId);
     const [cluster] = await clustersOf(manager, decisionId, round, [command.clusterId]);
     const at = now.toISOString();
-    await manager.update(OpinionClusterEntity, { decisionId, clusterId: command.clusterId }, { label: command.label, updatedAt: at });
-    await appendFeedbackWork(manager, { decisionId, type: 'ClusterRelabeled', actor, occurredAt: at, data: { round, clusterId: command.clusterId, from: cluster!.label, to: command.label } });
+    await manager.update(
+      OpinionClusterEntity,
+      { decisionId, clusterId: command.clusterId },
+      { label: command.label, updatedAt: at },
+    );
+    await appendFeedbackWork(manager, {
+      decisionId,
+      type: 'ClusterRelabeled',
+      actor,
+      occurredAt: at,
+      data: { round, clusterId: command.clusterId, from: cluster!.label, to: command.label },
+    });
     return findCluster(manager, decisionId, round, command.clusterId, policy);
   });
 }

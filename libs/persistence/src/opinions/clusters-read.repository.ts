@@ -32,12 +32,22 @@ export interface ClusterPage {
 /** The consultation of a decision whose opinions have been clustered, else CLUSTERS_NOT_READY. */
 export async function clusteredRound(manager: EntityManager, decisionId: string): Promise<ConsultationEntity> {
   const window = await manager.findOneBy(ConsultationEntity, { decisionId });
-  if (!window?.clusteredAt) throw new DomainError('CLUSTERS_NOT_READY', 'conflict', `The opinions of decision ${decisionId} have not been clustered (yet).`);
+  if (!window?.clusteredAt)
+    throw new DomainError(
+      'CLUSTERS_NOT_READY',
+      'conflict',
+      `The opinions of decision ${decisionId} have not been clustered (yet).`,
+    );
   return window;
 }
 
 export function unknownCluster(decisionId: string, clusterId: string): DomainError {
-  return new DomainError('CLUSTER_NOT_FOUND', 'not_found', `No cluster ${clusterId} in the current round of decision ${decisionId}.`, { clusterId });
+  return new DomainError(
+    'CLUSTER_NOT_FOUND',
+    'not_found',
+    `No cluster ${clusterId} in the current round of decision ${decisionId}.`,
+    { clusterId },
+  );
 }
 
 interface ClusterRow {
@@ -60,7 +70,12 @@ function clusterQuery(manager: EntityManager, decisionId: string, round: number)
   const query = manager
     .createQueryBuilder(OpinionClusterEntity, 'c')
     .leftJoin(OpinionEntity, 'o', 'o.receipt = c.representative')
-    .leftJoin(OpinionAnswerEntity, 'a', 'a.decision_id = c.decision_id AND a.target_kind = :cluster AND a.target_id = c.cluster_id', { cluster: 'cluster' })
+    .leftJoin(
+      OpinionAnswerEntity,
+      'a',
+      'a.decision_id = c.decision_id AND a.target_kind = :cluster AND a.target_id = c.cluster_id',
+      { cluster: 'cluster' },
+    )
     .where('c.decision_id = :decisionId AND c.round = :round', { decisionId, round })
     .select('c.cluster_id', 'clusterId');
   const columns: Array<[string, keyof ClusterRow]> = [
@@ -89,18 +104,40 @@ function toView(row: ClusterRow, concentratedFrom: number): ClusterView {
     origin: row.origin,
     size,
     keywords: row.keywords ? (JSON.parse(row.keywords) as string[]) : [],
-    representative: row.representative && row.text !== null ? { receipt: row.representative, text: row.text, status: row.status ?? 'published' } : null,
+    representative:
+      row.representative && row.text !== null
+        ? { receipt: row.representative, text: row.text, status: row.status ?? 'published' }
+        : null,
     concentrated: size >= concentratedFrom,
-    answer: row.verdict ? { verdict: row.verdict as Verdict, text: row.answerText ?? '', reason: row.reason, answeredAt: row.answeredAt ?? '' } : null,
+    answer: row.verdict
+      ? {
+          verdict: row.verdict as Verdict,
+          text: row.answerText ?? '',
+          reason: row.reason,
+          answeredAt: row.answeredAt ?? '',
+        }
+      : null,
     updatedAt: row.updatedAt,
   };
 }
 
 /** Opinions of the round (the sum of its cluster sizes) and the concentration threshold over them. */
-async function threshold(manager: EntityManager, decisionId: string, round: number, policy: Pick<Policy, 'concentratedMin' | 'concentratedShare'>): Promise<{ opinions: number; from: number }> {
-  const raw = await manager.createQueryBuilder(OpinionClusterEntity, 'c').select('COALESCE(SUM(c.size), 0)', 'n').where('c.decision_id = :decisionId AND c.round = :round', { decisionId, round }).getRawOne<{ n: string | number }>();
+async function threshold(
+  manager: EntityManager,
+  decisionId: string,
+  round: number,
+  policy: Pick<Policy, 'concentratedMin' | 'concentratedShare'>,
+): Promise<{ opinions: number; from: number }> {
+  const raw = await manager
+    .createQueryBuilder(OpinionClusterEntity, 'c')
+    .select('COALESCE(SUM(c.size), 0)', 'n')
+    .where('c.decision_id = :decisionId AND c.round = :round', { decisionId, round })
+    .getRawOne<{ n: string | number }>();
   const opinions = Number(raw?.n ?? 0);
-  return { opinions, from: Math.max(1, Math.ceil(Math.max(policy.concentratedMin, policy.concentratedShare * opinions))) };
+  return {
+    opinions,
+    from: Math.max(1, Math.ceil(Math.max(policy.concentratedMin, policy.concentratedShare * opinions))),
+  };
 }
 
 /** The clusters of the current round, largest first; `concentrated` keeps only (or only not) concentrated ones. */
@@ -114,7 +151,8 @@ export async function listClusters(
   const window = await clusteredRound(manager, decisionId);
   const { opinions, from } = await threshold(manager, decisionId, window.round, policy);
   const query = clusterQuery(manager, decisionId, window.round);
-  if (filter.concentrated !== undefined) query.andWhere(filter.concentrated ? 'c.size >= :from' : 'c.size < :from', { from });
+  if (filter.concentrated !== undefined)
+    query.andWhere(filter.concentrated ? 'c.size >= :from' : 'c.size < :from', { from });
   const total = await query.clone().getCount();
   const rows = await query
     .orderBy('c.size', 'DESC')
@@ -122,19 +160,41 @@ export async function listClusters(
     .offset((filter.page - 1) * filter.pageSize)
     .limit(filter.pageSize)
     .getRawMany<ClusterRow>();
-  return { items: rows.map((row) => toView(row, from)), page: filter.page, pageSize: filter.pageSize, total, opinions, concentratedFrom: from };
+  return {
+    items: rows.map((row) => toView(row, from)),
+    page: filter.page,
+    pageSize: filter.pageSize,
+    total,
+    opinions,
+    concentratedFrom: from,
+  };
 }
 
 /** One cluster of the current round as staff see it, or CLUSTER_NOT_FOUND. */
-export async function findCluster(manager: EntityManager, decisionId: string, round: number, clusterId: string, policy: Pick<Policy, 'concentratedMin' | 'concentratedShare'>): Promise<ClusterView> {
-  const row = await clusterQuery(manager, decisionId, round).andWhere('c.cluster_id = :clusterId', { clusterId }).getRawOne<ClusterRow>();
+export async function findCluster(
+  manager: EntityManager,
+  decisionId: string,
+  round: number,
+  clusterId: string,
+  policy: Pick<Policy, 'concentratedMin' | 'concentratedShare'>,
+): Promise<ClusterView> {
+  const row = await clusterQuery(manager, decisionId, round)
+    .andWhere('c.cluster_id = :clusterId', { clusterId })
+    .getRawOne<ClusterRow>();
   if (!row) throw unknownCluster(decisionId, clusterId);
   return toView(row, (await threshold(manager, decisionId, round, policy)).from);
 }
 
 /** The opinions of one cluster with their raw text and contact, oldest first: for staff only. */
-export async function listClusterOpinions(dataSource: DataSource, decisionId: string, clusterId: string, page: number, pageSize: number): Promise<{ items: StaffOpinion[]; page: number; pageSize: number; total: number }> {
+export async function listClusterOpinions(
+  dataSource: DataSource,
+  decisionId: string,
+  clusterId: string,
+  page: number,
+  pageSize: number,
+): Promise<{ items: StaffOpinion[]; page: number; pageSize: number; total: number }> {
   const window = await clusteredRound(dataSource.manager, decisionId);
-  if (!(await dataSource.manager.existsBy(OpinionClusterEntity, { decisionId, clusterId, round: window.round }))) throw unknownCluster(decisionId, clusterId);
+  if (!(await dataSource.manager.existsBy(OpinionClusterEntity, { decisionId, clusterId, round: window.round })))
+    throw unknownCluster(decisionId, clusterId);
   return { ...(await listOpinionsForStaff(dataSource, decisionId, page, pageSize, { clusterId })), page, pageSize };
 }

@@ -8,28 +8,65 @@ import { ConsultationEntity, OpinionEntity } from '../entities/opinion.entity';
  * step with the log, in the append transaction: opened, extended, withheld, closed, feedback published
  * (seen as the approval of a feedback review, whose step appends FeedbackPublished). Idempotent.
  */
-export async function projectConsultation(manager: EntityManager, decisionId: string, event: InternalEventDraft): Promise<void> {
+export async function projectConsultation(
+  manager: EntityManager,
+  decisionId: string,
+  event: InternalEventDraft,
+): Promise<void> {
   const data = event.data;
   if (event.type === 'ConsultationOpened') {
-    const window = { status: 'open', opensAt: String(data['opensAt']), closesAt: String(data['closesAt']), sealedAt: null, counts: null };
+    const window = {
+      status: 'open',
+      opensAt: String(data['opensAt']),
+      closesAt: String(data['closesAt']),
+      sealedAt: null,
+      counts: null,
+    };
     const existing = await manager.findOneBy(ConsultationEntity, { decisionId });
     if (!existing) {
-      await manager.insert(ConsultationEntity, { decisionId, ...window, round: 1, clusteredAt: null, feedbackPublishedAt: null });
+      await manager.insert(ConsultationEntity, {
+        decisionId,
+        ...window,
+        round: 1,
+        clusteredAt: null,
+        feedbackPublishedAt: null,
+      });
     } else if (existing.status === 'sealed') {
       // A major adjustment re-runs the consultation (art.37): the next round opens in the same row.
-      await manager.update(ConsultationEntity, { decisionId }, { ...window, round: existing.round + 1, clusteredAt: null, feedbackPublishedAt: null });
+      await manager.update(
+        ConsultationEntity,
+        { decisionId },
+        { ...window, round: existing.round + 1, clusteredAt: null, feedbackPublishedAt: null },
+      );
     }
   } else if (event.type === 'ConsultationExtended') {
     await manager.update(ConsultationEntity, { decisionId, status: 'open' }, { closesAt: String(data['closesAt']) });
   } else if ((event.type === 'ChannelRecorded' || event.type === 'HearingHeld') && Array.isArray(data['opinions'])) {
-    await storeChannelOpinions(manager, decisionId, event, data['opinions'] as Array<{ text: string; section: string | null }>);
+    await storeChannelOpinions(
+      manager,
+      decisionId,
+      event,
+      data['opinions'] as Array<{ text: string; section: string | null }>,
+    );
   } else if (event.type === 'OpinionWithheld') {
-    await manager.update(OpinionEntity, { decisionId, receipt: String(data['receipt']) }, { status: 'withheld', withheldReason: String(data['reason']) });
+    await manager.update(
+      OpinionEntity,
+      { decisionId, receipt: String(data['receipt']) },
+      { status: 'withheld', withheldReason: String(data['reason']) },
+    );
   } else if (event.type === 'ConsultationClosed') {
-    await manager.update(ConsultationEntity, { decisionId, status: 'open' }, { status: 'sealed', sealedAt: event.occurredAt });
+    await manager.update(
+      ConsultationEntity,
+      { decisionId, status: 'open' },
+      { status: 'sealed', sealedAt: event.occurredAt },
+    );
   } else if (event.type === 'PublicationApproved' && data['kind'] === 'feedback') {
     // The approval appends FeedbackPublished in this same step: the round's answers are frozen from now on.
-    await manager.update(ConsultationEntity, { decisionId, feedbackPublishedAt: IsNull() }, { feedbackPublishedAt: event.occurredAt });
+    await manager.update(
+      ConsultationEntity,
+      { decisionId, feedbackPublishedAt: IsNull() },
+      { feedbackPublishedAt: event.occurredAt },
+    );
   }
 }
 
@@ -40,7 +77,12 @@ function channelReceipt(decisionId: string, seq: number, index: number): string 
 }
 
 /** Opinions from an offline channel join the pool with their channel, de-identified like online ones. */
-async function storeChannelOpinions(manager: EntityManager, decisionId: string, event: InternalEventDraft, opinions: Array<{ text: string; section: string | null }>): Promise<void> {
+async function storeChannelOpinions(
+  manager: EntityManager,
+  decisionId: string,
+  event: InternalEventDraft,
+  opinions: Array<{ text: string; section: string | null }>,
+): Promise<void> {
   const channel = String(event.data['channel']);
   const round = (await manager.findOneBy(ConsultationEntity, { decisionId }))?.round ?? 1;
   for (const [index, opinion] of opinions.entries()) {

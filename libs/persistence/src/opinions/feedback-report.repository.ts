@@ -1,4 +1,11 @@
-import { DomainError, isConcentrated, VERDICTS, type Policy, type ReportCluster, type Verdict } from '../../../domain/src';
+import {
+  DomainError,
+  isConcentrated,
+  VERDICTS,
+  type Policy,
+  type ReportCluster,
+  type Verdict,
+} from '../../../domain/src';
 import { In, type DataSource, type SelectQueryBuilder } from 'typeorm';
 import { OpinionAnswerEntity, OpinionClusterEntity } from '../entities/feedback.entity';
 import { ConsultationEntity, OpinionEntity } from '../entities/opinion.entity';
@@ -45,9 +52,25 @@ export async function feedbackStatistics(dataSource: DataSource, decisionId: str
   const window = await dataSource.manager.findOneBy(ConsultationEntity, { decisionId });
   if (!window) return emptyStatistics(0);
   const verdict = 'COALESCE(oa.verdict, ca.verdict)';
-  const rows: Array<{ status: string; reason: string | null; channel: string; verdict: string | null; n: string | number }> = await roundOpinions(dataSource, window)
-    .leftJoin(OpinionAnswerEntity, 'oa', 'oa.decision_id = o.decision_id AND oa.target_kind = :opinionKind AND oa.target_id = o.receipt', { opinionKind: 'opinion' })
-    .leftJoin(OpinionAnswerEntity, 'ca', 'ca.decision_id = o.decision_id AND ca.target_kind = :clusterKind AND ca.target_id = o.cluster_id', { clusterKind: 'cluster' })
+  const rows: Array<{
+    status: string;
+    reason: string | null;
+    channel: string;
+    verdict: string | null;
+    n: string | number;
+  }> = await roundOpinions(dataSource, window)
+    .leftJoin(
+      OpinionAnswerEntity,
+      'oa',
+      'oa.decision_id = o.decision_id AND oa.target_kind = :opinionKind AND oa.target_id = o.receipt',
+      { opinionKind: 'opinion' },
+    )
+    .leftJoin(
+      OpinionAnswerEntity,
+      'ca',
+      'ca.decision_id = o.decision_id AND ca.target_kind = :clusterKind AND ca.target_id = o.cluster_id',
+      { clusterKind: 'cluster' },
+    )
     .select('o.status', 'status')
     .addSelect('o.withheld_reason', 'reason')
     .addSelect('o.channel', 'channel')
@@ -63,7 +86,8 @@ export async function feedbackStatistics(dataSource: DataSource, decisionId: str
     const n = Number(row.n);
     stats.received += n;
     stats.byChannel[row.channel] = (stats.byChannel[row.channel] ?? 0) + n;
-    if (row.status === 'withheld') stats.withheld[row.reason ?? 'other'] = (stats.withheld[row.reason ?? 'other'] ?? 0) + n;
+    if (row.status === 'withheld')
+      stats.withheld[row.reason ?? 'other'] = (stats.withheld[row.reason ?? 'other'] ?? 0) + n;
     else stats.published += n;
     if (row.verdict && row.verdict in stats.answered) stats.answered[row.verdict as Verdict] += n;
     else stats.unanswered += n;
@@ -74,14 +98,19 @@ export async function feedbackStatistics(dataSource: DataSource, decisionId: str
 
 /** The public report shows an excerpt of the representative opinion, bounded like the workflow payload must be. */
 const EXCERPT_CHARS = 1000;
-const excerpt = (text: string): string => ([...text].length > EXCERPT_CHARS ? `${[...text].slice(0, EXCERPT_CHARS).join('')}…` : text);
+const excerpt = (text: string): string =>
+  [...text].length > EXCERPT_CHARS ? `${[...text].slice(0, EXCERPT_CHARS).join('')}…` : text;
 
 /**
  * The concentrated clusters of the current round (`isConcentrated` on the live number of opinions in
  * each cluster and in the round), largest first, each with its label, the representative opinion's
  * de-identified text (null when that opinion is withheld) and its answer.
  */
-export async function concentratedClusters(dataSource: DataSource, decisionId: string, policy: Pick<Policy, 'concentratedMin' | 'concentratedShare'>): Promise<ReportCluster[]> {
+export async function concentratedClusters(
+  dataSource: DataSource,
+  decisionId: string,
+  policy: Pick<Policy, 'concentratedMin' | 'concentratedShare'>,
+): Promise<ReportCluster[]> {
   const window = await dataSource.manager.findOneBy(ConsultationEntity, { decisionId });
   if (!window) return [];
   const total = await roundOpinions(dataSource, window).getCount();
@@ -93,16 +122,32 @@ export async function concentratedClusters(dataSource: DataSource, decisionId: s
     .groupBy('o.cluster_id')
     .having('COUNT(*) >= :threshold', { threshold })
     .getRawMany();
-  const concentrated = sizes.map((s) => ({ clusterId: s.clusterId, size: Number(s.n) })).filter((s) => isConcentrated(s.size, total, policy));
+  const concentrated = sizes
+    .map((s) => ({ clusterId: s.clusterId, size: Number(s.n) }))
+    .filter((s) => isConcentrated(s.size, total, policy));
   if (concentrated.length === 0) return [];
   const ids = concentrated.map((c) => c.clusterId);
-  const clusters = new Map((await dataSource.manager.findBy(OpinionClusterEntity, { decisionId, clusterId: In(ids) })).map((c) => [c.clusterId, c]));
-  const answers = new Map((await dataSource.manager.findBy(OpinionAnswerEntity, { decisionId, targetKind: 'cluster', targetId: In(ids) })).map((a) => [a.targetId, a]));
+  const clusters = new Map(
+    (await dataSource.manager.findBy(OpinionClusterEntity, { decisionId, clusterId: In(ids) })).map((c) => [
+      c.clusterId,
+      c,
+    ]),
+  );
+  const answers = new Map(
+    (
+      await dataSource.manager.findBy(OpinionAnswerEntity, { decisionId, targetKind: 'cluster', targetId: In(ids) })
+    ).map((a) => [a.targetId, a]),
+  );
   const receipts = [...clusters.values()].map((c) => c.representative).filter((r): r is string => r !== null);
   const representatives = new Map(
     receipts.length === 0
       ? []
-      : (await dataSource.manager.find(OpinionEntity, { where: { decisionId, receipt: In(receipts) }, select: { receipt: true, status: true, textPublic: true } })).map((o) => [o.receipt, o]),
+      : (
+          await dataSource.manager.find(OpinionEntity, {
+            where: { decisionId, receipt: In(receipts) },
+            select: { receipt: true, status: true, textPublic: true },
+          })
+        ).map((o) => [o.receipt, o]),
   );
   return concentrated
     .filter((c) => clusters.has(c.clusterId))
@@ -127,11 +172,19 @@ export async function concentratedClusters(dataSource: DataSource, decisionId: s
  * concentrated clusters. A round with opinions must be clustered first (CLUSTERS_NOT_READY); a round
  * without any has nothing to cluster.
  */
-export async function feedbackReportFacts(dataSource: DataSource, decisionId: string, policy: Pick<Policy, 'concentratedMin' | 'concentratedShare'>): Promise<{ statistics: FeedbackStatistics; clusters: ReportCluster[] }> {
+export async function feedbackReportFacts(
+  dataSource: DataSource,
+  decisionId: string,
+  policy: Pick<Policy, 'concentratedMin' | 'concentratedShare'>,
+): Promise<{ statistics: FeedbackStatistics; clusters: ReportCluster[] }> {
   const statistics = await feedbackStatistics(dataSource, decisionId);
   const window = await dataSource.manager.findOneBy(ConsultationEntity, { decisionId });
   if (statistics.received > 0 && !window?.clusteredAt) {
-    throw new DomainError('CLUSTERS_NOT_READY', 'conflict', `The ${statistics.received} opinions of this consultation have not been clustered yet; cluster and answer them before the report.`);
+    throw new DomainError(
+      'CLUSTERS_NOT_READY',
+      'conflict',
+      `The ${statistics.received} opinions of this consultation have not been clustered yet; cluster and answer them before the report.`,
+    );
   }
   return { statistics, clusters: await concentratedClusters(dataSource, decisionId, policy) };
 }

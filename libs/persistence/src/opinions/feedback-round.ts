@@ -11,14 +11,32 @@ import { ConsultationEntity } from '../entities/opinion.entity';
  * is published (FEEDBACK_PUBLISHED, `published` says what is final) and outside the feedback stage
  * (ILLEGAL_TRANSITION, `work` says what happens in it).
  */
-export async function feedbackRound(manager: EntityManager, decisionId: string, lock: 'share' | 'update', work: string, published: string): Promise<ConsultationEntity> {
-  const query = manager.createQueryBuilder(ConsultationEntity, 'c').where('c.decision_id = :decisionId', { decisionId });
-  if (manager.connection.options.type === 'postgres') query.setLock(lock === 'share' ? 'pessimistic_read' : 'pessimistic_write');
+export async function feedbackRound(
+  manager: EntityManager,
+  decisionId: string,
+  lock: 'share' | 'update',
+  work: string,
+  published: string,
+): Promise<ConsultationEntity> {
+  const query = manager
+    .createQueryBuilder(ConsultationEntity, 'c')
+    .where('c.decision_id = :decisionId', { decisionId });
+  if (manager.connection.options.type === 'postgres')
+    query.setLock(lock === 'share' ? 'pessimistic_read' : 'pessimistic_write');
   const consultation = await query.getOne();
-  if (consultation?.feedbackPublishedAt) throw new DomainError('FEEDBACK_PUBLISHED', 'conflict', `The feedback was published at ${consultation.feedbackPublishedAt}; ${published}.`);
-  const stage = (await manager.findOne(DecisionEntity, { where: { id: decisionId }, select: { stage: true } }))?.stage ?? null;
+  if (consultation?.feedbackPublishedAt)
+    throw new DomainError(
+      'FEEDBACK_PUBLISHED',
+      'conflict',
+      `The feedback was published at ${consultation.feedbackPublishedAt}; ${published}.`,
+    );
+  const stage =
+    (await manager.findOne(DecisionEntity, { where: { id: decisionId }, select: { stage: true } }))?.stage ?? null;
   if (!consultation || stage !== 'feedback') {
-    throw new IllegalTransitionError(`${work} in the feedback stage; decision ${decisionId} is in stage ${stage ?? 'unknown'}.`, { stage, allowedStages: ['feedback'] });
+    throw new IllegalTransitionError(
+      `${work} in the feedback stage; decision ${decisionId} is in stage ${stage ?? 'unknown'}.`,
+      { stage, allowedStages: ['feedback'] },
+    );
   }
   return consultation;
 }

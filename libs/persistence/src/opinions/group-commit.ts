@@ -58,7 +58,12 @@ export class OpinionGroupCommit {
   private async flush(batch: Pending[]): Promise<void> {
     let outcomes: Outcome[];
     try {
-      outcomes = await inTransaction(this.dataSource, (manager) => this.commit(manager, batch.map((p) => p.opinion)));
+      outcomes = await inTransaction(this.dataSource, (manager) =>
+        this.commit(
+          manager,
+          batch.map((p) => p.opinion),
+        ),
+      );
     } catch (error) {
       // A database that is down or locked would refuse each retry too, after its own busy timeout
       // (SQLite's blocks the whole process): the batch fails as one, and its clients retry.
@@ -90,18 +95,32 @@ export class OpinionGroupCommit {
         return { stored: { receipt: previous.receipt, receivedAt: stored?.receivedAt ?? receivedAt, replayed: true } };
       }
       const intake = intakes.get(opinion.decisionId);
-      if (!intake || 'closed' in intake) return { error: notOpen(intake && 'closed' in intake ? intake.closed : undefined) };
+      if (!intake || 'closed' in intake)
+        return { error: notOpen(intake && 'closed' in intake ? intake.closed : undefined) };
       if (key !== undefined) inBatch.set(key, opinion);
-      rows.push({ ...opinion, phase: intake.phase, round: intake.round, receivedAt, status: 'published', withheldReason: null, clusterId: null });
+      rows.push({
+        ...opinion,
+        phase: intake.phase,
+        round: intake.round,
+        receivedAt,
+        status: 'published',
+        withheldReason: null,
+        clusterId: null,
+      });
       return { stored: { receipt: opinion.receipt, receivedAt, replayed: false } };
     });
-    for (let i = 0; i < rows.length; i += INSERT_CHUNK) await manager.insert(OpinionEntity, rows.slice(i, i + INSERT_CHUNK));
+    for (let i = 0; i < rows.length; i += INSERT_CHUNK)
+      await manager.insert(OpinionEntity, rows.slice(i, i + INSERT_CHUNK));
     return outcomes;
   }
 }
 
 /** The opinions already stored under the batch's Idempotency-Keys, by `decision\nkey`. */
-async function storedKeys(manager: EntityManager, decisionIds: string[], opinions: OpinionToStore[]): Promise<Map<string, { receipt: string; receivedAt: string; requestHash: string }>> {
+async function storedKeys(
+  manager: EntityManager,
+  decisionIds: string[],
+  opinions: OpinionToStore[],
+): Promise<Map<string, { receipt: string; receivedAt: string; requestHash: string }>> {
   const keys = [...new Set(opinions.flatMap((o) => (o.idempotencyKey === null ? [] : [o.idempotencyKey])))];
   const found = new Map<string, { receipt: string; receivedAt: string; requestHash: string }>();
   if (keys.length === 0) return found;
@@ -110,6 +129,11 @@ async function storedKeys(manager: EntityManager, decisionIds: string[], opinion
     .select(['o.receipt', 'o.decisionId', 'o.idempotencyKey', 'o.requestHash', 'o.receivedAt'])
     .where('o.decision_id IN (:...decisionIds) AND o.idempotency_key IN (:...keys)', { decisionIds, keys })
     .getMany();
-  for (const row of rows) found.set(`${row.decisionId}\n${row.idempotencyKey}`, { receipt: row.receipt, receivedAt: row.receivedAt, requestHash: row.requestHash });
+  for (const row of rows)
+    found.set(`${row.decisionId}\n${row.idempotencyKey}`, {
+      receipt: row.receipt,
+      receivedAt: row.receivedAt,
+      requestHash: row.requestHash,
+    });
   return found;
 }

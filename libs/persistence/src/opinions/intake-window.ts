@@ -10,12 +10,20 @@ export interface Intake {
 }
 
 export function keyReused(): DomainError {
-  return new DomainError('IDEMPOTENCY_KEY_REUSED', 'invalid', 'This Idempotency-Key was used for a different opinion; use a new key for a new opinion.');
+  return new DomainError(
+    'IDEMPOTENCY_KEY_REUSED',
+    'invalid',
+    'This Idempotency-Key was used for a different opinion; use a new key for a new opinion.',
+  );
 }
 
 export function notOpen(window: ConsultationEntity | undefined): DomainError {
   return window
-    ? new DomainError('CONSULTATION_NOT_OPEN', 'conflict', `The consultation accepts opinions from ${window.opensAt} until ${window.closesAt}.`)
+    ? new DomainError(
+        'CONSULTATION_NOT_OPEN',
+        'conflict',
+        `The consultation accepts opinions from ${window.opensAt} until ${window.closesAt}.`,
+      )
     : new DomainError('CONSULTATION_NOT_OPEN', 'conflict', 'This decision is not open for opinions.', { window: null });
 }
 
@@ -25,8 +33,14 @@ export function notOpen(window: ConsultationEntity | undefined): DomainError {
  * else the standing channel of a public decision in execution, which stays open while the execution is
  * being evaluated (SPEC.md §3.6, art.34). A confidential decision has none (ADR 29).
  */
-export async function openIntakes(manager: EntityManager, decisionIds: string[], at: string): Promise<Map<string, Intake | { closed: ConsultationEntity }>> {
-  const query = manager.createQueryBuilder(ConsultationEntity, 'c').where('c.decision_id IN (:...decisionIds)', { decisionIds });
+export async function openIntakes(
+  manager: EntityManager,
+  decisionIds: string[],
+  at: string,
+): Promise<Map<string, Intake | { closed: ConsultationEntity }>> {
+  const query = manager
+    .createQueryBuilder(ConsultationEntity, 'c')
+    .where('c.decision_id IN (:...decisionIds)', { decisionIds });
   if (manager.connection.options.type === 'postgres') query.setLock('pessimistic_read');
   const result = new Map<string, Intake | { closed: ConsultationEntity }>();
   for (const window of await query.getMany()) {
@@ -39,15 +53,17 @@ export async function openIntakes(manager: EntityManager, decisionIds: string[],
       .createQueryBuilder(DecisionEntity, 'd')
       .select('d.id', 'id')
       // A confidential decision has no public intake, even once published (SPEC.md §3.8, ADR 29).
-      .where('d.id IN (:...others) AND d.stage IN (:...stages) AND d.public_visible = :visible AND d.confidential = :confidential', {
-        others,
-        stages: ['execution', 'evaluation'],
-        visible: true,
-        confidential: false,
-      })
+      .where(
+        'd.id IN (:...others) AND d.stage IN (:...stages) AND d.public_visible = :visible AND d.confidential = :confidential',
+        {
+          others,
+          stages: ['execution', 'evaluation'],
+          visible: true,
+          confidential: false,
+        },
+      )
       .getRawMany<{ id: string }>();
     for (const { id } of executing) result.set(id, { phase: 'execution', round: 0 });
   }
   return result;
 }
-

@@ -28,7 +28,10 @@ export interface Stored {
 
 async function findByKey(manager: EntityManager, opinion: OpinionToStore): Promise<Stored | undefined> {
   if (!opinion.idempotencyKey) return undefined;
-  const existing = await manager.findOneBy(OpinionEntity, { decisionId: opinion.decisionId, idempotencyKey: opinion.idempotencyKey });
+  const existing = await manager.findOneBy(OpinionEntity, {
+    decisionId: opinion.decisionId,
+    idempotencyKey: opinion.idempotencyKey,
+  });
   if (!existing) return undefined;
   if (existing.requestHash !== opinion.requestHash) throw keyReused();
   return { receipt: existing.receipt, receivedAt: existing.receivedAt, replayed: true };
@@ -49,7 +52,14 @@ export async function storeOpinion(dataSource: DataSource, opinion: OpinionToSto
       const receivedAt = now().toISOString();
       const intake = (await openIntakes(manager, [opinion.decisionId], receivedAt)).get(opinion.decisionId);
       if (!intake || 'closed' in intake) throw notOpen(intake && 'closed' in intake ? intake.closed : undefined);
-      await manager.insert(OpinionEntity, { ...opinion, ...intake, receivedAt, status: 'published', withheldReason: null, clusterId: null });
+      await manager.insert(OpinionEntity, {
+        ...opinion,
+        ...intake,
+        receivedAt,
+        status: 'published',
+        withheldReason: null,
+        clusterId: null,
+      });
       return { receipt: opinion.receipt, receivedAt, replayed: false };
     });
   } catch (error) {
@@ -73,7 +83,15 @@ export async function findReceipt(dataSource: DataSource, receipt: string): Prom
     where: { receipt },
     select: { receipt: true, decisionId: true, channel: true, receivedAt: true, status: true },
   });
-  return row ? { receipt: row.receipt, decisionId: row.decisionId, channel: row.channel, receivedAt: row.receivedAt, status: row.status as ReceiptStatus['status'] } : undefined;
+  return row
+    ? {
+        receipt: row.receipt,
+        decisionId: row.decisionId,
+        channel: row.channel,
+        receivedAt: row.receivedAt,
+        status: row.status as ReceiptStatus['status'],
+      }
+    : undefined;
 }
 
 export interface PublicOpinion {
@@ -84,9 +102,15 @@ export interface PublicOpinion {
 }
 
 /** Published opinions in their de-identified form only, oldest first. Never the raw text or contact. */
-export async function listPublishedOpinions(dataSource: DataSource, decisionId: string, page: number, pageSize: number): Promise<{ items: PublicOpinion[]; total: number }> {
+export async function listPublishedOpinions(
+  dataSource: DataSource,
+  decisionId: string,
+  page: number,
+  pageSize: number,
+): Promise<{ items: PublicOpinion[]; total: number }> {
   // A confidential decision's opinions are never public, not even ones stored before its intake was closed (ADR 29).
-  if (await dataSource.manager.existsBy(DecisionEntity, { id: decisionId, confidential: true })) return { items: [], total: 0 };
+  if (await dataSource.manager.existsBy(DecisionEntity, { id: decisionId, confidential: true }))
+    return { items: [], total: 0 };
   const [rows, total] = await dataSource.manager.findAndCount(OpinionEntity, {
     where: { decisionId, status: 'published' },
     select: { receipt: true, textPublic: true, section: true, channel: true, receivedAt: true },
@@ -94,7 +118,10 @@ export async function listPublishedOpinions(dataSource: DataSource, decisionId: 
     skip: (page - 1) * pageSize,
     take: pageSize,
   });
-  return { items: rows.map((r) => ({ text: r.textPublic, section: r.section, channel: r.channel, receivedAt: r.receivedAt })), total };
+  return {
+    items: rows.map((r) => ({ text: r.textPublic, section: r.section, channel: r.channel, receivedAt: r.receivedAt })),
+    total,
+  };
 }
 
 export interface StaffOpinion extends PublicOpinion {
@@ -109,7 +136,13 @@ export interface StaffOpinion extends PublicOpinion {
  * Every opinion of a decision (or of one of its clusters) with its raw text and contact: for staff only,
  * never a public surface.
  */
-export async function listOpinionsForStaff(dataSource: DataSource, decisionId: string, page: number, pageSize: number, filter: { clusterId?: string } = {}): Promise<{ items: StaffOpinion[]; total: number }> {
+export async function listOpinionsForStaff(
+  dataSource: DataSource,
+  decisionId: string,
+  page: number,
+  pageSize: number,
+  filter: { clusterId?: string } = {},
+): Promise<{ items: StaffOpinion[]; total: number }> {
   const [rows, total] = await dataSource.manager.findAndCount(OpinionEntity, {
     where: { decisionId, ...filter },
     order: { receivedAt: 'ASC', receipt: 'ASC' },

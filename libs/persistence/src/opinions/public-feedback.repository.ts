@@ -16,13 +16,28 @@ export interface PublishedFeedback {
 }
 
 /** `decision`: unknown or not public (indistinguishable by design); `feedback`: not published yet. */
-export type FeedbackLookup = { found: true; feedback: PublishedFeedback } | { found: false; missing: 'decision' | 'feedback' };
+export type FeedbackLookup =
+  | { found: true; feedback: PublishedFeedback }
+  | { found: false; missing: 'decision' | 'feedback' };
 
 export async function findPublishedFeedback(dataSource: DataSource, decisionId: string): Promise<FeedbackLookup> {
-  if (!(await dataSource.manager.existsBy(DecisionEntity, { id: decisionId, publicVisible: true }))) return { found: false, missing: 'decision' };
-  const entry = await dataSource.manager.findOne(PublicEventEntity, { where: { decisionId, type: 'FeedbackPublished' }, order: { seq: 'DESC' } });
+  if (!(await dataSource.manager.existsBy(DecisionEntity, { id: decisionId, publicVisible: true })))
+    return { found: false, missing: 'decision' };
+  const entry = await dataSource.manager.findOne(PublicEventEntity, {
+    where: { decisionId, type: 'FeedbackPublished' },
+    order: { seq: 'DESC' },
+  });
   if (!entry) return { found: false, missing: 'feedback' };
-  return { found: true, feedback: { decisionId, seq: entry.seq, hash: entry.hash, publishedAt: entry.occurredAt, report: JSON.parse(entry.data) as Record<string, unknown> } };
+  return {
+    found: true,
+    feedback: {
+      decisionId,
+      seq: entry.seq,
+      hash: entry.hash,
+      publishedAt: entry.occurredAt,
+      report: JSON.parse(entry.data) as Record<string, unknown>,
+    },
+  };
 }
 
 export interface ReceiptAnswer {
@@ -52,22 +67,62 @@ export interface ReceiptView {
 export async function lookupReceipt(dataSource: DataSource, receipt: string): Promise<ReceiptView | undefined> {
   const opinion = await dataSource.manager.findOne(OpinionEntity, {
     where: { receipt },
-    select: { receipt: true, decisionId: true, channel: true, receivedAt: true, status: true, phase: true, round: true, clusterId: true },
+    select: {
+      receipt: true,
+      decisionId: true,
+      channel: true,
+      receivedAt: true,
+      status: true,
+      phase: true,
+      round: true,
+      clusterId: true,
+    },
   });
   if (!opinion) return undefined;
-  const view: ReceiptView = { receipt, decisionId: opinion.decisionId, channel: opinion.channel, receivedAt: opinion.receivedAt, status: opinion.status as 'published' | 'withheld' };
+  const view: ReceiptView = {
+    receipt,
+    decisionId: opinion.decisionId,
+    channel: opinion.channel,
+    receivedAt: opinion.receivedAt,
+    status: opinion.status as 'published' | 'withheld',
+  };
   const window = await dataSource.manager.findOneBy(ConsultationEntity, { decisionId: opinion.decisionId });
-  const published = opinion.phase === 'consultation' && window !== null && (opinion.round < window.round || window.feedbackPublishedAt !== null);
+  const published =
+    opinion.phase === 'consultation' &&
+    window !== null &&
+    (opinion.round < window.round || window.feedbackPublishedAt !== null);
   if (!published) return view;
   const { decisionId, clusterId } = opinion;
-  const own = await dataSource.manager.findOneBy(OpinionAnswerEntity, { decisionId, targetKind: 'opinion', targetId: receipt });
-  const ofCluster = !own && clusterId ? await dataSource.manager.findOneBy(OpinionAnswerEntity, { decisionId, targetKind: 'cluster', targetId: clusterId }) : null;
+  const own = await dataSource.manager.findOneBy(OpinionAnswerEntity, {
+    decisionId,
+    targetKind: 'opinion',
+    targetId: receipt,
+  });
+  const ofCluster =
+    !own && clusterId
+      ? await dataSource.manager.findOneBy(OpinionAnswerEntity, {
+          decisionId,
+          targetKind: 'cluster',
+          targetId: clusterId,
+        })
+      : null;
   const answer = own ?? ofCluster;
   if (!answer) return view;
-  const cluster = clusterId ? await dataSource.manager.findOne(OpinionClusterEntity, { where: { decisionId, clusterId }, select: { clusterId: true, label: true } }) : null;
+  const cluster = clusterId
+    ? await dataSource.manager.findOne(OpinionClusterEntity, {
+        where: { decisionId, clusterId },
+        select: { clusterId: true, label: true },
+      })
+    : null;
   return {
     ...view,
     status: 'answered',
-    answer: { verdict: answer.verdict as Verdict, text: answer.text, reason: answer.reason, scope: own ? 'opinion' : 'cluster', cluster: cluster ? { clusterId: cluster.clusterId, label: cluster.label } : null },
+    answer: {
+      verdict: answer.verdict as Verdict,
+      text: answer.text,
+      reason: answer.reason,
+      scope: own ? 'opinion' : 'cluster',
+      cluster: cluster ? { clusterId: cluster.clusterId, label: cluster.label } : null,
+    },
   };
 }

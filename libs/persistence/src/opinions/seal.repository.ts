@@ -3,14 +3,24 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { ConsultationEntity, OpinionEntity } from '../entities/opinion.entity';
 import { inTransaction } from '../transaction';
 
-async function countOpinions(manager: EntityManager, decisionId: string, round: number, closesAt: string): Promise<ConsultationCounts> {
+async function countOpinions(
+  manager: EntityManager,
+  decisionId: string,
+  round: number,
+  closesAt: string,
+): Promise<ConsultationCounts> {
   const rows: Array<{ status: string; reason: string | null; channel: string; n: string | number }> = await manager
     .createQueryBuilder(OpinionEntity, 'o')
     .select('o.status', 'status')
     .addSelect('o.withheld_reason', 'reason')
     .addSelect('o.channel', 'channel')
     .addSelect('COUNT(*)', 'n')
-    .where('o.decision_id = :decisionId AND o.phase = :phase AND o.round = :round AND o.received_at < :closesAt', { decisionId, phase: 'consultation', round, closesAt })
+    .where('o.decision_id = :decisionId AND o.phase = :phase AND o.round = :round AND o.received_at < :closesAt', {
+      decisionId,
+      phase: 'consultation',
+      round,
+      closesAt,
+    })
     .groupBy('o.status')
     .addGroupBy('o.withheld_reason')
     .addGroupBy('o.channel')
@@ -20,7 +30,8 @@ async function countOpinions(manager: EntityManager, decisionId: string, round: 
     const n = Number(row.n);
     counts.received += n;
     counts.byChannel[row.channel] = (counts.byChannel[row.channel] ?? 0) + n;
-    if (row.status === 'withheld') counts.withheld[row.reason ?? 'other'] = (counts.withheld[row.reason ?? 'other'] ?? 0) + n;
+    if (row.status === 'withheld')
+      counts.withheld[row.reason ?? 'other'] = (counts.withheld[row.reason ?? 'other'] ?? 0) + n;
     else counts.published += n;
   }
   return counts;
@@ -32,12 +43,20 @@ async function countOpinions(manager: EntityManager, decisionId: string, round: 
  * freezes the counts of every opinion received before the close time. A repeated call returns the
  * counts frozen the first time.
  */
-export async function sealConsultation(dataSource: DataSource, decisionId: string, now: Date): Promise<ConsultationCounts> {
+export async function sealConsultation(
+  dataSource: DataSource,
+  decisionId: string,
+  now: Date,
+): Promise<ConsultationCounts> {
   return inTransaction(dataSource, async (manager) => {
     const window = await manager.findOneBy(ConsultationEntity, { decisionId });
     if (!window) return { received: 0, published: 0, withheld: {}, byChannel: {} };
     if (window.status === 'sealed' && window.counts) return JSON.parse(window.counts) as ConsultationCounts;
-    await manager.update(ConsultationEntity, { decisionId }, { status: 'sealed', sealedAt: window.sealedAt ?? now.toISOString() });
+    await manager.update(
+      ConsultationEntity,
+      { decisionId },
+      { status: 'sealed', sealedAt: window.sealedAt ?? now.toISOString() },
+    );
     const counts = await countOpinions(manager, decisionId, window.round, window.closesAt);
     await manager.update(ConsultationEntity, { decisionId }, { counts: JSON.stringify(counts) });
     return counts;
@@ -49,7 +68,10 @@ export async function sealConsultation(dataSource: DataSource, decisionId: strin
  * by reason, per channel), for pages showing an open consultation; null without a consultation. The
  * seal freezes the same counts into ConsultationClosed.
  */
-export async function liveConsultationCounts(dataSource: DataSource, decisionId: string): Promise<ConsultationCounts | null> {
+export async function liveConsultationCounts(
+  dataSource: DataSource,
+  decisionId: string,
+): Promise<ConsultationCounts | null> {
   const window = await dataSource.manager.findOneBy(ConsultationEntity, { decisionId });
   if (!window) return null;
   return countOpinions(dataSource.manager, decisionId, window.round, window.closesAt);

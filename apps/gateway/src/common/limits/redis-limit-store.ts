@@ -39,13 +39,22 @@ export class RedisLimitStore implements LimitStore {
   private readonly redis: Redis;
 
   constructor(url: string) {
-    this.redis = new Redis(url, { maxRetriesPerRequest: 1, enableOfflineQueue: true, connectTimeout: 2000, commandTimeout: 2000 });
+    this.redis = new Redis(url, {
+      maxRetriesPerRequest: 1,
+      enableOfflineQueue: true,
+      connectTimeout: 2000,
+      commandTimeout: 2000,
+    });
     // Failures surface per command (LimitStoreUnavailableError); the connection keeps retrying on its own.
     this.redis.on('error', () => undefined);
   }
 
   async take(key: string, rule: LimitRule, now: number): Promise<number | undefined> {
-    const wait = Number(await redisCall(() => this.redis.eval(TAKE, 1, PREFIX + key, Math.floor(now), rule.windowMs / rule.limit, rule.windowMs)));
+    const wait = Number(
+      await redisCall(() =>
+        this.redis.eval(TAKE, 1, PREFIX + key, Math.floor(now), rule.windowMs / rule.limit, rule.windowMs),
+      ),
+    );
     return wait < 0 ? undefined : Math.max(1, wait);
   }
 

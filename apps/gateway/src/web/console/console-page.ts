@@ -10,15 +10,30 @@ import { CSRF_FIELD } from './session/console-session';
 import type { ConsoleSession } from './session/console-session.guard';
 
 const M = defineMessages(
-  { signedIn: '当前用户', signOut: '退出登录', drafter: '起草人员', reviewer: '审查人员', manager: '分管领导', admin: '管理员' },
-  { signedIn: 'Signed in as', signOut: 'Sign out', drafter: 'drafter', reviewer: 'reviewer', manager: 'manager', admin: 'administrator' },
+  {
+    signedIn: '当前用户',
+    signOut: '退出登录',
+    drafter: '起草人员',
+    reviewer: '审查人员',
+    manager: '分管领导',
+    admin: '管理员',
+  },
+  {
+    signedIn: 'Signed in as',
+    signOut: 'Sign out',
+    drafter: 'drafter',
+    reviewer: 'reviewer',
+    manager: 'manager',
+    admin: 'administrator',
+  },
 );
 
 const staffRoleName = (role: StaffActor['role'], locale: Locale): string => M[locale][role];
 
 /** The hidden form token every console POST form carries. */
 /** The CSRF token and the form's own Idempotency-Key (new at each rendering), for every console POST form. */
-export const csrfInput = (session: { csrf: string }): Html => html`<input type="hidden" name="${CSRF_FIELD}" value="${session.csrf}"><input type="hidden" name="${FORM_KEY_FIELD}" value="${randomUUID()}">`;
+export const csrfInput = (session: { csrf: string }): Html =>
+  html`<input type="hidden" name="${CSRF_FIELD}" value="${session.csrf}"><input type="hidden" name="${FORM_KEY_FIELD}" value="${randomUUID()}">`;
 
 function signedInBar(context: PageContext, session: ConsoleSession): Html {
   const m = M[context.locale];
@@ -37,7 +52,12 @@ export async function sendConsolePage(
 ): Promise<void> {
   const context = pageContext(request, reply);
   const { title, main } = render(context);
-  const page = renderPage(context, { title, main, area: 'console', headerExtra: session ? signedInBar(context, session) : undefined });
+  const page = renderPage(context, {
+    title,
+    main,
+    area: 'console',
+    headerExtra: session ? signedInBar(context, session) : undefined,
+  });
   await sendHtml(request, reply, page, { cache: 'private', status });
 }
 

@@ -19,6 +19,16 @@ import { WorkspaceLoader } from './view-workspace/workspace.loader';
  * board. Each page is a use-case folder under `web/console/`; list its controller and providers here.
  * Session and CSRF: `session/` and ADR 0020. Static routes (`new`) are listed before `:id` ones.
  */
-export const CONSOLE_CONTROLLERS: Type[] = [SignInController, ViewBoardController, RegisterDecisionFormController, ViewWorkspaceController, ActOnDecisionFormController, AnswerOpinionsFormController, EditClustersFormController, FollowFormPathsController, EnterCalendarYearFormController];
+export const CONSOLE_CONTROLLERS: Type[] = [
+  SignInController,
+  ViewBoardController,
+  RegisterDecisionFormController,
+  ViewWorkspaceController,
+  ActOnDecisionFormController,
+  AnswerOpinionsFormController,
+  EditClustersFormController,
+  FollowFormPathsController,
+  EnterCalendarYearFormController,
+];
 
 export const CONSOLE_PROVIDERS: Provider[] = [ConsoleSessionGuard, ConsoleErrorFilter, WorkspaceLoader, OpinionsLoader];

@@ -14,4 +14,5 @@ export const DUE_NAMES: Record<DueItem['what'], Record<Locale, string>> = {
   evaluation: { 'zh-CN': '决策后评估', en: 'Post-decision evaluation' },
 };
 
-export const dueName = (item: DueItem, locale: Locale): string => DUE_NAMES[item.what][locale] + (item.ref ? ` (${item.ref})` : '');
+export const dueName = (item: DueItem, locale: Locale): string =>
+  DUE_NAMES[item.what][locale] + (item.ref ? ` (${item.ref})` : '');

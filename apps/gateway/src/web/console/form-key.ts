@@ -11,7 +11,17 @@ import { CSRF_FIELD } from './session/console-session';
 export const FORM_KEY_FIELD = '_key';
 
 /** A console form POST as a staff request: its key, and its fields without the CSRF token and the key. */
-export function formRequest(request: FastifyRequest, actor: StaffActor, body: Record<string, unknown> | undefined): StaffRequest {
+export function formRequest(
+  request: FastifyRequest,
+  actor: StaffActor,
+  body: Record<string, unknown> | undefined,
+): StaffRequest {
   const { [CSRF_FIELD]: _csrf, [FORM_KEY_FIELD]: key, ...fields } = body ?? {};
-  return { actor, key: typeof key === 'string' && key !== '' ? key : undefined, method: request.method, path: request.url, body: fields };
+  return {
+    actor,
+    key: typeof key === 'string' && key !== '' ? key : undefined,
+    method: request.method,
+    path: request.url,
+    body: fields,
+  };
 }

@@ -11,7 +11,13 @@ export function asRefusal(error: unknown): Refusal | undefined {
   const domain = toDomainError(error);
   if (!(domain instanceof DomainError)) return undefined;
   const { problem } = toProblem(domain);
-  if (problem.status >= 500 || problem.code === 'CSRF_INVALID' || problem.code === 'UNAUTHORIZED' || problem.code === 'TOKEN_INVALID') return undefined;
+  if (
+    problem.status >= 500 ||
+    problem.code === 'CSRF_INVALID' ||
+    problem.code === 'UNAUTHORIZED' ||
+    problem.code === 'TOKEN_INVALID'
+  )
+    return undefined;
   const field = typeof problem['field'] === 'string' ? problem['field'] : undefined;
   return { code: problem.code, status: problem.status, detail: problem.detail, field };
 }

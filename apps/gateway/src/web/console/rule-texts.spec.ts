@@ -15,9 +15,20 @@ function sourceFiles(dir: string): string[] {
 /** Codes a lifecycle action's rule can refuse with (the files of ACTIONS and what they call). */
 function ruleCodes(): string[] {
   const dir = join(ROOT, 'libs', 'domain', 'src');
-  const files = ['actions-drafting.ts', 'actions-consultation.ts', 'actions-deciding.ts', 'actions-execution.ts', 'actions-review.ts', 'decision-action.ts', 'feedback-report.ts', 'reviews.ts'];
+  const files = [
+    'actions-drafting.ts',
+    'actions-consultation.ts',
+    'actions-deciding.ts',
+    'actions-execution.ts',
+    'actions-review.ts',
+    'decision-action.ts',
+    'feedback-report.ts',
+    'reviews.ts',
+  ];
   const text = files.map((f) => readFileSync(join(dir, f), 'utf8')).join('\n');
-  return [...text.matchAll(/(?:DomainError|InvalidCommandError|ForbiddenActionError)\(\s*'([A-Z_]+)'/g)].map((m) => m[1]!);
+  return [...text.matchAll(/(?:DomainError|InvalidCommandError|ForbiddenActionError)\(\s*'([A-Z_]+)'/g)].map(
+    (m) => m[1]!,
+  );
 }
 
 describe('rule texts of the console', () => {
@@ -32,7 +43,8 @@ describe('rule texts of the console', () => {
     const codes = [...new Set([...ruleCodes(), 'ILLEGAL_TRANSITION'])];
     expect(codes.length).toBeGreaterThan(30);
     expect(codes.filter((code) => !RULE_TEXTS[code])).toEqual([]);
-    for (const code of codes) expect(RULE_TEXTS[code]!['zh-CN'].length > 3 && RULE_TEXTS[code]!.en.length > 3).toBe(true);
+    for (const code of codes)
+      expect(RULE_TEXTS[code]!['zh-CN'].length > 3 && RULE_TEXTS[code]!.en.length > 3).toBe(true);
   });
 
   it('cover the refusals of the feedback work too', () => {
@@ -41,6 +53,11 @@ describe('rule texts of the console', () => {
       .map((f) => readFileSync(f, 'utf8'))
       .join('\n');
     const codes = [...text.matchAll(/(?:DomainError|InvalidCommandError)\(\s*'([A-Z_]+)'/g)].map((m) => m[1]!);
-    expect(codes.filter((code) => !RULE_TEXTS[code] && code !== 'INVALID_TARGET' && code !== 'INVALID_RECEIPT' && code !== 'INVALID_ANSWERS')).toEqual([]);
+    expect(
+      codes.filter(
+        (code) =>
+          !RULE_TEXTS[code] && code !== 'INVALID_TARGET' && code !== 'INVALID_RECEIPT' && code !== 'INVALID_ANSWERS',
+      ),
+    ).toEqual([]);
   });
 });

@@ -6,5 +6,8 @@ import { ERROR_CODES, type ErrorCode } from '../../../../../libs/domain/src/erro
  * checks the codes the rules throw against it.
  */
 export const RULE_TEXTS: Readonly<Partial<Record<string, { 'zh-CN': string; en: string }>>> = Object.fromEntries(
-  (Object.keys(ERROR_CODES) as ErrorCode[]).map((code) => [code, { 'zh-CN': ERROR_CODES[code].zh, en: ERROR_CODES[code].en }]),
+  (Object.keys(ERROR_CODES) as ErrorCode[]).map((code) => [
+    code,
+    { 'zh-CN': ERROR_CODES[code].zh, en: ERROR_CODES[code].en },
+  ]),
 );

@@ -50,7 +50,8 @@ export type DecisionTab = 'overview' | 'timeline' | 'verify';
 /** Title, facts, stage bar and the links between a decision's pages. */
 export function decisionHeader(decision: PublicDecision, locale: Locale, tab: DecisionTab): Html {
   const m = M[locale];
-  const link = (href: string, label: string, name: DecisionTab): Html => html`<li><a href="${href}"${tab === name ? html` aria-current="page"` : ''}>${label}</a></li>`;
+  const link = (href: string, label: string, name: DecisionTab): Html =>
+    html`<li><a href="${href}"${tab === name ? html` aria-current="page"` : ''}>${label}</a></li>`;
   const base = `/decisions/${encodeURIComponent(decision.id)}`;
   return html`<h1>${decision.title}</h1>
 <p class="meta"><span class="badge badge--stage">${stageName(decision.stage, locale)}</span>

@@ -31,17 +31,33 @@ export class ActOnDecisionFormController {
   ) {}
 
   @Post(':id/act/:action')
-  async act(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @Param('id') id: string, @Param('action') action: string, @Body() body: FormBody, @CurrentSession() session: ConsoleSession): Promise<void> {
+  async act(
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+    @Param('id') id: string,
+    @Param('action') action: string,
+    @Body() body: FormBody,
+    @CurrentSession() session: ConsoleSession,
+  ): Promise<void> {
     const spec = ACTION_FORMS[action];
     if (!spec) throw new DomainError('UNKNOWN_ACTION', 'not_found', `No action ${action}.`);
     try {
       const command = parseActionForm(spec.fields, body ?? {});
-      await this.requests.run(formRequest(request, session.actor, body), () => this.handler.execute(id, action, command, session.actor));
+      await this.requests.run(formRequest(request, session.actor, body), () =>
+        this.handler.execute(id, action, command, session.actor),
+      );
     } catch (error) {
       const refusal = asRefusal(error);
       if (!refusal || refusal.code === 'DECISION_NOT_FOUND') throw error;
       const workspace = await this.loader.load(id, session.actor);
-      await sendConsolePage(request, reply, session, (context) => renderWorkspace(context, session, { ...workspace, refused: { action, values: body ?? {}, refusal } }), refusal.status);
+      await sendConsolePage(
+        request,
+        reply,
+        session,
+        (context) =>
+          renderWorkspace(context, session, { ...workspace, refused: { action, values: body ?? {}, refusal } }),
+        refusal.status,
+      );
       return;
     }
     await redirectAfterPost(reply, `/console/decisions/${encodeURIComponent(id)}?done=${encodeURIComponent(action)}`);

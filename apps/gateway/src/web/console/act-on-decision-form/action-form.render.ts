@@ -7,8 +7,24 @@ import type { ActionFormSpec, FieldSpec, StateChoices } from './action-fields';
 import type { FormBody } from './form-parsing';
 
 const M = defineMessages(
-  { choose: '请选择', submit: '提交', refused: '操作未执行', rule: '规则', code: '错误代码', detail: '技术说明', required: '（必填）' },
-  { choose: 'Choose…', submit: 'Submit', refused: 'The action was not performed', rule: 'Rule', code: 'Error code', detail: 'Technical detail', required: ' (required)' },
+  {
+    choose: '请选择',
+    submit: '提交',
+    refused: '操作未执行',
+    rule: '规则',
+    code: '错误代码',
+    detail: '技术说明',
+    required: '（必填）',
+  },
+  {
+    choose: 'Choose…',
+    submit: 'Submit',
+    refused: 'The action was not performed',
+    rule: 'Rule',
+    code: 'Error code',
+    detail: 'Technical detail',
+    required: ' (required)',
+  },
 );
 
 /** Why an action was refused: the problem's code, status and detail, and the field it names. */
@@ -38,17 +54,30 @@ interface FieldContext {
   refusal?: Refusal;
 }
 
-function choicesOf(state: DecisionState | undefined, from: StateChoices, locale: Locale): Array<{ value: string; label: string }> {
+function choicesOf(
+  state: DecisionState | undefined,
+  from: StateChoices,
+  locale: Locale,
+): Array<{ value: string; label: string }> {
   if (!state) return [];
   switch (from) {
     case 'reviews':
-      return (state.reviews ?? []).map((r) => ({ value: r.id, label: `${r.id} · ${r.kind} · ${formatDateTime(r.submittedAt)}` }));
+      return (state.reviews ?? []).map((r) => ({
+        value: r.id,
+        label: `${r.id} · ${r.kind} · ${formatDateTime(r.submittedAt)}`,
+      }));
     case 'hearings':
-      return (state.hearings ?? []).map((h) => ({ value: h.id, label: `${h.id} · ${formatDateTime(h.date)} · ${h.place}` }));
+      return (state.hearings ?? []).map((h) => ({
+        value: h.id,
+        label: `${h.id} · ${formatDateTime(h.date)} · ${h.place}`,
+      }));
     case 'milestones':
       return (state.milestones ?? []).map((m) => ({ value: m.id, label: `${m.id} · ${m.title} · ${m.percent}%` }));
     case 'findings':
-      return (state.findings ?? []).map((f) => ({ value: f.id, label: `${f.id} · ${locale === 'en' ? 'due' : '整改期限'} ${formatDateTime(f.rectificationDueAt)}` }));
+      return (state.findings ?? []).map((f) => ({
+        value: f.id,
+        label: `${f.id} · ${locale === 'en' ? 'due' : '整改期限'} ${formatDateTime(f.rectificationDueAt)}`,
+      }));
   }
 }
 
@@ -62,7 +91,13 @@ const fieldRoot = (field: string | undefined): string | undefined => field?.repl
 
 function control(spec: FieldSpec, view: FieldContext, id: string, locale: Locale, invalid: boolean): Html {
   const value = valueOf(view.values, spec.name);
-  const common = attrs({ id, name: spec.name, required: spec.required === true && spec.kind !== 'channels', 'aria-invalid': invalid ? 'true' : undefined, 'aria-describedby': spec.hint ? `${id}-hint` : undefined });
+  const common = attrs({
+    id,
+    name: spec.name,
+    required: spec.required === true && spec.kind !== 'channels',
+    'aria-invalid': invalid ? 'true' : undefined,
+    'aria-describedby': spec.hint ? `${id}-hint` : undefined,
+  });
   switch (spec.kind) {
     case 'textarea':
     case 'lines':
@@ -71,7 +106,9 @@ function control(spec: FieldSpec, view: FieldContext, id: string, locale: Locale
     case 'qa':
       return html`<textarea${common}${attrs({ rows: spec.kind === 'textarea' ? 5 : 4 })}>${value}</textarea>`;
     case 'select': {
-      const options = spec.choicesFrom ? choicesOf(view.state, spec.choicesFrom, locale) : (spec.options ?? []).map((o) => ({ value: o.value, label: o.label[locale] }));
+      const options = spec.choicesFrom
+        ? choicesOf(view.state, spec.choicesFrom, locale)
+        : (spec.options ?? []).map((o) => ({ value: o.value, label: o.label[locale] }));
       return html`<select${common}><option value="">${M[locale].choose}</option>${options.map((o) => html`<option value="${o.value}"${attrs({ selected: o.value === value })}>${o.label}</option>`)}</select>`;
     }
     case 'checkbox':
@@ -94,16 +131,26 @@ function field(spec: FieldSpec, view: FieldContext, locale: Locale): Html {
   const hint = spec.hint ? html`<span class="hint" id="${id}-hint">${spec.hint[locale]}</span>` : '';
   const label = html`${spec.label[locale]}${spec.required ? html`<span class="muted">${M[locale].required}</span>` : ''}`;
   if (spec.kind === 'channels') {
-    const chosen = new Set(Array.isArray(view.values[spec.name]) ? (view.values[spec.name] as string[]) : [valueOf(view.values, spec.name)]);
+    const chosen = new Set(
+      Array.isArray(view.values[spec.name]) ? (view.values[spec.name] as string[]) : [valueOf(view.values, spec.name)],
+    );
     return html`<fieldset class="field"${attrs({ 'aria-describedby': spec.hint ? `${id}-hint` : undefined })}><legend>${label}</legend>${hint}<div class="choices">
 ${(spec.options ?? []).map((o) => html`<label><input type="checkbox" name="${spec.name}" value="${o.value}"${attrs({ checked: chosen.has(o.value) })}>${o.label[locale]}</label>`)}</div></fieldset>`;
   }
-  if (spec.kind === 'checkbox') return html`<div class="field"><div class="field--check">${control(spec, view, id, locale, invalid)}<label for="${id}">${label}</label></div>${hint}</div>`;
+  if (spec.kind === 'checkbox')
+    return html`<div class="field"><div class="field--check">${control(spec, view, id, locale, invalid)}<label for="${id}">${label}</label></div>${hint}</div>`;
   return html`<div class="field"><label for="${id}">${label}</label>${hint}${control(spec, view, id, locale, invalid)}</div>`;
 }
 
 /** The fields of a form (the action's or the registration's), filled with `values`. */
-export function renderActionFields(fields: readonly FieldSpec[], action: string, values: FormBody, refusal: Refusal | undefined, locale: Locale, state?: DecisionState): Html {
+export function renderActionFields(
+  fields: readonly FieldSpec[],
+  action: string,
+  values: FormBody,
+  refusal: Refusal | undefined,
+  locale: Locale,
+  state?: DecisionState,
+): Html {
   return html`${fields.map((f) => field(f, { action, values, refusal, state }, locale))}`;
 }
 

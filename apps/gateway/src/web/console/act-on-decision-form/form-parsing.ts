@@ -4,8 +4,10 @@ import type { FieldSpec } from './action-fields';
 /** A urlencoded body as @fastify/formbody parses it: a repeated name becomes a list. */
 export type FormBody = Record<string, string | string[] | undefined>;
 
-const first = (value: string | string[] | undefined): string => (Array.isArray(value) ? (value[0] ?? '') : (value ?? ''));
-const all = (value: string | string[] | undefined): string[] => (Array.isArray(value) ? value : value === undefined ? [] : [value]);
+const first = (value: string | string[] | undefined): string =>
+  Array.isArray(value) ? (value[0] ?? '') : (value ?? '');
+const all = (value: string | string[] | undefined): string[] =>
+  Array.isArray(value) ? value : value === undefined ? [] : [value];
 const lines = (text: string): string[] =>
   text
     .split(/\r?\n/)
@@ -22,7 +24,11 @@ export function beijingToIso(value: string, field: string): string {
   const match = LOCAL.exec(value.trim());
   const instant = match ? new Date(`${match[1]}T${match[2] ?? '00:00'}:${match[3] ?? '00'}+08:00`) : undefined;
   if (!instant || Number.isNaN(instant.getTime())) {
-    throw new InvalidCommandError('INVALID_DATE', `${field} must be a date (YYYY-MM-DD) or date and time (YYYY-MM-DD HH:mm), China Standard Time.`, { field });
+    throw new InvalidCommandError(
+      'INVALID_DATE',
+      `${field} must be a date (YYYY-MM-DD) or date and time (YYYY-MM-DD HH:mm), China Standard Time.`,
+      { field },
+    );
   }
   return instant.toISOString();
 }
@@ -37,7 +43,11 @@ function pipeRows(text: string, field: string, columns: number): string[][] {
   return lines(text).map((line, index) => {
     const cells = line.split('|').map((cell) => cell.trim());
     if (cells.length !== columns || cells.some((cell) => cell.length === 0)) {
-      throw new InvalidCommandError('INVALID_LINE', `${field}: line ${index + 1} needs ${columns} parts separated by "|".`, { field, line: index + 1, columns });
+      throw new InvalidCommandError(
+        'INVALID_LINE',
+        `${field}: line ${index + 1} needs ${columns} parts separated by "|".`,
+        { field, line: index + 1, columns },
+      );
     }
     return cells;
   });
@@ -62,7 +72,12 @@ function parseField(spec: FieldSpec, body: FormBody): unknown {
     case 'qa':
       return pipeRows(first(raw), spec.name, 2).map(([question, answer]) => ({ question, answer }));
     case 'milestones':
-      return pipeRows(first(raw), spec.name, 4).map(([title, unit, due, weight]) => ({ title, unit, dueAt: beijingToIso(due!, spec.name), weight: Number(weight) }));
+      return pipeRows(first(raw), spec.name, 4).map(([title, unit, due, weight]) => ({
+        title,
+        unit,
+        dueAt: beijingToIso(due!, spec.name),
+        weight: Number(weight),
+      }));
     case 'date':
     case 'select':
     case 'text':

@@ -25,14 +25,25 @@ export async function handleOpinionsPost(
     const refusal = asRefusal(error);
     if (!refusal || refusal.code === 'DECISION_NOT_FOUND') throw error;
     const work = await loader.load(target.decisionId, session.actor, {});
-    await sendConsolePage(request, reply, session, (context) => renderOpinions(context, session, { ...work, refused: { form: target.form, values: target.body, refusal } }), refusal.status);
+    await sendConsolePage(
+      request,
+      reply,
+      session,
+      (context) =>
+        renderOpinions(context, session, { ...work, refused: { form: target.form, values: target.body, refusal } }),
+      refusal.status,
+    );
     return;
   }
   const params = new URLSearchParams({ done: target.form, ...(count === undefined ? {} : { count: String(count) }) });
-  await redirectAfterPost(reply, `/console/decisions/${encodeURIComponent(target.decisionId)}/opinions?${params.toString()}`);
+  await redirectAfterPost(
+    reply,
+    `/console/decisions/${encodeURIComponent(target.decisionId)}/opinions?${params.toString()}`,
+  );
 }
 
-export const listOf = (value: string | string[] | undefined): string[] => (Array.isArray(value) ? value : value ? [value] : []).filter((v) => v !== '');
+export const listOf = (value: string | string[] | undefined): string[] =>
+  (Array.isArray(value) ? value : value ? [value] : []).filter((v) => v !== '');
 export const textOf = (value: string | string[] | undefined): string | undefined => {
   const text = (Array.isArray(value) ? value[0] : value)?.trim();
   return text ? text : undefined;

@@ -24,7 +24,8 @@ export const M = defineMessages(
     unanswered: '尚未答复',
     concentrated: '相对集中',
     answerHeading: '批量答复所选意见类和意见',
-    answerHint: '勾选上方的意见类和下方的单条意见，选择采纳情况或答复模板，填写答复后提交。所选各项得到相同的答复；反馈报告公布前可以修改。',
+    answerHint:
+      '勾选上方的意见类和下方的单条意见，选择采纳情况或答复模板，填写答复后提交。所选各项得到相同的答复；反馈报告公布前可以修改。',
     verdict: '采纳情况',
     chooseVerdict: '请选择（或使用模板）',
     template: '答复模板',
@@ -54,7 +55,8 @@ export const M = defineMessages(
     showCluster: '（查看该类的全部意见）',
     rawOfCluster: '正在显示意见类 {cluster} 的意见。',
     showAll: '显示全部意见',
-    splitHint: '在下方“原始意见”中勾选要移出的意见（可点击意见类编号只看该类意见），选择原意见类并填写新名称。原意见类至少保留一条意见。',
+    splitHint:
+      '在下方“原始意见”中勾选要移出的意见（可点击意见类编号只看该类意见），选择原意见类并填写新名称。原意见类至少保留一条意见。',
     newLabel: '新名称',
     splitSubmit: '把勾选的意见移到新的意见类',
     relabelHeading: '修改意见类名称',
@@ -70,13 +72,16 @@ export const M = defineMessages(
     heading: 'Opinions and answers: {title}',
     answered: '{n} answers recorded.',
     saved: 'Saved.',
-    withheldDone: 'The opinion is withheld: the public pages and open data no longer show it; it still counts and is answered with its cluster.',
+    withheldDone:
+      'The opinion is withheld: the public pages and open data no longer show it; it still counts and is answered with its cluster.',
     withholdReason: 'Reason for withholding (receipt {receipt})',
     withholdSubmit: 'Withhold',
     chooseReason: 'Choose a reason',
     clusters: 'Clusters',
-    clustersHint: '{n} opinions in this round; a cluster of {from} or more is concentrated and must be answered as a whole.',
-    notClustered: 'The opinions are not clustered yet (that happens after the consultation closes). You can read the raw opinions meanwhile.',
+    clustersHint:
+      '{n} opinions in this round; a cluster of {from} or more is concentrated and must be answered as a whole.',
+    notClustered:
+      'The opinions are not clustered yet (that happens after the consultation closes). You can read the raw opinions meanwhile.',
     select: 'Select',
     selectCluster: 'Select cluster: {label}',
     selectOpinion: 'Select opinion {receipt}',
@@ -88,7 +93,8 @@ export const M = defineMessages(
     unanswered: 'Not answered',
     concentrated: 'Concentrated',
     answerHeading: 'Answer the selected clusters and opinions in bulk',
-    answerHint: 'Tick clusters above and single opinions below, choose a verdict or a template, write the answer and send. Every selected item gets the same answer; it can change until the feedback is published.',
+    answerHint:
+      'Tick clusters above and single opinions below, choose a verdict or a template, write the answer and send. Every selected item gets the same answer; it can change until the feedback is published.',
     verdict: 'Verdict',
     chooseVerdict: 'Choose (or use a template)',
     template: 'Answer template',
@@ -96,7 +102,8 @@ export const M = defineMessages(
     noTemplate: 'No template',
     text: 'Answer',
     reason: 'Reason',
-    reasonHint: 'A concentrated cluster that is not or only partly adopted needs a reason of at least 20 characters, or the feedback report cannot be submitted.',
+    reasonHint:
+      'A concentrated cluster that is not or only partly adopted needs a reason of at least 20 characters, or the feedback report cannot be submitted.',
     answerSubmit: 'Answer the selected items',
     mergeHeading: 'Merge the selected clusters',
     mergeLabel: 'Label of the merged cluster (optional)',
@@ -118,7 +125,8 @@ export const M = defineMessages(
     showCluster: '(show its opinions)',
     rawOfCluster: 'Showing the opinions of cluster {cluster}.',
     showAll: 'Show all opinions',
-    splitHint: 'Tick the opinions to move out in “Raw opinions” below (click a cluster id to list only its opinions), choose their cluster and give the new one a label. At least one opinion stays.',
+    splitHint:
+      'Tick the opinions to move out in “Raw opinions” below (click a cluster id to list only its opinions), choose their cluster and give the new one a label. At least one opinion stays.',
     newLabel: 'New label',
     splitSubmit: 'Move the ticked opinions into a new cluster',
     relabelHeading: 'Relabel a cluster',

@@ -2,7 +2,12 @@ import { Body, Controller, Inject, Param, Post, Req, Res, UseFilters, UseGuards 
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { DataSource } from 'typeorm';
-import { DEFAULT_POLICY, normalizeClusterLabel, validateMergedClusters, validateSplitReceipts } from '../../../../../../libs/domain/src';
+import {
+  DEFAULT_POLICY,
+  normalizeClusterLabel,
+  validateMergedClusters,
+  validateSplitReceipts,
+} from '../../../../../../libs/domain/src';
 import { mergeClusters, relabelCluster, splitCluster } from '../../../../../../libs/persistence/src';
 import { ownDecision } from '../../../common/own-decision';
 import { DATA_SOURCE } from '../../../common/tokens';
@@ -27,33 +32,88 @@ export class EditClustersFormController {
   ) {}
 
   @Post(':id/clusters/merge')
-  async merge(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @Param('id') id: string, @Body() body: FormBody, @CurrentSession() session: ConsoleSession): Promise<void> {
-    await handleOpinionsPost(request, reply, session, this.loader, { decisionId: id, form: 'merge', body }, async () => {
-      await ownDecision(this.dataSource, id, session.actor);
-      const label = textOf(body['mergeLabel']);
-      const command = { clusterIds: validateMergedClusters(listOf(body['clusters'])), ...(label === undefined ? {} : { label: normalizeClusterLabel(label) }) };
-      await this.requests.run(formRequest(request, session.actor, body), () => mergeClusters(this.dataSource, id, command, session.actor, new Date(), DEFAULT_POLICY));
-      return undefined;
-    });
+  async merge(
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+    @Param('id') id: string,
+    @Body() body: FormBody,
+    @CurrentSession() session: ConsoleSession,
+  ): Promise<void> {
+    await handleOpinionsPost(
+      request,
+      reply,
+      session,
+      this.loader,
+      { decisionId: id, form: 'merge', body },
+      async () => {
+        await ownDecision(this.dataSource, id, session.actor);
+        const label = textOf(body['mergeLabel']);
+        const command = {
+          clusterIds: validateMergedClusters(listOf(body['clusters'])),
+          ...(label === undefined ? {} : { label: normalizeClusterLabel(label) }),
+        };
+        await this.requests.run(formRequest(request, session.actor, body), () =>
+          mergeClusters(this.dataSource, id, command, session.actor, new Date(), DEFAULT_POLICY),
+        );
+        return undefined;
+      },
+    );
   }
 
   @Post(':id/clusters/split')
-  async split(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @Param('id') id: string, @Body() body: FormBody, @CurrentSession() session: ConsoleSession): Promise<void> {
-    await handleOpinionsPost(request, reply, session, this.loader, { decisionId: id, form: 'split', body }, async () => {
-      await ownDecision(this.dataSource, id, session.actor);
-      const command = { clusterId: textOf(body['splitCluster']) ?? '', receipts: validateSplitReceipts(listOf(body['receipts'])), label: normalizeClusterLabel(textOf(body['splitLabel']) ?? '') };
-      await this.requests.run(formRequest(request, session.actor, body), () => splitCluster(this.dataSource, id, command, session.actor, new Date(), DEFAULT_POLICY));
-      return undefined;
-    });
+  async split(
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+    @Param('id') id: string,
+    @Body() body: FormBody,
+    @CurrentSession() session: ConsoleSession,
+  ): Promise<void> {
+    await handleOpinionsPost(
+      request,
+      reply,
+      session,
+      this.loader,
+      { decisionId: id, form: 'split', body },
+      async () => {
+        await ownDecision(this.dataSource, id, session.actor);
+        const command = {
+          clusterId: textOf(body['splitCluster']) ?? '',
+          receipts: validateSplitReceipts(listOf(body['receipts'])),
+          label: normalizeClusterLabel(textOf(body['splitLabel']) ?? ''),
+        };
+        await this.requests.run(formRequest(request, session.actor, body), () =>
+          splitCluster(this.dataSource, id, command, session.actor, new Date(), DEFAULT_POLICY),
+        );
+        return undefined;
+      },
+    );
   }
 
   @Post(':id/clusters/relabel')
-  async relabel(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @Param('id') id: string, @Body() body: FormBody, @CurrentSession() session: ConsoleSession): Promise<void> {
-    await handleOpinionsPost(request, reply, session, this.loader, { decisionId: id, form: 'relabel', body }, async () => {
-      await ownDecision(this.dataSource, id, session.actor);
-      const command = { clusterId: textOf(body['clusterId']) ?? '', label: normalizeClusterLabel(textOf(body['label']) ?? '') };
-      await this.requests.run(formRequest(request, session.actor, body), () => relabelCluster(this.dataSource, id, command, session.actor, new Date(), DEFAULT_POLICY));
-      return undefined;
-    });
+  async relabel(
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+    @Param('id') id: string,
+    @Body() body: FormBody,
+    @CurrentSession() session: ConsoleSession,
+  ): Promise<void> {
+    await handleOpinionsPost(
+      request,
+      reply,
+      session,
+      this.loader,
+      { decisionId: id, form: 'relabel', body },
+      async () => {
+        await ownDecision(this.dataSource, id, session.actor);
+        const command = {
+          clusterId: textOf(body['clusterId']) ?? '',
+          label: normalizeClusterLabel(textOf(body['label']) ?? ''),
+        };
+        await this.requests.run(formRequest(request, session.actor, body), () =>
+          relabelCluster(this.dataSource, id, command, session.actor, new Date(), DEFAULT_POLICY),
+        );
+        return undefined;
+      },
+    );
   }
 }

@@ -13,11 +13,13 @@ import { ConsoleErrorFilter } from '../session/console-error.filter';
 import { ConsoleSessionGuard, CurrentSession, type ConsoleSession } from '../session/console-session.guard';
 import { renderCalendarForm } from './enter-calendar-year-form.page';
 
-const lines = (value: unknown): string[] => (typeof value === 'string' ? value.split(/[\s,，、]+/).filter(Boolean) : []);
+const lines = (value: unknown): string[] =>
+  typeof value === 'string' ? value.split(/[\s,，、]+/).filter(Boolean) : [];
 const text = (value: unknown): string => (typeof value === 'string' ? value.trim() : '');
 
 function adminOnly(session: ConsoleSession): void {
-  if (session.actor.role !== 'admin') throw new ForbiddenActionError('ROLE_NOT_ALLOWED', 'Only administrators keep the working-day calendar.');
+  if (session.actor.role !== 'admin')
+    throw new ForbiddenActionError('ROLE_NOT_ALLOWED', 'Only administrators keep the working-day calendar.');
 }
 
 /** `/console/calendar`: administrators enter a year's official arrangement (ADR 23), through the API's handler. */
@@ -32,28 +34,50 @@ export class EnterCalendarYearFormController {
   ) {}
 
   @Get()
-  async form(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @CurrentSession() session: ConsoleSession): Promise<void> {
+  async form(
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+    @CurrentSession() session: ConsoleSession,
+  ): Promise<void> {
     adminOnly(session);
     const saved = Number((request.query as Record<string, unknown>)['saved']);
     const years = await calendarYears(this.dataSource, new Date());
-    await sendConsolePage(request, reply, session, (context) => renderCalendarForm(context, session, { years, values: {}, ...(saved > 0 ? { savedVersion: saved } : {}) }));
+    await sendConsolePage(request, reply, session, (context) =>
+      renderCalendarForm(context, session, { years, values: {}, ...(saved > 0 ? { savedVersion: saved } : {}) }),
+    );
   }
 
   @Post()
-  async enter(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @Body() body: FormBody, @CurrentSession() session: ConsoleSession): Promise<void> {
+  async enter(
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+    @Body() body: FormBody,
+    @CurrentSession() session: ConsoleSession,
+  ): Promise<void> {
     adminOnly(session);
     const values = body ?? {};
     let version: number;
     try {
       const year = /^\d{4}$/.test(text(values['year'])) ? Number(text(values['year'])) : Number.NaN;
-      const request = { holidays: lines(values['holidays']), workdays: lines(values['workdays']), sourceReference: text(values['sourceReference']), sourceDate: text(values['sourceDate']) };
+      const request = {
+        holidays: lines(values['holidays']),
+        workdays: lines(values['workdays']),
+        sourceReference: text(values['sourceReference']),
+        sourceDate: text(values['sourceDate']),
+      };
       const key = text(values['idempotencyKey']) || undefined;
       version = (await this.handler.execute(year, request, session.actor, key)).version;
     } catch (error) {
       const refusal = asRefusal(error);
       if (!refusal) throw error;
       const years = await calendarYears(this.dataSource, new Date());
-      await sendConsolePage(request, reply, session, (context) => renderCalendarForm(context, session, { years, values, refusal }), refusal.status);
+      await sendConsolePage(
+        request,
+        reply,
+        session,
+        (context) => renderCalendarForm(context, session, { years, values, refusal }),
+        refusal.status,
+      );
       return;
     }
     await redirectAfterPost(reply, `/console/calendar?saved=${version}`);

@@ -11,7 +11,8 @@ import type { ConsoleSession } from '../session/console-session.guard';
 const M = defineMessages(
   {
     title: '工作日历',
-    intro: '录入国务院办公厅公布的某年放假安排。保存后，正在办理的决策事项按新日历重新计算以工作日计算的期限，并在公开日志中记录；已届满的期限不受影响。每次录入都会留存记录。',
+    intro:
+      '录入国务院办公厅公布的某年放假安排。保存后，正在办理的决策事项按新日历重新计算以工作日计算的期限，并在公开日志中记录；已届满的期限不受影响。每次录入都会留存记录。',
     year: '年份',
     holidays: '节假日（每行一个日期，YYYY-MM-DD，含放假期间的周末）',
     workdays: '调休上班日（每行一个日期，须为星期六或星期日）',
@@ -28,7 +29,8 @@ const M = defineMessages(
   },
   {
     title: 'Working-day calendar',
-    intro: 'Enter a year’s holiday arrangement as the General Office of the State Council published it. Once saved, running decisions recount their working-day deadlines and the public log records it; deadlines that already passed stay as they are. Every entry is kept.',
+    intro:
+      'Enter a year’s holiday arrangement as the General Office of the State Council published it. Once saved, running decisions recount their working-day deadlines and the public log records it; deadlines that already passed stay as they are. Every entry is kept.',
     year: 'Year',
     holidays: 'Holidays (one date a line, YYYY-MM-DD, weekend days of a holiday block included)',
     workdays: 'Make-up working days (one date a line, each a Saturday or Sunday)',
@@ -45,7 +47,7 @@ const M = defineMessages(
   },
 );
 
-const value = (body: FormBody, key: string): string => (typeof body[key] === 'string' ? (body[key]) : '');
+const value = (body: FormBody, key: string): string => (typeof body[key] === 'string' ? body[key] : '');
 
 /** The administrators' calendar page: the years as they are, and the form for one year's arrangement. */
 export function renderCalendarForm(
@@ -66,8 +68,11 @@ ${view.refusal ? refusalNotice(view.refusal, context.locale, 'refusal-calendar')
 <label>${m.sourceReference} <input name="sourceReference" required value="${value(v, 'sourceReference')}"></label>
 <label>${m.sourceDate} <input name="sourceDate" required value="${value(v, 'sourceDate')}"></label>
 <div><button type="submit">${m.submit}</button></div></form>
-<h2>${m.years}</h2><ul>${[...view.years].reverse().map(
-    (y) => html`<li>${fill(m.line, { year: y.year, status: y.status === 'official' ? m.official : m.provisional, h: y.holidays.length, w: y.workdays.length, source: y.source })}</li>`,
-  )}</ul>`;
+<h2>${m.years}</h2><ul>${[...view.years]
+    .reverse()
+    .map(
+      (y) =>
+        html`<li>${fill(m.line, { year: y.year, status: y.status === 'official' ? m.official : m.provisional, h: y.holidays.length, w: y.workdays.length, source: y.source })}</li>`,
+    )}</ul>`;
   return { title: m.title, main };
 }

@@ -16,11 +16,18 @@ import { ConsoleErrorFilter } from '../session/console-error.filter';
 @UseFilters(ConsoleErrorFilter)
 export class FollowFormPathsController {
   private async back(reply: FastifyReply, path: string, lang: unknown, anchor = ''): Promise<void> {
-    await reply.header('cache-control', 'no-store').redirect(`${path}${isLocale(lang) ? `?lang=${lang}` : ''}${anchor}`, 303);
+    await reply
+      .header('cache-control', 'no-store')
+      .redirect(`${path}${isLocale(lang) ? `?lang=${lang}` : ''}${anchor}`, 303);
   }
 
   @Get('decisions/:id/act/:action')
-  act(@Res() reply: FastifyReply, @Param('id') id: string, @Param('action') action: string, @Query('lang') lang: unknown): Promise<void> {
+  act(
+    @Res() reply: FastifyReply,
+    @Param('id') id: string,
+    @Param('action') action: string,
+    @Query('lang') lang: unknown,
+  ): Promise<void> {
     return this.back(reply, `/console/decisions/${encodeURIComponent(id)}`, lang, `#act-${encodeURIComponent(action)}`);
   }
 

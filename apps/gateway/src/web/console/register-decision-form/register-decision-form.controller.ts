@@ -25,20 +25,41 @@ export class RegisterDecisionFormController {
   ) {}
 
   @Get('new')
-  async form(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @CurrentSession() session: ConsoleSession): Promise<void> {
-    await sendConsolePage(request, reply, session, (context) => renderRegisterForm(context, session, { unit: session.actor.unit }));
+  async form(
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+    @CurrentSession() session: ConsoleSession,
+  ): Promise<void> {
+    await sendConsolePage(request, reply, session, (context) =>
+      renderRegisterForm(context, session, { unit: session.actor.unit }),
+    );
   }
 
   @Post('new')
-  async register(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @Body() body: FormBody, @CurrentSession() session: ConsoleSession): Promise<void> {
+  async register(
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+    @Body() body: FormBody,
+    @CurrentSession() session: ConsoleSession,
+  ): Promise<void> {
     let decisionId: string;
     try {
       const command = parseActionForm(REGISTER_FORM.fields, body ?? {}) as unknown as RegisterDecision;
-      decisionId = (await this.requests.run(formRequest(request, session.actor, body), () => this.handler.execute(command, session.actor))).decisionId;
+      decisionId = (
+        await this.requests.run(formRequest(request, session.actor, body), () =>
+          this.handler.execute(command, session.actor),
+        )
+      ).decisionId;
     } catch (error) {
       const refusal = asRefusal(error);
       if (!refusal) throw error;
-      await sendConsolePage(request, reply, session, (context) => renderRegisterForm(context, session, body ?? {}, refusal), refusal.status);
+      await sendConsolePage(
+        request,
+        reply,
+        session,
+        (context) => renderRegisterForm(context, session, body ?? {}, refusal),
+        refusal.status,
+      );
       return;
     }
     await redirectAfterPost(reply, `/console/decisions/${decisionId}?done=register`);

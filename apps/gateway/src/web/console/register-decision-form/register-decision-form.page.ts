@@ -9,10 +9,18 @@ import type { ConsoleSession } from '../session/console-session.guard';
 
 const M = defineMessages(
   { intro: '登记后，非不予公开的决策事项即列入公开的决策事项目录。', board: '返回工作台' },
-  { intro: 'Once registered, a decision that is not confidential enters the public catalogue.', board: 'Back to the board' },
+  {
+    intro: 'Once registered, a decision that is not confidential enters the public catalogue.',
+    board: 'Back to the board',
+  },
 );
 
-export function renderRegisterForm(context: PageContext, session: ConsoleSession, values: FormBody, refusal?: Refusal): { title: string; main: Html } {
+export function renderRegisterForm(
+  context: PageContext,
+  session: ConsoleSession,
+  values: FormBody,
+  refusal?: Refusal,
+): { title: string; main: Html } {
   const m = M[context.locale];
   const title = REGISTER_FORM.title[context.locale];
   const main = html`<p><a href="/console">${m.board}</a></p><h1>${title}</h1><p>${m.intro}</p>

@@ -20,7 +20,9 @@ export class ConsoleErrorFilter implements ExceptionFilter {
   catch(error: unknown, host: ArgumentsHost): void {
     if (error instanceof SignInRequiredError) {
       const reply = host.switchToHttp().getResponse<FastifyReply>();
-      void reply.header('cache-control', 'no-store').redirect(`/console/login?next=${encodeURIComponent(error.returnPath)}`, 303);
+      void reply
+        .header('cache-control', 'no-store')
+        .redirect(`/console/login?next=${encodeURIComponent(error.returnPath)}`, 303);
       return;
     }
     this.pages.catch(error, host);

@@ -7,7 +7,14 @@ import { staffActorOf } from '../../../common/staff.guard';
 import { verifyStaffToken, type StaffTokenClaims } from '../../../common/staff-token';
 import { CONFIG, DATA_SOURCE } from '../../../common/tokens';
 import type { GatewayConfig } from '../../../config';
-import { csrfMatches, csrfToken, isSecureBase, sameOriginRequest, sessionCookieName, CSRF_FIELD } from './console-session';
+import {
+  csrfMatches,
+  csrfToken,
+  isSecureBase,
+  sameOriginRequest,
+  sessionCookieName,
+  CSRF_FIELD,
+} from './console-session';
 
 /** The signed-in staff member of a console request and the form token of their session. */
 export interface ConsoleSession {
@@ -25,7 +32,10 @@ export class SignInRequiredError extends DomainError {
   }
 }
 
-type ConsoleRequest = FastifyRequest & { consoleSession?: ConsoleSession; cookies?: Record<string, string | undefined> };
+type ConsoleRequest = FastifyRequest & {
+  consoleSession?: ConsoleSession;
+  cookies?: Record<string, string | undefined>;
+};
 
 /**
  * The guard of every console route but sign-in: a valid session cookie of an enabled account (else a
@@ -50,8 +60,15 @@ export class ConsoleSessionGuard implements CanActivate {
     const { account, claims } = verified;
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       const body = (request.body ?? {}) as Record<string, unknown>;
-      if (!sameOriginRequest(request.headers, this.config.PUBLIC_BASE_URL) || !csrfMatches(this.config.AUTH_SECRET, 'session', claims.sid, body[CSRF_FIELD])) {
-        throw new DomainError('CSRF_INVALID', 'forbidden', 'The form token is missing or wrong, or the form came from another site.');
+      if (
+        !sameOriginRequest(request.headers, this.config.PUBLIC_BASE_URL) ||
+        !csrfMatches(this.config.AUTH_SECRET, 'session', claims.sid, body[CSRF_FIELD])
+      ) {
+        throw new DomainError(
+          'CSRF_INVALID',
+          'forbidden',
+          'The form token is missing or wrong, or the form came from another site.',
+        );
       }
     }
     request.consoleSession = {

@@ -1,4 +1,11 @@
-import { cookieOptions, csrfMatches, csrfToken, safeReturnPath, sameOriginRequest, sessionCookieName } from './console-session';
+import {
+  cookieOptions,
+  csrfMatches,
+  csrfToken,
+  safeReturnPath,
+  sameOriginRequest,
+  sessionCookieName,
+} from './console-session';
 
 const SECRET = 'a-secret-of-at-least-thirty-two-chars!';
 
@@ -35,13 +42,29 @@ describe('console session and CSRF rules', () => {
   it('returns after sign-in to console paths only', () => {
     expect(safeReturnPath('/console/decisions/abc?lang=en')).toBe('/console/decisions/abc?lang=en');
     expect(safeReturnPath('/console')).toBe('/console');
-    for (const bad of ['//evil.example', 'https://evil.example/console', '/console//evil', '/\\evil.example', '/consoles', '/', '/console\n/x', undefined, ['/console']]) {
+    for (const bad of [
+      '//evil.example',
+      'https://evil.example/console',
+      '/console//evil',
+      '/\\evil.example',
+      '/consoles',
+      '/',
+      '/console\n/x',
+      undefined,
+      ['/console'],
+    ]) {
       expect(safeReturnPath(bad)).toBe('/console');
     }
   });
 
   it('marks the cookie Secure with the __Host- prefix over https, and not on plain http', () => {
-    expect(cookieOptions('https://d.example', 3600)).toEqual({ path: '/', httpOnly: true, sameSite: 'strict', secure: true, maxAge: 3600 });
+    expect(cookieOptions('https://d.example', 3600)).toEqual({
+      path: '/',
+      httpOnly: true,
+      sameSite: 'strict',
+      secure: true,
+      maxAge: 3600,
+    });
     expect(cookieOptions('http://127.0.0.1:3000', 60).secure).toBe(false);
     expect(sessionCookieName(true)).toBe('__Host-od_console');
     expect(sessionCookieName(false)).toBe('od_console');

@@ -50,7 +50,12 @@ export function csrfToken(secret: string, purpose: 'session' | 'sign-in', id: st
 }
 
 /** Constant-time check of a submitted token; anything but one string of the right value is false. */
-export function csrfMatches(secret: string, purpose: 'session' | 'sign-in', id: string | undefined, submitted: unknown): boolean {
+export function csrfMatches(
+  secret: string,
+  purpose: 'session' | 'sign-in',
+  id: string | undefined,
+  submitted: unknown,
+): boolean {
   if (!id || typeof submitted !== 'string') return false;
   const expected = Buffer.from(csrfToken(secret, purpose, id));
   const given = Buffer.from(submitted);
@@ -61,7 +66,10 @@ export function csrfMatches(secret: string, purpose: 'session' | 'sign-in', id: 
  * Same-origin check of a form POST: the Origin header must be PUBLIC_BASE_URL's origin; without an Origin,
  * a Referer must be on it. Neither header (some privacy settings strip both) leaves the token as the guard.
  */
-export function sameOriginRequest(headers: { origin?: string | string[]; referer?: string | string[] }, publicBaseUrl: string): boolean {
+export function sameOriginRequest(
+  headers: { origin?: string | string[]; referer?: string | string[] },
+  publicBaseUrl: string,
+): boolean {
   const expected = new URL(publicBaseUrl).origin;
   const origin = typeof headers.origin === 'string' ? headers.origin : undefined;
   if (origin !== undefined) return origin === expected;

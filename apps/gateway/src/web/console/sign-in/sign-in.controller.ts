@@ -7,7 +7,18 @@ import type { GatewayConfig } from '../../../config';
 import { LoginThrottledError, ThrottledAuthenticator } from '../../../login/throttled-authenticator';
 import { redirectAfterPost, sendConsolePage } from '../console-page';
 import { ConsoleErrorFilter } from '../session/console-error.filter';
-import { cookieOptions, csrfMatches, csrfToken, CSRF_FIELD, isSecureBase, newSessionId, safeReturnPath, sameOriginRequest, sessionCookieName, signInNonceCookieName } from '../session/console-session';
+import {
+  cookieOptions,
+  csrfMatches,
+  csrfToken,
+  CSRF_FIELD,
+  isSecureBase,
+  newSessionId,
+  safeReturnPath,
+  sameOriginRequest,
+  sessionCookieName,
+  signInNonceCookieName,
+} from '../session/console-session';
 import { ConsoleSessionGuard, CurrentSession, type ConsoleSession } from '../session/console-session.guard';
 import { issueStaffToken } from '../../../common/staff-token';
 import { clientKeyOf } from '../../../common/client-address';
@@ -17,7 +28,11 @@ import { renderSignIn, type SignInFailure } from './sign-in.page';
 
 type CookieRequest = FastifyRequest & { cookies?: Record<string, string | undefined> };
 const NONCE_SECONDS = 3600;
-const STATUS_OF_FAILURE: Record<SignInFailure['code'], number> = { CSRF_INVALID: 403, INVALID_CREDENTIALS: 401, LOGIN_THROTTLED: 429 };
+const STATUS_OF_FAILURE: Record<SignInFailure['code'], number> = {
+  CSRF_INVALID: 403,
+  INVALID_CREDENTIALS: 401,
+  LOGIN_THROTTLED: 429,
+};
 
 /** `/console/login` (form, POST) and `/console/logout` (POST): the console session cookie. */
 @ApiExcludeController()
@@ -42,12 +57,28 @@ export class SignInController {
   }
 
   /** The sign-in form, bound to a fresh pre-session nonce (login CSRF). */
-  private async showForm(request: FastifyRequest, reply: FastifyReply, next: string, username: string, failed: SignInFailure | undefined): Promise<void> {
+  private async showForm(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    next: string,
+    username: string,
+    failed: SignInFailure | undefined,
+  ): Promise<void> {
     const nonce = newSessionId();
-    void reply.setCookie(signInNonceCookieName(this.secure), nonce, cookieOptions(this.config.PUBLIC_BASE_URL, NONCE_SECONDS));
+    void reply.setCookie(
+      signInNonceCookieName(this.secure),
+      nonce,
+      cookieOptions(this.config.PUBLIC_BASE_URL, NONCE_SECONDS),
+    );
     const csrf = csrfToken(this.config.AUTH_SECRET, 'sign-in', nonce);
     if (failed?.code === 'LOGIN_THROTTLED') void reply.header('retry-after', String(failed.retryAfterSeconds));
-    await sendConsolePage(request, reply, undefined, (context) => renderSignIn(context, { csrf, next, username, failed }), failed ? STATUS_OF_FAILURE[failed.code] : 200);
+    await sendConsolePage(
+      request,
+      reply,
+      undefined,
+      (context) => renderSignIn(context, { csrf, next, username, failed }),
+      failed ? STATUS_OF_FAILURE[failed.code] : 200,
+    );
   }
 
   @Get('login')
@@ -56,20 +87,34 @@ export class SignInController {
   }
 
   @Post('login')
-  async signIn(@Req() request: CookieRequest, @Res() reply: FastifyReply, @Body() body: Record<string, unknown>): Promise<void> {
+  async signIn(
+    @Req() request: CookieRequest,
+    @Res() reply: FastifyReply,
+    @Body() body: Record<string, unknown>,
+  ): Promise<void> {
     const next = safeReturnPath(body['next']);
     const username = typeof body['username'] === 'string' ? body['username'].slice(0, 64) : '';
     const nonce = request.cookies?.[signInNonceCookieName(this.secure)];
-    if (!sameOriginRequest(request.headers, this.config.PUBLIC_BASE_URL) || !csrfMatches(this.config.AUTH_SECRET, 'sign-in', nonce, body[CSRF_FIELD])) {
+    if (
+      !sameOriginRequest(request.headers, this.config.PUBLIC_BASE_URL) ||
+      !csrfMatches(this.config.AUTH_SECRET, 'sign-in', nonce, body[CSRF_FIELD])
+    ) {
       return this.showForm(request, reply, next, username, { code: 'CSRF_INVALID' });
     }
     const password = typeof body['password'] === 'string' ? body['password'].slice(0, 256) : '';
     let account;
     try {
-      account = username && password ? await this.authenticator.authenticate(username, password, clientKeyOf(request.ip)) : undefined;
+      account =
+        username && password
+          ? await this.authenticator.authenticate(username, password, clientKeyOf(request.ip))
+          : undefined;
     } catch (error) {
       if (!(error instanceof LoginThrottledError)) throw error;
-      return this.showForm(request, reply, next, username, { code: 'LOGIN_THROTTLED', retryAfterSeconds: error.retryAfterSeconds, accountLocked: error.accountLocked });
+      return this.showForm(request, reply, next, username, {
+        code: 'LOGIN_THROTTLED',
+        retryAfterSeconds: error.retryAfterSeconds,
+        accountLocked: error.accountLocked,
+      });
     }
     if (!account) return this.showForm(request, reply, next, username, { code: 'INVALID_CREDENTIALS' });
     const ttl = this.config.AUTH_TOKEN_TTL_SECONDS;
@@ -83,7 +128,8 @@ export class SignInController {
   @Post('logout')
   @UseGuards(ConsoleSessionGuard)
   async signOut(@Res() reply: FastifyReply, @CurrentSession() session: ConsoleSession): Promise<void> {
-    if (session.claims) await revokeSession(this.dataSource, session.claims.sid, new Date(session.claims.exp * 1000), new Date());
+    if (session.claims)
+      await revokeSession(this.dataSource, session.claims.sid, new Date(session.claims.exp * 1000), new Date());
     void reply.clearCookie(sessionCookieName(this.secure), this.expired());
     await redirectAfterPost(reply, '/console/login');
   }

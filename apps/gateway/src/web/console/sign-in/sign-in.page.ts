@@ -25,12 +25,15 @@ const M = defineMessages(
     credentials: 'Unknown username or wrong password, or the account is disabled.',
     csrf: 'The sign-in form expired or did not come from this site; please send it again.',
     retry: 'Try again in about {minutes} min.',
-    locked: 'This username had too many failed sign-ins from all addresses together and is locked for now; wait, or ask an administrator to end the lockout.',
+    locked:
+      'This username had too many failed sign-ins from all addresses together and is locked for now; wait, or ask an administrator to end the lockout.',
   },
 );
 
 /** Why the form is shown again; LOGIN_THROTTLED did not check the password (ADR 22, 31). */
-export type SignInFailure = { code: 'INVALID_CREDENTIALS' | 'CSRF_INVALID' } | { code: 'LOGIN_THROTTLED'; retryAfterSeconds: number; accountLocked?: boolean };
+export type SignInFailure =
+  | { code: 'INVALID_CREDENTIALS' | 'CSRF_INVALID' }
+  | { code: 'LOGIN_THROTTLED'; retryAfterSeconds: number; accountLocked?: boolean };
 
 export interface SignInView {
   csrf: string;
@@ -52,7 +55,9 @@ function failureText(failed: SignInFailure, m: (typeof M)['en'], locale: PageCon
 
 export function renderSignIn(context: PageContext, view: SignInView): { title: string; main: Html } {
   const m = M[context.locale];
-  const error = view.failed ? html`<p class="notice notice--error" role="alert" id="sign-in-error">${failureText(view.failed, m, context.locale)}</p>` : '';
+  const error = view.failed
+    ? html`<p class="notice notice--error" role="alert" id="sign-in-error">${failureText(view.failed, m, context.locale)}</p>`
+    : '';
   const main = html`<h1>${m.title}</h1><p>${m.intro}</p>${error}
 <form method="post" action="/console/login?lang=${context.locale}" class="stack narrow">
 <input type="hidden" name="${CSRF_FIELD}" value="${view.csrf}">

@@ -11,7 +11,8 @@ import { ConsoleErrorFilter } from '../session/console-error.filter';
 import { ConsoleSessionGuard, CurrentSession, type ConsoleSession } from '../session/console-session.guard';
 import { renderBoard, type BoardFilter } from './view-board.page';
 
-const text = (value: unknown, max: number): string | undefined => (typeof value === 'string' && value.length > 0 && value.length <= max ? value : undefined);
+const text = (value: unknown, max: number): string | undefined =>
+  typeof value === 'string' && value.length > 0 && value.length <= max ? value : undefined;
 
 /** Filters from the query; anything unknown is ignored rather than refused (it is a GET form). */
 export function boardFilter(query: Record<string, unknown>): BoardFilter {
@@ -30,7 +31,12 @@ export class ViewBoardController {
   constructor(@Inject(DATA_SOURCE) private readonly dataSource: DataSource) {}
 
   @Get()
-  async board(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @Query() query: Record<string, unknown>, @CurrentSession() session: ConsoleSession): Promise<void> {
+  async board(
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+    @Query() query: Record<string, unknown>,
+    @CurrentSession() session: ConsoleSession,
+  ): Promise<void> {
     const filter = boardFilter(query);
     const scope = actsForAllUnits(session.actor.role) ? undefined : session.actor.unit;
     const unit = scope ?? filter.unit;
@@ -38,8 +44,16 @@ export class ViewBoardController {
       countDecisionsByStageAndUnit(this.dataSource, scope),
       listDueDecisions(this.dataSource, { unit, limit: 50 }),
       listDueDecisions(this.dataSource, { unit, reviews: true, limit: 50 }),
-      listDecisions(this.dataSource, { stage: filter.stage, unit, overdue: filter.overdue, page: filter.page, pageSize: 20 }),
+      listDecisions(this.dataSource, {
+        stage: filter.stage,
+        unit,
+        overdue: filter.overdue,
+        page: filter.page,
+        pageSize: 20,
+      }),
     ]);
-    await sendConsolePage(request, reply, session, (context) => renderBoard(context, session, { filter: { ...filter, unit }, counts, due, reviews, decisions }));
+    await sendConsolePage(request, reply, session, (context) =>
+      renderBoard(context, session, { filter: { ...filter, unit }, counts, due, reviews, decisions }),
+    );
   }
 }

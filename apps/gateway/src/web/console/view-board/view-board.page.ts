@@ -99,7 +99,9 @@ function matrix(view: BoardView, locale: Locale): Html {
   const units = [...new Set(view.counts.map((c) => c.unit))].sort();
   const stages = STAGES.filter((s) => view.counts.some((c) => c.stage === s));
   const cell = (unit: string | undefined, stage: Stage | undefined): Html => {
-    const rows = view.counts.filter((c) => (unit === undefined || c.unit === unit) && (stage === undefined || c.stage === stage));
+    const rows = view.counts.filter(
+      (c) => (unit === undefined || c.unit === unit) && (stage === undefined || c.stage === stage),
+    );
     const count = rows.reduce((n, c) => n + c.count, 0);
     const overdue = rows.reduce((n, c) => n + c.overdue, 0);
     return html`<td class="num${overdue ? ' cell--overdue' : ''}">${count}${overdue ? html`<br><span class="badge badge--overdue">${fill(m.overdueOf, { n: overdue })}</span>` : ''}</td>`;
@@ -118,7 +120,9 @@ function dueTable(decisions: DecisionRecord[], locale: Locale, onlyReviews: bool
     d.due
       .filter((item) => !onlyReviews || item.what === 'review')
       .map(
-        (item) => html`<tr${item.overdue ? html` class="row--overdue"` : ''}><td>${decisionLink(d)}</td><td>${stageName(d.stage, locale)}</td><td>${dueName(item, locale)}</td>
+        (
+          item,
+        ) => html`<tr${item.overdue ? html` class="row--overdue"` : ''}><td>${decisionLink(d)}</td><td>${stageName(d.stage, locale)}</td><td>${dueName(item, locale)}</td>
 <td>${dueDate(item.at, item.counted, locale)} ${item.overdue ? overdueBadge(locale) : ''}</td></tr>`,
       ),
   );
@@ -153,13 +157,19 @@ ${page > 1 ? html`<li><a href="${href(page - 1)}">${m.prev}</a></li>` : ''}<li>$
 ${page * pageSize < total ? html`<li><a href="${href(page + 1)}">${m.next}</a></li>` : ''}</ul></nav>`;
 }
 
-export function renderBoard(context: PageContext, session: ConsoleSession, view: BoardView): { title: string; main: Html } {
+export function renderBoard(
+  context: PageContext,
+  session: ConsoleSession,
+  view: BoardView,
+): { title: string; main: Html } {
   const m = M[context.locale];
   const { locale } = context;
   const list = view.decisions.items.length
     ? html`<div class="table-wrap"><table><thead><tr><th scope="col">${m.decision}</th><th scope="col">${m.unit}</th><th scope="col">${m.stage}</th><th scope="col">${m.when}</th><th scope="col" class="num">${m.progress}</th><th scope="col">${m.updated}</th></tr></thead>
 <tbody>${view.decisions.items.map(
-        (d) => html`<tr${d.overdue ? html` class="row--overdue"` : ''}><td>${decisionLink(d)}</td><td>${d.unit}</td><td>${stageName(d.stage, locale)}</td>
+        (
+          d,
+        ) => html`<tr${d.overdue ? html` class="row--overdue"` : ''}><td>${decisionLink(d)}</td><td>${d.unit}</td><td>${stageName(d.stage, locale)}</td>
 <td>${d.nextDueAt ? html`<time datetime="${d.nextDueAt}">${formatDateTime(d.nextDueAt)}</time>` : ''} ${d.overdue ? overdueBadge(locale) : ''}</td>
 <td class="num">${d.progress === null ? '' : `${d.progress}%`}</td><td>${formatDateTime(d.updatedAt)}</td></tr>`,
       )}</tbody></table></div>`

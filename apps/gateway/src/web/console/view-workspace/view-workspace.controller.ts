@@ -17,9 +17,17 @@ export class ViewWorkspaceController {
   constructor(private readonly loader: WorkspaceLoader) {}
 
   @Get(':id')
-  async workspace(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @Param('id') id: string, @Query('done') done: unknown, @CurrentSession() session: ConsoleSession): Promise<void> {
+  async workspace(
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+    @Param('id') id: string,
+    @Query('done') done: unknown,
+    @CurrentSession() session: ConsoleSession,
+  ): Promise<void> {
     const workspace = await this.loader.load(id, session.actor);
     const doneAction = typeof done === 'string' && (findAction(done) || done === 'register') ? done : undefined;
-    await sendConsolePage(request, reply, session, (context) => renderWorkspace(context, session, { ...workspace, done: doneAction }));
+    await sendConsolePage(request, reply, session, (context) =>
+      renderWorkspace(context, session, { ...workspace, done: doneAction }),
+    );
   }
 }

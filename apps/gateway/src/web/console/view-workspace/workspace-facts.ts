@@ -55,7 +55,12 @@ const M = defineMessages(
   },
 );
 
-const text = (value: unknown): string => (typeof value === 'string' ? value : typeof value === 'number' || typeof value === 'boolean' ? String(value) : JSON.stringify(value));
+const text = (value: unknown): string =>
+  typeof value === 'string'
+    ? value
+    : typeof value === 'number' || typeof value === 'boolean'
+      ? String(value)
+      : JSON.stringify(value);
 const clip = (value: string, max = 600): string => (value.length > max ? `${value.slice(0, max)}…` : value);
 
 /** A pending submission with what the reviewer approves: the payload's fields, as text. */
@@ -79,16 +84,33 @@ export function renderFacts(state: DecisionState, locale: Locale): Html {
     rows.push(html`<dt>${m.plan}</dt><dd>${state.plan.channels.join(', ')} · ${m.window}: ${formatDateTime(state.plan.opensAt)} – ${formatDateTime(state.plan.closesAt)}
 ${state.plan.shortenedReason ? html`<br>${m.shortened}: ${state.plan.shortenedReason} (${state.plan.shortenedApproved ? m.approved : m.notApproved})` : ''}</dd>`);
   }
-  if (state.consultation) rows.push(html`<dt>${m.consultation}</dt><dd>${formatDateTime(state.consultation.opensAt)} – ${formatDateTime(state.consultation.closesAt)}</dd>`);
-  if (state.hearings?.length) rows.push(html`<dt>${m.hearings}</dt><dd>${state.hearings.map((h) => html`${h.id} · ${formatDateTime(h.date)} · ${h.place}${h.held ? ` · ${m.held}` : ''}<br>`)}</dd>`);
-  if (state.legalityReview) rows.push(html`<dt>${m.legality}</dt><dd>${state.legalityReview.opinion ?? `${m.requested} ${formatDateTime(state.legalityReview.dueAt)}`}</dd>`);
-  if (state.adoption) rows.push(html`<dt>${m.adoption}</dt><dd>${m.adopted} ${formatDateTime(state.adoption.publicationDueAt)}</dd>`);
+  if (state.consultation)
+    rows.push(
+      html`<dt>${m.consultation}</dt><dd>${formatDateTime(state.consultation.opensAt)} – ${formatDateTime(state.consultation.closesAt)}</dd>`,
+    );
+  if (state.hearings?.length)
+    rows.push(
+      html`<dt>${m.hearings}</dt><dd>${state.hearings.map((h) => html`${h.id} · ${formatDateTime(h.date)} · ${h.place}${h.held ? ` · ${m.held}` : ''}<br>`)}</dd>`,
+    );
+  if (state.legalityReview)
+    rows.push(
+      html`<dt>${m.legality}</dt><dd>${state.legalityReview.opinion ?? `${m.requested} ${formatDateTime(state.legalityReview.dueAt)}`}</dd>`,
+    );
+  if (state.adoption)
+    rows.push(html`<dt>${m.adoption}</dt><dd>${m.adopted} ${formatDateTime(state.adoption.publicationDueAt)}</dd>`);
   if (state.milestones?.length) {
-    rows.push(html`<dt>${m.milestones}</dt><dd><ul>${state.milestones.map((x) => html`<li${x.overdue ? html` class="row--overdue"` : ''}>${x.id} · ${x.title} · ${x.unit} · ${formatDateTime(x.dueAt)} · ${x.percent}%</li>`)}</ul></dd>`);
+    rows.push(
+      html`<dt>${m.milestones}</dt><dd><ul>${state.milestones.map((x) => html`<li${x.overdue ? html` class="row--overdue"` : ''}>${x.id} · ${x.title} · ${x.unit} · ${formatDateTime(x.dueAt)} · ${x.percent}%</li>`)}</ul></dd>`,
+    );
   }
-  if (state.findings?.length) rows.push(html`<dt>${m.findings}</dt><dd>${state.findings.map((f) => html`${f.id} · ${formatDateTime(f.rectificationDueAt)}${f.rectified ? ` · ${m.rectified}` : ''}<br>`)}</dd>`);
+  if (state.findings?.length)
+    rows.push(
+      html`<dt>${m.findings}</dt><dd>${state.findings.map((f) => html`${f.id} · ${formatDateTime(f.rectificationDueAt)}${f.rectified ? ` · ${m.rectified}` : ''}<br>`)}</dd>`,
+    );
   if (state.evaluation?.startedAt || state.evaluation?.dueAt) {
-    rows.push(html`<dt>${m.evaluation}</dt><dd>${formatDateTime(state.evaluation.startedAt ?? state.evaluation.dueAt)}${state.evaluation.evaluatorUnit ? ` · ${m.evaluator}: ${state.evaluation.evaluatorUnit}` : ''}</dd>`);
+    rows.push(
+      html`<dt>${m.evaluation}</dt><dd>${formatDateTime(state.evaluation.startedAt ?? state.evaluation.dueAt)}${state.evaluation.evaluatorUnit ? ` · ${m.evaluator}: ${state.evaluation.evaluatorUnit}` : ''}</dd>`,
+    );
   }
   const reviews = state.reviews ?? [];
   return html`<section aria-labelledby="facts-h"><h2 id="facts-h">${m.facts}</h2><dl class="facts">${rows}</dl>

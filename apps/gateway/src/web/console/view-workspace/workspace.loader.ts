@@ -51,6 +51,8 @@ export class WorkspaceLoader {
         ),
       listDecisionHistory(this.dataSource, decisionId, 40),
     ]);
-    return 'value' in state ? { record, state: state.value, history } : { record, state: undefined, unavailable: state.unavailable, history };
+    return 'value' in state
+      ? { record, state: state.value, history }
+      : { record, state: undefined, unavailable: state.unavailable, history };
   }
 }

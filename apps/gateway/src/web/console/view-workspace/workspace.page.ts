@@ -45,7 +45,8 @@ const M = defineMessages(
     noDue: 'Nothing is due at the moment.',
     overdue: 'Overdue',
     actions: 'Actions you can take',
-    actionsHint: 'Every action your role can take in the current stage. When one is refused, the form says which rule blocked it.',
+    actionsHint:
+      'Every action your role can take in the current stage. When one is refused, the form says which rule blocked it.',
     noActions: 'Your role has no action in the current stage.',
     done: 'Done: {action}.',
     refusedAt: 'The action “{action}” was not performed; see its form below.',
@@ -55,14 +56,18 @@ const M = defineMessages(
     who: 'By',
     when: 'When',
     what: 'Step',
-    temporal: 'The workflow service is unavailable: this is the record from the database; the action forms are hidden until it is back. Reload shortly.',
-    archived: 'This decision’s workflow is archived: this is its permanent record from the database; no action remains.',
+    temporal:
+      'The workflow service is unavailable: this is the record from the database; the action forms are hidden until it is back. Reload shortly.',
+    archived:
+      'This decision’s workflow is archived: this is its permanent record from the database; no action remains.',
   },
 );
 
 /** The actions of `ACTIONS` the actor's role may take in the decision's stage (unit scope: ownDecision), as forms. */
 export function availableActions(state: DecisionState, actor: StaffActor): DecisionAction[] {
-  return ACTIONS.filter((a) => a.roles.includes(actor.role) && a.stages.includes(state.stage)).filter((a) => applies(a.name, state));
+  return ACTIONS.filter((a) => a.roles.includes(actor.role) && a.stages.includes(state.stage)).filter((a) =>
+    applies(a.name, state),
+  );
 }
 
 /**
@@ -89,7 +94,8 @@ function applies(action: string, state: DecisionState): boolean {
 
 /** Values a form starts with when it was not just refused: the current draft, the current closing time. */
 function prefill(action: string, state: DecisionState): FormBody {
-  if (action === 'draft-versions' && state.draft) return { draft: state.draft.draft, basis: state.draft.basis, explanation: state.draft.explanation };
+  if (action === 'draft-versions' && state.draft)
+    return { draft: state.draft.draft, basis: state.draft.basis, explanation: state.draft.explanation };
   if (action === 'extend' && state.consultation) return { closesAt: isoToBeijingLocal(state.consultation.closesAt) };
   if (action === 'publish-decision' || action === 'milestones') return { executionUnit: state.unit };
   return {};
@@ -100,11 +106,16 @@ export interface WorkspaceView extends Workspace {
   refused?: { action: string; values: FormBody; refusal: Refusal };
 }
 
-export function renderWorkspace(context: PageContext, session: ConsoleSession, view: WorkspaceView): { title: string; main: Html } {
+export function renderWorkspace(
+  context: PageContext,
+  session: ConsoleSession,
+  view: WorkspaceView,
+): { title: string; main: Html } {
   const m = M[context.locale];
   const locale: Locale = context.locale;
   const { record, state } = view;
-  const actionTitle = (name: string): string => (name === 'register' ? REGISTER_FORM : ACTION_FORMS[name])?.title[locale] ?? name;
+  const actionTitle = (name: string): string =>
+    (name === 'register' ? REGISTER_FORM : ACTION_FORMS[name])?.title[locale] ?? name;
   const actions = state ? availableActions(state, session.actor) : [];
   const forms = actions.map((a) =>
     renderActionForm(

@@ -34,6 +34,9 @@ export class LookUpReceiptController {
       else state.found = { view, decision: await findPublicDecision(this.dataSource, view.decisionId) };
     }
     const main = renderReceiptPage(state, context.locale, context.query['lang']);
-    await sendHtml(request, reply, renderPage(context, { title: M[context.locale].title, main }), { cache: 'private', status });
+    await sendHtml(request, reply, renderPage(context, { title: M[context.locale].title, main }), {
+      cache: 'private',
+      status,
+    });
   }
 }

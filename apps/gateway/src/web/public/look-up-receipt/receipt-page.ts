@@ -6,7 +6,10 @@ import { channelName, receiptStatusName, verdictName } from '../../words';
 
 /** The page's own words for its refusals (the console's words for RECEIPT_NOT_FOUND speak to staff). */
 const OWN_TEXTS: PageProblemTexts = {
-  INVALID_RECEIPT: { 'zh-CN': '这不是有效的回执编号，请检查是否有输入错误。', en: 'This is not a valid receipt number; please check it for typing mistakes.' },
+  INVALID_RECEIPT: {
+    'zh-CN': '这不是有效的回执编号，请检查是否有输入错误。',
+    en: 'This is not a valid receipt number; please check it for typing mistakes.',
+  },
   RECEIPT_NOT_FOUND: { 'zh-CN': '没有找到这个回执编号对应的意见。', en: 'No opinion has this receipt number.' },
 };
 
@@ -33,7 +36,8 @@ export const M = defineMessages(
   },
   {
     title: 'Receipt lookup',
-    intro: 'Enter the receipt number you got when you sent your opinion to see its status, and the answer once the adoption feedback is published.',
+    intro:
+      'Enter the receipt number you got when you sent your opinion to see its status, and the answer once the adoption feedback is published.',
     label: 'Receipt number',
     hint: 'e.g. OD-7K3M-9QX2-H4TR-5; case and hyphens do not matter',
     lookUp: 'Look up',
@@ -73,11 +77,13 @@ ${decision ? html`<dt>${m.decision}</dt><dd><a href="${decisionHref}">${decision
 <dt>${m.channel}</dt><dd>${channelName(view.channel, locale)}</dd>
 <dt>${m.received}</dt><dd><time datetime="${view.receivedAt}">${formatDateTime(view.receivedAt)}</time></dd>
 </dl>
-${answer
-  ? html`<h3>${m.answer}${answer.scope === 'cluster' && answer.cluster ? m.scopeCluster.replace('{label}', answer.cluster.label) : m.scopeOwn}</h3>
+${
+  answer
+    ? html`<h3>${m.answer}${answer.scope === 'cluster' && answer.cluster ? m.scopeCluster.replace('{label}', answer.cluster.label) : m.scopeOwn}</h3>
 <p><span class="badge">${verdictName(answer.verdict, locale)}</span> ${answer.text}</p>${answer.reason ? html`<p><strong>${m.reason}：</strong>${answer.reason}</p>` : ''}
 ${decision ? html`<p><a href="${decisionHref}#feedback">${m.feedback}</a></p>` : ''}`
-  : html`<p class="muted">${m.noAnswer}</p>`}
+    : html`<p class="muted">${m.noAnswer}</p>`
+}
 </section>`;
 }
 

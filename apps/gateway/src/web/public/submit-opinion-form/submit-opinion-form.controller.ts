@@ -30,20 +30,30 @@ export class SubmitOpinionFormController {
    * everything typed kept.
    */
   @Post(':id')
-  async submit(@Param('id') id: string, @Body() body: unknown, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+  async submit(
+    @Param('id') id: string,
+    @Body() body: unknown,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
     const context = pageContext(request, reply);
     const typed = readOpinionForm(body);
     try {
       await this.rateLimit.admit(request, reply);
       const stored = await this.handler.execute(id, toOpinionInput(typed.values), typed.key || undefined);
       const lang = context.query['lang'] ? `&lang=${encodeURIComponent(context.query['lang'])}` : '';
-      await reply.header('cache-control', 'no-store').redirect(`/receipts?receipt=${encodeURIComponent(stored.receipt)}&sent=1${lang}`, 303);
+      await reply
+        .header('cache-control', 'no-store')
+        .redirect(`/receipts?receipt=${encodeURIComponent(stored.receipt)}&sent=1${lang}`, 303);
     } catch (error) {
       const { problem } = toProblem(error);
       const form = formStateAfter(error, problem.status, typed);
       if (!form) throw error;
       const data = await loadDecisionPage(this.dataSource, id, 1);
-      await sendHtml(request, reply, renderDecisionPage(context, data, form), { cache: 'private', status: problem.status });
+      await sendHtml(request, reply, renderDecisionPage(context, data, form), {
+        cache: 'private',
+        status: problem.status,
+      });
     }
   }
 }

@@ -35,7 +35,12 @@ export class VerifyLogController {
       return;
     }
     const recent = await listDecisions(this.dataSource, { publicOnly: true, page: 1, pageSize: 10 });
-    const main = renderVerifyIndex(recent.items.map(toPublicDecision), this.config.PUBLIC_BASE_URL, context.locale, context.query['lang']);
+    const main = renderVerifyIndex(
+      recent.items.map(toPublicDecision),
+      this.config.PUBLIC_BASE_URL,
+      context.locale,
+      context.query['lang'],
+    );
     await sendHtml(request, reply, renderPage(context, { title: M[context.locale].title, main }), { cache: 'public' });
   }
 

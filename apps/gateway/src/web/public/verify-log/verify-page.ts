@@ -5,7 +5,8 @@ import { defineMessages, type Locale } from '../../i18n';
 export const M = defineMessages(
   {
     title: '验证公开日志',
-    intro: '每项决策的公开日志是一条哈希链：每条记录的哈希值由上一条记录的哈希值和本条内容按 JCS（RFC 8785）和 SHA-256 计算得出。本页在您的浏览器中下载日志并重新计算每一个哈希值和链接，不依赖服务器的说法。',
+    intro:
+      '每项决策的公开日志是一条哈希链：每条记录的哈希值由上一条记录的哈希值和本条内容按 JCS（RFC 8785）和 SHA-256 计算得出。本页在您的浏览器中下载日志并重新计算每一个哈希值和链接，不依赖服务器的说法。',
     pick: '选择要验证的决策',
     decisionId: '决策编号',
     go: '验证',
@@ -30,7 +31,8 @@ export const M = defineMessages(
   },
   {
     title: 'Verify the public log',
-    intro: 'Each decision’s public log is a hash chain: every entry’s hash is computed from the previous entry’s hash and its own content with JCS (RFC 8785) and SHA-256. This page downloads the log into your browser and recomputes every hash and link itself, without trusting the server’s word.',
+    intro:
+      'Each decision’s public log is a hash chain: every entry’s hash is computed from the previous entry’s hash and its own content with JCS (RFC 8785) and SHA-256. This page downloads the log into your browser and recomputes every hash and link itself, without trusting the server’s word.',
     pick: 'Choose a decision to verify',
     decisionId: 'Decision id',
     go: 'Verify',
@@ -55,7 +57,19 @@ export const M = defineMessages(
   },
 );
 
-const SCRIPT_MESSAGES = ['running', 'ok', 'fail', 'error', 'decision', 'gap', 'order', 'prev_hash', 'hash', 'head', 'malformed'] as const;
+const SCRIPT_MESSAGES = [
+  'running',
+  'ok',
+  'fail',
+  'error',
+  'decision',
+  'gap',
+  'order',
+  'prev_hash',
+  'hash',
+  'head',
+  'malformed',
+] as const;
 
 function cli(baseUrl: string, decisionId: string | null, locale: Locale): Html {
   const m = M[locale];
@@ -81,7 +95,12 @@ ${cli(baseUrl, decisionId, locale)}</section>`;
 }
 
 /** `/verify`: pick a decision (a GET form, or a recent one) and the command line for all of them. */
-export function renderVerifyIndex(recent: PublicDecision[], baseUrl: string, locale: Locale, lang: string | undefined): Html {
+export function renderVerifyIndex(
+  recent: PublicDecision[],
+  baseUrl: string,
+  locale: Locale,
+  lang: string | undefined,
+): Html {
   const m = M[locale];
   return html`<h1>${m.title}</h1><p>${m.intro}</p>
 <form class="filters" method="get" action="/verify" aria-label="${m.pick}">

@@ -29,7 +29,8 @@ export const M = defineMessages(
   },
   {
     title: 'Catalogue of decisions',
-    intro: 'Every major administrative decision in the public catalogue. Filter by stage, unit or year, or search titles and summaries.',
+    intro:
+      'Every major administrative decision in the public catalogue. Filter by stage, unit or year, or search titles and summaries.',
     filters: 'Filter and search',
     q: 'Keywords',
     qHint: 'Searches titles and summaries',
@@ -48,26 +49,57 @@ export const M = defineMessages(
   },
 );
 
-function select(name: string, label: string, any: string, options: Array<{ value: string; label: string }>, current: string): Html {
+function select(
+  name: string,
+  label: string,
+  any: string,
+  options: Array<{ value: string; label: string }>,
+  current: string,
+): Html {
   return html`<div class="field"><label for="f-${name}">${label}</label><select id="f-${name}" name="${name}"><option value="">${any}</option>
 ${options.map((o) => html`<option${attrs({ value: o.value, selected: o.value === current })}>${o.label}</option>`)}</select></div>`;
 }
 
 /** The catalogue: a GET form of filters (works without JavaScript) and a page of results. */
-export function renderCatalogue(context: PageContext, query: CatalogueQuery, result: Page<PublicDecision>, facets: { units: string[]; years: number[] }): Html {
+export function renderCatalogue(
+  context: PageContext,
+  query: CatalogueQuery,
+  result: Page<PublicDecision>,
+  facets: { units: string[]; years: number[] },
+): Html {
   const m = M[context.locale];
   const lang = context.query['lang'];
   const pages = Math.max(1, Math.ceil(result.total / result.pageSize));
   const form = html`<form class="filters" method="get" action="/decisions" role="search" aria-label="${m.filters}">
 <div class="field"><label for="f-q">${m.q}</label><input type="search" id="f-q" name="q"${attrs({ value: query.q })} aria-describedby="f-q-hint"><span class="hint" id="f-q-hint">${m.qHint}</span></div>
-${select('stage', m.stage, m.any, STAGES.map((s) => ({ value: s, label: stageName(s, context.locale) })), query.stage ?? '')}
-${select('unit', m.unit, m.any, facets.units.map((u) => ({ value: u, label: u })), query.unit)}
-${select('year', m.year, m.any, facets.years.map((y) => ({ value: String(y), label: String(y) })), query.year ? String(query.year) : '')}
+${select(
+  'stage',
+  m.stage,
+  m.any,
+  STAGES.map((s) => ({ value: s, label: stageName(s, context.locale) })),
+  query.stage ?? '',
+)}
+${select(
+  'unit',
+  m.unit,
+  m.any,
+  facets.units.map((u) => ({ value: u, label: u })),
+  query.unit,
+)}
+${select(
+  'year',
+  m.year,
+  m.any,
+  facets.years.map((y) => ({ value: String(y), label: String(y) })),
+  query.year ? String(query.year) : '',
+)}
 ${lang ? html`<input type="hidden" name="lang"${attrs({ value: lang })}>` : ''}
 <div class="field"><button type="submit">${m.search}</button></div>
 <div class="field"><a href="/decisions">${m.reset}</a></div>
 </form>`;
-  const list = result.items.length ? html`<ul class="cards">${result.items.map((d) => decisionCard(d, context.locale, 'h3'))}</ul>` : html`<p class="muted">${m.none}</p>`;
+  const list = result.items.length
+    ? html`<ul class="cards">${result.items.map((d) => decisionCard(d, context.locale, 'h3'))}</ul>`
+    : html`<p class="muted">${m.none}</p>`;
   const nav =
     pages > 1
       ? html`<nav aria-label="${m.pages}"><ul class="pagination">

@@ -11,7 +11,8 @@ export interface CatalogueQuery {
 }
 
 export function readCatalogueQuery(query: Record<string, string | undefined>): CatalogueQuery {
-  const text = (value: string | undefined, max: number): string => (typeof value === 'string' ? value.trim().slice(0, max) : '');
+  const text = (value: string | undefined, max: number): string =>
+    typeof value === 'string' ? value.trim().slice(0, max) : '';
   const integer = (value: string | undefined, min: number, max: number): number | undefined => {
     const n = Number(value);
     return value && Number.isInteger(n) && n >= min && n <= max ? n : undefined;

@@ -24,7 +24,15 @@ export class ViewCatalogueController {
     const context = pageContext(request, reply);
     const query = readCatalogueQuery(context.query);
     const [found, facets] = await Promise.all([
-      listDecisions(this.dataSource, { publicOnly: true, q: query.q || undefined, stage: query.stage, unit: query.unit || undefined, year: query.year, page: query.page, pageSize: PAGE_SIZE }),
+      listDecisions(this.dataSource, {
+        publicOnly: true,
+        q: query.q || undefined,
+        stage: query.stage,
+        unit: query.unit || undefined,
+        year: query.year,
+        page: query.page,
+        pageSize: PAGE_SIZE,
+      }),
       publicCatalogueFacets(this.dataSource),
     ]);
     const result = { ...found, items: found.items.map(toPublicDecision) };

@@ -100,7 +100,11 @@ ${channels.map(([channel, n]) => html`<tr><th scope="row">${m.byChannel}：${cha
 }
 
 /** Plan, window, extensions, counts (live while open, frozen after the seal), hearings and offline records. */
-export function consultationSection(model: DecisionPageModel, liveCounts: ConsultationCounts | null, locale: Locale): Html {
+export function consultationSection(
+  model: DecisionPageModel,
+  liveCounts: ConsultationCounts | null,
+  locale: Locale,
+): Html {
   const m = M[locale];
   const c = model.consultation;
   if (!c) return html``;
@@ -116,8 +120,16 @@ ${c.shortenedReason ? html`<dt>${m.shortened}</dt><dd>${c.shortenedReason}</dd>`
 ${c.extensions.map((e) => html`<p class="notice notice--warn">${fill(m.extended, { from: formatDateTime(e.previousClosesAt), to: formatDateTime(e.closesAt), reason: e.reason })}</p>`)}
 ${counts ? countsTable(counts, !c.counts, locale) : ''}
 ${c.feedbackDueAt ? html`<div class="due" id="feedback-due">${m.feedbackDue}${dueDate(c.feedbackDueAt, c.feedbackDueCount, locale)}</div>` : ''}
-${model.hearings.length ? html`<h3>${m.hearings}</h3><ul>${model.hearings.map((h) => html`<li>${fill(m.hearingAt, { at: formatDateTime(h.date), place: h.place })}；${m.selection}：${h.selectionMethod}；${m.participants}：${h.participants.join('、')}
-${h.held ? html`<br>${fill(m.held, { n: h.held.participantsCount, o: h.held.opinionsCount, ref: h.held.signedRecordRef })}` : ''}</li>`)}</ul>` : ''}
+${
+  model.hearings.length
+    ? html`<h3>${m.hearings}</h3><ul>${model.hearings.map(
+        (
+          h,
+        ) => html`<li>${fill(m.hearingAt, { at: formatDateTime(h.date), place: h.place })}；${m.selection}：${h.selectionMethod}；${m.participants}：${h.participants.join('、')}
+${h.held ? html`<br>${fill(m.held, { n: h.held.participantsCount, o: h.held.opinionsCount, ref: h.held.signedRecordRef })}` : ''}</li>`,
+      )}</ul>`
+    : ''
+}
 ${model.channelRecords.length ? html`<h3>${m.records}</h3><ul>${model.channelRecords.map((r) => html`<li>${fill(m.record, { channel: channelName(r.channel, locale), at: formatDateTime(r.date), n: r.participantsCount, o: r.opinionsCount })}</li>`)}</ul>` : ''}
 </section>`;
 }

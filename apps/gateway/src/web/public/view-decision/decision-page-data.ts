@@ -1,6 +1,13 @@
 import type { DataSource } from 'typeorm';
 import type { ConsultationCounts } from '../../../../../../libs/domain/src';
-import { findPublicDecision, findPublicTimeline, hasPublicIntake, listPublishedOpinions, liveConsultationCounts, type PublicDecision } from '../../../../../../libs/persistence/src';
+import {
+  findPublicDecision,
+  findPublicTimeline,
+  hasPublicIntake,
+  listPublishedOpinions,
+  liveConsultationCounts,
+  type PublicDecision,
+} from '../../../../../../libs/persistence/src';
 import { pageNumber } from '../../../common/page-number';
 import { notPublic } from '../../../get-public-decision/get-public-decision.controller';
 import { foldDecisionPage, type DecisionPageModel } from './decision-page-model';
@@ -20,8 +27,15 @@ export interface DecisionPageData {
 }
 
 /** Throws DECISION_NOT_FOUND for an unknown or non-public decision. */
-export async function loadDecisionPage(dataSource: DataSource, id: string, opinionsPage: number): Promise<DecisionPageData> {
-  const [decision, entries] = await Promise.all([findPublicDecision(dataSource, id), findPublicTimeline(dataSource, id)]);
+export async function loadDecisionPage(
+  dataSource: DataSource,
+  id: string,
+  opinionsPage: number,
+): Promise<DecisionPageData> {
+  const [decision, entries] = await Promise.all([
+    findPublicDecision(dataSource, id),
+    findPublicTimeline(dataSource, id),
+  ]);
   if (!decision || !entries) throw notPublic(id);
   const model = foldDecisionPage(entries);
   const consulting = decision.stage === 'consultation';

@@ -13,7 +13,14 @@ export interface DecisionPageModel {
   hearings: HearingView[];
   channelRecords: Array<{ channel: string; date: string; participantsCount: number; opinionsCount: number }>;
   feedback: FeedbackView | null;
-  collective: { outcome: 'adopted' | 'rejected' | 'returned'; meeting: string; date: string; reason: string | null; publicationDueAt: string | null; publicationDueCount?: DueCount | null } | null;
+  collective: {
+    outcome: 'adopted' | 'rejected' | 'returned';
+    meeting: string;
+    date: string;
+    reason: string | null;
+    publicationDueAt: string | null;
+    publicationDueCount?: DueCount | null;
+  } | null;
   decision: PublishedDecisionView | null;
   milestones: MilestoneView[];
   /** Weighted progress as the last progress report published it (0–100), null before any. */
@@ -72,7 +79,13 @@ export interface FeedbackView {
   seq: number;
   summary: string;
   draftChanges: string;
-  statistics: { received: number | null; published: number | null; withheld: Record<string, number>; byChannel: Record<string, number>; answered: Record<string, number> };
+  statistics: {
+    received: number | null;
+    published: number | null;
+    withheld: Record<string, number>;
+    byChannel: Record<string, number>;
+    answered: Record<string, number>;
+  };
   clusters: FeedbackClusterView[];
 }
 
@@ -113,16 +126,35 @@ export interface EvaluationView {
 }
 
 type Data = Record<string, unknown>;
-const str = (data: Data, key: string): string => (typeof data[key] === 'string' ? (data[key]) : '');
-const strOrNull = (data: Data, key: string): string | null => (typeof data[key] === 'string' ? (data[key]) : null);
-const num = (data: Data, key: string): number | null => (typeof data[key] === 'number' && Number.isFinite(data[key]) ? (data[key]) : null);
-const obj = (value: unknown): Data => (value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Data) : {});
+const str = (data: Data, key: string): string => (typeof data[key] === 'string' ? data[key] : '');
+const strOrNull = (data: Data, key: string): string | null => (typeof data[key] === 'string' ? data[key] : null);
+const num = (data: Data, key: string): number | null =>
+  typeof data[key] === 'number' && Number.isFinite(data[key]) ? data[key] : null;
+const obj = (value: unknown): Data =>
+  value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Data) : {};
 const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
 const counts = (value: unknown): Record<string, number> =>
-  Object.fromEntries(Object.entries(obj(value)).filter((pair): pair is [string, number] => typeof pair[1] === 'number'));
+  Object.fromEntries(
+    Object.entries(obj(value)).filter((pair): pair is [string, number] => typeof pair[1] === 'number'),
+  );
 
 export function emptyModel(): DecisionPageModel {
-  return { documents: null, versions: [], consultation: null, hearings: [], channelRecords: [], feedback: null, collective: null, decision: null, milestones: [], overallProgress: null, findings: [], accountability: [], evaluations: [], changes: [] };
+  return {
+    documents: null,
+    versions: [],
+    consultation: null,
+    hearings: [],
+    channelRecords: [],
+    feedback: null,
+    collective: null,
+    decision: null,
+    milestones: [],
+    overallProgress: null,
+    findings: [],
+    accountability: [],
+    evaluations: [],
+    changes: [],
+  };
 }
 
 /** Folds a decision's public timeline into what its page shows. */
@@ -148,42 +180,117 @@ function applyEntry(model: DecisionPageModel, entry: PublicLogEntry): DecisionPa
         counts: null,
         feedbackDueAt: null,
       };
-      const documents = { version, draft: str(data, 'draft'), basis: str(data, 'basis'), explanation: str(data, 'explanation'), publishedAt: at, seq: entry.seq };
+      const documents = {
+        version,
+        draft: str(data, 'draft'),
+        basis: str(data, 'basis'),
+        explanation: str(data, 'explanation'),
+        publishedAt: at,
+        seq: entry.seq,
+      };
       // A new draft after a major adjustment starts the procedure again (art.37): the old round's feedback and decision stay on the log.
-      return { ...model, documents, versions: [...model.versions, { version, publishedAt: at, seq: entry.seq }], consultation, hearings: [], channelRecords: [] };
+      return {
+        ...model,
+        documents,
+        versions: [...model.versions, { version, publishedAt: at, seq: entry.seq }],
+        consultation,
+        hearings: [],
+        channelRecords: [],
+      };
     }
     case 'ConsultationOpened':
-      return withConsultation(model, (c) => ({ ...c, opened: true, opensAt: str(data, 'opensAt') || c.opensAt, closesAt: str(data, 'closesAt') || c.closesAt }));
+      return withConsultation(model, (c) => ({
+        ...c,
+        opened: true,
+        opensAt: str(data, 'opensAt') || c.opensAt,
+        closesAt: str(data, 'closesAt') || c.closesAt,
+      }));
     case 'ConsultationExtended':
       return withConsultation(model, (c) => ({
         ...c,
         closesAt: str(data, 'closesAt') || c.closesAt,
-        extensions: [...c.extensions, { previousClosesAt: str(data, 'previousClosesAt'), closesAt: str(data, 'closesAt'), reason: str(data, 'reason'), at }],
+        extensions: [
+          ...c.extensions,
+          {
+            previousClosesAt: str(data, 'previousClosesAt'),
+            closesAt: str(data, 'closesAt'),
+            reason: str(data, 'reason'),
+            at,
+          },
+        ],
       }));
     case 'ConsultationClosed':
-      return withConsultation(model, (c) => ({ ...c, closedAt: str(data, 'closedAt') || at, feedbackDueAt: strOrNull(data, 'feedbackDueAt'), feedbackDueCount: dueCountOf(data['feedbackDueCount']), counts: data['counts'] ? toCounts(obj(data['counts'])) : null }));
+      return withConsultation(model, (c) => ({
+        ...c,
+        closedAt: str(data, 'closedAt') || at,
+        feedbackDueAt: strOrNull(data, 'feedbackDueAt'),
+        feedbackDueCount: dueCountOf(data['feedbackDueCount']),
+        counts: data['counts'] ? toCounts(obj(data['counts'])) : null,
+      }));
     case 'HearingNoticed':
       return {
         ...model,
-        hearings: [...model.hearings, { hearingId: str(data, 'hearingId'), date: str(data, 'date'), place: str(data, 'place'), selectionMethod: str(data, 'selectionMethod'), participants: list(data['participants']).map(String), held: null }],
+        hearings: [
+          ...model.hearings,
+          {
+            hearingId: str(data, 'hearingId'),
+            date: str(data, 'date'),
+            place: str(data, 'place'),
+            selectionMethod: str(data, 'selectionMethod'),
+            participants: list(data['participants']).map(String),
+            held: null,
+          },
+        ],
       };
     case 'HearingHeld': {
-      const held = { participantsCount: num(data, 'participantsCount') ?? 0, opinionsCount: num(data, 'opinionsCount') ?? 0, signedRecordRef: str(data, 'signedRecordRef') };
-      return { ...model, hearings: model.hearings.map((h) => (h.hearingId === str(data, 'hearingId') ? { ...h, held } : h)) };
+      const held = {
+        participantsCount: num(data, 'participantsCount') ?? 0,
+        opinionsCount: num(data, 'opinionsCount') ?? 0,
+        signedRecordRef: str(data, 'signedRecordRef'),
+      };
+      return {
+        ...model,
+        hearings: model.hearings.map((h) => (h.hearingId === str(data, 'hearingId') ? { ...h, held } : h)),
+      };
     }
     case 'ChannelRecorded':
-      return { ...model, channelRecords: [...model.channelRecords, { channel: str(data, 'channel'), date: str(data, 'date'), participantsCount: num(data, 'participantsCount') ?? 0, opinionsCount: num(data, 'opinionsCount') ?? 0 }] };
+      return {
+        ...model,
+        channelRecords: [
+          ...model.channelRecords,
+          {
+            channel: str(data, 'channel'),
+            date: str(data, 'date'),
+            participantsCount: num(data, 'participantsCount') ?? 0,
+            opinionsCount: num(data, 'opinionsCount') ?? 0,
+          },
+        ],
+      };
     case 'FeedbackPublished':
       return { ...model, feedback: toFeedback(data, at, entry.seq) };
     case 'DecisionAdopted':
     case 'DecisionRejected':
     case 'DecisionReturned': {
-      const outcome = entry.type === 'DecisionAdopted' ? 'adopted' : entry.type === 'DecisionRejected' ? 'rejected' : 'returned';
-      return { ...model, collective: { outcome, meeting: str(data, 'meeting'), date: str(data, 'date'), reason: strOrNull(data, 'reason'), publicationDueAt: strOrNull(data, 'publicationDueAt'), publicationDueCount: dueCountOf(data['publicationDueCount']) } };
+      const outcome =
+        entry.type === 'DecisionAdopted' ? 'adopted' : entry.type === 'DecisionRejected' ? 'rejected' : 'returned';
+      return {
+        ...model,
+        collective: {
+          outcome,
+          meeting: str(data, 'meeting'),
+          date: str(data, 'date'),
+          reason: strOrNull(data, 'reason'),
+          publicationDueAt: strOrNull(data, 'publicationDueAt'),
+          publicationDueCount: dueCountOf(data['publicationDueCount']),
+        },
+      };
     }
     case 'DecisionPublished': {
       const interpretation = obj(data['interpretation']);
-      const qa = list(interpretation['qa']).map((item) => ({ question: str(obj(item), 'question'), answer: str(obj(item), 'answer') }));
+      const qa = list(interpretation['qa']).map((item) => ({
+        question: str(obj(item), 'question'),
+        answer: str(obj(item), 'answer'),
+      }));
       return {
         ...model,
         decision: {
@@ -200,7 +307,20 @@ function applyEntry(model: DecisionPageModel, entry: PublicLogEntry): DecisionPa
     case 'MilestonePlanned':
       return {
         ...model,
-        milestones: [...model.milestones, { id: str(data, 'milestoneId'), title: str(data, 'title'), unit: str(data, 'unit'), dueAt: str(data, 'dueAt'), weight: num(data, 'weight') ?? 1, percent: 0, completed: false, overdue: false, reports: [] }],
+        milestones: [
+          ...model.milestones,
+          {
+            id: str(data, 'milestoneId'),
+            title: str(data, 'title'),
+            unit: str(data, 'unit'),
+            dueAt: str(data, 'dueAt'),
+            weight: num(data, 'weight') ?? 1,
+            percent: 0,
+            completed: false,
+            overdue: false,
+            reports: [],
+          },
+        ],
       };
     case 'ProgressReported': {
       const percent = num(data, 'percent') ?? 0;
@@ -208,36 +328,92 @@ function applyEntry(model: DecisionPageModel, entry: PublicLogEntry): DecisionPa
       return {
         ...model,
         overallProgress: num(data, 'overallProgress') ?? model.overallProgress,
-        milestones: withMilestone(model.milestones, str(data, 'milestoneId'), (m) => ({ ...m, percent, reports: [...m.reports, report] })),
+        milestones: withMilestone(model.milestones, str(data, 'milestoneId'), (m) => ({
+          ...m,
+          percent,
+          reports: [...m.reports, report],
+        })),
       };
     }
     case 'MilestoneCompleted':
-      return { ...model, milestones: withMilestone(model.milestones, str(data, 'milestoneId'), (m) => ({ ...m, percent: 100, completed: true })) };
+      return {
+        ...model,
+        milestones: withMilestone(model.milestones, str(data, 'milestoneId'), (m) => ({
+          ...m,
+          percent: 100,
+          completed: true,
+        })),
+      };
     case 'MilestoneOverdue':
-      return { ...model, milestones: withMilestone(model.milestones, str(data, 'milestoneId'), (m) => ({ ...m, overdue: true })) };
+      return {
+        ...model,
+        milestones: withMilestone(model.milestones, str(data, 'milestoneId'), (m) => ({ ...m, overdue: true })),
+      };
     case 'AuditFindingPublished':
       return {
         ...model,
-        findings: [...model.findings, { id: str(data, 'findingId'), finding: str(data, 'finding'), severity: str(data, 'severity'), rectificationDueAt: str(data, 'rectificationDueAt'), publishedAt: at, rectifications: [] }],
+        findings: [
+          ...model.findings,
+          {
+            id: str(data, 'findingId'),
+            finding: str(data, 'finding'),
+            severity: str(data, 'severity'),
+            rectificationDueAt: str(data, 'rectificationDueAt'),
+            publishedAt: at,
+            rectifications: [],
+          },
+        ],
       };
     case 'RectificationReported': {
       const rectification = { at, action: str(data, 'action'), status: str(data, 'status') };
-      return { ...model, findings: model.findings.map((f) => (f.id === str(data, 'findingId') ? { ...f, rectifications: [...f.rectifications, rectification] } : f)) };
+      return {
+        ...model,
+        findings: model.findings.map((f) =>
+          f.id === str(data, 'findingId') ? { ...f, rectifications: [...f.rectifications, rectification] } : f,
+        ),
+      };
     }
     case 'AccountabilityPublished':
-      return { ...model, accountability: [...model.accountability, { subject: str(data, 'subject'), measure: str(data, 'measure'), date: str(data, 'date') }] };
+      return {
+        ...model,
+        accountability: [
+          ...model.accountability,
+          { subject: str(data, 'subject'), measure: str(data, 'measure'), date: str(data, 'date') },
+        ],
+      };
     case 'EvaluationStarted':
-      return { ...model, evaluations: [...model.evaluations, { startedAt: at, trigger: str(data, 'trigger'), evaluatorUnit: strOrNull(data, 'evaluatorUnit'), conclusion: null, report: null, publishedAt: null }] };
+      return {
+        ...model,
+        evaluations: [
+          ...model.evaluations,
+          {
+            startedAt: at,
+            trigger: str(data, 'trigger'),
+            evaluatorUnit: strOrNull(data, 'evaluatorUnit'),
+            conclusion: null,
+            report: null,
+            publishedAt: null,
+          },
+        ],
+      };
     case 'EvaluationPublished': {
       const published = { conclusion: str(data, 'conclusion'), report: str(data, 'report'), publishedAt: at };
       const last = model.evaluations.at(-1);
-      const evaluations = last && !last.publishedAt ? [...model.evaluations.slice(0, -1), { ...last, ...published }] : [...model.evaluations, { startedAt: at, trigger: '', evaluatorUnit: null, ...published }];
+      const evaluations =
+        last && !last.publishedAt
+          ? [...model.evaluations.slice(0, -1), { ...last, ...published }]
+          : [...model.evaluations, { startedAt: at, trigger: '', evaluatorUnit: null, ...published }];
       return { ...model, evaluations };
     }
     case 'DueDateRecomputed': {
       const count = dueCountOf(data['count']);
-      if (str(data, 'deadline') === 'feedback') return withConsultation(model, (c) => ({ ...c, feedbackDueAt: str(data, 'to'), feedbackDueCount: count }));
-      if (str(data, 'deadline') === 'publication' && model.collective) return { ...model, collective: { ...model.collective, publicationDueAt: str(data, 'to'), publicationDueCount: count } };
+      if (str(data, 'deadline') === 'feedback')
+        return withConsultation(model, (c) => ({ ...c, feedbackDueAt: str(data, 'to'), feedbackDueCount: count }));
+      if (str(data, 'deadline') === 'publication' && model.collective)
+        return {
+          ...model,
+          collective: { ...model.collective, publicationDueAt: str(data, 'to'), publicationDueCount: count },
+        };
       return model;
     }
     case 'DecisionAdjusted':
@@ -245,22 +421,45 @@ function applyEntry(model: DecisionPageModel, entry: PublicLogEntry): DecisionPa
     case 'DecisionResumed':
     case 'DecisionTerminated':
     case 'DecisionClosed':
-      return { ...model, changes: [...model.changes, { type: entry.type, at, reason: strOrNull(data, 'reason'), major: typeof data['major'] === 'boolean' ? data['major'] : null }] };
+      return {
+        ...model,
+        changes: [
+          ...model.changes,
+          {
+            type: entry.type,
+            at,
+            reason: strOrNull(data, 'reason'),
+            major: typeof data['major'] === 'boolean' ? data['major'] : null,
+          },
+        ],
+      };
     case 'DecisionRegistered':
       return model;
   }
 }
 
-function withConsultation(model: DecisionPageModel, change: (c: ConsultationView) => ConsultationView): DecisionPageModel {
+function withConsultation(
+  model: DecisionPageModel,
+  change: (c: ConsultationView) => ConsultationView,
+): DecisionPageModel {
   return model.consultation ? { ...model, consultation: change(model.consultation) } : model;
 }
 
-function withMilestone(milestones: MilestoneView[], id: string, change: (m: MilestoneView) => MilestoneView): MilestoneView[] {
+function withMilestone(
+  milestones: MilestoneView[],
+  id: string,
+  change: (m: MilestoneView) => MilestoneView,
+): MilestoneView[] {
   return milestones.map((m) => (m.id === id ? change(m) : m));
 }
 
 function toCounts(data: Data): ConsultationCounts {
-  return { received: num(data, 'received') ?? 0, published: num(data, 'published') ?? 0, withheld: counts(data['withheld']), byChannel: counts(data['byChannel']) };
+  return {
+    received: num(data, 'received') ?? 0,
+    published: num(data, 'published') ?? 0,
+    withheld: counts(data['withheld']),
+    byChannel: counts(data['byChannel']),
+  };
 }
 
 function toFeedback(data: Data, at: string, seq: number): FeedbackView {
@@ -274,7 +473,9 @@ function toFeedback(data: Data, at: string, seq: number): FeedbackView {
       size: num(c, 'size') ?? 0,
       concentrated: c['concentrated'] === true,
       representativeText: strOrNull(c, 'representativeText'),
-      answer: answer ? { verdict: str(answer, 'verdict'), text: str(answer, 'text'), reason: strOrNull(answer, 'reason') } : null,
+      answer: answer
+        ? { verdict: str(answer, 'verdict'), text: str(answer, 'text'), reason: strOrNull(answer, 'reason') }
+        : null,
     };
   });
   return {
@@ -282,7 +483,13 @@ function toFeedback(data: Data, at: string, seq: number): FeedbackView {
     seq,
     summary: str(data, 'summary'),
     draftChanges: str(data, 'draftChanges'),
-    statistics: { received: num(statistics, 'received'), published: num(statistics, 'published'), withheld: counts(statistics['withheld']), byChannel: counts(statistics['byChannel']), answered: counts(statistics['answered']) },
+    statistics: {
+      received: num(statistics, 'received'),
+      published: num(statistics, 'published'),
+      withheld: counts(statistics['withheld']),
+      byChannel: counts(statistics['byChannel']),
+      answered: counts(statistics['answered']),
+    },
     clusters,
   };
 }

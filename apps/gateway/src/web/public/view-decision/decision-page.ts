@@ -13,7 +13,11 @@ import { outcomeSection } from './outcome-section';
 
 const M = defineMessages(
   { summary: '概要', executionChannel: '对决策执行的意见', nothingYet: '这项决策尚未公布草案，公布后将在此显示。' },
-  { summary: 'Summary', executionChannel: 'Opinions on how the decision is carried out', nothingYet: 'The draft of this decision has not been published yet; it will appear here.' },
+  {
+    summary: 'Summary',
+    executionChannel: 'Opinions on how the decision is carried out',
+    nothingYet: 'The draft of this decision has not been published yet; it will appear here.',
+  },
 );
 
 /** The whole decision page; `form` is the opinion form's state when it is shown (fresh or after an error). */
@@ -22,7 +26,9 @@ export function renderDecisionPage(context: PageContext, data: DecisionPageData,
   const { decision, model } = data;
   const lang = context.query['lang'];
   const action = `/decisions/${encodeURIComponent(decision.id)}${lang ? `?lang=${encodeURIComponent(lang)}` : ''}`;
-  const formHtml = form ? html`${decision.stage !== 'consultation' ? html`<p class="muted">${m.executionChannel}</p>` : ''}${renderOpinionForm(action, form, context.locale)}` : '';
+  const formHtml = form
+    ? html`${decision.stage !== 'consultation' ? html`<p class="muted">${m.executionChannel}</p>` : ''}${renderOpinionForm(action, form, context.locale)}`
+    : '';
   const main = html`${decisionHeader(decision, context.locale, 'overview')}
 <section aria-labelledby="summary-h"><h2 id="summary-h">${m.summary}</h2><p>${decision.summary}</p>${model.documents ? '' : html`<p class="muted">${m.nothingYet}</p>`}</section>
 ${documentsSection(model, context.locale)}

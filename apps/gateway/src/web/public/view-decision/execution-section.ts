@@ -48,7 +48,8 @@ const M = defineMessages(
   {
     execution: 'Execution',
     overall: 'Overall progress {p}% (weighted by milestone)',
-    chartAlt: 'Execution progress chart: the percentage done of each milestone; overdue milestones are red. The table below has the same data.',
+    chartAlt:
+      'Execution progress chart: the percentage done of each milestone; overdue milestones are red. The table below has the same data.',
     milestones: 'Milestones',
     title: 'Milestone',
     unit: 'Responsible unit',
@@ -98,7 +99,8 @@ function milestonesTable(model: DecisionPageModel, m: Words): Html {
   return html`<div class="table-wrap"><table><caption>${m.milestones}</caption>
 <thead><tr><th scope="col">${m.title}</th><th scope="col">${m.unit}</th><th scope="col">${m.due}</th><th scope="col" class="num">${m.weight}</th><th scope="col" class="num">${m.progress}</th><th scope="col">${m.status}</th><th scope="col">${m.latest}</th></tr></thead>
 <tbody>${model.milestones.map(
-    (ms) => html`<tr${ms.overdue && !ms.completed ? html` class="overdue"` : ''}><th scope="row">${ms.title}</th><td>${ms.unit}</td><td><time datetime="${ms.dueAt}">${formatDate(ms.dueAt)}</time></td><td class="num">${ms.weight}</td><td class="num">${ms.percent}%</td><td>${milestoneStatus(ms, m)}</td><td>${ms.reports.at(-1)?.narrative ?? ''}</td></tr>`,
+    (ms) =>
+      html`<tr${ms.overdue && !ms.completed ? html` class="overdue"` : ''}><th scope="row">${ms.title}</th><td>${ms.unit}</td><td><time datetime="${ms.dueAt}">${formatDate(ms.dueAt)}</time></td><td class="num">${ms.weight}</td><td class="num">${ms.percent}%</td><td>${milestoneStatus(ms, m)}</td><td>${ms.reports.at(-1)?.narrative ?? ''}</td></tr>`,
   )}</tbody></table></div>`;
 }
 
@@ -121,7 +123,9 @@ ${milestonesTable(model, m)}</section>`);
     parts.push(html`<section aria-labelledby="audit-h"><h2 id="audit-h">${m.audit}</h2><div class="table-wrap"><table>
 <thead><tr><th scope="col">${m.finding}</th><th scope="col">${m.severity}</th><th scope="col">${m.rectificationDue}</th><th scope="col">${m.rectification}</th></tr></thead>
 <tbody>${model.findings.map(
-      (f) => html`<tr><th scope="row">${f.finding}</th><td>${severityName(f.severity, locale)}</td><td><time datetime="${f.rectificationDueAt}">${formatDate(f.rectificationDueAt)}</time></td>
+      (
+        f,
+      ) => html`<tr><th scope="row">${f.finding}</th><td>${severityName(f.severity, locale)}</td><td><time datetime="${f.rectificationDueAt}">${formatDate(f.rectificationDueAt)}</time></td>
 <td>${f.rectifications.length ? html`<ul class="plain">${f.rectifications.map((r) => html`<li>${rectificationName(r.status, locale)}（${formatDate(r.at)}）：${r.action}</li>`)}</ul>` : m.none}</td></tr>`,
     )}</tbody></table></div></section>`);
   }
@@ -131,16 +135,23 @@ ${milestonesTable(model, m)}</section>`);
 <tbody>${model.accountability.map((a) => html`<tr><th scope="row">${a.subject}</th><td>${a.measure}</td><td>${formatDate(a.date)}</td></tr>`)}</tbody></table></div></section>`);
   }
   if (model.evaluations.length) {
-    parts.push(html`<section aria-labelledby="eval-h"><h2 id="eval-h">${m.evaluation}</h2>${model.evaluations.map(
-      (e) => html`<div class="card"><p>${fill(m.started, { at: formatDateTime(e.startedAt), trigger: triggerName(e.trigger, locale) })}</p>
+    parts.push(
+      html`<section aria-labelledby="eval-h"><h2 id="eval-h">${m.evaluation}</h2>${model.evaluations.map(
+        (
+          e,
+        ) => html`<div class="card"><p>${fill(m.started, { at: formatDateTime(e.startedAt), trigger: triggerName(e.trigger, locale) })}</p>
 <dl class="facts">${e.evaluatorUnit ? html`<dt>${m.evaluator}</dt><dd>${e.evaluatorUnit}</dd>` : ''}${e.conclusion ? html`<dt>${m.conclusion}</dt><dd>${conclusionName(e.conclusion, locale)}</dd>` : ''}</dl>
 ${e.report ? html`<h3>${m.report}</h3><div class="document">${e.report}</div>` : ''}</div>`,
-    )}</section>`);
+      )}</section>`,
+    );
   }
   if (model.changes.length) {
-    parts.push(html`<section aria-labelledby="changes-h"><h2 id="changes-h">${m.changes}</h2><ul>${model.changes.map(
-      (c) => html`<li>${fill(m.change, { label: m[c.type as 'DecisionAdjusted'] ?? c.type, at: formatDateTime(c.at) })}${c.major ? html`：${m.major}` : ''}${c.reason ? html`：${c.reason}` : ''}</li>`,
-    )}</ul></section>`);
+    parts.push(
+      html`<section aria-labelledby="changes-h"><h2 id="changes-h">${m.changes}</h2><ul>${model.changes.map(
+        (c) =>
+          html`<li>${fill(m.change, { label: m[c.type as 'DecisionAdjusted'] ?? c.type, at: formatDateTime(c.at) })}${c.major ? html`：${m.major}` : ''}${c.reason ? html`：${c.reason}` : ''}</li>`,
+      )}</ul></section>`,
+    );
   }
   return html`${parts}`;
 }

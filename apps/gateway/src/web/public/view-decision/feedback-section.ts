@@ -50,9 +50,11 @@ function clusterItem(c: FeedbackClusterView, locale: Locale): Html {
   const m = M[locale];
   return html`<li class="card"><h4>${fill(m.cluster, { label: c.label, size: c.size })}${c.concentrated ? html` <span class="badge badge--open">${m.concentrated}</span>` : ''}</h4>
 ${c.representativeText ? html`<p><strong>${m.representative}：</strong></p><p class="opinion">${c.representativeText}</p>` : ''}
-${c.answer
-  ? html`<p><strong>${m.answer}：</strong><span class="badge">${verdictName(c.answer.verdict, locale)}</span> ${c.answer.text}</p>${c.answer.reason ? html`<p><strong>${m.reason}：</strong>${c.answer.reason}</p>` : ''}`
-  : html`<p class="muted">${m.unanswered}</p>`}</li>`;
+${
+  c.answer
+    ? html`<p><strong>${m.answer}：</strong><span class="badge">${verdictName(c.answer.verdict, locale)}</span> ${c.answer.text}</p>${c.answer.reason ? html`<p><strong>${m.reason}：</strong>${c.answer.reason}</p>` : ''}`
+    : html`<p class="muted">${m.unanswered}</p>`
+}</li>`;
 }
 
 /** The published report: summary, changes, statistics, each concentrated cluster with its answer. */
@@ -60,7 +62,8 @@ export function feedbackSection(feedback: FeedbackView | null, locale: Locale): 
   if (!feedback) return html``;
   const m = M[locale];
   const s = feedback.statistics;
-  const row = (label: string, value: number | null): Html | '' => (value === null ? '' : html`<tr><th scope="row">${label}</th><td class="num">${value}</td></tr>`);
+  const row = (label: string, value: number | null): Html | '' =>
+    value === null ? '' : html`<tr><th scope="row">${label}</th><td class="num">${value}</td></tr>`;
   const concentrated = feedback.clusters.filter((c) => c.concentrated);
   const others = feedback.clusters.filter((c) => !c.concentrated);
   return html`<section aria-labelledby="feedback-h" id="feedback"><h2 id="feedback-h">${m.heading}</h2>
@@ -71,7 +74,9 @@ export function feedbackSection(feedback: FeedbackView | null, locale: Locale): 
 ${row(m.received, s.received)}${row(m.shown, s.published)}
 ${Object.entries(s.withheld).map(([reason, n]) => row(`${m.withheld}（${withheldReasonName(reason, locale)}）`, n))}
 ${Object.entries(s.byChannel).map(([channel, n]) => row(`${m.channel}：${channelName(channel, locale)}`, n))}
-${Object.entries(s.answered).filter(([, n]) => n > 0).map(([verdict, n]) => row(`${m.answered}：${verdictName(verdict, locale)}`, n))}
+${Object.entries(s.answered)
+  .filter(([, n]) => n > 0)
+  .map(([verdict, n]) => row(`${m.answered}：${verdictName(verdict, locale)}`, n))}
 </tbody></table></div>
 ${concentrated.length ? html`<h3>${m.clusters}</h3><ul class="cards">${concentrated.map((c) => clusterItem(c, locale))}</ul>` : ''}
 ${others.length ? html`<h3>${m.others}</h3><ul class="cards">${others.map((c) => clusterItem(c, locale))}</ul>` : ''}

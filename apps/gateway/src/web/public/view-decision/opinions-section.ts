@@ -34,12 +34,19 @@ export interface OpinionsPage {
 }
 
 /** De-identified `text_public` only (the repository never selects anything else), paginated by `?opinions=`. */
-export function opinionsSection(decisionId: string, opinions: OpinionsPage, locale: Locale, lang: string | undefined): Html {
+export function opinionsSection(
+  decisionId: string,
+  opinions: OpinionsPage,
+  locale: Locale,
+  lang: string | undefined,
+): Html {
   const m = M[locale];
   const pages = Math.max(1, Math.ceil(opinions.total / opinions.pageSize));
-  const href = (page: number): string => `/decisions/${encodeURIComponent(decisionId)}?opinions=${page}${lang ? `&lang=${encodeURIComponent(lang)}` : ''}#opinions`;
+  const href = (page: number): string =>
+    `/decisions/${encodeURIComponent(decisionId)}?opinions=${page}${lang ? `&lang=${encodeURIComponent(lang)}` : ''}#opinions`;
   const items = opinions.items.map(
-    (o) => html`<li class="opinion"><p class="meta"><time datetime="${o.receivedAt}">${formatDateTime(o.receivedAt)}</time> · ${channelName(o.channel, locale)}${o.section ? html` · ${m.section}：${o.section}` : ''}</p>${o.text}</li>`,
+    (o) =>
+      html`<li class="opinion"><p class="meta"><time datetime="${o.receivedAt}">${formatDateTime(o.receivedAt)}</time> · ${channelName(o.channel, locale)}${o.section ? html` · ${m.section}：${o.section}` : ''}</p>${o.text}</li>`,
   );
   return html`<section aria-labelledby="opinions-h" id="opinions"><h2 id="opinions-h">${m.heading}</h2>
 ${opinions.total === 0 ? html`<p class="muted">${m.none}</p>` : html`<p class="muted">${m.intro} ${fill(m.count, { total: opinions.total, page: opinions.page, pages })}</p><ul class="plain">${items}</ul>`}

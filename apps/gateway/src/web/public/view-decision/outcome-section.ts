@@ -42,13 +42,21 @@ export function outcomeSection(model: DecisionPageModel, locale: Locale): Html {
   const d = model.decision;
   if (!c && !d) return html``;
   return html`<section aria-labelledby="outcome-h" id="decision"><h2 id="outcome-h">${d ? m.decision : m.collective}</h2>
-${c ? html`<p>${fill(m.meeting, { meeting: c.meeting, date: formatDate(c.date), outcome: outcomeName(c.outcome, locale) })}${c.reason ? html`；${m.reason}：${c.reason}` : ''}</p>
-${c.publicationDueAt && !d ? html`<div class="due" id="publication-due">${m.publicationDue}${dueDate(c.publicationDueAt, c.publicationDueCount, locale)}</div>` : ''}` : ''}
-${d ? html`<p class="muted">${fill(m.published, { at: formatDateTime(d.publishedAt) })}</p>
+${
+  c
+    ? html`<p>${fill(m.meeting, { meeting: c.meeting, date: formatDate(c.date), outcome: outcomeName(c.outcome, locale) })}${c.reason ? html`；${m.reason}：${c.reason}` : ''}</p>
+${c.publicationDueAt && !d ? html`<div class="due" id="publication-due">${m.publicationDue}${dueDate(c.publicationDueAt, c.publicationDueCount, locale)}</div>` : ''}`
+    : ''
+}
+${
+  d
+    ? html`<p class="muted">${fill(m.published, { at: formatDateTime(d.publishedAt) })}</p>
 <h3>${m.text}</h3><div class="document">${d.text}</div>
 <h3>${m.interpretation}</h3><div class="document">${d.plainLanguage}</div>
 ${d.qa.length ? html`<h3>${m.qa}</h3><dl class="qa">${d.qa.map((item) => html`<dt>${item.question}</dt><dd>${item.answer}</dd>`)}</dl>` : ''}
 ${d.adoptionExplanation ? html`<h3>${m.adoption}</h3><div class="document">${d.adoptionExplanation}</div>` : ''}
-<dl class="facts"><dt>${m.executionUnit}</dt><dd>${d.executionUnit}</dd>${d.evaluationDueAt ? html`<dt>${m.evaluationDue}</dt><dd>${formatDate(d.evaluationDueAt)}</dd>` : ''}</dl>` : ''}
+<dl class="facts"><dt>${m.executionUnit}</dt><dd>${d.executionUnit}</dd>${d.evaluationDueAt ? html`<dt>${m.evaluationDue}</dt><dd>${formatDate(d.evaluationDueAt)}</dd>` : ''}</dl>`
+    : ''
+}
 </section>`;
 }

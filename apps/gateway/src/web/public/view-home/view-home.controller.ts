@@ -25,7 +25,8 @@ const M = defineMessages(
   {
     title: 'Home',
     heading: 'Major administrative decisions in the open',
-    intro: 'Read draft decisions, send your opinion, look up the receipt and the answer, and follow how each decision is carried out and evaluated.',
+    intro:
+      'Read draft decisions, send your opinion, look up the receipt and the answer, and follow how each decision is carried out and evaluated.',
     open: 'Open for opinions',
     noneOpen: 'No decision is open for opinions at the moment.',
     recent: 'Recently updated decisions',
@@ -49,7 +50,9 @@ export class ViewHomeController {
       listDecisions(this.dataSource, { publicOnly: true, page: 1, pageSize: 12 }),
     ]);
     const list = (items: PublicDecision[], none: string): Html =>
-      items.length ? html`<ul class="cards">${items.map((d) => decisionCard(d, context.locale))}</ul>` : html`<p class="muted">${none}</p>`;
+      items.length
+        ? html`<ul class="cards">${items.map((d) => decisionCard(d, context.locale))}</ul>`
+        : html`<p class="muted">${none}</p>`;
     const main = html`<h1>${m.heading}</h1><p>${m.intro}</p>
 <section aria-labelledby="open-h"><h2 id="open-h">${m.open}</h2>${list(open.items.map(toPublicDecision), m.noneOpen)}</section>
 <section aria-labelledby="recent-h"><h2 id="recent-h">${m.recent}</h2>${list(recent.items.map(toPublicDecision), m.noneRecent)}

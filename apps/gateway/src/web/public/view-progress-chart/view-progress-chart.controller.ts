@@ -24,11 +24,19 @@ export class ViewProgressChartController {
 
   /** `GET /decisions/{id}/progress.svg?lang=`: the execution progress of a public decision as SVG. */
   @Get(':id/progress.svg')
-  async chart(@Param('id') id: string, @Query('lang') lang: string | undefined, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+  async chart(
+    @Param('id') id: string,
+    @Query('lang') lang: string | undefined,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
     const entries = await findPublicTimeline(this.dataSource, id);
     if (!entries) throw notPublic(id);
     const svg = renderProgressChart(foldDecisionPage(entries).milestones, resolveLocale(lang, undefined));
     void reply.header('content-security-policy', CHART_CSP).header('x-content-type-options', 'nosniff');
-    await sendCacheable(reply, request.headers['if-none-match'], svg, { type: 'image/svg+xml; charset=utf-8', cacheControl: 'public, max-age=60' });
+    await sendCacheable(reply, request.headers['if-none-match'], svg, {
+      type: 'image/svg+xml; charset=utf-8',
+      cacheControl: 'public, max-age=60',
+    });
   }
 }

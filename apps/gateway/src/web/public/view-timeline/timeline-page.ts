@@ -8,7 +8,8 @@ import { roleName } from '../../words';
 export const M = defineMessages(
   {
     title: '公开日志',
-    intro: '这项决策的每个公开步骤都按顺序写入日志。每条记录的哈希值由上一条记录的哈希值和本条内容计算得出，任何改动或删除都会被发现。',
+    intro:
+      '这项决策的每个公开步骤都按顺序写入日志。每条记录的哈希值由上一条记录的哈希值和本条内容计算得出，任何改动或删除都会被发现。',
     count: '共 {n} 条记录，最新一条为第 {seq} 条，哈希值：',
     empty: '暂无公开记录。',
     seq: '第 {seq} 条：',
@@ -20,7 +21,8 @@ export const M = defineMessages(
   },
   {
     title: 'Public log',
-    intro: 'Every public step of this decision is written to the log in order. Each entry’s hash is computed from the previous entry’s hash and its own content, so any change or removal shows.',
+    intro:
+      'Every public step of this decision is written to the log in order. Each entry’s hash is computed from the previous entry’s hash and its own content, so any change or removal shows.',
     count: '{n} entries; the latest is entry {seq}, hash:',
     empty: 'No public entry yet.',
     seq: 'Entry {seq}: ',
@@ -35,7 +37,12 @@ export const M = defineMessages(
 function entryItem(entry: PublicLogEntry, locale: Locale): Html {
   const m = M[locale];
   const actor = entry.actor as { unit?: unknown; role?: unknown };
-  const who = [typeof actor.unit === 'string' ? actor.unit : '', typeof actor.role === 'string' ? roleName(actor.role, locale) : ''].filter(Boolean).join(' · ');
+  const who = [
+    typeof actor.unit === 'string' ? actor.unit : '',
+    typeof actor.role === 'string' ? roleName(actor.role, locale) : '',
+  ]
+    .filter(Boolean)
+    .join(' · ');
   return html`<li id="seq-${entry.seq}"><h3>${fill(m.seq, { seq: entry.seq })}${eventLabelIn(entry.type, locale)}</h3>
 <p class="meta"><time datetime="${entry.occurredAt}">${formatDateTime(entry.occurredAt)}</time> · ${m.actor}${who}</p>
 <p>${summarizeEventIn(entry.type, entry.data, locale)}</p>

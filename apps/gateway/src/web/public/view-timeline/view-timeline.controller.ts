@@ -22,10 +22,15 @@ export class ViewTimelineController {
   @Get(':id/timeline')
   async timeline(@Param('id') id: string, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
     const context = pageContext(request, reply);
-    const [decision, entries] = await Promise.all([findPublicDecision(this.dataSource, id), findPublicTimeline(this.dataSource, id)]);
+    const [decision, entries] = await Promise.all([
+      findPublicDecision(this.dataSource, id),
+      findPublicTimeline(this.dataSource, id),
+    ]);
     if (!decision || !entries) throw notPublic(id);
     const main = html`${decisionHeader(decision, context.locale, 'timeline')}${renderTimeline(id, entries, context.locale)}`;
     const title = `${M[context.locale].title} · ${decision.title}`;
-    await sendHtml(request, reply, renderPage(context, { title, main, head: decisionFeedLink(decision) }), { cache: 'public' });
+    await sendHtml(request, reply, renderPage(context, { title, main, head: decisionFeedLink(decision) }), {
+      cache: 'public',
+    });
   }
 }
