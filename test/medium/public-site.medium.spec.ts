@@ -310,7 +310,7 @@ describe('the public site in a real browser', () => {
     await expect(page.getByText(REASON).isVisible()).resolves.toBe(true);
     expect(errors).toEqual([]);
     await done();
-  });
+  }, 240_000);
 
   it('follows the timeline with every entry hash-linked to the one before', async () => {
     const api = (await call(system.baseUrl, 'GET', `/api/v1/public/decisions/${id}/timeline`)).body;

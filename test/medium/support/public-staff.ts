@@ -1,5 +1,4 @@
 import type { DataSource } from 'typeorm';
-import { seedClusters } from '../../support/feedback-seed';
 import { eventually } from '../../support/eventually';
 import { call } from '../../support/http';
 
@@ -69,8 +68,7 @@ export async function waitForEvent(
 }
 
 /**
- * After the seal: waits for the clustering activity (or clusters directly, as the feedback e2e test
- * does, when it has not run), answers every cluster, and publishes the feedback report.
+ * After the seal: waits for the clustering activity, answers every cluster, and publishes the feedback report.
  */
 export async function publishFeedback(
   staff: Staff,
@@ -84,16 +82,9 @@ export async function publishFeedback(
         at: string | null;
       }>
     )[0]?.at ?? null;
-  // Up to 30 s for the clustering activity (a loaded machine runs it late); past that the test clusters the opinions itself.
-  await eventually(clusteredAt, { timeoutMs: 30_000, intervalMs: 250, what: 'clustering' }).catch(() => undefined);
-  if (!(await clusteredAt())) {
-    const receipts = (
-      (await app.query(`SELECT receipt FROM opinions WHERE decision_id = '${decisionId}'`)) as Array<{
-        receipt: string;
-      }>
-    ).map((r) => r.receipt);
-    await seedClusters(app, decisionId, [{ clusterId: 'r1-1', label: '停车收费', receipts }]);
-  }
+  // The real clustering activity (its retries start at 5 s; a loaded machine runs it late). Never seeded
+  // here: a seed raced the activity's own writes (duplicate cluster keys on PostgreSQL).
+  await eventually(clusteredAt, { timeoutMs: 120_000, intervalMs: 250, what: 'clustering by the activity' });
   const clusters = (
     (await app.query(`SELECT cluster_id AS c FROM opinion_clusters WHERE decision_id = '${decisionId}'`)) as Array<{
       c: string;
