@@ -64,6 +64,16 @@ export default tseslint.config(
       ),
     ],
   ),
+  // The opinion-analysis engine is pure too, and kept apart so the workflow bundle never carries it (ADR 45).
+  layer(
+    ['libs/opinion-analysis/**/*.ts'],
+    [
+      forbid(
+        '^(?!\\./)(?!(\\.\\./)+domain/src$)',
+        'libs/opinion-analysis is pure: it imports only its own files and libs/domain/src.',
+      ),
+    ],
+  ),
   layer(
     ['libs/runtime/**/*.ts'],
     [forbid('(^|/)(apps|workflows|libs/(domain|persistence|temporal))/', 'libs/runtime depends on nothing of ours.')],
@@ -73,7 +83,7 @@ export default tseslint.config(
     [
       forbid(
         '(^|/)(apps|workflows)/|(^|/)libs/temporal/|^@temporalio/|^@nestjs/',
-        'libs/persistence depends on libs/domain only (DESIGN.md §2).',
+        'libs/persistence depends on libs/domain and libs/opinion-analysis only (DESIGN.md §2).',
       ),
     ],
   ),

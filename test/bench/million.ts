@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { Client as PgClient } from 'pg';
-import { syntheticOpinions } from '../support/opinion-corpus';
+import { syntheticOpinions } from '../../libs/opinion-analysis/src/spec-support/opinion-corpus';
 import { createBenchDatabase } from './databases';
 
 /**

@@ -5,7 +5,7 @@ import { inRun, startRun } from '../../libs/persistence/src/opinions/clustering-
 import { databaseKinds } from '../support/databases';
 import { seedDecision, type SeedOpinion } from '../support/feedback-seed';
 import { useTestDatabase } from '../support/fixtures';
-import { syntheticOpinions } from '../support/opinion-corpus';
+import { syntheticOpinions } from '../../libs/opinion-analysis/src/spec-support/opinion-corpus';
 
 const now = new Date('2026-12-03T00:00:00.000Z');
 const drafter = { accountId: 'acc-drafter-a', username: 'drafter', unit: 'unit-a', role: 'drafter' as const };

@@ -27,8 +27,6 @@ export * from './reviews';
 export * from './deidentify';
 export * from './receipt';
 export * from './opinion';
-export * from './near-duplicates';
-export * from './opinion-clustering';
 export * from './cluster-edits';
 export * from './answers';
 export * from './feedback-report';

@@ -1,4 +1,5 @@
-import { DomainError, isConcentrated, OpinionClusterer, type Clustering, type Policy } from '../../../domain/src';
+import { DomainError, type Policy } from '../../../domain/src';
+import { isConcentrated, OpinionClusterer, type Clustering } from '../../../opinion-analysis/src';
 import type { DataSource } from 'typeorm';
 import { OpinionClusterEntity } from '../entities/feedback.entity';
 import {

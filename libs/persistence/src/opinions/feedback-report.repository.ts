@@ -1,11 +1,5 @@
-import {
-  DomainError,
-  isConcentrated,
-  VERDICTS,
-  type Policy,
-  type ReportCluster,
-  type Verdict,
-} from '../../../domain/src';
+import { DomainError, VERDICTS, type Policy, type ReportCluster, type Verdict } from '../../../domain/src';
+import { isConcentrated } from '../../../opinion-analysis/src';
 import { In, type DataSource, type SelectQueryBuilder } from 'typeorm';
 import { OpinionAnswerEntity, OpinionClusterEntity } from '../entities/feedback.entity';
 import { ConsultationEntity, OpinionEntity } from '../entities/opinion.entity';

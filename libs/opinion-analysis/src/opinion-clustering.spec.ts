@@ -1,4 +1,4 @@
-import { syntheticOpinions } from '../../../test/support/opinion-corpus';
+import { syntheticOpinions } from './spec-support/opinion-corpus';
 import { OpinionClusterer, type Clustering } from './opinion-clustering';
 
 interface Input {

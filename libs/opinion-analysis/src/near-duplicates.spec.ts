@@ -1,6 +1,6 @@
-import { syntheticOpinions } from '../../../test/support/opinion-corpus';
+import { syntheticOpinions } from './spec-support/opinion-corpus';
 import { estimatedSimilarity, isConcentrated, minHash, NearDuplicateIndex } from './near-duplicates';
-import { DEFAULT_POLICY } from './policy';
+import { DEFAULT_POLICY } from '../../domain/src';
 
 const FORM_LETTER =
   '我强烈反对将城区停车收费标准提高一倍的方案，这会显著增加居民的出行负担，建议维持现行标准并增加公共停车位供给。';
