@@ -59,7 +59,7 @@ export default tseslint.config(
     ['libs/domain/**/*.ts'],
     [
       forbid(
-        '^(?!\\./|chinese-days$|@zxcvbn-ts/(core|language-common)$|zod$)',
+        '^(?!\\./|\\.\\./(?!\\.\\./)|chinese-days$|@zxcvbn-ts/(core|language-common)$|zod$)',
         'libs/domain is pure: it imports only its own files, the working-day calendar data (chinese-days), the password-strength estimator (zxcvbn-ts, no I/O) and zod (the command and event schemas).',
       ),
     ],

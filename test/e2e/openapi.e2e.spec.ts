@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ERROR_CODES, isErrorCode } from '../../libs/domain/src/error-codes';
+import { ERROR_CODES, isErrorCode } from '../../libs/domain/src/errors/error-codes';
 import { ACTIONS } from '../../libs/domain/src';
 import { openDatabase, seedDemoAccounts } from '../../libs/persistence/src';
 import { startSystem, type TestSystem } from '../support/apps';
@@ -73,14 +73,14 @@ function operations(document: Schema): Array<{ path: string; method: string; ope
 function lifecycleRuleCodes(): string[] {
   const dir = join(__dirname, '..', '..', 'libs', 'domain', 'src');
   const files = [
-    'actions-drafting.ts',
-    'actions-consultation.ts',
-    'actions-deciding.ts',
-    'actions-execution.ts',
-    'actions-review.ts',
-    'decision-action.ts',
-    'feedback-report.ts',
-    'reviews.ts',
+    'lifecycle/actions-drafting.ts',
+    'lifecycle/actions-consultation.ts',
+    'lifecycle/actions-deciding.ts',
+    'lifecycle/actions-execution.ts',
+    'lifecycle/actions-review.ts',
+    'lifecycle/decision-action.ts',
+    'opinions/feedback-report.ts',
+    'lifecycle/reviews.ts',
   ];
   const text = files.map((file) => readFileSync(join(dir, file), 'utf8')).join('\n');
   return [

@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import type { StaffActor } from '../../../libs/domain/src';
-import { staffPasswordProblem } from '../../../libs/domain/src/staff-password';
+import { staffPasswordProblem } from '../../../libs/domain/src/accounts/staff-password';
 import { createAccount, createUnit, listUnits, type AccountView, type Unit } from '../../../libs/persistence/src';
 
 /** The same forms the admin API accepts (`create-account`, `create-unit` DTOs). */

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { isIP } from 'node:net';
 import { env, parseConfig } from '../../../libs/runtime/src';
-import { staffPasswordProblem } from '../../../libs/domain/src/staff-password';
+import { staffPasswordProblem } from '../../../libs/domain/src/accounts/staff-password';
 import { DEMO_ACCOUNTS } from '../../../libs/persistence/src/accounts/demo-seed';
 
 /** DEMO_PASSWORD follows the staff password rule for every demo username (admin included). */

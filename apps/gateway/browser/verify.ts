@@ -2,8 +2,8 @@
 // with the same `verifyTimeline` as the `open-decision verify` command, hashing with the pure sha256 of
 // libs/domain (WebCrypto is asynchronous and missing on plain-http pages). Words come from the page's
 // data attributes, so this bundle carries no language of its own.
-import { pureSha256Hex } from '../../../libs/domain/src/sha256';
-import { shortHash, verifyTimeline, type TimelineVerdict } from '../../../libs/domain/src/timeline-verification';
+import { pureSha256Hex } from '../../../libs/domain/src/log/sha256';
+import { shortHash, verifyTimeline, type TimelineVerdict } from '../../../libs/domain/src/log/timeline-verification';
 
 const fill = (template: string, values: Record<string, string | number>): string =>
   template.replace(/\{(\w+)\}/g, (match, name: string) => (name in values ? String(values[name]) : match));

@@ -1,36 +1,215 @@
-export * from './actors';
-export * from './decision-record';
-export * from './decision-state';
-export * from './errors';
-export * from './internal-log';
-export * from './jcs';
-export * from './public-log';
-export * from './public-event-schemas';
-export * from './timeline-verification';
-export * from './register-decision';
-export * from './stages';
-export * from './lifecycle';
-export * from './actions';
-export * from './command-schemas';
-export * from './calendar';
-export * from './decision-action';
-export * from './decision-status';
-export * from './policy';
-export * from './timers';
-export * from './actions-consultation';
-export * from './actions-deciding';
-export * from './actions-drafting';
-export * from './actions-execution';
-export * from './actions-review';
-export * from './publications';
-export * from './reviews';
-export * from './deidentify';
-export * from './receipt';
-export * from './opinion';
-export * from './cluster-edits';
-export * from './answers';
-export * from './feedback-report';
-export * from './sha256';
-export * from './working-calendar';
-export * from './calendar-arrangement';
-export * from './apply-calendar';
+// The domain's public face: every name importers use, listed explicitly (no `export *`, ADR 45). The code lives
+// by concern: lifecycle/ (stages, the lifecycle table, actions and their command schemas, timers), log/ (the
+// public and internal logs, JCS, SHA-256, timeline verification), opinions/, calendar/, accounts/, errors/.
+// Imported by path instead, to keep what the workflows bundle small: the error catalogue's texts
+// (errors/error-codes), the password rule with zxcvbn's dictionaries (accounts/staff-password) and the
+// calendar data of migrations and repositories (calendar/calendar-snapshot, calendar/provisional-year).
+export { actsForAllUnits, publicActor, type PublicActor, type Role, ROLES, type StaffActor } from './accounts/actors';
+export { type DecisionRecord, projectDecision } from './lifecycle/decision-record';
+export {
+  afterAppend,
+  type AuditFinding,
+  type Channel,
+  CHANNELS,
+  type ConsultationPlan,
+  type DecisionState,
+  type DraftDocuments,
+  type Hearing,
+  initialState,
+  type Milestone,
+  type PendingReview,
+  type ReviewKind,
+  type StepEvents,
+} from './lifecycle/decision-state';
+export {
+  DomainError,
+  type DomainErrorKind,
+  type ErrorCode,
+  ForbiddenActionError,
+  IllegalTransitionError,
+  InvalidCommandError,
+  LogConflictError,
+} from './errors/errors';
+export { type InternalEventDraft, SYSTEM_ACTOR } from './log/internal-log';
+export { canonicalize } from './log/jcs';
+export {
+  type ChainBreak,
+  type ChainProblem,
+  type ChainVerdict,
+  entryHashInput,
+  findChainBreak,
+  GENESIS_HASH,
+  type PublicEventDraft,
+  type PublicEventType,
+  type PublicLogEntry,
+  type Sha256Hex,
+  verifyChain,
+} from './log/public-log';
+export {
+  parsePublicEvent,
+  PUBLIC_EVENT_SCHEMAS,
+  type PublicEventData,
+  type PublicFields,
+  readPublicEvent,
+} from './log/public-event-schemas';
+export {
+  describeChainBreak,
+  shortHash,
+  type TimelineProblem,
+  type TimelineVerdict,
+  verifyTimeline,
+} from './log/timeline-verification';
+export {
+  applyRegistration,
+  assertCanRegister,
+  registerDecision,
+  type RegisterDecision,
+} from './lifecycle/register-decision';
+export { isStage, type Stage, STAGES } from './lifecycle/stages';
+export { changeStage, LIFECYCLE, lifecycleRow, type LifecycleRow, type StageTrigger } from './lifecycle/lifecycle';
+export { ACTION_RULES, ACTIONS, decide, findAction, performAction } from './lifecycle/actions';
+export {
+  ACTION_NAMES,
+  type ActionName,
+  type Command,
+  COMMAND_SCHEMAS,
+  type CommandOf,
+  isActionName,
+  MilestoneInputSchema,
+  WITHHOLD_REASONS,
+} from './lifecycle/command-schemas';
+export { addCalendarDays, addWorkingDays, daysBetween, endOfShanghaiDay, shanghaiDate } from './calendar/calendar';
+export {
+  type ActionContext,
+  assertAllowed,
+  assertRole,
+  type DecisionAction,
+  defineAction,
+  type Outcome,
+  perform,
+  toStep,
+} from './lifecycle/decision-action';
+export { type DecisionStatus, type DueItem, dueItems, statusOf, weightedProgress } from './lifecycle/decision-status';
+export { DEFAULT_POLICY, type Policy } from './accounts/policy';
+export {
+  type DueTimer,
+  dueTimers,
+  EVALUATION_TRIGGER_WINDOW_DAYS,
+  evaluationTriggeredByOpinions,
+  evaluationTriggerSince,
+  fireTimer,
+  nextWake,
+  type Wake,
+} from './lifecycle/timers';
+export {
+  extendConsultation,
+  type ExtendConsultation,
+  noticeHearing,
+  type NoticeHearing,
+  recordChannel,
+  type RecordChannel,
+  submitFeedbackReport,
+  type SubmitFeedbackReport,
+  withholdOpinion,
+  type WithholdOpinion,
+} from './lifecycle/actions-consultation';
+export {
+  publishDecision,
+  type PublishDecision,
+  recordCollectiveDecision,
+  type RecordCollectiveDecision,
+  recordLegalityReview,
+  type RecordLegalityReview,
+  requestLegalityReview,
+  type RequestLegalityReview,
+  validateMilestones,
+} from './lifecycle/actions-deciding';
+export {
+  approveShortening,
+  planConsultation,
+  type PlanConsultation,
+  recordExpertOpinion,
+  type RecordExpertOpinion,
+  recordRiskAssessment,
+  type RecordRiskAssessment,
+  saveDraftVersion,
+  type SaveDraftVersion,
+  submitForDecision,
+  submitForPublication,
+} from './lifecycle/actions-drafting';
+export {
+  addMilestones,
+  closeDecision,
+  recordAccountability,
+  type RecordAccountability,
+  recordAuditFinding,
+  type RecordAuditFinding,
+  reportProgress,
+  type ReportProgress,
+  reportRectification,
+  type ReportRectification,
+  resumeExecution,
+  startEvaluation,
+  type StartEvaluation,
+  submitEvaluationReport,
+  type SubmitEvaluationReport,
+} from './lifecycle/actions-execution';
+export { approve, returnSubmission, type ReviewDecision } from './lifecycle/actions-review';
+export { type MilestoneInput, planMilestones, publish } from './lifecycle/publications';
+export { addReview, findReview, withoutReview } from './lifecycle/reviews';
+export {
+  type Deidentified,
+  deidentify,
+  isResidentIdNumber,
+  type MaskKind,
+  passesLuhn,
+  type SubmitterContact,
+} from './opinions/deidentify';
+export { normalizeReceipt, RECEIPT_ALPHABET, RECEIPT_SYMBOLS, receiptFrom } from './opinions/receipt';
+export { type ConsultationCounts, type OpinionInput, validateOpinion } from './opinions/opinion';
+export {
+  MAX_MERGED_CLUSTERS,
+  MAX_SPLIT_RECEIPTS,
+  mergedKeywords,
+  mergeTarget,
+  normalizeClusterLabel,
+  validateMergedClusters,
+  validateSplitReceipts,
+} from './opinions/cluster-edits';
+export {
+  ANSWER_TEXT_MAX_CHARS,
+  type AnswerFields,
+  type AnswersRequest,
+  type AnswerTargetInput,
+  type AnswerTemplate,
+  expandAnswers,
+  isVerdict,
+  MAX_ANSWERS_PER_REQUEST,
+  resolveAnswers,
+  type ResolvedAnswer,
+  templateIdsOf,
+  type Verdict,
+  VERDICTS,
+} from './opinions/answers';
+export {
+  assertClustersAnswered,
+  type ClusterAnswer,
+  type FeedbackReportInput,
+  MIN_REASON_CHARS,
+  parseReportClusters,
+  reasonLength,
+  type ReportCluster,
+} from './opinions/feedback-report';
+export { pureSha256Hex } from './log/sha256';
+export {
+  calendarOf,
+  type CalendarYear,
+  countWorkingDays,
+  dayKind,
+  type DueCount,
+  FROZEN_CALENDAR,
+  STATUTORY_SOURCE,
+  type WorkingCalendar,
+} from './calendar/working-calendar';
+export { CALENDAR_YEARS, type CalendarArrangement, validateArrangement } from './calendar/calendar-arrangement';
+export { applyCalendar, type Recomputation } from './calendar/apply-calendar';

@@ -1,34 +1,132 @@
-export * from './accounts/accounts.repository';
-export * from './accounts/admin-events';
-export * from './accounts/admin.repository';
-export * from './accounts/demo-seed';
-export * from './accounts/password';
-export * from './data-source';
-export * from './database-errors';
-export * from './file-modes';
-export * from './event-log.repository';
-export * from './hash';
-export * from './public-read.repository';
-export * from './public-feed.repository';
-export * from './decision-read.repository';
-export * from './rebuild-read-models';
-export * from './transaction';
-export * from './opinions/opinion-intake.repository';
-export * from './opinions/seal.repository';
-export * from './exports/open-data.repository';
-export * from './opinions/group-commit';
-export * from './opinions/execution-opinions';
-export * from './opinions/answers.repository';
-export * from './opinions/answer-templates.repository';
-export * from './opinions/feedback-report.repository';
-export * from './opinions/feedback-work-log';
-export * from './opinions/public-feedback.repository';
-export * from './opinions/clustering.repository';
-export * from './opinions/clusters-read.repository';
-export * from './opinions/clusters-edit.repository';
-export * from './console-board.repository';
-export * from './decision-history.repository';
-export * from './calendar/calendar.repository';
-export * from './idempotency/staff-requests';
-export * from './accounts/sessions.repository';
-export * from './limits/rate-limits.repository';
+export {
+  type Account,
+  authenticate,
+  createAccountIfMissing,
+  findAccount,
+  upsertUnit,
+} from './accounts/accounts.repository';
+export { type AdminEventType, appendAdminEvent, isUniqueViolation } from './accounts/admin-events';
+export {
+  type AccountChange,
+  type AccountView,
+  type AdminOutcome,
+  changeAccount,
+  createAccount,
+  createUnit,
+  listAccounts,
+  listUnits,
+  type NewAccount,
+  recordSignInLockoutEnded,
+  type Unit,
+} from './accounts/admin.repository';
+export { DEMO_ACCOUNTS, DEMO_UNITS, seedDemoAccounts } from './accounts/demo-seed';
+export { hashPassword, verifyPassword } from './accounts/password';
+export { createDataSource, type DatabaseConfig, databaseConfigFrom, ENTITIES, openDatabase } from './data-source';
+export { isDatabaseUnavailable, isUnstorableCharacter } from './database-errors';
+export { DATA_DIR_MODE, DATABASE_FILE_MODE, protectDatabaseFile, protectDataDirectory } from './file-modes';
+export { appendEvents } from './event-log.repository';
+export { sha256Hex } from './hash';
+export {
+  findPublicDecision,
+  findPublicTimeline,
+  hasPublicIntake,
+  type PublicDecision,
+  toPublicDecision,
+  toPublicLogEntry,
+} from './public-read.repository';
+export {
+  type FeedDecision,
+  findPublicDecisionFeed,
+  findRecentPublicEntries,
+  type PublicFeedPage,
+  recentPublicEventsQuery,
+} from './public-feed.repository';
+export {
+  type DecisionFilter,
+  findDecision,
+  listDecisions,
+  type Page,
+  publicCatalogueFacets,
+} from './decision-read.repository';
+export { rebuildReadModels } from './rebuild-read-models';
+export { inTransaction } from './transaction';
+export {
+  findReceipt,
+  listOpinionsForStaff,
+  listPublishedOpinions,
+  type OpinionToStore,
+  type PublicOpinion,
+  type ReceiptStatus,
+  type StaffOpinion,
+  type Stored,
+  storeOpinion,
+} from './opinions/opinion-intake.repository';
+export { liveConsultationCounts, sealConsultation } from './opinions/seal.repository';
+export {
+  type OpenDataConsultation,
+  type OpenDataDecision,
+  type OpenDataOpinion,
+  streamOpenDataDecisions,
+  streamOpenDataOpinions,
+} from './exports/open-data.repository';
+export { OpinionGroupCommit } from './opinions/group-commit';
+export { countExecutionOpinions } from './opinions/execution-opinions';
+export { listRecordedAnswers, recordAnswers, type RecordedAnswer } from './opinions/answers.repository';
+export {
+  createAnswerTemplate,
+  findAnswerTemplates,
+  listAnswerTemplates,
+  type StoredAnswerTemplate,
+} from './opinions/answer-templates.repository';
+export {
+  concentratedClusters,
+  feedbackReportFacts,
+  feedbackStatistics,
+  type FeedbackStatistics,
+} from './opinions/feedback-report.repository';
+export { appendFeedbackWork, NO_DECISION } from './opinions/feedback-work-log';
+export {
+  type FeedbackLookup,
+  findPublishedFeedback,
+  lookupReceipt,
+  type PublishedFeedback,
+  type ReceiptAnswer,
+  type ReceiptView,
+} from './opinions/public-feedback.repository';
+export { type ClusteringOptions, type ClusteringSummary, clusterOpinions } from './opinions/clustering.repository';
+export {
+  clusteredRound,
+  type ClusterPage,
+  type ClusterView,
+  findCluster,
+  listClusterOpinions,
+  listClusters,
+  unknownCluster,
+} from './opinions/clusters-read.repository';
+export { mergeClusters, relabelCluster, splitCluster } from './opinions/clusters-edit.repository';
+export { countDecisionsByStageAndUnit, listDueDecisions, type StageUnitCount } from './console-board.repository';
+export { type HistoryEntry, listDecisionHistory } from './decision-history.repository';
+export {
+  type CalendarChange,
+  calendarChanges,
+  calendarYears,
+  currentCalendar,
+  type EnterCalendarOutcome,
+  enterCalendarYear,
+  listOpenDecisionIds,
+  type PublishedCalendarYear,
+} from './calendar/calendar.repository';
+export {
+  claimStaffRequest,
+  completeStaffRequest,
+  currentStaffRequest,
+  findStaffRequest,
+  reserveStaffRequest,
+  StaffRequestAppliedError,
+  type StaffRequestRow,
+  type StaffRequestScope,
+  type StoredAnswer,
+  withStaffRequest,
+} from './idempotency/staff-requests';
+export { findSessionAccount, revokeSession, type SessionClaim } from './accounts/sessions.repository';
+export { DatabaseRateLimits } from './limits/rate-limits.repository';

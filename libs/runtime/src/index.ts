@@ -1,2 +1,2 @@
-export * from './config';
-export * from './logger';
+export { ConfigError, env, LOG_LEVELS, type LogLevel, parseConfig } from './config';
+export { createLogger, type Logger } from './logger';

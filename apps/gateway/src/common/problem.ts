@@ -1,4 +1,4 @@
-import { ERROR_CODES, type ErrorCode } from '../../../../libs/domain/src/error-codes';
+import { ERROR_CODES, type ErrorCode } from '../../../../libs/domain/src/errors/error-codes';
 
 /** RFC 9457 problem details, with our stable `code`. */
 export interface Problem {

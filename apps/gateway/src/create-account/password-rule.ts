@@ -1,5 +1,5 @@
 import { InvalidCommandError } from '../../../../libs/domain/src';
-import { staffPasswordProblem } from '../../../../libs/domain/src/staff-password';
+import { staffPasswordProblem } from '../../../../libs/domain/src/accounts/staff-password';
 
 const WHY = {
   PASSWORD_TOO_SHORT: 'The password must have at least 12 characters.',

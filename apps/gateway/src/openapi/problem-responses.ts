@@ -1,5 +1,5 @@
 import type { OpenAPIObject, OperationObject, ResponseObject } from '@nestjs/swagger';
-import { ERROR_CODES, type ErrorCode } from '../../../../libs/domain/src/error-codes';
+import { ERROR_CODES, type ErrorCode } from '../../../../libs/domain/src/errors/error-codes';
 import { problem } from '../common/problem';
 
 const PROBLEM_REF = { $ref: '#/components/schemas/Problem' };

@@ -1,4 +1,4 @@
-import { ERROR_CODES } from '../../../../libs/domain/src/error-codes';
+import { ERROR_CODES } from '../../../../libs/domain/src/errors/error-codes';
 import { problemText } from './error-messages';
 import './console/rule-texts';
 import { emptyOpinionForm, renderOpinionForm } from './public/submit-opinion-form/opinion-form';

@@ -1,4 +1,4 @@
-import { ERROR_CODES, isErrorCode } from '../../../../libs/domain/src/error-codes';
+import { ERROR_CODES, isErrorCode } from '../../../../libs/domain/src/errors/error-codes';
 import type { Locale } from './i18n';
 
 /** A page's own words for some codes, where the catalogue's general words would say less. */

@@ -7,7 +7,7 @@ import {
   type StaffActor,
   type WorkingCalendar,
 } from '../../../domain/src';
-import { provisionalYear } from '../../../domain/src/provisional-year';
+import { provisionalYear } from '../../../domain/src/calendar/provisional-year';
 import { isUniqueViolation } from '../accounts/admin-events';
 import { CalendarChangeEntity, CalendarYearEntity } from '../entities/calendar.entity';
 import { inTransaction } from '../transaction';

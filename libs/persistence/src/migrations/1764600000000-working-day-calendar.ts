@@ -1,5 +1,5 @@
 import type { QueryRunner } from 'typeorm';
-import { CHINESE_DAYS_1_5_7 } from '../../../domain/src/calendar-snapshot';
+import { CHINESE_DAYS_1_5_7 } from '../../../domain/src/calendar/calendar-snapshot';
 
 /**
  * The working-day calendar as deployment data (ADR 23). `calendar_years`: the current arrangement of each

@@ -16,14 +16,14 @@ function sourceFiles(dir: string): string[] {
 function ruleCodes(): string[] {
   const dir = join(ROOT, 'libs', 'domain', 'src');
   const files = [
-    'actions-drafting.ts',
-    'actions-consultation.ts',
-    'actions-deciding.ts',
-    'actions-execution.ts',
-    'actions-review.ts',
-    'decision-action.ts',
-    'feedback-report.ts',
-    'reviews.ts',
+    'lifecycle/actions-drafting.ts',
+    'lifecycle/actions-consultation.ts',
+    'lifecycle/actions-deciding.ts',
+    'lifecycle/actions-execution.ts',
+    'lifecycle/actions-review.ts',
+    'lifecycle/decision-action.ts',
+    'opinions/feedback-report.ts',
+    'lifecycle/reviews.ts',
   ];
   const text = files.map((f) => readFileSync(join(dir, f), 'utf8')).join('\n');
   return [...text.matchAll(/(?:DomainError|InvalidCommandError|ForbiddenActionError)\(\s*'([A-Z_]+)'/g)].map(
@@ -33,7 +33,7 @@ function ruleCodes(): string[] {
 
 describe('rule texts of the console', () => {
   it('explain every refusal of a calendar arrangement', () => {
-    const text = readFileSync(join(ROOT, 'libs', 'domain', 'src', 'calendar-arrangement.ts'), 'utf8');
+    const text = readFileSync(join(ROOT, 'libs', 'domain', 'src', 'calendar', 'calendar-arrangement.ts'), 'utf8');
     const codes = [...text.matchAll(/InvalidCommandError\(\s*'([A-Z_]+)'/g)].map((m) => m[1]!);
     expect(codes.length).toBeGreaterThan(5);
     expect(codes.filter((code) => !RULE_TEXTS[code])).toEqual([]);

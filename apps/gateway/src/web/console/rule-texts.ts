@@ -1,4 +1,4 @@
-import { ERROR_CODES, type ErrorCode } from '../../../../../libs/domain/src/error-codes';
+import { ERROR_CODES, type ErrorCode } from '../../../../../libs/domain/src/errors/error-codes';
 
 /**
  * The rule behind each refusal a console form can meet, in plain words (zh-CN, English): the error-code
