@@ -7,14 +7,9 @@ import type { DataSource } from 'typeorm';
 import { createDecisionWorker } from '../../apps/worker/src/decision-worker';
 import { calendarYears, databaseConfigFrom, enterCalendarYear, openDatabase } from '../../libs/persistence/src';
 import { validateArrangement, type DecisionState } from '../../libs/domain/src';
-import {
-  actionUpdate,
-  decisionWorkflowId,
-  ensureSearchAttributes,
-  provisionTemporalCli,
-  startCalendarFanOut,
-  startDevServer,
-} from '../../libs/temporal/src';
+import { ensureSearchAttributes, startCalendarFanOut } from '../../libs/temporal/src';
+import { actionUpdate, decisionWorkflowId } from '../../workflows/definitions';
+import { provisionTemporalCli, startDevServer } from '../../apps/embedded/src/dev-server';
 import { aRegistration, drafterA, newId, registerViaTemporal } from '../support/decisions';
 import { freePort } from '../support/ports';
 import { createBenchDatabase } from './databases';

@@ -3,13 +3,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { DueCount, DueItem } from '../../libs/domain/src';
-import {
-  decisionWorkflowId,
-  ensureSearchAttributes,
-  provisionTemporalCli,
-  startDevServer,
-  type DevServer,
-} from '../../libs/temporal/src';
+import { ensureSearchAttributes } from '../../libs/temporal/src';
+import { decisionWorkflowId } from '../../workflows/definitions';
+import { provisionTemporalCli, startDevServer, type DevServer } from '../../apps/embedded/src/dev-server';
 import { createTestDatabase, type TestDatabase } from '../support/databases';
 import { repoRoot } from '../support/env';
 import { eventually } from '../support/eventually';

@@ -2,14 +2,9 @@ import { Client, Connection } from '@temporalio/client';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import {
-  decisionWorkflowId,
-  ensureSearchAttributes,
-  getStateQuery,
-  provisionTemporalCli,
-  startDevServer,
-  type DevServer,
-} from '../../libs/temporal/src';
+import { ensureSearchAttributes } from '../../libs/temporal/src';
+import { decisionWorkflowId, getStateQuery } from '../../workflows/definitions';
+import { provisionTemporalCli, startDevServer, type DevServer } from '../../apps/embedded/src/dev-server';
 import { createTestDatabase, type TestDatabase } from '../support/databases';
 import { repoRoot } from '../support/env';
 import { call, publishForConsultation } from '../support/http';

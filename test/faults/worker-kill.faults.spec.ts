@@ -1,5 +1,5 @@
 import type { Client } from '@temporalio/client';
-import { decisionWorkflowId, getStateQuery } from '../../libs/temporal/src';
+import { decisionWorkflowId, getStateQuery } from '../../workflows/definitions';
 import { createTestDatabase, type TestDatabase } from '../support/databases';
 import { call, publishForConsultation } from '../support/http';
 import { startReplicas, type Replicas } from '../support/replicas';

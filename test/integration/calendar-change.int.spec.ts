@@ -7,7 +7,8 @@ import {
   type WorkingCalendar,
 } from '../../libs/domain/src';
 import { calendarYears, currentCalendar, enterCalendarYear, findPublicTimeline } from '../../libs/persistence/src';
-import { calendarChangedSignal, decisionWorkflowId, getStateQuery, startCalendarFanOut } from '../../libs/temporal/src';
+import { startCalendarFanOut } from '../../libs/temporal/src';
+import { calendarChangedSignal, decisionWorkflowId, getStateQuery } from '../../workflows/definitions';
 import { databaseKinds } from '../support/databases';
 import { newId } from '../support/decisions';
 import { eventually } from '../support/eventually';

@@ -1,7 +1,7 @@
 import { randomInt } from 'node:crypto';
 import { DEFAULT_POLICY, RECEIPT_SYMBOLS, receiptFrom, type Policy } from '../../libs/domain/src';
 import { findPublicTimeline, OpinionGroupCommit, type Stored } from '../../libs/persistence/src';
-import { getStateQuery } from '../../libs/temporal/src';
+import { getStateQuery } from '../../workflows/definitions';
 import { newId } from '../support/decisions';
 import { useWorkerFixture } from '../support/fixtures';
 import { toExecution } from '../support/lifecycle-driver';

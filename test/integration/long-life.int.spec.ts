@@ -1,6 +1,6 @@
 import { verifyChain } from '../../libs/domain/src';
 import { findPublicTimeline, sha256Hex } from '../../libs/persistence/src';
-import { decisionWorkflowId } from '../../libs/temporal/src';
+import { decisionWorkflowId } from '../../workflows/definitions';
 import { drafterA, newId } from '../support/decisions';
 import { toExecution } from '../support/lifecycle-driver';
 import { useWorkerFixture } from '../support/fixtures';

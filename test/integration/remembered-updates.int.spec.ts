@@ -10,7 +10,7 @@ import {
   getStateQuery,
   registerUpdate,
   type DecisionWorkflowInput,
-} from '../../libs/temporal/src';
+} from '../../workflows/definitions';
 import { databaseKinds } from '../support/databases';
 import { aRegistration, drafterA, newId } from '../support/decisions';
 import { useWorkerFixture } from '../support/fixtures';

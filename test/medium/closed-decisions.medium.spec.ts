@@ -3,7 +3,7 @@ import type { Client } from '@temporalio/client';
 import { verifyChain, type PublicLogEntry } from '../../libs/domain/src';
 import { openDatabase, seedDemoAccounts } from '../../libs/persistence/src';
 import { OpinionEntity } from '../../libs/persistence/src/entities/opinion.entity';
-import { decisionWorkflowId } from '../../libs/temporal/src';
+import { decisionWorkflowId } from '../../workflows/definitions';
 import { startMediumSystem, type MediumSystem } from '../support/medium';
 import { createTestDatabase, databaseKinds, type TestDatabase } from '../support/databases';
 import { aRegistration } from '../support/decisions';

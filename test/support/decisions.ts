@@ -1,7 +1,7 @@
 import { WithStartWorkflowOperation, type Client } from '@temporalio/client';
 import { randomBytes } from 'node:crypto';
 import type { DecisionState, Policy, RegisterDecision, StaffActor } from '../../libs/domain/src';
-import { decisionWorkflowId, registerUpdate, type DecisionWorkflowInput } from '../../libs/temporal/src';
+import { decisionWorkflowId, registerUpdate, type DecisionWorkflowInput } from '../../workflows/definitions';
 
 export const drafterA: StaffActor = {
   accountId: 'acc-drafter-a',

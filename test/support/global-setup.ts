@@ -3,13 +3,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Connection } from '@temporalio/client';
-import {
-  ensureSearchAttributes,
-  provisionTemporalCli,
-  startDevServer,
-  WORKFLOW_BUNDLER_OPTIONS,
-  type DevServer,
-} from '../../libs/temporal/src';
+import { ensureSearchAttributes, WORKFLOW_BUNDLER_OPTIONS } from '../../libs/temporal/src';
+import { provisionTemporalCli, startDevServer, type DevServer } from '../../apps/embedded/src/dev-server';
 import { TEST_ENV } from './env';
 import { freePort } from './ports';
 

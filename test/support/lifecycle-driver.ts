@@ -1,6 +1,6 @@
 import type { Client } from '@temporalio/client';
 import type { DecisionState, Policy, StaffActor } from '../../libs/domain/src';
-import { actionUpdate, decisionWorkflowId, getStateQuery } from '../../libs/temporal/src';
+import { actionUpdate, decisionWorkflowId, getStateQuery } from '../../workflows/definitions';
 import { aRegistration, drafterA, registerViaTemporal } from './decisions';
 import { eventually } from './eventually';
 

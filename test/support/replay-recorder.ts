@@ -2,7 +2,7 @@ import { Client, Connection } from '@temporalio/client';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { decisionWorkflowId } from '../../libs/temporal/src';
+import { decisionWorkflowId } from '../../workflows/definitions';
 import { requiredEnv, TEST_ENV } from './env';
 import { eventually } from './eventually';
 

@@ -9,13 +9,9 @@ import {
   seedDemoAccounts,
 } from '../../../libs/persistence/src';
 import { ConfigError, createLogger } from '../../../libs/runtime/src';
-import {
-  ensureSearchAttributes,
-  provisionTemporalCli,
-  startDevServer,
-  type DevServer,
-} from '../../../libs/temporal/src';
+import { ensureSearchAttributes } from '../../../libs/temporal/src';
 import { isLoopbackHost, loadEmbeddedConfig } from './config';
+import { provisionTemporalCli, startDevServer, type DevServer } from './dev-server';
 import { startProcess, stopProcess, waitForHttp, type Managed } from './processes';
 import { persistentSecret } from './secrets';
 

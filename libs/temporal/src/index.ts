@@ -1,7 +1,5 @@
-export * from '../../../workflows/definitions';
-export * from './connection';
-export * from './search-attributes';
-export * from './update-errors';
-export * from './dev-server';
-export * from './bundler';
-export * from './calendar-fan-out';
+export { isTemporalHealthy, waitForTemporal } from './connection';
+export { ensureSearchAttributes } from './search-attributes';
+export { toDomainError } from './update-errors';
+export { WORKFLOW_BUNDLER_OPTIONS } from './bundler';
+export { startCalendarFanOut } from './calendar-fan-out';

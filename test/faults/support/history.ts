@@ -1,5 +1,5 @@
 import type { Client } from '@temporalio/client';
-import { decisionWorkflowId } from '../../../libs/temporal/src';
+import { decisionWorkflowId } from '../../../workflows/definitions';
 
 /**
  * What a decision's Temporal history says about who ran it. Workers keep the default identity

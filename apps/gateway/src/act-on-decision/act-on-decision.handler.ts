@@ -12,7 +12,8 @@ import {
   type StaffActor,
 } from '../../../../libs/domain/src';
 import { currentStaffRequest, feedbackReportFacts, findDecision, findReceipt } from '../../../../libs/persistence/src';
-import { actionUpdate, decisionWorkflowId, toDomainError } from '../../../../libs/temporal/src';
+import { toDomainError } from '../../../../libs/temporal/src';
+import { actionUpdate, decisionWorkflowId } from '../../../../workflows/definitions';
 import type { GatewayConfig } from '../config';
 import { CONFIG, DATA_SOURCE, TEMPORAL_CLIENT } from '../common/tokens';
 import { actOnEndedClosedRun, isNoRunningRun } from './ended-run';

@@ -6,7 +6,7 @@ import {
   getStateQuery,
   type DecisionWorkflowInput,
   type StaffCommand,
-} from '../../../../libs/temporal/src';
+} from '../../../../workflows/definitions';
 
 /** Whether an Update failed because the decision's workflow has no running run (it ended, or never was). */
 export function isNoRunningRun(error: unknown): boolean {

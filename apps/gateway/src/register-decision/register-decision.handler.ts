@@ -7,12 +7,8 @@ import {
   type RegisterDecision,
   type StaffActor,
 } from '../../../../libs/domain/src';
-import {
-  decisionWorkflowId,
-  registerUpdate,
-  toDomainError,
-  type DecisionWorkflowInput,
-} from '../../../../libs/temporal/src';
+import { toDomainError } from '../../../../libs/temporal/src';
+import { decisionWorkflowId, registerUpdate, type DecisionWorkflowInput } from '../../../../workflows/definitions';
 import { currentStaffRequest } from '../../../../libs/persistence/src';
 import type { GatewayConfig } from '../config';
 import { newDecisionId } from './decision-id';

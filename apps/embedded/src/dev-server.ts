@@ -1,7 +1,7 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { openSync } from 'node:fs';
 import { join } from 'node:path';
-import { waitForTemporal } from './connection';
+import { waitForTemporal } from '../../../libs/temporal/src';
 
 /**
  * Finds or builds the Temporal CLI with `deploy/temporal/provision.sh` (TEMPORAL_CLI, `temporal` on
