@@ -1,4 +1,4 @@
-import { parseCsv } from '../../../../test/support/csv';
+import { parseCsv } from './csv.spec-support';
 import { csv, csvCell, jsonArray } from './open-data-formats';
 
 async function* from<T>(items: T[]): AsyncGenerator<T> {
