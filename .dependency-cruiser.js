@@ -52,7 +52,6 @@ module.exports = {
       from: { path: '^workflows/' },
       to: {
         pathNot: '^(workflows/|libs/domain/|node_modules/@temporalio/(workflow|common)/)',
-        dependencyTypesNot: ['type-only'],
       },
     },
     {
