@@ -1,4 +1,4 @@
-// The domain's public face: every name importers use, listed explicitly (no `export *`, ADR 45). The code lives
+// The domain's public face: every name importers use, listed explicitly (no star re-exports, ADR 45). The code lives
 // by concern: lifecycle/ (stages, the lifecycle table, actions and their command schemas, timers), log/ (the
 // public and internal logs, JCS, SHA-256, timeline verification), opinions/, calendar/, accounts/, errors/.
 // Imported by path instead, to keep what the workflows bundle small: the error catalogue's texts
