@@ -3,7 +3,7 @@ import { XMLValidator } from 'fast-xml-parser';
 import { request } from 'node:http';
 import type { PublicLogEntry } from '../../libs/domain/src';
 import { openDatabase, seedDemoAccounts } from '../../libs/persistence/src';
-import { entryId } from '../../apps/gateway/src/get-feeds/decision-feeds';
+import { entryId } from '../../apps/gateway/src/public/get-feeds/decision-feeds';
 import { startMediumSystem, type MediumSystem } from '../support/medium';
 import { createTestDatabase, type TestDatabase } from '../support/databases';
 import { aRegistration } from '../support/decisions';

@@ -13,7 +13,7 @@ import { refusalOf } from './common/request-shape';
 import { addResponseHeaders } from './common/response-headers';
 import { createValidationPipe } from './common/validation';
 import { registerFairAdmission } from './common/fair-admission';
-import { buildOpenApiDocument } from './openapi/openapi-document';
+import { buildOpenApiDocument } from './site-shell/openapi/openapi-document';
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 

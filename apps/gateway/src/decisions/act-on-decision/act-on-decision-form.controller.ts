@@ -1,0 +1,69 @@
+import { Body, Controller, Param, Post, Req, Res, UseFilters, UseGuards } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { DomainError } from '../../../../../libs/domain/src';
+import { ActOnDecisionHandler } from './act-on-decision.handler';
+import { redirectAfterPost, sendConsolePage } from '../../site-shell/console/console-page';
+import { asRefusal } from '../../site-shell/console/refusal';
+import { ConsoleErrorFilter } from '../../site-shell/console/session/console-error.filter';
+import {
+  ConsoleSessionGuard,
+  CurrentSession,
+  type ConsoleSession,
+} from '../../site-shell/console/session/console-session.guard';
+import { WorkspaceLoader } from '../view-workspace/workspace.loader';
+import { renderWorkspace } from '../view-workspace/workspace.page';
+import { ACTION_FORMS } from './action-fields';
+import { parseActionForm, type FormBody } from './form-parsing';
+import { StaffRequests } from '../../common/staff-requests';
+import { formRequest } from '../../site-shell/console/form-key';
+
+/**
+ * `POST /console/decisions/{id}/act/{action}`: the form → the action's body → the API's own handler
+ * (the same Workflow Update). Done: 303 back to the workspace. Refused: the workspace again, the form
+ * open with what was typed and the rule in plain words, with the rule's status.
+ */
+@ApiExcludeController()
+@Controller('console/decisions')
+@UseFilters(ConsoleErrorFilter)
+@UseGuards(ConsoleSessionGuard)
+export class ActOnDecisionFormController {
+  constructor(
+    private readonly handler: ActOnDecisionHandler,
+    private readonly loader: WorkspaceLoader,
+    private readonly requests: StaffRequests,
+  ) {}
+
+  @Post(':id/act/:action')
+  async act(
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+    @Param('id') id: string,
+    @Param('action') action: string,
+    @Body() body: FormBody,
+    @CurrentSession() session: ConsoleSession,
+  ): Promise<void> {
+    const spec = ACTION_FORMS[action];
+    if (!spec) throw new DomainError('UNKNOWN_ACTION', 'not_found', `No action ${action}.`);
+    try {
+      const command = parseActionForm(spec.fields, body ?? {});
+      await this.requests.run(formRequest(request, session.actor, body), () =>
+        this.handler.execute(id, action, command, session.actor),
+      );
+    } catch (error) {
+      const refusal = asRefusal(error);
+      if (!refusal || refusal.code === 'DECISION_NOT_FOUND') throw error;
+      const workspace = await this.loader.load(id, session.actor);
+      await sendConsolePage(
+        request,
+        reply,
+        session,
+        (context) =>
+          renderWorkspace(context, session, { ...workspace, refused: { action, values: body ?? {}, refusal } }),
+        refusal.status,
+      );
+      return;
+    }
+    await redirectAfterPost(reply, `/console/decisions/${encodeURIComponent(id)}?done=${encodeURIComponent(action)}`);
+  }
+}

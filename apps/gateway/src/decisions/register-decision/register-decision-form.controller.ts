@@ -1,0 +1,71 @@
+import { Body, Controller, Get, Post, Req, Res, UseFilters, UseGuards } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { RegisterDecision } from '../../../../../libs/domain/src';
+import { RegisterDecisionHandler } from './register-decision.handler';
+import { REGISTER_FORM } from '../act-on-decision/action-fields';
+import { parseActionForm, type FormBody } from '../act-on-decision/form-parsing';
+import { redirectAfterPost, sendConsolePage } from '../../site-shell/console/console-page';
+import { asRefusal } from '../../site-shell/console/refusal';
+import { ConsoleErrorFilter } from '../../site-shell/console/session/console-error.filter';
+import {
+  ConsoleSessionGuard,
+  CurrentSession,
+  type ConsoleSession,
+} from '../../site-shell/console/session/console-session.guard';
+import { renderRegisterForm } from './register-decision-form.page';
+import { StaffRequests } from '../../common/staff-requests';
+import { formRequest } from '../../site-shell/console/form-key';
+
+/** `/console/decisions/new`: register a decision (drafters), through the API's own handler. */
+@ApiExcludeController()
+@Controller('console/decisions')
+@UseFilters(ConsoleErrorFilter)
+@UseGuards(ConsoleSessionGuard)
+export class RegisterDecisionFormController {
+  constructor(
+    private readonly handler: RegisterDecisionHandler,
+    private readonly requests: StaffRequests,
+  ) {}
+
+  @Get('new')
+  async form(
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+    @CurrentSession() session: ConsoleSession,
+  ): Promise<void> {
+    await sendConsolePage(request, reply, session, (context) =>
+      renderRegisterForm(context, session, { unit: session.actor.unit }),
+    );
+  }
+
+  @Post('new')
+  async register(
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+    @Body() body: FormBody,
+    @CurrentSession() session: ConsoleSession,
+  ): Promise<void> {
+    let decisionId: string;
+    try {
+      const command = parseActionForm(REGISTER_FORM.fields, body ?? {}) as unknown as RegisterDecision;
+      decisionId = (
+        await this.requests.run(formRequest(request, session.actor, body), () =>
+          this.handler.execute(command, session.actor),
+        )
+      ).decisionId;
+    } catch (error) {
+      const refusal = asRefusal(error);
+      if (!refusal) throw error;
+      await sendConsolePage(
+        request,
+        reply,
+        session,
+        (context) => renderRegisterForm(context, session, body ?? {}, refusal),
+        refusal.status,
+      );
+      return;
+    }
+    await redirectAfterPost(reply, `/console/decisions/${decisionId}?done=register`);
+  }
+}

@@ -1,0 +1,42 @@
+import { Controller, Get, Inject, Req, Res, UseFilters } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { DataSource } from 'typeorm';
+import { listDecisions, publicCatalogueFacets, toPublicDecision } from '../../../../../libs/persistence/src';
+import { DATA_SOURCE } from '../../common/tokens';
+import { HtmlErrorFilter } from '../../site-shell/web/html-error.filter';
+import { renderPage } from '../../site-shell/web/layout';
+import { pageContext, sendHtml } from '../../site-shell/web/page-context';
+import { M, renderCatalogue } from './catalogue-page';
+import { readCatalogueQuery } from './catalogue-query';
+
+const PAGE_SIZE = 20;
+
+@ApiExcludeController()
+@Controller('decisions')
+@UseFilters(HtmlErrorFilter)
+export class ViewCatalogueController {
+  constructor(@Inject(DATA_SOURCE) private readonly dataSource: DataSource) {}
+
+  /** `GET /decisions?q=&stage=&unit=&year=&page=`: public decisions only (SPEC.md §3.8). */
+  @Get()
+  async catalogue(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+    const context = pageContext(request, reply);
+    const query = readCatalogueQuery(context.query);
+    const [found, facets] = await Promise.all([
+      listDecisions(this.dataSource, {
+        publicOnly: true,
+        q: query.q || undefined,
+        stage: query.stage,
+        unit: query.unit || undefined,
+        year: query.year,
+        page: query.page,
+        pageSize: PAGE_SIZE,
+      }),
+      publicCatalogueFacets(this.dataSource),
+    ]);
+    const result = { ...found, items: found.items.map(toPublicDecision) };
+    const main = renderCatalogue(context, query, result, facets);
+    await sendHtml(request, reply, renderPage(context, { title: M[context.locale].title, main }), { cache: 'public' });
+  }
+}

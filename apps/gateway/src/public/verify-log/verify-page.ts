@@ -1,0 +1,112 @@
+import type { PublicDecision } from '../../../../../libs/persistence/src';
+import { attrs, html, type Html } from '../../site-shell/web/html';
+import { defineMessages, type Locale } from '../../site-shell/web/i18n';
+
+export const M = defineMessages(
+  {
+    title: '验证公开日志',
+    intro:
+      '每项决策的公开日志是一条哈希链：每条记录的哈希值由上一条记录的哈希值和本条内容按 JCS（RFC 8785）和 SHA-256 计算得出。本页在您的浏览器中下载日志并重新计算每一个哈希值和链接，不依赖服务器的说法。',
+    pick: '选择要验证的决策',
+    decisionId: '决策编号',
+    go: '验证',
+    recent: '最近更新的决策',
+    cli: '不使用浏览器脚本时，可在命令行中验证（需要 Node.js 和本项目源码）：',
+    all: '验证全部公开决策：',
+    one: '验证这一项决策：',
+    needsJs: '浏览器验证需要启用 JavaScript。未启用时，请使用下面的命令行工具验证。',
+    running: '正在下载并验证日志……',
+    ok: '验证通过：共 {n} 条记录，每个哈希值和链接都正确。最新记录为第 {seq} 条，哈希值 {hash}。',
+    fail: '验证失败：第 {seq} 条记录有问题（{reason}）。',
+    error: '无法下载日志：{reason}',
+    again: '重新验证',
+    headNote: '请记下最新记录的序号和哈希值：如果以后整条日志被改写，和它对比就能发现。',
+    decision: '记录属于另一项决策',
+    gap: '缺少记录',
+    order: '记录重复或顺序错误',
+    prev_hash: '与上一条记录的链接不正确',
+    hash: '内容与哈希值不符，记录被改动过',
+    head: '服务器给出的最新记录与日志末尾不一致',
+    malformed: '数据格式不正确',
+  },
+  {
+    title: 'Verify the public log',
+    intro:
+      'Each decision’s public log is a hash chain: every entry’s hash is computed from the previous entry’s hash and its own content with JCS (RFC 8785) and SHA-256. This page downloads the log into your browser and recomputes every hash and link itself, without trusting the server’s word.',
+    pick: 'Choose a decision to verify',
+    decisionId: 'Decision id',
+    go: 'Verify',
+    recent: 'Recently updated decisions',
+    cli: 'Without scripts in the browser, verify on the command line (Node.js and a clone of this project):',
+    all: 'Every public decision:',
+    one: 'This decision:',
+    needsJs: 'Verifying in the browser needs JavaScript. Without it, use the command-line tool below.',
+    running: 'Downloading and verifying the log…',
+    ok: 'Verified: {n} entries, every hash and link holds. The latest entry is {seq}, hash {hash}.',
+    fail: 'Verification failed at entry {seq}: {reason}.',
+    error: 'Could not download the log: {reason}',
+    again: 'Verify again',
+    headNote: 'Note the latest entry and its hash: if the whole log is ever rewritten, comparing with it shows.',
+    decision: 'the entry belongs to another decision',
+    gap: 'an entry is missing',
+    order: 'entries are repeated or out of order',
+    prev_hash: 'the link to the previous entry is wrong',
+    hash: 'the content does not match its hash: the entry was changed',
+    head: 'the latest entry the server names is not the end of the log',
+    malformed: 'the data is not a log',
+  },
+);
+
+const SCRIPT_MESSAGES = [
+  'running',
+  'ok',
+  'fail',
+  'error',
+  'decision',
+  'gap',
+  'order',
+  'prev_hash',
+  'hash',
+  'head',
+  'malformed',
+] as const;
+
+function cli(baseUrl: string, decisionId: string | null, locale: Locale): Html {
+  const m = M[locale];
+  return html`<p>${m.cli}</p>
+${decisionId ? html`<p>${m.one}</p><pre><code>npx open-decision verify ${baseUrl} ${decisionId}</code></pre>` : ''}
+<p>${m.all}</p><pre><code>npx open-decision verify ${baseUrl}</code></pre>`;
+}
+
+/**
+ * The verifier of one decision. The words the script shows travel as data attributes (the page CSP
+ * allows no inline script); without JavaScript the status says so and the command line is the way.
+ */
+export function renderVerifier(decisionId: string, baseUrl: string, locale: Locale): Html {
+  const m = M[locale];
+  const messages = Object.fromEntries(SCRIPT_MESSAGES.map((key) => [`data-msg-${key.replace('_', '-')}`, m[key]]));
+  return html`<section aria-labelledby="verify-h"><h2 id="verify-h">${m.title}</h2><p>${m.intro}</p>
+<div id="verifier"${attrs({ 'data-decision': decisionId, ...messages })}>
+<p id="verify-status" role="status" aria-live="polite" class="notice">${m.needsJs}</p>
+<p id="verify-note" class="muted" hidden>${m.headNote}</p>
+<button type="button" id="verify-again" class="secondary" hidden>${m.again}</button>
+</div>
+${cli(baseUrl, decisionId, locale)}</section>`;
+}
+
+/** `/verify`: pick a decision (a GET form, or a recent one) and the command line for all of them. */
+export function renderVerifyIndex(
+  recent: PublicDecision[],
+  baseUrl: string,
+  locale: Locale,
+  lang: string | undefined,
+): Html {
+  const m = M[locale];
+  return html`<h1>${m.title}</h1><p>${m.intro}</p>
+<form class="filters" method="get" action="/verify" aria-label="${m.pick}">
+<div class="field"><label for="verify-id">${m.decisionId}</label><input type="text" id="verify-id" name="decision" required maxlength="64" spellcheck="false"></div>
+${lang ? html`<input type="hidden" name="lang"${attrs({ value: lang })}>` : ''}
+<div class="field"><button type="submit">${m.go}</button></div></form>
+<section aria-labelledby="recent-h"><h2 id="recent-h">${m.recent}</h2><ul>${recent.map((d) => html`<li><a href="/decisions/${encodeURIComponent(d.id)}/verify">${d.title}</a></li>`)}</ul></section>
+<section aria-labelledby="cli-h"><h2 id="cli-h">${m.cli.replace(/[：:]$/, '')}</h2>${cli(baseUrl, null, locale)}</section>`;
+}

@@ -1,0 +1,264 @@
+import type { OpenAPIObject, OperationObject, ResponseObject } from '@nestjs/swagger';
+import { ERROR_CODES, type ErrorCode } from '../../../../../libs/domain/src/errors/error-codes';
+import { problem } from '../../common/problem';
+
+const PROBLEM_REF = { $ref: '#/components/schemas/Problem' };
+
+/** RFC 9457 problem details as the gateway sends them (`application/problem+json`). */
+const PROBLEM_SCHEMA = {
+  type: 'object',
+  description:
+    'RFC 9457 problem details with a stable `code` (the error-code catalogue, ADR 0040). More members may follow (`errors`, `field`, `retryAfterSeconds`, …).',
+  required: ['type', 'title', 'status', 'code', 'detail'],
+  properties: {
+    type: { type: 'string', description: '`/problems/{code}`', example: '/problems/VALIDATION_FAILED' },
+    title: { type: 'string', description: 'The status in words.' },
+    status: { type: 'integer', minimum: 400, maximum: 599 },
+    code: {
+      type: 'string',
+      enum: Object.keys(ERROR_CODES),
+      description: 'Stable; the catalogue gives its status and plain words.',
+    },
+    detail: { type: 'string', description: 'What went wrong, in English, for developers.' },
+    instance: { type: 'string', description: 'The request path.' },
+  },
+  additionalProperties: true,
+};
+
+/** Every request: the request-shape checks, fairness, the database and the last resort. */
+const ANY: ErrorCode[] = [
+  'REPEATED_QUERY_PARAMETER',
+  'INVALID_CHARACTER',
+  'MALFORMED_REQUEST',
+  'CLIENT_BUSY',
+  'INTERNAL',
+  'DATABASE_UNAVAILABLE',
+];
+/** A request with a JSON body (the strict parser, the body limit, the DTO validation). */
+const WITH_BODY: ErrorCode[] = [
+  'MALFORMED_JSON',
+  'INVALID_UTF8',
+  'JSON_TOO_DEEP',
+  'PAYLOAD_TOO_LARGE',
+  'UNSUPPORTED_MEDIA_TYPE',
+  'VALIDATION_FAILED',
+];
+/** A staff operation (bearer token, roles). */
+const STAFF: ErrorCode[] = ['UNAUTHORIZED', 'TOKEN_INVALID', 'ROLE_NOT_ALLOWED'];
+/** A mutating staff operation (Idempotency-Key and the bound on the outcome, ADR 26, 27). */
+const STAFF_WRITE: ErrorCode[] = [
+  'IDEMPOTENCY_KEY_REUSED',
+  'INVALID_IDEMPOTENCY_KEY',
+  'OUTCOME_UNKNOWN',
+  'TEMPORAL_UNAVAILABLE',
+];
+
+const CLUSTER_EDIT: ErrorCode[] = [
+  'DECISION_NOT_FOUND',
+  'CLUSTER_NOT_FOUND',
+  'CLUSTERS_NOT_READY',
+  'FEEDBACK_PUBLISHED',
+  'FEEDBACK_UNDER_REVIEW',
+  'ILLEGAL_TRANSITION',
+  'INVALID_LABEL',
+];
+
+/**
+ * The codes of each operation's own rules, by operationId (the controllers and handlers, and what
+ * libs/domain and libs/persistence raise for them). `openapi.e2e.spec.ts` checks the action
+ * endpoint's list against the lifecycle rules' sources.
+ */
+export const ROUTE_CODES: Readonly<Record<string, readonly ErrorCode[]>> = {
+  LoginController_login: ['INVALID_CREDENTIALS', 'LOGIN_THROTTLED'],
+  RegisterDecisionController_register: ['ILLEGAL_TRANSITION', 'INVALID_DATE', 'LEGAL_GROUND_REQUIRED', 'OTHER_UNIT'],
+  GetDecisionController_get: ['DECISION_NOT_FOUND'],
+  ListOpinionsController_list: ['DECISION_NOT_FOUND'],
+  ListClustersController_list: ['DECISION_NOT_FOUND', 'CLUSTERS_NOT_READY'],
+  ListClustersController_members: ['DECISION_NOT_FOUND', 'CLUSTER_NOT_FOUND', 'CLUSTERS_NOT_READY'],
+  MergeClustersController_merge: [...CLUSTER_EDIT, 'CLUSTER_ANSWERED', 'INVALID_CLUSTER_IDS'],
+  SplitClusterController_split: [
+    ...CLUSTER_EDIT,
+    'CLUSTER_ANSWERED',
+    'INVALID_RECEIPT',
+    'INVALID_RECEIPTS',
+    'RECEIPTS_NOT_IN_CLUSTER',
+    'SPLIT_TAKES_ALL',
+  ],
+  RelabelClusterController_relabel: CLUSTER_EDIT,
+  AnswerOpinionsController_answer: [
+    ...CLUSTER_EDIT,
+    'RECEIPT_NOT_FOUND',
+    'TEMPLATE_NOT_FOUND',
+    'DUPLICATE_TARGET',
+    'FIELD_REQUIRED',
+    'INVALID_ANSWERS',
+    'INVALID_RECEIPT',
+    'INVALID_TARGET',
+    'INVALID_VERDICT',
+    'FIELD_TOO_LONG',
+    'ANSWERS_REQUIRED',
+    'TOO_MANY_ANSWERS',
+  ],
+  ListAnswersController_list: ['DECISION_NOT_FOUND'],
+  ListAnswerTemplatesController_list: ['OTHER_UNIT'],
+  CreateAnswerTemplateController_create: ['TEMPLATE_EXISTS'],
+  GetPublicFeedbackController_get: ['DECISION_NOT_FOUND', 'FEEDBACK_NOT_PUBLISHED'],
+  ActOnDecisionController_act: [
+    'DECISION_NOT_FOUND',
+    'UNKNOWN_ACTION',
+    'RECEIPT_NOT_FOUND',
+    'OTHER_UNIT',
+    'ILLEGAL_TRANSITION',
+    'CLUSTERS_NOT_READY',
+    'ADOPTION_EXPLANATION_REQUIRED',
+    'ALREADY_DECIDED',
+    'CLUSTER_UNANSWERED',
+    'CONSULTATION_TOO_SHORT',
+    'DRAFT_REQUIRED',
+    'EVALUATOR_IS_DRAFTING_UNIT',
+    'EVALUATOR_REQUIRED',
+    'EXECUTION_NOT_COMPLETE',
+    'EXPERT_HAS_INTEREST',
+    'EXTENSION_NOT_LATER',
+    'FIELD_REQUIRED',
+    'FIELD_TOO_LONG',
+    'FINDING_NOT_FOUND',
+    'HEARING_NOTICE_TOO_SHORT',
+    'HEARING_NOT_HELD_YET',
+    'HEARING_NOT_NOTICED',
+    'INTERPRETATION_REQUIRED',
+    'INVALID_CHANNELS',
+    'INVALID_CONCLUSION',
+    'INVALID_DATE',
+    'INVALID_FIELD',
+    'INVALID_OPINION',
+    'INVALID_OUTCOME',
+    'INVALID_PERCENT',
+    'INVALID_REASON',
+    'INVALID_SEVERITY',
+    'INVALID_STATUS',
+    'INVALID_WEIGHT',
+    'INVALID_WINDOW',
+    'LEGALITY_REVIEW_NOT_REQUESTED',
+    'LEGALITY_REVIEW_REQUIRED',
+    'LEGALITY_REVIEW_TOO_SHORT',
+    'MILESTONE_NOT_FOUND',
+    'NOT_ADOPTED',
+    'PLAN_REQUIRED',
+    'REASON_REQUIRED',
+    'REVIEW_NOT_FOUND',
+    'REVIEW_PENDING',
+    'RISK_ASSESSMENT_REQUIRED',
+    'RISK_NOT_CONTROLLABLE',
+    'SELF_REVIEW',
+    'SHORTENING_NOT_APPROVED',
+  ],
+  SubmitOpinionController_submit: [
+    'DECISION_NOT_FOUND',
+    'CONSULTATION_NOT_OPEN',
+    'OPINION_EMPTY',
+    'OPINION_TOO_LONG',
+    'INVALID_TEXT',
+    'INVALID_FIELD',
+    'INVALID_IDEMPOTENCY_KEY',
+    'IDEMPOTENCY_KEY_REUSED',
+    'RATE_LIMITED',
+    'LIMITS_UNAVAILABLE',
+  ],
+  ListPublicOpinionsController_list: ['DECISION_NOT_FOUND'],
+  GetOpinionReceiptController_get: ['INVALID_RECEIPT', 'RECEIPT_NOT_FOUND'],
+  GetPublicDecisionController_get: ['DECISION_NOT_FOUND'],
+  GetPublicTimelineController_get: ['DECISION_NOT_FOUND'],
+  GetFeedsController_decision: ['DECISION_NOT_FOUND'],
+  ExportOpinionsController_exportCsv: ['DECISION_NOT_FOUND'],
+  ExportOpinionsController_exportJson: ['DECISION_NOT_FOUND'],
+  CreateUnitController_create: ['UNIT_EXISTS'],
+  CreateAccountController_create: [
+    'ACCOUNT_EXISTS',
+    'UNKNOWN_UNIT',
+    'PASSWORD_TOO_SHORT',
+    'PASSWORD_FROM_USERNAME',
+    'PASSWORD_TOO_COMMON',
+  ],
+  ChangeAccountController_change: [
+    'ACCOUNT_NOT_FOUND',
+    'SELF_LOCKOUT',
+    'UNKNOWN_UNIT',
+    'PASSWORD_TOO_SHORT',
+    'PASSWORD_FROM_USERNAME',
+    'PASSWORD_TOO_COMMON',
+  ],
+  EnterCalendarYearController_enter: [
+    'CALENDAR_YEAR_INVALID',
+    'CALENDAR_DATE_INVALID',
+    'CALENDAR_DATE_OUTSIDE_YEAR',
+    'CALENDAR_DAY_CONFLICT',
+    'CALENDAR_MAKEUP_NOT_WEEKEND',
+    'CALENDAR_HOLIDAYS_REQUIRED',
+    'CALENDAR_SOURCE_REQUIRED',
+  ],
+  EndSignInLockoutController_end: ['ACCOUNT_NOT_FOUND'],
+};
+
+/** The codes an operation can answer with: those of every request, of its traits (a body, a query DTO, staff), and its own. */
+export function codesOf(operation: OperationObject, method: string): ErrorCode[] {
+  const staff = operation.security?.some((requirement: Record<string, unknown>) => 'bearer' in requirement) ?? false;
+  const writes = ['post', 'put', 'patch', 'delete'].includes(method);
+  return [
+    ...new Set([
+      ...ANY,
+      ...(operation.requestBody || (writes && staff) ? WITH_BODY : []),
+      ...(operation.parameters?.some((parameter) => 'in' in parameter && parameter.in === 'query')
+        ? (['VALIDATION_FAILED'] as const)
+        : []),
+      ...(staff ? STAFF : []),
+      ...(staff && writes ? STAFF_WRITE : []),
+      ...(ROUTE_CODES[operation.operationId ?? ''] ?? []),
+    ]),
+  ];
+}
+
+function describe(previous: string | undefined, codes: readonly ErrorCode[]): string {
+  const list = codes.map((code) => `\`${code}\``).join(', ');
+  return previous ? `${previous} Codes: ${list}.` : `Codes: ${list}.`;
+}
+
+/**
+ * Documents every error status an operation can answer with as `application/problem+json` with the
+ * Problem schema and one example per code (shared in components), keeping the description the controller gave.
+ */
+export function documentProblems(document: OpenAPIObject): OpenAPIObject {
+  const examples: Record<string, { summary: string; value: unknown }> = {};
+  for (const item of Object.values(document.paths)) {
+    for (const method of ['get', 'post', 'put', 'patch', 'delete'] as const) {
+      const operation = item[method];
+      if (!operation) continue;
+      const byStatus = new Map<number, ErrorCode[]>();
+      for (const code of codesOf(operation, method))
+        byStatus.set(ERROR_CODES[code].status, [...(byStatus.get(ERROR_CODES[code].status) ?? []), code]);
+      for (const [status, codes] of [...byStatus].sort(([a], [b]) => a - b)) {
+        const previous = operation.responses[String(status)] as ResponseObject | undefined;
+        for (const code of codes)
+          examples[`Problem.${code}`] = { summary: ERROR_CODES[code].en, value: problem(code, ERROR_CODES[code].en) };
+        operation.responses[String(status)] = {
+          description: describe(previous?.description, codes),
+          ...(previous?.headers ? { headers: previous.headers } : {}),
+          content: {
+            'application/problem+json': {
+              schema: PROBLEM_REF,
+              examples: Object.fromEntries(
+                codes.map((code) => [code, { $ref: `#/components/examples/Problem.${code}` }]),
+              ),
+            },
+          },
+        };
+      }
+    }
+  }
+  document.components = {
+    ...document.components,
+    schemas: { ...document.components?.schemas, Problem: PROBLEM_SCHEMA as never },
+    examples: { ...document.components?.examples, ...examples },
+  };
+  return document;
+}

@@ -1,0 +1,284 @@
+import type { OpenAPIObject, ResponseObject, SchemaObject } from '@nestjs/swagger';
+import { STAGES, VERDICTS } from '../../../../../libs/domain/src';
+
+const ref = (name: string): { $ref: string } => ({ $ref: `#/components/schemas/${name}` });
+const str = (description?: string): SchemaObject => ({ type: 'string', ...(description ? { description } : {}) });
+const time = (description?: string): SchemaObject => ({
+  type: 'string',
+  format: 'date-time',
+  ...(description ? { description } : {}),
+});
+const nullable = (schema: SchemaObject): SchemaObject => ({ ...schema, nullable: true });
+const obj = (
+  properties: Record<string, SchemaObject | { $ref: string }>,
+  required = Object.keys(properties),
+  description?: string,
+): SchemaObject => ({
+  type: 'object',
+  ...(description ? { description } : {}),
+  required,
+  properties,
+});
+const page = (item: string, extra: Record<string, SchemaObject> = {}): SchemaObject =>
+  obj({
+    items: { type: 'array', items: ref(item) },
+    page: { type: 'integer', minimum: 1 },
+    pageSize: { type: 'integer', minimum: 1 },
+    total: { type: 'integer', minimum: 0 },
+    ...extra,
+  });
+
+const DUE_ITEM = obj(
+  {
+    what: {
+      type: 'string',
+      enum: [
+        'consultation_opens',
+        'consultation_closes',
+        'review',
+        'feedback',
+        'legality_review',
+        'publication',
+        'milestone',
+        'rectification',
+        'evaluation',
+      ],
+    },
+    at: time(),
+    public: { type: 'boolean' },
+    overdue: { type: 'boolean' },
+    ref: str('The milestone, finding or review it belongs to.'),
+    counted: { type: 'object', description: 'How a working-day due date was counted (ADR 23).' },
+  },
+  ['what', 'at', 'public', 'overdue'],
+);
+
+const PUBLIC_DECISION_PROPERTIES = {
+  id: str(),
+  title: str(),
+  summary: str(),
+  unit: str(),
+  category: str(),
+  riskAssessmentRequired: { type: 'boolean' },
+  stage: { type: 'string', enum: [...STAGES] },
+  plannedDates: { type: 'object', additionalProperties: { type: 'string' } },
+  registeredAt: time(),
+  updatedAt: time(),
+  due: { type: 'array', items: ref('DueItem') },
+  nextDueAt: nullable(time()),
+  overdue: { type: 'boolean' },
+  progress: nullable({
+    type: 'number',
+    minimum: 0,
+    maximum: 100,
+    description: 'Weighted execution progress, null before execution.',
+  }),
+} satisfies Record<string, SchemaObject | { $ref: string }>;
+
+const DATES: SchemaObject = { type: 'array', items: { type: 'string', format: 'date' } };
+
+const VERDICT = { type: 'string', enum: [...VERDICTS] } satisfies SchemaObject;
+
+/** Schemas of the success answers, named in components. */
+const SCHEMAS: Record<string, SchemaObject> = {
+  DueItem: DUE_ITEM,
+  PublicDecision: obj(PUBLIC_DECISION_PROPERTIES, undefined, 'The public view of a decision.'),
+  DecisionRecord: obj(
+    {
+      ...PUBLIC_DECISION_PROPERTIES,
+      confidential: { type: 'boolean' },
+      publicVisible: { type: 'boolean' },
+      lastInternalSeq: { type: 'integer' },
+    },
+    undefined,
+    'A decision from the read model, for staff.',
+  ),
+  DecisionState: {
+    type: 'object',
+    description:
+      'The decision state the workflow holds after the step (SPEC.md §3); more members appear as the decision advances.',
+    required: ['decisionId', 'stage'],
+    properties: {
+      decisionId: str(),
+      stage: { type: 'string', enum: [...STAGES] },
+      unit: str(),
+      confidential: { type: 'boolean' },
+      registered: { type: 'boolean' },
+    },
+    additionalProperties: true,
+  },
+  PublicOpinion: obj({ text: str('De-identified.'), section: nullable(str()), channel: str(), receivedAt: time() }),
+  StaffOpinion: obj({
+    receipt: str(),
+    text: str('De-identified.'),
+    textRaw: str('As sent.'),
+    section: nullable(str()),
+    channel: str(),
+    receivedAt: time(),
+    contact: nullable({ type: 'object', additionalProperties: { type: 'string' } }),
+    status: str('published or withheld'),
+    withheldReason: nullable(str()),
+  }),
+  ClusterView: obj({
+    clusterId: str(),
+    label: str(),
+    origin: { type: 'string', enum: ['auto', 'merge', 'split'] },
+    size: { type: 'integer', minimum: 0 },
+    keywords: { type: 'array', items: { type: 'string' } },
+    representative: nullable(obj({ receipt: str(), text: str(), status: str() })),
+    concentrated: { type: 'boolean' },
+    answer: nullable(obj({ verdict: VERDICT, text: str(), reason: nullable(str()), answeredAt: time() })),
+    updatedAt: time(),
+  }),
+  PublicLogEntry: obj({
+    decisionId: str(),
+    seq: { type: 'integer', minimum: 1 },
+    type: str('The public event type (SPEC.md §6).'),
+    occurredAt: time(),
+    actor: { type: 'object', description: 'Who acted: a unit and role, or the system.' },
+    data: { type: 'object', additionalProperties: true },
+    prevHash: str(),
+    hash: str(),
+  }),
+  Health: obj(
+    {
+      status: { type: 'string', enum: ['ok', 'unavailable'] },
+      database: { type: 'string', enum: ['ok', 'down'] },
+      temporal: { type: 'string', enum: ['ok', 'down'] },
+    },
+    ['status'],
+  ),
+};
+
+const json = (schema: SchemaObject | { $ref: string }) => ({ 'application/json': { schema } });
+const atom = { 'application/atom+xml': { schema: { type: 'string', description: 'An Atom 1.0 feed (RFC 4287).' } } };
+
+/** The success answer of each operation whose controller does not give a schema, by operationId. */
+const SUCCESS: Record<string, Record<string, unknown>> = {
+  HealthController_live: json(ref('Health')),
+  HealthController_ready: json(ref('Health')),
+  HealthController_temporal: json(ref('Health')),
+  RegisterDecisionController_register: json(ref('DecisionState')),
+  ActOnDecisionController_act: json(ref('DecisionState')),
+  ListDecisionsController_list: json(page('DecisionRecord')),
+  GetDecisionController_get: json(ref('DecisionRecord')),
+  ListOpinionsController_list: json(
+    obj({ items: { type: 'array', items: ref('StaffOpinion') }, total: { type: 'integer', minimum: 0 } }),
+  ),
+  ListClustersController_list: json(
+    page('ClusterView', {
+      opinions: { type: 'integer', minimum: 0 },
+      concentratedFrom: { type: 'integer', minimum: 1 },
+    }),
+  ),
+  ListClustersController_members: json(page('StaffOpinion')),
+  MergeClustersController_merge: json(ref('ClusterView')),
+  SplitClusterController_split: json(obj({ from: ref('ClusterView'), into: ref('ClusterView') })),
+  RelabelClusterController_relabel: json(ref('ClusterView')),
+  ListAnswersController_list: json(
+    obj({
+      items: {
+        type: 'array',
+        items: obj({
+          targetKind: { type: 'string', enum: ['cluster', 'opinion'] },
+          targetId: str('The cluster id or the receipt.'),
+          verdict: VERDICT,
+          text: str(),
+          reason: nullable(str()),
+          templateId: nullable(str()),
+          answeredAt: time(),
+          answeredBy: obj({ unit: str(), role: str() }),
+        }),
+      },
+    }),
+  ),
+  GetPublicFeedbackController_get: json(
+    obj({
+      decisionId: str(),
+      seq: { type: 'integer' },
+      hash: str(),
+      publishedAt: time(),
+      report: { type: 'object', additionalProperties: true },
+    }),
+  ),
+  ListPublicDecisionsController_list: json(page('PublicDecision')),
+  ListPublicOpinionsController_list: json(page('PublicOpinion')),
+  GetOpinionReceiptController_get: json(
+    obj(
+      {
+        receipt: str(),
+        decisionId: str(),
+        channel: str(),
+        receivedAt: time(),
+        status: { type: 'string', enum: ['published', 'withheld', 'answered'] },
+        answer: obj(
+          {
+            verdict: VERDICT,
+            text: str(),
+            reason: nullable(str()),
+            scope: { type: 'string', enum: ['opinion', 'cluster'], description: 'Its own answer, or its cluster’s.' },
+            cluster: nullable(obj({ clusterId: str(), label: str() })),
+          },
+          undefined,
+          'Once the feedback is published.',
+        ),
+      },
+      ['receipt', 'decisionId', 'channel', 'receivedAt', 'status'],
+    ),
+  ),
+  GetPublicDecisionController_get: json(ref('PublicDecision')),
+  GetPublicTimelineController_get: json(
+    obj({
+      entries: { type: 'array', items: ref('PublicLogEntry') },
+      head: nullable(obj({ seq: { type: 'integer' }, hash: str() })),
+    }),
+  ),
+  GetFeedsController_recent: atom,
+  GetFeedsController_decision: atom,
+  GetCalendarController_get: json(
+    obj({
+      years: {
+        type: 'array',
+        items: obj({
+          year: { type: 'integer' },
+          status: { type: 'string', enum: ['official', 'provisional'] },
+          holidays: DATES,
+          workdays: { ...DATES, description: 'Make-up working days (调休上班日).' },
+          source: str('The notice and its date; for a provisional year the statute.'),
+          version: { type: 'integer', minimum: 0 },
+          updatedAt: nullable(time()),
+        }),
+      },
+      changes: {
+        type: 'array',
+        items: obj({
+          version: { type: 'integer', minimum: 1 },
+          year: { type: 'integer' },
+          holidays: DATES,
+          workdays: DATES,
+          sourceReference: str(),
+          sourceDate: { type: 'string', format: 'date' },
+          changedBy: obj({ unit: str(), role: str() }),
+          changedAt: time(),
+        }),
+      },
+    }),
+  ),
+};
+
+/** Adds the schema of every success answer the controllers leave without one (ADR 0041). */
+export function documentResponses(document: OpenAPIObject): OpenAPIObject {
+  document.components = { ...document.components, schemas: { ...document.components?.schemas, ...SCHEMAS } };
+  for (const item of Object.values(document.paths)) {
+    for (const method of ['get', 'post', 'put', 'patch', 'delete'] as const) {
+      const operation = item[method];
+      const content = SUCCESS[operation?.operationId ?? ''];
+      if (!operation || !content) continue;
+      const status = Object.keys(operation.responses).find((s) => s.startsWith('2'));
+      if (!status) continue;
+      const response = operation.responses[status] as ResponseObject;
+      if (!response.content) response.content = content as ResponseObject['content'];
+    }
+  }
+  return document;
+}
