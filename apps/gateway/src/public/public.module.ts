@@ -1,0 +1,57 @@
+import { Module } from '@nestjs/common';
+import { SiteShellModule } from '../site-shell/site-shell.module';
+import { ExportDecisionsController } from './export-open-data/export-decisions.controller';
+import { ExportOpinionsController } from './export-open-data/export-opinions.controller';
+import { GetFeedsController } from './get-feeds/get-feeds.controller';
+import { GetFeedsHandler } from './get-feeds/get-feeds.handler';
+import { GetPublicFeedbackController } from './get-public-feedback/get-public-feedback.controller';
+import { ListPublicDecisionsController } from './list-public-decisions/list-public-decisions.controller';
+import { ViewCatalogueController } from './list-public-decisions/view-catalogue.controller';
+import { ListPublicOpinionsController } from './list-public-opinions/list-public-opinions.controller';
+import { GetOpinionReceiptController } from './look-up-receipt/get-opinion-receipt.controller';
+import { LookUpReceiptController } from './look-up-receipt/look-up-receipt.controller';
+import { SubmitOpinionFormController } from './submit-opinion/submit-opinion-form.controller';
+import { SubmitOpinionController } from './submit-opinion/submit-opinion.controller';
+import { SubmitOpinionHandler } from './submit-opinion/submit-opinion.handler';
+import { VerifyLogController } from './verify-log/verify-log.controller';
+import { GetCalendarController } from './view-calendar/get-calendar.controller';
+import { ViewCalendarController } from './view-calendar/view-calendar.controller';
+import { GetPublicDecisionController } from './view-decision/get-public-decision.controller';
+import { ViewDecisionController } from './view-decision/view-decision.controller';
+import { ViewHomeController } from './view-home/view-home.controller';
+import { ViewProgressChartController } from './view-progress-chart/view-progress-chart.controller';
+import { GetPublicTimelineController } from './view-timeline/get-public-timeline.controller';
+import { ViewTimelineController } from './view-timeline/view-timeline.controller';
+
+/**
+ * What anyone may read or send without an account (SPEC.md §6, §8): one folder per use case with its
+ * doors side by side — the page that works without JavaScript and the public JSON API (`/api/v1/public/…`),
+ * the feeds and the open-data exports. Nothing here reads a confidential decision or a personal field.
+ */
+@Module({
+  imports: [SiteShellModule],
+  controllers: [
+    ViewHomeController,
+    ViewCatalogueController,
+    ListPublicDecisionsController,
+    ViewDecisionController,
+    GetPublicDecisionController,
+    ViewTimelineController,
+    GetPublicTimelineController,
+    VerifyLogController,
+    ViewProgressChartController,
+    SubmitOpinionController,
+    SubmitOpinionFormController,
+    LookUpReceiptController,
+    GetOpinionReceiptController,
+    ListPublicOpinionsController,
+    GetPublicFeedbackController,
+    ViewCalendarController,
+    GetCalendarController,
+    GetFeedsController,
+    ExportDecisionsController,
+    ExportOpinionsController,
+  ],
+  providers: [SubmitOpinionHandler, GetFeedsHandler],
+})
+export class PublicModule {}
