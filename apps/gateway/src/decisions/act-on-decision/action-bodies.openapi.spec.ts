@@ -1,4 +1,6 @@
 import { ACTION_NAMES } from '../../../../../libs/domain/src';
+import type { OpenAPIObject } from '@nestjs/swagger';
+import { documentActionBodies } from '../../site-shell/openapi/action-bodies';
 import { ACTION_BODIES } from './action-bodies.openapi';
 
 type Schema = {
@@ -33,5 +35,14 @@ describe('the OpenAPI request body of the lifecycle actions', () => {
     expect(body('consultation-plan').required).toEqual(['channels', 'opensAt', 'closesAt']);
     expect(body('close').properties!['reason']).toMatchObject({ type: 'string', maxLength: 2000 });
     expect(body('extend').properties!['closesAt']).toMatchObject({ type: 'string', format: 'date-time' });
+  });
+
+  it('is built once: the ActionBody components are the very schemas of the @ApiBody', () => {
+    const document = documentActionBodies({
+      openapi: '3.0.0',
+      info: { title: '', version: '' },
+      paths: {},
+    } as OpenAPIObject);
+    ACTION_NAMES.forEach((name, i) => expect(document.components?.schemas?.[`ActionBody.${name}`]).toBe(bodies[i]));
   });
 });

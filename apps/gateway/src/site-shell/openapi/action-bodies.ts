@@ -1,10 +1,10 @@
 import type { OpenAPIObject, SchemaObject } from '@nestjs/swagger';
 import { ACTION_NAMES } from '../../../../../libs/domain/src';
-import { actionBodySchema } from '../../decisions/act-on-decision/action-bodies.openapi';
+import { ACTION_BODY_SCHEMAS } from '../../decisions/act-on-decision/action-bodies.openapi';
 
-/** `ActionBody.<action>`: the body of each lifecycle action, generated from its command schema (ADR 38). */
-export function actionBodySchemas(): Record<string, SchemaObject> {
-  return Object.fromEntries(ACTION_NAMES.map((name) => [`ActionBody.${name}`, actionBodySchema(name)]));
+/** `ActionBody.<action>`: the body of each lifecycle action, generated once from its command schema (ADR 38). */
+function actionBodyComponents(): Record<string, SchemaObject> {
+  return Object.fromEntries(ACTION_NAMES.map((name) => [`ActionBody.${name}`, ACTION_BODY_SCHEMAS[name]]));
 }
 
 /**
@@ -13,7 +13,7 @@ export function actionBodySchemas(): Record<string, SchemaObject> {
  * stays the domain rules'.
  */
 export function documentActionBodies(document: OpenAPIObject): OpenAPIObject {
-  const schemas = actionBodySchemas();
+  const schemas = actionBodyComponents();
   document.components = { ...document.components, schemas: { ...document.components?.schemas, ...schemas } };
   const operation = document.paths['/api/v1/decisions/{id}/{action}']?.post;
   if (operation) {
