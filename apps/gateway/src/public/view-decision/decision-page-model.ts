@@ -1,9 +1,19 @@
-import type { ConsultationCounts, DueCount, Milestone, PublicLogEntry } from '../../../../../libs/domain/src';
+import {
+  readPublicEvent,
+  type ConsultationCounts,
+  type DueCount,
+  type Milestone,
+  type PublicEventData,
+  type PublicEventType,
+  type PublicFields,
+  type PublicLogEntry,
+} from '../../../../../libs/domain/src';
 
 /**
  * What the decision page shows, folded from the decision's public log only (SPEC.md §6): every fact on
- * the page is one a reader can check against the verified chain. Pure; data is read defensively (old
- * entries may lack newer fields). Entries must be in seq order.
+ * the page is one a reader can check against the verified chain. Pure; data is read through the event
+ * schemas (`readPublicEvent`): a field an old entry lacks or has in another type is absent, never a
+ * failure. Entries must be in seq order.
  */
 export interface DecisionPageModel {
   /** The latest published draft, basis and explanation, and every published version. */
@@ -125,19 +135,6 @@ export interface EvaluationView {
   publishedAt: string | null;
 }
 
-type Data = Record<string, unknown>;
-const str = (data: Data, key: string): string => (typeof data[key] === 'string' ? data[key] : '');
-const strOrNull = (data: Data, key: string): string | null => (typeof data[key] === 'string' ? data[key] : null);
-const num = (data: Data, key: string): number | null =>
-  typeof data[key] === 'number' && Number.isFinite(data[key]) ? data[key] : null;
-const obj = (value: unknown): Data =>
-  value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Data) : {};
-const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
-const counts = (value: unknown): Record<string, number> =>
-  Object.fromEntries(
-    Object.entries(obj(value)).filter((pair): pair is [string, number] => typeof pair[1] === 'number'),
-  );
-
 export function emptyModel(): DecisionPageModel {
   return {
     documents: null,
@@ -163,17 +160,17 @@ export function foldDecisionPage(entries: readonly PublicLogEntry[]): DecisionPa
 }
 
 function applyEntry(model: DecisionPageModel, entry: PublicLogEntry): DecisionPageModel {
-  const data = obj(entry.data);
   const at = entry.occurredAt;
   switch (entry.type) {
     case 'DraftPublished': {
-      const version = num(data, 'version') ?? model.versions.length + 1;
-      const plan = obj(data['consultation']);
+      const data = readPublicEvent(entry.type, entry.data);
+      const version = data.version ?? model.versions.length + 1;
+      const plan = data.consultation ?? {};
       const consultation: ConsultationView = {
-        channels: list(plan['channels']).map(String),
-        opensAt: str(plan, 'opensAt'),
-        closesAt: str(plan, 'closesAt'),
-        shortenedReason: strOrNull(plan, 'shortenedReason'),
+        channels: plan.channels ?? [],
+        opensAt: plan.opensAt ?? '',
+        closesAt: plan.closesAt ?? '',
+        shortenedReason: plan.shortenedReason ?? null,
         opened: false,
         extensions: [],
         closedAt: null,
@@ -182,9 +179,9 @@ function applyEntry(model: DecisionPageModel, entry: PublicLogEntry): DecisionPa
       };
       const documents = {
         version,
-        draft: str(data, 'draft'),
-        basis: str(data, 'basis'),
-        explanation: str(data, 'explanation'),
+        draft: data.draft ?? '',
+        basis: data.basis ?? '',
+        explanation: data.explanation ?? '',
         publishedAt: at,
         seq: entry.seq,
       };
@@ -198,123 +195,127 @@ function applyEntry(model: DecisionPageModel, entry: PublicLogEntry): DecisionPa
         channelRecords: [],
       };
     }
-    case 'ConsultationOpened':
+    case 'ConsultationOpened': {
+      const data = readPublicEvent(entry.type, entry.data);
       return withConsultation(model, (c) => ({
         ...c,
         opened: true,
-        opensAt: str(data, 'opensAt') || c.opensAt,
-        closesAt: str(data, 'closesAt') || c.closesAt,
+        opensAt: data.opensAt || c.opensAt,
+        closesAt: data.closesAt || c.closesAt,
       }));
-    case 'ConsultationExtended':
+    }
+    case 'ConsultationExtended': {
+      const data = readPublicEvent(entry.type, entry.data);
       return withConsultation(model, (c) => ({
         ...c,
-        closesAt: str(data, 'closesAt') || c.closesAt,
+        closesAt: data.closesAt || c.closesAt,
         extensions: [
           ...c.extensions,
           {
-            previousClosesAt: str(data, 'previousClosesAt'),
-            closesAt: str(data, 'closesAt'),
-            reason: str(data, 'reason'),
+            previousClosesAt: data.previousClosesAt ?? '',
+            closesAt: data.closesAt ?? '',
+            reason: data.reason ?? '',
             at,
           },
         ],
       }));
-    case 'ConsultationClosed':
+    }
+    case 'ConsultationClosed': {
+      const data = readPublicEvent(entry.type, entry.data);
       return withConsultation(model, (c) => ({
         ...c,
-        closedAt: str(data, 'closedAt') || at,
-        feedbackDueAt: strOrNull(data, 'feedbackDueAt'),
-        feedbackDueCount: dueCountOf(data['feedbackDueCount']),
-        counts: data['counts'] ? toCounts(obj(data['counts'])) : null,
+        closedAt: data.closedAt || at,
+        feedbackDueAt: data.feedbackDueAt ?? null,
+        feedbackDueCount: dueCountOf(data.feedbackDueCount),
+        counts: data.counts ? toCounts(data.counts) : null,
       }));
-    case 'HearingNoticed':
+    }
+    case 'HearingNoticed': {
+      const data = readPublicEvent(entry.type, entry.data);
       return {
         ...model,
         hearings: [
           ...model.hearings,
           {
-            hearingId: str(data, 'hearingId'),
-            date: str(data, 'date'),
-            place: str(data, 'place'),
-            selectionMethod: str(data, 'selectionMethod'),
-            participants: list(data['participants']).map(String),
+            hearingId: data.hearingId ?? '',
+            date: data.date ?? '',
+            place: data.place ?? '',
+            selectionMethod: data.selectionMethod ?? '',
+            participants: data.participants ?? [],
             held: null,
           },
         ],
       };
-    case 'HearingHeld': {
-      const held = {
-        participantsCount: num(data, 'participantsCount') ?? 0,
-        opinionsCount: num(data, 'opinionsCount') ?? 0,
-        signedRecordRef: str(data, 'signedRecordRef'),
-      };
-      return {
-        ...model,
-        hearings: model.hearings.map((h) => (h.hearingId === str(data, 'hearingId') ? { ...h, held } : h)),
-      };
     }
-    case 'ChannelRecorded':
+    case 'HearingHeld': {
+      const data = readPublicEvent(entry.type, entry.data);
+      const held = {
+        participantsCount: data.participantsCount ?? 0,
+        opinionsCount: data.opinionsCount ?? 0,
+        signedRecordRef: data.signedRecordRef ?? '',
+      };
+      const hearingId = data.hearingId ?? '';
+      return { ...model, hearings: model.hearings.map((h) => (h.hearingId === hearingId ? { ...h, held } : h)) };
+    }
+    case 'ChannelRecorded': {
+      const data = readPublicEvent(entry.type, entry.data);
       return {
         ...model,
         channelRecords: [
           ...model.channelRecords,
           {
-            channel: str(data, 'channel'),
-            date: str(data, 'date'),
-            participantsCount: num(data, 'participantsCount') ?? 0,
-            opinionsCount: num(data, 'opinionsCount') ?? 0,
+            channel: data.channel ?? '',
+            date: data.date ?? '',
+            participantsCount: data.participantsCount ?? 0,
+            opinionsCount: data.opinionsCount ?? 0,
           },
         ],
       };
+    }
     case 'FeedbackPublished':
-      return { ...model, feedback: toFeedback(data, at, entry.seq) };
-    case 'DecisionAdopted':
-    case 'DecisionRejected':
-    case 'DecisionReturned': {
-      const outcome =
-        entry.type === 'DecisionAdopted' ? 'adopted' : entry.type === 'DecisionRejected' ? 'rejected' : 'returned';
-      return {
-        ...model,
-        collective: {
-          outcome,
-          meeting: str(data, 'meeting'),
-          date: str(data, 'date'),
-          reason: strOrNull(data, 'reason'),
-          publicationDueAt: strOrNull(data, 'publicationDueAt'),
-          publicationDueCount: dueCountOf(data['publicationDueCount']),
-        },
+      return { ...model, feedback: toFeedback(readPublicEvent(entry.type, entry.data), at, entry.seq) };
+    case 'DecisionAdopted': {
+      const data = readPublicEvent(entry.type, entry.data);
+      const due = {
+        publicationDueAt: data.publicationDueAt ?? null,
+        publicationDueCount: dueCountOf(data.publicationDueCount),
       };
+      return { ...model, collective: { ...meetingOf('adopted', data), ...due } };
+    }
+    case 'DecisionRejected':
+      return { ...model, collective: meetingOf('rejected', readPublicEvent(entry.type, entry.data)) };
+    case 'DecisionReturned': {
+      const data = readPublicEvent(entry.type, entry.data);
+      return { ...model, collective: { ...meetingOf('returned', data), reason: data.reason ?? null } };
     }
     case 'DecisionPublished': {
-      const interpretation = obj(data['interpretation']);
-      const qa = list(interpretation['qa']).map((item) => ({
-        question: str(obj(item), 'question'),
-        answer: str(obj(item), 'answer'),
-      }));
+      const data = readPublicEvent(entry.type, entry.data);
+      const interpretation = data.interpretation ?? {};
       return {
         ...model,
         decision: {
           publishedAt: at,
-          text: str(data, 'text'),
-          plainLanguage: str(interpretation, 'plainLanguage'),
-          qa,
-          adoptionExplanation: strOrNull(data, 'adoptionExplanation'),
-          executionUnit: str(data, 'executionUnit'),
-          evaluationDueAt: strOrNull(data, 'evaluationDueAt'),
+          text: data.text ?? '',
+          plainLanguage: interpretation.plainLanguage ?? '',
+          qa: (interpretation.qa ?? []).map((item) => ({ question: item.question ?? '', answer: item.answer ?? '' })),
+          adoptionExplanation: data.adoptionExplanation ?? null,
+          executionUnit: data.executionUnit ?? '',
+          evaluationDueAt: data.evaluationDueAt ?? null,
         },
       };
     }
-    case 'MilestonePlanned':
+    case 'MilestonePlanned': {
+      const data = readPublicEvent(entry.type, entry.data);
       return {
         ...model,
         milestones: [
           ...model.milestones,
           {
-            id: str(data, 'milestoneId'),
-            title: str(data, 'title'),
-            unit: str(data, 'unit'),
-            dueAt: str(data, 'dueAt'),
-            weight: num(data, 'weight') ?? 1,
+            id: data.milestoneId ?? '',
+            title: data.title ?? '',
+            unit: data.unit ?? '',
+            dueAt: data.dueAt ?? '',
+            weight: data.weight ?? 1,
             percent: 0,
             completed: false,
             overdue: false,
@@ -322,82 +323,97 @@ function applyEntry(model: DecisionPageModel, entry: PublicLogEntry): DecisionPa
           },
         ],
       };
+    }
     case 'ProgressReported': {
-      const percent = num(data, 'percent') ?? 0;
-      const report = { at, percent, narrative: str(data, 'narrative') };
+      const data = readPublicEvent(entry.type, entry.data);
+      const percent = data.percent ?? 0;
+      const report = { at, percent, narrative: data.narrative ?? '' };
       return {
         ...model,
-        overallProgress: num(data, 'overallProgress') ?? model.overallProgress,
-        milestones: withMilestone(model.milestones, str(data, 'milestoneId'), (m) => ({
+        overallProgress: data.overallProgress ?? model.overallProgress,
+        milestones: withMilestone(model.milestones, data.milestoneId ?? '', (m) => ({
           ...m,
           percent,
           reports: [...m.reports, report],
         })),
       };
     }
-    case 'MilestoneCompleted':
+    case 'MilestoneCompleted': {
+      const data = readPublicEvent(entry.type, entry.data);
       return {
         ...model,
-        milestones: withMilestone(model.milestones, str(data, 'milestoneId'), (m) => ({
+        milestones: withMilestone(model.milestones, data.milestoneId ?? '', (m) => ({
           ...m,
           percent: 100,
           completed: true,
         })),
       };
-    case 'MilestoneOverdue':
+    }
+    case 'MilestoneOverdue': {
+      const data = readPublicEvent(entry.type, entry.data);
       return {
         ...model,
-        milestones: withMilestone(model.milestones, str(data, 'milestoneId'), (m) => ({ ...m, overdue: true })),
+        milestones: withMilestone(model.milestones, data.milestoneId ?? '', (m) => ({ ...m, overdue: true })),
       };
-    case 'AuditFindingPublished':
+    }
+    case 'AuditFindingPublished': {
+      const data = readPublicEvent(entry.type, entry.data);
       return {
         ...model,
         findings: [
           ...model.findings,
           {
-            id: str(data, 'findingId'),
-            finding: str(data, 'finding'),
-            severity: str(data, 'severity'),
-            rectificationDueAt: str(data, 'rectificationDueAt'),
+            id: data.findingId ?? '',
+            finding: data.finding ?? '',
+            severity: data.severity ?? '',
+            rectificationDueAt: data.rectificationDueAt ?? '',
             publishedAt: at,
             rectifications: [],
           },
         ],
       };
+    }
     case 'RectificationReported': {
-      const rectification = { at, action: str(data, 'action'), status: str(data, 'status') };
+      const data = readPublicEvent(entry.type, entry.data);
+      const rectification = { at, action: data.action ?? '', status: data.status ?? '' };
+      const findingId = data.findingId ?? '';
       return {
         ...model,
         findings: model.findings.map((f) =>
-          f.id === str(data, 'findingId') ? { ...f, rectifications: [...f.rectifications, rectification] } : f,
+          f.id === findingId ? { ...f, rectifications: [...f.rectifications, rectification] } : f,
         ),
       };
     }
-    case 'AccountabilityPublished':
+    case 'AccountabilityPublished': {
+      const data = readPublicEvent(entry.type, entry.data);
       return {
         ...model,
         accountability: [
           ...model.accountability,
-          { subject: str(data, 'subject'), measure: str(data, 'measure'), date: str(data, 'date') },
+          { subject: data.subject ?? '', measure: data.measure ?? '', date: data.date ?? '' },
         ],
       };
-    case 'EvaluationStarted':
+    }
+    case 'EvaluationStarted': {
+      const data = readPublicEvent(entry.type, entry.data);
       return {
         ...model,
         evaluations: [
           ...model.evaluations,
           {
             startedAt: at,
-            trigger: str(data, 'trigger'),
-            evaluatorUnit: strOrNull(data, 'evaluatorUnit'),
+            trigger: data.trigger ?? '',
+            evaluatorUnit: data.evaluatorUnit ?? null,
             conclusion: null,
             report: null,
             publishedAt: null,
           },
         ],
       };
+    }
     case 'EvaluationPublished': {
-      const published = { conclusion: str(data, 'conclusion'), report: str(data, 'report'), publishedAt: at };
+      const data = readPublicEvent(entry.type, entry.data);
+      const published = { conclusion: data.conclusion ?? '', report: data.report ?? '', publishedAt: at };
       const last = model.evaluations.at(-1);
       const evaluations =
         last && !last.publishedAt
@@ -406,36 +422,55 @@ function applyEntry(model: DecisionPageModel, entry: PublicLogEntry): DecisionPa
       return { ...model, evaluations };
     }
     case 'DueDateRecomputed': {
-      const count = dueCountOf(data['count']);
-      if (str(data, 'deadline') === 'feedback')
-        return withConsultation(model, (c) => ({ ...c, feedbackDueAt: str(data, 'to'), feedbackDueCount: count }));
-      if (str(data, 'deadline') === 'publication' && model.collective)
+      const data = readPublicEvent(entry.type, entry.data);
+      const count = dueCountOf(data.count);
+      if (data.deadline === 'feedback')
+        return withConsultation(model, (c) => ({ ...c, feedbackDueAt: data.to ?? '', feedbackDueCount: count }));
+      if (data.deadline === 'publication' && model.collective)
         return {
           ...model,
-          collective: { ...model.collective, publicationDueAt: str(data, 'to'), publicationDueCount: count },
+          collective: { ...model.collective, publicationDueAt: data.to ?? '', publicationDueCount: count },
         };
       return model;
     }
-    case 'DecisionAdjusted':
-    case 'DecisionSuspended':
+    case 'DecisionAdjusted': {
+      const data = readPublicEvent(entry.type, entry.data);
+      return withChange(model, entry, data.reason ?? null, data.major ?? null);
+    }
     case 'DecisionResumed':
-    case 'DecisionTerminated':
     case 'DecisionClosed':
-      return {
-        ...model,
-        changes: [
-          ...model.changes,
-          {
-            type: entry.type,
-            at,
-            reason: strOrNull(data, 'reason'),
-            major: typeof data['major'] === 'boolean' ? data['major'] : null,
-          },
-        ],
-      };
+      return withChange(model, entry, readPublicEvent(entry.type, entry.data).reason ?? null, null);
+    case 'DecisionSuspended':
+    case 'DecisionTerminated':
+      return withChange(model, entry, null, null);
     case 'DecisionRegistered':
       return model;
   }
+}
+
+/** The collective decision's meeting; the reason and the publication deadline are its outcome's. */
+function meetingOf(
+  outcome: 'adopted' | 'rejected' | 'returned',
+  data: Read<'DecisionRejected'>,
+): NonNullable<DecisionPageModel['collective']> {
+  return {
+    outcome,
+    meeting: data.meeting ?? '',
+    date: data.date ?? '',
+    reason: null,
+    publicationDueAt: null,
+    publicationDueCount: null,
+  };
+}
+
+/** Adjustments, suspension, resumption, termination and closing: the entries of `changes`, in order. */
+function withChange(
+  model: DecisionPageModel,
+  entry: PublicLogEntry,
+  reason: string | null,
+  major: boolean | null,
+): DecisionPageModel {
+  return { ...model, changes: [...model.changes, { type: entry.type, at: entry.occurredAt, reason, major }] };
 }
 
 function withConsultation(
@@ -453,60 +488,62 @@ function withMilestone(
   return milestones.map((m) => (m.id === id ? change(m) : m));
 }
 
-function toCounts(data: Data): ConsultationCounts {
+type Read<T extends PublicEventType> = PublicFields<PublicEventData<T>>;
+
+/** A count per key (reason, channel, verdict); the schema already dropped what is not a number. */
+const counts = (record: Record<string, number | undefined> | undefined): Record<string, number> =>
+  Object.fromEntries(Object.entries(record ?? {}).filter((pair): pair is [string, number] => pair[1] !== undefined));
+
+function toCounts(values: NonNullable<Read<'ConsultationClosed'>['counts']>): ConsultationCounts {
   return {
-    received: num(data, 'received') ?? 0,
-    published: num(data, 'published') ?? 0,
-    withheld: counts(data['withheld']),
-    byChannel: counts(data['byChannel']),
+    received: values.received ?? 0,
+    published: values.published ?? 0,
+    withheld: counts(values.withheld),
+    byChannel: counts(values.byChannel),
   };
 }
 
-function toFeedback(data: Data, at: string, seq: number): FeedbackView {
-  const statistics = obj(data['statistics']);
-  const clusters = list(data['clusters']).map((item): FeedbackClusterView => {
-    const c = obj(item);
-    const answer = c['answer'] ? obj(c['answer']) : null;
-    return {
-      clusterId: str(c, 'clusterId'),
-      label: str(c, 'label'),
-      size: num(c, 'size') ?? 0,
-      concentrated: c['concentrated'] === true,
-      representativeText: strOrNull(c, 'representativeText'),
-      answer: answer
-        ? { verdict: str(answer, 'verdict'), text: str(answer, 'text'), reason: strOrNull(answer, 'reason') }
+function toFeedback(data: Read<'FeedbackPublished'>, at: string, seq: number): FeedbackView {
+  const statistics = data.statistics ?? {};
+  const clusters = (data.clusters ?? []).map(
+    (c): FeedbackClusterView => ({
+      clusterId: c.clusterId ?? '',
+      label: c.label ?? '',
+      size: c.size ?? 0,
+      concentrated: c.concentrated === true,
+      representativeText: c.representativeText ?? null,
+      answer: c.answer
+        ? { verdict: c.answer.verdict ?? '', text: c.answer.text ?? '', reason: c.answer.reason ?? null }
         : null,
-    };
-  });
+    }),
+  );
   return {
     publishedAt: at,
     seq,
-    summary: str(data, 'summary'),
-    draftChanges: str(data, 'draftChanges'),
+    summary: data.summary ?? '',
+    draftChanges: data.draftChanges ?? '',
     statistics: {
-      received: num(statistics, 'received'),
-      published: num(statistics, 'published'),
-      withheld: counts(statistics['withheld']),
-      byChannel: counts(statistics['byChannel']),
-      answered: counts(statistics['answered']),
+      received: statistics.received ?? null,
+      published: statistics.published ?? null,
+      withheld: counts(statistics.withheld),
+      byChannel: counts(statistics.byChannel),
+      answered: counts(statistics.answered),
     },
     clusters,
   };
 }
 
 /** A due date's explanation as the log carries it (ADR 23); null for entries from before. */
-function dueCountOf(value: unknown): DueCount | null {
-  const data = obj(value);
-  if (typeof data['from'] !== 'string' || typeof data['workingDays'] !== 'number') return null;
-  const dates = (key: string) => list(data[key]).filter((d): d is string => typeof d === 'string');
+function dueCountOf(count: Read<'DueDateRecomputed'>['count']): DueCount | null {
+  if (count?.from === undefined || count.workingDays === undefined) return null;
   return {
-    from: data['from'],
-    workingDays: data['workingDays'],
-    calendarVersion: num(data, 'calendarVersion') ?? 0,
-    provisional: data['provisional'] === true,
-    holidaysSkipped: dates('holidaysSkipped'),
-    weekendsSkipped: dates('weekendsSkipped'),
-    makeUpDaysCounted: dates('makeUpDaysCounted'),
-    sources: dates('sources'),
+    from: count.from,
+    workingDays: count.workingDays,
+    calendarVersion: count.calendarVersion ?? 0,
+    provisional: count.provisional === true,
+    holidaysSkipped: count.holidaysSkipped ?? [],
+    weekendsSkipped: count.weekendsSkipped ?? [],
+    makeUpDaysCounted: count.makeUpDaysCounted ?? [],
+    sources: count.sources ?? [],
   };
 }
