@@ -12,6 +12,15 @@ const layer = (files, patterns) => ({
   rules: { '@typescript-eslint/no-restricted-imports': ['error', { patterns }] },
 });
 
+/** What holds for every file of the gateway. */
+const GATEWAY = [
+  forbid('(^|/)(worker|embedded|verifier)/src', 'The apps never import each other.'),
+  forbid(
+    '(^|/)workflows/(?!definitions$)',
+    'The gateway knows workflows/ only by their contract (workflows/definitions: ids, updates, queries, signals).',
+  ),
+];
+
 export default tseslint.config(
   {
     ignores: [
@@ -96,13 +105,30 @@ export default tseslint.config(
       ),
     ],
   ),
+  layer(['apps/gateway/**/*.ts'], GATEWAY),
+  // The gateway by area (ADR 48): the shell and the infrastructure serve every area and know none; the
+  // public area reaches no staff code. OpenAPI documents the action bodies, so it may read decisions/.
   layer(
-    ['apps/gateway/**/*.ts'],
+    ['apps/gateway/src/common/**/*.ts', 'apps/gateway/src/site-shell/**/*.ts'],
     [
-      forbid('(^|/)(worker|embedded|verifier)/src', 'The apps never import each other.'),
+      ...GATEWAY,
       forbid(
-        '(^|/)workflows/(?!definitions$)',
-        'The gateway knows workflows/ only by their contract (workflows/definitions: ids, updates, queries, signals).',
+        '(^|/)(public|decisions|feedback|admin)/',
+        'common/ and site-shell/ are shared by the areas: they import none of them.',
+      ),
+    ],
+  ),
+  layer(
+    ['apps/gateway/src/site-shell/openapi/**/*.ts'],
+    [...GATEWAY, forbid('(^|/)(public|feedback|admin)/', 'OpenAPI reads only the action bodies of decisions/.')],
+  ),
+  layer(
+    ['apps/gateway/src/public/**/*.ts'],
+    [
+      ...GATEWAY,
+      forbid(
+        '(^|/)(decisions|feedback|admin)/|(^|/)site-shell/(console|sign-in)/',
+        'The public area imports no staff code: only common/, site-shell/web/ and its own folders.',
       ),
     ],
   ),

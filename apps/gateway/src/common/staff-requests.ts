@@ -14,7 +14,7 @@ import {
 } from '../../../../libs/persistence/src';
 import { toDomainError } from '../../../../libs/temporal/src';
 import type { GatewayConfig } from '../config';
-import { newDecisionId } from '../decisions/register-decision/decision-id';
+import { newDecisionId } from './decision-id';
 import { CONFIG, DATA_SOURCE } from './tokens';
 
 const KEY = /^[\x21-\x7E]{1,128}$/;

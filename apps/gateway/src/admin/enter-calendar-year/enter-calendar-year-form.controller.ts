@@ -6,7 +6,6 @@ import { ForbiddenActionError } from '../../../../../libs/domain/src';
 import { calendarYears } from '../../../../../libs/persistence/src';
 import { DATA_SOURCE } from '../../common/tokens';
 import { EnterCalendarYearHandler } from './enter-calendar-year.handler';
-import type { FormBody } from '../../decisions/act-on-decision/form-parsing';
 import { redirectAfterPost, sendConsolePage } from '../../site-shell/console/console-page';
 import { asRefusal } from '../../site-shell/console/refusal';
 import { ConsoleErrorFilter } from '../../site-shell/console/session/console-error.filter';
@@ -16,6 +15,7 @@ import {
   type ConsoleSession,
 } from '../../site-shell/console/session/console-session.guard';
 import { renderCalendarForm } from './enter-calendar-year-form.page';
+import type { FormBody } from '../../site-shell/console/form-body';
 
 const lines = (value: unknown): string[] =>
   typeof value === 'string' ? value.split(/[\s,，、]+/).filter(Boolean) : [];

@@ -3,10 +3,11 @@ import type { PublishedCalendarYear } from '../../../../../libs/persistence/src'
 import { html, type Html } from '../../site-shell/web/html';
 import { defineMessages, fill } from '../../site-shell/web/i18n';
 import type { PageContext } from '../../site-shell/web/page-context';
-import { refusalNotice, type Refusal } from '../../decisions/act-on-decision/action-form.render';
-import type { FormBody } from '../../decisions/act-on-decision/form-parsing';
+import { refusalNotice } from '../../decisions/act-on-decision/action-form.render';
 import { csrfInput } from '../../site-shell/console/console-page';
 import type { ConsoleSession } from '../../site-shell/console/session/console-session.guard';
+import type { Refusal } from '../../site-shell/console/refusal';
+import type { FormBody } from '../../site-shell/console/form-body';
 
 const M = defineMessages(
   {

@@ -14,9 +14,10 @@ import {
 import { WorkspaceLoader } from '../view-workspace/workspace.loader';
 import { renderWorkspace } from '../view-workspace/workspace.page';
 import { ACTION_FORMS } from './action-fields';
-import { parseActionForm, type FormBody } from './form-parsing';
+import { parseActionForm } from './form-parsing';
 import { StaffRequests } from '../../common/staff-requests';
 import { formRequest } from '../../site-shell/console/form-key';
+import type { FormBody } from '../../site-shell/console/form-body';
 
 /**
  * `POST /console/decisions/{id}/act/{action}`: the form → the action's body → the API's own handler

@@ -4,7 +4,8 @@ import { defineMessages, formatDateTime, type Locale } from '../../site-shell/we
 import { problemText } from '../../site-shell/web/error-messages';
 import { csrfInput } from '../../site-shell/console/console-page';
 import type { ActionFormSpec, FieldSpec, StateChoices } from './action-fields';
-import type { FormBody } from './form-parsing';
+import type { Refusal } from '../../site-shell/console/refusal';
+import type { FormBody } from '../../site-shell/console/form-body';
 
 const M = defineMessages(
   {
@@ -26,14 +27,6 @@ const M = defineMessages(
     required: ' (required)',
   },
 );
-
-/** Why an action was refused: the problem's code, status and detail, and the field it names. */
-export interface Refusal {
-  code: string;
-  status: number;
-  detail: string;
-  field?: string;
-}
 
 export interface ActionFormView {
   decisionId: string;

@@ -1,8 +1,7 @@
 import { InvalidCommandError } from '../../../../../libs/domain/src';
+import type { FormBody } from '../../site-shell/console/form-body';
 import type { FieldSpec } from './action-fields';
 
-/** A urlencoded body as @fastify/formbody parses it: a repeated name becomes a list. */
-export type FormBody = Record<string, string | string[] | undefined>;
 
 const first = (value: string | string[] | undefined): string =>
   Array.isArray(value) ? (value[0] ?? '') : (value ?? '');

@@ -5,7 +5,7 @@ import { actsForAllUnits, type DecisionRecord, type StaffActor } from '../../../
 import { listDecisions, type Page } from '../../../../../libs/persistence/src';
 import { CurrentActor, Staff, StaffGuard } from '../../common/staff.guard';
 import { DATA_SOURCE } from '../../common/tokens';
-import { DecisionListQuery } from './list-decisions.query';
+import { DecisionListQuery } from '../../common/decision-list.query';
 
 @ApiTags('staff')
 @ApiBearerAuth()

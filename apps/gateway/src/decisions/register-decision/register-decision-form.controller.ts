@@ -4,7 +4,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { RegisterDecision } from '../../../../../libs/domain/src';
 import { RegisterDecisionHandler } from './register-decision.handler';
 import { REGISTER_FORM } from '../act-on-decision/action-fields';
-import { parseActionForm, type FormBody } from '../act-on-decision/form-parsing';
+import { parseActionForm } from '../act-on-decision/form-parsing';
 import { redirectAfterPost, sendConsolePage } from '../../site-shell/console/console-page';
 import { asRefusal } from '../../site-shell/console/refusal';
 import { ConsoleErrorFilter } from '../../site-shell/console/session/console-error.filter';
@@ -16,6 +16,7 @@ import {
 import { renderRegisterForm } from './register-decision-form.page';
 import { StaffRequests } from '../../common/staff-requests';
 import { formRequest } from '../../site-shell/console/form-key';
+import type { FormBody } from '../../site-shell/console/form-body';
 
 /** `/console/decisions/new`: register a decision (drafters), through the API's own handler. */
 @ApiExcludeController()

@@ -2,10 +2,11 @@ import { html, type Html } from '../../site-shell/web/html';
 import { defineMessages } from '../../site-shell/web/i18n';
 import type { PageContext } from '../../site-shell/web/page-context';
 import { REGISTER_FORM } from '../act-on-decision/action-fields';
-import { renderActionFields, refusalNotice, type Refusal } from '../act-on-decision/action-form.render';
-import type { FormBody } from '../act-on-decision/form-parsing';
+import { renderActionFields, refusalNotice } from '../act-on-decision/action-form.render';
 import { csrfInput } from '../../site-shell/console/console-page';
 import type { ConsoleSession } from '../../site-shell/console/session/console-session.guard';
+import type { Refusal } from '../../site-shell/console/refusal';
+import type { FormBody } from '../../site-shell/console/form-body';
 
 const M = defineMessages(
   { intro: '登记后，非不予公开的决策事项即列入公开的决策事项目录。', board: '返回工作台' },

@@ -11,7 +11,7 @@ import { toDomainError } from '../../../../../libs/temporal/src';
 import { decisionWorkflowId, registerUpdate, type DecisionWorkflowInput } from '../../../../../workflows/definitions';
 import { currentStaffRequest } from '../../../../../libs/persistence/src';
 import type { GatewayConfig } from '../../config';
-import { newDecisionId } from './decision-id';
+import { newDecisionId } from '../../common/decision-id';
 import { CONFIG, TEMPORAL_CLIENT } from '../../common/tokens';
 
 @Injectable()

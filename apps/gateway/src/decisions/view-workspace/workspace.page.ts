@@ -4,14 +4,15 @@ import { defineMessages, fill, formatDateTime, type Locale } from '../../site-sh
 import type { PageContext } from '../../site-shell/web/page-context';
 import { stageName } from '../../site-shell/web/stage-names';
 import { ACTION_FORMS, REGISTER_FORM } from '../act-on-decision/action-fields';
-import { renderActionForm, refusalNotice, type Refusal } from '../act-on-decision/action-form.render';
-import type { FormBody } from '../act-on-decision/form-parsing';
+import { renderActionForm, refusalNotice } from '../act-on-decision/action-form.render';
 import { isoToBeijingLocal } from '../act-on-decision/form-parsing';
 import { dueName } from '../../site-shell/console/due-names';
 import type { ConsoleSession } from '../../site-shell/console/session/console-session.guard';
 import { stepName } from './step-names';
 import { renderFacts } from './workspace-facts';
 import type { Workspace } from './workspace.loader';
+import type { Refusal } from '../../site-shell/console/refusal';
+import type { FormBody } from '../../site-shell/console/form-body';
 
 const M = defineMessages(
   {

@@ -6,7 +6,7 @@ import { ActOnDecisionHandler } from '../../decisions/act-on-decision/act-on-dec
 import { AnswerOpinionsHandler } from './answer-opinions.handler';
 import { CreateAnswerTemplateHandler } from '../manage-answer-templates/create-answer-template.handler';
 import { ACTION_FORMS } from '../../decisions/act-on-decision/action-fields';
-import { parseActionForm, type FormBody } from '../../decisions/act-on-decision/form-parsing';
+import { parseActionForm } from '../../decisions/act-on-decision/form-parsing';
 import { sendConsolePage } from '../../site-shell/console/console-page';
 import { ConsoleErrorFilter } from '../../site-shell/console/session/console-error.filter';
 import {
@@ -19,6 +19,7 @@ import { OpinionsLoader } from './opinions.loader';
 import { renderOpinions, type OpinionsForm } from './opinions.page';
 import { StaffRequests } from '../../common/staff-requests';
 import { formRequest } from '../../site-shell/console/form-key';
+import type { FormBody } from '../../site-shell/console/form-body';
 
 const FORMS: readonly OpinionsForm[] = ['answers', 'merge', 'split', 'relabel', 'template', 'withhold'];
 

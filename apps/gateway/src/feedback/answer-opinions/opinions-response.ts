@@ -1,10 +1,10 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { FormBody } from '../../decisions/act-on-decision/form-parsing';
 import { redirectAfterPost, sendConsolePage } from '../../site-shell/console/console-page';
 import { asRefusal } from '../../site-shell/console/refusal';
 import type { ConsoleSession } from '../../site-shell/console/session/console-session.guard';
 import type { OpinionsLoader } from './opinions.loader';
 import { renderOpinions, type OpinionsForm } from './opinions.page';
+import type { FormBody } from '../../site-shell/console/form-body';
 
 /**
  * Runs one write of the opinions page: done → 303 back to the page (with `done`); a rule refused it →

@@ -5,13 +5,14 @@ import { fill, formatDateTime, type Locale } from '../../site-shell/web/i18n';
 import type { PageContext } from '../../site-shell/web/page-context';
 import { stageName } from '../../site-shell/web/stage-names';
 import { ACTION_FORMS } from '../../decisions/act-on-decision/action-fields';
-import { refusalNotice, type Refusal } from '../../decisions/act-on-decision/action-form.render';
-import type { FormBody } from '../../decisions/act-on-decision/form-parsing';
+import { refusalNotice } from '../../decisions/act-on-decision/action-form.render';
 import { csrfInput } from '../../site-shell/console/console-page';
 import type { ConsoleSession } from '../../site-shell/console/session/console-session.guard';
 import { M } from './opinions.messages';
 import { OPINIONS_PAGE_SIZE, type OpinionsWork } from './opinions.loader';
 import { VERDICT_NAMES } from './verdict-names';
+import type { Refusal } from '../../site-shell/console/refusal';
+import type { FormBody } from '../../site-shell/console/form-body';
 
 /** Which form of the page a POST came from: the refusal and the typed values go back to it. */
 export type OpinionsForm = 'answers' | 'merge' | 'split' | 'relabel' | 'template' | 'withhold';

@@ -11,7 +11,6 @@ import {
 import { mergeClusters, relabelCluster, splitCluster } from '../../../../../libs/persistence/src';
 import { ownDecision } from '../../common/own-decision';
 import { DATA_SOURCE } from '../../common/tokens';
-import type { FormBody } from '../../decisions/act-on-decision/form-parsing';
 import { handleOpinionsPost, listOf, textOf } from '../answer-opinions/opinions-response';
 import { OpinionsLoader } from '../answer-opinions/opinions.loader';
 import { ConsoleErrorFilter } from '../../site-shell/console/session/console-error.filter';
@@ -22,6 +21,7 @@ import {
 } from '../../site-shell/console/session/console-session.guard';
 import { StaffRequests } from '../../common/staff-requests';
 import { formRequest } from '../../site-shell/console/form-key';
+import type { FormBody } from '../../site-shell/console/form-body';
 
 /** Merge, split and relabel clusters from the opinions page, with the same checks as the API's endpoints. */
 @ApiExcludeController()

@@ -6,7 +6,7 @@ import { listOpinionsForStaff, type StaffOpinion } from '../../../../../libs/per
 import { CurrentActor, Staff, StaffGuard } from '../../common/staff.guard';
 import { ownDecision } from '../../common/own-decision';
 import { DATA_SOURCE } from '../../common/tokens';
-import { DecisionListQuery } from '../../decisions/list-decisions/list-decisions.query';
+import { DecisionListQuery } from '../../common/decision-list.query';
 
 @ApiTags('staff')
 @ApiBearerAuth()

@@ -2,7 +2,7 @@ import { Controller, Get, Headers, Param, Res } from '@nestjs/common';
 import { ApiHeader, ApiNotFoundResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { GetFeedsHandler, type FeedDocument } from './get-feeds.handler';
-import { httpDate, sendCacheable } from './http-cache';
+import { httpDate, sendCacheable } from '../../site-shell/web/http-cache';
 
 /** Feeds may be cached by anyone for a minute, like open data. */
 const CACHE_CONTROL = 'public, max-age=60';

@@ -3,7 +3,7 @@ import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { DataSource } from 'typeorm';
 import { listDecisions, toPublicDecision, type Page, type PublicDecision } from '../../../../../libs/persistence/src';
 import { DATA_SOURCE } from '../../common/tokens';
-import { DecisionListQuery } from '../../decisions/list-decisions/list-decisions.query';
+import { DecisionListQuery } from '../../common/decision-list.query';
 
 @ApiTags('public')
 @Controller('api/v1/public/decisions')

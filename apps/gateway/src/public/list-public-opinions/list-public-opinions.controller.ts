@@ -4,7 +4,7 @@ import type { DataSource } from 'typeorm';
 import { findPublicDecision, listPublishedOpinions, type PublicOpinion } from '../../../../../libs/persistence/src';
 import { DATA_SOURCE } from '../../common/tokens';
 import { notPublic } from '../view-decision/get-public-decision.controller';
-import { DecisionListQuery } from '../../decisions/list-decisions/list-decisions.query';
+import { DecisionListQuery } from '../../common/decision-list.query';
 
 @ApiTags('public')
 @Controller('api/v1/public/decisions')

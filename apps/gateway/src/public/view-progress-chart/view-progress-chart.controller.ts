@@ -5,7 +5,7 @@ import type { DataSource } from 'typeorm';
 import { findPublicTimeline } from '../../../../../libs/persistence/src';
 import { DATA_SOURCE } from '../../common/tokens';
 import { notPublic } from '../view-decision/get-public-decision.controller';
-import { sendCacheable } from '../get-feeds/http-cache';
+import { sendCacheable } from '../../site-shell/web/http-cache';
 import { resolveLocale } from '../../site-shell/web/i18n';
 import { foldDecisionPage } from '../view-decision/decision-page-model';
 import { renderProgressChart } from './progress-chart';

@@ -4,7 +4,7 @@ import type { FastifyReply } from 'fastify';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { extname, join, resolve } from 'node:path';
 import { DomainError } from '../../../../../libs/domain/src';
-import { entityTag, sendCacheable } from '../../public/get-feeds/http-cache';
+import { entityTag, sendCacheable } from '../web/http-cache';
 
 const TYPES: Record<string, string> = {
   '.css': 'text/css; charset=utf-8',

@@ -1,7 +1,14 @@
 import { DomainError } from '../../../../../libs/domain/src';
 import { toDomainError } from '../../../../../libs/temporal/src';
 import { toProblem } from '../../common/problem.filter';
-import type { Refusal } from '../../decisions/act-on-decision/action-form.render';
+
+/** Why an action was refused: the problem's code, status and detail, and the field it names. */
+export interface Refusal {
+  code: string;
+  status: number;
+  detail: string;
+  field?: string;
+}
 
 /**
  * A refusal a form re-renders with (a rule's DomainError, 4xx), or undefined for anything else (a 5xx,

@@ -1,5 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { sendCacheable } from '../../public/get-feeds/http-cache';
+import { sendCacheable } from './http-cache';
 import { LANG_COOKIE, resolveLocale, type Locale } from './i18n';
 import type { Html } from './html';
 

@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Length } from 'class-validator';
-import { STAGES, type Stage } from '../../../../../libs/domain/src';
-import { PageQuery } from '../../common/page.query';
+import { STAGES, type Stage } from '../../../../libs/domain/src';
+import { PageQuery } from './page.query';
 
 /** Filters of the decision lists (staff and public). */
 export class DecisionListQuery extends PageQuery {
