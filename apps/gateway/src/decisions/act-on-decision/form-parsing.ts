@@ -2,7 +2,6 @@ import { InvalidCommandError } from '../../../../../libs/domain/src';
 import type { FormBody } from '../../site-shell/console/form-body';
 import type { FieldSpec } from './action-fields';
 
-
 const first = (value: string | string[] | undefined): string =>
   Array.isArray(value) ? (value[0] ?? '') : (value ?? '');
 const all = (value: string | string[] | undefined): string[] =>
