@@ -61,6 +61,7 @@ export async function underFault(
     15_000,
   );
 
+  const run = newTag('load'); // this scenario's registrations carry it in their title (the database is shared)
   const registered: string[] = [];
   const drafts: string[] = [];
   const otherwise: string[] = [];
@@ -78,7 +79,7 @@ export async function underFault(
       if (n % 3 === 0 || working.length === 0) {
         const reply = await call(url, 'POST', '/api/v1/decisions', {
           token: tokens.drafter,
-          json: aRegistration({ title: `集群负载 ${c}-${n}` }),
+          json: aRegistration({ title: `集群负载 ${run} ${c}-${n}` }),
         }).catch(() => ({ status: 0, body: {} as Record<string, unknown> }));
         if (reply.status === 201) {
           registered.push(reply.body.decisionId as string);
@@ -123,7 +124,7 @@ export async function underFault(
   const indeterminate = new Set(otherwise.map((line) => line.split(' ')[0]!));
   const registrations = await query<{ decision_id: string }>(
     db.config,
-    `SELECT decision_id FROM public_events WHERE type = 'DecisionRegistered' AND decision_id <> '${deadlineDecision}'`,
+    `SELECT decision_id FROM internal_events WHERE type = 'DecisionRegistered' AND data LIKE '%${run}%'`,
   );
   const acknowledgedIds = new Set(registered);
   const unanswered = registrations.filter((r) => !acknowledgedIds.has(r.decision_id)).length;
