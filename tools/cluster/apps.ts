@@ -2,7 +2,7 @@ import { bundleWorkflowCode } from '@temporalio/worker';
 import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Client as PgClient } from 'pg';
-import { WORKFLOW_BUNDLER_OPTIONS } from '../../libs/temporal/src/bundler';
+import { WORKFLOW_BUNDLER_OPTIONS } from '../../libs/temporal/src';
 import { startChild, waitFor, type Child } from './processes';
 
 const REPO_ROOT = resolve(__dirname, '..', '..', '..');

@@ -5,7 +5,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { Client as PgClient } from 'pg';
-import { ensureSearchAttributes } from '../../libs/temporal/src/search-attributes';
+import { ensureSearchAttributes } from '../../libs/temporal/src';
 import { freeMembershipPort, freePort, startChild, waitFor, type Child } from './processes';
 import {
   TEMPORAL_DYNAMIC_CONFIG,
