@@ -100,7 +100,7 @@ module.exports = {
           '\\.d\\.ts$',
           '(^|/)\\.[^/]+\\.(js|cjs|mjs)$',
           '^apps/[^/]+/src/main\\.ts$',
-          '^test/support/[^/]*(setup|teardown|reporter)[^/]*$',
+          '^test/(cluster/)?support/[^/]*(setup|teardown|reporter)[^/]*$',
         ],
       },
       to: {},

@@ -4,6 +4,7 @@
 // the built apps while something breaks, with a summary of what was acknowledged, found, lost and
 // duplicated. One dev server and one workflow bundle serve a run, one Chromium the medium tier's browser
 // files. `npm test` runs unit, integration, medium and e2e side by side, then faults alone (ADR 37).
+// *.cluster.spec.ts (ADR 52) run on a Temporal cluster of separate server processes: `npm run test:cluster`.
 const swc = [
   '@swc/jest',
   {
@@ -39,7 +40,7 @@ module.exports = {
       ...common,
       displayName: 'unit',
       testMatch: ['**/*.spec.ts'],
-      testPathIgnorePatterns: ['\\.(int|medium|e2e|faults)\\.spec\\.ts$', '/node_modules/'],
+      testPathIgnorePatterns: ['\\.(int|medium|e2e|faults|cluster)\\.spec\\.ts$', '/node_modules/'],
     },
     { ...common, displayName: 'integration', testMatch: ['**/*.int.spec.ts'] },
     {
@@ -53,5 +54,14 @@ module.exports = {
     },
     { ...common, displayName: 'e2e', testMatch: ['**/*.e2e.spec.ts'] },
     { ...common, displayName: 'faults', testMatch: ['<rootDir>/test/faults/**/*.faults.spec.ts'] },
+    {
+      // `npm run test:cluster` (ADR 52): the built apps on a Temporal cluster of tools/cluster (separate
+      // temporal-server processes on PostgreSQL) while its nodes are killed. One cluster for the tier.
+      ...common,
+      displayName: 'cluster',
+      testMatch: ['<rootDir>/test/cluster/**/*.cluster.spec.ts'],
+      globalSetup: '<rootDir>/test/cluster/support/cluster-setup.ts',
+      globalTeardown: '<rootDir>/test/cluster/support/cluster-teardown.ts',
+    },
   ],
 };

@@ -1,19 +1,25 @@
 #!/usr/bin/env bash
-# Find or build the Temporal CLI (which embeds the Temporal dev server) and
-# print ONLY its absolute path on stdout. Every other message goes to stderr.
+# Find or build a Temporal binary and print ONLY its absolute path on stdout.
+# Every other message goes to stderr.
 #
 # Usage:
-#   deploy/temporal/provision.sh           # find or build, print the path
-#   deploy/temporal/provision.sh --check   # only report which source would be used
+#   deploy/temporal/provision.sh [--check] [cli|server|sql-tool]
+#     cli        the Temporal CLI, which embeds the dev server (the default)
+#     server     temporal-server, the production server (npm run cluster runs its services)
+#     sql-tool   temporal-sql-tool, the server's schema tool (npm run cluster migrates with it)
+#     --check    only report which source would be used
 #
-# Sources, in order:
-#   1. $TEMPORAL_CLI (must be an executable file)
-#   2. `temporal` on PATH, if it embeds Temporal Server >= 1.$MIN_SERVER_MINOR
-#   3. the cache: ${OPEN_DECISION_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/open-decision}/temporal-$CLI_VERSION/temporal
-#   4. a build from Go modules into that cache (needs `go` on PATH)
+# Sources, in order (NAME: temporal, temporal-server or temporal-sql-tool):
+#   1. $TEMPORAL_CLI, $TEMPORAL_SERVER or $TEMPORAL_SQL_TOOL (must be an executable file)
+#   2. NAME on PATH, if its version fits (the CLI: it embeds Temporal Server >= 1.$MIN_SERVER_MINOR;
+#      the server and the sql-tool: exactly $SERVER_VERSION, the schema they migrate must match)
+#   3. the cache: ${OPEN_DECISION_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/open-decision}/
+#      temporal-$CLI_VERSION/temporal, or temporal-server-$SERVER_VERSION/NAME
+#   4. a build from Go modules into that cache (needs `go` on PATH; one `go install` builds the
+#      server and the sql-tool together)
 #
-# Exit status: 0 when a CLI was found (or built); 1 otherwise. With --check:
-# 0 when a CLI is available without building, 1 when a build would be needed,
+# Exit status: 0 when the binary was found (or built); 1 otherwise. With --check:
+# 0 when it is available without building, 1 when a build would be needed,
 # 2 when no source is available at all.
 set -euo pipefail
 
@@ -21,7 +27,10 @@ set -euo pipefail
 # be installed with `go install ...@version`.
 CLI_VERSION=v1.5.1
 CLI_MODULE=github.com/temporalio/cli/cmd/temporal
-# The go.mod of the pinned CLI asks for this Go version.
+# The server the pinned CLI embeds, and the one deploy/ ships (tools/cluster/topology.ts).
+SERVER_VERSION=v1.29.1
+SERVER_MODULE=go.temporal.io/server
+# The go.mod of the pinned CLI (and of the server) asks for this Go version.
 GO_REQUIRED_MINOR=25
 # Oldest embedded Temporal Server accepted from PATH (1.x).
 MIN_SERVER_MINOR=27
@@ -30,20 +39,41 @@ log() { printf 'provision-temporal: %s\n' "$*" >&2; }
 die() { log "ERROR: $*"; exit 1; }
 
 usage() {
-  sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//' >&2
+  sed -n '2,23p' "$0" | sed 's/^# \{0,1\}//' >&2
 }
 
 check_only=false
-case "${1:-}" in
-  "") ;;
-  --check) check_only=true ;;
-  -h|--help) usage; exit 0 ;;
-  *) usage; die "unknown argument: $1" ;;
-esac
+tool=cli
+for arg in "$@"; do
+  case "$arg" in
+    --check) check_only=true ;;
+    cli|server|sql-tool) tool="$arg" ;;
+    -h|--help) usage; exit 0 ;;
+    *) usage; die "unknown argument: $arg" ;;
+  esac
+done
 
 cache_root="${OPEN_DECISION_CACHE:-${XDG_CACHE_HOME:-${HOME:?HOME is not set; set OPEN_DECISION_CACHE}/.cache}/open-decision}"
-cache_dir="$cache_root/temporal-$CLI_VERSION"
-cache_bin="$cache_dir/temporal"
+# What one `go install` builds: its targets, the names go gives the binaries, and their names in the cache.
+case "$tool" in
+  cli)
+    what="the Temporal CLI"; env_name=TEMPORAL_CLI; bin_name=temporal; version="$CLI_VERSION"
+    cache_dir="$cache_root/temporal-$CLI_VERSION"
+    targets=("$CLI_MODULE@$CLI_VERSION"); go_names=(temporal); cache_names=(temporal)
+    ;;
+  server|sql-tool)
+    if [[ "$tool" == server ]]; then
+      what="temporal-server"; env_name=TEMPORAL_SERVER; bin_name=temporal-server
+    else
+      what="temporal-sql-tool"; env_name=TEMPORAL_SQL_TOOL; bin_name=temporal-sql-tool
+    fi
+    version="$SERVER_VERSION"
+    cache_dir="$cache_root/temporal-server-$SERVER_VERSION"
+    targets=("$SERVER_MODULE/cmd/server@$SERVER_VERSION" "$SERVER_MODULE/cmd/tools/sql@$SERVER_VERSION")
+    go_names=(server sql); cache_names=(temporal-server temporal-sql-tool)
+    ;;
+esac
+cache_bin="$cache_dir/$bin_name"
 
 # Absolute path of an existing file, without resolving symlinks.
 abspath() {
@@ -57,9 +87,9 @@ found() {
   local source="$1" path="$2"
   path="$(abspath "$path")"
   if $check_only; then
-    log "would use the Temporal CLI from $source: $path"
+    log "would use $what from $source: $path"
   else
-    log "using the Temporal CLI from $source: $path"
+    log "using $what from $source: $path"
   fi
   printf '%s\n' "$path"
   exit 0
@@ -67,35 +97,47 @@ found() {
 
 hint() {
   cat >&2 <<EOF
-provision-temporal: To get the Temporal CLI (which contains the Temporal dev server), do one of:
+provision-temporal: To get $what $version, do one of:
   - install Go >= 1.$GO_REQUIRED_MINOR (https://go.dev/dl/) and re-run this script; it builds
-    the CLI $CLI_VERSION once into $cache_dir
-  - install the Temporal CLI (https://docs.temporal.io/cli) with an embedded
-    Temporal Server >= 1.$MIN_SERVER_MINOR and put \`temporal\` on PATH
-  - set TEMPORAL_CLI to the path of an existing Temporal CLI binary
+    it once into $cache_dir
+  - put \`$bin_name\` on PATH (see the version rule in \`$0 --help\`)
+  - set $env_name to the path of an existing $bin_name binary
+EOF
+  if [[ "$tool" == cli ]]; then
+    cat >&2 <<EOF
   On a machine with internet access the Temporal TypeScript SDK can also
   download a dev server by itself (TestWorkflowEnvironment.createLocal()).
 EOF
+  fi
 }
 
-# 1. $TEMPORAL_CLI
-if [[ -n "${TEMPORAL_CLI:-}" ]]; then
-  if [[ -f "$TEMPORAL_CLI" && -x "$TEMPORAL_CLI" ]]; then
-    found "TEMPORAL_CLI" "$TEMPORAL_CLI"
+# 1. $TEMPORAL_CLI, $TEMPORAL_SERVER or $TEMPORAL_SQL_TOOL
+from_env="${!env_name:-}"
+if [[ -n "$from_env" ]]; then
+  if [[ -f "$from_env" && -x "$from_env" ]]; then
+    found "$env_name" "$from_env"
   fi
-  die "TEMPORAL_CLI is set to '$TEMPORAL_CLI', which is not an executable file. Fix it or unset TEMPORAL_CLI."
+  die "$env_name is set to '$from_env', which is not an executable file. Fix it or unset $env_name."
 fi
 
-# 2. `temporal` on PATH, if recent enough.
-if on_path="$(command -v temporal 2>/dev/null)" && [[ -n "$on_path" && -x "$on_path" ]]; then
+# 2. On PATH, if its version fits.
+if on_path="$(command -v "$bin_name" 2>/dev/null)" && [[ -n "$on_path" && -x "$on_path" ]]; then
   version_out="$("$on_path" --version 2>&1 || true)"
-  server_minor="$(printf '%s\n' "$version_out" | sed -n 's/.*Server 1\.\([0-9][0-9]*\).*/\1/p' | head -n 1)"
-  if [[ -n "$server_minor" ]] && (( 10#$server_minor >= MIN_SERVER_MINOR )); then
-    found "PATH" "$on_path"
-  elif [[ -n "$server_minor" ]]; then
-    log "ignoring $on_path: it embeds Temporal Server 1.$server_minor, need >= 1.$MIN_SERVER_MINOR ($(printf '%s' "$version_out" | head -n 1))"
+  if [[ "$tool" == cli ]]; then
+    server_minor="$(printf '%s\n' "$version_out" | sed -n 's/.*Server 1\.\([0-9][0-9]*\).*/\1/p' | head -n 1)"
+    if [[ -n "$server_minor" ]] && (( 10#$server_minor >= MIN_SERVER_MINOR )); then
+      found "PATH" "$on_path"
+    elif [[ -n "$server_minor" ]]; then
+      log "ignoring $on_path: it embeds Temporal Server 1.$server_minor, need >= 1.$MIN_SERVER_MINOR ($(printf '%s' "$version_out" | head -n 1))"
+    else
+      log "ignoring $on_path: cannot tell its Temporal Server version from \`temporal --version\`: $(printf '%s' "$version_out" | head -n 1)"
+    fi
   else
-    log "ignoring $on_path: cannot tell its Temporal Server version from \`temporal --version\`: $(printf '%s' "$version_out" | head -n 1)"
+    # Both print e.g. "temporal version 1.29.1".
+    if printf '%s\n' "$version_out" | grep -Eq "version ${SERVER_VERSION#v}([^0-9.]|$)"; then
+      found "PATH" "$on_path"
+    fi
+    log "ignoring $on_path: need version ${SERVER_VERSION#v}, it says: $(printf '%s' "$version_out" | head -n 1)"
   fi
 fi
 
@@ -107,21 +149,21 @@ fi
 # 4. Build from Go modules.
 if ! command -v go >/dev/null 2>&1; then
   if $check_only; then
-    log "no Temporal CLI found and \`go\` is not on PATH: cannot build one"
+    log "no $what found and \`go\` is not on PATH: cannot build it"
     hint
     exit 2
   fi
-  log "ERROR: no Temporal CLI found (TEMPORAL_CLI unset, none usable on PATH, none in $cache_dir) and \`go\` is not on PATH to build one."
+  log "ERROR: no $what found ($env_name unset, none usable on PATH, none in $cache_dir) and \`go\` is not on PATH to build it."
   hint
   exit 1
 fi
 
 if $check_only; then
-  log "no Temporal CLI found; would build $CLI_VERSION with $(command -v go) into $cache_dir"
+  log "no $what found; would build $version with $(command -v go) into $cache_dir"
   exit 1
 fi
 
-# Go version: the CLI needs Go >= 1.$GO_REQUIRED_MINOR. An older Go (>= 1.21)
+# Go version: the CLI and the server need Go >= 1.$GO_REQUIRED_MINOR. An older Go (>= 1.21)
 # can fetch that toolchain from the Go module proxy when GOTOOLCHAIN allows it.
 go_env=()
 go_version="$(go env GOVERSION 2>/dev/null || true)"   # e.g. go1.24.3
@@ -129,11 +171,11 @@ go_minor="$(printf '%s' "$go_version" | sed -n 's/^go1\.\([0-9][0-9]*\).*/\1/p')
 if [[ -z "$go_minor" ]]; then
   log "cannot tell the version of $(command -v go) ('$go_version'); trying anyway"
 elif (( 10#$go_minor < 21 )); then
-  log "ERROR: $(command -v go) is $go_version; building the Temporal CLI $CLI_VERSION needs Go >= 1.$GO_REQUIRED_MINOR."
+  log "ERROR: $(command -v go) is $go_version; building $what $version needs Go >= 1.$GO_REQUIRED_MINOR."
   hint
   exit 1
 elif (( 10#$go_minor < GO_REQUIRED_MINOR )); then
-  log "$(command -v go) is $go_version but the Temporal CLI $CLI_VERSION needs Go >= 1.$GO_REQUIRED_MINOR; letting Go fetch that toolchain from the module proxy (GOTOOLCHAIN=auto)"
+  log "$(command -v go) is $go_version but $what $version needs Go >= 1.$GO_REQUIRED_MINOR; letting Go fetch that toolchain from the module proxy (GOTOOLCHAIN=auto)"
   go_env=(GOTOOLCHAIN=auto)
 fi
 
@@ -144,14 +186,14 @@ mkdir -p "$cache_dir"
 if command -v flock >/dev/null 2>&1; then
   exec 9>"$cache_dir/.lock"
   if ! flock -n 9; then
-    log "another provisioner is building the Temporal CLI into $cache_dir; waiting for it…"
+    log "another provisioner is building into $cache_dir; waiting for it…"
     flock 9
   fi
   if [[ -f "$cache_bin" && -x "$cache_bin" ]]; then
     found "cache (built by a concurrent provisioner)" "$cache_bin"
   fi
 else
-  log "flock not found: not locking (a concurrent provisioner may build the CLI a second time)"
+  log "flock not found: not locking (a concurrent provisioner may build a second time)"
 fi
 
 build_dir="$(mktemp -d "$cache_dir/.build.XXXXXX")"
@@ -161,21 +203,23 @@ trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
-log "Building the Temporal CLI $CLI_VERSION from Go modules into $cache_dir (first time only; this takes a few minutes)…"
+log "Building ${cache_names[*]} $version from Go modules into $cache_dir (first time only; this takes a few minutes)…"
 started=$SECONDS
 if ! (cd "$build_dir" && env ${go_env[@]+"${go_env[@]}"} CGO_ENABLED=0 GOBIN="$build_dir" \
-        go install "$CLI_MODULE@$CLI_VERSION") >&2; then
-  log "ERROR: \`go install $CLI_MODULE@$CLI_VERSION\` failed (see above)."
+        go install "${targets[@]}") >&2; then
+  log "ERROR: \`go install ${targets[*]}\` failed (see above)."
   hint
   exit 1
 fi
 
-built="$build_dir/temporal"
-[[ -f "$built" && -x "$built" ]] || die "go install succeeded but $built is missing"
-if ! built_version="$("$built" --version 2>&1)"; then
-  die "the freshly built $built does not run: $built_version"
-fi
-# Atomic: $build_dir is inside $cache_dir, so this is a rename on one filesystem.
-mv -f -- "$built" "$cache_bin"
-log "built in $((SECONDS - started))s: $built_version"
+for i in "${!go_names[@]}"; do
+  built="$build_dir/${go_names[$i]}"
+  [[ -f "$built" && -x "$built" ]] || die "go install succeeded but $built is missing"
+  if ! built_version="$("$built" --version 2>&1)"; then
+    die "the freshly built $built does not run: $built_version"
+  fi
+  # Atomic: $build_dir is inside $cache_dir, so this is a rename on one filesystem.
+  mv -f -- "$built" "$cache_dir/${cache_names[$i]}"
+  log "built in $((SECONDS - started))s: ${cache_names[$i]}: $(printf '%s' "$built_version" | head -n 1)"
+done
 found "fresh build" "$cache_bin"

@@ -28,6 +28,7 @@ import { benchMillion, formatMillion, type MillionResult } from './million';
 import { benchCalendar, formatCalendar, type CalendarFigures } from './calendar';
 import { benchFlood, formatFlood, type FloodFigure } from './flood';
 import { formatReplicas, measureReplicas, startReplicaSystem, type ReplicaFigures } from './replicas';
+import { benchCluster, formatCluster, type ClusterFigure } from './cluster';
 import {
   formatTable,
   ratioOf,
@@ -69,7 +70,7 @@ interface Settings {
   intakeConcurrency: number;
   /** Samples of that run (BENCH_INTAKE_SAMPLES, default 20,000). */
   intakeSamples: number;
-  /** Figure groups to run (BENCH_ONLY, comma-separated: `api`, `million`, `replicas`, `calendar`, `flood`; default all). */
+  /** Figure groups to run (BENCH_ONLY, comma-separated: `api`, `million`, `replicas`, `calendar`, `flood`, `cluster`; default all). */
   groups: Set<string>;
   /** Opinions of the million-opinion figure (BENCH_MILLION, default 1,000,000; 0 skips it). */
   million: number;
@@ -105,7 +106,9 @@ function readSettings(): Settings {
     intakeConcurrency: positiveInt('BENCH_INTAKE_CONCURRENCY', 64),
     intakeSamples: positiveInt('BENCH_INTAKE_SAMPLES', 20_000),
     groups: new Set(
-      (process.env['BENCH_ONLY'] || 'api,million,replicas,calendar,flood').split(',').map((group) => group.trim()),
+      (process.env['BENCH_ONLY'] || 'api,million,replicas,calendar,flood,cluster')
+        .split(',')
+        .map((group) => group.trim()),
     ),
     million: process.env['BENCH_MILLION'] === '0' ? 0 : positiveInt('BENCH_MILLION', 1_000_000),
   };
@@ -581,6 +584,38 @@ async function replicaFigures(settings: Settings, teardown: Teardown): Promise<R
   return figures;
 }
 
+/**
+ * The dev server beside the production topology (BENCH_ONLY=cluster; see cluster.ts). Temporal's databases go on
+ * BENCH_TEMPORAL_POSTGRES_URL's server, else BENCH_DATABASE_URL's; without either the group is skipped.
+ */
+async function clusterFigures(settings: Settings, teardown: Teardown): Promise<ClusterFigure[]> {
+  const server = process.env['BENCH_TEMPORAL_POSTGRES_URL'] || settings.databaseUrl;
+  if (!server) {
+    log('cluster: skipped (set BENCH_DATABASE_URL or BENCH_TEMPORAL_POSTGRES_URL: Temporal needs PostgreSQL)');
+    return [];
+  }
+  const admin = new URL(server);
+  admin.pathname = '/postgres';
+  const mark = teardown.mark();
+  const figures = await benchCluster({
+    root: ROOT,
+    temporalPostgresUrl: admin.toString(),
+    password: PASSWORD,
+    adminUrl: settings.databaseUrl,
+    opinionSamples: 0,
+    opinionConcurrency: 1,
+    registrationSamples: positiveInt('BENCH_CLUSTER_REGISTRATIONS', 400),
+    staffSamples: positiveInt('BENCH_CLUSTER_ACTIONS', 400),
+    staffConcurrency: settings.throughputConcurrency,
+    rounds: settings.rounds,
+    signal: interruption.signal,
+    defer: (what, run) => teardown.defer(what, run),
+    log,
+  });
+  if (!(await teardown.unwindTo(mark))) throw new Error('cluster: teardown failed');
+  return figures;
+}
+
 async function main(): Promise<void> {
   const settings = readSettings();
   const teardown = new Teardown();
@@ -662,6 +697,8 @@ async function main(): Promise<void> {
       if (!(await teardown.unwindTo(mark))) throw new Error('flood: teardown failed');
     }
 
+    const cluster = settings.groups.has('cluster') ? await clusterFigures(settings, teardown) : [];
+
     const results: BenchResults = {
       startedAt: startedAt.toISOString(),
       durationSec: Math.round((Date.now() - startedAt.getTime()) / 1000),
@@ -687,6 +724,7 @@ async function main(): Promise<void> {
       replicas,
       calendar,
       flood,
+      cluster,
     };
     const file = join(ROOT, 'build-output', 'bench', 'results.json');
     writeResults(file, results);
@@ -708,6 +746,10 @@ async function main(): Promise<void> {
     if (flood.length > 0)
       console.log(
         `\nAnother client's read p50 under a ${positiveInt('BENCH_FLOOD_CONNECTIONS', 64)}-connection wrk flood from one address, ${floodPinning} (target ratio ≤ 2 with the default)\n${formatFlood(flood)}`,
+      );
+    if (cluster.length > 0)
+      console.log(
+        `\nThe production topology (npm run cluster: separate temporal-server processes on PostgreSQL) beside the dev server, concurrency ${settings.throughputConcurrency}\n${formatCluster(cluster)}`,
       );
     console.log(`\nResults: ${file} (${results.durationSec} s)`);
   } finally {

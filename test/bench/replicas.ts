@@ -34,6 +34,8 @@ export interface ReplicaBenchOptions {
   signal: AbortSignal;
   defer: (what: string, run: () => Promise<unknown>) => void;
   log: (message: string) => void;
+  /** The Temporal namespace (default: the apps' default, `default`). */
+  namespace?: string;
 }
 
 async function post(
@@ -65,6 +67,8 @@ export interface ReplicaSystem {
   database: 'sqlite' | 'postgres';
   opinion: (slot: number) => Promise<void>;
   staffAction: (slot: number) => Promise<void>;
+  /** Registers a new decision (an Update-With-Start). */
+  registration: (slot: number) => Promise<void>;
   check: () => void;
 }
 
@@ -82,6 +86,7 @@ export async function startReplicaSystem(replicas: number, options: ReplicaBench
     DATABASE_URL: database.url,
     DB_MIGRATE: 'false',
     LOG_LEVEL: 'warn',
+    ...(options.namespace ? { TEMPORAL_NAMESPACE: options.namespace } : {}),
   };
   const ports = await Promise.all(Array.from({ length: replicas }, () => freePort()));
   const bases = ports.map((port) => `http://127.0.0.1:${port}`);
@@ -154,7 +159,17 @@ export async function startReplicaSystem(replicas: number, options: ReplicaBench
       200,
     );
   };
-  return { replicas, database: kind, opinion, staffAction, check };
+  let registrations = 0;
+  const registration = async (): Promise<void> => {
+    const n = (registrations += 1);
+    await load.post(
+      `${base(n)}/api/v1/decisions`,
+      { 'content-type': 'application/json', authorization: `Bearer ${drafter}` },
+      JSON.stringify(aRegistration({ title: `基准登记第${n}号` })),
+      201,
+    );
+  };
+  return { replicas, database: kind, opinion, staffAction, registration, check };
 }
 
 /**

@@ -1,3 +1,4 @@
+import type { ClusterFigure } from './cluster';
 import type { CalendarFigures } from './calendar';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import type { FloodFigure } from './flood';
@@ -52,6 +53,8 @@ export interface BenchResults {
   calendar?: CalendarFigures[];
   /** Another client's read p50 under a one-address flood, with and without per-client fairness (BENCH_ONLY without `flood`: none). */
   flood?: FloodFigure[];
+  /** Registrations and staff actions per second on the cluster beside the dev server (BENCH_ONLY without `cluster`: none). */
+  cluster?: ClusterFigure[];
 }
 
 export function ratioOf(figure: FigureResult, baseline: FigureResult): RatioResult {
