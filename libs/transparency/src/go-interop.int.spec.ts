@@ -87,7 +87,7 @@ function tampered<T extends { proof: string[]; valid: boolean }>(claims: T[]): T
     .filter((c) => c.proof.length > 0)
     .map((c) => {
       const last = Buffer.from(c.proof.at(-1)!, 'base64');
-      last[0] ^= 0x10;
+      last.writeUInt8(last.readUInt8(0) ^ 0x10, 0);
       return { ...c, proof: [...c.proof.slice(0, -1), last.toString('base64')], valid: false };
     });
 }
