@@ -27,6 +27,7 @@ import {
 import { benchMillion, formatMillion, type MillionResult } from './million';
 import { benchCalendar, formatCalendar, type CalendarFigures } from './calendar';
 import { benchFlood, formatFlood, type FloodFigure } from './flood';
+import { benchTransparency, formatTransparency, type TransparencyFigures } from './transparency';
 import { formatReplicas, measureReplicas, startReplicaSystem, type ReplicaFigures } from './replicas';
 import {
   formatTable,
@@ -69,7 +70,7 @@ interface Settings {
   intakeConcurrency: number;
   /** Samples of that run (BENCH_INTAKE_SAMPLES, default 20,000). */
   intakeSamples: number;
-  /** Figure groups to run (BENCH_ONLY, comma-separated: `api`, `million`, `replicas`, `calendar`, `flood`; default all). */
+  /** Figure groups to run (BENCH_ONLY, comma-separated: `api`, `million`, `replicas`, `calendar`, `flood`, `tlog`; default all). */
   groups: Set<string>;
   /** Opinions of the million-opinion figure (BENCH_MILLION, default 1,000,000; 0 skips it). */
   million: number;
@@ -105,7 +106,7 @@ function readSettings(): Settings {
     intakeConcurrency: positiveInt('BENCH_INTAKE_CONCURRENCY', 64),
     intakeSamples: positiveInt('BENCH_INTAKE_SAMPLES', 20_000),
     groups: new Set(
-      (process.env['BENCH_ONLY'] || 'api,million,replicas,calendar,flood').split(',').map((group) => group.trim()),
+      (process.env['BENCH_ONLY'] || 'api,million,replicas,calendar,flood,tlog').split(',').map((group) => group.trim()),
     ),
     million: process.env['BENCH_MILLION'] === '0' ? 0 : positiveInt('BENCH_MILLION', 1_000_000),
   };
@@ -662,6 +663,22 @@ async function main(): Promise<void> {
       if (!(await teardown.unwindTo(mark))) throw new Error('flood: teardown failed');
     }
 
+    const transparency: TransparencyFigures[] = [];
+    if (settings.groups.has('tlog')) {
+      for (const kind of settings.databaseUrl ? (['sqlite', 'postgres'] as const) : (['sqlite'] as const)) {
+        transparency.push(
+          await benchTransparency({
+            kind,
+            leaves: positiveInt('BENCH_TLOG_LEAVES', 1_000_000),
+            samples: positiveInt('BENCH_TLOG_SAMPLES', 200),
+            password: PASSWORD,
+            adminUrl: settings.databaseUrl,
+            log,
+          }),
+        );
+      }
+    }
+
     const results: BenchResults = {
       startedAt: startedAt.toISOString(),
       durationSec: Math.round((Date.now() - startedAt.getTime()) / 1000),
@@ -687,6 +704,7 @@ async function main(): Promise<void> {
       replicas,
       calendar,
       flood,
+      transparency,
     };
     const file = join(ROOT, 'build-output', 'bench', 'results.json');
     writeResults(file, results);
@@ -708,6 +726,10 @@ async function main(): Promise<void> {
     if (flood.length > 0)
       console.log(
         `\nAnother client's read p50 under a ${positiveInt('BENCH_FLOOD_CONNECTIONS', 64)}-connection wrk flood from one address, ${floodPinning} (target ratio ≤ 2 with the default)\n${formatFlood(flood)}`,
+      );
+    if (transparency.length > 0)
+      console.log(
+        `\nTransparency log (ADR 54, 55): appends, proofs and a checkpoint\n${formatTransparency(transparency)}`,
       );
     console.log(`\nResults: ${file} (${results.durationSec} s)`);
   } finally {

@@ -5,6 +5,7 @@ import { dirname } from 'node:path';
 import type { Stats } from './measure';
 import type { MillionResult } from './million';
 import type { ReplicaFigures } from './replicas';
+import type { TransparencyFigures } from './transparency';
 
 export interface FigureResult {
   id: string;
@@ -52,6 +53,8 @@ export interface BenchResults {
   calendar?: CalendarFigures[];
   /** Another client's read p50 under a one-address flood, with and without per-client fairness (BENCH_ONLY without `flood`: none). */
   flood?: FloodFigure[];
+  /** Appends, proofs and a checkpoint at a million leaves (BENCH_ONLY without `tlog`: none). */
+  transparency?: TransparencyFigures[];
 }
 
 export function ratioOf(figure: FigureResult, baseline: FigureResult): RatioResult {
