@@ -158,8 +158,8 @@ export default tseslint.config(
     ['apps/verifier/**/*.ts'],
     [
       forbid(
-        '^(?!node:)(?!\\./)(?!(\\.\\./)+libs/domain/src$)',
-        'apps/verifier imports only node: built-ins, its own files and libs/domain/src.',
+        '^(?!node:)(?!\\./)(?!(\\.\\./)+libs/(domain|transparency)/src$)',
+        'apps/verifier imports only node: built-ins, its own files, libs/domain/src and libs/transparency/src.',
       ),
     ],
   ),

@@ -1,4 +1,9 @@
-import type { PublicLogEntry } from '../../libs/domain/src';
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { entryHashInput, GENESIS_HASH, type PublicLogEntry } from '../../libs/domain/src';
 import { openDatabase, publicLogLeaf, recordCheckpoint, seedDemoAccounts } from '../../libs/persistence/src';
 import {
   generateSignerKey,
@@ -14,12 +19,61 @@ import { startMediumSystem, type MediumSystem } from '../support/medium';
 import { createTestDatabase, type TestDatabase } from '../support/databases';
 import { aRegistration } from '../support/decisions';
 import { call, login } from '../support/http';
+import { repoRoot } from '../support/env';
+import { freePort } from '../support/ports';
 import { uniqueTaskQueue } from '../support/temporal';
+import { sha256Hex } from '../../libs/persistence/src';
 import { eventually } from '../support/eventually';
 
 const PASSWORD = 'e2e-password';
 const ORIGIN = 'decisions.example.gov.cn/log';
 const API = '/api/v1/public/transparency';
+
+/** Runs the built verifier as a user does; resolves with its exit status and output. */
+function verify(...args: string[]): Promise<{ code: number | null; stdout: string }> {
+  const main = join(repoRoot(), 'dist', 'apps', 'verifier', 'src', 'main.js');
+  return new Promise((resolve) => {
+    execFile(process.execPath, [main, 'verify', ...args], { timeout: 60_000 }, (error, stdout) =>
+      resolve({ code: error ? (typeof error.code === 'number' ? error.code : null) : 0, stdout }),
+    );
+  });
+}
+
+/** The same chain with entry `seq`'s data changed and every hash after it recomputed: it verifies on its own. */
+function rewritten(entries: PublicLogEntry[], seq: number): PublicLogEntry[] {
+  let prevHash = GENESIS_HASH;
+  return entries.map((entry) => {
+    const data = entry.seq === seq ? { ...entry.data, rewritten: true } : entry.data;
+    const hash = sha256Hex(entryHashInput(prevHash, { ...entry, data }));
+    const out = { ...entry, data, prevHash, hash };
+    prevHash = hash;
+    return out;
+  });
+}
+
+function withHead(entries: PublicLogEntry[]): { entries: PublicLogEntry[]; head: { seq: number; hash: string } } {
+  const last = entries.at(-1)!;
+  return { entries, head: { seq: last.seq, hash: last.hash } };
+}
+
+/** A man in the middle that passes each GET answer through `edit` (path, parsed JSON) when it is JSON. */
+async function startProxy(
+  target: string,
+  edit: (path: string, body: any) => any,
+): Promise<{ url: string; close(): Promise<void> }> {
+  const server = createServer((request, response) => {
+    void (async () => {
+      const upstream = await fetch(`${target}${request.url ?? '/'}`);
+      const type = upstream.headers.get('content-type') ?? 'text/plain';
+      let body = await upstream.text();
+      if (type.startsWith('application/json')) body = JSON.stringify(edit(request.url ?? '/', JSON.parse(body)));
+      response.writeHead(upstream.status, { 'content-type': type }).end(body);
+    })().catch((error: unknown) => response.writeHead(502).end(String(error)));
+  });
+  const port = await freePort();
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  return { url: `http://127.0.0.1:${port}`, close: () => new Promise((resolve) => server.close(() => resolve())) };
+}
 
 describe('the transparency log over HTTP', () => {
   const keys = generateSignerKey(ORIGIN);
@@ -92,6 +146,62 @@ describe('the transparency log over HTTP', () => {
     expect(verifyConsistency(first.size, second.size, first.root, second.root, proof)).toEqual({ ok: true });
     const byIndex = await get(`${API}/inclusion?leafIndex=${second.size - 1}`);
     expect(byIndex.body).toMatchObject({ leafIndex: second.size - 1, treeSize: second.size });
+  });
+
+  describe('open-decision verify --log-key', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'od-verify-state-'));
+    const state = join(dir, 'state.json');
+    afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+    it('passes the honest deployment and remembers its checkpoint and heads', async () => {
+      const result = await verify(system.baseUrl, '--log-key', keys.verifierKey, '--state', state);
+      expect(result).toMatchObject({ code: 0 });
+      expect(result.stdout).toMatch(/LOG OK {2}checkpoint of \d+ leaves, decisions\.example\.gov\.cn\/log/);
+      expect(Object.keys(JSON.parse(readFileSync(state, 'utf8')).decisions)).toHaveLength(2);
+    });
+
+    it('fails a chain rewritten consistently, naming the entry not in the signed tree', async () => {
+      const proxy = await startProxy(system.baseUrl, (path, body) =>
+        path.endsWith('/timeline') ? withHead(rewritten(body.entries, 1)) : body,
+      );
+      try {
+        const result = await verify(proxy.url, '--log-key', keys.verifierKey);
+        expect(result.code).toBe(1);
+        expect(result.stdout).toMatch(/FAIL \S+ seq 1: not included in the signed checkpoint/);
+      } finally {
+        await proxy.close();
+      }
+    });
+
+    it('fails a decision dropped from the catalogue since the last run', async () => {
+      const proxy = await startProxy(system.baseUrl, (path, body) =>
+        path.startsWith('/api/v1/public/decisions?')
+          ? { ...body, items: body.items.slice(1), total: body.total - 1 }
+          : body,
+      );
+      try {
+        const result = await verify(proxy.url, '--log-key', keys.verifierKey, '--state', state);
+        expect(result.code).toBe(1);
+        expect(result.stdout).toMatch(/is gone from the catalogue/);
+      } finally {
+        await proxy.close();
+      }
+    });
+
+    it('fails a checkpoint inconsistent with the one remembered (a forked tree)', async () => {
+      const remembered = JSON.parse(readFileSync(state, 'utf8'));
+      writeFileSync(state, JSON.stringify({ ...remembered, root: Buffer.alloc(32, 7).toString('base64') }));
+      const result = await verify(system.baseUrl, '--log-key', keys.verifierKey, '--state', state);
+      expect(result.code).toBe(1);
+      expect(result.stdout).toMatch(/LOG FAIL: checkpoint \d+ is not consistent with checkpoint \d+ seen before/);
+    });
+
+    it('fails a checkpoint signed by another key', async () => {
+      const other = generateSignerKey(ORIGIN).verifierKey;
+      const result = await verify(system.baseUrl, '--log-key', other);
+      expect(result.code).toBe(1);
+      expect(result.stdout).toMatch(/LOG FAIL: checkpoint signature or format: no signature by/);
+    });
   });
 
   it('refuses bad questions with problem+json and a stable code', async () => {
