@@ -1,6 +1,7 @@
 import type { PublicEventDraft, StepEvents } from '../../libs/domain/src';
 import { appendEvents, consistencyProofAt, latestCheckpoint, treeSize } from '../../libs/persistence/src';
-import { ensureCheckpointSchedule, transparencyCheckpointsWorkflowId } from '../../libs/temporal/src';
+import { ensureCheckpointSchedule } from '../../libs/temporal/src';
+import { transparencyCheckpointsWorkflowId } from '../../workflows/definitions';
 import {
   generateSignerKey,
   openCheckpoint,
