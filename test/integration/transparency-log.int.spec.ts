@@ -1,7 +1,9 @@
 import type { PublicEventDraft, PublicLogEntry, StepEvents } from '../../libs/domain/src';
 import {
   appendEvents,
+  backfillTree,
   consistencyProofAt,
+  inTransaction,
   findPublicTimeline,
   inclusionProofAt,
   latestCheckpoint,
@@ -24,7 +26,7 @@ import {
   verifyInclusion,
 } from '../../libs/transparency/src';
 import type { DataSource } from 'typeorm';
-import { databaseKinds } from '../support/databases';
+import { databaseKinds, openTestDatabase } from '../support/databases';
 import { useTestDatabase } from '../support/fixtures';
 
 const staff = { accountId: 'acc-1', username: 'drafter', unit: 'unit-a', role: 'drafter' } as const;
@@ -136,3 +138,42 @@ describe.each(databaseKinds())('the transparency log on %s', (kind) => {
     await expect(recordCheckpoint(dataSource, signer, new Date())).rejects.toThrow(TreeInconsistentError);
   });
 });
+
+describe.each(databaseKinds())('the tree over entries stored before it existed, on %s', (kind) => {
+  const fixture = useTestDatabase(kind);
+
+  it('is built by the migration step in (occurredAt, decisionId, seq) order, and only once', async () => {
+    const { dataSource } = fixture;
+    for (const id of ['old-b', 'old-a']) {
+      await appendEvents(dataSource, id, step(1));
+      await appendEvents(dataSource, id, step(2));
+    }
+    const served = [
+      ...((await findPublicTimeline(dataSource, 'old-a')) ?? []),
+      ...((await findPublicTimeline(dataSource, 'old-b')) ?? []),
+    ].sort((x, y) => x.occurredAt.localeCompare(y.occurredAt) || x.decisionId.localeCompare(y.decisionId));
+    const mirror = new MemoryTree();
+    served.forEach((entry) => mirror.appendLeaf(publicLogLeaf(entry)));
+    // A fresh database of the same entries, as a deployment that stored them before the tree: copied row
+    // by row into another database, then backfilled.
+    const other = await openTestDatabase(kind);
+    try {
+      for (const row of await dataSource.query('SELECT * FROM public_events'))
+        await other.dataSource.query(
+          `INSERT INTO public_events (decision_id, seq, type, occurred_at, actor, data, prev_hash, hash) VALUES (${placeholders(kind, 8)})`,
+          [row.decision_id, row.seq, row.type, row.occurred_at, row.actor, row.data, row.prev_hash, row.hash],
+        );
+      await inTransaction(other.dataSource, (manager) => backfillTree(manager));
+      await inTransaction(other.dataSource, (manager) => backfillTree(manager));
+      expect(await treeSize(other.dataSource)).toBe(4);
+      expect(await treeRootAt(other.dataSource, 4)).toEqual(rootHash(4, mirror.lookup));
+    } finally {
+      await other.dataSource.destroy();
+      await other.db.drop();
+    }
+  });
+});
+
+function placeholders(kind: 'sqlite' | 'postgres', n: number): string {
+  return Array.from({ length: n }, (_, i) => (kind === 'postgres' ? `$${i + 1}` : '?')).join(', ');
+}
