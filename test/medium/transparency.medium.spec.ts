@@ -6,6 +6,9 @@ import { join } from 'node:path';
 import { entryHashInput, GENESIS_HASH, type PublicLogEntry } from '../../libs/domain/src';
 import { openDatabase, publicLogLeaf, recordCheckpoint, seedDemoAccounts } from '../../libs/persistence/src';
 import {
+  asCosigner,
+  cosignatureTime,
+  formatVerifierKey,
   generateSignerKey,
   leafHash,
   openCheckpoint,
@@ -29,15 +32,16 @@ const PASSWORD = 'e2e-password';
 const ORIGIN = 'decisions.example.gov.cn/log';
 const API = '/api/v1/public/transparency';
 
-/** Runs the built verifier as a user does; resolves with its exit status and output. */
-function verify(...args: string[]): Promise<{ code: number | null; stdout: string }> {
+/** Runs a command of the built verifier as a user does; resolves with its exit status and output. */
+function openDecision(...args: string[]): Promise<{ code: number | null; stdout: string }> {
   const main = join(repoRoot(), 'dist', 'apps', 'verifier', 'src', 'main.js');
   return new Promise((resolve) => {
-    execFile(process.execPath, [main, 'verify', ...args], { timeout: 60_000 }, (error, stdout) =>
+    execFile(process.execPath, [main, ...args], { timeout: 60_000 }, (error, stdout) =>
       resolve({ code: error ? (typeof error.code === 'number' ? error.code : null) : 0, stdout }),
     );
   });
 }
+const verify = (...args: string[]) => openDecision('verify', ...args);
 
 /** The same chain with entry `seq`'s data changed and every hash after it recomputed: it verifies on its own. */
 function rewritten(entries: PublicLogEntry[], seq: number): PublicLogEntry[] {
@@ -201,6 +205,43 @@ describe('the transparency log over HTTP', () => {
       const result = await verify(system.baseUrl, '--log-key', other);
       expect(result.code).toBe(1);
       expect(result.stdout).toMatch(/LOG FAIL: checkpoint signature or format: no signature by/);
+    });
+  });
+
+  describe('open-decision witness', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'od-witness-'));
+    const [keyFile, state] = [join(dir, 'witness.key'), join(dir, 'witness-state.json')];
+    const witness = (): Promise<{ code: number | null; stdout: string }> =>
+      openDecision(
+        'witness',
+        system.baseUrl,
+        '--log-key',
+        keys.verifierKey,
+        '--key-file',
+        keyFile,
+        '--state',
+        state,
+        '--name',
+        'witness.example.org/w1',
+      );
+    afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+    it('cosigns each checkpoint consistent with the last one it cosigned, and refuses a fork', async () => {
+      const first = await witness();
+      expect(first.code).toBe(0);
+      const cosigner = asCosigner(
+        parseVerifierKey(formatVerifierKey(parseSignerKey(readFileSync(keyFile, 'utf8').trim()))),
+      );
+      expect(cosignatureTime(first.stdout, cosigner)).toBeGreaterThan(1_700_000_000);
+      expect(openCheckpoint(first.stdout, verifier, ORIGIN).size).toBeGreaterThan(0);
+      await register();
+      await checkpoint();
+      expect((await witness()).code).toBe(0);
+      const remembered = JSON.parse(readFileSync(state, 'utf8'));
+      writeFileSync(state, JSON.stringify({ ...remembered, root: Buffer.alloc(32, 9).toString('base64') }));
+      const refused = await witness();
+      expect(refused.code).toBe(1);
+      expect(refused.stdout).toMatch(/^REFUSED: checkpoint \d+ is not consistent with checkpoint \d+ seen before/);
     });
   });
 

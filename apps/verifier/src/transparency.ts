@@ -24,7 +24,8 @@ export interface VerifierState {
   decisions: Record<string, { seq: number; hash: string }>;
 }
 
-export type CheckpointVerdict = { ok: true; checkpoint: Checkpoint } | { ok: false; reason: string };
+/** `note`: the signed note exactly as served. */
+export type CheckpointVerdict = { ok: true; checkpoint: Checkpoint; note: string } | { ok: false; reason: string };
 
 const api = (baseUrl: string, path: string): string => `${baseUrl}/api/v1/public/transparency/${path}`;
 
@@ -47,13 +48,14 @@ export async function checkCheckpoint(
 ): Promise<CheckpointVerdict> {
   const verifier = parseVerifierKey(logKey);
   let checkpoint: Checkpoint;
+  const note = await getText(api(baseUrl, 'checkpoint'), timeoutMs);
   try {
-    checkpoint = openCheckpoint(await getText(api(baseUrl, 'checkpoint'), timeoutMs), verifier, verifier.name);
+    checkpoint = openCheckpoint(note, verifier, verifier.name);
   } catch (error) {
     if (error instanceof NoteError) return { ok: false, reason: `checkpoint signature or format: ${error.message}` };
     throw error;
   }
-  if (!previous || previous.size === 0) return { ok: true, checkpoint };
+  if (!previous || previous.size === 0) return { ok: true, checkpoint, note };
   if (previous.origin !== checkpoint.origin)
     return { ok: false, reason: `the log's origin changed from ${previous.origin} to ${checkpoint.origin}` };
   if (checkpoint.size < previous.size)
@@ -68,7 +70,7 @@ export async function checkCheckpoint(
     proof,
   );
   return verdict.ok
-    ? { ok: true, checkpoint }
+    ? { ok: true, checkpoint, note }
     : {
         ok: false,
         reason: `checkpoint ${checkpoint.size} is not consistent with checkpoint ${previous.size} seen before (history rewritten or forked): ${verdict.reason}`,
