@@ -87,12 +87,18 @@ export default tseslint.config(
     ['libs/runtime/**/*.ts'],
     [forbid('(^|/)(apps|workflows|libs/(domain|persistence|temporal))/', 'libs/runtime depends on nothing of ours.')],
   ),
+  // The transparency log's proofs and signed notes (ADR 54): node:crypto and its own files, so that
+  // the worker, the gateway and the verifier share one implementation.
+  layer(
+    ['libs/transparency/**/*.ts'],
+    [forbid('^(?!node:)(?!\\./)', 'libs/transparency imports only node: built-ins and its own files.')],
+  ),
   layer(
     ['libs/persistence/**/*.ts'],
     [
       forbid(
         '(^|/)(apps|workflows)/|(^|/)libs/temporal/|^@temporalio/|^@nestjs/',
-        'libs/persistence depends on libs/domain and libs/opinion-analysis only (DESIGN.md §2).',
+        'libs/persistence depends on libs/domain, libs/opinion-analysis and libs/transparency only (DESIGN.md §2).',
       ),
     ],
   ),
@@ -152,8 +158,8 @@ export default tseslint.config(
     ['apps/verifier/**/*.ts'],
     [
       forbid(
-        '^(?!node:)(?!\\./)(?!(\\.\\./)+libs/domain/src$)',
-        'apps/verifier imports only node: built-ins, its own files and libs/domain/src.',
+        '^(?!node:)(?!\\./)(?!(\\.\\./)+libs/(domain|transparency)/src$)',
+        'apps/verifier imports only node: built-ins, its own files, libs/domain/src and libs/transparency/src.',
       ),
     ],
   ),

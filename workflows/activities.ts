@@ -46,3 +46,13 @@ export interface ClusteringSummary {
   clusters: number;
   concentrated: number;
 }
+
+/** The activity of the transparency log's checkpoint schedule (`transparencyCheckpointWorkflow`). */
+export interface TransparencyActivities {
+  /**
+   * Signs and stores a checkpoint of the whole tree when it grew since the last one; returns its size,
+   * or null when the tree did not grow. Fails non-retryably with TREE_INCONSISTENT when the tree does
+   * not extend the last checkpoint. Safe to retry.
+   */
+  makeCheckpoint(input: Record<string, never>): Promise<{ size: number } | null>;
+}

@@ -8,6 +8,11 @@ export function decisionWorkflowId(decisionId: string): string {
   return `decision:${decisionId}`;
 }
 
+/** Workflow id of the transparency log's checkpoint schedule, one per task queue (ADR 55). */
+export function transparencyCheckpointsWorkflowId(taskQueue: string): string {
+  return `transparency-checkpoints:${taskQueue}`;
+}
+
 /** Input of `decisionWorkflow`. `state` is set when a run continues as new. */
 export interface DecisionWorkflowInput {
   decisionId: string;

@@ -1,2 +1,3 @@
 export { decisionWorkflow } from './decision.workflow';
 export { calendarChangeWorkflow } from './calendar-change.workflow';
+export { transparencyCheckpointWorkflow } from './transparency-checkpoint.workflow';

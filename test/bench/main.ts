@@ -27,6 +27,7 @@ import {
 import { benchMillion, formatMillion, type MillionResult } from './million';
 import { benchCalendar, formatCalendar, type CalendarFigures } from './calendar';
 import { benchFlood, formatFlood, type FloodFigure } from './flood';
+import { benchTransparency, formatTransparency, type TransparencyFigures } from './transparency';
 import { formatReplicas, measureReplicas, startReplicaSystem, type ReplicaFigures } from './replicas';
 import { benchCluster, formatCluster, type ClusterFigure } from './cluster';
 import {
@@ -70,7 +71,7 @@ interface Settings {
   intakeConcurrency: number;
   /** Samples of that run (BENCH_INTAKE_SAMPLES, default 20,000). */
   intakeSamples: number;
-  /** Figure groups to run (BENCH_ONLY, comma-separated: `api`, `million`, `replicas`, `calendar`, `flood`, `cluster`; default all). */
+  /** Figure groups to run (BENCH_ONLY, comma-separated: `api`, `million`, `replicas`, `calendar`, `flood`, `cluster`, `tlog`; default all). */
   groups: Set<string>;
   /** Opinions of the million-opinion figure (BENCH_MILLION, default 1,000,000; 0 skips it). */
   million: number;
@@ -106,7 +107,7 @@ function readSettings(): Settings {
     intakeConcurrency: positiveInt('BENCH_INTAKE_CONCURRENCY', 64),
     intakeSamples: positiveInt('BENCH_INTAKE_SAMPLES', 20_000),
     groups: new Set(
-      (process.env['BENCH_ONLY'] || 'api,million,replicas,calendar,flood,cluster')
+      (process.env['BENCH_ONLY'] || 'api,million,replicas,calendar,flood,cluster,tlog')
         .split(',')
         .map((group) => group.trim()),
     ),
@@ -698,6 +699,21 @@ async function main(): Promise<void> {
     }
 
     const cluster = settings.groups.has('cluster') ? await clusterFigures(settings, teardown) : [];
+    const transparency: TransparencyFigures[] = [];
+    if (settings.groups.has('tlog')) {
+      for (const kind of settings.databaseUrl ? (['sqlite', 'postgres'] as const) : (['sqlite'] as const)) {
+        transparency.push(
+          await benchTransparency({
+            kind,
+            leaves: positiveInt('BENCH_TLOG_LEAVES', 1_000_000),
+            samples: positiveInt('BENCH_TLOG_SAMPLES', 200),
+            password: PASSWORD,
+            adminUrl: settings.databaseUrl,
+            log,
+          }),
+        );
+      }
+    }
 
     const results: BenchResults = {
       startedAt: startedAt.toISOString(),
@@ -725,6 +741,7 @@ async function main(): Promise<void> {
       calendar,
       flood,
       cluster,
+      transparency,
     };
     const file = join(ROOT, 'build-output', 'bench', 'results.json');
     writeResults(file, results);
@@ -750,6 +767,10 @@ async function main(): Promise<void> {
     if (cluster.length > 0)
       console.log(
         `\nThe production topology (npm run cluster: separate temporal-server processes on PostgreSQL) beside the dev server, concurrency ${settings.throughputConcurrency}\n${formatCluster(cluster)}`,
+      );
+    if (transparency.length > 0)
+      console.log(
+        `\nTransparency log (ADR 54, 55): appends, proofs and a checkpoint\n${formatTransparency(transparency)}`,
       );
     console.log(`\nResults: ${file} (${results.durationSec} s)`);
   } finally {

@@ -6,6 +6,7 @@ import { dirname } from 'node:path';
 import type { Stats } from './measure';
 import type { MillionResult } from './million';
 import type { ReplicaFigures } from './replicas';
+import type { TransparencyFigures } from './transparency';
 
 export interface FigureResult {
   id: string;
@@ -55,6 +56,8 @@ export interface BenchResults {
   flood?: FloodFigure[];
   /** Registrations and staff actions per second on the cluster beside the dev server (BENCH_ONLY without `cluster`: none). */
   cluster?: ClusterFigure[];
+  /** Appends, proofs and a checkpoint at a million leaves (BENCH_ONLY without `tlog`: none). */
+  transparency?: TransparencyFigures[];
 }
 
 export function ratioOf(figure: FigureResult, baseline: FigureResult): RatioResult {

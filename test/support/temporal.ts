@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { createDecisionWorker } from '../../apps/worker/src/decision-worker';
 import { requiredEnv, TEST_ENV } from './env';
+import type { NoteSigner } from '../../libs/transparency/src';
 
 let runtimeInstalled = false;
 
@@ -23,7 +24,11 @@ export interface RunningWorker {
 }
 
 /** A real worker with the real activities over `dataSource`, running the shared workflow bundle. */
-export async function startWorker(dataSource: DataSource, taskQueue: string): Promise<RunningWorker> {
+export async function startWorker(
+  dataSource: DataSource,
+  taskQueue: string,
+  options: { checkpointSigner?: NoteSigner } = {},
+): Promise<RunningWorker> {
   if (!runtimeInstalled) {
     Runtime.install({ logger: new DefaultLogger('WARN') });
     runtimeInstalled = true;
@@ -34,6 +39,7 @@ export async function startWorker(dataSource: DataSource, taskQueue: string): Pr
     namespace: 'default',
     taskQueue,
     dataSource,
+    ...options,
     workflows: { bundlePath: requiredEnv(TEST_ENV.workflowBundle) },
   });
   const running = worker.run();

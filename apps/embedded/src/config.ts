@@ -37,6 +37,13 @@ const schema = z.object({
   DEMO_PASSWORD: demoPassword.optional(),
   AUTH_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   LOG_LEVEL: env.logLevel,
+  /** The transparency log's key; by default generated once into DATA_DIR/tlog-signing-key. */
+  TLOG_SIGNING_KEY: z.string().min(1).optional(),
+  /** The origin (key name) of a generated transparency log key: a schema-less URL naming this log. */
+  TLOG_ORIGIN: z
+    .string()
+    .regex(/^[^\s+]+$/, 'must have no spaces or plus signs')
+    .default('open-decision.local/log'),
 });
 
 export type EmbeddedConfig = z.infer<typeof schema>;

@@ -13,7 +13,7 @@ import { ensureSearchAttributes } from '../../../libs/temporal/src';
 import { isLoopbackHost, loadEmbeddedConfig } from './config';
 import { provisionTemporalCli, startDevServer, type DevServer } from './dev-server';
 import { startProcess, stopProcess, waitForHttp, type Managed } from './processes';
-import { persistentSecret } from './secrets';
+import { persistentSecret, transparencyKeys } from './secrets';
 
 const REPO_ROOT = resolve(__dirname, '../../../..');
 const DIST_APPS = resolve(__dirname, '../..');
@@ -78,6 +78,7 @@ async function main(): Promise<void> {
     DATABASE_URL: databaseUrl,
     DB_MIGRATE: 'false',
     AUTH_SECRET: config.AUTH_SECRET ?? persistentSecret(join(dataDir, 'auth-secret'), 48),
+    ...transparencyKeys(config.TLOG_SIGNING_KEY, dataDir, config.TLOG_ORIGIN),
     PORT: String(config.PORT),
     HOST: config.HOST,
   };

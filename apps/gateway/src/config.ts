@@ -90,6 +90,11 @@ const schema = z
     STAFF_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
     TEMPORAL_RPC_ATTEMPTS: z.coerce.number().int().min(1).max(10).default(3),
     PUBLIC_BASE_URL: publicBaseUrl.optional(),
+    /** The transparency log's public key (C2SP vkey), published at /api/v1/public/transparency/key. */
+    TLOG_VERIFIER_KEY: z
+      .string()
+      .regex(/^[^\s+]+\+[0-9a-f]{8}\+[A-Za-z0-9+/=]+$/, 'must be a note verifier key: <origin>+<hash>+<base64 key>')
+      .optional(),
   })
   .transform((config) => ({
     ...config,

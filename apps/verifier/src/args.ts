@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 
 export const USAGE = `Usage: open-decision verify <base-url> [decision-id] [--json] [--timeout <seconds>]
+                            [--log-key <verifier-key> [--state <file>]]
 
 Fetches the public timeline of one decision, or of every public decision, from an Open Decision
 deployment and recomputes every hash and link of its log (SPEC.md §6).
@@ -10,6 +11,11 @@ deployment and recomputes every hash and link of its log (SPEC.md §6).
   [decision-id]       one decision; without it, every decision of the public catalogue
   --json              one JSON document on stdout instead of lines
   --timeout <s>       per request, default 30
+  --log-key <vkey>    also check the transparency log: the latest checkpoint's signature with this key
+                      (<origin>+<hash>+<base64 key>, as the deployment publishes it) and every entry's
+                      inclusion in it
+  --state <file>      remember the checkpoint and every decision's head in this file; a later run fails
+                      when the tree is not consistent with it, or a decision is gone, shorter or rewritten
   -h, --help          this text
 
 Exit status: 0 every chain verifies, 1 at least one chain fails, 2 usage or network error
@@ -23,6 +29,10 @@ export interface VerifyOptions {
   decisionId: string | undefined;
   json: boolean;
   timeoutMs: number;
+  /** The transparency log's verifier key; without it, the chains only. */
+  logKey?: string;
+  /** The state file of `--state`. */
+  stateFile?: string;
 }
 
 export type CommandLine =
@@ -42,6 +52,8 @@ export function parseCommandLine(argv: readonly string[]): CommandLine {
         json: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
         timeout: { type: 'string' },
+        'log-key': { type: 'string' },
+        state: { type: 'string' },
       },
     });
   } catch (error) {
@@ -61,7 +73,18 @@ export function parseCommandLine(argv: readonly string[]): CommandLine {
   if (!Number.isFinite(seconds) || seconds <= 0)
     return { kind: 'usage-error', message: `--timeout must be a positive number of seconds: ${values.timeout}`, json };
   if (decisionId === '') return { kind: 'usage-error', message: 'empty decision id', json };
-  return { kind: 'verify', options: { baseUrl, decisionId, json, timeoutMs: seconds * 1000 } };
+  const logKey = values['log-key'];
+  const stateFile = values.state;
+  if (stateFile !== undefined && logKey === undefined)
+    return { kind: 'usage-error', message: '--state needs --log-key', json };
+  if (logKey !== undefined && !/^[^\s+]+\+[0-9a-f]{8}\+[A-Za-z0-9+/=]+$/.test(logKey))
+    return {
+      kind: 'usage-error',
+      message: `--log-key is not a verifier key <origin>+<hash>+<base64 key>: ${logKey}`,
+      json,
+    };
+  const log = { ...(logKey !== undefined ? { logKey } : {}), ...(stateFile !== undefined ? { stateFile } : {}) };
+  return { kind: 'verify', options: { baseUrl, decisionId, json, timeoutMs: seconds * 1000, ...log } };
 }
 
 /** The base URL without a trailing slash (a deployment may live under a path), or null. */

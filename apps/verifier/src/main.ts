@@ -5,6 +5,7 @@ import { parseCommandLine, USAGE } from './args';
 import { FetchError } from './deployment';
 import { formatLine, formatSummary, toJsonReport } from './report';
 import { exitCodeOf, verifyDeployment } from './verify';
+import { runWitness } from './witness';
 
 /**
  * `open-decision verify <base-url> [decision-id]`: anyone's check of a deployment's public log
@@ -13,6 +14,7 @@ import { exitCodeOf, verifyDeployment } from './verify';
  */
 async function main(argv: readonly string[]): Promise<number> {
   if (argv[0] === 'create-admin') return runAdminCommand(argv);
+  if (argv[0] === 'witness') return runWitness(argv.slice(1));
   const command = parseCommandLine(argv);
   if (command.kind === 'help') {
     process.stdout.write(USAGE);

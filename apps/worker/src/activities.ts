@@ -8,12 +8,21 @@ import {
   countExecutionOpinions,
   currentCalendar,
   listOpenDecisionIds,
+  recordCheckpoint,
   sealConsultation,
+  TreeInconsistentError,
 } from '../../../libs/persistence/src';
-import type { CalendarActivities, DecisionActivities } from '../../../workflows/activities';
+import type { NoteSigner } from '../../../libs/transparency/src';
+import type { CalendarActivities, DecisionActivities, TransparencyActivities } from '../../../workflows/activities';
 
-/** The activity implementations, bound to their dependencies. */
-export function createActivities(dataSource: DataSource): DecisionActivities & CalendarActivities {
+/**
+ * The activity implementations, bound to their dependencies. `checkpointSigner` is the transparency
+ * log's key (TLOG_SIGNING_KEY); without one, `makeCheckpoint` refuses and nothing is signed.
+ */
+export function createActivities(
+  dataSource: DataSource,
+  checkpointSigner?: NoteSigner,
+): DecisionActivities & CalendarActivities & TransparencyActivities {
   return {
     async appendEvents({ decisionId, ...events }) {
       await appendEvents(dataSource, decisionId, events);
@@ -47,6 +56,17 @@ export function createActivities(dataSource: DataSource): DecisionActivities & C
     },
     listOpenDecisions({ after, limit }) {
       return listOpenDecisionIds(dataSource, after, limit);
+    },
+    async makeCheckpoint() {
+      if (!checkpointSigner)
+        throw ApplicationFailure.nonRetryable('no TLOG_SIGNING_KEY: this worker signs no checkpoint', 'NO_SIGNING_KEY');
+      try {
+        const made = await recordCheckpoint(dataSource, checkpointSigner, new Date());
+        return made ? { size: made.size } : null;
+      } catch (error) {
+        if (error instanceof TreeInconsistentError) throw ApplicationFailure.nonRetryable(error.message, error.code);
+        throw error;
+      }
     },
   };
 }

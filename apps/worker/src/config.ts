@@ -1,5 +1,18 @@
 import { z } from 'zod';
 import { env, parseConfig } from '../../../libs/runtime/src';
+import { parseSignerKey } from '../../../libs/transparency/src';
+
+/** A C2SP note signer key (`PRIVATE+KEY+<origin>+<hash>+<key>`); its name is the log's origin. */
+const signerKey = z.string().superRefine((value, context) => {
+  try {
+    parseSignerKey(value);
+  } catch {
+    context.addIssue({
+      code: 'custom',
+      message: 'must be a note signer key: PRIVATE+KEY+<origin>+<hash>+<base64 key>',
+    });
+  }
+});
 
 const schema = z.object({
   TEMPORAL_ADDRESS: env.temporalAddress,
@@ -9,6 +22,8 @@ const schema = z.object({
   DB_MIGRATE: env.bool(true),
   WORKFLOW_BUNDLE: z.string().min(1).optional().describe('path of a prebuilt workflow bundle (production images)'),
   LOG_LEVEL: env.logLevel,
+  TLOG_SIGNING_KEY: signerKey.optional().describe('the transparency log key; without it no checkpoint is signed'),
+  TLOG_CHECKPOINT_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
 });
 
 export type WorkerConfig = z.infer<typeof schema>;

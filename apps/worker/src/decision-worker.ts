@@ -1,5 +1,6 @@
 import { type NativeConnection, Worker } from '@temporalio/worker';
 import type { DataSource } from 'typeorm';
+import type { NoteSigner } from '../../../libs/transparency/src';
 import { WORKFLOW_BUNDLER_OPTIONS } from '../../../libs/temporal/src';
 import { createActivities } from './activities';
 
@@ -12,6 +13,8 @@ export interface DecisionWorkerOptions {
   taskQueue: string;
   dataSource: DataSource;
   workflows: WorkflowSource;
+  /** The transparency log's signing key; the checkpoint activity refuses without one. */
+  checkpointSigner?: NoteSigner;
 }
 
 /** Builds the worker that runs decision workflows and their activities on one task queue. */
@@ -21,7 +24,7 @@ export async function createDecisionWorker(options: DecisionWorkerOptions): Prom
     connection,
     namespace,
     taskQueue,
-    activities: createActivities(dataSource),
+    activities: createActivities(dataSource, options.checkpointSigner),
     ...('bundlePath' in workflows
       ? { workflowBundle: { codePath: workflows.bundlePath } }
       : { workflowsPath: workflows.workflowsPath, bundlerOptions: WORKFLOW_BUNDLER_OPTIONS }),

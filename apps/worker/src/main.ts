@@ -1,7 +1,8 @@
 import { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
 import { databaseConfigFrom, openDatabase } from '../../../libs/persistence/src';
 import { ConfigError, createLogger } from '../../../libs/runtime/src';
-import { ensureSearchAttributes } from '../../../libs/temporal/src';
+import { ensureCheckpointSchedule, ensureSearchAttributes } from '../../../libs/temporal/src';
+import { parseSignerKey } from '../../../libs/transparency/src';
 import { loadWorkerConfig } from './config';
 import { createDecisionWorker } from './decision-worker';
 
@@ -31,10 +32,15 @@ async function main(): Promise<void> {
     namespace: config.TEMPORAL_NAMESPACE,
     taskQueue: config.TASK_QUEUE,
     dataSource,
+    ...(config.TLOG_SIGNING_KEY ? { checkpointSigner: parseSignerKey(config.TLOG_SIGNING_KEY) } : {}),
     workflows: config.WORKFLOW_BUNDLE
       ? { bundlePath: config.WORKFLOW_BUNDLE }
       : { workflowsPath: require.resolve('../../../workflows') },
   });
+  if (config.TLOG_SIGNING_KEY) {
+    const interval = config.TLOG_CHECKPOINT_INTERVAL_SECONDS;
+    await ensureCheckpointSchedule(connection, config.TEMPORAL_NAMESPACE, config.TASK_QUEUE, interval);
+  } else log.warn('no TLOG_SIGNING_KEY: the transparency log grows but no checkpoint is signed');
   log.info('worker started', { taskQueue: config.TASK_QUEUE, temporal: config.TEMPORAL_ADDRESS });
   try {
     await worker.run();

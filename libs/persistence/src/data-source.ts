@@ -24,6 +24,9 @@ import { StaffRequests1764700000000 as SqliteStaffRequests } from './migrations/
 import { SessionsAndLimits1764900000000 as PostgresSessionsAndLimits } from './migrations/postgres/1764900000000-sessions-and-limits';
 import { SessionsAndLimits1764900000000 as SqliteSessionsAndLimits } from './migrations/sqlite/1764900000000-sessions-and-limits';
 import { RateLimitEntity, RevokedSessionEntity } from './entities/session.entity';
+import { CheckpointEntity, LogTreeLeafEntity, LogTreeNodeEntity } from './entities/transparency.entity';
+import { TransparencyLog1765100000000 as PostgresTransparencyLog } from './migrations/postgres/1765100000000-transparency-log';
+import { TransparencyLog1765100000000 as SqliteTransparencyLog } from './migrations/sqlite/1765100000000-transparency-log';
 import { ConsultationEntity, OpinionEntity } from './entities/opinion.entity';
 import { protectDatabaseFile } from './file-modes';
 import {
@@ -53,6 +56,9 @@ export const ENTITIES = [
   CalendarChangeEntity,
   RevokedSessionEntity,
   RateLimitEntity,
+  LogTreeLeafEntity,
+  LogTreeNodeEntity,
+  CheckpointEntity,
 ];
 
 /**
@@ -76,6 +82,7 @@ export function createDataSource(config: DatabaseConfig): DataSource {
         PostgresWorkingDayCalendar,
         PostgresStaffRequests,
         PostgresSessionsAndLimits,
+        PostgresTransparencyLog,
       ],
       migrationsTransactionMode: 'all',
       synchronize: false,
@@ -96,6 +103,7 @@ export function createDataSource(config: DatabaseConfig): DataSource {
       SqliteWorkingDayCalendar,
       SqliteStaffRequests,
       SqliteSessionsAndLimits,
+      SqliteTransparencyLog,
     ],
     migrationsTransactionMode: 'all',
     synchronize: false,

@@ -18,6 +18,8 @@ import { sha256Hex } from './hash';
 import { fromDecisionEntity, toDecisionEntity } from './decision-mapping';
 import { projectConsultation } from './opinions/consultation-window';
 import { inTransaction } from './transaction';
+import { appendTreeLeaves, type NewLeaf } from './transparency/tree-writer';
+import { publicLogLeaf } from './transparency/leaf';
 
 /**
  * Appends one step's events to both logs and folds them into the read models, in one transaction.
@@ -30,6 +32,9 @@ import { inTransaction } from './transaction';
  * workflow task completed leaves the step stored, and the other worker re-runs the same update or timer
  * at a later workflow time. The stored entry (and its hash) wins; only type, actor, data and, for the
  * public log, the link to the previous entry must match (issue 6, worker-kill fault test).
+ *
+ * Each public entry stored becomes the next leaf of the transparency log's tree in the same transaction
+ * (ADR 54): an entry skipped as already stored already has its leaf, so no leaf is skipped or doubled.
  */
 export async function appendEvents(dataSource: DataSource, decisionId: string, events: StepEvents): Promise<void> {
   await inTransaction(dataSource, async (manager) => {
@@ -40,6 +45,7 @@ export async function appendEvents(dataSource: DataSource, decisionId: string, e
 
 async function appendPublic(manager: EntityManager, decisionId: string, drafts: PublicEventDraft[]): Promise<void> {
   let prevHash: string | undefined;
+  const leaves: NewLeaf[] = [];
   for (const draft of drafts) {
     prevHash ??= await hashOf(manager, decisionId, draft.seq - 1);
     const stored = await manager.findOneBy(PublicEventEntity, { decisionId, seq: draft.seq });
@@ -51,8 +57,10 @@ async function appendPublic(manager: EntityManager, decisionId: string, drafts: 
     }
     const hash = sha256Hex(entryHashInput(prevHash, { ...draft, decisionId }));
     await manager.insert(PublicEventEntity, { ...toRow(decisionId, draft), prevHash, hash });
+    leaves.push({ decisionId, seq: draft.seq, bytes: publicLogLeaf({ ...draft, decisionId, prevHash, hash }) });
     prevHash = hash;
   }
+  await appendTreeLeaves(manager, leaves);
 }
 
 /** The same step, whatever its `occurredAt` (see appendEvents). */

@@ -130,3 +130,19 @@ export {
 } from './idempotency/staff-requests';
 export { findSessionAccount, revokeSession, type SessionClaim } from './accounts/sessions.repository';
 export { DatabaseRateLimits } from './limits/rate-limits.repository';
+export {
+  appendTreeLeaves,
+  backfillTree,
+  consistencyProofAt,
+  inclusionProofAt,
+  latestCheckpoint,
+  leafAt,
+  leafOf,
+  type NewLeaf,
+  publicLogLeaf,
+  recordCheckpoint,
+  type StoredCheckpoint,
+  treeRootAt,
+  treeSize,
+  TreeInconsistentError,
+} from './transparency';

@@ -4,6 +4,8 @@ import { ExportDecisionsController } from './export-open-data/export-decisions.c
 import { ExportOpinionsController } from './export-open-data/export-opinions.controller';
 import { GetFeedsController } from './get-feeds/get-feeds.controller';
 import { GetFeedsHandler } from './get-feeds/get-feeds.handler';
+import { GetTransparencyProofsController } from './get-transparency-proofs/get-transparency-proofs.controller';
+import { GetTransparencyProofsHandler } from './get-transparency-proofs/get-transparency-proofs.handler';
 import { GetPublicFeedbackController } from './get-public-feedback/get-public-feedback.controller';
 import { ListPublicDecisionsController } from './list-public-decisions/list-public-decisions.controller';
 import { ViewCatalogueController } from './list-public-decisions/view-catalogue.controller';
@@ -49,9 +51,10 @@ import { ViewTimelineController } from './view-timeline/view-timeline.controller
     ViewCalendarController,
     GetCalendarController,
     GetFeedsController,
+    GetTransparencyProofsController,
     ExportDecisionsController,
     ExportOpinionsController,
   ],
-  providers: [SubmitOpinionHandler, GetFeedsHandler],
+  providers: [SubmitOpinionHandler, GetFeedsHandler, GetTransparencyProofsHandler],
 })
 export class PublicModule {}

@@ -53,6 +53,11 @@ export const ERROR_CODES = {
     en: 'The source is required: the notice’s number and its date.',
   },
   CALENDAR_YEAR_INVALID: { status: 422, zh: '年份不正确（2000—2100年）。', en: 'The year is not valid (2000–2100).' },
+  CHECKPOINT_NOT_FOUND: {
+    status: 404,
+    zh: '透明日志还没有签名的检查点。',
+    en: 'The transparency log has no signed checkpoint yet.',
+  },
   CLIENT_BUSY: {
     status: 429,
     zh: '来自您网络地址的请求过多，请等待之前的请求完成后再试。',
@@ -304,6 +309,11 @@ export const ERROR_CODES = {
     zh: '这个用户名或您的网络地址登录失败次数过多。为防止密码被猜测，暂时不能登录，本次没有核对密码。',
     en: 'Too many failed sign-ins for this username or from your address. To stop password guessing, signing in is paused; this attempt’s password was not checked.',
   },
+  LOG_ENTRY_NOT_IN_TREE: {
+    status: 404,
+    zh: '这条公开日志记录不在透明日志中（或所问的树太小）。',
+    en: 'This public log entry is not in the transparency log (or not in a tree of the size asked).',
+  },
   LOG_CONFLICT: {
     status: 409,
     zh: '公开日志中同一序号已有不同的记录（系统错误）。',
@@ -433,6 +443,11 @@ export const ERROR_CODES = {
     status: 503,
     zh: '流程服务暂时不可用，本次操作没有生效，请稍后重试。',
     en: 'The workflow service is unavailable; nothing was changed. Please try again shortly.',
+  },
+  TREE_SIZE_OUT_OF_RANGE: {
+    status: 422,
+    zh: '所问的树大小超出了透明日志的范围。',
+    en: 'A tree size asked for is larger than the transparency log, or the sizes are out of order.',
   },
   TOKEN_INVALID: { status: 401, zh: '登录已过期，请重新登录。', en: 'Your session has expired; please sign in again.' },
   TOO_MANY_ANSWERS: { status: 422, zh: '一次最多答复1000项。', en: 'At most 1000 answers at a time.' },
