@@ -7,22 +7,24 @@ import { compatibleStances, mergedStances, type StanceSignature } from './stance
  * and deterministic. A text joins a group only after an exact check:
  *
  * 1. Exact copies (same letters and digits, 64-bit hash) join their original at once.
- * 2. Candidates come from MinHash LSH: the text's character 3-shingles (sorted, distinct 32-bit hashes),
- *    a 64-value one-permutation MinHash of them, 21 bands × 3 rows. A pair at Jaccard 0.7 shares a band
- *    with probability 1 − (1 − 0.7³)²¹ > 0.9998 (0.6: 0.994). Each bucket keeps up to 8 members — every
- *    text that brought it something new (it matched no member there) — not one representative, so a
- *    new text meets the members it is like, not only the first text that happened to land there.
- * 3. Each candidate is verified exactly: the 3-shingle Jaccard of the two texts (a merge of two sorted
- *    arrays, after a size filter) must reach the threshold (0.6), and their stance signatures must be
- *    compatible (stance.ts: a flipped letter is never joined, whatever its similarity).
+ * 2. Candidates come from MinHash LSH: a 64-value one-permutation MinHash of the text's character
+ *    3-shingles, 21 bands × 3 rows. A pair at Jaccard 0.7 shares a band with probability
+ *    1 − (1 − 0.7³)²¹ > 0.9998 (0.6: 0.994). A bucket keeps up to 8 members, not one representative: a
+ *    text that starts a group is filed in all its buckets; a text that joined one is added to the
+ *    existing buckets where its group has no member yet (it creates none: its group is already found).
+ * 3. Each candidate is verified: stance signatures must be compatible (stance.ts: a flipped letter is
+ *    never joined, whatever its similarity); the 8-bit MinHash fingerprints must not rule it out (an
+ *    estimate 0.25 below the threshold: a pair at 0.7 lands there with p < 1e-8); then the exact
+ *    3-shingle Jaccard of the two texts, recomputed from the kept letters, must reach the threshold (0.6).
  * 4. No chaining: a text joins through a member only when that member is *core* — the group's first text
  *    (its anchor) or a text within the threshold of the anchor. A member that joined through another and
  *    is itself below the threshold to the anchor is no bridge, so a group cannot drift, text by text, to
  *    texts that share nothing with its first one.
  * The first candidate (band order, then bucket order) that passes wins; groups are never merged.
  *
- * Memory: the shingles of every bucket member (4 bytes a shingle) in 4 MiB chunks; per opinion ~17
- * bytes; the 21 band tables map a band hash to a bucket (a list of members in Int32Arrays).
+ * Memory, per text that starts a group: its letters (2 bytes each), 64 bytes of fingerprints and 21
+ * band-table slots (a bucket of one member is the slot itself; larger ones are lists in Int32Arrays);
+ * per opinion ~30 bytes. Texts that joined a group are mostly not kept.
  */
 
 export const SIGNATURE_HASHES = 64;
@@ -30,28 +32,48 @@ const BANDS = 21;
 const ROWS = 3;
 const SHINGLE = 3;
 const BUCKET_MEMBERS = 8;
-const POOL_CHUNK = 1 << 20;
+const POOL_CHUNK = 1 << 21;
+const FINGERPRINT_CHUNK = 1 << 14;
 const EMPTY = 0xffffffff;
+/** A band-table value at or above this is a bucket list (value − LIST); below it, the one member. */
+const LIST = 1 << 30;
+/** An estimate this far below the threshold skips the exact check. */
+const ESTIMATE_MARGIN = 0.25;
+/** Chance that two different minima share their 8-bit fingerprint. */
+const FALSE_MATCH = 1 / 256;
 
 const scratch = new Uint32Array(SIGNATURE_HASHES);
+const scratchFingerprint = new Uint8Array(SIGNATURE_HASHES);
+const scratchWords = new Uint32Array(scratchFingerprint.buffer);
+const bandHashes = new Uint32Array(BANDS);
+const fold8 = (v: number): number => (v ^ (v >>> 8) ^ (v >>> 16) ^ (v >>> 24)) & 0xff;
+/** The text being added: its letters, shingle hashes (text order) and, once needed, its sorted set. */
+let letters = new Uint32Array(1024);
+let letterCount = 0;
 let shingles = new Uint32Array(1024);
 let shingleCount = 0;
+let textSet = new Uint32Array(1024);
+let textSetSize = -1;
+let otherLetters = new Uint32Array(1024);
+let otherSet = new Uint32Array(1024);
 
-/** The text's distinct shingle hashes, sorted, into `shingles`; a text of one or two letters is one shingle. */
-function shinglesOf(scan: ScannedText): void {
-  const { letters, letterCount } = scan;
-  const count = letterCount < SHINGLE ? Math.min(letterCount, 1) : letterCount - SHINGLE + 1;
-  shingles = ensureLength(shingles, count);
-  for (let s = 0; s < count; s += 1) {
-    let x = fmix32(letters[s]!);
-    for (let j = 1; j < SHINGLE && s + j < letterCount; j += 1) x = fmix32(x ^ letters[s + j]!);
-    shingles[s] = x;
+/** Shingle hashes of `source[0..count)` into `out` (a text of one or two letters is one shingle). */
+function shingleHashes(source: Uint32Array, count: number, out: Uint32Array): number {
+  const n = count < SHINGLE ? Math.min(count, 1) : count - SHINGLE + 1;
+  for (let s = 0; s < n; s += 1) {
+    let x = fmix32(source[s]!);
+    for (let j = 1; j < SHINGLE && s + j < count; j += 1) x = fmix32(x ^ source[s + j]!);
+    out[s] = x;
   }
-  const sorted = shingles.subarray(0, count).sort();
+  return n;
+}
+
+/** Sorts `set[0..n)` and drops repeats; returns the distinct count. */
+function distinctSorted(set: Uint32Array, n: number): number {
+  set.subarray(0, n).sort();
   let distinct = 0;
-  for (let i = 0; i < sorted.length; i += 1)
-    if (i === 0 || sorted[i] !== sorted[distinct - 1]) sorted[distinct++] = sorted[i]!;
-  shingleCount = distinct;
+  for (let i = 0; i < n; i += 1) if (distinct === 0 || set[i] !== set[distinct - 1]) set[distinct++] = set[i]!;
+  return distinct;
 }
 
 /**
@@ -82,34 +104,31 @@ function minHashInto(out: Uint32Array): void {
   for (let bin = 0; bin < SIGNATURE_HASHES; bin += 1) out[bin] = out[bin]! & 0x3ffffff;
 }
 
+/** How many of the four bytes of `x` are zero (bit tricks: no loop, no branch). */
+function equalBytes(x: number): number {
+  const high = ~(((x & 0x7f7f7f7f) + 0x7f7f7f7f) | x | 0x7f7f7f7f) >>> 7;
+  return imul(high & 0x01010101, 0x01010101) >>> 24;
+}
+
 /** Two independent hashes of the letters: together 64 bits, so distinct texts never pass as copies. */
-function exactHashes(scan: ScannedText): [number, number] {
+function exactHashes(): [number, number] {
   let a = 0x811c9dc5;
   let b = 0x27d4eb2f;
-  for (let i = 0; i < scan.letterCount; i += 1) {
-    const c = scan.letters[i]!;
+  for (let i = 0; i < letterCount; i += 1) {
+    const c = letters[i]!;
     a = imul(a ^ c, 0x01000193);
     b = imul(b ^ c, 0x85ebca77) ^ (b >>> 13);
   }
-  return [fmix32(a ^ scan.letterCount), fmix32(b)];
+  return [fmix32(a ^ letterCount), fmix32(b)];
 }
 
 /** Jaccard similarity of two sorted sets of distinct hashes. */
-export function sortedJaccard(
-  a: Uint32Array,
-  aFrom: number,
-  aLength: number,
-  b: Uint32Array,
-  bFrom: number,
-  bLength: number,
-): number {
+export function sortedJaccard(a: Uint32Array, aLength: number, b: Uint32Array, bLength: number): number {
   if (aLength === 0 || bLength === 0) return aLength === bLength ? 1 : 0;
-  let i = aFrom;
-  let j = bFrom;
-  const aEnd = aFrom + aLength;
-  const bEnd = bFrom + bLength;
+  let i = 0;
+  let j = 0;
   let shared = 0;
-  while (i < aEnd && j < bEnd) {
+  while (i < aLength && j < bLength) {
     const x = a[i]!;
     const y = b[j]!;
     if (x === y) {
@@ -128,11 +147,15 @@ export class NearDuplicateIndex {
   private core = new Uint8Array(1024);
   /** Per group (at its anchor): the merged stance signature of its members. */
   private stance = new Uint32Array(1024);
-  /** Per opinion: where its shingles start in the pool (−1: not kept), and how many. */
-  private shingleAt = new Float64Array(1024);
-  private shingleLength = new Int32Array(1024);
-  private readonly pool: Uint32Array[] = [];
+  /** Per kept opinion: its slot (−1: not kept); per slot: where its letters start and how many. */
+  private keptSlot = new Int32Array(1024);
+  private letterAt = new Float64Array(1024);
+  private letterLength = new Int32Array(1024);
+  private kept = 0;
+  private readonly pool: Uint16Array[] = [];
   private poolUsed = POOL_CHUNK;
+  /** 8-bit fingerprints of the kept texts' MinHash values, read four at a time. */
+  private readonly fingerprints: Uint32Array[] = [];
   private readonly exact = new U32Map();
   private exactCheck = new Uint32Array(1024);
   private readonly bands = Array.from({ length: BANDS }, () => new U32Map());
@@ -155,17 +178,17 @@ export class NearDuplicateIndex {
 
   /** Adds an opinion that takes no part in grouping (a placeholder): its own group, never a candidate. */
   addAlone(): number {
-    const index = this.grow();
-    this.shingleAt[index] = -1;
-    return index;
+    return this.grow();
   }
 
   /** Adds an opinion from a fresh `scanText` of it and its stance signature; returns its index. */
   addScanned(scan: ScannedText, signature: StanceSignature = 0): number {
     const index = this.grow();
     this.stance[index] = signature;
-    this.shingleAt[index] = -1;
-    const [key, check] = exactHashes(scan);
+    letters = ensureLength(letters, scan.letterCount);
+    letters.set(scan.letters.subarray(0, scan.letterCount));
+    letterCount = scan.letterCount;
+    const [key, check] = exactHashes();
     const copyOf = this.exact.get(key);
     if (copyOf !== -1 && this.exactCheck[copyOf] === check) {
       this.join(index, copyOf, this.core[copyOf] === 1);
@@ -175,8 +198,12 @@ export class NearDuplicateIndex {
       this.exact.set(key, index);
       this.exactCheck[index] = check;
     }
-    shinglesOf(scan);
+    shingles = ensureLength(shingles, letterCount);
+    shingleCount = shingleHashes(letters, letterCount, shingles);
+    textSetSize = -1;
     minHashInto(scratch);
+    for (let k = 0; k < SIGNATURE_HASHES; k += 1) scratchFingerprint[k] = fold8(scratch[k]!);
+    for (let band = 0; band < BANDS; band += 1) bandHashes[band] = this.bandHash(band);
     const joined = this.joinACandidate(index);
     this.fileInBuckets(index, joined);
     return index;
@@ -189,12 +216,12 @@ export class NearDuplicateIndex {
     this.parent = ensureLength(this.parent, n);
     this.core = ensureLength(this.core, n);
     this.stance = ensureLength(this.stance, n);
-    this.shingleAt = ensureLength(this.shingleAt, n);
-    this.shingleLength = ensureLength(this.shingleLength, n);
+    this.keptSlot = ensureLength(this.keptSlot, n);
     this.exactCheck = ensureLength(this.exactCheck, n);
     this.seen = ensureLength(this.seen, n);
     this.parent[index] = index;
     this.core[index] = 1;
+    this.keptSlot[index] = -1;
     this.seen[index] = -1;
     this.lastJoined = false;
     return index;
@@ -208,23 +235,28 @@ export class NearDuplicateIndex {
 
   /** Joins the first verified candidate's group (module comment, steps 3 and 4); returns whether it did. */
   private joinACandidate(index: number): boolean {
-    const signature = this.stance[index]!;
     for (let band = 0; band < BANDS; band += 1) {
-      const bucket = this.bands[band]!.get(this.bandHash(band));
-      if (bucket === -1) continue;
-      for (let entry = this.bucketHead[bucket]!; entry !== -1; entry = this.entryNext[entry]!) {
-        const member = this.entryMember[entry]!;
-        if (this.seen[member] === index) continue;
-        this.seen[member] = index;
-        if (this.core[member] !== 1) continue;
-        const group = this.find(member);
-        if (!compatibleStances(signature, this.stance[group]!)) continue;
-        if (this.similarityTo(member) < this.threshold) continue;
-        this.join(index, member, member === group || this.similarityTo(group) >= this.threshold);
-        return true;
+      const value = this.bands[band]!.get(bandHashes[band]!);
+      if (value === -1) continue;
+      if (value < LIST) {
+        if (this.tryJoin(index, value)) return true;
+        continue;
       }
+      for (let entry = this.bucketHead[value - LIST]!; entry !== -1; entry = this.entryNext[entry]!)
+        if (this.tryJoin(index, this.entryMember[entry]!)) return true;
     }
     return false;
+  }
+
+  private tryJoin(index: number, member: number): boolean {
+    if (this.seen[member] === index) return false;
+    this.seen[member] = index;
+    if (this.core[member] !== 1) return false;
+    const group = this.find(member);
+    if (!compatibleStances(this.stance[index]!, this.stance[group]!)) return false;
+    if (this.similarityTo(member) < this.threshold) return false;
+    this.join(index, member, member === group || this.similarityTo(group) >= this.threshold);
+    return true;
   }
 
   private join(index: number, member: number, core: boolean): void {
@@ -235,29 +267,37 @@ export class NearDuplicateIndex {
     this.lastJoined = true;
   }
 
-  /** Files the text in each band's bucket where it is new: no member of its group there yet. */
+  /** Files the text in its buckets (module comment, step 2); keeps its letters when filed anywhere. */
   private fileInBuckets(index: number, joined: boolean): void {
-    const group = joined ? this.find(index) : index;
-    let kept = false;
+    const group = this.find(index);
+    let filed = !joined;
     for (let band = 0; band < BANDS; band += 1) {
-      const hash = this.bandHash(band);
+      const hash = bandHashes[band]!;
       const table = this.bands[band]!;
-      let bucket = table.get(hash);
-      if (bucket === -1) {
-        bucket = this.newBucket();
-        table.set(hash, bucket);
-      } else {
-        if (this.bucketSize[bucket]! >= BUCKET_MEMBERS) continue;
-        let present = false;
-        for (let entry = this.bucketHead[bucket]!; entry !== -1 && !present; entry = this.entryNext[entry]!)
-          present = joined && this.find(this.entryMember[entry]!) === group;
-        if (present) continue;
+      const value = table.get(hash);
+      if (value === -1) {
+        if (!joined) table.set(hash, index);
+        continue;
       }
+      if (value < LIST) {
+        if (joined && this.find(value) === group) continue;
+        const bucket = this.newBucket();
+        this.addEntry(bucket, value);
+        this.addEntry(bucket, index);
+        table.set(hash, bucket + LIST);
+        filed = true;
+        continue;
+      }
+      const bucket = value - LIST;
+      if (this.bucketSize[bucket]! >= BUCKET_MEMBERS) continue;
+      let present = false;
+      for (let entry = this.bucketHead[bucket]!; entry !== -1 && !present; entry = this.entryNext[entry]!)
+        present = joined && this.find(this.entryMember[entry]!) === group;
+      if (present) continue;
       this.addEntry(bucket, index);
-      kept = true;
+      filed = true;
     }
-    // An anchor always keeps its shingles: its members' core test reads them.
-    if (kept || !joined) this.keepShingles(index);
+    if (filed) this.keep(index);
   }
 
   private newBucket(): number {
@@ -287,27 +327,72 @@ export class NearDuplicateIndex {
     this.bucketSize[bucket] = this.bucketSize[bucket]! + 1;
   }
 
-  private keepShingles(index: number): void {
-    if (this.poolUsed + shingleCount > POOL_CHUNK) {
-      this.pool.push(new Uint32Array(Math.max(POOL_CHUNK, shingleCount)));
+  /** Keeps the text's letters (UTF-16) and fingerprints for the checks of later texts. */
+  private keep(index: number): void {
+    let units = 0;
+    for (let i = 0; i < letterCount; i += 1) units += letters[i]! > 0xffff ? 2 : 1;
+    if (this.poolUsed + units > POOL_CHUNK) {
+      this.pool.push(new Uint16Array(Math.max(POOL_CHUNK, units)));
       this.poolUsed = 0;
     }
     const chunk = this.pool.length - 1;
-    this.pool[chunk]!.set(shingles.subarray(0, shingleCount), this.poolUsed);
-    this.shingleAt[index] = chunk * POOL_CHUNK + this.poolUsed;
-    this.shingleLength[index] = shingleCount;
-    this.poolUsed += shingleCount;
+    const pool = this.pool[chunk]!;
+    let at = this.poolUsed;
+    for (let i = 0; i < letterCount; i += 1) {
+      const cp = letters[i]!;
+      if (cp > 0xffff) {
+        pool[at++] = 0xd800 + ((cp - 0x10000) >> 10);
+        pool[at++] = 0xdc00 + ((cp - 0x10000) & 0x3ff);
+      } else pool[at++] = cp;
+    }
+    const slot = this.kept;
+    this.kept += 1;
+    this.letterAt = ensureLength(this.letterAt, this.kept);
+    this.letterLength = ensureLength(this.letterLength, this.kept);
+    this.letterAt[slot] = chunk * POOL_CHUNK + this.poolUsed;
+    this.letterLength[slot] = units;
+    this.poolUsed = at;
+    if (slot >>> 14 === this.fingerprints.length)
+      this.fingerprints.push(new Uint32Array((FINGERPRINT_CHUNK * SIGNATURE_HASHES) / 4));
+    this.fingerprints[slot >>> 14]!.set(scratchWords, ((slot & (FINGERPRINT_CHUNK - 1)) * SIGNATURE_HASHES) / 4);
+    this.keptSlot[index] = slot;
   }
 
-  /** Exact Jaccard of the text in `shingles` and kept opinion `other` (0 when the sizes rule it out). */
+  /** The similarity of the text being added to kept opinion `other` (0 when the estimate rules it out). */
   private similarityTo(other: number): number {
-    const at = this.shingleAt[other]!;
-    const length = this.shingleLength[other]!;
-    if (at < 0) return 0;
-    const small = Math.min(length, shingleCount);
-    if (small < this.threshold * Math.max(length, shingleCount)) return 0;
+    const slot = this.keptSlot[other]!;
+    if (slot < 0) return 0;
+    const fingerprints = this.fingerprints[slot >>> 14]!;
+    const from = ((slot & (FINGERPRINT_CHUNK - 1)) * SIGNATURE_HASHES) / 4;
+    let same = 0;
+    for (let k = 0; k < SIGNATURE_HASHES / 4; k += 1) same += equalBytes(fingerprints[from + k]! ^ scratchWords[k]!);
+    const estimate = (same / SIGNATURE_HASHES - FALSE_MATCH) / (1 - FALSE_MATCH);
+    return estimate < this.threshold - ESTIMATE_MARGIN ? 0 : this.exactSimilarityTo(slot);
+  }
+
+  /** Exact 3-shingle Jaccard of the text being added and kept slot `slot`, from their letters. */
+  private exactSimilarityTo(slot: number): number {
+    if (textSetSize < 0) {
+      textSet = ensureLength(textSet, shingleCount);
+      textSet.set(shingles.subarray(0, shingleCount));
+      textSetSize = distinctSorted(textSet, shingleCount);
+    }
+    const at = this.letterAt[slot]!;
+    const units = this.letterLength[slot]!;
     const chunk = Math.floor(at / POOL_CHUNK);
-    return sortedJaccard(shingles, 0, shingleCount, this.pool[chunk]!, at - chunk * POOL_CHUNK, length);
+    const pool = this.pool[chunk]!;
+    let n = 0;
+    otherLetters = ensureLength(otherLetters, units);
+    for (let i = at - chunk * POOL_CHUNK, end = i + units; i < end; i += 1) {
+      const unit = pool[i]!;
+      if (unit >= 0xd800 && unit < 0xdc00 && i + 1 < end) {
+        otherLetters[n++] = ((unit - 0xd800) << 10) + (pool[i + 1]! - 0xdc00) + 0x10000;
+        i += 1;
+      } else otherLetters[n++] = unit;
+    }
+    otherSet = ensureLength(otherSet, n);
+    const otherSize = distinctSorted(otherSet, shingleHashes(otherLetters, n, otherSet));
+    return sortedJaccard(textSet, textSetSize, otherSet, otherSize);
   }
 
   /** The group (its anchor's index) that opinion `i` belongs to. */
@@ -334,24 +419,23 @@ export class NearDuplicateIndex {
 
   /** Bytes held in typed arrays (for the memory test and the benchmark). */
   get bytes(): number {
-    const tables = this.bands.reduce((sum, table) => sum + table.bytes, this.exact.bytes);
-    const perOpinion = [
+    const arrays = [
       this.parent,
       this.core,
       this.stance,
-      this.shingleAt,
-      this.shingleLength,
+      this.keptSlot,
+      this.letterAt,
+      this.letterLength,
       this.exactCheck,
       this.seen,
+      this.bucketHead,
+      this.bucketSize,
+      this.entryMember,
+      this.entryNext,
+      ...this.pool,
+      ...this.fingerprints,
     ];
-    return (
-      tables +
-      perOpinion.reduce((sum, array) => sum + array.byteLength, 0) +
-      this.bucketHead.byteLength +
-      this.bucketSize.byteLength +
-      this.entryMember.byteLength +
-      this.entryNext.byteLength +
-      this.pool.reduce((sum, chunk) => sum + chunk.byteLength, 0)
-    );
+    const tables = this.bands.reduce((sum, table) => sum + table.bytes, this.exact.bytes);
+    return arrays.reduce((sum, array) => sum + array.byteLength, tables);
   }
 }
