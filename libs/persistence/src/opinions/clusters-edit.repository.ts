@@ -1,4 +1,5 @@
 import { DomainError, mergedKeywords, mergeTarget, type Policy, type StaffActor } from '../../../domain/src';
+import type { Stance } from '../../../opinion-analysis/src/stance';
 import { In, type DataSource, type EntityManager } from 'typeorm';
 import { OpinionAnswerEntity, OpinionClusterEntity } from '../entities/feedback.entity';
 import { OpinionEntity, type ConsultationEntity } from '../entities/opinion.entity';
@@ -241,6 +242,38 @@ export function relabelCluster(
       actor,
       occurredAt: at,
       data: { round, clusterId: command.clusterId, from: cluster!.label, to: command.label },
+    });
+    return findCluster(manager, decisionId, round, command.clusterId, policy);
+  });
+}
+
+/**
+ * Corrects the stance recorded on a cluster (ADR 60), answered or not: membership does not change. Written
+ * to the feedback work log like every cluster edit (`ClusterStanceCorrected`, from and to).
+ */
+export function correctClusterStance(
+  dataSource: DataSource,
+  decisionId: string,
+  command: { clusterId: string; stance: Stance },
+  actor: StaffActor,
+  now: Date,
+  policy: Concentration,
+): Promise<ClusterView> {
+  return inTransaction(dataSource, async (manager) => {
+    const { round } = await editableRound(manager, decisionId);
+    const [cluster] = await clustersOf(manager, decisionId, round, [command.clusterId]);
+    const at = now.toISOString();
+    await manager.update(
+      OpinionClusterEntity,
+      { decisionId, clusterId: command.clusterId },
+      { stance: command.stance, updatedAt: at },
+    );
+    await appendFeedbackWork(manager, {
+      decisionId,
+      type: 'ClusterStanceCorrected',
+      actor,
+      occurredAt: at,
+      data: { round, clusterId: command.clusterId, from: cluster!.stance, to: command.stance },
     });
     return findCluster(manager, decisionId, round, command.clusterId, policy);
   });
