@@ -1,11 +1,10 @@
-import { toSimplified } from './simplified';
-
 /**
  * Readable cluster labels (issue 16). The keyword phrases of a cluster are runs of character bigrams,
- * which can start or end in the middle of a word (「住户、一楼住户不、电梯」). Here each phrase is snapped to
- * whole words of the text it came from — words by `Intl.Segmenter('zh', { granularity: 'word' })` (ICU's
- * dictionary segmenter, in Node itself) — and words that say nothing about the subject (stop-words:
- * particles, "时间", "问题", "满意" …) and single characters are dropped from its ends and between.
+ * which can start or end in the middle of a word (「住户、一楼住户不、电梯」). Here each phrase is cut into
+ * words by `Intl.Segmenter('zh', { granularity: 'word' })` (ICU's dictionary segmenter, in Node itself,
+ * no package), and words that say nothing about the subject — stop-words ("时间", "问题", "满意" …), single
+ * characters, the broken end of a word — are dropped from either end. Only the clusters' leaders are
+ * labelled, so the segmenter runs a few times per cluster, never per opinion.
  * Labels are shown to staff, and to the public only once staff confirmed them.
  */
 
@@ -28,50 +27,36 @@ function isContentWord(word: string): boolean {
   return /[\p{L}]/u.test(word);
 }
 
-interface Word {
-  text: string;
-  start: number;
-  end: number;
-}
-
-function wordsOf(text: string): Word[] {
-  const words: Word[] = [];
-  for (const segment of segmenter.segment(text)) {
-    if (!segment.isWordLike) continue;
-    words.push({ text: segment.segment, start: segment.index, end: segment.index + segment.segment.length });
-  }
-  return words;
-}
-
-/** How clustering reads a text: NFKC, lower case, simplified. */
-export function normalizedForLabels(text: string): string {
-  return toSimplified(text.normalize('NFKC').toLowerCase());
+/** A phrase cut to whole words, without words that say nothing at either end; '' when none is left. */
+function snapped(phrase: string): string {
+  const words = [...segmenter.segment(phrase)];
+  let from = 0;
+  let to = words.length;
+  while (from < to && !(words[from]!.isWordLike && isContentWord(words[from]!.segment))) from += 1;
+  while (to > from && !(words[to - 1]!.isWordLike && isContentWord(words[to - 1]!.segment))) to -= 1;
+  return words
+    .slice(from, to)
+    .map((w) => w.segment)
+    .join('')
+    .trim();
 }
 
 /**
- * The phrases snapped to whole content words of `text` (see the module comment), most salient first,
- * without repeats; a phrase with no content word left disappears.
+ * Keyword phrases (as clustering read them: NFKC, lower case, simplified) cut to whole content words (see
+ * the module comment), most salient first, without repeats; a phrase with no content word disappears.
  */
-export function wholeWordPhrases(text: string, phrases: readonly string[]): string[] {
-  const normalized = normalizedForLabels(text);
-  const words = wordsOf(normalized);
+export function wholeWordPhrases(phrases: readonly string[]): string[] {
   const out: string[] = [];
   for (const phrase of phrases) {
-    const at = normalized.indexOf(phrase);
-    if (at < 0) continue;
-    const end = at + phrase.length;
-    const covered = words.filter((w) => w.end > at && w.start < end && isContentWord(w.text));
-    if (covered.length === 0) continue;
-    const spaced = covered.some((w) => /^[\p{Script=Latin}\d]/u.test(w.text));
-    const snapped = covered.map((w) => w.text).join(spaced ? ' ' : '');
-    if (!out.some((p) => p === snapped || p.includes(snapped))) out.push(snapped);
+    const words = snapped(phrase);
+    if (words !== '' && !out.some((p) => p === words || p.includes(words))) out.push(words);
   }
   return out;
 }
 
-/** A label from snapped phrases: the top three, or the start of the text (30 characters). */
-export function readableLabel(text: string, phrases: readonly string[]): string {
-  const words = wholeWordPhrases(text, phrases).slice(0, 3);
+/** A label from the phrases: the top three whole-word phrases, else the start of the text (30 characters). */
+export function readableLabel(phrases: readonly string[], text: string): string {
+  const words = wholeWordPhrases(phrases).slice(0, 3);
   if (words.length > 0) return words.join(words.every((p) => /^[\u0020-\u007e]*$/.test(p)) ? ', ' : '、');
   const flat = text.replace(/\s+/g, ' ').trim();
   const chars = [...flat];

@@ -42,44 +42,20 @@ const EN_UP = 'increase|increases|increased|raise|raises|raised|rise|rises|rose|
 const EN_DOWN =
   'decrease|decreases|decreased|lower|lowers|lowered|reduce|reduces|reduced|cut|cuts|dipped|fell|dropped|declined';
 
-interface Rule {
-  family: number;
-  pattern: RegExp;
-  /** Polarity of each capture group after the negation group, in order. */
-  polarities: number[];
-}
-
-const RULES: Rule[] = [
-  {
-    family: POSITION,
-    pattern: new RegExp(`${NEGATION}${DEGREE}(?:(${ZH_POSITION_PLUS})|(${ZH_POSITION_MINUS}))`, 'g'),
-    polarities: [1, -1],
-  },
-  {
-    family: KEEP,
-    pattern: new RegExp(`${REQUEST}${DEGREE}${NEGATION}${DEGREE}(?:(${ZH_KEEP_PLUS})|(${ZH_KEEP_MINUS}))`, 'g'),
-    polarities: [1, -1],
-  },
-  {
-    family: DIRECTION,
-    pattern: new RegExp(`${NEGATION}${DEGREE}(?:(${ZH_UP})|(${ZH_DOWN}))`, 'g'),
-    polarities: [1, -1],
-  },
-  {
-    family: POSITION,
-    pattern: new RegExp(`${EN_NEGATION}\\b(?:(${EN_POSITION_PLUS})|(${EN_POSITION_MINUS}))\\b`, 'g'),
-    polarities: [1, -1],
-  },
-  {
-    family: DIRECTION,
-    pattern: new RegExp(`${EN_NEGATION}\\b(?:(${EN_UP})|(${EN_DOWN}))\\b`, 'g'),
-    polarities: [1, -1],
-  },
-];
-const HINT = new RegExp(
-  [ZH_POSITION_PLUS, ZH_POSITION_MINUS, ZH_KEEP_PLUS, ZH_KEEP_MINUS, ZH_UP, ZH_DOWN].join('|') +
-    `|\\b(?:${[EN_POSITION_PLUS, EN_POSITION_MINUS, EN_UP, EN_DOWN].join('|')})\\b`,
+/**
+ * One pass over the Chinese: an optional request (which KEEP needs), an optional negation, then one word
+ * of any family. Groups: 1 request, 2 negation, then + and − of POSITION, KEEP, DIRECTION.
+ */
+const CHINESE = new RegExp(
+  `(?:(${REQUEST})${DEGREE})?${NEGATION}${DEGREE}(?:(${ZH_POSITION_PLUS})|(${ZH_POSITION_MINUS})|(${ZH_KEEP_PLUS})|(${ZH_KEEP_MINUS})|(${ZH_UP})|(${ZH_DOWN}))`,
+  'g',
 );
+/** English, where the text has Latin letters: 1 negation, then + and − of POSITION, DIRECTION. */
+const ENGLISH = new RegExp(
+  `${EN_NEGATION}\\b(?:(${EN_POSITION_PLUS})|(${EN_POSITION_MINUS})|(${EN_UP})|(${EN_DOWN}))\\b`,
+  'g',
+);
+const LATIN = /[a-z]{2}/;
 
 /**
  * A signature packs, per family f, the count (3 bits at 3f) and the polarities (bit set = −, 7 bits at
@@ -92,17 +68,23 @@ const bitsOf = (signature: number, family: number): number => (signature >>> (9 
 
 /** The stance signature of a normalised text (lower case, simplified, full-width folded). */
 export function stanceSignature(text: string): StanceSignature {
-  if (!HINT.test(text)) return 0;
   const found: Array<{ at: number; family: number; minus: boolean }> = [];
-  for (const rule of RULES) {
-    rule.pattern.lastIndex = 0;
-    for (let match = rule.pattern.exec(text); match; match = rule.pattern.exec(text)) {
-      const which = match[2] !== undefined ? 0 : 1;
-      const negated = match[1] !== undefined;
-      found.push({ at: match.index, family: rule.family, minus: rule.polarities[which]! < 0 !== negated });
-    }
+  CHINESE.lastIndex = 0;
+  for (let match = CHINESE.exec(text); match; match = CHINESE.exec(text)) {
+    const word = match.findIndex((group, g) => g >= 3 && group !== undefined) - 3;
+    const family = word >> 1;
+    if (family === KEEP && match[1] === undefined) continue;
+    found.push({ at: match.index, family, minus: ((word & 1) === 1) !== (match[2] !== undefined) });
   }
-  found.sort((a, b) => a.at - b.at);
+  if (LATIN.test(text)) {
+    ENGLISH.lastIndex = 0;
+    for (let match = ENGLISH.exec(text); match; match = ENGLISH.exec(text)) {
+      const word = match.findIndex((group, g) => g >= 2 && group !== undefined) - 2;
+      const family = word < 2 ? POSITION : DIRECTION;
+      found.push({ at: match.index, family, minus: ((word & 1) === 1) !== (match[1] !== undefined) });
+    }
+    found.sort((a, b) => a.at - b.at);
+  }
   let signature = 0;
   for (const { family, minus } of found) {
     const count = countOf(signature, family);
