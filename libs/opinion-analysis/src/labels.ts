@@ -2,9 +2,10 @@
  * Readable cluster labels (issue 16). The keyword phrases of a cluster are runs of character bigrams,
  * which can start or end in the middle of a word (「住户、一楼住户不、电梯」). Here each phrase is cut into
  * words by `Intl.Segmenter('zh', { granularity: 'word' })` (ICU's dictionary segmenter, in Node itself,
- * no package), and words that say nothing about the subject — stop-words ("时间", "问题", "满意" …), single
- * characters, the broken end of a word — are dropped from either end. Only the clusters' leaders are
- * labelled, so the segmenter runs a few times per cluster, never per opinion.
+ * no package): a function character or the half of a cut stop-word (建|议 → 议) at either end is dropped,
+ * as is what is left of one character, and a phrase made only of words that say
+ * nothing about the subject ("时间", "问题", "满意" …) is dropped whole, as is one inside another. Only the
+ * clusters' leaders are labelled, so the segmenter runs a few times per cluster, never per opinion.
  * Labels are shown to staff, and to the public only once staff confirmed them.
  */
 
@@ -20,25 +21,32 @@ const STOP_WORDS = new Set(
   ).split(' '),
 );
 
-function isContentWord(word: string): boolean {
-  if (STOP_WORDS.has(word)) return false;
-  const chars = [...word];
-  if (chars.length < 2) return false;
-  return /[\p{L}]/u.test(word);
-}
+/** Characters that end or start a phrase only by accident (a particle, a negation, a conjunction). */
+const FUNCTION_CHARACTERS = new Set([...'的了吗呢吧啊呀们不和与及或在是也都就把被对从向为以而且但']);
 
-/** A phrase cut to whole words, without words that say nothing at either end; '' when none is left. */
+const isStopWord = (word: string): boolean => STOP_WORDS.has(word) || FUNCTION_CHARACTERS.has(word);
+/**
+ * What is left at a phrase's edge when a bigram run cut a stop-word (建|议取消 → 议, 希|望 → 望): the
+ * second characters of two-character stop-words may not start a phrase, their first ones may not end it.
+ */
+const twoCharacterStopWords = [...STOP_WORDS].filter((word) => [...word].length === 2 && /\p{Script=Han}/u.test(word));
+const CUT_STARTS = new Set([...FUNCTION_CHARACTERS, ...twoCharacterStopWords.map((word) => word[1]!)]);
+const CUT_ENDS = new Set([...FUNCTION_CHARACTERS, ...twoCharacterStopWords.map((word) => word[0]!)]);
+
+/**
+ * A phrase without the function characters at either end (一楼住户不 → 一楼住户), or '' when it is made of
+ * stop-words only (时间, 满意、效果). ICU cuts finely (图书|馆, 加|装|电梯), so single characters inside stay.
+ */
 function snapped(phrase: string): string {
-  const words = [...segmenter.segment(phrase)];
+  const words = [...segmenter.segment(phrase)].filter((w) => w.isWordLike).map((w) => w.segment);
+  if (words.every(isStopWord)) return '';
   let from = 0;
   let to = words.length;
-  while (from < to && !(words[from]!.isWordLike && isContentWord(words[from]!.segment))) from += 1;
-  while (to > from && !(words[to - 1]!.isWordLike && isContentWord(words[to - 1]!.segment))) to -= 1;
-  return words
-    .slice(from, to)
-    .map((w) => w.segment)
-    .join('')
-    .trim();
+  while (from < to && CUT_STARTS.has(words[from]!)) from += 1;
+  while (to > from && CUT_ENDS.has(words[to - 1]!)) to -= 1;
+  const spaced = words.some((w) => /^[\p{Script=Latin}\d]/u.test(w));
+  const kept = words.slice(from, to).join(spaced ? ' ' : '');
+  return [...kept].length < 2 ? '' : kept;
 }
 
 /**

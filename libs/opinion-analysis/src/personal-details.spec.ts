@@ -1,4 +1,4 @@
-import { deidentify } from '../../domain/src/deidentify';
+import { deidentify } from '../../domain/src';
 import { foldPersonalDetails } from './personal-details';
 
 describe('personal details before shingling', () => {

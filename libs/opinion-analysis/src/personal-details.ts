@@ -1,4 +1,4 @@
-import { MASK, type MaskKind } from '../../domain/src/deidentify';
+import { MASK, type MaskKind } from '../../domain/src';
 
 /**
  * Personal details as clustering sees them (issue 16). Clustering reads an opinion's public copy, which

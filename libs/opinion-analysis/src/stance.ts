@@ -2,15 +2,16 @@
  * Stance expressions (issue 16): two texts that differ in one are never the same letter, whatever their
  * similarity ("我反对…" and the same letter with 支持). Three families, each read with its negation
  * (不同意, 并不支持, 不反对, do not support, don't oppose):
- * - POSITION: 支持 赞成 赞同 拥护 认可 认同 同意, support favour agree approve endorse (+) against
+ * - POSITION: 支持 (支援 in Taiwan's usage) 赞成 赞同 拥护 认可 认同 同意, support favour agree approve endorse (+) against
  *   反对 抵制 抗议, oppose object disagree reject (−);
- * - KEEP: after a request (建议 要求 应当 希望 主张 呼吁 恳请 请 …) 保留 维持 恢复 继续 (+) against
+ * - KEEP: after a request in the same clause (建议 要求 应当 希望 主张 呼吁 恳请 请 …) 保留 维持 恢复 (+) against
  *   取消 废除 废止 撤销 撤回 停止 暂停 叫停 (−);
  * - DIRECTION: 提高 增加 扩大 延长 放宽 上调 加大 …, increase raise added rose (+) against 降低 减少
  *   缩小 缩短 收紧 下调 削减 …, decrease lower reduce cut dipped fell (−).
  * A text's signature keeps, per family, the sequence of polarities in text order (up to 7). Two texts are
- * compatible when, in every family, one sequence starts the other: a truncated copy stays with its
- * letter, a flipped one never does, nor does "支持A、反对B" with "反对A、支持B".
+ * compatible when their POSITION and KEEP sequences are equal and, in DIRECTION (words common in any
+ * text: 提高, 增加 …), one sequence starts the other, so a copy cut short stays with its letter. A flipped
+ * copy never joins, nor does "支持A、反对B" with "反对A、支持B", nor "我反对…" with the letter without it.
  *
  * The stance recorded on a cluster reads POSITION, else KEEP: support, oppose, mixed, or none. DIRECTION
  * only keeps opposite requests apart (raise the fee / lower the fee); staff correct the recorded stance.
@@ -28,7 +29,7 @@ const MAX_PER_FAMILY = 7;
 const NEGATION = '(并不|并非|绝不|决不|毫不|从不|不太|不再|不能|不会|不要|不应|不该|无法|难以|拒绝|没有|没|别|不)?';
 const DEGREE = '(?:完全|十分|非常|很|太|再|都|也|坚决|强烈|继续|尽快|立即|全面|予以|适当|大幅|进一步)*';
 const REQUEST = '(?:建议|要求|应该|应当|希望|主张|呼吁|恳请|请求|坚持|务必|应|请|要)';
-const ZH_POSITION_PLUS = '支持|赞成|赞同|拥护|认可|认同|同意(?!见)';
+const ZH_POSITION_PLUS = '支持|支援|赞成|赞同|拥护|认可|认同|同意(?!见)';
 const ZH_POSITION_MINUS = '反对|抵制|抗议';
 const ZH_KEEP_PLUS = '保留|维持|恢复|继续实行|继续执行';
 const ZH_KEEP_MINUS = '取消|废除|废止|撤销|撤回|停止|暂停|叫停';
@@ -47,7 +48,7 @@ const EN_DOWN =
  * of any family. Groups: 1 request, 2 negation, then + and − of POSITION, KEEP, DIRECTION.
  */
 const CHINESE = new RegExp(
-  `(?:(${REQUEST})${DEGREE})?${NEGATION}${DEGREE}(?:(${ZH_POSITION_PLUS})|(${ZH_POSITION_MINUS})|(${ZH_KEEP_PLUS})|(${ZH_KEEP_MINUS})|(${ZH_UP})|(${ZH_DOWN}))`,
+  `(?:(${REQUEST})[^，。；！？,.;!?\\n]{0,8}?)?${NEGATION}${DEGREE}(?:(${ZH_POSITION_PLUS})|(${ZH_POSITION_MINUS})|(${ZH_KEEP_PLUS})|(${ZH_KEEP_MINUS})|(${ZH_UP})|(${ZH_DOWN}))`,
   'g',
 );
 /** English, where the text has Latin letters: 1 negation, then + and − of POSITION, DIRECTION. */
@@ -95,10 +96,14 @@ export function stanceSignature(text: string): StanceSignature {
   return signature >>> 0;
 }
 
-/** Whether two signatures agree: in every family, one sequence of polarities starts the other. */
+/**
+ * Whether two signatures agree: the same POSITION and KEEP expressions (a text that says 反对 and one that
+ * says nothing differ in a stance expression), and DIRECTION sequences of which one starts the other.
+ */
 export function compatibleStances(a: StanceSignature, b: StanceSignature): boolean {
   if (a === b) return true;
   for (let family = 0; family < FAMILIES; family += 1) {
+    if (family !== DIRECTION && countOf(a, family) !== countOf(b, family)) return false;
     const shared = Math.min(countOf(a, family), countOf(b, family));
     const mask = (1 << shared) - 1;
     if ((bitsOf(a, family) & mask) !== (bitsOf(b, family) & mask)) return false;
