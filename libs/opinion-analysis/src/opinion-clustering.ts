@@ -263,12 +263,12 @@ export class OpinionClusterer {
       sizes[topic] = sizes[topic]! + this.groupSize[g]!;
       groupCounts[topic] = groupCounts[topic]! + 1;
     }
-    const clusters = leaders.map((leader, topic) => {
+    const clusters: Array<OpinionCluster & { topic: number }> = leaders.map((leader, topic) => {
       const phrases = this.phrases[leader] ?? [];
       const words = wholeWordPhrases(phrases);
       return {
         topic,
-        kind: 'opinions' as ClusterKind,
+        kind: 'opinions',
         size: sizes[topic]!,
         representative: this.groupFirst[leader]!,
         keywords: words.length > 0 ? words : phrases,
