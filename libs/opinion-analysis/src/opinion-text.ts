@@ -169,6 +169,7 @@ function word(codes: Uint32Array, from: number, to: number): void {
 export function scanText(text: string, withTerms: boolean): ScannedText {
   const normalized = text.normalize('NFKC').toLowerCase();
   const simplified = simplifiedTable();
+  let changed = false;
   scanned.codes = ensureLength(scanned.codes, normalized.length);
   scanned.letters = ensureLength(scanned.letters, normalized.length);
   const { codes, letters } = scanned;
@@ -192,7 +193,10 @@ export function scanText(text: string, withTerms: boolean): ScannedText {
         i += 1;
       }
     }
-    if (cp < 0x10000 && simplified[cp] !== 0) cp = simplified[cp]!;
+    if (cp < 0x10000 && simplified[cp] !== 0) {
+      cp = simplified[cp]!;
+      changed = true;
+    }
     const kind = classOf(cp);
     if (kind !== runClass) {
       endRun(codeCount);
@@ -203,6 +207,7 @@ export function scanText(text: string, withTerms: boolean): ScannedText {
     if (kind !== OTHER) letters[letterCount++] = cp;
   }
   endRun(codeCount);
+  lastText = changed ? null : normalized;
   scanned.codeCount = codeCount;
   scanned.letterCount = letterCount;
   return scanned;
@@ -214,7 +219,10 @@ export function termText(scan: ScannedText, i: number): string {
   return String.fromCodePoint(...scan.codes.subarray(start, start + scan.termLength[i]!));
 }
 
+/** The normalised text of the last scan when simplification changed nothing (most texts), else null. */
+let lastText: string | null = null;
+
 /** The normalised text of the last scan (NFKC, lower case, simplified), e.g. for the stance. */
 export function textOf(scan: ScannedText): string {
-  return String.fromCodePoint(...scan.codes.subarray(0, scan.codeCount));
+  return lastText ?? String.fromCodePoint(...scan.codes.subarray(0, scan.codeCount));
 }
