@@ -78,8 +78,8 @@ export default tseslint.config(
     ['libs/opinion-analysis/**/*.ts'],
     [
       forbid(
-        '^(?!\\./)(?!(\\.\\./)+domain/src$)',
-        'libs/opinion-analysis is pure: it imports only its own files and libs/domain/src.',
+        '^(?!\\./)(?!(\\.\\./)+domain/src$)(?!opencc-js/t2cn$)',
+        "libs/opinion-analysis is pure: it imports only its own files, libs/domain/src and opencc-js's dictionaries (ADR 58).",
       ),
     ],
   ),

@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { DEFAULT_POLICY, type StaffActor } from '../../libs/domain/src';
 import {
+  correctClusterStance,
   listClusterOpinions,
   listClusters,
   mergeClusters,
@@ -132,6 +133,26 @@ describe.each(databaseKinds())('staff edits of clusters on %s', (kind) => {
     );
     expect(again.into.clusterId).toBe('r1-s2');
     expect((await workLog(dataSource, id)).map((row) => row.type)).toEqual(['ClusterSplit', 'ClusterSplit']);
+  });
+
+  it('corrects a cluster’s stance, and the work log names who and what it was', async () => {
+    const id = `ce-stance-${kind}`;
+    await seeded(dataSource, id);
+    const view = await correctClusterStance(
+      dataSource,
+      id,
+      { clusterId: 'r1-2', stance: 'oppose' },
+      drafter,
+      now,
+      policy,
+    );
+    expect(view).toMatchObject({ clusterId: 'r1-2', stance: 'oppose', kind: 'opinions', size: 5 });
+    const log = await workLog(dataSource, id);
+    expect(log[log.length - 1]).toEqual({
+      type: 'ClusterStanceCorrected',
+      actor: { accountId: 'acc-drafter-a', unit: 'unit-a', role: 'drafter' },
+      data: { round: 1, clusterId: 'r1-2', from: 'none', to: 'oppose' },
+    });
   });
 
   it('refuses edits that do not fit, and changes nothing', async () => {

@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { DEFAULT_POLICY } from '../../libs/domain/src';
-import { clusterOpinions, recordAnswers } from '../../libs/persistence/src';
+import { clusterOpinions, listClusters, recordAnswers } from '../../libs/persistence/src';
 import { inRun, startRun } from '../../libs/persistence/src/opinions/clustering-run';
 import { databaseKinds } from '../support/databases';
 import { seedDecision, type SeedOpinion } from '../support/feedback-seed';
@@ -115,6 +115,37 @@ describe.each(databaseKinds())('clustering the opinions of a sealed round on %s'
       nearDuplicateGroups: summary.nearDuplicateGroups,
     });
     expect(JSON.parse(state.log[1]!.actor)).toEqual({ accountId: 'system', unit: 'system', role: 'system' });
+  });
+
+  it('records each cluster’s stance and puts placeholders in one category that is never concentrated', async () => {
+    const id = `cl-5-${kind}`;
+    const letter = '我反对提高城区停车收费标准，按新标准一个月要多花四百多元，请保持现价。';
+    const flipped = letter.replace('反对', '支持');
+    const texts = [
+      ...Array.from({ length: 30 }, (_, i) => `${letter}${i % 2 === 0 ? '谢谢！' : ''}`),
+      ...Array.from({ length: 30 }, (_, i) => `${flipped}${i % 2 === 0 ? '谢谢！' : ''}`),
+      ...Array.from({ length: 40 }, (_, i) => ['见附件', '同上', 'Please see the attached file.', '无'][i % 4]!),
+    ];
+    await seedDecision(
+      dataSource,
+      id,
+      texts.map((text, i) => ({
+        text,
+        receivedAt: new Date(Date.parse('2026-11-05T00:00:00.000Z') + i * 1000).toISOString(),
+      })),
+    );
+    const summary = await clusterOpinions(dataSource, id, DEFAULT_POLICY, now);
+    const clusters = (await dataSource.query(
+      `SELECT cluster_id AS "clusterId", size, stance, kind FROM opinion_clusters WHERE decision_id = '${id}' ORDER BY cluster_id`,
+    )) as Array<{ clusterId: string; size: number | string; stance: string; kind: string }>;
+    expect(clusters.map((c) => ({ ...c, size: Number(c.size) }))).toEqual([
+      { clusterId: 'r1-1', size: 30, stance: 'oppose', kind: 'opinions' },
+      { clusterId: 'r1-2', size: 30, stance: 'support', kind: 'opinions' },
+      { clusterId: 'r1-placeholder', size: 40, stance: 'none', kind: 'placeholder' },
+    ]);
+    expect(summary.concentrated).toBe(2);
+    const page = await listClusters(dataSource, id, DEFAULT_POLICY, { page: 1, pageSize: 10, concentrated: true });
+    expect(page.items.map((c) => c.clusterId)).toEqual(['r1-1', 'r1-2']);
   });
 
   it('gives the same clusters and assignments when run again, replacing staff edits', async () => {

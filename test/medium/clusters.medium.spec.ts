@@ -149,13 +149,16 @@ describe.each(databaseKinds())('clusters over HTTP: list, merge, split, relabel,
     expect(split.body.from.size).toBe(merged.body.size - 1);
     const relabeled = await edit('relabel', { clusterId: 'r1-s1', label: '  校园安全  ' }, 'manager');
     expect([relabeled.status, relabeled.body.label]).toEqual([200, '校园安全']);
+    const corrected = await edit('relabel', { clusterId: 'r1-s1', stance: 'oppose' }, 'manager');
+    expect([corrected.status, corrected.body.label, corrected.body.stance]).toEqual([200, '校园安全', 'oppose']);
     const log = (await app.query(
-      `SELECT type, actor FROM feedback_work_log WHERE decision_id = '${id}' AND type IN ('ClustersMerged', 'ClusterSplit', 'ClusterRelabeled') ORDER BY id`,
+      `SELECT type, actor FROM feedback_work_log WHERE decision_id = '${id}' AND type IN ('ClustersMerged', 'ClusterSplit', 'ClusterRelabeled', 'ClusterStanceCorrected') ORDER BY id`,
     )) as Array<{ type: string; actor: string }>;
     expect(log.map((row) => [row.type, JSON.parse(row.actor).role])).toEqual([
       ['ClustersMerged', 'drafter'],
       ['ClusterSplit', 'drafter'],
       ['ClusterRelabeled', 'manager'],
+      ['ClusterStanceCorrected', 'manager'],
     ]);
   });
 
@@ -173,6 +176,8 @@ describe.each(databaseKinds())('clusters over HTTP: list, merge, split, relabel,
       ['an unknown cluster', 'merge', { clusterIds: [letter, 'r1-999'] }, 'drafter', 404, 'CLUSTER_NOT_FOUND'],
       ['an unknown field', 'relabel', { clusterId: letter, label: 'x', extra: 1 }, 'drafter', 422, 'VALIDATION_FAILED'],
       ['an empty label', 'relabel', { clusterId: letter, label: '   ' }, 'drafter', 422, 'INVALID_LABEL'],
+      ['neither label nor stance', 'relabel', { clusterId: letter }, 'drafter', 422, 'INVALID_LABEL'],
+      ['an unknown stance', 'relabel', { clusterId: letter, stance: 'maybe' }, 'drafter', 422, 'VALIDATION_FAILED'],
       [
         'a receipt typo',
         'split',

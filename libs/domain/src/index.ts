@@ -161,6 +161,7 @@ export {
   type Deidentified,
   deidentify,
   isResidentIdNumber,
+  MASK,
   type MaskKind,
   passesLuhn,
   type SubmitterContact,

@@ -1,48 +1,90 @@
 import { fmix32, imul, scanText, type ScannedText } from './opinion-text';
 import { ensureLength, U32Map } from './typed-tables';
+import { compatibleStances, mergedStances, type StanceSignature } from './stance';
 
 /**
- * Near-duplicate and form-letter detection for opinions (SPEC.md §3.4, first stage of clustering):
- * character 3-shingles of the letters and digits (works for Chinese, which has no spaces), 64-value
- * one-permutation MinHash signatures and LSH banding (16 bands × 4), then a union of every candidate
- * pair whose estimated Jaccard similarity reaches the threshold (0.6). Exact copies (same letters and
- * digits) are united by a 64-bit hash of the text before any MinHash. Pure and deterministic (fixed
- * seeds); opinions are added one at a time, so a caller can stream them from the database (~3 µs each).
+ * Near-duplicate and form-letter groups (SPEC.md §3.4, first stage of clustering; issue 16), streaming
+ * and deterministic. A text joins a group only after an exact check:
  *
- * Memory, for a million opinions of ~150 characters, stays in typed arrays (measured ~90 MB for the
- * benchmark's consultation, ~270 MB if every opinion were different):
- * - an opinion's signature is kept only while it stands for an LSH bucket, and then only as 8-bit
- *   fingerprints of its 64 minima (b-bit MinHash: 64 bytes; a false equal position has chance 1/256,
- *   corrected for in the estimate);
- * - each of the 16 bands is an open-addressing table from a 32-bit band hash to one representative
- *   (the first opinion in that bucket): later members are compared with it and united, so one is enough;
- * - union-find parents in an Int32Array; the root of a group is its first opinion.
+ * 1. Exact copies (same letters and digits, 64-bit hash) join their original at once.
+ * 2. Candidates come from MinHash LSH: a 64-value one-permutation MinHash of the text's character
+ *    3-shingles, 21 bands × 3 rows. A pair at Jaccard 0.7 shares a band with probability
+ *    1 − (1 − 0.7³)²¹ > 0.9998 (0.6: 0.994). A bucket keeps up to 8 members, not one representative:
+ *    a text that starts a group or joined one as a core member (step 4) is filed in each of its buckets
+ *    where its group has no member yet; members that are no bridge are not filed.
+ * 3. Each candidate is verified: stance signatures must be compatible (stance.ts: a flipped letter is
+ *    never joined, whatever its similarity); the 8-bit MinHash fingerprints must not rule it out (an
+ *    estimate 0.25 below the threshold: a pair at 0.7 lands there with p < 1e-8); then the exact
+ *    3-shingle Jaccard of the two texts, recomputed from the kept letters, must reach the threshold (0.6).
+ * 4. No chaining: a text joins through a member only when that member is *core* — the group's first text
+ *    (its anchor) or a text within the threshold of the anchor. A member that joined through another and
+ *    is itself below the threshold to the anchor is no bridge, so a group cannot drift, text by text, to
+ *    texts that share nothing with its first one.
+ * The first candidate (band order, then bucket order) that passes wins; groups are never merged.
+ *
+ * Memory, per filed text (exact copies never are): its letters (2 bytes each), 64 bytes of fingerprints
+ * and up to 21 band-table slots (a bucket of one member is the slot itself; larger ones are lists in
+ * Int32Arrays); per opinion ~30 bytes.
  */
 
 export const SIGNATURE_HASHES = 64;
-const BANDS = 16;
-const ROWS = SIGNATURE_HASHES / BANDS;
+const BANDS = 21;
+const ROWS = 3;
 const SHINGLE = 3;
-const CHUNK_SHIFT = 14;
-const CHUNK = 1 << CHUNK_SHIFT;
+const BUCKET_MEMBERS = 8;
+const POOL_CHUNK = 1 << 21;
+const FINGERPRINT_CHUNK = 1 << 14;
 const EMPTY = 0xffffffff;
+/** A band-table value at or above this is a bucket list (value − LIST); below it, the one member. */
+const LIST = 1 << 30;
+/** An estimate this far below the threshold skips the exact check. */
+const ESTIMATE_MARGIN = 0.25;
 /** Chance that two different minima share their 8-bit fingerprint. */
 const FALSE_MATCH = 1 / 256;
+
 const scratch = new Uint32Array(SIGNATURE_HASHES);
+const scratchFingerprint = new Uint8Array(SIGNATURE_HASHES);
+const scratchWords = new Uint32Array(scratchFingerprint.buffer);
+const bandHashes = new Uint32Array(BANDS);
+const fold8 = (v: number): number => (v ^ (v >>> 8) ^ (v >>> 16) ^ (v >>> 24)) & 0xff;
+/** The text being added: its letters, shingle hashes (text order) and, once needed, its sorted set. */
+let letters = new Uint32Array(1024);
+let letterCount = 0;
+let shingles = new Uint32Array(1024);
+let shingleCount = 0;
+let textSet = new Uint32Array(1024);
+let textSetSize = -1;
+let otherLetters = new Uint32Array(1024);
+let otherSet = new Uint32Array(1024);
+
+/** Shingle hashes of `source[0..count)` into `out` (a text of one or two letters is one shingle). */
+function shingleHashes(source: Uint32Array, count: number, out: Uint32Array): number {
+  const n = count < SHINGLE ? Math.min(count, 1) : count - SHINGLE + 1;
+  for (let s = 0; s < n; s += 1) {
+    let x = fmix32(source[s]!);
+    for (let j = 1; j < SHINGLE && s + j < count; j += 1) x = fmix32(x ^ source[s + j]!);
+    out[s] = x;
+  }
+  return n;
+}
+
+/** Sorts `set[0..n)` and drops repeats; returns the distinct count. */
+function distinctSorted(set: Uint32Array, n: number): number {
+  set.subarray(0, n).sort();
+  let distinct = 0;
+  for (let i = 0; i < n; i += 1) if (distinct === 0 || set[i] !== set[distinct - 1]) set[distinct++] = set[i]!;
+  return distinct;
+}
 
 /**
- * One-permutation MinHash with optimal densification (Shrivastava 2017): each shingle hash falls into
- * one of 64 bins by its top 6 bits and keeps the minimum of its low 26 bits there, so a text costs one
- * hash per shingle instead of 64; an empty bin borrows the value of a bin chosen by a fixed sequence of
- * probes (the same for every text, which keeps the estimate unbiased). Writes the signature to `out`.
+ * One-permutation MinHash with optimal densification (Shrivastava 2017) of `shingles`: each hash falls
+ * into one of 64 bins by its top 6 bits and keeps the minimum of its low 26 bits; an empty bin borrows a
+ * bin chosen by a fixed sequence of probes (the same for every text).
  */
-function minHashInto(scan: ScannedText, out: Uint32Array): void {
+function minHashInto(out: Uint32Array): void {
   out.fill(EMPTY);
-  const { letters, letterCount } = scan;
-  const shingleCount = letterCount < SHINGLE ? Math.min(letterCount, 1) : letterCount - SHINGLE + 1;
   for (let s = 0; s < shingleCount; s += 1) {
-    let x = fmix32(letters[s]!);
-    for (let j = 1; j < SHINGLE && s + j < letterCount; j += 1) x = fmix32(x ^ letters[s + j]!);
+    const x = shingles[s]!;
     const bin = x >>> 26;
     const value = x & 0x3ffffff;
     if (value < out[bin]!) out[bin] = value;
@@ -51,12 +93,10 @@ function minHashInto(scan: ScannedText, out: Uint32Array): void {
   for (let bin = 0; bin < SIGNATURE_HASHES; bin += 1) {
     if (out[bin]! < 0x4000000) continue;
     for (let attempt = 1; ; attempt += 1) {
-      // After 256 probes (never seen in practice) take the next bins in order, so the loop always ends.
       const from =
         attempt <= 256 ? fmix32(imul(bin + 1, 0x9e3779b1) ^ attempt) >>> 26 : (bin + attempt) % SIGNATURE_HASHES;
-      const borrowed = out[from]!;
-      if (borrowed < 0x4000000) {
-        out[bin] = borrowed | 0x4000000;
+      if (out[from]! < 0x4000000) {
+        out[bin] = out[from]! | 0x4000000;
         break;
       }
     }
@@ -64,160 +104,347 @@ function minHashInto(scan: ScannedText, out: Uint32Array): void {
   for (let bin = 0; bin < SIGNATURE_HASHES; bin += 1) out[bin] = out[bin]! & 0x3ffffff;
 }
 
-export function minHash(text: string): Uint32Array {
-  const out = new Uint32Array(SIGNATURE_HASHES);
-  minHashInto(scanText(text, false), out);
-  return out;
+/** How many of the four bytes of `x` are zero (bit tricks: no loop, no branch). */
+function equalBytes(x: number): number {
+  const high = ~(((x & 0x7f7f7f7f) + 0x7f7f7f7f) | x | 0x7f7f7f7f) >>> 7;
+  return imul(high & 0x01010101, 0x01010101) >>> 24;
 }
-
-/** The share of equal signature positions: an unbiased estimate of the Jaccard similarity. */
-export function estimatedSimilarity(a: Uint32Array, b: Uint32Array): number {
-  let same = 0;
-  for (let i = 0; i < SIGNATURE_HASHES; i += 1) if (a[i] === b[i]) same += 1;
-  return same / SIGNATURE_HASHES;
-}
-
-const fold8 = (v: number): number => (v ^ (v >>> 8) ^ (v >>> 16) ^ (v >>> 24)) & 0xff;
 
 /** Two independent hashes of the letters: together 64 bits, so distinct texts never pass as copies. */
-function exactHashes(scan: ScannedText): [number, number] {
+function exactHashes(): [number, number] {
   let a = 0x811c9dc5;
   let b = 0x27d4eb2f;
-  for (let i = 0; i < scan.letterCount; i += 1) {
-    const c = scan.letters[i]!;
+  for (let i = 0; i < letterCount; i += 1) {
+    const c = letters[i]!;
     a = imul(a ^ c, 0x01000193);
     b = imul(b ^ c, 0x85ebca77) ^ (b >>> 13);
   }
-  return [fmix32(a ^ scan.letterCount), fmix32(b)];
+  return [fmix32(a ^ letterCount), fmix32(b)];
+}
+
+/** Jaccard similarity of two sorted sets of distinct hashes. */
+export function sortedJaccard(a: Uint32Array, aLength: number, b: Uint32Array, bLength: number): number {
+  if (aLength === 0 || bLength === 0) return aLength === bLength ? 1 : 0;
+  let i = 0;
+  let j = 0;
+  let shared = 0;
+  while (i < aLength && j < bLength) {
+    const x = a[i]!;
+    const y = b[j]!;
+    if (x === y) {
+      shared += 1;
+      i += 1;
+      j += 1;
+    } else if (x < y) i += 1;
+    else j += 1;
+  }
+  return shared / (aLength + bLength - shared);
 }
 
 export class NearDuplicateIndex {
   private count = 0;
   private parent = new Int32Array(1024);
-  /** Per opinion: slot of its stored fingerprints, or −1. */
-  private fingerprintSlot = new Int32Array(1024);
-  private readonly fingerprints: Uint8Array[] = [];
-  private fingerprintCount = 0;
-  private readonly bands = Array.from({ length: BANDS }, () => new U32Map());
+  private core = new Uint8Array(1024);
+  /** Per group (at its anchor): the merged stance signature of its members. */
+  private stance = new Uint32Array(1024);
+  /** Per kept opinion: its slot (−1: not kept); per slot: where its letters start and how many. */
+  private keptSlot = new Int32Array(1024);
+  private letterAt = new Float64Array(1024);
+  private letterLength = new Int32Array(1024);
+  private kept = 0;
+  private readonly pool: Uint16Array[] = [];
+  private poolUsed = POOL_CHUNK;
+  /** 8-bit fingerprints of the kept texts' MinHash values, read four at a time. */
+  private readonly fingerprints: Uint32Array[] = [];
   private readonly exact = new U32Map();
   private exactCheck = new Uint32Array(1024);
-  /** Whether the last added opinion joined an earlier group while being added (a copy or a variant). */
+  private readonly bands = Array.from({ length: BANDS }, () => new U32Map());
+  private bucketHead = new Int32Array(1024);
+  private bucketSize = new Uint8Array(1024);
+  private buckets = 0;
+  private entryMember = new Int32Array(4096);
+  private entryNext = new Int32Array(4096);
+  private entries = 0;
+  private seen = new Int32Array(1024);
+  /** Whether the last added opinion joined an earlier group. */
   lastJoined = false;
 
-  /** @param threshold estimated Jaccard similarity from which two opinions are the same letter. */
+  /** @param threshold exact 3-shingle Jaccard similarity from which two opinions are the same letter. */
   constructor(private readonly threshold = 0.6) {}
 
   get size(): number {
     return this.count;
   }
 
-  /** Adds an opinion and returns its index (0, 1, 2, … in the order added). */
+  /** Adds an opinion's text as it is (no folding, no stance: for tests and small inputs). */
   add(text: string): number {
     return this.addScanned(scanText(text, false));
   }
 
-  /** Adds an opinion from a fresh `scanText` of it (the buffers must not have been reused since). */
-  addScanned(scan: ScannedText): number {
-    const index = this.count;
-    this.count += 1;
-    this.parent = ensureLength(this.parent, this.count);
-    this.fingerprintSlot = ensureLength(this.fingerprintSlot, this.count);
-    this.exactCheck = ensureLength(this.exactCheck, this.count);
-    this.parent[index] = index;
-    this.fingerprintSlot[index] = -1;
-    this.lastJoined = false;
-    const [key, check] = exactHashes(scan);
+  /** Adds an opinion that takes no part in grouping (a placeholder): its own group, never a candidate. */
+  addAlone(): number {
+    return this.grow();
+  }
+
+  /** Adds an opinion from a fresh `scanText` of it and its stance signature; returns its index. */
+  addScanned(scan: ScannedText, signature: StanceSignature = 0): number {
+    const index = this.grow();
+    this.stance[index] = signature;
+    letters = ensureLength(letters, scan.letterCount);
+    letters.set(scan.letters.subarray(0, scan.letterCount));
+    letterCount = scan.letterCount;
+    const [key, check] = exactHashes();
     const copyOf = this.exact.get(key);
     if (copyOf !== -1 && this.exactCheck[copyOf] === check) {
-      this.union(index, copyOf);
-      this.lastJoined = true;
+      this.join(index, copyOf, this.core[copyOf] === 1);
       return index;
     }
     if (copyOf === -1) {
       this.exact.set(key, index);
       this.exactCheck[index] = check;
     }
-    minHashInto(scan, scratch);
-    let representsABucket = false;
-    for (let band = 0; band < BANDS; band += 1) {
-      let h = fmix32(band + 1);
-      for (let r = band * ROWS; r < (band + 1) * ROWS; r += 1) h = fmix32(h ^ scratch[r]!);
-      const table = this.bands[band]!;
-      const other = table.get(h);
-      if (other === -1) {
-        table.set(h, index);
-        representsABucket = true;
-      } else if (this.find(other) !== this.find(index) && this.similarityTo(other) >= this.threshold) {
-        this.union(index, other);
-        this.lastJoined = true;
-      }
-    }
-    if (representsABucket) this.storeFingerprints(index);
+    shingles = ensureLength(shingles, letterCount);
+    shingleCount = shingleHashes(letters, letterCount, shingles);
+    textSetSize = -1;
+    minHashInto(scratch);
+    for (let k = 0; k < SIGNATURE_HASHES; k += 1) scratchFingerprint[k] = fold8(scratch[k]!);
+    for (let band = 0; band < BANDS; band += 1) bandHashes[band] = this.bandHash(band);
+    const joined = this.joinACandidate(index);
+    this.fileInBuckets(index, joined);
     return index;
   }
 
-  /** The group (its first opinion's index) that opinion `i` belongs to. */
-  find(i: number): number {
-    const parent = this.parent;
-    let root = i;
-    while (parent[root] !== root) root = parent[root]!;
-    while (parent[i] !== root) {
-      const next = parent[i]!;
-      parent[i] = root;
-      i = next;
+  private grow(): number {
+    const index = this.count;
+    this.count += 1;
+    const n = this.count;
+    this.parent = ensureLength(this.parent, n);
+    this.core = ensureLength(this.core, n);
+    this.stance = ensureLength(this.stance, n);
+    this.keptSlot = ensureLength(this.keptSlot, n);
+    this.exactCheck = ensureLength(this.exactCheck, n);
+    this.seen = ensureLength(this.seen, n);
+    this.parent[index] = index;
+    this.core[index] = 1;
+    this.keptSlot[index] = -1;
+    this.seen[index] = -1;
+    this.lastJoined = false;
+    return index;
+  }
+
+  private bandHash(band: number): number {
+    let h = fmix32(band + 1);
+    for (let r = band * ROWS; r < (band + 1) * ROWS; r += 1) h = fmix32(h ^ scratch[r]!);
+    return h;
+  }
+
+  /** Joins the first verified candidate's group (module comment, steps 3 and 4); returns whether it did. */
+  private joinACandidate(index: number): boolean {
+    for (let band = 0; band < BANDS; band += 1) {
+      const value = this.bands[band]!.get(bandHashes[band]!);
+      if (value === -1) continue;
+      if (value < LIST) {
+        if (this.tryJoin(index, value)) return true;
+        continue;
+      }
+      for (let entry = this.bucketHead[value - LIST]!; entry !== -1; entry = this.entryNext[entry]!)
+        if (this.tryJoin(index, this.entryMember[entry]!)) return true;
     }
-    return root;
+    return false;
+  }
+
+  private tryJoin(index: number, member: number): boolean {
+    if (this.seen[member] === index) return false;
+    this.seen[member] = index;
+    if (this.core[member] !== 1) return false;
+    const group = this.find(member);
+    if (!compatibleStances(this.stance[index]!, this.stance[group]!)) return false;
+    if (this.similarityTo(member) < this.threshold) return false;
+    this.join(index, member, member === group || this.similarityTo(group) >= this.threshold);
+    return true;
+  }
+
+  private join(index: number, member: number, core: boolean): void {
+    const group = this.find(member);
+    this.parent[index] = group;
+    this.core[index] = core ? 1 : 0;
+    this.stance[group] = mergedStances(this.stance[group]!, this.stance[index]!);
+    this.lastJoined = true;
+  }
+
+  /** Files the text in its buckets (module comment, step 2); keeps its letters when filed anywhere. */
+  private fileInBuckets(index: number, joined: boolean): void {
+    // A member below the threshold to the group's first text is no bridge: never a candidate.
+    if (this.core[index] !== 1) return;
+    const group = this.find(index);
+    let filed = !joined;
+    for (let band = 0; band < BANDS; band += 1) {
+      const hash = bandHashes[band]!;
+      const table = this.bands[band]!;
+      const value = table.get(hash);
+      if (value === -1) {
+        table.set(hash, index);
+        filed = true;
+        continue;
+      }
+      if (value < LIST) {
+        if (joined && this.find(value) === group) continue;
+        const bucket = this.newBucket();
+        this.addEntry(bucket, value);
+        this.addEntry(bucket, index);
+        table.set(hash, bucket + LIST);
+        filed = true;
+        continue;
+      }
+      const bucket = value - LIST;
+      if (this.bucketSize[bucket]! >= BUCKET_MEMBERS) continue;
+      let present = false;
+      for (let entry = this.bucketHead[bucket]!; entry !== -1 && !present; entry = this.entryNext[entry]!)
+        present = joined && this.find(this.entryMember[entry]!) === group;
+      if (present) continue;
+      this.addEntry(bucket, index);
+      filed = true;
+    }
+    if (filed) this.keep(index);
+  }
+
+  private newBucket(): number {
+    const bucket = this.buckets;
+    this.buckets += 1;
+    this.bucketHead = ensureLength(this.bucketHead, this.buckets);
+    this.bucketSize = ensureLength(this.bucketSize, this.buckets);
+    this.bucketHead[bucket] = -1;
+    this.bucketSize[bucket] = 0;
+    return bucket;
+  }
+
+  /** Appends (members stay in the order they came). */
+  private addEntry(bucket: number, member: number): void {
+    const entry = this.entries;
+    this.entries += 1;
+    this.entryMember = ensureLength(this.entryMember, this.entries);
+    this.entryNext = ensureLength(this.entryNext, this.entries);
+    this.entryMember[entry] = member;
+    this.entryNext[entry] = -1;
+    let last = this.bucketHead[bucket]!;
+    if (last === -1) this.bucketHead[bucket] = entry;
+    else {
+      while (this.entryNext[last] !== -1) last = this.entryNext[last]!;
+      this.entryNext[last] = entry;
+    }
+    this.bucketSize[bucket] = this.bucketSize[bucket]! + 1;
+  }
+
+  /** Keeps the text's letters (UTF-16) and fingerprints for the checks of later texts. */
+  private keep(index: number): void {
+    let units = 0;
+    for (let i = 0; i < letterCount; i += 1) units += letters[i]! > 0xffff ? 2 : 1;
+    if (this.poolUsed + units > POOL_CHUNK) {
+      this.pool.push(new Uint16Array(Math.max(POOL_CHUNK, units)));
+      this.poolUsed = 0;
+    }
+    const chunk = this.pool.length - 1;
+    const pool = this.pool[chunk]!;
+    let at = this.poolUsed;
+    for (let i = 0; i < letterCount; i += 1) {
+      const cp = letters[i]!;
+      if (cp > 0xffff) {
+        pool[at++] = 0xd800 + ((cp - 0x10000) >> 10);
+        pool[at++] = 0xdc00 + ((cp - 0x10000) & 0x3ff);
+      } else pool[at++] = cp;
+    }
+    const slot = this.kept;
+    this.kept += 1;
+    this.letterAt = ensureLength(this.letterAt, this.kept);
+    this.letterLength = ensureLength(this.letterLength, this.kept);
+    this.letterAt[slot] = chunk * POOL_CHUNK + this.poolUsed;
+    this.letterLength[slot] = units;
+    this.poolUsed = at;
+    if (slot >>> 14 === this.fingerprints.length)
+      this.fingerprints.push(new Uint32Array((FINGERPRINT_CHUNK * SIGNATURE_HASHES) / 4));
+    this.fingerprints[slot >>> 14]!.set(scratchWords, ((slot & (FINGERPRINT_CHUNK - 1)) * SIGNATURE_HASHES) / 4);
+    this.keptSlot[index] = slot;
+  }
+
+  /** The similarity of the text being added to kept opinion `other` (0 when the estimate rules it out). */
+  private similarityTo(other: number): number {
+    const slot = this.keptSlot[other]!;
+    if (slot < 0) return 0;
+    const fingerprints = this.fingerprints[slot >>> 14]!;
+    const from = ((slot & (FINGERPRINT_CHUNK - 1)) * SIGNATURE_HASHES) / 4;
+    let same = 0;
+    for (let k = 0; k < SIGNATURE_HASHES / 4; k += 1) same += equalBytes(fingerprints[from + k]! ^ scratchWords[k]!);
+    const estimate = (same / SIGNATURE_HASHES - FALSE_MATCH) / (1 - FALSE_MATCH);
+    return estimate < this.threshold - ESTIMATE_MARGIN ? 0 : this.exactSimilarityTo(slot);
+  }
+
+  /** Exact 3-shingle Jaccard of the text being added and kept slot `slot`, from their letters. */
+  private exactSimilarityTo(slot: number): number {
+    if (textSetSize < 0) {
+      textSet = ensureLength(textSet, shingleCount);
+      textSet.set(shingles.subarray(0, shingleCount));
+      textSetSize = distinctSorted(textSet, shingleCount);
+    }
+    const at = this.letterAt[slot]!;
+    const units = this.letterLength[slot]!;
+    const chunk = Math.floor(at / POOL_CHUNK);
+    const pool = this.pool[chunk]!;
+    let n = 0;
+    otherLetters = ensureLength(otherLetters, units);
+    for (let i = at - chunk * POOL_CHUNK, end = i + units; i < end; i += 1) {
+      const unit = pool[i]!;
+      if (unit >= 0xd800 && unit < 0xdc00 && i + 1 < end) {
+        otherLetters[n++] = ((unit - 0xd800) << 10) + (pool[i + 1]! - 0xdc00) + 0x10000;
+        i += 1;
+      } else otherLetters[n++] = unit;
+    }
+    otherSet = ensureLength(otherSet, n);
+    const otherSize = distinctSorted(otherSet, shingleHashes(otherLetters, n, otherSet));
+    return sortedJaccard(textSet, textSetSize, otherSet, otherSize);
+  }
+
+  /** The group (its anchor's index) that opinion `i` belongs to. */
+  find(i: number): number {
+    // Groups are stars: every member points at its anchor directly.
+    return this.parent[i]!;
+  }
+
+  /** The merged stance signature of opinion `i`'s group. */
+  groupStance(i: number): StanceSignature {
+    return this.stance[this.find(i)]!;
   }
 
   /** Groups of indices (singletons included), largest first, then by first index. For small inputs. */
   clusters(): number[][] {
     const groups = new Map<number, number[]>();
     for (let i = 0; i < this.count; i += 1) {
-      const root = this.find(i);
-      const group = groups.get(root) ?? [];
+      const group = groups.get(this.find(i)) ?? [];
       group.push(i);
-      groups.set(root, group);
+      groups.set(this.find(i), group);
     }
     return [...groups.values()].sort((a, b) => b.length - a.length || a[0]! - b[0]!);
   }
 
   /** Bytes held in typed arrays (for the memory test and the benchmark). */
   get bytes(): number {
+    const arrays = [
+      this.parent,
+      this.core,
+      this.stance,
+      this.keptSlot,
+      this.letterAt,
+      this.letterLength,
+      this.exactCheck,
+      this.seen,
+      this.bucketHead,
+      this.bucketSize,
+      this.entryMember,
+      this.entryNext,
+      ...this.pool,
+      ...this.fingerprints,
+    ];
     const tables = this.bands.reduce((sum, table) => sum + table.bytes, this.exact.bytes);
-    return (
-      tables +
-      this.parent.byteLength +
-      this.fingerprintSlot.byteLength +
-      this.exactCheck.byteLength +
-      this.fingerprints.length * CHUNK * SIGNATURE_HASHES
-    );
-  }
-
-  private union(a: number, b: number): void {
-    const ra = this.find(a);
-    const rb = this.find(b);
-    if (ra !== rb) this.parent[Math.max(ra, rb)] = Math.min(ra, rb);
-  }
-
-  private storeFingerprints(index: number): void {
-    const slot = this.fingerprintCount;
-    this.fingerprintCount += 1;
-    if (slot >>> CHUNK_SHIFT === this.fingerprints.length)
-      this.fingerprints.push(new Uint8Array(CHUNK * SIGNATURE_HASHES));
-    const chunk = this.fingerprints[slot >>> CHUNK_SHIFT]!;
-    const at = (slot & (CHUNK - 1)) * SIGNATURE_HASHES;
-    for (let k = 0; k < SIGNATURE_HASHES; k += 1) chunk[at + k] = fold8(scratch[k]!);
-    this.fingerprintSlot[index] = slot;
-  }
-
-  /** Estimated Jaccard similarity of the opinion in `scratch` to stored opinion `other`. */
-  private similarityTo(other: number): number {
-    const slot = this.fingerprintSlot[other]!;
-    const chunk = this.fingerprints[slot >>> CHUNK_SHIFT]!;
-    const at = (slot & (CHUNK - 1)) * SIGNATURE_HASHES;
-    let same = 0;
-    for (let k = 0; k < SIGNATURE_HASHES; k += 1) if (chunk[at + k] === fold8(scratch[k]!)) same += 1;
-    return (same / SIGNATURE_HASHES - FALSE_MATCH) / (1 - FALSE_MATCH);
+    return arrays.reduce((sum, array) => sum + array.byteLength, tables);
   }
 }
 

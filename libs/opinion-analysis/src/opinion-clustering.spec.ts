@@ -35,7 +35,7 @@ const CHINESE: Input[] = [
   { text: FORM_LETTER.replace('坚决', '强烈') },
   { text: `尊敬的领导：${FORM_LETTER}此致敬礼` },
   { text: '夜间在小区周边停车收费过高，建议降低标准。' },
-  { text: '希望取消路边的停车收费，至少夜间免费。' },
+  { text: '路边的停车收费太贵，至少夜间免费。' },
   { text: '对停车收费调整有意见：夜间应当免费或者半价。' },
   { text: '建议图书馆延长开放时间，周末晚上也应开放。' },
   { text: '图书馆的开放时间太短，上班族下班后无法借书。' },
@@ -97,8 +97,10 @@ describe('opinion clustering: near-duplicates, then topics', () => {
     ]);
     expect(result.clusters).toEqual([
       {
+        kind: 'opinions',
         size: 1,
         representative: 0,
+        stance: 'none',
         keywords: [],
         label: '这是一条内容完全独特、没有任何其他意见与之共享词语的意见，长…',
         groups: 1,

@@ -1,14 +1,20 @@
+import { U32Map } from './typed-tables';
+import { readableLabel, wholeWordPhrases } from './labels';
 import { NearDuplicateIndex } from './near-duplicates';
 import { describeText, KEYWORDS_PER_GROUP, labelOf, TermStatistics } from './opinion-keywords';
-import { fmix32, imul, scanText } from './opinion-text';
-import { U32Map } from './typed-tables';
+import { fmix32, imul, scanText, textOf, type ScannedText } from './opinion-text';
+import { foldPersonalDetails } from './personal-details';
+import { isPlaceholderLetters } from './placeholders';
+import { stanceOf, stanceSignature, type Stance, STANCES } from './stance';
 
 /**
  * Clustering of a consultation's opinions (SPEC.md §3.4), in two streaming passes over the opinions in
  * one fixed order; pure and deterministic (same input order → same clusters):
  *
- * 1. `add(text)` for every opinion: near-duplicate groups (exact copies, form letters with small edits:
- *    see NearDuplicateIndex) and the document frequencies of terms (see TermStatistics).
+ * 1. `add(text)` for every opinion (its public copy): personal details folded (personal-details.ts),
+ *    placeholders set aside (placeholders.ts), the stance read (stance.ts), then near-duplicate groups
+ *    (exact copies, form letters with small edits, never across stances: see NearDuplicateIndex) and the
+ *    document frequencies of terms (see TermStatistics).
  * 2. `describe(i, text, section)` for each opinion with `needsDescription(i)` (the first of each group):
  *    the group's keywords by TF-IDF and its section reference.
  * 3. `finish()`: topical grouping. Groups are taken largest first; a group joins the cluster of an
@@ -16,8 +22,11 @@ import { U32Map } from './typed-tables';
  *    words or phrases (the bigrams of one phrase count once: 停车收费 is one, not three), or when they cite
  *    the same section and share at least 1; the best score wins, then the earlier leader. Otherwise it
  *    leads a new cluster. Comparing with leaders only, never with members, keeps clusters from chaining
- *    into one; a leader is found through its keywords (the first, largest, leader per keyword).
- *    A cluster is labelled with its leader's top keyword phrases (or its first 30 characters).
+ *    into one; a leader is found through its keywords (the first, largest, leader per keyword and stance).
+ *    Stances never mix (ADR 59): a group joins only a leader of the same stance (support, oppose, mixed,
+ *    none), so a campaign sent with both stances, or with and without one, makes two clusters.
+ *    A cluster is labelled with its leader's top keyword phrases cut to whole words (labels.ts), or its
+ *    first 30 characters. Placeholders form one cluster of kind `placeholder`, whatever their number.
  *
  * Memory: pass 1 holds the near-duplicate index (typed arrays); it is dropped after pass 1, and what
  * remains is a few arrays per opinion (4 bytes) and per group (~50 bytes plus its phrases).
@@ -27,15 +36,30 @@ import { U32Map } from './typed-tables';
 const SHARED_KEYWORDS_TO_JOIN = 2;
 const SHARED_KEYWORDS_WITH_SECTION = 1;
 
+export type ClusterKind = 'opinions' | 'placeholder';
+
 export interface OpinionCluster {
+  kind: ClusterKind;
   size: number;
   /** Index of the opinion that stands for the cluster: the first of its largest near-duplicate group. */
   representative: number;
   /** Keyword phrases of the representative, most salient first (possibly empty). */
   keywords: string[];
   label: string;
+  /** The position its opinions take (none for placeholders). */
+  stance: Stance;
   /** How many near-duplicate groups it joins. */
   groups: number;
+}
+
+/** The label of the placeholder category (staff see it; it is never concentrated). */
+export const PLACEHOLDER_LABEL = '无具体内容（见附件、同上、无等）';
+const NONE = STANCES.indexOf('none');
+
+/** Whether the scanned text is a placeholder (few letters only, so the string is built rarely). */
+function isPlaceholderScan(scan: ScannedText): boolean {
+  if (scan.letterCount > 60) return false;
+  return isPlaceholderLetters(String.fromCodePoint(...scan.letters.subarray(0, scan.letterCount)));
 }
 
 export interface Clustering {
@@ -45,6 +69,10 @@ export interface Clustering {
   clusterOf(index: number): number;
   nearDuplicateGroups: number;
 }
+
+/** A keyword or section hash as a key of the leaders of one stance. */
+const keyed = (hash: number, stance: number): number =>
+  stance === NONE ? hash : fmix32(hash ^ imul(stance, 0x9e3779b1)) || 1;
 
 function sectionKey(section: string | null): number {
   const normalized = (section ?? '').normalize('NFKC').toLowerCase().replace(/\s+/g, '');
@@ -66,6 +94,10 @@ export class OpinionClusterer {
   private sections = new Uint32Array(0);
   private phrases: string[][] = [];
   private snippets: string[] = [];
+  private placeholder = new Uint8Array(1024);
+  /** Per group: 1 when it is a placeholder; its stance (index into STANCES). */
+  private groupPlaceholder = new Uint8Array(0);
+  private groupStance = new Uint8Array(0);
 
   /** @param threshold estimated Jaccard similarity from which two opinions are the same letter. */
   constructor(threshold = 0.6) {
@@ -75,10 +107,20 @@ export class OpinionClusterer {
   /** Pass 1: adds the next opinion and returns its index. */
   add(text: string): number {
     if (!this.index) throw new Error('OpinionClusterer.add after pass 1 ended');
-    const scan = scanText(text, true);
-    const i = this.index.addScanned(scan);
-    this.statistics.count(scan);
+    const scan = scanText(foldPersonalDetails(text), true);
     this.count += 1;
+    if (this.placeholder.length < this.count) {
+      const grown = new Uint8Array(this.count * 2);
+      grown.set(this.placeholder);
+      this.placeholder = grown;
+    }
+    if (isPlaceholderScan(scan)) {
+      const i = this.index.addAlone();
+      this.placeholder[i] = 1;
+      return i;
+    }
+    const i = this.index.addScanned(scan, stanceSignature(textOf(scan)));
+    this.statistics.count(scan);
     return i;
   }
 
@@ -97,6 +139,8 @@ export class OpinionClusterer {
     }
     const groups = firsts.length;
     this.groupFirst = Int32Array.from(firsts);
+    this.groupPlaceholder = Uint8Array.from(firsts, (first) => this.placeholder[first]!);
+    this.groupStance = Uint8Array.from(firsts, (first) => STANCES.indexOf(stanceOf(index.groupStance(first))));
     this.groupSize = new Int32Array(groups);
     for (let i = 0; i < this.count; i += 1) this.groupSize[this.groupOf[i]!] = this.groupSize[this.groupOf[i]!]! + 1;
     this.keywords = new Uint32Array(groups * KEYWORDS_PER_GROUP);
@@ -111,7 +155,8 @@ export class OpinionClusterer {
   /** Whether pass 2 needs the text of opinion `index` (the first opinion of its group). */
   needsDescription(index: number): boolean {
     this.endNearDuplicates();
-    return this.groupFirst[this.groupOf[index]!] === index;
+    const group = this.groupOf[index]!;
+    return this.groupFirst[group] === index && this.groupPlaceholder[group] === 0;
   }
 
   /** Pass 2: keywords and section of the group that opinion `index` is the first of. */
@@ -129,11 +174,12 @@ export class OpinionClusterer {
   /** Topical grouping of the described groups into clusters (see the module comment). */
   finish(): Clustering {
     const groups = this.endNearDuplicates();
-    const order = Array.from({ length: groups }, (_, g) => g).sort(
-      (a, b) => this.groupSize[b]! - this.groupSize[a]! || a - b,
-    );
-    const topicOf = new Int32Array(groups);
+    const order = Array.from({ length: groups }, (_, g) => g)
+      .filter((g) => this.groupPlaceholder[g] === 0)
+      .sort((a, b) => this.groupSize[b]! - this.groupSize[a]! || a - b);
+    const topicOf = new Int32Array(groups).fill(-1);
     const leaders: number[] = [];
+    const topicStance: number[] = [];
     const leaderOfTerm = new U32Map();
     const leaderOfSection = new U32Map();
     for (const group of order) {
@@ -144,24 +190,29 @@ export class OpinionClusterer {
       }
       topicOf[group] = leaders.length;
       leaders.push(group);
+      topicStance.push(this.groupStance[group]!);
+      const stance = this.groupStance[group]!;
       for (let k = 0; k < KEYWORDS_PER_GROUP; k += 1) {
         const term = this.keywords[group * KEYWORDS_PER_GROUP + k]!;
-        if (term !== 0 && leaderOfTerm.get(term) === -1) leaderOfTerm.set(term, group);
+        if (term !== 0 && leaderOfTerm.get(keyed(term, stance)) === -1) leaderOfTerm.set(keyed(term, stance), group);
       }
-      if (this.sections[group] !== 0 && leaderOfSection.get(this.sections[group]!) === -1)
-        leaderOfSection.set(this.sections[group]!, group);
+      const section = this.sections[group]!;
+      if (section !== 0 && leaderOfSection.get(keyed(section, stance)) === -1)
+        leaderOfSection.set(keyed(section, stance), group);
     }
-    return this.clusteringOf(topicOf, leaders);
+    return this.clusteringOf(topicOf, leaders, topicStance);
   }
 
   private bestLeader(group: number, byTerm: U32Map, bySection: U32Map, topicOf: Int32Array): number {
     const candidates = new Set<number>();
+    const stance = this.groupStance[group]!;
     for (let k = 0; k < KEYWORDS_PER_GROUP; k += 1) {
       const term = this.keywords[group * KEYWORDS_PER_GROUP + k]!;
-      if (term !== 0 && byTerm.get(term) !== -1) candidates.add(byTerm.get(term));
+      if (term !== 0 && byTerm.get(keyed(term, stance)) !== -1) candidates.add(byTerm.get(keyed(term, stance)));
     }
-    if (this.sections[group] !== 0 && bySection.get(this.sections[group]!) !== -1)
-      candidates.add(bySection.get(this.sections[group]!));
+    const section = this.sections[group]!;
+    if (section !== 0 && bySection.get(keyed(section, stance)) !== -1)
+      candidates.add(bySection.get(keyed(section, stance)));
     let best = -1;
     let bestScore = 0;
     for (const leader of candidates) {
@@ -196,25 +247,50 @@ export class OpinionClusterer {
     return shared;
   }
 
-  private clusteringOf(topicOf: Int32Array, leaders: number[]): Clustering {
-    const sizes = new Array<number>(leaders.length).fill(0);
-    const groupCounts = new Array<number>(leaders.length).fill(0);
+  private clusteringOf(topicOf: Int32Array, leaders: number[], topicStance: number[]): Clustering {
+    // The placeholder category, when there is one, is the topic after the leaders'.
+    const placeholderTopic = leaders.length;
+    let firstPlaceholder = -1;
+    for (let g = 0; g < topicOf.length; g += 1) {
+      if (this.groupPlaceholder[g] !== 1) continue;
+      topicOf[g] = placeholderTopic;
+      if (firstPlaceholder === -1) firstPlaceholder = g;
+    }
+    const sizes = new Array<number>(leaders.length + 1).fill(0);
+    const groupCounts = new Array<number>(leaders.length + 1).fill(0);
     for (let g = 0; g < topicOf.length; g += 1) {
       const topic = topicOf[g]!;
       sizes[topic] = sizes[topic]! + this.groupSize[g]!;
       groupCounts[topic] = groupCounts[topic]! + 1;
     }
-    const clusters = leaders.map((leader, topic) => ({
-      topic,
-      size: sizes[topic]!,
-      representative: this.groupFirst[leader]!,
-      keywords: this.phrases[leader] ?? [],
-      label:
-        (this.phrases[leader]?.length ?? 0) > 0 ? labelOf(this.phrases[leader]!, '') : (this.snippets[leader] ?? ''),
-      groups: groupCounts[topic]!,
-    }));
+    const clusters: Array<OpinionCluster & { topic: number }> = leaders.map((leader, topic) => {
+      const phrases = this.phrases[leader] ?? [];
+      const words = wholeWordPhrases(phrases);
+      return {
+        topic,
+        kind: 'opinions',
+        size: sizes[topic]!,
+        representative: this.groupFirst[leader]!,
+        keywords: words.length > 0 ? words : phrases,
+        label:
+          readableLabel(phrases, '') || (phrases.length > 0 ? labelOf(phrases, '') : (this.snippets[leader] ?? '')),
+        stance: STANCES[topicStance[topic]!]!,
+        groups: groupCounts[topic]!,
+      };
+    });
+    if (firstPlaceholder !== -1)
+      clusters.push({
+        topic: placeholderTopic,
+        kind: 'placeholder',
+        size: sizes[placeholderTopic]!,
+        representative: this.groupFirst[firstPlaceholder]!,
+        keywords: [],
+        label: PLACEHOLDER_LABEL,
+        stance: 'none',
+        groups: groupCounts[placeholderTopic]!,
+      });
     clusters.sort((a, b) => b.size - a.size || a.representative - b.representative);
-    const rankOfTopic = new Int32Array(leaders.length);
+    const rankOfTopic = new Int32Array(leaders.length + 1);
     clusters.forEach((cluster, rank) => (rankOfTopic[cluster.topic] = rank));
     const { groupOf } = this;
     return {

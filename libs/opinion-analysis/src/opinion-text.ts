@@ -1,7 +1,9 @@
+import { simplifiedTable } from './simplified';
 import { ensureLength } from './typed-tables';
 
 /**
- * One scan of an opinion's text for clustering (SPEC.md §3.4): NFKC and lower case, then
+ * One scan of an opinion's text for clustering (SPEC.md §3.4): NFKC (full-width → half-width among
+ * others) and lower case, traditional and variant characters to simplified (simplified.ts, ADR 58), then
  * - the letters and digits only (punctuation, spacing, width and case never make a letter new): the
  *   input of exact-duplicate hashing and of character shingles, which work without word boundaries;
  * - the terms, for keywords: Chinese character bigrams (no word segmentation needed) except those with a
@@ -166,6 +168,8 @@ function word(codes: Uint32Array, from: number, to: number): void {
 /** Scans `text` into the shared buffers (see the module comment) and returns them. */
 export function scanText(text: string, withTerms: boolean): ScannedText {
   const normalized = text.normalize('NFKC').toLowerCase();
+  const simplified = simplifiedTable();
+  let changed = false;
   scanned.codes = ensureLength(scanned.codes, normalized.length);
   scanned.letters = ensureLength(scanned.letters, normalized.length);
   const { codes, letters } = scanned;
@@ -189,6 +193,10 @@ export function scanText(text: string, withTerms: boolean): ScannedText {
         i += 1;
       }
     }
+    if (cp < 0x10000 && simplified[cp] !== 0) {
+      cp = simplified[cp]!;
+      changed = true;
+    }
     const kind = classOf(cp);
     if (kind !== runClass) {
       endRun(codeCount);
@@ -199,6 +207,7 @@ export function scanText(text: string, withTerms: boolean): ScannedText {
     if (kind !== OTHER) letters[letterCount++] = cp;
   }
   endRun(codeCount);
+  lastText = changed ? null : normalized;
   scanned.codeCount = codeCount;
   scanned.letterCount = letterCount;
   return scanned;
@@ -208,4 +217,12 @@ export function scanText(text: string, withTerms: boolean): ScannedText {
 export function termText(scan: ScannedText, i: number): string {
   const start = scan.termStart[i]!;
   return String.fromCodePoint(...scan.codes.subarray(start, start + scan.termLength[i]!));
+}
+
+/** The normalised text of the last scan when simplification changed nothing (most texts), else null. */
+let lastText: string | null = null;
+
+/** The normalised text of the last scan (NFKC, lower case, simplified), e.g. for the stance. */
+export function textOf(scan: ScannedText): string {
+  return lastText ?? String.fromCodePoint(...scan.codes.subarray(0, scan.codeCount));
 }

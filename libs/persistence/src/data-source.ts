@@ -23,6 +23,8 @@ import { StaffRequests1764700000000 as PostgresStaffRequests } from './migration
 import { StaffRequests1764700000000 as SqliteStaffRequests } from './migrations/sqlite/1764700000000-staff-requests';
 import { SessionsAndLimits1764900000000 as PostgresSessionsAndLimits } from './migrations/postgres/1764900000000-sessions-and-limits';
 import { SessionsAndLimits1764900000000 as SqliteSessionsAndLimits } from './migrations/sqlite/1764900000000-sessions-and-limits';
+import { ClusterStanceAndKind1765200000000 as PostgresClusterStanceAndKind } from './migrations/postgres/1765200000000-cluster-stance-and-kind';
+import { ClusterStanceAndKind1765200000000 as SqliteClusterStanceAndKind } from './migrations/sqlite/1765200000000-cluster-stance-and-kind';
 import { RateLimitEntity, RevokedSessionEntity } from './entities/session.entity';
 import { CheckpointEntity, LogTreeLeafEntity, LogTreeNodeEntity } from './entities/transparency.entity';
 import { TransparencyLog1765100000000 as PostgresTransparencyLog } from './migrations/postgres/1765100000000-transparency-log';
@@ -83,6 +85,7 @@ export function createDataSource(config: DatabaseConfig): DataSource {
         PostgresStaffRequests,
         PostgresSessionsAndLimits,
         PostgresTransparencyLog,
+        PostgresClusterStanceAndKind,
       ],
       migrationsTransactionMode: 'all',
       synchronize: false,
@@ -104,6 +107,7 @@ export function createDataSource(config: DatabaseConfig): DataSource {
       SqliteStaffRequests,
       SqliteSessionsAndLimits,
       SqliteTransparencyLog,
+      SqliteClusterStanceAndKind,
     ],
     migrationsTransactionMode: 'all',
     synchronize: false,

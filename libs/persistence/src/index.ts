@@ -97,13 +97,14 @@ export { type ClusteringOptions, type ClusteringSummary, clusterOpinions } from 
 export {
   clusteredRound,
   type ClusterPage,
+  type ClusterKind,
   type ClusterView,
   findCluster,
   listClusterOpinions,
   listClusters,
   unknownCluster,
 } from './opinions/clusters-read.repository';
-export { mergeClusters, relabelCluster, splitCluster } from './opinions/clusters-edit.repository';
+export { correctClusterStance, mergeClusters, relabelCluster, splitCluster } from './opinions/clusters-edit.repository';
 export { countDecisionsByStageAndUnit, listDueDecisions, type StageUnitCount } from './console-board.repository';
 export { type HistoryEntry, listDecisionHistory } from './decision-history.repository';
 export {

@@ -19,7 +19,8 @@ export interface SubmitterContact {
 
 export type MaskKind = 'id_number' | 'mobile' | 'landline' | 'email' | 'bank_card' | 'name' | 'contact';
 
-const MASK: Record<MaskKind, string> = {
+/** The placeholder each kind of detail is masked with (clustering folds them: see opinion-analysis). */
+export const MASK: Readonly<Record<MaskKind, string>> = {
   id_number: '[身份证号已隐去]',
   mobile: '[手机号已隐去]',
   landline: '[电话已隐去]',

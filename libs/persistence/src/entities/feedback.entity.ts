@@ -26,6 +26,14 @@ export class OpinionClusterEntity {
   @Column({ type: 'varchar', length: 24, nullable: true })
   representative!: string | null;
 
+  /** `support`, `oppose`, `mixed` or `none` (issue 16): set by clustering, corrected by staff. */
+  @Column({ type: 'varchar', length: 8, default: 'none' })
+  stance!: string;
+
+  /** `opinions`, or `placeholder`: the round's opinions that say nothing themselves (never concentrated). */
+  @Column({ type: 'varchar', length: 16, default: 'opinions' })
+  kind!: string;
+
   /** JSON array of the cluster's salient terms. */
   @Column({ type: 'text', nullable: true })
   keywords!: string | null;

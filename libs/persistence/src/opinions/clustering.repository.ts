@@ -20,6 +20,8 @@ export interface ClusteringSummary {
   clusters: number;
   /** Clusters that are concentrated under the policy (SPEC.md §3.4) over all opinions of the round. */
   concentrated: number;
+  /** Opinions that say nothing themselves, in the round's placeholder category (ADR 60). */
+  placeholders: number;
   nearDuplicateGroups: number;
   clusteredAt: string;
 }
@@ -142,7 +144,11 @@ export async function clusterOpinions(
   const pageSize = options.pageSize ?? 5_000;
   const run = await startRun(dataSource, decisionId, now);
   const { clustering, count, hashes } = await computeClusters(dataSource, run, pageSize, options.onProgress);
-  const ids = clustering.clusters.map((_, n) => `r${run.round}-${n + 1}`);
+  // Clusters of opinions are numbered by size; the placeholder category (ADR 60) has its own id.
+  let numbered = 0;
+  const ids = clustering.clusters.map((cluster) =>
+    cluster.kind === 'placeholder' ? `r${run.round}-placeholder` : `r${run.round}-${(numbered += 1)}`,
+  );
   const representatives = new Array<string | null>(ids.length).fill(null);
   const representativeOf = new Map(clustering.clusters.map((cluster, n) => [cluster.representative, n]));
   await deleteRoundClusters(dataSource, run, pageSize);
@@ -173,6 +179,8 @@ export async function clusterOpinions(
     round: run.round,
     label: [...cluster.label].slice(0, 200).join(''),
     origin: 'auto',
+    stance: cluster.stance,
+    kind: cluster.kind,
     size: cluster.size,
     representative: representatives[n] ?? null,
     keywords: JSON.stringify(cluster.keywords),
@@ -185,13 +193,16 @@ export async function clusterOpinions(
       for (let k = 0; k < batch.length; k += 500) await manager.insert(OpinionClusterEntity, batch.slice(k, k + 500));
     });
   }
-  const concentrated = clustering.clusters.filter((cluster) => isConcentrated(cluster.size, count, policy)).length;
+  const concentrated = clustering.clusters.filter(
+    (cluster) => cluster.kind === 'opinions' && isConcentrated(cluster.size, count, policy),
+  ).length;
   const summary = {
     decisionId,
     round: run.round,
     opinions: count,
     clusters: ids.length,
     concentrated,
+    placeholders: clustering.clusters.find((cluster) => cluster.kind === 'placeholder')?.size ?? 0,
     nearDuplicateGroups: clustering.nearDuplicateGroups,
     clusteredAt: at,
   };
@@ -200,6 +211,7 @@ export async function clusterOpinions(
     opinions: count,
     clusters: summary.clusters,
     concentrated,
+    placeholders: summary.placeholders,
     nearDuplicateGroups: summary.nearDuplicateGroups,
   });
   return summary;

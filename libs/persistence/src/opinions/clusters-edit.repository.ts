@@ -1,4 +1,12 @@
-import { DomainError, mergedKeywords, mergeTarget, type Policy, type StaffActor } from '../../../domain/src';
+import {
+  DomainError,
+  InvalidCommandError,
+  mergedKeywords,
+  mergeTarget,
+  type Policy,
+  type StaffActor,
+} from '../../../domain/src';
+import type { Stance } from '../../../opinion-analysis/src/stance';
 import { In, type DataSource, type EntityManager } from 'typeorm';
 import { OpinionAnswerEntity, OpinionClusterEntity } from '../entities/feedback.entity';
 import { OpinionEntity, type ConsultationEntity } from '../entities/opinion.entity';
@@ -217,15 +225,20 @@ export function splitCluster(
   });
 }
 
-/** Gives a cluster a new label (answered or not: membership does not change). */
+/**
+ * Gives a cluster a new label, a corrected stance (ADR 60), or both — answered or not: membership does not
+ * change. One transaction; a `ClusterRelabeled` and/or `ClusterStanceCorrected` row in the work log.
+ */
 export function relabelCluster(
   dataSource: DataSource,
   decisionId: string,
-  command: { clusterId: string; label: string },
+  command: { clusterId: string; label?: string; stance?: Stance },
   actor: StaffActor,
   now: Date,
   policy: Concentration,
 ): Promise<ClusterView> {
+  if (command.label === undefined && command.stance === undefined)
+    throw new InvalidCommandError('INVALID_LABEL', 'A relabel names a new label, a stance, or both.');
   return inTransaction(dataSource, async (manager) => {
     const { round } = await editableRound(manager, decisionId);
     const [cluster] = await clustersOf(manager, decisionId, round, [command.clusterId]);
@@ -233,15 +246,40 @@ export function relabelCluster(
     await manager.update(
       OpinionClusterEntity,
       { decisionId, clusterId: command.clusterId },
-      { label: command.label, updatedAt: at },
+      {
+        ...(command.label !== undefined ? { label: command.label } : {}),
+        ...(command.stance !== undefined ? { stance: command.stance } : {}),
+        updatedAt: at,
+      },
     );
-    await appendFeedbackWork(manager, {
-      decisionId,
-      type: 'ClusterRelabeled',
-      actor,
-      occurredAt: at,
-      data: { round, clusterId: command.clusterId, from: cluster!.label, to: command.label },
-    });
+    if (command.label !== undefined)
+      await appendFeedbackWork(manager, {
+        decisionId,
+        type: 'ClusterRelabeled',
+        actor,
+        occurredAt: at,
+        data: { round, clusterId: command.clusterId, from: cluster!.label, to: command.label },
+      });
+    if (command.stance !== undefined)
+      await appendFeedbackWork(manager, {
+        decisionId,
+        type: 'ClusterStanceCorrected',
+        actor,
+        occurredAt: at,
+        data: { round, clusterId: command.clusterId, from: cluster!.stance, to: command.stance },
+      });
     return findCluster(manager, decisionId, round, command.clusterId, policy);
   });
+}
+
+/** Corrects the stance recorded on a cluster (ADR 60): `relabelCluster` with a stance only. */
+export function correctClusterStance(
+  dataSource: DataSource,
+  decisionId: string,
+  command: { clusterId: string; stance: Stance },
+  actor: StaffActor,
+  now: Date,
+  policy: Concentration,
+): Promise<ClusterView> {
+  return relabelCluster(dataSource, decisionId, command, actor, now, policy);
 }

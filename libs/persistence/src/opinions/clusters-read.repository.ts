@@ -1,8 +1,11 @@
 import { DomainError, type Policy, type Verdict } from '../../../domain/src';
+import { isStance, type Stance } from '../../../opinion-analysis/src/stance';
 import type { DataSource, EntityManager } from 'typeorm';
 import { OpinionAnswerEntity, OpinionClusterEntity } from '../entities/feedback.entity';
 import { ConsultationEntity, OpinionEntity } from '../entities/opinion.entity';
 import { listOpinionsForStaff, type StaffOpinion } from './opinion-intake.repository';
+
+export type ClusterKind = 'opinions' | 'placeholder';
 
 /** One cluster as staff work on it. */
 export interface ClusterView {
@@ -10,6 +13,10 @@ export interface ClusterView {
   label: string;
   /** `auto` (clustering), `merge` or `split` (staff). */
   origin: string;
+  /** The position its opinions take (ADR 60): set by clustering, corrected by staff. */
+  stance: Stance;
+  /** `opinions`, or `placeholder`: the round's opinions that say nothing themselves, never concentrated. */
+  kind: ClusterKind;
   size: number;
   keywords: string[];
   /** The opinion that stands for the cluster, in its de-identified form, with its moderation status. */
@@ -54,6 +61,8 @@ interface ClusterRow {
   clusterId: string;
   label: string;
   origin: string;
+  stance: string;
+  kind: string;
   size: number | string;
   keywords: string | null;
   updatedAt: string;
@@ -81,6 +90,8 @@ function clusterQuery(manager: EntityManager, decisionId: string, round: number)
   const columns: Array<[string, keyof ClusterRow]> = [
     ['c.label', 'label'],
     ['c.origin', 'origin'],
+    ['c.stance', 'stance'],
+    ['c.kind', 'kind'],
     ['c.size', 'size'],
     ['c.keywords', 'keywords'],
     ['c.updated_at', 'updatedAt'],
@@ -102,13 +113,15 @@ function toView(row: ClusterRow, concentratedFrom: number): ClusterView {
     clusterId: row.clusterId,
     label: row.label,
     origin: row.origin,
+    stance: isStance(row.stance) ? row.stance : 'none',
+    kind: row.kind === 'placeholder' ? 'placeholder' : 'opinions',
     size,
     keywords: row.keywords ? (JSON.parse(row.keywords) as string[]) : [],
     representative:
       row.representative && row.text !== null
         ? { receipt: row.representative, text: row.text, status: row.status ?? 'published' }
         : null,
-    concentrated: size >= concentratedFrom,
+    concentrated: row.kind !== 'placeholder' && size >= concentratedFrom,
     answer: row.verdict
       ? {
           verdict: row.verdict as Verdict,
@@ -152,7 +165,12 @@ export async function listClusters(
   const { opinions, from } = await threshold(manager, decisionId, window.round, policy);
   const query = clusterQuery(manager, decisionId, window.round);
   if (filter.concentrated !== undefined)
-    query.andWhere(filter.concentrated ? 'c.size >= :from' : 'c.size < :from', { from });
+    query.andWhere(
+      filter.concentrated
+        ? "c.size >= :from AND c.kind <> 'placeholder'"
+        : "(c.size < :from OR c.kind = 'placeholder')",
+      { from },
+    );
   const total = await query.clone().getCount();
   const rows = await query
     .orderBy('c.size', 'DESC')

@@ -97,7 +97,7 @@ const excerpt = (text: string): string =>
 
 /**
  * The concentrated clusters of the current round (`isConcentrated` on the live number of opinions in
- * each cluster and in the round), largest first, each with its label, the representative opinion's
+ * each cluster and in the round; the placeholder category never is: ADR 60), largest first, each with its label, the representative opinion's
  * de-identified text (null when that opinion is withheld) and its answer.
  */
 export async function concentratedClusters(
@@ -144,7 +144,7 @@ export async function concentratedClusters(
         ).map((o) => [o.receipt, o]),
   );
   return concentrated
-    .filter((c) => clusters.has(c.clusterId))
+    .filter((c) => clusters.has(c.clusterId) && clusters.get(c.clusterId)!.kind !== 'placeholder')
     .sort((a, b) => b.size - a.size || a.clusterId.localeCompare(b.clusterId))
     .map(({ clusterId, size }) => {
       const cluster = clusters.get(clusterId)!;

@@ -1,5 +1,6 @@
 import { VERDICTS } from '../../../../../libs/domain/src';
 import type { ClusterView, StaffOpinion } from '../../../../../libs/persistence/src';
+import { STANCES, type Stance } from '../../../../../libs/opinion-analysis/src';
 import { attrs, html, type Html } from '../../site-shell/web/html';
 import { fill, formatDateTime, type Locale } from '../../site-shell/web/i18n';
 import type { PageContext } from '../../site-shell/web/page-context';
@@ -36,6 +37,16 @@ function verdictSelect(id: string, name: string, value: string, locale: Locale, 
 ${VERDICTS.map((v) => html`<option value="${v}"${attrs({ selected: v === value })}>${VERDICT_NAMES[v][locale]}</option>`)}</select>`;
 }
 
+function stanceName(m: (typeof M)[Locale], stance: Stance): string {
+  const names: Record<Stance, string> = {
+    support: m.stanceSupport,
+    oppose: m.stanceOppose,
+    mixed: m.stanceMixed,
+    none: m.stanceNone,
+  };
+  return names[stance];
+}
+
 function clusterRows(clusters: ClusterView[], values: FormBody | undefined, locale: Locale, base: string): Html {
   const m = M[locale];
   const chosen = many(values, 'clusters');
@@ -43,7 +54,7 @@ function clusterRows(clusters: ClusterView[], values: FormBody | undefined, loca
     (
       c,
     ) => html`<tr><td><input type="checkbox" name="clusters" value="${c.clusterId}"${attrs({ checked: chosen.has(c.clusterId), 'aria-label': fill(m.selectCluster, { label: c.label }) })}></td>
-<td><a href="${base}/opinions?cluster=${c.clusterId}#raw-h"><code>${c.clusterId}</code><span class="visually-hidden"> ${m.showCluster}</span></a></td><td>${c.label}${c.concentrated ? html` <span class="badge badge--overdue">${m.concentrated}</span>` : ''}<br><span class="meta">${c.keywords.join(' · ')}</span></td>
+<td><a href="${base}/opinions?cluster=${c.clusterId}#raw-h"><code>${c.clusterId}</code><span class="visually-hidden"> ${m.showCluster}</span></a></td><td>${c.label}${c.concentrated ? html` <span class="badge badge--overdue">${m.concentrated}</span>` : ''}${c.kind === 'placeholder' ? html` <span class="badge">${m.placeholder}</span>` : html` <span class="badge">${m.stance}：${stanceName(m, c.stance)}</span>`}<br><span class="meta">${c.keywords.join(' · ')}</span></td>
 <td class="num">${c.size}</td><td><div class="opinion">${c.representative?.text ?? ''}</div></td>
 <td>${c.answer ? html`<strong>${VERDICT_NAMES[c.answer.verdict][locale]}</strong>: ${c.answer.text}${c.answer.reason ? html`<br><span class="meta">${m.reason}: ${c.answer.reason}</span>` : ''}` : html`<span class="muted">${m.unanswered}</span>`}</td></tr>`,
   )}`;
@@ -170,7 +181,8 @@ ${
     ? html`<section aria-labelledby="relabel-h"><h2 id="relabel-h">${m.relabelHeading}</h2>${notice(view, 'relabel', locale)}
 <form method="post" action="${base}/clusters/relabel" class="stack">${csrfInput(session)}
 <div class="field"><label for="r-cluster">${m.cluster}</label><select id="r-cluster" name="clusterId" required>${clusterOptions('clusterId')}</select></div>
-<div class="field"><label for="r-label">${m.newLabel}</label><input type="text" id="r-label" name="label" required value="${view.refused?.form === 'relabel' ? one(values, 'label') : ''}"></div>
+<div class="field"><label for="r-label">${m.newLabel}</label><input type="text" id="r-label" name="label" value="${view.refused?.form === 'relabel' ? one(values, 'label') : ''}"></div>
+<div class="field"><label for="r-stance">${m.stance}</label><select id="r-stance" name="stance"><option value="">${m.stanceUnchanged}</option>${STANCES.map((s) => html`<option value="${s}">${stanceName(m, s)}</option>`)}</select></div>
 <div><button type="submit" class="secondary">${m.relabelSubmit}</button></div></form></section>`
     : ''
 }

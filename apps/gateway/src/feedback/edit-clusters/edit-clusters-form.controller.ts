@@ -8,6 +8,7 @@ import {
   validateMergedClusters,
   validateSplitReceipts,
 } from '../../../../../libs/domain/src';
+import { isStance } from '../../../../../libs/opinion-analysis/src';
 import { mergeClusters, relabelCluster, splitCluster } from '../../../../../libs/persistence/src';
 import { ownDecision } from '../../common/own-decision';
 import { DATA_SOURCE } from '../../common/tokens';
@@ -109,9 +110,12 @@ export class EditClustersFormController {
       { decisionId: id, form: 'relabel', body },
       async () => {
         await ownDecision(this.dataSource, id, session.actor);
+        const label = (textOf(body['label']) ?? '').trim();
+        const stance = textOf(body['stance']) ?? '';
         const command = {
           clusterId: textOf(body['clusterId']) ?? '',
-          label: normalizeClusterLabel(textOf(body['label']) ?? ''),
+          ...(label !== '' || !isStance(stance) ? { label: normalizeClusterLabel(label) } : {}),
+          ...(isStance(stance) ? { stance } : {}),
         };
         await this.requests.run(formRequest(request, session.actor, body), () =>
           relabelCluster(this.dataSource, id, command, session.actor, new Date(), DEFAULT_POLICY),

@@ -26,7 +26,9 @@ export class RelabelClusterController {
   @Post(':id/clusters/relabel')
   @HttpCode(200)
   @Staff('drafter', 'reviewer', 'manager')
-  @ApiOperation({ summary: 'Give a cluster a new label (also when it is answered: its opinions do not change)' })
+  @ApiOperation({
+    summary: 'Give a cluster a new label and/or a corrected stance (also when answered: its opinions do not change)',
+  })
   @ApiOkResponse({ description: 'The cluster.' })
   @ApiNotFoundResponse({ description: '`DECISION_NOT_FOUND`, `CLUSTER_NOT_FOUND`' })
   @ApiConflictResponse({ description: '`ILLEGAL_TRANSITION`, `CLUSTERS_NOT_READY`, `FEEDBACK_PUBLISHED`' })
@@ -40,7 +42,11 @@ export class RelabelClusterController {
     return relabelCluster(
       this.dataSource,
       id,
-      { clusterId: body.clusterId, label: normalizeClusterLabel(body.label) },
+      {
+        clusterId: body.clusterId,
+        ...(body.label !== undefined ? { label: normalizeClusterLabel(body.label) } : {}),
+        ...(body.stance !== undefined ? { stance: body.stance } : {}),
+      },
       actor,
       new Date(),
       DEFAULT_POLICY,

@@ -123,6 +123,16 @@ const SCHEMAS: Record<string, SchemaObject> = {
     clusterId: str(),
     label: str(),
     origin: { type: 'string', enum: ['auto', 'merge', 'split'] },
+    stance: {
+      type: 'string',
+      enum: ['support', 'oppose', 'mixed', 'none'],
+      description: 'The position its opinions take: set by clustering, corrected by staff (ADR 60).',
+    },
+    kind: {
+      type: 'string',
+      enum: ['opinions', 'placeholder'],
+      description: "`placeholder`: the round's opinions that say nothing themselves; never concentrated (ADR 60).",
+    },
     size: { type: 'integer', minimum: 0 },
     keywords: { type: 'array', items: { type: 'string' } },
     representative: nullable(obj({ receipt: str(), text: str(), status: str() })),
