@@ -198,6 +198,14 @@ export const ROUTE_CODES: Readonly<Record<string, readonly ErrorCode[]>> = {
     'CALENDAR_SOURCE_REQUIRED',
   ],
   EndSignInLockoutController_end: ['ACCOUNT_NOT_FOUND'],
+  GetTransparencyProofsController_checkpoint: ['CHECKPOINT_NOT_FOUND'],
+  GetTransparencyProofsController_key: ['CHECKPOINT_NOT_FOUND'],
+  GetTransparencyProofsController_inclusion: [
+    'CHECKPOINT_NOT_FOUND',
+    'LOG_ENTRY_NOT_IN_TREE',
+    'TREE_SIZE_OUT_OF_RANGE',
+  ],
+  GetTransparencyProofsController_consistency: ['CHECKPOINT_NOT_FOUND', 'TREE_SIZE_OUT_OF_RANGE'],
 };
 
 /** The codes an operation can answer with: those of every request, of its traits (a body, a query DTO, staff), and its own. */
