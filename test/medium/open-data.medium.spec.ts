@@ -1,6 +1,6 @@
 import { openDatabase, seedDemoAccounts } from '../../libs/persistence/src';
 import { startMediumSystem, type MediumSystem } from '../support/medium';
-import { parseCsv } from '../../apps/gateway/src/common/csv.spec-support';
+import { parseCsv } from '../../apps/gateway/src/public/export-open-data/csv.spec-support';
 import { createTestDatabase, databaseKinds, type TestDatabase } from '../support/databases';
 import { aRegistration } from '../support/decisions';
 import { call, login, type Reply, publishForConsultation } from '../support/http';

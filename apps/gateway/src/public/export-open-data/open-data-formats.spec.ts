@@ -1,4 +1,4 @@
-import { parseCsv } from '../../common/csv.spec-support';
+import { parseCsv } from './csv.spec-support';
 import { csv, csvCell, jsonArray } from './open-data-formats';
 
 async function* from<T>(items: T[]): AsyncGenerator<T> {
