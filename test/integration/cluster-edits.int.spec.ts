@@ -1,14 +1,19 @@
 import type { DataSource } from 'typeorm';
 import { DEFAULT_POLICY, type StaffActor } from '../../libs/domain/src';
 import {
+  confirmClusterLabel,
   correctClusterStance,
+  feedbackReportFacts,
   listClusterOpinions,
   listClusters,
+  lookupReceipt,
   mergeClusters,
   recordAnswers,
   relabelCluster,
   splitCluster,
 } from '../../libs/persistence/src';
+import { ClusterLabelConfirmed1765600000000 as PostgresLabelConfirmed } from '../../libs/persistence/src/migrations/postgres/1765600000000-cluster-label-confirmed';
+import { ClusterLabelConfirmed1765600000000 as SqliteLabelConfirmed } from '../../libs/persistence/src/migrations/sqlite/1765600000000-cluster-label-confirmed';
 import { databaseKinds } from '../support/databases';
 import { seedClusters, seedDecision } from '../support/feedback-seed';
 import { useTestDatabase } from '../support/fixtures';
@@ -18,7 +23,7 @@ const now = new Date('2026-12-04T00:00:00.000Z');
 const policy = DEFAULT_POLICY;
 
 /** A decision in feedback with three clusters: r1-1 (12 opinions), r1-2 (5), r1-3 (3). */
-async function seeded(dataSource: DataSource, id: string): Promise<string[]> {
+async function seeded(dataSource: DataSource, id: string, labelConfirmed = true): Promise<string[]> {
   const receipts = await seedDecision(
     dataSource,
     id,
@@ -28,9 +33,9 @@ async function seeded(dataSource: DataSource, id: string): Promise<string[]> {
     })),
   );
   await seedClusters(dataSource, id, [
-    { clusterId: 'r1-1', label: '停车', receipts: receipts.slice(0, 12) },
-    { clusterId: 'r1-2', label: '公交', receipts: receipts.slice(12, 17) },
-    { clusterId: 'r1-3', label: '图书馆', receipts: receipts.slice(17) },
+    { clusterId: 'r1-1', label: '停车', receipts: receipts.slice(0, 12), labelConfirmed },
+    { clusterId: 'r1-2', label: '公交', receipts: receipts.slice(12, 17), labelConfirmed },
+    { clusterId: 'r1-3', label: '图书馆', receipts: receipts.slice(17), labelConfirmed },
   ]);
   return receipts;
 }
@@ -214,5 +219,127 @@ describe.each(databaseKinds())('staff edits of clusters on %s', (kind) => {
     await expect(listClusters(dataSource, unclustered, policy, { page: 1, pageSize: 20 })).rejects.toMatchObject({
       code: 'CLUSTERS_NOT_READY',
     });
+  });
+
+  it('confirms a label as it is or edited, and the report is refused until every label but the placeholder’s is', async () => {
+    const id = `ce-confirm-${kind}`;
+    const receipts = await seeded(dataSource, id, false);
+    const page = await listClusters(dataSource, id, policy, { page: 1, pageSize: 20 });
+    expect(page.items.map((c) => c.labelConfirmedAt)).toEqual([null, null, null]);
+    await expect(feedbackReportFacts(dataSource, id, policy)).rejects.toMatchObject({
+      code: 'CLUSTER_LABEL_UNCONFIRMED',
+      kind: 'conflict',
+      details: { clusterId: 'r1-1', unconfirmed: 3 },
+    });
+    expect(await confirmClusterLabel(dataSource, id, { clusterId: 'r1-1' }, drafter, now, policy)).toMatchObject({
+      label: '停车',
+      labelConfirmedAt: now.toISOString(),
+    });
+    expect(
+      await confirmClusterLabel(dataSource, id, { clusterId: 'r1-2', label: '公交线路' }, drafter, now, policy),
+    ).toMatchObject({ label: '公交线路', labelConfirmedAt: now.toISOString() });
+    expect((await workLog(dataSource, id)).map((row) => [row.type, row.data])).toEqual([
+      ['ClusterLabelConfirmed', { round: 1, clusterId: 'r1-1', label: '停车' }],
+      ['ClusterRelabeled', { round: 1, clusterId: 'r1-2', from: '公交', to: '公交线路' }],
+    ]);
+    await expect(feedbackReportFacts(dataSource, id, policy)).rejects.toMatchObject({
+      code: 'CLUSTER_LABEL_UNCONFIRMED',
+      details: { clusterId: 'r1-3', unconfirmed: 1 },
+    });
+    // The placeholder category's fixed name needs no confirmation (ADR 77).
+    await dataSource.query(
+      `UPDATE opinion_clusters SET kind = 'placeholder' WHERE decision_id = '${id}' AND cluster_id = 'r1-3'`,
+    );
+    expect((await feedbackReportFacts(dataSource, id, policy)).statistics).toMatchObject({ received: 20 });
+    await expect(
+      confirmClusterLabel(dataSource, id, { clusterId: 'r1-9' }, drafter, now, policy),
+    ).rejects.toMatchObject({ code: 'CLUSTER_NOT_FOUND' });
+    // Once published, the receipts name a cluster by its label only when it was confirmed.
+    await dataSource.query(
+      `UPDATE opinion_clusters SET label_confirmed_at = NULL WHERE decision_id = '${id}' AND cluster_id = 'r1-2'`,
+    );
+    await recordAnswers(
+      dataSource,
+      id,
+      ['r1-1', 'r1-2'].map((targetId) => ({
+        targetKind: 'cluster' as const,
+        targetId,
+        verdict: 'adopted' as const,
+        text: '采纳',
+        reason: null,
+        templateId: null,
+      })),
+      drafter,
+      now,
+    );
+    await dataSource.query(
+      `UPDATE consultations SET feedback_published_at = '2026-12-05T00:00:00.000Z' WHERE decision_id = '${id}'`,
+    );
+    expect((await lookupReceipt(dataSource, receipts[0]!))?.answer?.cluster).toEqual({
+      clusterId: 'r1-1',
+      label: '停车',
+    });
+    expect((await lookupReceipt(dataSource, receipts[12]!))?.answer?.cluster).toEqual({
+      clusterId: 'r1-2',
+      label: null,
+    });
+    await expect(
+      confirmClusterLabel(dataSource, id, { clusterId: 'r1-2' }, drafter, now, policy),
+    ).rejects.toMatchObject({ code: 'FEEDBACK_PUBLISHED' });
+  });
+
+  it('takes a label staff give in a relabel or split as confirmed; a merge without one keeps the kept cluster’s state', async () => {
+    const id = `ce-confirm-edits-${kind}`;
+    const receipts = await seeded(dataSource, id, false);
+    expect(
+      await relabelCluster(dataSource, id, { clusterId: 'r1-3', label: '图书馆开放' }, drafter, now, policy),
+    ).toMatchObject({ labelConfirmedAt: now.toISOString() });
+    expect(
+      await relabelCluster(dataSource, id, { clusterId: 'r1-2', stance: 'oppose' }, drafter, now, policy),
+    ).toMatchObject({ labelConfirmedAt: null });
+    const { into } = await splitCluster(
+      dataSource,
+      id,
+      { clusterId: 'r1-1', receipts: [receipts[1]!], label: '夜间停车' },
+      drafter,
+      now,
+      policy,
+    );
+    expect(into.labelConfirmedAt).toBe(now.toISOString());
+    expect(await mergeClusters(dataSource, id, { clusterIds: ['r1-3', 'r1-2'] }, drafter, now, policy)).toMatchObject({
+      clusterId: 'r1-2',
+      label: '公交',
+      labelConfirmedAt: null,
+    });
+    expect(
+      await mergeClusters(dataSource, id, { clusterIds: ['r1-2', 'r1-s1'], label: '交通' }, drafter, now, policy),
+    ).toMatchObject({ label: '交通', labelConfirmedAt: now.toISOString() });
+  });
+});
+
+describe.each(databaseKinds())('the label-confirmation migration on %s', (kind) => {
+  const fixture = useTestDatabase(kind);
+
+  it('adds a nullable label_confirmed_at that starts unconfirmed, and is undone by its down step', async () => {
+    const { dataSource } = fixture;
+    const receipts = await seedDecision(dataSource, 'mig-confirm', [{ text: '意见' }]);
+    const migration = kind === 'postgres' ? new PostgresLabelConfirmed() : new SqliteLabelConfirmed();
+    const runner = dataSource.createQueryRunner();
+    try {
+      await migration.down(runner);
+      await seedClusters(dataSource, 'mig-confirm', []);
+      await runner.query(
+        `INSERT INTO opinion_clusters (decision_id, cluster_id, round, label, origin, size, representative, created_at, updated_at)
+         VALUES ('mig-confirm', 'r1-1', 1, '停车', 'auto', 1, '${receipts[0]}', 'x', 'x')`,
+      );
+      expect(await runner.hasColumn('opinion_clusters', 'label_confirmed_at')).toBe(false);
+      await migration.up(runner);
+      expect(await runner.hasColumn('opinion_clusters', 'label_confirmed_at')).toBe(true);
+      expect(
+        await dataSource.query(`SELECT label_confirmed_at AS at FROM opinion_clusters WHERE cluster_id = 'r1-1'`),
+      ).toEqual([{ at: null }]);
+    } finally {
+      await runner.release();
+    }
   });
 });

@@ -197,12 +197,36 @@ describe.each(databaseKinds())('answers, the feedback report and receipts over H
     );
   });
 
-  it('refuses the report while a concentrated cluster is not adopted without a reason, naming the cluster', async () => {
-    const refused = await as('drafter', 'POST', `/api/v1/decisions/${id}/feedback-report`, {
-      summary: '共收到意见 14 条',
-      draftChanges: '无',
-      clusters: [],
-    });
+  it('refuses the report while a cluster label is unconfirmed, then while a concentrated cluster is not adopted without a reason', async () => {
+    const report = () =>
+      as('drafter', 'POST', `/api/v1/decisions/${id}/feedback-report`, {
+        summary: '共收到意见 14 条',
+        draftChanges: '无',
+        clusters: [],
+      });
+    const unconfirmed = await report();
+    expect([unconfirmed.status, unconfirmed.body.code]).toEqual([409, 'CLUSTER_LABEL_UNCONFIRMED']);
+    // Staff confirm each label as it is, the form letters' cluster with an edited one (ADR 77).
+    const clusters = (
+      (await app.query(`SELECT cluster_id AS c FROM opinion_clusters WHERE decision_id = '${id}'`)) as Array<{
+        c: string;
+      }>
+    ).map((r) => r.c);
+    const confirm = (body: unknown, user = 'drafter'): Promise<Reply> =>
+      as(user, 'POST', `/api/v1/decisions/${id}/clusters/confirm-label`, body);
+    expect((await confirm({ clusterId: formCluster, label: '反对停车收费翻倍' }, 'drafter-b')).body.code).toBe(
+      'DECISION_NOT_FOUND',
+    );
+    expect((await confirm({ clusterId: formCluster, label: ' ' })).body.code).toBe('INVALID_LABEL');
+    const edited = await confirm({ clusterId: formCluster, label: '反对停车收费翻倍' });
+    expect([edited.status, edited.body.label, typeof edited.body.labelConfirmedAt]).toEqual([
+      200,
+      '反对停车收费翻倍',
+      'string',
+    ]);
+    for (const clusterId of clusters.filter((c) => c !== formCluster))
+      expect((await confirm({ clusterId })).status).toBe(200);
+    const refused = await report();
     expect([refused.status, refused.body.code, refused.body.clusterId]).toEqual([409, 'REASON_REQUIRED', formCluster]);
     expect(refused.body.detail).toContain(formCluster);
   });
@@ -228,6 +252,7 @@ describe.each(databaseKinds())('answers, the feedback report and receipts over H
     expect(report.statistics).toMatchObject({ round: 1, received: 14, published: 14, unanswered: 0 });
     expect(report.clusters[0]).toMatchObject({
       clusterId: formCluster,
+      label: '反对停车收费翻倍',
       size: 12,
       concentrated: true,
       answer: { verdict: 'not_adopted', text: '经研究，暂不采纳。', reason: REASON },
@@ -245,7 +270,12 @@ describe.each(databaseKinds())('answers, the feedback report and receipts over H
     const form = await call(system.baseUrl, 'GET', `/api/v1/public/opinions/${formLetters[3]}`);
     expect(form.body).toMatchObject({
       status: 'answered',
-      answer: { verdict: 'not_adopted', reason: REASON, scope: 'cluster', cluster: { clusterId: formCluster } },
+      answer: {
+        verdict: 'not_adopted',
+        reason: REASON,
+        scope: 'cluster',
+        cluster: { clusterId: formCluster, label: '反对停车收费翻倍' },
+      },
     });
     const own = await call(system.baseUrl, 'GET', `/api/v1/public/opinions/${single}`);
     expect(own.body).toMatchObject({ status: 'answered', answer: { verdict: 'partially_adopted', scope: 'opinion' } });

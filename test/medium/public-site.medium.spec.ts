@@ -298,16 +298,32 @@ describe('the public site in a real browser', () => {
       text: '夜间收费标准下调一半。',
       reason: REASON,
     });
+    // The labels staff confirmed (publishFeedback confirms each as it is, ADR 77) are what the public reads:
+    // the concentrated cluster's in the report, the first receipt's cluster's on the receipt page.
+    const confirmed = async (where: string): Promise<string> =>
+      (
+        (await app.query(
+          `SELECT c.label AS label FROM opinion_clusters c WHERE c.decision_id = '${id}' AND c.label_confirmed_at IS NOT NULL AND ${where}`,
+        )) as [{ label: string }]
+      )[0].label;
+    const largest = await confirmed(`c.size = (SELECT MAX(size) FROM opinion_clusters WHERE decision_id = '${id}')`);
+    const ofReceipt = await confirmed(
+      `c.cluster_id = (SELECT cluster_id FROM opinions WHERE receipt = '${receipts[0]}')`,
+    );
     const { page, errors, done } = await open({ javaScript: false });
     await page.goto(url(`/decisions/${id}`));
     const feedback = page.locator('#feedback');
     await expect(feedback.locator('h2').textContent()).resolves.toBe('意见采纳情况反馈');
     await expect(feedback.getByText('相对集中的意见及答复').isVisible()).resolves.toBe(true);
     await expect(feedback.getByText(REASON).first().isVisible()).resolves.toBe(true);
+    await expect(feedback.textContent()).resolves.toContain(`「${largest}」`);
     await expect(page.locator('#plan-h ~ .table-wrap caption').textContent()).resolves.toContain('征求意见结束时冻结');
     await page.goto(url(`/receipts?receipt=${receipts[0]}`));
     await expect(page.locator('#status-h').textContent()).resolves.toContain('已答复');
     await expect(page.getByText(REASON).isVisible()).resolves.toBe(true);
+    await expect(page.locator('#status-h ~ h3').textContent()).resolves.toContain(
+      `对「${ofReceipt}」这类意见的统一答复`,
+    );
     expect(errors).toEqual([]);
     await done();
   }, 240_000);

@@ -201,14 +201,18 @@ describe('the staff path in a real browser: register → consultation → answer
     await page.locator('#t-verdict').selectOption('not_adopted');
     await page.locator('#t-text').fill('经研究，暂不采纳。');
     await Promise.all([page.waitForURL(/done=template/), page.getByRole('button', { name: '保存模板' }).click()]);
-    // Cluster edits: relabel the concentrated cluster, merge the small ones, split one opinion out again.
+    // Cluster edits: correct the concentrated cluster's stance (its label stays unconfirmed: ADR 77), merge
+    // the small ones and split one opinion out again, each under a label staff give (so confirmed).
     const rows = page.locator('#clusters-h ~ .table-wrap tbody tr');
     const badge = page.locator('.badge', { hasText: '相对集中' });
+    const unconfirmed = page.locator('.badge', { hasText: '名称待确认' });
+    expect(await rows.filter({ has: unconfirmed }).count()).toBeGreaterThanOrEqual(3);
     const concentratedId = (await rows.filter({ has: badge }).locator('input[type=checkbox]').getAttribute('value'))!;
     await page.locator('#r-cluster').selectOption(concentratedId);
-    await page.locator('#r-label').fill('反对停车收费翻倍');
+    await page.locator('#r-stance').selectOption('oppose');
     await Promise.all([page.waitForURL(/done=relabel/), page.getByRole('button', { name: '修改名称' }).click()]);
-    await expect(rows.filter({ has: badge }).textContent()).resolves.toContain('反对停车收费翻倍');
+    await expect(rows.filter({ has: badge }).textContent()).resolves.toContain('立场：反对');
+    expect(await rows.filter({ has: badge }).filter({ has: unconfirmed }).count()).toBe(1);
     const small = rows.filter({ hasNot: badge }).locator('input[type=checkbox]');
     expect(await small.count()).toBeGreaterThanOrEqual(2);
     for (let i = 0; i < (await small.count()); i += 1) await small.nth(i).check();
@@ -230,6 +234,7 @@ describe('the staff path in a real browser: register → consultation → answer
       expect.stringContaining('收费方式建议'),
       expect.stringContaining('新能源车优惠'),
     ]);
+    expect(await rows.filter({ hasNot: badge }).filter({ has: unconfirmed }).count()).toBe(0);
     // The concentrated cluster, not adopted with a reason too short for the report.
     const concentrated = page.locator('tr', { has: page.locator('.badge', { hasText: '相对集中' }) });
     expect(await concentrated.count()).toBe(1);
@@ -259,7 +264,7 @@ describe('the staff path in a real browser: register → consultation → answer
     await screenshot(page, 'console-opinions');
   });
 
-  it('refuses the feedback report while a concentrated cluster lacks a 20-character reason, then submits and publishes it', async () => {
+  it('refuses the feedback report while a label is unconfirmed, then while a concentrated cluster lacks a 20-character reason, then submits and publishes it', async () => {
     await open('drafter');
     const report = () =>
       act(staff['drafter']!, 'feedback-report', async (form) => {
@@ -268,9 +273,27 @@ describe('the staff path in a real browser: register → consultation → answer
       });
     expect(await report()).toBe(409);
     await expect(staff['drafter']!.page.locator('#refusal-feedback-report').textContent()).resolves.toContain(
+      '名称未经确认',
+    );
+    // The concentrated cluster's label, edited and confirmed in its own row (ADR 77).
+    let page = await open('drafter', '/opinions');
+    const concentratedRow = page.locator('#clusters-h ~ .table-wrap tbody tr', {
+      has: page.locator('.badge', { hasText: '相对集中' }),
+    });
+    await expect(page.locator('#clusters-h ~ .notice--warn').textContent()).resolves.toContain('全部确认后');
+    await concentratedRow.getByRole('textbox').fill('反对停车收费翻倍');
+    await Promise.all([
+      page.waitForURL(/done=confirm/),
+      concentratedRow.getByRole('button', { name: '确认名称' }).click(),
+    ]);
+    await expect(concentratedRow.textContent()).resolves.toContain('反对停车收费翻倍');
+    expect(await page.locator('.badge', { hasText: '名称待确认' }).count()).toBe(0);
+    await open('drafter');
+    expect(await report()).toBe(409);
+    await expect(staff['drafter']!.page.locator('#refusal-feedback-report').textContent()).resolves.toContain(
       '理由不少于20个字',
     );
-    const page = await open('drafter', '/opinions');
+    page = await open('drafter', '/opinions');
     await page
       .locator('tr', { has: page.locator('.badge', { hasText: '相对集中' }) })
       .locator('input[type=checkbox]')

@@ -108,11 +108,14 @@ export async function seedDecision(
   return receipts;
 }
 
-/** Clusters as the clustering activity leaves them: rows, opinions' cluster ids, `clustered_at`. */
+/**
+ * Clusters as the clustering activity leaves them: rows, opinions' cluster ids, `clustered_at` — with
+ * their labels confirmed by staff (ADR 77) unless a cluster says `labelConfirmed: false`.
+ */
 export async function seedClusters(
   dataSource: DataSource,
   decisionId: string,
-  clusters: Array<{ clusterId: string; label: string; receipts: string[] }>,
+  clusters: Array<{ clusterId: string; label: string; receipts: string[]; labelConfirmed?: boolean }>,
 ): Promise<void> {
   const at = '2026-12-03T00:00:00.000Z';
   for (const c of clusters) {
@@ -121,6 +124,7 @@ export async function seedClusters(
       clusterId: c.clusterId,
       round: 1,
       label: c.label,
+      labelConfirmedAt: c.labelConfirmed === false ? null : at,
       origin: 'auto',
       size: c.receipts.length,
       representative: c.receipts[0] ?? null,

@@ -194,6 +194,8 @@ export {
 } from './opinions/answers';
 export {
   assertClustersAnswered,
+  assertLabelsConfirmed,
+  type LabelledCluster,
   type ClusterAnswer,
   type FeedbackReportInput,
   MIN_REASON_CHARS,

@@ -104,7 +104,13 @@ export {
   listClusters,
   unknownCluster,
 } from './opinions/clusters-read.repository';
-export { correctClusterStance, mergeClusters, relabelCluster, splitCluster } from './opinions/clusters-edit.repository';
+export {
+  confirmClusterLabel,
+  correctClusterStance,
+  mergeClusters,
+  relabelCluster,
+  splitCluster,
+} from './opinions/clusters-edit.repository';
 export { countDecisionsByStageAndUnit, listDueDecisions, type StageUnitCount } from './console-board.repository';
 export { type HistoryEntry, listDecisionHistory } from './decision-history.repository';
 export {

@@ -69,6 +69,7 @@ export const PAGE_ROUTES: Route[] = [
     '/console/decisions/{id}/clusters/merge',
     '/console/decisions/{id}/clusters/split',
     '/console/decisions/{id}/clusters/relabel',
+    '/console/decisions/{id}/clusters/confirm-label',
   ].map((template) => ({ method: 'POST', template, door: 'page' as const })),
 ];
 

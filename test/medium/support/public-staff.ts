@@ -68,7 +68,8 @@ export async function waitForEvent(
 }
 
 /**
- * After the seal: waits for the clustering activity, answers every cluster, and publishes the feedback report.
+ * After the seal: waits for the clustering activity, answers every cluster, confirms every cluster's label
+ * as it is (ADR 77: the report is refused while one is unconfirmed), and publishes the feedback report.
  */
 export async function publishFeedback(
   staff: Staff,
@@ -96,6 +97,14 @@ export async function publishFeedback(
     json: { answers },
   });
   if (reply.status !== 200) throw new Error(`answers: ${reply.status} ${JSON.stringify(reply.body)}`);
+  for (const clusterId of clusters) {
+    const confirmed = await call(staff.baseUrl, 'POST', `/api/v1/decisions/${decisionId}/clusters/confirm-label`, {
+      token: staff.tokens['drafter'],
+      json: { clusterId },
+    });
+    if (confirmed.status !== 200)
+      throw new Error(`confirm-label: ${confirmed.status} ${JSON.stringify(confirmed.body)}`);
+  }
   await published(staff, decisionId, 'feedback-report', {
     summary: '共收到意见若干条，已逐类答复。',
     draftChanges: '第三条夜间收费标准下调。',

@@ -9,6 +9,7 @@ import { EditClustersFormController } from './edit-clusters/edit-clusters-form.c
 import { ListClustersController } from './edit-clusters/list-clusters.controller';
 import { MergeClustersController } from './edit-clusters/merge-clusters.controller';
 import { RelabelClusterController } from './edit-clusters/relabel-cluster.controller';
+import { ConfirmClusterLabelController } from './edit-clusters/confirm-cluster-label.controller';
 import { SplitClusterController } from './edit-clusters/split-cluster.controller';
 import { ListAnswersController } from './list-answers/list-answers.controller';
 import { ListOpinionsController } from './list-opinions/list-opinions.controller';
@@ -29,6 +30,7 @@ import { ListAnswerTemplatesController } from './manage-answer-templates/list-an
     MergeClustersController,
     SplitClusterController,
     RelabelClusterController,
+    ConfirmClusterLabelController,
     EditClustersFormController,
     AnswerOpinionsController,
     AnswerOpinionsFormController,

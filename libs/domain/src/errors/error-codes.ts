@@ -83,6 +83,11 @@ export const ERROR_CODES = {
     zh: '已答复的意见类不能合并或拆分；可以修改名称。',
     en: 'An answered cluster cannot be merged or split; it can be relabelled.',
   },
+  CLUSTER_LABEL_UNCONFIRMED: {
+    status: 409,
+    zh: '还有意见类的名称未经确认：公众看到的是确认后的名称，请确认或修改每个意见类的名称后再提交反馈报告。',
+    en: 'A cluster label is not confirmed: the public sees confirmed labels only; confirm or edit every cluster label before the report is submitted.',
+  },
   CLUSTER_NOT_FOUND: { status: 404, zh: '没有这个意见类。', en: 'No such cluster.' },
   CLUSTER_UNANSWERED: {
     status: 409,

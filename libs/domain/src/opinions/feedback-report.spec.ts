@@ -1,7 +1,7 @@
 import type { StaffActor } from '../accounts/actors';
 import { perform } from '../lifecycle/decision-action';
 import { initialState, type DecisionState } from '../lifecycle/decision-state';
-import { assertClustersAnswered, MIN_REASON_CHARS, type ReportCluster } from './feedback-report';
+import { assertClustersAnswered, assertLabelsConfirmed, MIN_REASON_CHARS, type ReportCluster } from './feedback-report';
 import { submitFeedbackReport } from '../lifecycle/actions-consultation';
 import { DEFAULT_POLICY } from '../accounts/policy';
 import { applyRegistration } from '../lifecycle/register-decision';
@@ -157,5 +157,26 @@ describe('the feedback-report action', () => {
     expect(() =>
       submit({ summary: 's', draftChanges: 'd', clusters: [cluster({ answer: { verdict: 'maybe' } as never })] }),
     ).toThrow(expect.objectContaining({ code: 'INVALID_FIELD' }));
+  });
+});
+
+describe('the confirmed-labels rule of the feedback report (issue 16, ADR 77)', () => {
+  const labelled = (clusterId: string, labelConfirmed: boolean) => ({ clusterId, label: '停车收费', labelConfirmed });
+
+  it('passes when every label is confirmed, or when there are no clusters', () => {
+    expect(() => assertLabelsConfirmed([labelled('r1-1', true), labelled('r1-2', true)])).not.toThrow();
+    expect(() => assertLabelsConfirmed([])).not.toThrow();
+  });
+
+  it('refuses an unconfirmed label, naming the first one and counting them', () => {
+    expect(() =>
+      assertLabelsConfirmed([labelled('r1-1', true), labelled('r1-2', false), labelled('r1-3', false)]),
+    ).toThrow(
+      expect.objectContaining({
+        code: 'CLUSTER_LABEL_UNCONFIRMED',
+        kind: 'conflict',
+        details: { clusterId: 'r1-2', unconfirmed: 2 },
+      }),
+    );
   });
 });

@@ -64,6 +64,32 @@ export function assertClustersAnswered(report: Pick<FeedbackReportInput, 'cluste
   }
 }
 
+/** A cluster of the round as the label rule sees it (all of the round's clusters, not only concentrated ones). */
+export interface LabelledCluster {
+  clusterId: string;
+  label: string;
+  /** Confirmed (or edited) by staff; the placeholder category's fixed name needs no confirmation. */
+  labelConfirmed: boolean;
+}
+
+/**
+ * The report cannot be submitted while a cluster's label is unconfirmed (CLUSTER_LABEL_UNCONFIRMED,
+ * ADR 77): labels are built by the machine from the opinions' words, and the public sees them on
+ * receipts and in the report, so staff confirm or edit each one first. The first unconfirmed cluster is
+ * named, with how many there are.
+ */
+export function assertLabelsConfirmed(clusters: readonly LabelledCluster[]): void {
+  const unconfirmed = clusters.filter((cluster) => !cluster.labelConfirmed);
+  const first = unconfirmed[0];
+  if (!first) return;
+  throw new DomainError(
+    'CLUSTER_LABEL_UNCONFIRMED',
+    'conflict',
+    `The label of cluster ${first.clusterId} 「${first.label}」 is not confirmed yet (${unconfirmed.length} unconfirmed); confirm or edit every cluster label before the report is submitted.`,
+    { clusterId: first.clusterId, unconfirmed: unconfirmed.length },
+  );
+}
+
 const text = (value: unknown): string | null => (typeof value === 'string' ? value : null);
 
 function parseAnswer(value: unknown, field: string): ClusterAnswer | null {

@@ -34,6 +34,10 @@ export class OpinionClusterEntity {
   @Column({ type: 'varchar', length: 16, default: 'opinions' })
   kind!: string;
 
+  /** When staff confirmed (or edited) the label (ADR 77); null: unconfirmed, never shown to the public. */
+  @Column({ name: 'label_confirmed_at', type: 'varchar', length: 32, nullable: true })
+  labelConfirmedAt!: string | null;
+
   /** JSON array of the cluster's salient terms. */
   @Column({ type: 'text', nullable: true })
   keywords!: string | null;

@@ -17,7 +17,7 @@ import { feedbackRound } from './feedback-round';
 import { appendFeedbackWork } from './feedback-work-log';
 
 /**
- * Staff's edits of the clusters (SPEC.md §3.4): merge, split, relabel. Each is one transaction that keeps
+ * Staff's edits of the clusters (SPEC.md §3.4): merge, split, relabel, confirm a label. Each is one transaction that keeps
  * `opinions.cluster_id` and the cluster rows' sizes in step and appends its row to the feedback work
  * log. A cluster with an answer is neither merged nor split (CLUSTER_ANSWERED): the answer was given to
  * the opinions it held. Relabelling changes no membership and is allowed.
@@ -104,11 +104,13 @@ export function mergeClusters(
     const size = clusters.reduce((sum, c) => sum + c.size, 0);
     const label = command.label ?? target.label;
     const at = now.toISOString();
+    // A label staff give is confirmed; without one the kept cluster keeps its label and its confirmation.
+    const labelConfirmedAt = command.label !== undefined ? at : target.labelConfirmedAt;
     const keywords = mergedKeywords([target, ...others].map(keywordsOf));
     await manager.update(
       OpinionClusterEntity,
       { decisionId, clusterId: target.clusterId },
-      { size, origin: 'merge', label, keywords: JSON.stringify(keywords), updatedAt: at },
+      { size, origin: 'merge', label, labelConfirmedAt, keywords: JSON.stringify(keywords), updatedAt: at },
     );
     await appendFeedbackWork(manager, {
       decisionId,
@@ -195,6 +197,7 @@ export function splitCluster(
       clusterId: into,
       round,
       label: command.label,
+      labelConfirmedAt: at,
       origin: 'split',
       size: moved,
       representative: await firstMember(manager, decisionId, into),
@@ -227,7 +230,8 @@ export function splitCluster(
 
 /**
  * Gives a cluster a new label, a corrected stance (ADR 60), or both — answered or not: membership does not
- * change. One transaction; a `ClusterRelabeled` and/or `ClusterStanceCorrected` row in the work log.
+ * change. A new label is confirmed by being given (ADR 77). One transaction; a `ClusterRelabeled` and/or
+ * `ClusterStanceCorrected` row in the work log.
  */
 export function relabelCluster(
   dataSource: DataSource,
@@ -247,7 +251,7 @@ export function relabelCluster(
       OpinionClusterEntity,
       { decisionId, clusterId: command.clusterId },
       {
-        ...(command.label !== undefined ? { label: command.label } : {}),
+        ...(command.label !== undefined ? { label: command.label, labelConfirmedAt: at } : {}),
         ...(command.stance !== undefined ? { stance: command.stance } : {}),
         updatedAt: at,
       },
@@ -282,4 +286,43 @@ export function correctClusterStance(
   policy: Concentration,
 ): Promise<ClusterView> {
   return relabelCluster(dataSource, decisionId, command, actor, now, policy);
+}
+
+/**
+ * Confirms a cluster's label as the public will see it (ADR 77), or edits it: a `label` other than the
+ * current one is written and confirmed at once (a `ClusterRelabeled` row, as a relabel); otherwise the
+ * current label is confirmed (a `ClusterLabelConfirmed` row). Confirming again re-dates the confirmation;
+ * answered clusters may be confirmed; after the report is published nothing changes (FEEDBACK_PUBLISHED).
+ */
+export function confirmClusterLabel(
+  dataSource: DataSource,
+  decisionId: string,
+  command: { clusterId: string; label?: string },
+  actor: StaffActor,
+  now: Date,
+  policy: Concentration,
+): Promise<ClusterView> {
+  return inTransaction(dataSource, async (manager) => {
+    const { round } = await editableRound(manager, decisionId);
+    const [cluster] = await clustersOf(manager, decisionId, round, [command.clusterId]);
+    const from = cluster!.label;
+    const label = command.label ?? from;
+    const at = now.toISOString();
+    await manager.update(
+      OpinionClusterEntity,
+      { decisionId, clusterId: command.clusterId },
+      { label, labelConfirmedAt: at, updatedAt: at },
+    );
+    await appendFeedbackWork(manager, {
+      decisionId,
+      type: label === from ? 'ClusterLabelConfirmed' : 'ClusterRelabeled',
+      actor,
+      occurredAt: at,
+      data:
+        label === from
+          ? { round, clusterId: command.clusterId, label }
+          : { round, clusterId: command.clusterId, from, to: label },
+    });
+    return findCluster(manager, decisionId, round, command.clusterId, policy);
+  });
 }

@@ -17,6 +17,8 @@ export interface ClusterView {
   stance: Stance;
   /** `opinions`, or `placeholder`: the round's opinions that say nothing themselves, never concentrated. */
   kind: ClusterKind;
+  /** When staff confirmed (or edited) the label (ADR 77); null: unconfirmed, the public never sees it. */
+  labelConfirmedAt: string | null;
   size: number;
   keywords: string[];
   /** The opinion that stands for the cluster, in its de-identified form, with its moderation status. */
@@ -63,6 +65,7 @@ interface ClusterRow {
   origin: string;
   stance: string;
   kind: string;
+  labelConfirmedAt: string | null;
   size: number | string;
   keywords: string | null;
   updatedAt: string;
@@ -92,6 +95,7 @@ function clusterQuery(manager: EntityManager, decisionId: string, round: number)
     ['c.origin', 'origin'],
     ['c.stance', 'stance'],
     ['c.kind', 'kind'],
+    ['c.label_confirmed_at', 'labelConfirmedAt'],
     ['c.size', 'size'],
     ['c.keywords', 'keywords'],
     ['c.updated_at', 'updatedAt'],
@@ -115,6 +119,7 @@ function toView(row: ClusterRow, concentratedFrom: number): ClusterView {
     origin: row.origin,
     stance: isStance(row.stance) ? row.stance : 'none',
     kind: row.kind === 'placeholder' ? 'placeholder' : 'opinions',
+    labelConfirmedAt: row.labelConfirmedAt ?? null,
     size,
     keywords: row.keywords ? (JSON.parse(row.keywords) as string[]) : [],
     representative:

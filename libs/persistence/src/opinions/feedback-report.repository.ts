@@ -1,6 +1,13 @@
-import { DomainError, VERDICTS, type Policy, type ReportCluster, type Verdict } from '../../../domain/src';
+import {
+  assertLabelsConfirmed,
+  DomainError,
+  VERDICTS,
+  type Policy,
+  type ReportCluster,
+  type Verdict,
+} from '../../../domain/src';
 import { isConcentrated } from '../../../opinion-analysis/src';
-import { In, type DataSource, type SelectQueryBuilder } from 'typeorm';
+import { In, IsNull, type DataSource, type SelectQueryBuilder } from 'typeorm';
 import { OpinionAnswerEntity, OpinionClusterEntity } from '../entities/feedback.entity';
 import { ConsultationEntity, OpinionEntity } from '../entities/opinion.entity';
 
@@ -162,9 +169,23 @@ export async function concentratedClusters(
 }
 
 /**
+ * The labels of the round's clusters the public would see unconfirmed (ADR 77): every cluster but the
+ * placeholder category (its name is fixed, not read from the opinions), first by id.
+ */
+async function assertRoundLabelsConfirmed(dataSource: DataSource, window: ConsultationEntity): Promise<void> {
+  const unconfirmed = await dataSource.manager.find(OpinionClusterEntity, {
+    where: { decisionId: window.decisionId, round: window.round, labelConfirmedAt: IsNull(), kind: 'opinions' },
+    select: { clusterId: true, label: true },
+    order: { clusterId: 'ASC' },
+  });
+  assertLabelsConfirmed(unconfirmed.map((c) => ({ clusterId: c.clusterId, label: c.label, labelConfirmed: false })));
+}
+
+/**
  * What the gateway puts into a feedback-report command in place of the client's: statistics and the
  * concentrated clusters. A round with opinions must be clustered first (CLUSTERS_NOT_READY); a round
- * without any has nothing to cluster.
+ * without any has nothing to cluster. Every cluster's label must be confirmed by staff
+ * (CLUSTER_LABEL_UNCONFIRMED).
  */
 export async function feedbackReportFacts(
   dataSource: DataSource,
@@ -180,5 +201,6 @@ export async function feedbackReportFacts(
       `The ${statistics.received} opinions of this consultation have not been clustered yet; cluster and answer them before the report.`,
     );
   }
+  if (window) await assertRoundLabelsConfirmed(dataSource, window);
   return { statistics, clusters: await concentratedClusters(dataSource, decisionId, policy) };
 }

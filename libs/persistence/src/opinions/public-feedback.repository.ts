@@ -46,7 +46,8 @@ export interface ReceiptAnswer {
   reason: string | null;
   /** `opinion`: answered on its own; `cluster`: the answer of the cluster it belongs to. */
   scope: 'opinion' | 'cluster';
-  cluster: { clusterId: string; label: string } | null;
+  /** The cluster with its label as staff confirmed it (ADR 77); `label` is null while unconfirmed. */
+  cluster: { clusterId: string; label: string | null } | null;
 }
 
 /** What the public sees of one opinion by its receipt: never its text or contact. */
@@ -111,9 +112,11 @@ export async function lookupReceipt(dataSource: DataSource, receipt: string): Pr
   const cluster = clusterId
     ? await dataSource.manager.findOne(OpinionClusterEntity, {
         where: { decisionId, clusterId },
-        select: { clusterId: true, label: true },
+        select: { clusterId: true, label: true, kind: true, labelConfirmedAt: true },
       })
     : null;
+  // Only a confirmed label is public; the placeholder category's fixed name needs no confirmation.
+  const label = cluster && (cluster.labelConfirmedAt !== null || cluster.kind === 'placeholder') ? cluster.label : null;
   return {
     ...view,
     status: 'answered',
@@ -122,7 +125,7 @@ export async function lookupReceipt(dataSource: DataSource, receipt: string): Pr
       text: answer.text,
       reason: answer.reason,
       scope: own ? 'opinion' : 'cluster',
-      cluster: cluster ? { clusterId: cluster.clusterId, label: cluster.label } : null,
+      cluster: cluster ? { clusterId: cluster.clusterId, label } : null,
     },
   };
 }

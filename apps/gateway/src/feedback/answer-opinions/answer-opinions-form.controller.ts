@@ -21,7 +21,7 @@ import { StaffRequests } from '../../common/staff-requests';
 import { formRequest } from '../../site-shell/console/form-key';
 import type { FormBody } from '../../site-shell/console/form-body';
 
-const FORMS: readonly OpinionsForm[] = ['answers', 'merge', 'split', 'relabel', 'template', 'withhold'];
+const FORMS: readonly OpinionsForm[] = ['answers', 'merge', 'split', 'relabel', 'confirm', 'template', 'withhold'];
 
 /**
  * `/console/decisions/{id}/opinions`: raw opinions, clusters and bulk answers with templates. Writes go

@@ -68,6 +68,11 @@ export const M = defineMessages(
     splitSubmit: '把勾选的意见移到新的意见类',
     relabelHeading: '修改意见类名称',
     relabelSubmit: '修改名称',
+    labelUnconfirmed: '名称待确认',
+    labelsUnconfirmedHint:
+      '意见类名称由系统根据意见用词生成，公众在回执和反馈报告中看到的是经确认的名称：请逐类确认或修改名称，全部确认后才能提交反馈报告。',
+    confirmLabelField: '意见类 {cluster} 的名称',
+    confirmLabelSubmit: '确认名称',
     templates: '本单位的答复模板',
     noTemplates: '还没有答复模板。',
     newTemplate: '新建答复模板',
@@ -145,6 +150,11 @@ export const M = defineMessages(
     splitSubmit: 'Move the ticked opinions into a new cluster',
     relabelHeading: 'Relabel a cluster',
     relabelSubmit: 'Relabel',
+    labelUnconfirmed: 'Label unconfirmed',
+    labelsUnconfirmedHint:
+      'Cluster labels are built by the system from the opinions’ words, and the public sees the confirmed label on receipts and in the feedback report: confirm or edit each label; the report can be submitted once all are confirmed.',
+    confirmLabelField: 'Label of cluster {cluster}',
+    confirmLabelSubmit: 'Confirm label',
     templates: 'Your unit’s answer templates',
     noTemplates: 'No template yet.',
     newTemplate: 'New answer template',

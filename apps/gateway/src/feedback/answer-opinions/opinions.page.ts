@@ -16,7 +16,7 @@ import type { Refusal } from '../../site-shell/console/refusal';
 import type { FormBody } from '../../site-shell/console/form-body';
 
 /** Which form of the page a POST came from: the refusal and the typed values go back to it. */
-export type OpinionsForm = 'answers' | 'merge' | 'split' | 'relabel' | 'template' | 'withhold';
+export type OpinionsForm = 'answers' | 'merge' | 'split' | 'relabel' | 'confirm' | 'template' | 'withhold';
 
 export interface OpinionsView extends OpinionsWork {
   done?: { form: OpinionsForm; count?: number };
@@ -47,14 +47,47 @@ function stanceName(m: (typeof M)[Locale], stance: Stance): string {
   return names[stance];
 }
 
-function clusterRows(clusters: ClusterView[], values: FormBody | undefined, locale: Locale, base: string): Html {
+const confirmFormId = (clusterId: string): string => `confirm-label-${clusterId}`;
+/** Needs staff's confirmation before the public sees it (ADR 77); the placeholder category's name does not. */
+const unconfirmed = (c: ClusterView): boolean => c.kind !== 'placeholder' && c.labelConfirmedAt === null;
+
+/**
+ * An unconfirmed label: its badge, and the label to confirm as it is or edit, with a button; both belong
+ * (HTML `form` attribute) to the cluster's own small form outside the page's big form (`confirmForms`).
+ */
+function labelConfirmCell(c: ClusterView, typed: FormBody | undefined, locale: Locale): Html | '' {
+  if (!unconfirmed(c)) return '';
+  const m = M[locale];
+  const form = confirmFormId(c.clusterId);
+  const value = one(typed, 'clusterId') === c.clusterId ? one(typed, 'label') : c.label;
+  return html`<div class="stack"><span class="badge badge--overdue">${m.labelUnconfirmed}</span>
+<input type="text" name="label" form="${form}" value="${value}" aria-label="${fill(m.confirmLabelField, { cluster: c.clusterId })}">
+<button type="submit" class="secondary" form="${form}">${m.confirmLabelSubmit}</button></div>`;
+}
+
+function confirmForms(clusters: ClusterView[], base: string, session: ConsoleSession): Html {
+  return html`${clusters
+    .filter(unconfirmed)
+    .map(
+      (c) =>
+        html`<form method="post" action="${base}/clusters/confirm-label" id="${confirmFormId(c.clusterId)}" hidden>${csrfInput(session)}<input type="hidden" name="clusterId" value="${c.clusterId}"></form>`,
+    )}`;
+}
+
+function clusterRows(
+  clusters: ClusterView[],
+  values: FormBody | undefined,
+  locale: Locale,
+  base: string,
+  confirmTyped: FormBody | undefined,
+): Html {
   const m = M[locale];
   const chosen = many(values, 'clusters');
   return html`${clusters.map(
     (
       c,
     ) => html`<tr><td><input type="checkbox" name="clusters" value="${c.clusterId}"${attrs({ checked: chosen.has(c.clusterId), 'aria-label': fill(m.selectCluster, { label: c.label }) })}></td>
-<td><a href="${base}/opinions?cluster=${c.clusterId}#raw-h"><code>${c.clusterId}</code><span class="visually-hidden"> ${m.showCluster}</span></a></td><td>${c.label}${c.concentrated ? html` <span class="badge badge--overdue">${m.concentrated}</span>` : ''}${c.kind === 'placeholder' ? html` <span class="badge">${m.placeholder}</span>` : html` <span class="badge">${m.stance}：${stanceName(m, c.stance)}</span>`}<br><span class="meta">${c.keywords.join(' · ')}</span></td>
+<td><a href="${base}/opinions?cluster=${c.clusterId}#raw-h"><code>${c.clusterId}</code><span class="visually-hidden"> ${m.showCluster}</span></a></td><td>${c.label}${c.concentrated ? html` <span class="badge badge--overdue">${m.concentrated}</span>` : ''}${c.kind === 'placeholder' ? html` <span class="badge">${m.placeholder}</span>` : html` <span class="badge">${m.stance}：${stanceName(m, c.stance)}</span>`}<br><span class="meta">${c.keywords.join(' · ')}</span>${labelConfirmCell(c, confirmTyped, locale)}</td>
 <td class="num">${c.size}</td><td><div class="opinion">${c.representative?.text ?? ''}</div></td>
 <td>${c.answer ? html`<strong>${VERDICT_NAMES[c.answer.verdict][locale]}</strong>: ${c.answer.text}${c.answer.reason ? html`<br><span class="meta">${m.reason}: ${c.answer.reason}</span>` : ''}` : html`<span class="muted">${m.unanswered}</span>`}</td></tr>`,
   )}`;
@@ -141,8 +174,9 @@ ${view.done ? html`<p class="notice notice--ok" role="status">${doneText(view.do
 ${
   clusters
     ? html`<p class="muted">${fill(m.clustersHint, { n: clusters.opinions, from: clusters.concentratedFrom })}</p>
+${clusters.items.some(unconfirmed) ? html`<p class="notice notice--warn">${m.labelsUnconfirmedHint}</p>` : ''}${notice(view, 'confirm', locale)}
 <div class="table-wrap"><table class="table--wide"><thead><tr><th scope="col"><span class="visually-hidden">${m.select}</span></th><th scope="col">${m.id}</th><th scope="col">${m.label}</th><th scope="col" class="num">${m.size}</th><th scope="col">${m.representative}</th><th scope="col">${m.answer}</th></tr></thead>
-<tbody>${clusterRows(clusters.items, values, locale, base)}</tbody></table></div>`
+<tbody>${clusterRows(clusters.items, values, locale, base, view.refused?.form === 'confirm' ? values : undefined)}</tbody></table></div>`
     : html`<p class="notice notice--warn">${m.notClustered}</p>`
 }
 </section>
@@ -176,6 +210,7 @@ ${
 }
 </section></form>
 ${withholdForms(opinions.items, base, session)}
+${clusters ? confirmForms(clusters.items, base, session) : ''}
 ${
   clusters
     ? html`<section aria-labelledby="relabel-h"><h2 id="relabel-h">${m.relabelHeading}</h2>${notice(view, 'relabel', locale)}

@@ -9,7 +9,7 @@ import {
   validateSplitReceipts,
 } from '../../../../../libs/domain/src';
 import { isStance } from '../../../../../libs/opinion-analysis/src';
-import { mergeClusters, relabelCluster, splitCluster } from '../../../../../libs/persistence/src';
+import { confirmClusterLabel, mergeClusters, relabelCluster, splitCluster } from '../../../../../libs/persistence/src';
 import { ownDecision } from '../../common/own-decision';
 import { DATA_SOURCE } from '../../common/tokens';
 import { handleOpinionsPost, listOf, textOf } from '../answer-opinions/opinions-response';
@@ -24,7 +24,10 @@ import { StaffRequests } from '../../common/staff-requests';
 import { formRequest } from '../../site-shell/console/form-key';
 import type { FormBody } from '../../site-shell/console/form-body';
 
-/** Merge, split and relabel clusters from the opinions page, with the same checks as the API's endpoints. */
+/**
+ * Merge, split, relabel clusters and confirm their labels from the opinions page, with the same checks as
+ * the API's endpoints.
+ */
 @ApiExcludeController()
 @Controller('console/decisions')
 @UseFilters(ConsoleErrorFilter)
@@ -119,6 +122,36 @@ export class EditClustersFormController {
         };
         await this.requests.run(formRequest(request, session.actor, body), () =>
           relabelCluster(this.dataSource, id, command, session.actor, new Date(), DEFAULT_POLICY),
+        );
+        return undefined;
+      },
+    );
+  }
+
+  /** Confirms a cluster's label as typed (the current label, or an edit of it, which confirms it too). */
+  @Post(':id/clusters/confirm-label')
+  async confirmLabel(
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+    @Param('id') id: string,
+    @Body() body: FormBody,
+    @CurrentSession() session: ConsoleSession,
+  ): Promise<void> {
+    await handleOpinionsPost(
+      request,
+      reply,
+      session,
+      this.loader,
+      { decisionId: id, form: 'confirm', body },
+      async () => {
+        await ownDecision(this.dataSource, id, session.actor);
+        // A field sent empty is refused (INVALID_LABEL), not read as "confirm as it is".
+        const command = {
+          clusterId: textOf(body['clusterId']) ?? '',
+          ...(body['label'] === undefined ? {} : { label: normalizeClusterLabel(textOf(body['label']) ?? '') }),
+        };
+        await this.requests.run(formRequest(request, session.actor, body), () =>
+          confirmClusterLabel(this.dataSource, id, command, session.actor, new Date(), DEFAULT_POLICY),
         );
         return undefined;
       },

@@ -29,6 +29,7 @@ export const M = defineMessages(
     status: '状态',
     answer: '答复',
     scopeCluster: '（对「{label}」这类意见的统一答复）',
+    scopeClusterUnlabelled: '（对同类意见的统一答复）',
     scopeOwn: '（对本条意见的答复）',
     reason: '理由',
     noAnswer: '采纳情况反馈公布后，将在此显示答复。',
@@ -50,6 +51,7 @@ export const M = defineMessages(
     status: 'Status',
     answer: 'Answer',
     scopeCluster: ' (the answer to all opinions like “{label}”)',
+    scopeClusterUnlabelled: ' (the answer to all opinions like this one)',
     scopeOwn: ' (the answer to this opinion)',
     reason: 'Reason',
     noAnswer: 'The answer will show here once the adoption feedback is published.',
@@ -63,6 +65,13 @@ export interface ReceiptPageState {
   error?: { code: string; status: number };
   /** The visitor just sent the opinion (the redirect after the form). */
   sent: boolean;
+}
+
+/** Whose answer it is: the opinion's own, or its cluster's, named by the label only once staff confirmed it. */
+function scopeText(answer: NonNullable<ReceiptView['answer']>, m: (typeof M)[Locale]): string {
+  if (answer.scope !== 'cluster' || !answer.cluster) return m.scopeOwn;
+  const label = answer.cluster.label;
+  return label === null ? m.scopeClusterUnlabelled : m.scopeCluster.replace('{label}', label);
 }
 
 function found(view: ReceiptView, decision: PublicDecision | undefined, sent: boolean, locale: Locale): Html {
@@ -79,7 +88,7 @@ ${decision ? html`<dt>${m.decision}</dt><dd><a href="${decisionHref}">${decision
 </dl>
 ${
   answer
-    ? html`<h3>${m.answer}${answer.scope === 'cluster' && answer.cluster ? m.scopeCluster.replace('{label}', answer.cluster.label) : m.scopeOwn}</h3>
+    ? html`<h3>${m.answer}${scopeText(answer, m)}</h3>
 <p><span class="badge">${verdictName(answer.verdict, locale)}</span> ${answer.text}</p>${answer.reason ? html`<p><strong>${m.reason}：</strong>${answer.reason}</p>` : ''}
 ${decision ? html`<p><a href="${decisionHref}#feedback">${m.feedback}</a></p>` : ''}`
     : html`<p class="muted">${m.noAnswer}</p>`

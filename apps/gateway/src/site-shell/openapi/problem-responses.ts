@@ -85,6 +85,7 @@ export const ROUTE_CODES: Readonly<Record<string, readonly ErrorCode[]>> = {
     'SPLIT_TAKES_ALL',
   ],
   RelabelClusterController_relabel: CLUSTER_EDIT,
+  ConfirmClusterLabelController_confirm: CLUSTER_EDIT,
   AnswerOpinionsController_answer: [
     ...CLUSTER_EDIT,
     'RECEIPT_NOT_FOUND',
@@ -113,6 +114,7 @@ export const ROUTE_CODES: Readonly<Record<string, readonly ErrorCode[]>> = {
     'ADOPTION_EXPLANATION_REQUIRED',
     'ALREADY_DECIDED',
     'CLUSTER_UNANSWERED',
+    'CLUSTER_LABEL_UNCONFIRMED',
     'CONSULTATION_TOO_SHORT',
     'DRAFT_REQUIRED',
     'EVALUATOR_IS_DRAFTING_UNIT',

@@ -133,6 +133,7 @@ const SCHEMAS: Record<string, SchemaObject> = {
       enum: ['opinions', 'placeholder'],
       description: "`placeholder`: the round's opinions that say nothing themselves; never concentrated (ADR 60).",
     },
+    labelConfirmedAt: nullable(time('When staff confirmed or edited the label (ADR 77); null: unconfirmed.')),
     size: { type: 'integer', minimum: 0 },
     keywords: { type: 'array', items: { type: 'string' } },
     representative: nullable(obj({ receipt: str(), text: str(), status: str() })),
@@ -185,6 +186,7 @@ const SUCCESS: Record<string, Record<string, unknown>> = {
   MergeClustersController_merge: json(ref('ClusterView')),
   SplitClusterController_split: json(obj({ from: ref('ClusterView'), into: ref('ClusterView') })),
   RelabelClusterController_relabel: json(ref('ClusterView')),
+  ConfirmClusterLabelController_confirm: json(ref('ClusterView')),
   ListAnswersController_list: json(
     obj({
       items: {
@@ -227,7 +229,12 @@ const SUCCESS: Record<string, Record<string, unknown>> = {
             text: str(),
             reason: nullable(str()),
             scope: { type: 'string', enum: ['opinion', 'cluster'], description: 'Its own answer, or its cluster’s.' },
-            cluster: nullable(obj({ clusterId: str(), label: str() })),
+            cluster: nullable(
+              obj({
+                clusterId: str(),
+                label: nullable(str('As staff confirmed it (ADR 77); null while unconfirmed.')),
+              }),
+            ),
           },
           undefined,
           'Once the feedback is published.',
