@@ -26,9 +26,16 @@ import { SessionsAndLimits1764900000000 as SqliteSessionsAndLimits } from './mig
 import { ClusterStanceAndKind1765200000000 as PostgresClusterStanceAndKind } from './migrations/postgres/1765200000000-cluster-stance-and-kind';
 import { ClusterStanceAndKind1765200000000 as SqliteClusterStanceAndKind } from './migrations/sqlite/1765200000000-cluster-stance-and-kind';
 import { RateLimitEntity, RevokedSessionEntity } from './entities/session.entity';
-import { CheckpointEntity, LogTreeLeafEntity, LogTreeNodeEntity } from './entities/transparency.entity';
+import {
+  CheckpointCosignatureEntity,
+  CheckpointEntity,
+  LogTreeLeafEntity,
+  LogTreeNodeEntity,
+} from './entities/transparency.entity';
 import { TransparencyLog1765100000000 as PostgresTransparencyLog } from './migrations/postgres/1765100000000-transparency-log';
 import { TransparencyLog1765100000000 as SqliteTransparencyLog } from './migrations/sqlite/1765100000000-transparency-log';
+import { CheckpointCosignatures1765300000000 as PostgresCheckpointCosignatures } from './migrations/postgres/1765300000000-checkpoint-cosignatures';
+import { CheckpointCosignatures1765300000000 as SqliteCheckpointCosignatures } from './migrations/sqlite/1765300000000-checkpoint-cosignatures';
 import { ConsultationEntity, OpinionEntity } from './entities/opinion.entity';
 import { protectDatabaseFile } from './file-modes';
 import {
@@ -61,6 +68,7 @@ export const ENTITIES = [
   LogTreeLeafEntity,
   LogTreeNodeEntity,
   CheckpointEntity,
+  CheckpointCosignatureEntity,
 ];
 
 /**
@@ -86,6 +94,7 @@ export function createDataSource(config: DatabaseConfig): DataSource {
         PostgresSessionsAndLimits,
         PostgresTransparencyLog,
         PostgresClusterStanceAndKind,
+        PostgresCheckpointCosignatures,
       ],
       migrationsTransactionMode: 'all',
       synchronize: false,
@@ -108,6 +117,7 @@ export function createDataSource(config: DatabaseConfig): DataSource {
       SqliteSessionsAndLimits,
       SqliteTransparencyLog,
       SqliteClusterStanceAndKind,
+      SqliteCheckpointCosignatures,
     ],
     migrationsTransactionMode: 'all',
     synchronize: false,

@@ -29,4 +29,12 @@ export {
   signNote,
 } from './note';
 export { type Checkpoint, checkpointText, openCheckpoint, parseCheckpointText, signCheckpoint } from './checkpoint';
-export { asCosigner, COSIGNATURE_V1, cosignatureTime, cosignCheckpoint, cosignedMessage } from './cosignature';
+export {
+  asCosigner,
+  COSIGNATURE_V1,
+  cosignatureLineTime,
+  cosignatureTime,
+  cosignCheckpoint,
+  cosignedMessage,
+  parseCosignerKey,
+} from './cosignature';
