@@ -26,6 +26,7 @@ export {
   parseNote,
   parseSignerKey,
   parseVerifierKey,
+  signatureLine,
   signNote,
 } from './note';
 export { type Checkpoint, checkpointText, openCheckpoint, parseCheckpointText, signCheckpoint } from './checkpoint';
