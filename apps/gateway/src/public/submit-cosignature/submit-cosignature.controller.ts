@@ -1,6 +1,7 @@
 import { Body, Controller, Headers, Post, Res, UseGuards } from '@nestjs/common';
 import {
   ApiBody,
+  ApiConsumes,
   ApiCreatedResponse,
   ApiHeader,
   ApiOkResponse,
@@ -19,6 +20,7 @@ export class SubmitCosignatureController {
 
   @Post('cosignatures')
   @UseGuards(CosignatureRateLimitGuard)
+  @ApiConsumes('text/plain', 'application/json')
   @ApiBody(COSIGNED_NOTE_BODY)
   @ApiHeader({
     name: 'Idempotency-Key',

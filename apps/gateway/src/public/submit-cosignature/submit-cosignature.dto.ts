@@ -1,19 +1,22 @@
 import { ApiProperty } from '@nestjs/swagger';
 
-/** The JSON form of a submission; the same note may be posted as `text/plain` (ADR 61). */
+/**
+ * The request body, one schema for both media types (Nest's ApiBody takes one): the note as `text/plain`,
+ * or the repo's JSON convention `{"note": "…"}` (ADR 61).
+ */
 export const COSIGNED_NOTE_BODY = {
   description:
-    'A checkpoint this log signed, as a C2SP signed note carrying one or more witness cosignature lines (tlog-cosignature/v1): as `text/plain`, or as JSON `{"note": "…"}`.',
+    'A checkpoint this log signed, as a C2SP signed note carrying one or more witness cosignature lines (tlog-cosignature/v1): the note as `text/plain`, or JSON `{"note": "…"}`.',
   required: true,
-  content: {
-    'text/plain': { schema: { type: 'string', maxLength: 65_536 } },
-    'application/json': {
-      schema: {
+  schema: {
+    oneOf: [
+      { type: 'string', maxLength: 65_536, description: 'The cosigned checkpoint note (text/plain).' },
+      {
         type: 'object',
         required: ['note'],
         properties: { note: { type: 'string', maxLength: 65_536, description: 'The cosigned checkpoint note.' } },
       },
-    },
+    ],
   },
 };
 
