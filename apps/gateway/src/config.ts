@@ -125,6 +125,8 @@ const schema = z
       .regex(/^[^\s+]+\+[0-9a-f]{8}\+[A-Za-z0-9+/=]+$/, 'must be a note verifier key: <origin>+<hash>+<base64 key>')
       .optional(),
     TLOG_WITNESSES: tlogWitnesses,
+    COSIGNATURE_RATE_PER_MINUTE: z.coerce.number().int().min(1).default(30),
+    COSIGNATURE_BURST: z.coerce.number().int().min(1).default(30),
   })
   .transform((config) => ({
     ...config,
