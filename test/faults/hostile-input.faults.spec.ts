@@ -83,6 +83,8 @@ describe(`hostile input over every endpoint (${KIND})`, () => {
         PUBLIC_BASE_URL: BASE,
         OPINION_BURST: unlimited,
         OPINION_RATE_PER_MINUTE: unlimited,
+        COSIGNATURE_BURST: unlimited,
+        COSIGNATURE_RATE_PER_MINUTE: unlimited,
         LOGIN_MAX_FAILURES: unlimited,
         LOGIN_MAX_FAILURES_PER_CLIENT: unlimited,
       },
@@ -93,6 +95,12 @@ describe(`hostile input over every endpoint (${KIND})`, () => {
       json: { text: '建议延长公示期。' },
     });
     expect(submitted.status).toBe(201);
+    // The cosignature limit's row exists before the fuzz, as the opinion limit's does after the opinion above.
+    const cosignature = await call(system.baseUrl, 'POST', '/api/v1/public/transparency/cosignatures', {
+      rawBody: 'not a note',
+      headers: { 'content-type': 'text/plain' },
+    });
+    expect(cosignature.body.code).toBe('COSIGNED_NOTE_MALFORMED');
     context = {
       decisionId: opened.id,
       receipt: submitted.body.receipt as string,

@@ -1,4 +1,5 @@
 import { ConfigError } from '../../../libs/runtime/src';
+import { asCosigner, formatVerifierKey, generateSignerKey, parseSignerKey } from '../../../libs/transparency/src';
 import { loadGatewayConfig } from './config';
 
 const SECRET = { AUTH_SECRET: 'x'.repeat(32) };
@@ -41,6 +42,23 @@ describe('gateway configuration', () => {
     expect(loadGatewayConfig({ ...SECRET, CLIENT_MAX_LOOP_SHARE: '1' }).CLIENT_MAX_LOOP_SHARE).toBe(1);
     for (const value of ['0', '1.5', 'half', '-0.5']) {
       expect(() => loadGatewayConfig({ ...SECRET, CLIENT_MAX_LOOP_SHARE: value })).toThrow(/CLIENT_MAX_LOOP_SHARE/);
+    }
+  });
+
+  it('takes witness keys in the C2SP cosignature or the plain Ed25519 form, and names a bad one', () => {
+    expect(loadGatewayConfig(SECRET).TLOG_WITNESSES).toEqual([]);
+    const [a, b] = ['witness.example.org/w1', 'court.example.cn/w'].map(generateSignerKey);
+    const cosignerA = formatVerifierKey(asCosigner(parseSignerKey(a!.signerKey)));
+    const witnesses = loadGatewayConfig({
+      ...SECRET,
+      TLOG_WITNESSES: ` ${cosignerA},\n${b!.verifierKey} `,
+    }).TLOG_WITNESSES;
+    expect(witnesses.map((w) => [w.name, w.type])).toEqual([
+      ['witness.example.org/w1', 4],
+      ['court.example.cn/w', 4],
+    ]);
+    for (const value of [`${cosignerA},${a!.verifierKey}`, 'witness.example.org/w1', cosignerA.slice(0, -4)]) {
+      expect(() => loadGatewayConfig({ ...SECRET, TLOG_WITNESSES: value })).toThrow(/TLOG_WITNESSES: .*witness/);
     }
   });
 });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { env, parseConfig } from '../../../libs/runtime/src';
+import { NoteError, parseCosignerKey, type NoteVerifier } from '../../../libs/transparency/src';
 import { isAddressOrCidr } from './common/client-address';
 
 /** Where the public reaches the gateway: absolute links (feeds) are built on it, never on a request's Host. */
@@ -44,6 +45,34 @@ const redisUrl = z
     'must be a redis:// or rediss:// URL, e.g. redis://127.0.0.1:6379',
   )
   .optional();
+
+/**
+ * The witnesses whose cosignatures the deployment accepts and serves (ADR 61): their verifier keys,
+ * separated by commas or whitespace, each `<name>+<hash>+base64(0x04 ‖ key)` (C2SP tlog-cosignature) or
+ * the plain Ed25519 form (0x01) of the same key; empty: none.
+ */
+const tlogWitnesses = z
+  .string()
+  .default('')
+  .transform((value, context): NoteVerifier[] => {
+    const witnesses: NoteVerifier[] = [];
+    for (const vkey of value.split(/[\s,]+/u).filter((entry) => entry !== '')) {
+      try {
+        const witness = parseCosignerKey(vkey);
+        if (witnesses.some((w) => w.name === witness.name && w.keyHash === witness.keyHash))
+          throw new NoteError('given twice');
+        witnesses.push(witness);
+      } catch (error) {
+        const reason = error instanceof NoteError ? error.message : String(error);
+        context.addIssue({
+          code: 'custom',
+          message: `${JSON.stringify(vkey.slice(0, 80))}: ${reason}; give witness verifier keys <name>+<hash>+<base64 key>, separated by commas`,
+        });
+        return z.NEVER;
+      }
+    }
+    return witnesses;
+  });
 
 const schema = z
   .object({
@@ -95,6 +124,9 @@ const schema = z
       .string()
       .regex(/^[^\s+]+\+[0-9a-f]{8}\+[A-Za-z0-9+/=]+$/, 'must be a note verifier key: <origin>+<hash>+<base64 key>')
       .optional(),
+    TLOG_WITNESSES: tlogWitnesses,
+    COSIGNATURE_RATE_PER_MINUTE: z.coerce.number().int().min(1).default(30),
+    COSIGNATURE_BURST: z.coerce.number().int().min(1).default(30),
   })
   .transform((config) => ({
     ...config,
@@ -105,4 +137,14 @@ export type GatewayConfig = z.infer<typeof schema>;
 
 export function loadGatewayConfig(source: Record<string, string | undefined>): GatewayConfig {
   return parseConfig(schema, source);
+}
+
+/** Whether a kept cosignature is by a witness `TLOG_WITNESSES` still names (same name and key hash). */
+export function isConfiguredWitness(
+  config: GatewayConfig,
+  cosignature: { witnessName: string; keyHash: string },
+): boolean {
+  return config.TLOG_WITNESSES.some(
+    (w) => w.name === cosignature.witnessName && w.keyHash.toString(16).padStart(8, '0') === cosignature.keyHash,
+  );
 }

@@ -77,3 +77,26 @@ function problemDetail(text: string): string {
     return '';
   }
 }
+
+/** The deployment's answer to a submission: its status and, for a problem, ` (CODE: detail)`. */
+export interface Submitted {
+  status: number;
+  body: string;
+  problem: string;
+}
+
+/** POSTs a text/plain body (a cosigned note) with an Idempotency-Key; any HTTP answer is returned. */
+export async function postText(url: string, text: string, key: string, timeoutMs: number): Promise<Submitted> {
+  try {
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain; charset=utf-8', accept: 'application/json', 'idempotency-key': key },
+      body: text,
+      signal: AbortSignal.timeout(timeoutMs),
+    });
+    const body = await response.text();
+    return { status: response.status, body, problem: response.ok ? '' : problemDetail(body) };
+  } catch (error) {
+    throw new FetchError(`POST ${url}: ${networkMessage(error)}`);
+  }
+}

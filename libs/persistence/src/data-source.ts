@@ -28,9 +28,16 @@ import { ClusterStanceAndKind1765200000000 as SqliteClusterStanceAndKind } from 
 import { ClusterLabelConfirmed1765600000000 as PostgresClusterLabelConfirmed } from './migrations/postgres/1765600000000-cluster-label-confirmed';
 import { ClusterLabelConfirmed1765600000000 as SqliteClusterLabelConfirmed } from './migrations/sqlite/1765600000000-cluster-label-confirmed';
 import { RateLimitEntity, RevokedSessionEntity } from './entities/session.entity';
-import { CheckpointEntity, LogTreeLeafEntity, LogTreeNodeEntity } from './entities/transparency.entity';
+import {
+  CheckpointCosignatureEntity,
+  CheckpointEntity,
+  LogTreeLeafEntity,
+  LogTreeNodeEntity,
+} from './entities/transparency.entity';
 import { TransparencyLog1765100000000 as PostgresTransparencyLog } from './migrations/postgres/1765100000000-transparency-log';
 import { TransparencyLog1765100000000 as SqliteTransparencyLog } from './migrations/sqlite/1765100000000-transparency-log';
+import { CheckpointCosignatures1765300000000 as PostgresCheckpointCosignatures } from './migrations/postgres/1765300000000-checkpoint-cosignatures';
+import { CheckpointCosignatures1765300000000 as SqliteCheckpointCosignatures } from './migrations/sqlite/1765300000000-checkpoint-cosignatures';
 import { ConsultationEntity, OpinionEntity } from './entities/opinion.entity';
 import { protectDatabaseFile } from './file-modes';
 import {
@@ -63,6 +70,7 @@ export const ENTITIES = [
   LogTreeLeafEntity,
   LogTreeNodeEntity,
   CheckpointEntity,
+  CheckpointCosignatureEntity,
 ];
 
 /**
@@ -88,6 +96,7 @@ export function createDataSource(config: DatabaseConfig): DataSource {
         PostgresSessionsAndLimits,
         PostgresTransparencyLog,
         PostgresClusterStanceAndKind,
+        PostgresCheckpointCosignatures,
         PostgresClusterLabelConfirmed,
       ],
       migrationsTransactionMode: 'all',
@@ -111,6 +120,7 @@ export function createDataSource(config: DatabaseConfig): DataSource {
       SqliteSessionsAndLimits,
       SqliteTransparencyLog,
       SqliteClusterStanceAndKind,
+      SqliteCheckpointCosignatures,
       SqliteClusterLabelConfirmed,
     ],
     migrationsTransactionMode: 'all',

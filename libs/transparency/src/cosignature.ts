@@ -1,12 +1,15 @@
 import { checkpointText, type Checkpoint } from './checkpoint';
 import {
+  ED25519,
   ed25519Sign,
   ed25519Verify,
   keyHash,
   NoteError,
+  type NoteSignature,
   type NoteSigner,
   type NoteVerifier,
   parseNote,
+  parseVerifierKey,
   signatureLine,
 } from './note';
 
@@ -46,4 +49,28 @@ export function cosignatureTime(note: string, witness: NoteVerifier): number | n
     if (ed25519Verify(witness.publicKey, cosignedMessage(text, timestamp), s.signature.subarray(8))) return timestamp;
   }
   return null;
+}
+
+/**
+ * The time of one parsed cosignature line on `text` (a checkpoint note's text), or null when the line is
+ * not `witness`'s (name, key hash) or its signature does not verify.
+ */
+export function cosignatureLineTime(text: string, line: NoteSignature, witness: NoteVerifier): number | null {
+  if (line.name !== witness.name || line.keyHash !== witness.keyHash || line.signature.length !== 72) return null;
+  const timestamp = line.signature.readBigUInt64BE(0);
+  if (timestamp > BigInt(Number.MAX_SAFE_INTEGER)) return null;
+  const message = cosignedMessage(text, Number(timestamp));
+  return ed25519Verify(witness.publicKey, message, line.signature.subarray(8)) ? Number(timestamp) : null;
+}
+
+/**
+ * A witness's cosigning key from its published verifier key: the C2SP tlog-cosignature/v1 form
+ * `<name>+<hash>+base64(0x04 ‖ key)`, or the plain Ed25519 form (type 0x01) of the same key, taken as its
+ * cosigner view. Throws NoteError on anything else.
+ */
+export function parseCosignerKey(vkey: string): NoteVerifier {
+  const key = parseVerifierKey(vkey);
+  if (key.type === COSIGNATURE_V1) return key;
+  if (key.type === ED25519) return asCosigner(key);
+  throw new NoteError(`unsupported witness key type 0x${key.type.toString(16).padStart(2, '0')}`);
 }

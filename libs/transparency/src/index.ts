@@ -26,7 +26,16 @@ export {
   parseNote,
   parseSignerKey,
   parseVerifierKey,
+  signatureLine,
   signNote,
 } from './note';
 export { type Checkpoint, checkpointText, openCheckpoint, parseCheckpointText, signCheckpoint } from './checkpoint';
-export { asCosigner, COSIGNATURE_V1, cosignatureTime, cosignCheckpoint, cosignedMessage } from './cosignature';
+export {
+  asCosigner,
+  COSIGNATURE_V1,
+  cosignatureLineTime,
+  cosignatureTime,
+  cosignCheckpoint,
+  cosignedMessage,
+  parseCosignerKey,
+} from './cosignature';

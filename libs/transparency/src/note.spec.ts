@@ -1,13 +1,17 @@
 import vectors from './testdata/rfc9162-vectors.json';
 import {
   asCosigner,
+  cosignatureLineTime,
   cosignatureTime,
   cosignCheckpoint,
+  formatVerifierKey,
   generateSignerKey,
   leafHash,
   NoteError,
   openCheckpoint,
   openNote,
+  parseCosignerKey,
+  parseNote,
   parseSignerKey,
   parseVerifierKey,
   signCheckpoint,
@@ -60,5 +64,22 @@ describe('checkpoints and cosignatures (C2SP tlog-checkpoint, tlog-cosignature)'
     const grown = signCheckpoint({ ...checkpoint, size: 13 }, parseSignerKey(log.signerKey));
     expect(cosignatureTime(grown + cosigned.split('\n').at(-2)! + '\n', verifier)).toBeNull();
     expect(cosignatureTime(cosigned, parseVerifierKey(witnessKeys.verifierKey))).toBeNull();
+  });
+
+  it('checks one cosignature line at a time, and reads a witness key in either published form', () => {
+    const witnessKeys = generateSignerKey('witness.example/w2');
+    const witness = asCosigner(parseSignerKey(witnessKeys.signerKey));
+    const cosigned =
+      signCheckpoint(checkpoint, parseSignerKey(log.signerKey)) + cosignCheckpoint(checkpoint, witness, 1_765_000_001);
+    const { text, signatures } = parseNote(cosigned);
+    const c2sp = formatVerifierKey(witness);
+    expect(c2sp).toMatch(/^witness\.example\/w2\+[0-9a-f]{8}\+/);
+    for (const key of [c2sp, witnessKeys.verifierKey]) {
+      expect(parseCosignerKey(key)).toEqual(parseCosignerKey(c2sp));
+      expect(cosignatureLineTime(text, signatures[1]!, parseCosignerKey(key))).toBe(1_765_000_001);
+      expect(cosignatureLineTime(text, signatures[0]!, parseCosignerKey(key))).toBeNull();
+      expect(cosignatureLineTime(text.replace('12', '13'), signatures[1]!, parseCosignerKey(key))).toBeNull();
+    }
+    expect(() => parseCosignerKey('witness.example/w2+00000000+AAAA')).toThrow(NoteError);
   });
 });

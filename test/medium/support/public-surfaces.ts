@@ -2,8 +2,9 @@ import { call } from '../../support/http';
 
 /**
  * A published confidential decision on every public surface (SPEC.md §3.8, ADR 29): the public refused
- * an opinion; pages in both languages, API, feeds, exports and search show the approved public title and
- * none of `hidden` (registration title and summary, ground, internal records, the refused opinion).
+ * an opinion; pages in both languages (the verify page with its witnesses too), API, feeds, exports and
+ * search show the approved public title and none of `hidden` (registration title and summary, ground,
+ * internal records, the refused opinion).
  */
 export async function assertConfidentialAfterPublication(
   baseUrl: string,
@@ -23,6 +24,7 @@ export async function assertConfidentialAfterPublication(
     `/decisions/${id}/timeline?lang=${lang}`,
     `/decisions?lang=${lang}`,
     `/?lang=${lang}`,
+    `/verify?lang=${lang}`,
   ]);
   for (const path of pages) {
     const reply = await call(baseUrl, 'GET', path);

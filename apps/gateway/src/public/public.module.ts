@@ -12,6 +12,9 @@ import { ViewCatalogueController } from './list-public-decisions/view-catalogue.
 import { ListPublicOpinionsController } from './list-public-opinions/list-public-opinions.controller';
 import { GetOpinionReceiptController } from './look-up-receipt/get-opinion-receipt.controller';
 import { LookUpReceiptController } from './look-up-receipt/look-up-receipt.controller';
+import { CosignatureRateLimitGuard } from './submit-cosignature/cosignature-rate-limit.guard';
+import { SubmitCosignatureController } from './submit-cosignature/submit-cosignature.controller';
+import { SubmitCosignatureHandler } from './submit-cosignature/submit-cosignature.handler';
 import { SubmitOpinionFormController } from './submit-opinion/submit-opinion-form.controller';
 import { SubmitOpinionController } from './submit-opinion/submit-opinion.controller';
 import { SubmitOpinionHandler } from './submit-opinion/submit-opinion.handler';
@@ -52,9 +55,16 @@ import { ViewTimelineController } from './view-timeline/view-timeline.controller
     GetCalendarController,
     GetFeedsController,
     GetTransparencyProofsController,
+    SubmitCosignatureController,
     ExportDecisionsController,
     ExportOpinionsController,
   ],
-  providers: [SubmitOpinionHandler, GetFeedsHandler, GetTransparencyProofsHandler],
+  providers: [
+    SubmitOpinionHandler,
+    GetFeedsHandler,
+    GetTransparencyProofsHandler,
+    SubmitCosignatureHandler,
+    CosignatureRateLimitGuard,
+  ],
 })
 export class PublicModule {}

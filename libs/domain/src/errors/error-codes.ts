@@ -58,6 +58,11 @@ export const ERROR_CODES = {
     zh: '透明日志还没有签名的检查点。',
     en: 'The transparency log has no signed checkpoint yet.',
   },
+  CHECKPOINT_NOT_ISSUED: {
+    status: 422,
+    zh: '这不是本系统签发的检查点：提交的检查点与本透明日志签名的任何检查点都不一致。',
+    en: 'This is not a checkpoint this log signed: it matches none of its signed checkpoints.',
+  },
   CLIENT_BUSY: {
     status: 429,
     zh: '来自您网络地址的请求过多，请等待之前的请求完成后再试。',
@@ -108,6 +113,16 @@ export const ERROR_CODES = {
     status: 422,
     zh: '征求意见期不得少于30日（《重大行政决策程序暂行条例》第十五条）。确需缩短的，须填写缩短理由，经分管领导批准后在公告中公开。',
     en: 'A consultation lasts at least 30 days (Decree 713 art.15). A shorter one needs a reason, approved by a manager and published in the notice.',
+  },
+  COSIGNATURE_INVALID: {
+    status: 422,
+    zh: '见证人的联署签名无效（签名不符，或联署时间晚于当前时间）。',
+    en: 'The witness’s cosignature is not valid (a wrong signature, or a time in the future).',
+  },
+  COSIGNED_NOTE_MALFORMED: {
+    status: 422,
+    zh: '联署的检查点格式不正确：应为带有见证人联署签名行的 C2SP 签名检查点。',
+    en: 'The cosigned checkpoint is malformed: send a C2SP signed checkpoint note with a witness cosignature line.',
   },
   CSRF_INVALID: {
     status: 403,
@@ -460,6 +475,11 @@ export const ERROR_CODES = {
   UNIT_EXISTS: { status: 409, zh: '已有同一编号的单位。', en: 'A unit with this id already exists.' },
   UNKNOWN_ACTION: { status: 404, zh: '没有这项操作。', en: 'There is no such action.' },
   UNKNOWN_UNIT: { status: 422, zh: '没有这个单位。', en: 'No such unit.' },
+  UNKNOWN_WITNESS: {
+    status: 422,
+    zh: '联署签名不属于本系统配置的任何见证人。',
+    en: 'The cosignature is by no witness this deployment is configured with.',
+  },
   UNSUPPORTED_MEDIA_TYPE: {
     status: 415,
     zh: '不支持这种内容类型：接口只接受 JSON，页面只接受表单。',

@@ -46,3 +46,35 @@ export class CheckpointEntity {
   @Column({ name: 'created_at', type: 'varchar', length: 32 })
   createdAt!: string;
 }
+
+/** A witness's cosignature of a checkpoint (ADR 61), one per checkpoint and witness key. Append-only. */
+@Entity('checkpoint_cosignatures')
+export class CheckpointCosignatureEntity {
+  @PrimaryColumn({ name: 'tree_size', type: 'integer' })
+  treeSize!: number;
+
+  @PrimaryColumn({ name: 'witness_name', type: 'varchar', length: 255 })
+  witnessName!: string;
+
+  /** The key hash of the witness's cosigner key (type 0x04), 8 hex digits. */
+  @PrimaryColumn({ name: 'key_hash', type: 'varchar', length: 8 })
+  keyHash!: string;
+
+  /** The C2SP signature line as received, with its newline: appended to the checkpoint note as served. */
+  @Column({ name: 'signature_line', type: 'text' })
+  signatureLine!: string;
+
+  /** The time the cosignature states (ISO 8601); `received_at` is when the deployment stored it. */
+  @Column({ name: 'cosigned_at', type: 'varchar', length: 32 })
+  cosignedAt!: string;
+
+  @Column({ name: 'received_at', type: 'varchar', length: 32 })
+  receivedAt!: string;
+
+  @Column({ name: 'idempotency_key', type: 'varchar', length: 128, nullable: true })
+  idempotencyKey!: string | null;
+
+  /** SHA-256 hex of the submitted note: a key reused for another note is refused. */
+  @Column({ name: 'request_hash', type: 'varchar', length: 64 })
+  requestHash!: string;
+}

@@ -7,3 +7,12 @@ export {
   type StoredCheckpoint,
   TreeInconsistentError,
 } from './checkpoints.repository';
+export {
+  checkpointOfSize,
+  type CosignatureRequest,
+  cosignaturesOf,
+  type NewCosignature,
+  recordCosignatures,
+  type RecordedCosignatures,
+  type StoredCosignature,
+} from './cosignatures.repository';

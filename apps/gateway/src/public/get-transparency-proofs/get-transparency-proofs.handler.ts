@@ -3,6 +3,7 @@ import type { DataSource } from 'typeorm';
 import { DomainError } from '../../../../../libs/domain/src';
 import {
   consistencyProofAt,
+  cosignaturesOf,
   findPublicDecision,
   inclusionProofAt,
   latestCheckpoint,
@@ -10,7 +11,8 @@ import {
   leafOf,
   treeSize,
 } from '../../../../../libs/persistence/src';
-import { DATA_SOURCE } from '../../common/tokens';
+import { isConfiguredWitness, type GatewayConfig } from '../../config';
+import { CONFIG, DATA_SOURCE } from '../../common/tokens';
 import type { ConsistencyProofResponse, ConsistencyQuery, InclusionProofResponse, InclusionQuery } from './proof.query';
 
 const b64 = (hashes: Buffer[]): string[] => hashes.map((hash) => hash.toString('base64'));
@@ -22,12 +24,22 @@ const b64 = (hashes: Buffer[]): string[] => hashes.map((hash) => hash.toString('
  */
 @Injectable()
 export class GetTransparencyProofsHandler {
-  constructor(@Inject(DATA_SOURCE) private readonly dataSource: DataSource) {}
+  constructor(
+    @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
+    @Inject(CONFIG) private readonly config: GatewayConfig,
+  ) {}
 
+  /**
+   * The latest checkpoint note with the kept cosignature line of each witness still configured appended
+   * (ADR 61): one valid multi-signature note that the log's key and each witness's key open.
+   */
   async checkpoint(): Promise<string> {
     const latest = await latestCheckpoint(this.dataSource);
     if (!latest) throw new DomainError('CHECKPOINT_NOT_FOUND', 'not_found', 'No checkpoint has been signed yet.');
-    return latest.note;
+    const lines = (await cosignaturesOf(this.dataSource, latest.size))
+      .filter((c) => isConfiguredWitness(this.config, c))
+      .map((c) => c.signatureLine);
+    return latest.note + lines.join('');
   }
 
   async inclusion(query: InclusionQuery): Promise<InclusionProofResponse> {

@@ -2,8 +2,14 @@ import { Controller, Get, Inject, Param, Req, Res, UseFilters } from '@nestjs/co
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { DataSource } from 'typeorm';
-import { findPublicDecision, listDecisions, toPublicDecision } from '../../../../../libs/persistence/src';
-import type { GatewayConfig } from '../../config';
+import {
+  cosignaturesOf,
+  findPublicDecision,
+  latestCheckpoint,
+  listDecisions,
+  toPublicDecision,
+} from '../../../../../libs/persistence/src';
+import { isConfiguredWitness, type GatewayConfig } from '../../config';
 import { CONFIG, DATA_SOURCE } from '../../common/tokens';
 import { notPublic } from '../view-decision/get-public-decision.controller';
 import { html } from '../../site-shell/web/html';
@@ -12,6 +18,7 @@ import { renderPage } from '../../site-shell/web/layout';
 import { pageContext, sendHtml } from '../../site-shell/web/page-context';
 import { decisionHeader } from '../decision-header';
 import { M, renderVerifier, renderVerifyIndex } from './verify-page';
+import { renderWitnesses, type WitnessView } from './witness-section';
 
 /** The bundle of apps/gateway/browser/verify.ts: `verifyTimeline` from libs/domain, run in the browser. */
 const SCRIPT = html`<script src="/assets/verify.js" defer></script>`;
@@ -40,8 +47,24 @@ export class VerifyLogController {
       this.config.PUBLIC_BASE_URL,
       context.locale,
       context.query['lang'],
+      renderWitnesses(await this.witnessView(), context.locale),
     );
     await sendHtml(request, reply, renderPage(context, { title: M[context.locale].title, main }), { cache: 'public' });
+  }
+
+  /** The latest checkpoint and the configured witnesses that cosigned it (ADR 61). */
+  private async witnessView(): Promise<WitnessView> {
+    const latest = await latestCheckpoint(this.dataSource);
+    const cosigned = latest
+      ? (await cosignaturesOf(this.dataSource, latest.size))
+          .filter((c) => isConfiguredWitness(this.config, c))
+          .map((c) => ({ witness: c.witnessName, cosignedAt: c.cosignedAt }))
+      : [];
+    return {
+      checkpoint: latest && { size: latest.size, createdAt: latest.createdAt },
+      configured: [...new Set(this.config.TLOG_WITNESSES.map((w) => w.name))],
+      cosigned,
+    };
   }
 
   /** `GET /decisions/{id}/verify`: the chain of one decision checked in the browser. */

@@ -100,6 +100,7 @@ export function renderVerifyIndex(
   baseUrl: string,
   locale: Locale,
   lang: string | undefined,
+  witnesses: Html | string = '',
 ): Html {
   const m = M[locale];
   return html`<h1>${m.title}</h1><p>${m.intro}</p>
@@ -108,5 +109,6 @@ export function renderVerifyIndex(
 ${lang ? html`<input type="hidden" name="lang"${attrs({ value: lang })}>` : ''}
 <div class="field"><button type="submit">${m.go}</button></div></form>
 <section aria-labelledby="recent-h"><h2 id="recent-h">${m.recent}</h2><ul>${recent.map((d) => html`<li><a href="/decisions/${encodeURIComponent(d.id)}/verify">${d.title}</a></li>`)}</ul></section>
+${witnesses}
 <section aria-labelledby="cli-h"><h2 id="cli-h">${m.cli.replace(/[：:]$/, '')}</h2>${cli(baseUrl, null, locale)}</section>`;
 }

@@ -208,6 +208,16 @@ export const ROUTE_CODES: Readonly<Record<string, readonly ErrorCode[]>> = {
     'TREE_SIZE_OUT_OF_RANGE',
   ],
   GetTransparencyProofsController_consistency: ['CHECKPOINT_NOT_FOUND', 'TREE_SIZE_OUT_OF_RANGE'],
+  SubmitCosignatureController_submit: [
+    'COSIGNED_NOTE_MALFORMED',
+    'CHECKPOINT_NOT_ISSUED',
+    'UNKNOWN_WITNESS',
+    'COSIGNATURE_INVALID',
+    'INVALID_IDEMPOTENCY_KEY',
+    'IDEMPOTENCY_KEY_REUSED',
+    'RATE_LIMITED',
+    'LIMITS_UNAVAILABLE',
+  ],
 };
 
 /** The codes an operation can answer with: those of every request, of its traits (a body, a query DTO, staff), and its own. */
