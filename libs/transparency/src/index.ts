@@ -30,3 +30,16 @@ export {
 } from './note';
 export { type Checkpoint, checkpointText, openCheckpoint, parseCheckpointText, signCheckpoint } from './checkpoint';
 export { asCosigner, COSIGNATURE_V1, cosignatureTime, cosignCheckpoint, cosignedMessage } from './cosignature';
+export {
+  fromBase64,
+  keyHashOf,
+  type NoteParts,
+  parseCheckpointBody,
+  parseVerifierKeyText,
+  pureLeafHash,
+  sameBytes,
+  signaturesBy,
+  splitNote,
+  toBase64,
+  type VerifierKeyParts,
+} from './proof-check';
