@@ -71,6 +71,8 @@ interface Lie {
 async function startLyingProxy(target: string, signerKey: string) {
   const signer = parseSignerKey(signerKey);
   let lie: Lie | null = null;
+  /** Lines appended to the honest checkpoint note (witness cosignatures), when passing it through. */
+  let cosignatures = '';
   let fake: {
     tree: MemoryTree;
     note: string;
@@ -90,7 +92,11 @@ async function startLyingProxy(target: string, signerKey: string) {
       });
       const type = upstream.headers.get('content-type') ?? 'text/plain';
       const body = Buffer.from(await upstream.arrayBuffer());
-      if (!fake || !lie) return void response.writeHead(upstream.status, { 'content-type': type }).end(body);
+      const passed =
+        url.pathname === `${API}/transparency/checkpoint` && upstream.ok
+          ? `${body.toString('utf8')}${cosignatures}`
+          : body;
+      if (!fake || !lie) return void response.writeHead(upstream.status, { 'content-type': type }).end(passed);
       const [path, q, dropped] = [url.pathname, url.searchParams, lie.dropped];
       if (path === `${API}/decisions`) {
         const page = JSON.parse(body.toString('utf8')) as { items: { id: string }[]; total: number };
@@ -136,6 +142,10 @@ async function startLyingProxy(target: string, signerKey: string) {
   return {
     url: `http://127.0.0.1:${port}`,
     /** Serves `next` from now on (null: honest again). */
+    /** Adds witness cosignature lines to the honest checkpoint note. */
+    cosign(lines: string): void {
+      cosignatures = lines;
+    },
     serve(next: Lie | null): void {
       lie = next;
       if (!next) return void (fake = null);
@@ -284,21 +294,46 @@ describe('a lying deployment is caught by the verifier, the browser verifier and
   const honestIndexOf = (decisionId: string, seq: number) =>
     leaves.findIndex((e) => e.decisionId === decisionId && e.seq === seq);
 
-  it('passes the honest deployment with all three', async () => {
+  it('passes the honest deployment with all three, witness cosignatures beside the log signature included', async () => {
     const state = join(dir, 'honest.json');
+    const witness = (): Promise<Run> =>
+      openDecision(
+        'witness',
+        proxy.url,
+        '--log-key',
+        keys.verifierKey,
+        '--key-file',
+        join(dir, 'honest-witness.key'),
+        '--state',
+        join(dir, 'honest-witness.json'),
+        '--name',
+        'witness.example.org/honest',
+      );
     const run = await openDecision('verify', proxy.url, '--log-key', keys.verifierKey, '--state', state);
     expect(run).toMatchObject({ code: 0 });
     expect(run.stdout).toMatch(/LOG OK {2}checkpoint of \d+ leaves/);
+    const cosigned = await witness();
+    expect(cosigned.code).toBe(0);
     const context = await newContext(browser);
     const page = await context.newPage();
     await page.goto(`${proxy.url}/decisions/${first}/verify`);
     await page.locator('#verify-log[data-verdict]').waitFor();
     expect(await page.locator('#verify-log').getAttribute('data-problem')).toBe('log_first');
-    await page.reload();
-    await page.locator('#verify-log[data-verdict]').waitFor();
-    expect(await page.locator('#verify-log').getAttribute('data-verdict')).toBe('ok');
-    expect(await page.locator('#verify-log').textContent()).toContain(`检查点签名有效`);
-    await context.close();
+    // Another witness's cosignature served with the checkpoint (C2SP signed-note: other keys' lines are skipped).
+    proxy.cosign(cosigned.stdout.split('\n\n')[1]!.split('\n').slice(1).join('\n'));
+    try {
+      await page.reload();
+      await page.locator('#verify-log[data-verdict]').waitFor();
+      expect(await page.locator('#verify-log').getAttribute('data-verdict')).toBe('ok');
+      expect(await page.locator('#verify-log').textContent()).toContain(`检查点签名有效`);
+      expect(await openDecision('verify', proxy.url, '--log-key', keys.verifierKey, '--state', state)).toMatchObject({
+        code: 0,
+      });
+      expect((await witness()).code).toBe(0);
+    } finally {
+      proxy.cosign('');
+      await context.close();
+    }
   });
 
   it('(a) an altered entry', async () => {
