@@ -39,3 +39,16 @@ export {
   cosignedMessage,
   parseCosignerKey,
 } from './cosignature';
+export {
+  fromBase64,
+  keyHashOf,
+  type NoteParts,
+  parseCheckpointBody,
+  parseVerifierKeyText,
+  pureLeafHash,
+  sameBytes,
+  signaturesBy,
+  splitNote,
+  toBase64,
+  type VerifierKeyParts,
+} from './proof-check';

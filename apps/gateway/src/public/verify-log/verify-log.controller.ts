@@ -73,7 +73,7 @@ export class VerifyLogController {
     const context = pageContext(request, reply);
     const decision = await findPublicDecision(this.dataSource, id);
     if (!decision) throw notPublic(id);
-    const main = html`${decisionHeader(decision, context.locale, 'verify')}${renderVerifier(id, this.config.PUBLIC_BASE_URL, context.locale)}`;
+    const main = html`${decisionHeader(decision, context.locale, 'verify')}${renderVerifier(id, this.config.PUBLIC_BASE_URL, context.locale, this.config.TLOG_VERIFIER_KEY)}`;
     const title = `${M[context.locale].title} · ${decision.title}`;
     await sendHtml(request, reply, renderPage(context, { title, main, head: SCRIPT }), { cache: 'public' });
   }
