@@ -37,6 +37,13 @@ import {
   OpinionAnswerEntity,
   OpinionClusterEntity,
 } from './entities/feedback.entity';
+import {
+  DisclosureApplicantEntity,
+  DisclosureCaseLogEntity,
+  DisclosureRequestEntity,
+} from './entities/disclosure.entity';
+import { Disclosure1765400000000 as PostgresDisclosure } from './migrations/postgres/1765400000000-disclosure';
+import { Disclosure1765400000000 as SqliteDisclosure } from './migrations/sqlite/1765400000000-disclosure';
 
 /** Where the app data lives: a SQLite file (embedded default) or a PostgreSQL URL. */
 export type DatabaseConfig = { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string; poolSize?: number };
@@ -61,6 +68,9 @@ export const ENTITIES = [
   LogTreeLeafEntity,
   LogTreeNodeEntity,
   CheckpointEntity,
+  DisclosureRequestEntity,
+  DisclosureApplicantEntity,
+  DisclosureCaseLogEntity,
 ];
 
 /**
@@ -86,6 +96,7 @@ export function createDataSource(config: DatabaseConfig): DataSource {
         PostgresSessionsAndLimits,
         PostgresTransparencyLog,
         PostgresClusterStanceAndKind,
+        PostgresDisclosure,
       ],
       migrationsTransactionMode: 'all',
       synchronize: false,
@@ -108,6 +119,7 @@ export function createDataSource(config: DatabaseConfig): DataSource {
       SqliteSessionsAndLimits,
       SqliteTransparencyLog,
       SqliteClusterStanceAndKind,
+      SqliteDisclosure,
     ],
     migrationsTransactionMode: 'all',
     synchronize: false,
