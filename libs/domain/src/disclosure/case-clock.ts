@@ -1,5 +1,5 @@
 import type { WorkingCalendar } from '../calendar/working-calendar';
-import type { CaseState } from './case-state';
+import type { CaseState } from './case-events';
 import { addWorkingDates, workingDaysBetween } from './working-dates';
 
 /** Working days to reply (art.33 ¶1), the longest extension (¶2), the correction-notice window (art.30). */

@@ -1,6 +1,7 @@
 import type { Role } from '../accounts/actors';
 import type { IntakeChannel } from './intake';
 import type { Outcome } from './outcomes';
+import type { DisclosureStage } from './stages';
 
 /**
  * The facts of a request's case, as its log records them. Every date is a Shanghai calendar date
@@ -34,3 +35,25 @@ export type CaseEvent =
   | { type: 'Archived'; date: string };
 
 export type CaseEventType = CaseEvent['type'];
+
+/** A request's case folded from its events (ADR 0067). Dates only: every due date is computed on demand. */
+export interface CaseState {
+  stage: DisclosureStage;
+  receivedDate: string;
+  /** Receipt, or the day the corrected request arrived (art.30: the clock restarts then). */
+  clockStartDate: string;
+  handlerId: string;
+  correction?: { requestedDate: string; periodWorkingDays: number; receivedDate?: string };
+  consultations: Array<{
+    id: string;
+    kind: ConsultationKind;
+    startDate: string;
+    deliveredDate: string;
+    endDate?: string;
+    consent?: boolean;
+  }>;
+  extension?: { workingDays: number; approverId: string; date: string };
+  customPeriod?: { workingDays: number; reason: string };
+  fee?: { noticedDate: string; amountYuan: number; paidDate?: string };
+  closed?: { date: string; outcome: Outcome };
+}

@@ -9,32 +9,11 @@ import {
   paymentDeadline,
   replyClock,
 } from './case-clock';
-import type { CaseEvent, ConsultationKind } from './case-events';
-import type { Outcome } from './outcomes';
-import { assertStageMove, type DisclosureStage } from './stages';
+import type { CaseEvent, CaseState } from './case-events';
+import { assertStageMove } from './stages';
 import { addWorkingDates } from './working-dates';
 
-/** A request's case folded from its events (ADR 0067). Dates only: every due date is computed on demand. */
-export interface CaseState {
-  stage: DisclosureStage;
-  receivedDate: string;
-  /** Receipt, or the day the corrected request arrived (art.30: the clock restarts then). */
-  clockStartDate: string;
-  handlerId: string;
-  correction?: { requestedDate: string; periodWorkingDays: number; receivedDate?: string };
-  consultations: Array<{
-    id: string;
-    kind: ConsultationKind;
-    startDate: string;
-    deliveredDate: string;
-    endDate?: string;
-    consent?: boolean;
-  }>;
-  extension?: { workingDays: number; approverId: string; date: string };
-  customPeriod?: { workingDays: number; reason: string };
-  fee?: { noticedDate: string; amountYuan: number; paidDate?: string };
-  closed?: { date: string; outcome: Outcome };
-}
+export type { CaseState } from './case-events';
 
 /** The shortest reason accepted for a custom period (art.35). */
 export const MIN_CUSTOM_PERIOD_REASON_CHARS = 10;
