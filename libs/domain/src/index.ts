@@ -222,6 +222,7 @@ export {
   type Table3Row,
   table3Balances,
   TABLE3_COLUMNS,
+  table3FactsOfCase,
   TABLE3_ROWS,
 } from './disclosure/annual-table3';
 export {

@@ -1,4 +1,12 @@
-import { computeTable3, type Table3Fact, table3Balances, TABLE3_COLUMNS, TABLE3_ROWS } from './annual-table3';
+import {
+  computeTable3,
+  type Table3Fact,
+  table3Balances,
+  TABLE3_COLUMNS,
+  table3FactsOfCase,
+  TABLE3_ROWS,
+} from './annual-table3';
+import type { CaseEvent } from './case-events';
 
 /**
  * A fixture year computed by hand. 2026: five cases.
@@ -45,5 +53,16 @@ describe('Table 3 of the annual report, from logged case facts', () => {
     expect(table3Balances(table)).toBe(true);
     expect(table.new.total + table.carried_over.total).toBe(4);
     expect(computeTable3(facts, 2027).carried_over).toEqual(table.carried_forward);
+  });
+});
+
+describe('Table 3 facts read from a case log', () => {
+  it('takes the receipt and the closing reply or abandonment, and nothing else', () => {
+    const events: CaseEvent[] = [
+      { type: 'RequestReceived', date: '2026-05-11', channel: 'online', handlerId: 'h-1' },
+      { type: 'CorrectionRequested', date: '2026-05-12', periodWorkingDays: 10 },
+      { type: 'Abandoned', date: '2026-06-01', outcome: 'correction_lapsed' },
+    ];
+    expect(table3FactsOfCase('C', 'business', events)).toEqual(facts.filter((f) => f.caseId === 'C'));
   });
 });

@@ -1,3 +1,4 @@
+import type { CaseEvent } from './case-events';
 import { APPLICANT_KINDS, type ApplicantKind } from './intake';
 import { OUTCOME_KEYS, type Outcome } from './outcomes';
 
@@ -64,4 +65,21 @@ export function table3Balances(table: Table3): boolean {
   return TABLE3_COLUMNS.every(
     (c) => table.new[c] + table.carried_over[c] === table.handled_total[c] + table.carried_forward[c],
   );
+}
+
+/**
+ * The Table 3 facts of one case, read from its logged events: the receipt, and the reply or abandonment
+ * that closed it. The applicant's kind comes from the case row (the log holds no personal data).
+ */
+export function table3FactsOfCase(
+  caseId: string,
+  applicant: ApplicantKind,
+  events: readonly CaseEvent[],
+): Table3Fact[] {
+  return events.flatMap((event): Table3Fact[] => {
+    if (event.type === 'RequestReceived') return [{ caseId, kind: 'received', date: event.date, applicant }];
+    if (event.type === 'Replied' || event.type === 'Abandoned')
+      return [{ caseId, kind: 'closed', date: event.date, outcome: event.outcome }];
+    return [];
+  });
 }
