@@ -216,3 +216,74 @@ export {
 } from './calendar/working-calendar';
 export { CALENDAR_YEARS, type CalendarArrangement, validateArrangement } from './calendar/calendar-arrangement';
 export { applyCalendar, type Recomputation } from './calendar/apply-calendar';
+export {
+  type Table3,
+  computeTable3,
+  type Table3Column,
+  type Table3Fact,
+  type Table3Row,
+  table3Balances,
+  TABLE3_COLUMNS,
+  table3FactsOfCase,
+  TABLE3_ROWS,
+} from './disclosure/annual-table3';
+export {
+  consultationDeadline,
+  CONSULTATION_WORKING_DAYS,
+  CORRECTION_NOTICE_WORKING_DAYS,
+  correctionNoticeDeadline,
+  DEFAULT_DISCLOSURE_SETTINGS,
+  type DisclosureSettings,
+  MAX_EXTENSION_WORKING_DAYS,
+  paymentDeadline,
+  PAYMENT_WORKING_DAYS,
+  REPLY_WORKING_DAYS,
+  type ReplyClock,
+  replyClock,
+} from './disclosure/case-clock';
+export { type CaseDeadline, caseDeadlines } from './disclosure/case-deadlines';
+export { type CaseEvent, type CaseEventType, type ConsultationKind } from './disclosure/case-events';
+export { type CaseState, evolve, foldCase, MIN_CUSTOM_PERIOD_REASON_CHARS } from './disclosure/case-state';
+export {
+  type FeeBasis,
+  feeFor,
+  FREE_PAGES,
+  FREE_REQUESTS_PER_MONTH,
+  monthlyRequestFees,
+  pageFee,
+  requestFee,
+} from './disclosure/fees';
+export {
+  APPLICANT_KINDS,
+  type ApplicantKind,
+  type DeidentifiedDocument,
+  deidentifyDocument,
+  type DisclosureApplication,
+  INTAKE_CHANNELS,
+  type IntakeChannel,
+  type ReceiptEvidence,
+  receivedDate,
+  validateApplication,
+} from './disclosure/intake';
+export {
+  isOutcome,
+  type Outcome as DisclosureOutcome,
+  OUTCOME_KEYS,
+  type OutcomeRow,
+  OUTCOMES,
+} from './disclosure/outcomes';
+export {
+  MIN_REPLY_REASON_CHARS,
+  type ReplyDraft,
+  STANDARD_REMEDY_NOTICE,
+  standardReplyText,
+  validateReply,
+} from './disclosure/reply';
+export {
+  assertStageMove,
+  canMoveStage,
+  DISCLOSURE_STAGES,
+  type DisclosureStage,
+  STAGE_LABELS,
+} from './disclosure/stages';
+export { addWorkingDates, workingDaysBetween } from './disclosure/working-dates';

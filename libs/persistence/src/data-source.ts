@@ -46,6 +46,13 @@ import {
   OpinionAnswerEntity,
   OpinionClusterEntity,
 } from './entities/feedback.entity';
+import {
+  DisclosureApplicantEntity,
+  DisclosureCaseLogEntity,
+  DisclosureRequestEntity,
+} from './entities/disclosure.entity';
+import { Disclosure1765400000000 as PostgresDisclosure } from './migrations/postgres/1765400000000-disclosure';
+import { Disclosure1765400000000 as SqliteDisclosure } from './migrations/sqlite/1765400000000-disclosure';
 
 /** Where the app data lives: a SQLite file (embedded default) or a PostgreSQL URL. */
 export type DatabaseConfig = { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string; poolSize?: number };
@@ -71,6 +78,9 @@ export const ENTITIES = [
   LogTreeNodeEntity,
   CheckpointEntity,
   CheckpointCosignatureEntity,
+  DisclosureRequestEntity,
+  DisclosureApplicantEntity,
+  DisclosureCaseLogEntity,
 ];
 
 /**
@@ -97,6 +107,7 @@ export function createDataSource(config: DatabaseConfig): DataSource {
         PostgresTransparencyLog,
         PostgresClusterStanceAndKind,
         PostgresCheckpointCosignatures,
+        PostgresDisclosure,
         PostgresClusterLabelConfirmed,
       ],
       migrationsTransactionMode: 'all',
@@ -121,6 +132,7 @@ export function createDataSource(config: DatabaseConfig): DataSource {
       SqliteTransparencyLog,
       SqliteClusterStanceAndKind,
       SqliteCheckpointCosignatures,
+      SqliteDisclosure,
       SqliteClusterLabelConfirmed,
     ],
     migrationsTransactionMode: 'all',

@@ -160,3 +160,16 @@ export {
   treeSize,
   TreeInconsistentError,
 } from './transparency';
+export {
+  appendCaseLog,
+  caseEntryHashInput,
+  type CaseLogDraft,
+  type CaseLogEntry,
+  type CaseProjection,
+  findCaseChainBreak,
+  findDisclosureApplicant,
+  findDisclosureRequest,
+  type NewDisclosureRequest,
+  readCaseLog,
+  registerDisclosureRequest,
+} from './disclosure/disclosure.repository';

@@ -139,6 +139,126 @@ export const ERROR_CODES = {
     zh: '没有找到这项决策，或它尚未公开。',
     en: 'This decision does not exist or is not public.',
   },
+  DISCLOSURE_CASE_CLOSED: {
+    status: 409,
+    zh: '该申请已办结，不能再办理此事项。',
+    en: 'The request is closed; nothing more can be done on it.',
+  },
+  DISCLOSURE_COMPETENT_AGENCY_REQUIRED: {
+    status: 422,
+    zh: '能够确定负责公开的机关的，答复须写明该机关的名称和联系方式（条例第三十六条第（五）项）。',
+    en: 'Name the competent agency and its contact when it is known (art.36(5)).',
+  },
+  DISCLOSURE_CORRECTION_ONCE: {
+    status: 409,
+    zh: '补正只能一次性告知（条例第三十条）。',
+    en: 'A correction is asked for once only (art.30).',
+  },
+  DISCLOSURE_CORRECTION_TOO_LATE: {
+    status: 409,
+    zh: '补正告知须在收到申请之日起7个工作日内作出（条例第三十条）。',
+    en: 'A correction notice goes out within 7 working days of receipt (art.30).',
+  },
+  DISCLOSURE_CUSTOM_PERIOD_INVALID: {
+    status: 422,
+    zh: '另行确定的答复期限须为超过20个工作日的整数。',
+    en: 'A custom reply period is a whole number of working days above 20.',
+  },
+  DISCLOSURE_CUSTOM_PERIOD_REASON_REQUIRED: {
+    status: 422,
+    zh: '另行确定答复期限须写明理由（条例第三十五条）。',
+    en: 'A custom reply period states its reason (art.35).',
+  },
+  DISCLOSURE_EXTENSION_APPROVER: {
+    status: 403,
+    zh: '延长答复期限须经政府信息公开工作机构负责人同意，承办人不能自行批准（条例第三十三条）。',
+    en: 'The head of the disclosure office approves an extension, not the handler (art.33).',
+  },
+  DISCLOSURE_EXTENSION_ONCE: {
+    status: 409,
+    zh: '答复期限只能延长一次（条例第三十三条）。',
+    en: 'The reply period is extended once only (art.33).',
+  },
+  DISCLOSURE_EXTENSION_TOO_LONG: {
+    status: 422,
+    zh: '延长的期限为1至20个工作日（条例第三十三条）。',
+    en: 'An extension is 1 to 20 working days (art.33).',
+  },
+  DISCLOSURE_FEE_ALREADY_NOTICED: {
+    status: 409,
+    zh: '该申请已发出收费通知。',
+    en: 'A fee notice was already sent for this request.',
+  },
+  DISCLOSURE_FEE_INVALID: {
+    status: 422,
+    zh: '计费的件数或页数须为整数。',
+    en: 'The count of requests or pages is a whole number.',
+  },
+  DISCLOSURE_FEE_ONE_BASIS: {
+    status: 422,
+    zh: '同一申请只能按件或按量其中一种标准计费。',
+    en: 'A request is charged per request or per page, never both.',
+  },
+  DISCLOSURE_FIELD_REQUIRED: {
+    status: 422,
+    zh: '申请缺少必填内容（条例第二十九条）。',
+    en: 'A required field of the application is missing (art.29).',
+  },
+  DISCLOSURE_ILLEGAL_EVENT: {
+    status: 409,
+    zh: '该申请当前的办理状态不允许此操作。',
+    en: 'The request’s current state does not allow this step.',
+  },
+  DISCLOSURE_ILLEGAL_STAGE: {
+    status: 409,
+    zh: '申请须按登记、审核、办理、答复、归档的顺序办理。',
+    en: 'A request moves through registration, review, handling, reply and archive in order.',
+  },
+  DISCLOSURE_NO_CONSULTATION_PENDING: {
+    status: 409,
+    zh: '没有正在等待意见的征求意见。',
+    en: 'No consultation is awaiting an answer.',
+  },
+  DISCLOSURE_NO_CORRECTION_PENDING: {
+    status: 409,
+    zh: '该申请没有待补正的事项。',
+    en: 'No correction is awaited for this request.',
+  },
+  DISCLOSURE_NO_FEE_PENDING: {
+    status: 409,
+    zh: '该申请没有待缴纳的费用。',
+    en: 'No fee is awaited for this request.',
+  },
+  DISCLOSURE_PERIOD_INVALID: {
+    status: 422,
+    zh: '期限须为至少1个工作日的整数。',
+    en: 'A period is a whole number of at least one working day.',
+  },
+  DISCLOSURE_PERIOD_NOT_LAPSED: {
+    status: 409,
+    zh: '相关期限尚未届满。',
+    en: 'The period has not run out yet.',
+  },
+  DISCLOSURE_REASONS_REQUIRED: {
+    status: 422,
+    zh: '此类答复须说明理由。',
+    en: 'A reply of this outcome gives its reasons.',
+  },
+  DISCLOSURE_RECEIPT_EVIDENCE_REQUIRED: {
+    status: 422,
+    zh: '请填写按该渠道认定收到申请之日所需的日期（条例第三十一条）。',
+    en: 'Give the date that fixes the day of receipt for this channel (art.31).',
+  },
+  DISCLOSURE_REMEDY_NOTICE_REQUIRED: {
+    status: 422,
+    zh: '答复须告知申请人救济途径（条例第五十一条）。',
+    en: 'Every reply states the applicant’s remedies (art.51).',
+  },
+  DISCLOSURE_REPLY_OVERDUE: {
+    status: 409,
+    zh: '答复期限已过，不能再办理此事项。',
+    en: 'The reply period has ended; this step is no longer possible.',
+  },
   DRAFT_REQUIRED: { status: 409, zh: '请先保存草案。', en: 'Save a draft version first.' },
   DUPLICATE_TARGET: {
     status: 422,
