@@ -18,6 +18,7 @@ import { SubmitOpinionHandler } from './submit-opinion/submit-opinion.handler';
 import { VerifyLogController } from './verify-log/verify-log.controller';
 import { GetCalendarController } from './view-calendar/get-calendar.controller';
 import { ViewCalendarController } from './view-calendar/view-calendar.controller';
+import { ViewChangesController } from './view-changes/view-changes.controller';
 import { GetPublicDecisionController } from './view-decision/get-public-decision.controller';
 import { ViewDecisionController } from './view-decision/view-decision.controller';
 import { ViewHomeController } from './view-home/view-home.controller';
@@ -40,6 +41,7 @@ import { ViewTimelineController } from './view-timeline/view-timeline.controller
     GetPublicDecisionController,
     ViewTimelineController,
     GetPublicTimelineController,
+    ViewChangesController,
     VerifyLogController,
     ViewProgressChartController,
     SubmitOpinionController,

@@ -119,6 +119,11 @@ export const ERROR_CODES = {
     zh: '没有找到这项决策，或它尚未公开。',
     en: 'This decision does not exist or is not public.',
   },
+  DOCUMENT_VERSION_NOT_FOUND: {
+    status: 404,
+    zh: '这项决策没有这一版公开文本。请从列表中选择已公布的草案版本或通过的决定文本。',
+    en: 'This decision has no such public text. Choose a published draft version or the adopted text from the list.',
+  },
   DRAFT_REQUIRED: { status: 409, zh: '请先保存草案。', en: 'Save a draft version first.' },
   DUPLICATE_TARGET: {
     status: 422,
