@@ -21,6 +21,7 @@ export async function assertConfidentialAfterPublication(
   const pages = ['zh-CN', 'en'].flatMap((lang) => [
     `/decisions/${id}?lang=${lang}`,
     `/decisions/${id}/timeline?lang=${lang}`,
+    `/decisions/${id}/changes?lang=${lang}`,
     `/decisions?lang=${lang}`,
     `/?lang=${lang}`,
   ]);
