@@ -214,3 +214,11 @@ export {
 } from './calendar/working-calendar';
 export { CALENDAR_YEARS, type CalendarArrangement, validateArrangement } from './calendar/calendar-arrangement';
 export { applyCalendar, type Recomputation } from './calendar/apply-calendar';
+export {
+  ATTACHMENT_TYPES,
+  type AttachmentKind,
+  type AttachmentType,
+  checkAttachment,
+  detectAttachmentType,
+  MAX_ATTACHMENT_BYTES,
+} from './attachments/attachment-content';

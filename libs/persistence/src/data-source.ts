@@ -25,6 +25,8 @@ import { SessionsAndLimits1764900000000 as PostgresSessionsAndLimits } from './m
 import { SessionsAndLimits1764900000000 as SqliteSessionsAndLimits } from './migrations/sqlite/1764900000000-sessions-and-limits';
 import { ClusterStanceAndKind1765200000000 as PostgresClusterStanceAndKind } from './migrations/postgres/1765200000000-cluster-stance-and-kind';
 import { ClusterStanceAndKind1765200000000 as SqliteClusterStanceAndKind } from './migrations/sqlite/1765200000000-cluster-stance-and-kind';
+import { AttachmentBlobs1765500000000 as PostgresAttachmentBlobs } from './migrations/postgres/1765500000000-attachment-blobs';
+import { AttachmentBlobs1765500000000 as SqliteAttachmentBlobs } from './migrations/sqlite/1765500000000-attachment-blobs';
 import { RateLimitEntity, RevokedSessionEntity } from './entities/session.entity';
 import { CheckpointEntity, LogTreeLeafEntity, LogTreeNodeEntity } from './entities/transparency.entity';
 import { TransparencyLog1765100000000 as PostgresTransparencyLog } from './migrations/postgres/1765100000000-transparency-log';
@@ -86,6 +88,7 @@ export function createDataSource(config: DatabaseConfig): DataSource {
         PostgresSessionsAndLimits,
         PostgresTransparencyLog,
         PostgresClusterStanceAndKind,
+        PostgresAttachmentBlobs,
       ],
       migrationsTransactionMode: 'all',
       synchronize: false,
@@ -108,6 +111,7 @@ export function createDataSource(config: DatabaseConfig): DataSource {
       SqliteSessionsAndLimits,
       SqliteTransparencyLog,
       SqliteClusterStanceAndKind,
+      SqliteAttachmentBlobs,
     ],
     migrationsTransactionMode: 'all',
     synchronize: false,

@@ -147,3 +147,12 @@ export {
   treeSize,
   TreeInconsistentError,
 } from './transparency';
+export {
+  AttachmentCorruptError,
+  type AttachmentStore,
+  DatabaseAttachmentStore,
+  DirectoryAttachmentStore,
+  openAttachmentStore,
+  sha256Of,
+  type StoredAttachment,
+} from './attachments/attachment-store';

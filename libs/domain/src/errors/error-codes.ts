@@ -26,6 +26,17 @@ export const ERROR_CODES = {
     zh: '请至少勾选一个意见类或一条意见。',
     en: 'Select at least one cluster or opinion.',
   },
+  ATTACHMENT_EMPTY: { status: 422, zh: '上传的文件是空的。', en: 'The uploaded file is empty.' },
+  ATTACHMENT_TOO_LARGE: {
+    status: 422,
+    zh: '文件超过大小限制，请压缩或拆分后上传。',
+    en: 'The file is larger than the limit; compress or split it.',
+  },
+  ATTACHMENT_TYPE_NOT_ALLOWED: {
+    status: 422,
+    zh: '只能上传 PDF、DOCX、OFD、PNG 或 JPEG 文件（按文件内容判断，不看扩展名）。',
+    en: 'Only PDF, DOCX, OFD, PNG or JPEG files are accepted (judged by content, not by the name).',
+  },
   CALENDAR_DATE_INVALID: {
     status: 422,
     zh: '有日期格式不正确：请按 YYYY-MM-DD 填写。',
