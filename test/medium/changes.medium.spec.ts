@@ -137,6 +137,33 @@ describe('the Changes page of a decision over HTTP and in a browser', () => {
     await context.close();
   });
 
+  it('serves the same comparison as JSON, and problem+json for an unknown version', async () => {
+    const reply = await call(system.baseUrl, 'GET', `/api/v1/public/decisions/${id}/changes?from=1&to=2`);
+    expect(reply.status).toBe(200);
+    expect(reply.body).toMatchObject({
+      documents: [
+        { key: '1', kind: 'draft', version: 1 },
+        { key: '2', kind: 'draft', version: 2 },
+      ],
+      from: '1',
+      to: '2',
+      counts: { inserted: 1, deleted: 1, changed: 0 },
+    });
+    expect(reply.body.blocks).toEqual([
+      { op: 'equal', text: KEPT },
+      { op: 'delete', text: DELETED },
+      { op: 'insert', text: INSERTED },
+    ]);
+    const missing = await fetch(url(`/api/v1/public/decisions/${id}/changes?to=adopted`));
+    expect([missing.status, missing.headers.get('content-type')]).toEqual([
+      404,
+      'application/problem+json; charset=utf-8',
+    ]);
+    expect(await missing.json()).toMatchObject({ code: 'DOCUMENT_VERSION_NOT_FOUND', status: 404 });
+    const secret = await call(system.baseUrl, 'GET', `/api/v1/public/decisions/${secretId}/changes`);
+    expect([secret.status, secret.body.code]).toEqual([404, 'DECISION_NOT_FOUND']);
+  });
+
   it('answers an unknown version with DOCUMENT_VERSION_NOT_FOUND, and a confidential decision with nothing', async () => {
     for (const query of ['from=7&to=2', 'from=1&to=adopted', 'from=%3Cscript%3E']) {
       const reply = await call(system.baseUrl, 'GET', `/decisions/${id}/changes?${query}`);

@@ -38,6 +38,7 @@ export async function assertConfidentialAfterPublication(
   const apis = [
     `/api/v1/public/decisions/${id}`,
     `/api/v1/public/decisions/${id}/timeline`,
+    `/api/v1/public/decisions/${id}/changes`,
     '/api/v1/public/decisions?pageSize=100',
     `/feeds/decisions/${id}.atom`,
     '/feeds/decisions.atom',
