@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core';
 import type { DataSource } from 'typeorm';
 import { openDatabase, seedDemoAccounts } from '../../libs/persistence/src';
-import { collectPageErrors, launchBrowser, newContext, seriousAxeViolations } from '../support/browser';
+import { collectPageErrors, launchBrowser, newContext, screenshot, seriousAxeViolations } from '../support/browser';
 import { createTestDatabase, type TestDatabase } from '../support/databases';
 import { eventually } from '../support/eventually';
 import { aRegistration } from '../support/decisions';
@@ -129,12 +129,16 @@ describe('the Changes page of a decision over HTTP and in a browser', () => {
     await context.close();
   });
 
-  it('has no serious accessibility violation', async () => {
-    const context = await newContext(browser, {});
-    const page = await context.newPage();
-    await page.goto(url(`/decisions/${id}/changes`));
-    expect(await seriousAxeViolations(page)).toEqual([]);
-    await context.close();
+  it('has no serious accessibility violation and never scrolls sideways on a phone', async () => {
+    for (const lang of ['zh-CN', 'en']) {
+      const context = await newContext(browser, { viewport: 'phone' });
+      const page = await context.newPage();
+      await page.goto(url(`/decisions/${id}/changes?lang=${lang}`));
+      expect(await seriousAxeViolations(page)).toEqual([]);
+      await expect(page.evaluate(() => document.documentElement.scrollWidth)).resolves.toBeLessThanOrEqual(390);
+      await screenshot(page, `public-changes-${lang}`);
+      await context.close();
+    }
   });
 
   it('serves the same comparison as JSON, and problem+json for an unknown version', async () => {
