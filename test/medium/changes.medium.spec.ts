@@ -135,7 +135,7 @@ describe('the Changes page of a decision over HTTP and in a browser', () => {
       const page = await context.newPage();
       await page.goto(url(`/decisions/${id}/changes?lang=${lang}`));
       expect(await seriousAxeViolations(page)).toEqual([]);
-      await expect(page.evaluate(() => document.documentElement.scrollWidth)).resolves.toBeLessThanOrEqual(390);
+      await expect(page.evaluate<number>('document.documentElement.scrollWidth')).resolves.toBeLessThanOrEqual(390);
       await screenshot(page, `public-changes-${lang}`);
       await context.close();
     }
