@@ -458,6 +458,7 @@ describe('the public site in a real browser', () => {
     for (const path of [
       `/decisions/${secretId}`,
       `/decisions/${secretId}/timeline`,
+      `/decisions/${secretId}/changes`,
       `/decisions/${secretId}/verify`,
       `/decisions/${secretId}/progress.svg`,
     ]) {

@@ -287,3 +287,11 @@ export {
   STAGE_LABELS,
 } from './disclosure/stages';
 export { addWorkingDates, workingDaysBetween } from './disclosure/working-dates';
+export {
+  ATTACHMENT_TYPES,
+  type AttachmentKind,
+  type AttachmentType,
+  checkAttachment,
+  detectAttachmentType,
+  MAX_ATTACHMENT_BYTES,
+} from './attachments/attachment-content';

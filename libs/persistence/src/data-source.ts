@@ -25,6 +25,8 @@ import { SessionsAndLimits1764900000000 as PostgresSessionsAndLimits } from './m
 import { SessionsAndLimits1764900000000 as SqliteSessionsAndLimits } from './migrations/sqlite/1764900000000-sessions-and-limits';
 import { ClusterStanceAndKind1765200000000 as PostgresClusterStanceAndKind } from './migrations/postgres/1765200000000-cluster-stance-and-kind';
 import { ClusterStanceAndKind1765200000000 as SqliteClusterStanceAndKind } from './migrations/sqlite/1765200000000-cluster-stance-and-kind';
+import { AttachmentBlobs1765500000000 as PostgresAttachmentBlobs } from './migrations/postgres/1765500000000-attachment-blobs';
+import { AttachmentBlobs1765500000000 as SqliteAttachmentBlobs } from './migrations/sqlite/1765500000000-attachment-blobs';
 import { ClusterLabelConfirmed1765600000000 as PostgresClusterLabelConfirmed } from './migrations/postgres/1765600000000-cluster-label-confirmed';
 import { ClusterLabelConfirmed1765600000000 as SqliteClusterLabelConfirmed } from './migrations/sqlite/1765600000000-cluster-label-confirmed';
 import { RateLimitEntity, RevokedSessionEntity } from './entities/session.entity';
@@ -108,6 +110,7 @@ export function createDataSource(config: DatabaseConfig): DataSource {
         PostgresClusterStanceAndKind,
         PostgresCheckpointCosignatures,
         PostgresDisclosure,
+        PostgresAttachmentBlobs,
         PostgresClusterLabelConfirmed,
       ],
       migrationsTransactionMode: 'all',
@@ -133,6 +136,7 @@ export function createDataSource(config: DatabaseConfig): DataSource {
       SqliteClusterStanceAndKind,
       SqliteCheckpointCosignatures,
       SqliteDisclosure,
+      SqliteAttachmentBlobs,
       SqliteClusterLabelConfirmed,
     ],
     migrationsTransactionMode: 'all',

@@ -173,3 +173,12 @@ export {
   readCaseLog,
   registerDisclosureRequest,
 } from './disclosure/disclosure.repository';
+export {
+  AttachmentCorruptError,
+  type AttachmentStore,
+  DatabaseAttachmentStore,
+  DirectoryAttachmentStore,
+  openAttachmentStore,
+  sha256Of,
+  type StoredAttachment,
+} from './attachments/attachment-store';

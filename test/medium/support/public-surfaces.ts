@@ -22,6 +22,7 @@ export async function assertConfidentialAfterPublication(
   const pages = ['zh-CN', 'en'].flatMap((lang) => [
     `/decisions/${id}?lang=${lang}`,
     `/decisions/${id}/timeline?lang=${lang}`,
+    `/decisions/${id}/changes?lang=${lang}`,
     `/decisions?lang=${lang}`,
     `/?lang=${lang}`,
     `/verify?lang=${lang}`,
@@ -39,6 +40,7 @@ export async function assertConfidentialAfterPublication(
   const apis = [
     `/api/v1/public/decisions/${id}`,
     `/api/v1/public/decisions/${id}/timeline`,
+    `/api/v1/public/decisions/${id}/changes`,
     '/api/v1/public/decisions?pageSize=100',
     `/feeds/decisions/${id}.atom`,
     '/feeds/decisions.atom',

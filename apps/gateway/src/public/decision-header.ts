@@ -15,6 +15,7 @@ const M = defineMessages(
     sections: '本决策页面',
     overview: '决策详情',
     timeline: '公开日志',
+    changes: '修改对照',
     verify: '验证日志',
     feed: '订阅本决策（Atom）',
   },
@@ -27,6 +28,7 @@ const M = defineMessages(
     sections: 'Pages of this decision',
     overview: 'Decision',
     timeline: 'Public log',
+    changes: 'Changes',
     verify: 'Verify the log',
     feed: 'Follow this decision (Atom)',
   },
@@ -45,7 +47,7 @@ export function stageBar(stage: Stage, locale: Locale): Html {
   return html`<ol class="stage-bar" aria-label="${m.stages}">${items}</ol>`;
 }
 
-export type DecisionTab = 'overview' | 'timeline' | 'verify';
+export type DecisionTab = 'overview' | 'timeline' | 'changes' | 'verify';
 
 /** Title, facts, stage bar and the links between a decision's pages. */
 export function decisionHeader(decision: PublicDecision, locale: Locale, tab: DecisionTab): Html {
@@ -60,7 +62,7 @@ ${decision.stage === 'suspended' ? html` <span class="badge badge--overdue">${m.
 </p>
 ${dueDates(decision, locale)}
 ${stageBar(decision.stage, locale)}
-<nav aria-label="${m.sections}"><ul class="subnav">${link(base, m.overview, 'overview')}${link(`${base}/timeline`, m.timeline, 'timeline')}${link(`${base}/verify`, m.verify, 'verify')}<li><a href="/feeds/decisions/${encodeURIComponent(decision.id)}.atom">${m.feed}</a></li></ul></nav>`;
+<nav aria-label="${m.sections}"><ul class="subnav">${link(base, m.overview, 'overview')}${link(`${base}/timeline`, m.timeline, 'timeline')}${link(`${base}/changes`, m.changes, 'changes')}${link(`${base}/verify`, m.verify, 'verify')}<li><a href="/feeds/decisions/${encodeURIComponent(decision.id)}.atom">${m.feed}</a></li></ul></nav>`;
 }
 
 /** `<link rel=alternate>` of the decision's own feed, for the page head. */

@@ -21,6 +21,8 @@ import { SubmitOpinionHandler } from './submit-opinion/submit-opinion.handler';
 import { VerifyLogController } from './verify-log/verify-log.controller';
 import { GetCalendarController } from './view-calendar/get-calendar.controller';
 import { ViewCalendarController } from './view-calendar/view-calendar.controller';
+import { GetPublicChangesController } from './view-changes/get-public-changes.controller';
+import { ViewChangesController } from './view-changes/view-changes.controller';
 import { GetPublicDecisionController } from './view-decision/get-public-decision.controller';
 import { ViewDecisionController } from './view-decision/view-decision.controller';
 import { ViewHomeController } from './view-home/view-home.controller';
@@ -43,6 +45,8 @@ import { ViewTimelineController } from './view-timeline/view-timeline.controller
     GetPublicDecisionController,
     ViewTimelineController,
     GetPublicTimelineController,
+    ViewChangesController,
+    GetPublicChangesController,
     VerifyLogController,
     ViewProgressChartController,
     SubmitOpinionController,

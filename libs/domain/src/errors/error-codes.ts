@@ -26,6 +26,17 @@ export const ERROR_CODES = {
     zh: '请至少勾选一个意见类或一条意见。',
     en: 'Select at least one cluster or opinion.',
   },
+  ATTACHMENT_EMPTY: { status: 422, zh: '上传的文件是空的。', en: 'The uploaded file is empty.' },
+  ATTACHMENT_TOO_LARGE: {
+    status: 422,
+    zh: '文件超过大小限制，请压缩或拆分后上传。',
+    en: 'The file is larger than the limit; compress or split it.',
+  },
+  ATTACHMENT_TYPE_NOT_ALLOWED: {
+    status: 422,
+    zh: '只能上传 PDF、DOCX、OFD、PNG 或 JPEG 文件（按文件内容判断，不看扩展名）。',
+    en: 'Only PDF, DOCX, OFD, PNG or JPEG files are accepted (judged by content, not by the name).',
+  },
   CALENDAR_DATE_INVALID: {
     status: 422,
     zh: '有日期格式不正确：请按 YYYY-MM-DD 填写。',
@@ -258,6 +269,11 @@ export const ERROR_CODES = {
     status: 409,
     zh: '答复期限已过，不能再办理此事项。',
     en: 'The reply period has ended; this step is no longer possible.',
+  },
+  DOCUMENT_VERSION_NOT_FOUND: {
+    status: 404,
+    zh: '这项决策没有这一版公开文本。请从列表中选择已公布的草案版本或通过的决定文本。',
+    en: 'This decision has no such public text. Choose a published draft version or the adopted text from the list.',
   },
   DRAFT_REQUIRED: { status: 409, zh: '请先保存草案。', en: 'Save a draft version first.' },
   DUPLICATE_TARGET: {

@@ -171,6 +171,7 @@ export const ROUTE_CODES: Readonly<Record<string, readonly ErrorCode[]>> = {
   GetOpinionReceiptController_get: ['INVALID_RECEIPT', 'RECEIPT_NOT_FOUND'],
   GetPublicDecisionController_get: ['DECISION_NOT_FOUND'],
   GetPublicTimelineController_get: ['DECISION_NOT_FOUND'],
+  GetPublicChangesController_get: ['DECISION_NOT_FOUND', 'DOCUMENT_VERSION_NOT_FOUND'],
   GetFeedsController_decision: ['DECISION_NOT_FOUND'],
   ExportOpinionsController_exportCsv: ['DECISION_NOT_FOUND'],
   ExportOpinionsController_exportJson: ['DECISION_NOT_FOUND'],

@@ -250,6 +250,44 @@ const SUCCESS: Record<string, Record<string, unknown>> = {
       head: nullable(obj({ seq: { type: 'integer' }, hash: str() })),
     }),
   ),
+  GetPublicChangesController_get: json(
+    obj({
+      documents: {
+        type: 'array',
+        items: obj({
+          key: str('`1`, `2`, … (a published draft version) or `adopted`'),
+          kind: { type: 'string', enum: ['draft', 'adopted'] },
+          version: nullable({ type: 'integer' }),
+          publishedAt: time(),
+        }),
+      },
+      from: nullable(str()),
+      to: nullable(str()),
+      counts: nullable(
+        obj({
+          inserted: { type: 'integer', minimum: 0 },
+          deleted: { type: 'integer', minimum: 0 },
+          changed: { type: 'integer', minimum: 0 },
+        }),
+      ),
+      blocks: {
+        type: 'array',
+        description:
+          'Articles and paragraphs in order: `equal`, `insert`, `delete` (with `text`) or `change` (with `spans`).',
+        items: obj(
+          {
+            op: { type: 'string', enum: ['equal', 'insert', 'delete', 'change'] },
+            text: str(),
+            spans: {
+              type: 'array',
+              items: obj({ op: { type: 'string', enum: ['equal', 'insert', 'delete'] }, text: str() }),
+            },
+          },
+          ['op'],
+        ),
+      },
+    }),
+  ),
   GetFeedsController_recent: atom,
   GetFeedsController_decision: atom,
   GetCalendarController_get: json(
