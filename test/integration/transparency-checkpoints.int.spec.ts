@@ -79,4 +79,15 @@ describe.each(databaseKinds())('the checkpoint schedule on %s', (kind) => {
     const proof = await consistencyProofAt(dataSource, a.size, b.size);
     expect(verifyConsistency(a.size, b.size, a.root, b.root, proof)).toEqual({ ok: true });
   });
+
+  it('gives makeCheckpoint a 15-second start-to-close timeout, so a worker killed inside it delays checkpoints by seconds', async () => {
+    const history = await client.workflow.getHandle(transparencyCheckpointsWorkflowId(taskQueue)).fetchHistory();
+    const scheduled = (history.events ?? [])
+      .map((event) => event.activityTaskScheduledEventAttributes)
+      .filter((attributes) => attributes?.activityType?.name === 'makeCheckpoint');
+    expect(scheduled.length).toBeGreaterThan(0);
+    expect(scheduled.map((attributes) => Number(String(attributes?.startToCloseTimeout?.seconds)))).toEqual(
+      scheduled.map(() => 15),
+    );
+  });
 });

@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -36,6 +36,32 @@ function openDecision(...args: string[]): Promise<{ code: number | null; stdout:
   return new Promise((resolve) => {
     execFile(process.execPath, [main, ...args], { timeout: 60_000 }, (error, stdout, stderr) =>
       resolve({ code: error ? (typeof error.code === 'number' ? error.code : null) : 0, stdout, stderr }),
+    );
+  });
+}
+
+/** Go's independent implementations (tools/tlog-interop); skipped only when no `go` is on the PATH. */
+const hasGo = (() => {
+  try {
+    execFileSync('go', ['version'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+})();
+
+/** Runs one test of tools/tlog-interop with `env`; its output, or the failure with it. */
+function goTest(name: string, env: Record<string, string>): Promise<string> {
+  return new Promise((resolve, reject) => {
+    execFile(
+      'go',
+      ['test', '-count=1', '-v', '-run', `^${name}$`, './...'],
+      {
+        cwd: join(repoRoot(), 'tools', 'tlog-interop'),
+        env: { ...process.env, ...env, GOFLAGS: '-mod=mod', GOTOOLCHAIN: 'local' },
+        timeout: 170_000,
+      },
+      (error, stdout, stderr) => (error ? reject(new Error(`go test failed:\n${stdout}\n${stderr}`)) : resolve(stdout)),
     );
   });
 }
@@ -153,6 +179,23 @@ describe('witness cosignatures over HTTP', () => {
       'court.example.cn/w2',
     ]);
   });
+
+  (hasGo ? it : it.skip)(
+    'serves a note that Go opens: sumdb/note checks the log’s signature, transparency-dev/formats each cosignature',
+    async () => {
+      const note = await (await fetch(`${system.baseUrl}${API}/checkpoint`)).text();
+      const witnesses = [w1, w2].map((w) => ({
+        vkey: w!.vkey,
+        time: cosignatureTime(note, parseVerifierKey(w!.vkey)),
+      }));
+      const served = join(dir, 'served.json');
+      writeFileSync(served, JSON.stringify({ origin: ORIGIN, logVerifierKey: log.verifierKey, note, witnesses }));
+      expect(await goTest('TestServedCheckpoint', { TLOG_INTEROP_SERVED: served })).toContain(
+        '--- PASS: TestServedCheckpoint',
+      );
+    },
+    180_000,
+  );
 
   it('lists the witnesses that cosigned the latest checkpoint on the verify page, in both languages', async () => {
     for (const [lang, words] of [

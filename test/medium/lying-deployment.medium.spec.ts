@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer, type ServerResponse } from 'node:http';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
@@ -84,7 +84,7 @@ async function startLyingProxy(target: string, signerKey: string) {
   const notInTree = (response: ServerResponse) =>
     json(response, 404, { code: 'LOG_ENTRY_NOT_IN_TREE', status: 404 }, 'application/problem+json');
 
-  const server = createServer((request, response) => {
+  const handle = (request: IncomingMessage, response: ServerResponse, liar: boolean) => {
     void (async () => {
       const url = new URL(request.url ?? '/', 'http://proxy');
       const upstream = await fetch(`${target}${url.pathname}${url.search}`, {
@@ -96,7 +96,7 @@ async function startLyingProxy(target: string, signerKey: string) {
         url.pathname === `${API}/transparency/checkpoint` && upstream.ok
           ? `${body.toString('utf8')}${cosignatures}`
           : body;
-      if (!fake || !lie) return void response.writeHead(upstream.status, { 'content-type': type }).end(passed);
+      if (!fake || !lie || !liar) return void response.writeHead(upstream.status, { 'content-type': type }).end(passed);
       const [path, q, dropped] = [url.pathname, url.searchParams, lie.dropped];
       if (path === `${API}/decisions`) {
         const page = JSON.parse(body.toString('utf8')) as { items: { id: string }[]; total: number };
@@ -136,16 +136,22 @@ async function startLyingProxy(target: string, signerKey: string) {
       }
       response.writeHead(upstream.status, { 'content-type': type }).end(body);
     })().catch((error: unknown) => response.writeHead(502).end(String(error)));
-  });
-  const port = await freePort();
+  };
+  // `url` serves the lie when one is set; `honestUrl` never does: the same deployment showing one view to
+  // some clients and another to others (a fork) when a lie is set.
+  const server = createServer((request, response) => handle(request, response, true));
+  const honest = createServer((request, response) => handle(request, response, false));
+  const [port, honestPort] = [await freePort(), await freePort()];
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => honest.listen(honestPort, '127.0.0.1', resolve));
   return {
     url: `http://127.0.0.1:${port}`,
-    /** Serves `next` from now on (null: honest again). */
+    honestUrl: `http://127.0.0.1:${honestPort}`,
     /** Adds witness cosignature lines to the honest checkpoint note. */
     cosign(lines: string): void {
       cosignatures = lines;
     },
+    /** Serves `next` at `url` from now on (null: honest again). */
     serve(next: Lie | null): void {
       lie = next;
       if (!next) return void (fake = null);
@@ -166,7 +172,10 @@ async function startLyingProxy(target: string, signerKey: string) {
       const note = signCheckpoint({ origin: ORIGIN, size: tree.size, root: rootHash(tree.size, tree.lookup) }, signer);
       fake = { tree, note, chains, index };
     },
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: () =>
+      Promise.all([server, honest].map((s) => new Promise<void>((resolve) => s.close(() => resolve())))).then(
+        () => undefined,
+      ),
   };
 }
 
@@ -291,6 +300,33 @@ describe('a lying deployment is caught by the verifier, the browser verifier and
     }
   }
 
+  /**
+   * The browser verifier's log verdict on one decision at `baseUrl`, in a fresh context; `remembered`: the
+   * checkpoint it is given as already seen (what it keeps in localStorage, here from a witness's note).
+   */
+  async function browserOn(baseUrl: string, decisionId: string, remembered?: { size: number; root: string }) {
+    const context = await newContext(browser);
+    try {
+      if (remembered) {
+        const [key, value] = [`open-decision:tlog:${ORIGIN}`, JSON.stringify({ ...remembered, decisions: {} })];
+        await context.addInitScript({
+          content: `try { if (!localStorage.getItem(${JSON.stringify(key)})) localStorage.setItem(${JSON.stringify(key)}, ${JSON.stringify(value)}); } catch {}`,
+        });
+      }
+      const page = await context.newPage();
+      await page.goto(`${baseUrl}/decisions/${decisionId}/verify?lang=en`);
+      const status = page.locator('#verify-log[data-verdict]');
+      await status.waitFor();
+      return {
+        verdict: await status.getAttribute('data-verdict'),
+        problem: await status.getAttribute('data-problem'),
+        text: (await status.textContent()) ?? '',
+      };
+    } finally {
+      await context.close();
+    }
+  }
+
   const honestIndexOf = (decisionId: string, seq: number) =>
     leaves.findIndex((e) => e.decisionId === decisionId && e.seq === seq);
 
@@ -406,5 +442,74 @@ describe('a lying deployment is caught by the verifier, the browser verifier and
     expect(found.witness).toMatch(
       new RegExp(`^REFUSED: checkpoint ${n + 1} is not consistent with checkpoint ${n} seen before`),
     );
+  });
+
+  it('(g) a forked tree: each view satisfies its own clients, and is caught where the views meet', async () => {
+    const n = leaves.length;
+    const at = honestIndexOf(second!, 1);
+    const forked = leaves.map((e, i) => (i === at ? { ...e, data: { ...e.data, forked: true } } : e));
+    const extra = { ...leaves.find((e) => e.decisionId === first)!, data: { note: 'shown to some clients only' } };
+    const verify = (url: string, state: string) =>
+      openDecision('verify', url, '--log-key', keys.verifierKey, '--state', join(dir, state));
+    const witness = (url: string) =>
+      openDecision(
+        'witness',
+        url,
+        '--log-key',
+        keys.verifierKey,
+        '--key-file',
+        join(dir, 'fork-witness.key'),
+        '--state',
+        join(dir, 'fork-witness.json'),
+        '--name',
+        'witness.example.org/fork',
+      );
+    // Client X sees the honest tree: its verifier passes and a witness cosigns it.
+    expect(await verify(proxy.honestUrl, 'fork-x.json')).toMatchObject({ code: 0 });
+    const cosigned = await witness(proxy.honestUrl);
+    expect(cosigned.code).toBe(0);
+    const [, size, root] = cosigned.stdout.split('\n');
+    expect(Number(size)).toBe(n);
+    const views = [
+      { name: 'same-size', lie: forked, size: n, problem: 'log_fork' },
+      { name: 'larger', lie: [...forked, extra], size: n + 1, problem: 'log_forked' },
+    ];
+    for (const view of views) {
+      // Meanwhile client Y is served another tree, its checkpoint validly signed with the log's key.
+      proxy.serve({ leaves: view.lie });
+      try {
+        // Each client alone is satisfied: Y's first verifier run and Y's browser accept Y's view…
+        expect(await verify(proxy.url, `fork-y-${view.name}.json`)).toMatchObject({ code: 0 });
+        expect(await browserOn(proxy.url, first!)).toMatchObject({ verdict: 'ok', problem: 'log_first' });
+        expect(await verify(proxy.honestUrl, 'fork-x.json')).toMatchObject({ code: 0 });
+        // …and where the views meet, the fork is caught: X's witness, a verifier state from X's view, and
+        // a browser given the witness-cosigned checkpoint.
+        const refused = await witness(proxy.url);
+        copyFileSync(join(dir, 'fork-x.json'), join(dir, `fork-xy-${view.name}.json`));
+        const cli = await verify(proxy.url, `fork-xy-${view.name}.json`);
+        const seen = await browserOn(proxy.url, first!, { size: Number(size), root: root! });
+        expect({ witness: refused.code, cli: cli.code, browser: seen.verdict, problem: seen.problem }).toEqual({
+          witness: 1,
+          cli: 1,
+          browser: 'fail',
+          problem: view.problem,
+        });
+        const why =
+          view.size === n
+            ? `\\(history rewritten or forked: two signed checkpoints of size ${n} with different roots\\)`
+            : '\\(history rewritten or forked\\)';
+        const inconsistent = `checkpoint ${view.size} is not consistent with checkpoint ${n} seen before ${why}`;
+        expect(refused.stdout).toMatch(new RegExp(`^REFUSED: ${inconsistent}`));
+        expect(cli.stdout).toMatch(new RegExp(`LOG FAIL: ${inconsistent}`));
+        expect(cli.stdout).toMatch(new RegExp(`FAIL ${second} .*entry 1 changed since it was seen`));
+        expect(seen.text).toMatch(
+          view.size === n
+            ? `history rewritten or forked. The deployment signed two checkpoints of ${n} entries with different roots`
+            : `history rewritten or forked. The checkpoint of ${n + 1} entries is not consistent with the checkpoint of ${n} entries`,
+        );
+      } finally {
+        proxy.serve(null);
+      }
+    }
   });
 });

@@ -1,7 +1,10 @@
 // Package interop checks Open Decision's transparency log against independent implementations:
-// golang.org/x/mod/sumdb/note for signed notes and github.com/transparency-dev/merkle for RFC 9162
+// golang.org/x/mod/sumdb/note for signed notes, github.com/transparency-dev/formats/note for C2SP
+// tlog-cosignature/v1 witness cosignatures (x/mod has no cosignature verifier; TestWitnessCosignature
+// also checks one with crypto/ed25519 directly) and github.com/transparency-dev/merkle for RFC 9162
 // trees and proofs. The TypeScript side writes a fixture (TLOG_INTEROP_FIXTURE); every claim in it
-// must verify here exactly when it is marked valid.
+// must verify here exactly when it is marked valid. TestServedCheckpoint checks a checkpoint note as a
+// running deployment served it (TLOG_INTEROP_SERVED, written by test/medium/cosignatures.medium.spec.ts).
 package interop
 
 import (
@@ -11,12 +14,14 @@ import (
 	"encoding/base64"
 	"encoding/binary"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"os"
 	"strconv"
 	"strings"
 	"testing"
 
+	fnote "github.com/transparency-dev/formats/note"
 	"github.com/transparency-dev/merkle/compact"
 	"github.com/transparency-dev/merkle/proof"
 	"github.com/transparency-dev/merkle/rfc6962"
@@ -50,6 +55,32 @@ type fixture struct {
 		Note      string `json:"note"`
 		Time      uint64 `json:"time"`
 	} `json:"witness"`
+	// Cosigned is the latest checkpoint as the deployment serves it with several witnesses' cosignatures,
+	// and notes whose cosignature line must be refused.
+	Cosigned struct {
+		Note      string    `json:"note"`
+		Witnesses []witness `json:"witnesses"`
+		Refused   []struct {
+			What    string `json:"what"`
+			Note    string `json:"note"`
+			Witness string `json:"witness"`
+		} `json:"refused"`
+	} `json:"cosigned"`
+}
+
+// witness is a witness's published key, in the C2SP cosignature/v1 form (type 0x04) or the plain
+// Ed25519 form (0x01) a deployment's TLOG_WITNESSES also takes, and the time its cosignature states.
+type witness struct {
+	Vkey string `json:"vkey"`
+	Time int64  `json:"time"`
+}
+
+// served is a checkpoint note exactly as GET /api/v1/public/transparency/checkpoint answered it.
+type served struct {
+	Origin         string    `json:"origin"`
+	LogVerifierKey string    `json:"logVerifierKey"`
+	Note           string    `json:"note"`
+	Witnesses      []witness `json:"witnesses"`
 }
 
 func load(t *testing.T) fixture {
@@ -107,7 +138,12 @@ func roots(t *testing.T, f fixture) map[uint64][]byte {
 // openCheckpoint verifies the log's signature with sumdb/note and parses the tlog-checkpoint body.
 func openCheckpoint(t *testing.T, f fixture, msg string, extra ...note.Verifier) (uint64, []byte, *note.Note) {
 	t.Helper()
-	v, err := note.NewVerifier(f.LogVerifierKey)
+	return openNote(t, f.Origin, f.LogVerifierKey, msg, extra...)
+}
+
+func openNote(t *testing.T, origin, logKey, msg string, extra ...note.Verifier) (uint64, []byte, *note.Note) {
+	t.Helper()
+	v, err := note.NewVerifier(logKey)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -116,8 +152,8 @@ func openCheckpoint(t *testing.T, f fixture, msg string, extra ...note.Verifier)
 		t.Fatalf("note.Open: %v", err)
 	}
 	lines := strings.Split(n.Text, "\n")
-	if len(lines) < 4 || lines[0] != f.Origin {
-		t.Fatalf("not a checkpoint of %s: %q", f.Origin, n.Text)
+	if len(lines) < 4 || lines[0] != origin {
+		t.Fatalf("not a checkpoint of %s: %q", origin, n.Text)
 	}
 	size, err := strconv.ParseUint(lines[1], 10, 64)
 	if err != nil {
@@ -212,4 +248,80 @@ func TestWitnessCosignature(t *testing.T) {
 	if w.time != f.Witness.Time {
 		t.Errorf("cosignature time %d, fixture %d", w.time, f.Witness.Time)
 	}
+}
+
+// cosigners are transparency-dev/formats' cosignature/v1 verifiers of the witnesses' published keys.
+func cosigners(t *testing.T, ws []witness) []note.Verifier {
+	t.Helper()
+	out := make([]note.Verifier, len(ws))
+	for i, w := range ws {
+		v, err := fnote.NewVerifierForCosignatureV1(w.Vkey)
+		if err != nil {
+			t.Fatalf("witness key %s: %v", w.Vkey, err)
+		}
+		out[i] = v
+	}
+	return out
+}
+
+// checkCosigned opens a note with the log's key and every witness's, and wants each signature verified
+// and each cosignature stating the witness's time.
+func checkCosigned(t *testing.T, origin, logKey, msg string, ws []witness) {
+	t.Helper()
+	vs := cosigners(t, ws)
+	_, _, n := openNote(t, origin, logKey, msg, vs...)
+	if len(n.Sigs) != 1+len(ws) || len(n.UnverifiedSigs) != 0 {
+		t.Fatalf("want the log's signature and %d cosignatures verified, got %d verified, %d unknown",
+			len(ws), len(n.Sigs), len(n.UnverifiedSigs))
+	}
+	for i, w := range ws {
+		found := false
+		for _, sig := range n.Sigs {
+			if sig.Name != vs[i].Name() || sig.Hash != vs[i].KeyHash() {
+				continue
+			}
+			found = true
+			at, err := fnote.CoSigV1Timestamp(sig)
+			if err != nil || at.Unix() != w.Time {
+				t.Errorf("cosignature of %s states %v (%v), want %d", sig.Name, at.Unix(), err, w.Time)
+			}
+		}
+		if !found {
+			t.Errorf("no verified cosignature of %s", vs[i].Name())
+		}
+	}
+}
+
+func TestCosignaturesWithTransparencyDevFormats(t *testing.T) {
+	f := load(t)
+	checkCosigned(t, f.Origin, f.LogVerifierKey, f.Cosigned.Note, f.Cosigned.Witnesses)
+	log, err := note.NewVerifier(f.LogVerifierKey)
+	if err != nil {
+		t.Fatal(err)
+	}
+	verifiers := note.VerifierList(append([]note.Verifier{log}, cosigners(t, f.Cosigned.Witnesses)...)...)
+	for _, r := range f.Cosigned.Refused {
+		_, err := note.Open([]byte(r.Note), verifiers)
+		var invalid *note.InvalidSignatureError
+		if !errors.As(err, &invalid) || invalid.Name != r.Witness {
+			t.Errorf("%s: want an invalid signature by %s, got %v", r.What, r.Witness, err)
+		}
+	}
+}
+
+// TestServedCheckpoint checks a note a running deployment served (skipped without TLOG_INTEROP_SERVED).
+func TestServedCheckpoint(t *testing.T) {
+	path := os.Getenv("TLOG_INTEROP_SERVED")
+	if path == "" {
+		t.Skip("TLOG_INTEROP_SERVED is not set: test/medium/cosignatures.medium.spec.ts sets it")
+	}
+	raw, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var s served
+	if err := json.Unmarshal(raw, &s); err != nil {
+		t.Fatal(err)
+	}
+	checkCosigned(t, s.Origin, s.LogVerifierKey, s.Note, s.Witnesses)
 }

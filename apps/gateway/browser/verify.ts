@@ -232,7 +232,13 @@ async function checkLog(logKey: string, decisionId: string, entries: readonly Pu
       root,
       proofOf(answer.body),
     );
-    if (!verdict.ok) throw new LogProblem('log_forked', { previous: seen.size, size, reason: verdict.reason });
+    if (!verdict.ok)
+      // Two signed checkpoints of one size with different roots: the log signed two trees (log_fork).
+      throw new LogProblem(seen.size === size ? 'log_fork' : 'log_forked', {
+        previous: seen.size,
+        size,
+        reason: verdict.reason,
+      });
   }
   const values = { size, n: entries.length, previous: seen?.size ?? 0 };
   if (signed === 'unsupported') return { verdict: 'unchecked', key: 'log_unsigned', values };

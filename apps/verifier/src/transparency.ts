@@ -69,12 +69,17 @@ export async function checkCheckpoint(
     checkpoint.root,
     proof,
   );
-  return verdict.ok
-    ? { ok: true, checkpoint, note }
-    : {
-        ok: false,
-        reason: `checkpoint ${checkpoint.size} is not consistent with checkpoint ${previous.size} seen before (history rewritten or forked): ${verdict.reason}`,
-      };
+  if (verdict.ok) return { ok: true, checkpoint, note };
+  // Two signed checkpoints of one size with different roots: the log signed two trees (a fork when the
+  // other one is shown to others), proven by the two checkpoints themselves.
+  const what =
+    checkpoint.size === previous.size
+      ? `history rewritten or forked: two signed checkpoints of size ${previous.size} with different roots`
+      : 'history rewritten or forked';
+  return {
+    ok: false,
+    reason: `checkpoint ${checkpoint.size} is not consistent with checkpoint ${previous.size} seen before (${what}): ${verdict.reason}`,
+  };
 }
 
 /**

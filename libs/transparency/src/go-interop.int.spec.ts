@@ -7,6 +7,7 @@ import {
   asCosigner,
   consistencyProof,
   cosignCheckpoint,
+  formatVerifierKey,
   generateSignerKey,
   type Hash,
   inclusionProof,
@@ -18,7 +19,8 @@ import {
 
 /**
  * Interoperability (issue 19 §6): our checkpoints, signatures and proofs verify with Go's sumdb/note and
- * transparency-dev/merkle, driven by tools/tlog-interop. Skipped only when no `go` is on the PATH.
+ * transparency-dev/merkle, and witness cosignatures with transparency-dev/formats, driven by
+ * tools/tlog-interop. Skipped only when no `go` is on the PATH.
  */
 const run = promisify(execFile);
 const goDir = join(__dirname, '../../../tools/tlog-interop');
@@ -64,6 +66,20 @@ function fixture(): object {
   const witness = asCosigner(parseSignerKey(witnessKeys.signerKey));
   const last = checkpoints.at(-1)!;
   const time = 1_765_000_000;
+  // As the deployment serves the latest checkpoint (ADR 61): the log's note, then each kept cosignature
+  // line; one witness published in the C2SP cosignature/v1 form (0x04), one in the plain Ed25519 form.
+  const court = generateSignerKey('court.example.cn/w2');
+  const courtSigner = asCosigner(parseSignerKey(court.signerKey));
+  const cosignedBy = (size: number, signer: typeof witness, at: number) =>
+    cosignCheckpoint(checkpointAt(size), signer, at);
+  const retimed = (line: string) => {
+    const [head, blob] = [
+      line.slice(0, line.lastIndexOf(' ') + 1),
+      Buffer.from(line.trim().split(' ').at(-1)!, 'base64'),
+    ];
+    blob.writeBigUInt64BE(blob.readBigUInt64BE(4) + 1n, 4);
+    return `${head}${blob.toString('base64')}\n`;
+  };
   return {
     origin: ORIGIN,
     logSignerKey: log.signerKey,
@@ -77,6 +93,25 @@ function fixture(): object {
       publicKey: witness.publicKey.toString('base64'),
       note: last.note + cosignCheckpoint(checkpointAt(last.size), witness, time),
       time,
+    },
+    cosigned: {
+      note: last.note + cosignedBy(last.size, witness, time) + cosignedBy(last.size, courtSigner, time + 60),
+      witnesses: [
+        { vkey: formatVerifierKey(witness), time },
+        { vkey: court.verifierKey, time: time + 60 },
+      ],
+      refused: [
+        {
+          what: 'a cosignature whose time was changed',
+          note: last.note + retimed(cosignedBy(last.size, witness, time)),
+          witness: witness.name,
+        },
+        {
+          what: 'a cosignature of another checkpoint',
+          note: last.note + cosignedBy(32, courtSigner, time),
+          witness: courtSigner.name,
+        },
+      ],
     },
   };
 }
@@ -92,7 +127,7 @@ function tampered<T extends { proof: string[]; valid: boolean }>(claims: T[]): T
     });
 }
 
-describeWithGo('interoperability with Go (sumdb/note, transparency-dev/merkle)', () => {
+describeWithGo('interoperability with Go (sumdb/note, transparency-dev/formats and merkle)', () => {
   const dir = mkdtempSync(join(tmpdir(), 'tlog-interop-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -112,6 +147,7 @@ describeWithGo('interoperability with Go (sumdb/note, transparency-dev/merkle)',
       'TestInclusionProofs',
       'TestConsistencyProofs',
       'TestWitnessCosignature',
+      'TestCosignaturesWithTransparencyDevFormats',
     ])
       expect(stdout).toContain(`--- PASS: ${name}`);
   }, 180_000);

@@ -40,6 +40,8 @@ export const M = defineMessages(
     log_shrank: '透明日志验证失败：日志被截短。本浏览器曾见到 {previous} 条记录的检查点，现在只有 {size} 条。',
     log_forked:
       '透明日志验证失败：历史被改写或分叉。{size} 条记录的检查点与本浏览器曾见到的 {previous} 条记录的检查点不一致（{reason}）。',
+    log_fork:
+      '透明日志验证失败：历史被改写或分叉。部署方签署了两个都是 {size} 条记录但根哈希不同的检查点：本浏览器曾见到（或收到）的一个和现在的一个。二者不可能都真实，其中一个可能正展示给别人。',
     log_inclusion: '透明日志验证失败：第 {seq} 条记录未收录在 {size} 条记录的已签名检查点中（{reason}）。',
     log_gone: '透明日志验证失败：决策 {decision} 曾公开（{was} 条记录），现已从目录中消失。',
     log_truncated: '透明日志验证失败：决策 {decision} 曾有 {was} 条记录，现在只有 {now} 条。',
@@ -85,6 +87,8 @@ export const M = defineMessages(
       'Transparency log check failed: the log was truncated. This browser saw a checkpoint of {previous} entries; now it has {size}.',
     log_forked:
       'Transparency log check failed: history rewritten or forked. The checkpoint of {size} entries is not consistent with the checkpoint of {previous} entries this browser saw ({reason}).',
+    log_fork:
+      'Transparency log check failed: history rewritten or forked. The deployment signed two checkpoints of {size} entries with different roots: the one this browser saw (or was given) and this one. Both cannot be true; one of them may be shown to others.',
     log_inclusion:
       'Transparency log check failed: entry {seq} is not included in the signed checkpoint of {size} entries ({reason}).',
     log_gone:
@@ -116,6 +120,7 @@ const SCRIPT_MESSAGES = [
   'log_signature',
   'log_shrank',
   'log_forked',
+  'log_fork',
   'log_inclusion',
   'log_gone',
   'log_truncated',
