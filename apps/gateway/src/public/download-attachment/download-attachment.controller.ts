@@ -1,5 +1,5 @@
 import { Controller, Get, Inject, Param, Req, Res } from '@nestjs/common';
-import { ApiNotFoundResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { DataSource } from 'typeorm';
 import { DomainError, readPublicEvent } from '../../../../../libs/domain/src';
@@ -26,7 +26,6 @@ export class DownloadAttachmentController {
   ) {}
 
   @Get(':id/attachments/:sha256')
-  @ApiProduces('application/pdf', 'application/octet-stream')
   @ApiOkResponse({ description: 'The file, with the Content-Type its content was checked as.' })
   @ApiNotFoundResponse({ description: 'ATTACHMENT_NOT_FOUND: unknown, unpublished or of a non-public decision.' })
   async download(
