@@ -136,7 +136,7 @@ const SAMPLES: Record<PublicEventType, Record<string, unknown>> = {
   AttachmentAdded: {
     target: 'draft',
     version: 1,
-    name: '征求意见稿.pdf',
+    name: 'consultation-draft.pdf',
     type: 'pdf',
     mediaType: 'application/pdf',
     size: 1024,
