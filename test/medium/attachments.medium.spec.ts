@@ -153,7 +153,9 @@ describe('attachments: upload in the console, download by the public', () => {
       item.getByRole('link', { name: '征求意见稿.pdf' }).click(),
     ]);
     expect(download.suggestedFilename()).toBe('征求意见稿.pdf');
-    expect((await readFile((await download.path())!)).equals(PDF)).toBe(true);
+    const saved = join(directory, 'downloaded.pdf'); // the browser may run remotely: save a copy
+    await download.saveAs(saved);
+    expect((await readFile(saved)).equals(PDF)).toBe(true);
     expect(errors).toEqual([]);
     await context.close();
   }, 60_000);
