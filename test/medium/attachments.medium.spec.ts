@@ -2,7 +2,7 @@ import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { collectPageErrors, newContext } from '../support/browser';
+import { collectPageErrors, newContext, screenshot, seriousAxeViolations } from '../support/browser';
 import { signIn, startConsoleHarness, STAFF_PASSWORD, type ConsoleHarness } from '../support/console';
 import { aRegistration } from '../support/decisions';
 import { eventually } from '../support/eventually';
@@ -156,6 +156,13 @@ describe('attachments: upload in the console, download by the public', () => {
     const saved = join(directory, 'downloaded.pdf'); // the browser may run remotely: save a copy
     await download.saveAs(saved);
     expect((await readFile(saved)).equals(PDF)).toBe(true);
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await screenshot(page, 'decision-attachments');
+    await page.goto(`${base}/decisions/${id}?lang=en`);
+    await expect(page.locator('#attachments-h').textContent()).resolves.toBe('Attachments');
+    await expect(page.locator('#attachments-h + ul li').first().textContent()).resolves.toContain(
+      `PDF · ${PDF.length} B · Draft version 1`,
+    );
     expect(errors).toEqual([]);
     await context.close();
   }, 60_000);
