@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { env, parseConfig } from '../../../libs/runtime/src';
 import { NoteError, parseCosignerKey, type NoteVerifier } from '../../../libs/transparency/src';
 import { isAddressOrCidr } from './common/client-address';
+import { MAX_ATTACHMENT_BYTES } from '../../../libs/domain/src';
 
 /** Where the public reaches the gateway: absolute links (feeds) are built on it, never on a request's Host. */
 const publicBaseUrl = z
@@ -127,6 +128,19 @@ const schema = z
     TLOG_WITNESSES: tlogWitnesses,
     COSIGNATURE_RATE_PER_MINUTE: z.coerce.number().int().min(1).default(30),
     COSIGNATURE_BURST: z.coerce.number().int().min(1).default(30),
+    /** Where attached files are kept (ADR 74, 87): `database` (the app database) or `directory:<path>`. */
+    ATTACHMENT_STORE: z
+      .string()
+      .trim()
+      .regex(/^(database|directory:.+)$/, 'must be "database" or "directory:<path>", e.g. directory:/var/lib/od/files')
+      .default('database'),
+    /** The largest attachment accepted, in bytes (the upload's body limit follows it). */
+    ATTACHMENT_MAX_BYTES: z.coerce
+      .number()
+      .int()
+      .min(1024)
+      .max(512 * 1024 * 1024)
+      .default(MAX_ATTACHMENT_BYTES),
   })
   .transform((config) => ({
     ...config,

@@ -14,6 +14,7 @@ import { refusalOf } from './common/request-shape';
 import { addResponseHeaders } from './common/response-headers';
 import { createValidationPipe } from './common/validation';
 import { registerFairAdmission } from './common/fair-admission';
+import { parseMultipart } from './common/multipart';
 import { buildOpenApiDocument } from './site-shell/openapi/openapi-document';
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
@@ -76,6 +77,18 @@ export async function createGateway(deps: GatewayDependencies): Promise<NestFast
     (_request, body, done) => {
       try {
         done(null, parseStrictJson(body as Buffer));
+      } catch (error) {
+        done(error as Error, undefined);
+      }
+    },
+  );
+  // Attachment uploads (ADR 87): the body limit follows the attachment limit, plus room for the form fields.
+  fastify.addContentTypeParser(
+    'multipart/form-data',
+    { parseAs: 'buffer', bodyLimit: deps.config.ATTACHMENT_MAX_BYTES + 64 * 1024 },
+    (request, body, done) => {
+      try {
+        done(null, parseMultipart(body as Buffer, request.headers['content-type']));
       } catch (error) {
         done(error as Error, undefined);
       }

@@ -77,6 +77,8 @@ export {
   isActionName,
   MilestoneInputSchema,
   WITHHOLD_REASONS,
+  ATTACHMENT_TARGETS,
+  type AttachmentTarget,
 } from './lifecycle/command-schemas';
 export { addCalendarDays, addWorkingDays, daysBetween, endOfShanghaiDay, shanghaiDate } from './calendar/calendar';
 export {
@@ -291,7 +293,9 @@ export {
   ATTACHMENT_TYPES,
   type AttachmentKind,
   type AttachmentType,
+  attachmentKind,
   checkAttachment,
   detectAttachmentType,
   MAX_ATTACHMENT_BYTES,
 } from './attachments/attachment-content';
+export { attachFile, releaseAttachments } from './lifecycle/actions-attachments';

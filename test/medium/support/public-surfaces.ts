@@ -68,3 +68,41 @@ export async function assertConfidentialAfterPublication(
     JSON.stringify((await call(baseUrl, 'GET', `/api/v1/public/decisions?q=${encodeURIComponent(publicTitle)}`)).body),
   ).toContain(id);
 }
+
+/**
+ * A file attached to a confidential decision before its publication (ADR 87): its download answers
+ * 404 ATTACHMENT_NOT_FOUND, exactly like a hash never stored, and neither its hash nor any of `hidden`
+ * (the decision's title, the file's name) is on a public page, API, feed or export.
+ */
+export async function assertAttachmentNotPublic(
+  baseUrl: string,
+  id: string,
+  sha256: string,
+  hidden: string[],
+): Promise<void> {
+  const secret = new RegExp([sha256, ...hidden].join('|'));
+  // Indistinguishable from a hash never stored: the same 404 and code, the same words but for the hash.
+  const answers = [];
+  for (const hash of [sha256, 'f'.repeat(64)]) {
+    const download = await call(baseUrl, 'GET', `/decisions/${id}/attachments/${hash}`);
+    answers.push([download.status, download.body.code, JSON.stringify(download.body).replaceAll(hash, '<hash>')]);
+  }
+  expect(answers[0]).toEqual([404, 'ATTACHMENT_NOT_FOUND', answers[1]![2]]);
+  expect(answers[1]).toEqual(answers[0]);
+  const paths = [
+    `/decisions/${id}`,
+    `/decisions`,
+    `/`,
+    `/api/v1/public/decisions/${id}/timeline`,
+    '/api/v1/public/decisions?pageSize=100',
+    '/feeds/decisions.atom',
+    '/api/v1/public/export/decisions.json',
+  ];
+  for (const path of paths) {
+    const reply = await call(baseUrl, 'GET', path);
+    expect([path, secret.test(typeof reply.body === 'string' ? reply.body : JSON.stringify(reply.body))]).toEqual([
+      path,
+      false,
+    ]);
+  }
+}

@@ -13,6 +13,13 @@ export function isFormEncoded(contentType: string | undefined): boolean {
   return type === 'application/x-www-form-urlencoded' || type === 'multipart/form-data';
 }
 
+/** The API's one multipart route: an attachment upload (ADR 87). */
+const UPLOAD_PATH = /^\/api\/v1\/decisions\/[^/]+\/attachments$/;
+
+function isUploadPath(path: string, contentType: string | undefined): boolean {
+  return UPLOAD_PATH.test(path) && mediaType(contentType) === 'multipart/form-data';
+}
+
 function hasBody(request: FastifyRequest): boolean {
   const length = request.headers['content-length'];
   return request.headers['transfer-encoding'] !== undefined || (length !== undefined && length !== '0');
@@ -21,7 +28,8 @@ function hasBody(request: FastifyRequest): boolean {
 /**
  * Refusals decided from the request line and headers alone, before any body is read or any handler runs
  * (an `onRequest` hook): each is a 4xx with a stable code and changes nothing.
- * - The JSON API takes JSON only (415): a cross-site HTML form can never post to it.
+ * - The JSON API takes JSON only (415): a cross-site HTML form can never post to it. The one exception is
+ *   the attachment upload (`multipart/form-data`, ADR 87), which still needs a staff bearer token.
  * - Pages take HTML forms only (415): a page handler never sees a JSON body it was not written for.
  * - A NUL (`%00`) in the path or query is refused (400 `INVALID_CHARACTER`): no id, receipt or search
  *   word holds one, and PostgreSQL text cannot store it.
@@ -31,7 +39,7 @@ function hasBody(request: FastifyRequest): boolean {
 export function refusalOf(request: FastifyRequest): Error | undefined {
   const path = request.url.split('?', 1)[0] ?? '';
   const contentType = request.headers['content-type'];
-  if (path.startsWith('/api/') && isFormEncoded(contentType)) {
+  if (path.startsWith('/api/') && isFormEncoded(contentType) && !isUploadPath(path, contentType)) {
     return Object.assign(new Error('The API accepts application/json bodies only.'), { statusCode: 415 });
   }
   if (

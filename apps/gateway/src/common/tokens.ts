@@ -7,3 +7,5 @@ export const LOGGER = Symbol('Logger');
 export const OPINION_INTAKE = Symbol('OpinionIntake');
 /** The limit store every gateway shares (database or Redis, ADR 31). */
 export const LIMIT_STORE = Symbol('LimitStore');
+/** The content-addressed store of attached files (`ATTACHMENT_STORE`, ADR 74). */
+export const ATTACHMENT_STORE = Symbol('AttachmentStore');

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { SiteShellModule } from '../site-shell/site-shell.module';
+import { DownloadAttachmentController } from './download-attachment/download-attachment.controller';
 import { ExportDecisionsController } from './export-open-data/export-decisions.controller';
 import { ExportOpinionsController } from './export-open-data/export-opinions.controller';
 import { GetFeedsController } from './get-feeds/get-feeds.controller';
@@ -47,6 +48,7 @@ import { ViewTimelineController } from './view-timeline/view-timeline.controller
     GetPublicTimelineController,
     ViewChangesController,
     GetPublicChangesController,
+    DownloadAttachmentController,
     VerifyLogController,
     ViewProgressChartController,
     SubmitOpinionController,

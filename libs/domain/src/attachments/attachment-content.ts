@@ -23,6 +23,9 @@ const KINDS: Record<AttachmentType, AttachmentKind> = {
   jpeg: { type: 'jpeg', mediaType: 'image/jpeg', extension: 'jpg' },
 };
 
+/** The media type and extension of an allowed type. */
+export const attachmentKind = (type: AttachmentType): AttachmentKind => KINDS[type];
+
 /** The default size limit of one attachment: 20 MiB. */
 export const MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024;
 

@@ -27,6 +27,17 @@ export const ERROR_CODES = {
     en: 'Select at least one cluster or opinion.',
   },
   ATTACHMENT_EMPTY: { status: 422, zh: '上传的文件是空的。', en: 'The uploaded file is empty.' },
+  ATTACHMENT_FILE_REQUIRED: {
+    status: 422,
+    zh: '请选择要上传的文件。',
+    en: 'Choose the file to upload.',
+  },
+  ATTACHMENT_NOT_FOUND: { status: 404, zh: '没有这个公开附件。', en: 'No such public attachment.' },
+  ATTACHMENT_TARGET_NOT_READY: {
+    status: 409,
+    zh: '附件所属的文件还不存在：草案须先保存，决策文件须先通过集体讨论，报告须在反馈阶段之后。',
+    en: 'What the file belongs to does not exist yet: save a draft first; a decision file needs the adopted decision; a report comes after consultation.',
+  },
   ATTACHMENT_TOO_LARGE: {
     status: 422,
     zh: '文件超过大小限制，请压缩或拆分后上传。',

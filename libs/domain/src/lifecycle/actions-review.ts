@@ -6,6 +6,7 @@ import { ForbiddenActionError } from '../errors/errors';
 import { publish } from './publications';
 import { findReview, withoutReview } from './reviews';
 import { STAGES } from './stages';
+import { releaseAttachments } from './actions-attachments';
 
 export type ReviewDecision = CommandOf<'return'>;
 
@@ -34,8 +35,11 @@ export const approve = defineAction({
       review.kind === 'decision' && state.confidential
         ? { publicTitle: review.payload['publicTitle'] ?? null, publicSummary: review.payload['publicSummary'] ?? null }
         : {};
+    // Files attached while their target was not public yet become public with it (ADR 87).
+    const released = releaseAttachments(published.state);
     return {
-      ...published,
+      state: released.state,
+      public: [...published.public, ...released.public],
       internal: {
         type: 'PublicationApproved',
         data: { reviewId: review.id, kind: review.kind, stage: published.state.stage, ...presentation },

@@ -32,6 +32,7 @@ import {
   submitEvaluationReport,
 } from './actions-execution';
 import { approve, returnSubmission } from './actions-review';
+import { attachFile } from './actions-attachments';
 import { isActionName, type ActionName, type Command } from './command-schemas';
 import { perform, type ActionContext, type DecisionAction } from './decision-action';
 import type { DecisionState } from './decision-state';
@@ -70,6 +71,7 @@ export const ACTION_RULES: { readonly [N in ActionName]: DecisionAction<N> } = {
   'evaluation-report': submitEvaluationReport,
   resume: resumeExecution,
   close: closeDecision,
+  attachments: attachFile,
 };
 
 /** Every staff action, in lifecycle order. The name is the Workflow Update's name and the URL's last segment. */

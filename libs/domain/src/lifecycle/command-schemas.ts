@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CHANNELS } from './decision-state';
 import { instant, refusedAs, text } from './command-schema-kit';
+import { ATTACHMENT_TYPES } from '../attachments/attachment-content';
 
 /**
  * One zod schema per staff action's command (the JSON body of `POST /api/v1/decisions/{id}/{action}`,
@@ -9,6 +10,9 @@ import { instant, refusedAs, text } from './command-schema-kit';
  * their rule says, never the whole body first (see command-schema-kit.ts).
  */
 const LONG = 100_000;
+
+export const ATTACHMENT_TARGETS = ['draft', 'decision', 'report'] as const;
+export type AttachmentTarget = (typeof ATTACHMENT_TARGETS)[number];
 
 export const WITHHOLD_REASONS = ['abuse', 'spam', 'personal_data', 'off_topic'] as const;
 const OFFLINE_CHANNELS = CHANNELS.filter((channel) => channel !== 'online');
@@ -238,6 +242,30 @@ export const COMMAND_SCHEMAS = {
   }),
   resume: z.object({ reason: reasonText('Why execution resumes') }),
   close: z.object({ reason: reasonText('Why the decision closes') }),
+  attachments: z.object({
+    target: refusedAs(
+      z
+        .enum(ATTACHMENT_TARGETS)
+        .describe('What the file belongs to: the current draft version, the decision or a report'),
+      'INVALID_FIELD',
+      `target must be one of: ${ATTACHMENT_TARGETS.join(', ')}.`,
+    ),
+    name: text(200, 'The file name shown to the public'),
+    sha256: refusedAs(
+      z
+        .string()
+        .regex(/^[0-9a-f]{64}$/)
+        .describe('The sha256 of a file already in the attachment store (the gateway sets it from the upload)'),
+      'ATTACHMENT_NOT_FOUND',
+      'sha256 must name a stored attachment (64 lowercase hex digits).',
+    ),
+    size: z.number().int().positive().describe('Its size in bytes (the gateway sets it from the stored bytes)'),
+    type: refusedAs(
+      z.enum(ATTACHMENT_TYPES).describe('Its type by content (the gateway sets it from the stored bytes)'),
+      'ATTACHMENT_TYPE_NOT_ALLOWED',
+      `type must be one of: ${ATTACHMENT_TYPES.join(', ')}.`,
+    ),
+  }),
 } as const;
 
 /** The name of a staff action: the Update's name and the last segment of its URL. */

@@ -71,6 +71,18 @@ export interface AuditFinding {
   overdue: boolean;
 }
 
+/** An attached official file (issue 17 item 1): what the `AttachmentAdded` events carry. */
+export interface AttachmentRecord {
+  target: 'draft' | 'decision' | 'report';
+  /** The draft version it belongs to (target `draft`). */
+  version?: number;
+  name: string;
+  type: string;
+  mediaType: string;
+  size: number;
+  sha256: string;
+}
+
 /**
  * The process state a decision's workflow carries (and hands to its next run on continue-as-new).
  * `publicSeq`/`internalSeq` are the last seq written to each log; the next step numbers from them.
@@ -111,6 +123,8 @@ export interface DecisionState {
    * `FROZEN_CALENDAR`, which is what they counted on when they were recorded.
    */
   calendar?: WorkingCalendar;
+  /** Attached files whose target is not public yet: published with the publication that makes it public. */
+  pendingAttachments?: AttachmentRecord[];
 }
 
 /** What one step appends to the two logs. Sequence numbers are already assigned. */

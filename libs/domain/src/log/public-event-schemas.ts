@@ -180,6 +180,16 @@ export const PUBLIC_EVENT_SCHEMAS = {
     sources: z.array(z.string()),
     count: dueCount,
   }),
+  /** An official file attached (ADR 87): downloadable at `/decisions/{id}/attachments/{sha256}`. */
+  AttachmentAdded: z.looseObject({
+    target: z.enum(['draft', 'decision', 'report']),
+    version: z.number().optional(),
+    name: z.string(),
+    type: z.string(),
+    mediaType: z.string(),
+    size: z.number(),
+    sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  }),
 } satisfies Record<PublicEventType, z.ZodType>;
 
 export type PublicEventData<T extends PublicEventType> = z.output<(typeof PUBLIC_EVENT_SCHEMAS)[T]>;

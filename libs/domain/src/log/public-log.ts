@@ -33,7 +33,8 @@ export type PublicEventType =
   | 'DecisionTerminated'
   | 'DecisionResumed'
   | 'DecisionClosed'
-  | 'DueDateRecomputed';
+  | 'DueDateRecomputed'
+  | 'AttachmentAdded';
 
 /** A public event as the workflow produces it, before the log gives it its place in the chain. */
 export interface PublicEventDraft {

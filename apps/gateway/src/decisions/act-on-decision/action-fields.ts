@@ -8,7 +8,8 @@ const w = (zh: string, en: string): Words => ({ 'zh-CN': zh, en });
 /**
  * How a field is typed and parsed (`form-parsing.ts`): `datetime` is a Beijing-time `datetime-local`
  * input sent as RFC 3339 UTC; `lines` one item per line; `opinions` one opinion per line;
- * `milestones` one `title | unit | due date | weight` per line; `qa` one `question | answer` per line.
+ * `milestones` one `title | unit | due date | weight` per line; `qa` one `question | answer` per line;
+ * `file` an upload: its form posts multipart/form-data to the attachment route (ADR 87).
  */
 export type FieldKind =
   | 'text'
@@ -22,7 +23,8 @@ export type FieldKind =
   | 'lines'
   | 'opinions'
   | 'milestones'
-  | 'qa';
+  | 'qa'
+  | 'file';
 
 /** Choices that come from the decision's state rather than from a fixed list. */
 export type StateChoices = 'reviews' | 'hearings' | 'milestones' | 'findings';
@@ -540,4 +542,36 @@ export const ACTION_FORMS: Record<string, ActionFormSpec> = {
     fields: [reason('恢复理由将公开。', 'The reason is published.')],
   },
   close: { title: w('办结', 'Close the decision'), fields: [reason('办结理由将公开。', 'The reason is published.')] },
+  attachments: {
+    title: w('上传附件', 'Attach a file'),
+    fields: [
+      {
+        name: 'target',
+        kind: 'select',
+        label: w('附件所属', 'Belongs to'),
+        required: true,
+        options: opts([
+          ['draft', '当前草案版本', 'The current draft version'],
+          ['decision', '决策文件', 'The decision'],
+          ['report', '报告', 'A report'],
+        ]),
+      },
+      {
+        name: 'file',
+        kind: 'file',
+        label: w('文件', 'File'),
+        hint: w(
+          'PDF、DOCX、OFD、PNG 或 JPEG，按内容判断类型。草案公开（保密事项为决策公布）后，附件随之公开。',
+          'PDF, DOCX, OFD, PNG or JPEG, judged by content. It becomes public with the draft (a confidential decision: with its publication).',
+        ),
+        required: true,
+      },
+      {
+        name: 'name',
+        kind: 'text',
+        label: w('公开显示的文件名', 'Name shown to the public'),
+        hint: w('不填则使用上传的文件名。', 'Leave empty to use the uploaded file name.'),
+      },
+    ],
+  },
 };

@@ -115,6 +115,8 @@ function control(spec: FieldSpec, view: FieldContext, id: string, locale: Locale
     case 'text':
     case 'channels':
       return html`<input type="text" value="${value}"${common}>`;
+    case 'file':
+      return html`<input type="file" accept=".pdf,.docx,.ofd,.png,.jpg,.jpeg,application/pdf,image/png,image/jpeg"${common}>`;
   }
 }
 
@@ -161,7 +163,7 @@ export function renderActionForm(view: ActionFormView, locale: Locale): Html {
 <summary>${view.spec.title[locale]} <code>${view.action}</code></summary>
 <p class="muted">${view.summary}</p>
 ${view.refusal ? refusalNotice(view.refusal, locale, `refusal-${view.action}`) : ''}
-<form method="post" action="/console/decisions/${view.decisionId}/act/${view.action}#act-${view.action}" class="stack">${csrfInput(view)}
+<form method="post" action="/console/decisions/${view.decisionId}/act/${view.action}#act-${view.action}" class="stack"${attrs({ enctype: view.spec.fields.some((f) => f.kind === 'file') ? 'multipart/form-data' : undefined })}>${csrfInput(view)}
 ${renderActionFields(view.spec.fields, view.action, view.values, view.refusal, locale, view.state)}
 <div><button type="submit">${view.spec.title[locale]}</button></div></form></details>`;
 }

@@ -81,6 +81,8 @@ function parseField(spec: FieldSpec, body: FormBody): unknown {
     case 'text':
     case 'textarea':
       return text === '' ? undefined : first(raw);
+    case 'file':
+      return undefined; // read from the multipart body by the attachment route, never parsed here
   }
 }
 

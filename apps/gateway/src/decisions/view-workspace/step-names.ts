@@ -14,6 +14,7 @@ const STEP_NAMES: Record<string, Record<Locale, string>> = {
   SubmittedForDecision: n('提交决定', 'Submitted for decision'),
   ExpertOpinionRecorded: n('记录专家论证意见', 'Expert opinion recorded'),
   RiskAssessmentRecorded: n('记录风险评估', 'Risk assessment recorded'),
+  AttachmentAdded: n('上传附件', 'File attached'),
   ConsultationOpened: n('开始征求意见', 'Consultation opened'),
   ConsultationClosed: n('征求意见截止', 'Consultation closed'),
   ConsultationExtended: n('延长征求意见期', 'Consultation extended'),

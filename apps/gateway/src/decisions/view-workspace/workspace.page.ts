@@ -74,7 +74,7 @@ export function availableActions(state: DecisionState, actor: StaffActor): Decis
 /**
  * Forms that could only be refused for this decision are left out: reviews without a pending submission,
  * the public consultation's steps for a confidential decision, the confidential path for a public one,
- * approving a shortening that is not asked for.
+ * approving a shortening that is not asked for, attaching a file before there is a draft.
  */
 function applies(action: string, state: DecisionState): boolean {
   switch (action) {
@@ -88,6 +88,8 @@ function applies(action: string, state: DecisionState): boolean {
       return state.confidential;
     case 'shortened-consultation-approval':
       return Boolean(state.plan?.shortenedReason && !state.plan.shortenedApproved);
+    case 'attachments':
+      return state.draft !== undefined; // the first thing a file can belong to
     default:
       return true;
   }

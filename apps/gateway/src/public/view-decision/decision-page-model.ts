@@ -40,6 +40,19 @@ export interface DecisionPageModel {
   evaluations: EvaluationView[];
   /** Adjustments, suspension, resumption, termination and closing, in order. */
   changes: Array<{ type: string; at: string; reason: string | null; major: boolean | null }>;
+  /** Official files published in the log (ADR 87), in order; each downloadable by its sha256. */
+  attachments: AttachmentView[];
+}
+
+export interface AttachmentView {
+  target: string;
+  version: number | null;
+  name: string;
+  type: string;
+  mediaType: string;
+  size: number;
+  sha256: string;
+  at: string;
 }
 
 export interface PublishedDocuments {
@@ -151,6 +164,7 @@ export function emptyModel(): DecisionPageModel {
     accountability: [],
     evaluations: [],
     changes: [],
+    attachments: [],
   };
 }
 
@@ -443,6 +457,21 @@ function applyEntry(model: DecisionPageModel, entry: PublicLogEntry): DecisionPa
     case 'DecisionSuspended':
     case 'DecisionTerminated':
       return withChange(model, entry, null, null);
+    case 'AttachmentAdded': {
+      const data = readPublicEvent(entry.type, entry.data);
+      if (!data.sha256) return model;
+      const attachment: AttachmentView = {
+        target: data.target ?? 'draft',
+        version: data.version ?? null,
+        name: data.name ?? data.sha256,
+        type: data.type ?? '',
+        mediaType: data.mediaType ?? 'application/octet-stream',
+        size: data.size ?? 0,
+        sha256: data.sha256,
+        at,
+      };
+      return { ...model, attachments: [...model.attachments, attachment] };
+    }
     case 'DecisionRegistered':
       return model;
   }

@@ -4,6 +4,7 @@ import { renderPage } from '../../site-shell/web/layout';
 import type { PageContext } from '../../site-shell/web/page-context';
 import { decisionFeedLink, decisionHeader } from '../decision-header';
 import { renderOpinionForm, type OpinionFormState } from '../submit-opinion/opinion-form';
+import { attachmentsSection } from './attachments-section';
 import { consultationSection, documentsSection } from './consultation-section';
 import type { DecisionPageData } from './decision-page-data';
 import { executionSection } from './execution-section';
@@ -32,6 +33,7 @@ export function renderDecisionPage(context: PageContext, data: DecisionPageData,
   const main = html`${decisionHeader(decision, context.locale, 'overview')}
 <section aria-labelledby="summary-h"><h2 id="summary-h">${m.summary}</h2><p>${decision.summary}</p>${model.documents ? '' : html`<p class="muted">${m.nothingYet}</p>`}</section>
 ${documentsSection(model, context.locale)}
+${attachmentsSection(decision.id, model.attachments, context.locale)}
 ${consultationSection(model, data.liveCounts, context.locale)}
 ${decision.stage === 'consultation' ? formHtml : ''}
 ${opinionsSection(decision.id, data.opinions, context.locale, lang)}

@@ -171,6 +171,17 @@ const SUCCESS: Record<string, Record<string, unknown>> = {
   HealthController_temporal: json(ref('Health')),
   RegisterDecisionController_register: json(ref('DecisionState')),
   ActOnDecisionController_act: json(ref('DecisionState')),
+  AttachFileController_attach: json(ref('DecisionState')),
+  DownloadAttachmentController_download: {
+    'application/octet-stream': {
+      schema: {
+        type: 'string',
+        format: 'binary',
+        description:
+          'The file, served with the Content-Type its content was checked as (application/pdf, image/png, …).',
+      },
+    },
+  },
   ListDecisionsController_list: json(page('DecisionRecord')),
   GetDecisionController_get: json(ref('DecisionRecord')),
   ListOpinionsController_list: json(

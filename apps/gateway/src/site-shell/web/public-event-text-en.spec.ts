@@ -133,6 +133,15 @@ const SAMPLES: Record<PublicEventType, Record<string, unknown>> = {
     provisional: false,
     sources: ['国办发明电〔2026〕99号 (2026-12-01)'],
   },
+  AttachmentAdded: {
+    target: 'draft',
+    version: 1,
+    name: 'consultation-draft.pdf',
+    type: 'pdf',
+    mediaType: 'application/pdf',
+    size: 1024,
+    sha256: 'a'.repeat(64),
+  },
 };
 
 const CJK = /[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]/;

@@ -146,6 +146,10 @@ const SUMMARIES_EN: Record<PublicEventType, Summarize> = {
       d.calendarVersion !== undefined && `Counted on version ${d.calendarVersion} of the working-day calendar.`,
     );
   },
+  AttachmentAdded: (data) => {
+    const d = read('AttachmentAdded', data);
+    return sentences(`Attachment: ${clip(d.name, 80)} (${(d.type ?? '').toUpperCase()}, ${d.size ?? 0} bytes).`);
+  },
   DecisionRegistered: (data) => {
     const d = read('DecisionRegistered', data);
     return sentences(

@@ -131,6 +131,15 @@ const SAMPLES: Record<keyof typeof EVENT_LABELS, Record<string, unknown>> = {
     provisional: false,
     sources: ['国办发明电〔2026〕99号 (2026-12-01)'],
   },
+  AttachmentAdded: {
+    target: 'draft',
+    version: 1,
+    name: '征求意见稿.pdf',
+    type: 'pdf',
+    mediaType: 'application/pdf',
+    size: 1024,
+    sha256: 'a'.repeat(64),
+  },
 };
 
 describe('zh-CN text of public log entries', () => {

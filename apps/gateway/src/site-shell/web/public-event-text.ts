@@ -36,6 +36,7 @@ export const EVENT_LABELS: Record<PublicEventType, string> = {
   DecisionResumed: '恢复执行',
   DecisionClosed: '办结归档',
   DueDateRecomputed: '期限重新计算',
+  AttachmentAdded: '附件公开',
 };
 
 /** English labels (the public site's second language); a missing type fails to compile. */
@@ -68,6 +69,7 @@ export const EVENT_LABELS_EN: Record<PublicEventType, string> = {
   DecisionResumed: 'Execution resumed',
   DecisionClosed: 'Closed and archived',
   DueDateRecomputed: 'Due date recomputed',
+  AttachmentAdded: 'Attachment published',
 };
 
 /** The label in zh-CN (default) or English. */
@@ -311,6 +313,10 @@ export function summarizeEvent(type: string, data: Data): string {
         `工作日历调整后，${DEADLINES[d.deadline ?? ''] ?? ''}由${beijingTime(d.from)}改为${beijingTime(d.to)}${d.provisional === true ? '（预计）' : ''}。`,
         d.sources && `依据：${clip(d.sources.join('；'), 120)}。`,
       );
+    }
+    case 'AttachmentAdded': {
+      const d = readPublicEvent('AttachmentAdded', data);
+      return sentences(`附件：${clip(d.name, 80)}（${(d.type ?? '').toUpperCase()}，${d.size ?? 0} 字节）。`);
     }
     default:
       return eventLabel(type);
