@@ -6,6 +6,7 @@ import { collectPageErrors, launchBrowser, newContext, screenshot, seriousAxeVio
 import { createTestDatabase, type TestDatabase } from '../support/databases';
 import { aRegistration } from '../support/decisions';
 import { call, login, publishForConsultation } from '../support/http';
+import { ownText, punctuationFaults, type PageLanguage } from '../support/punctuation';
 import { uniqueTaskQueue } from '../support/temporal';
 import {
   act,
@@ -507,5 +508,50 @@ describe('the public site in a real browser', () => {
     expect(await cacheOf(`/decisions/${id}`)).toBe('public, max-age=60');
     expect(await cacheOf(`/decisions/${execId}`)).toBe('no-store');
     expect(await cacheOf(`/receipts?receipt=${receipts[0]}`)).toBe('no-store');
+  });
+
+  it('uses full-width colons on every Chinese page visited and ASCII colons on the same pages in English', async () => {
+    const paths = new Set<string>(['/accessibility']);
+    for (const visitedUrl of visited) {
+      const address = new URL(visitedUrl, system.baseUrl);
+      if (address.pathname.endsWith('.svg')) continue;
+      address.searchParams.delete('lang');
+      address.searchParams.delete('sent');
+      paths.add(`${address.pathname}${address.search}`);
+    }
+    const { page, done } = await open({ javaScript: false });
+    for (const lang of ['zh-CN', 'en'] as PageLanguage[]) {
+      for (const path of paths) {
+        await page.goto(url(`${path}${path.includes('?') ? '&' : '?'}lang=${lang}`));
+        expect({ path, lang, faults: punctuationFaults(await ownText(page), lang) }).toEqual({
+          path,
+          lang,
+          faults: [],
+        });
+      }
+    }
+    await done();
+    expect(paths.size).toBeGreaterThan(8);
+  });
+
+  it('has no serious axe violations in large-text mode on the decision page types', async () => {
+    await executionReady;
+    const { page, context, errors, done } = await open();
+    await context.addCookies([{ name: 'od_text', value: 'large', url: system.baseUrl }]);
+    for (const path of [
+      `/decisions/${id}`,
+      `/decisions/${execId}`,
+      `/decisions/${id}/timeline`,
+      `/decisions/${id}/changes`,
+      `/receipts?receipt=${receipts[0]}`,
+    ]) {
+      await page.goto(url(path));
+      await page.waitForLoadState('networkidle');
+      expect(await page.getAttribute('html', 'class')).toBe('large-text');
+      expect({ path, violations: await seriousAxeViolations(page) }).toEqual({ path, violations: [] });
+    }
+    await screenshot(page, 'public-receipt-large-text');
+    expect(errors).toEqual([]);
+    await done();
   });
 });

@@ -1,6 +1,6 @@
 import { ConfigError } from '../../../libs/runtime/src';
 import { asCosigner, formatVerifierKey, generateSignerKey, parseSignerKey } from '../../../libs/transparency/src';
-import { loadGatewayConfig } from './config';
+import { loadGatewayConfig, siteIdentityFrom } from './config';
 
 const SECRET = { AUTH_SECRET: 'x'.repeat(32) };
 
@@ -60,5 +60,27 @@ describe('gateway configuration', () => {
     for (const value of [`${cosignerA},${a!.verifierKey}`, 'witness.example.org/w1', cosignerA.slice(0, -4)]) {
       expect(() => loadGatewayConfig({ ...SECRET, TLOG_WITNESSES: value })).toThrow(/TLOG_WITNESSES: .*witness/);
     }
+  });
+
+  it('takes the footer identity lines, leaves out empty ones and refuses a malformed code or filing number', () => {
+    expect(siteIdentityFrom(loadGatewayConfig(SECRET))).toEqual({});
+    const config = loadGatewayConfig({
+      ...SECRET,
+      SITE_HOST_BODY: ' 某市人民政府办公室 ',
+      SITE_HOST_BODY_EN: '',
+      SITE_CONTACT: '010-12345678',
+      SITE_ID_CODE: '1100000088',
+      SITE_ICP_FILING: '京ICP备12345678号-1',
+    });
+    expect(siteIdentityFrom(config)).toEqual({
+      hostBody: '某市人民政府办公室',
+      hostBodyEn: undefined,
+      contact: '010-12345678',
+      siteCode: '1100000088',
+      icpFiling: '京ICP备12345678号-1',
+    });
+    expect(() => loadGatewayConfig({ ...SECRET, SITE_ID_CODE: '12345' })).toThrow(/SITE_ID_CODE/);
+    expect(() => loadGatewayConfig({ ...SECRET, SITE_ICP_FILING: 'ICP 12345678' })).toThrow(/SITE_ICP_FILING/);
+    expect(() => loadGatewayConfig({ ...SECRET, SITE_CONTACT: 'a\nb' })).toThrow(/SITE_CONTACT/);
   });
 });

@@ -3,6 +3,7 @@ import { env, parseConfig } from '../../../libs/runtime/src';
 import { NoteError, parseCosignerKey, type NoteVerifier } from '../../../libs/transparency/src';
 import { isAddressOrCidr } from './common/client-address';
 import { MAX_ATTACHMENT_BYTES } from '../../../libs/domain/src';
+import type { SiteIdentity } from './site-shell/web/site-identity';
 
 /** Where the public reaches the gateway: absolute links (feeds) are built on it, never on a request's Host. */
 const publicBaseUrl = z
@@ -75,6 +76,15 @@ const tlogWitnesses = z
     return witnesses;
   });
 
+/** A footer line (ADR 91): plain text on one line, at most 100 characters; empty: left out. */
+const footerText = z
+  .string()
+  .trim()
+  .max(100, 'must be at most 100 characters')
+  .refine((value) => !/\p{Cc}/u.test(value), 'must be one line of plain text')
+  .transform((value) => value || undefined)
+  .optional();
+
 const schema = z
   .object({
     PORT: env.port(3000),
@@ -141,6 +151,27 @@ const schema = z
       .min(1024)
       .max(512 * 1024 * 1024)
       .default(MAX_ATTACHMENT_BYTES),
+    /** The footer of every page (ADR 91): 主办单位 in Chinese and English, a public contact. */
+    SITE_HOST_BODY: footerText,
+    SITE_HOST_BODY_EN: footerText,
+    SITE_CONTACT: footerText,
+    /** 网站标识码: ten letters or digits, as assigned by the government website census. */
+    SITE_ID_CODE: z
+      .string()
+      .trim()
+      .regex(/^([0-9A-Za-z]{10})?$/, 'must be the ten-character site identification code (网站标识码), e.g. 1100000088')
+      .transform((value) => value || undefined)
+      .optional(),
+    /** ICP filing number, e.g. 京ICP备12345678号-1. */
+    SITE_ICP_FILING: z
+      .string()
+      .trim()
+      .regex(
+        /^(\p{Script=Han}ICP备\d{4,12}号(-\d{1,4})?)?$/u,
+        'must be an ICP filing number: <province>ICP备<digits>号, optionally -<n>, e.g. 京ICP备12345678号-1',
+      )
+      .transform((value) => value || undefined)
+      .optional(),
   })
   .transform((config) => ({
     ...config,
@@ -148,6 +179,17 @@ const schema = z
   }));
 
 export type GatewayConfig = z.infer<typeof schema>;
+
+/** The footer's identity lines, from the `SITE_*` settings. */
+export function siteIdentityFrom(config: GatewayConfig): SiteIdentity {
+  return {
+    hostBody: config.SITE_HOST_BODY,
+    hostBodyEn: config.SITE_HOST_BODY_EN,
+    contact: config.SITE_CONTACT,
+    siteCode: config.SITE_ID_CODE,
+    icpFiling: config.SITE_ICP_FILING,
+  };
+}
 
 export function loadGatewayConfig(source: Record<string, string | undefined>): GatewayConfig {
   return parseConfig(schema, source);

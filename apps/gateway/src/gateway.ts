@@ -15,7 +15,9 @@ import { addResponseHeaders } from './common/response-headers';
 import { createValidationPipe } from './common/validation';
 import { registerFairAdmission } from './common/fair-admission';
 import { parseMultipart } from './common/multipart';
+import { siteIdentityFrom } from './config';
 import { buildOpenApiDocument } from './site-shell/openapi/openapi-document';
+import { provideSiteIdentity } from './site-shell/web/site-identity';
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
@@ -62,6 +64,7 @@ export async function createGateway(deps: GatewayDependencies): Promise<NestFast
   await app.register(fastifyFormbody, { bodyLimit: deps.config.BODY_LIMIT_BYTES });
   const fastify = app.getHttpAdapter().getInstance();
   registerFairAdmission(fastify, deps.config);
+  provideSiteIdentity(fastify, siteIdentityFrom(deps.config));
   // Forms are for pages only and JSON for the API (415 either way: a cross-site HTML form can never post
   // to the API); a repeated query parameter is refused before any handler sees an array (400).
   fastify.addHook('onRequest', (request, _reply, done) => done(refusalOf(request)));

@@ -1,6 +1,6 @@
 import type { PublicDecision } from '../../../../libs/persistence/src';
 import { html, type Html } from '../site-shell/web/html';
-import { defineMessages, formatDate, type Locale } from '../site-shell/web/i18n';
+import { colon, defineMessages, formatDate, type Locale } from '../site-shell/web/i18n';
 import { stageName } from '../site-shell/web/stage-names';
 import { dueName } from '../site-shell/web/words';
 
@@ -12,8 +12,8 @@ export function dueDates(decision: PublicDecision, locale: Locale): Html {
   const next = decision.due.find((item) => !item.overdue);
   const overdue = decision.due.filter((item) => item.overdue);
   if (!next && overdue.length === 0) return html``;
-  return html`<p class="meta">${overdue.map((item) => html`<span class="badge badge--overdue">${m.overdue}</span> ${dueName(item.what, locale)}: <time datetime="${item.at}">${formatDate(item.at)}</time> `)}
-${next ? html`${dueName(next.what, locale)}: <time datetime="${next.at}">${formatDate(next.at)}</time>` : ''}</p>`;
+  return html`<p class="meta">${overdue.map((item) => html`<span class="badge badge--overdue">${m.overdue}</span> ${dueName(item.what, locale)}${colon(locale)}<time datetime="${item.at}">${formatDate(item.at)}</time> `)}
+${next ? html`${dueName(next.what, locale)}${colon(locale)}<time datetime="${next.at}">${formatDate(next.at)}</time>` : ''}</p>`;
 }
 
 /** One decision in a list (home, catalogue): title link, stage, unit, due dates, summary. */
@@ -21,7 +21,7 @@ export function decisionCard(decision: PublicDecision, locale: Locale, headingLe
   const m = M[locale];
   const title = html`<a href="/decisions/${encodeURIComponent(decision.id)}">${decision.title}</a>`;
   return html`<li class="card">${headingLevel === 'h2' ? html`<h2>${title}</h2>` : html`<h3>${title}</h3>`}
-<p class="meta"><span class="badge badge--stage">${stageName(decision.stage, locale)}</span> ${m.unit}: ${decision.unit}</p>
+<p class="meta"><span class="badge badge--stage">${stageName(decision.stage, locale)}</span> ${m.unit}${colon(locale)}${decision.unit}</p>
 ${dueDates(decision, locale)}
 <p>${decision.summary}</p></li>`;
 }

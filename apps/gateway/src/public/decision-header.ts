@@ -1,7 +1,7 @@
 import { STAGES, type Stage } from '../../../../libs/domain/src';
 import type { PublicDecision } from '../../../../libs/persistence/src';
 import { html, type Html } from '../site-shell/web/html';
-import { defineMessages, formatDate, type Locale } from '../site-shell/web/i18n';
+import { colon, defineMessages, formatDate, type Locale } from '../site-shell/web/i18n';
 import { stageName } from '../site-shell/web/stage-names';
 import { dueDates } from './decision-card';
 
@@ -58,7 +58,7 @@ export function decisionHeader(decision: PublicDecision, locale: Locale, tab: De
   return html`<h1>${decision.title}</h1>
 <p class="meta"><span class="badge badge--stage">${stageName(decision.stage, locale)}</span>
 ${decision.stage === 'suspended' ? html` <span class="badge badge--overdue">${m.suspended}</span>` : ''}
- ${m.unit}: ${decision.unit} · ${m.registered}: <time datetime="${decision.registeredAt}">${formatDate(decision.registeredAt)}</time>
+ ${m.unit}${colon(locale)}${decision.unit} · ${m.registered}${colon(locale)}<time datetime="${decision.registeredAt}">${formatDate(decision.registeredAt)}</time>
 </p>
 ${dueDates(decision, locale)}
 ${stageBar(decision.stage, locale)}

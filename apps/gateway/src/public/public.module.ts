@@ -20,6 +20,7 @@ import { SubmitOpinionFormController } from './submit-opinion/submit-opinion-for
 import { SubmitOpinionController } from './submit-opinion/submit-opinion.controller';
 import { SubmitOpinionHandler } from './submit-opinion/submit-opinion.handler';
 import { VerifyLogController } from './verify-log/verify-log.controller';
+import { ViewAccessibilityStatementController } from './view-accessibility-statement/view-accessibility-statement.controller';
 import { GetCalendarController } from './view-calendar/get-calendar.controller';
 import { ViewCalendarController } from './view-calendar/view-calendar.controller';
 import { GetPublicChangesController } from './view-changes/get-public-changes.controller';
@@ -64,6 +65,7 @@ import { ViewTimelineController } from './view-timeline/view-timeline.controller
     SubmitCosignatureController,
     ExportDecisionsController,
     ExportOpinionsController,
+    ViewAccessibilityStatementController,
   ],
   providers: [
     SubmitOpinionHandler,

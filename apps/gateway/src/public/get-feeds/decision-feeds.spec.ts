@@ -85,7 +85,7 @@ describe('decision feeds', () => {
         title: '公开日志（可逐条核验哈希）',
       },
     ]);
-    expect(opened!.summary).toBe('征求意见开始，截止时间2026年12月26日 16:00。渠道：网上征求意见、听证会。');
+    expect(opened!.summary).toBe('征求意见开始，截止时间2026-12-26 16:00。渠道：网上征求意见、听证会。');
     expect(opened!.content).toContain(`条目哈希（SHA-256）：${'2'.repeat(64)}`);
     expect(opened!.content).toContain(`前一条哈希：${'1'.repeat(64)}`);
     expect(feed.entries[1]!.author).toBe('市人社局（承办单位）');

@@ -1,7 +1,7 @@
 import type { PublicDecision, ReceiptView } from '../../../../../libs/persistence/src';
 import { problemText, type PageProblemTexts } from '../../site-shell/web/error-messages';
 import { attrs, html, type Html } from '../../site-shell/web/html';
-import { defineMessages, formatDateTime, type Locale } from '../../site-shell/web/i18n';
+import { colon, defineMessages, formatDateTime, type Locale } from '../../site-shell/web/i18n';
 import { channelName, receiptStatusName, verdictName } from '../../site-shell/web/words';
 
 /** The page's own words for its refusals (the console's words for RECEIPT_NOT_FOUND speak to staff). */
@@ -78,8 +78,8 @@ function found(view: ReceiptView, decision: PublicDecision | undefined, sent: bo
   const m = M[locale];
   const answer = view.answer;
   const decisionHref = `/decisions/${encodeURIComponent(view.decisionId)}`;
-  return html`${sent ? html`<div class="notice notice--ok" role="status"><h2>${m.sent}</h2><p>${m.receipt}：</p><p class="receipt" id="receipt">${view.receipt}</p><p>${m.keep}</p></div>` : ''}
-<section aria-labelledby="status-h"><h2 id="status-h">${m.status}：${receiptStatusName(view.status, locale)}</h2>
+  return html`${sent ? html`<div class="notice notice--ok" role="status"><h2>${m.sent}</h2><p>${m.receipt}${colon(locale)}</p><p class="receipt" id="receipt">${view.receipt}</p><p>${m.keep}</p></div>` : ''}
+<section aria-labelledby="status-h"><h2 id="status-h">${m.status}${colon(locale)}${receiptStatusName(view.status, locale)}</h2>
 <dl class="facts">
 <dt>${m.receipt}</dt><dd><span class="receipt-inline">${view.receipt}</span></dd>
 ${decision ? html`<dt>${m.decision}</dt><dd><a href="${decisionHref}">${decision.title}</a></dd>` : ''}
@@ -89,7 +89,7 @@ ${decision ? html`<dt>${m.decision}</dt><dd><a href="${decisionHref}">${decision
 ${
   answer
     ? html`<h3>${m.answer}${scopeText(answer, m)}</h3>
-<p><span class="badge">${verdictName(answer.verdict, locale)}</span> ${answer.text}</p>${answer.reason ? html`<p><strong>${m.reason}：</strong>${answer.reason}</p>` : ''}
+<p><span class="badge">${verdictName(answer.verdict, locale)}</span> ${answer.text}</p>${answer.reason ? html`<p><strong>${m.reason}${colon(locale)}</strong>${answer.reason}</p>` : ''}
 ${decision ? html`<p><a href="${decisionHref}#feedback">${m.feedback}</a></p>` : ''}`
     : html`<p class="muted">${m.noAnswer}</p>`
 }

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { DEFAULT_POLICY } from '../../../../../libs/domain/src';
 import { problemText, type PageProblemTexts } from '../../site-shell/web/error-messages';
 import { attrs, html, type Html } from '../../site-shell/web/html';
-import { defineMessages, fill, type Locale } from '../../site-shell/web/i18n';
+import { colon, defineMessages, fill, type Locale } from '../../site-shell/web/i18n';
 
 /** What the visitor typed, kept when the form comes back with an error. */
 export interface OpinionFormValues {
@@ -98,7 +98,7 @@ export function renderOpinionForm(action: string, state: OpinionFormState, local
   const described = (field: 'text' | 'section' | 'contact', hint?: string): string | undefined =>
     [hint, invalid(field) ? `err-${field}` : undefined].filter(Boolean).join(' ') || undefined;
   return html`<section aria-labelledby="form-h" id="opinion-form"><h2 id="form-h">${m.heading}</h2><p>${m.intro}</p>
-${error ? html`<div class="notice notice--error" role="alert" id="form-error"><strong>${m.problem}</strong>：${message}</div>` : ''}
+${error ? html`<div class="notice notice--error" role="alert" id="form-error"><strong>${m.problem}</strong>${colon(locale)}${message}</div>` : ''}
 <form class="stack" method="post" action="${action}#opinion-form" accept-charset="utf-8">
 <input type="hidden" name="key"${attrs({ value: state.key })}>
 <div class="field"><label for="op-text">${m.text}</label>${errorFor('text')}

@@ -1,6 +1,14 @@
 import type { ConsultationCounts } from '../../../../../libs/domain/src';
 import { html, type Html } from '../../site-shell/web/html';
-import { defineMessages, fill, formatDateTime, type Locale } from '../../site-shell/web/i18n';
+import {
+  colon,
+  defineMessages,
+  inBrackets,
+  semicolon,
+  fill,
+  formatDateTime,
+  type Locale,
+} from '../../site-shell/web/i18n';
 import { channelName, withheldReasonName } from '../../site-shell/web/words';
 import type { DecisionPageModel } from './decision-page-model';
 import { dueDate } from '../../site-shell/web/due-count';
@@ -91,11 +99,11 @@ function countsTable(counts: ConsultationCounts, live: boolean, locale: Locale):
   const m = M[locale];
   const withheld = Object.entries(counts.withheld);
   const channels = Object.entries(counts.byChannel);
-  return html`<div class="table-wrap"><table><caption>${m.counts}（${live ? m.countsLive : m.countsFrozen}）</caption><tbody>
+  return html`<div class="table-wrap"><table><caption>${m.counts}${inBrackets(live ? m.countsLive : m.countsFrozen, locale)}</caption><tbody>
 <tr><th scope="row">${m.received}</th><td class="num">${counts.received}</td></tr>
 <tr><th scope="row">${m.published}</th><td class="num">${counts.published}</td></tr>
-${withheld.length ? withheld.map(([reason, n]) => html`<tr><th scope="row">${m.withheld}（${withheldReasonName(reason, locale)}）</th><td class="num">${n}</td></tr>`) : html`<tr><th scope="row">${m.withheld}</th><td class="num">0</td></tr>`}
-${channels.map(([channel, n]) => html`<tr><th scope="row">${m.byChannel}：${channelName(channel, locale)}</th><td class="num">${n}</td></tr>`)}
+${withheld.length ? withheld.map(([reason, n]) => html`<tr><th scope="row">${m.withheld}${inBrackets(withheldReasonName(reason, locale), locale)}</th><td class="num">${n}</td></tr>`) : html`<tr><th scope="row">${m.withheld}</th><td class="num">0</td></tr>`}
+${channels.map(([channel, n]) => html`<tr><th scope="row">${m.byChannel}${colon(locale)}${channelName(channel, locale)}</th><td class="num">${n}</td></tr>`)}
 </tbody></table></div>`;
 }
 
@@ -125,7 +133,7 @@ ${
     ? html`<h3>${m.hearings}</h3><ul>${model.hearings.map(
         (
           h,
-        ) => html`<li>${fill(m.hearingAt, { at: formatDateTime(h.date), place: h.place })}；${m.selection}：${h.selectionMethod}；${m.participants}：${h.participants.join('、')}
+        ) => html`<li>${fill(m.hearingAt, { at: formatDateTime(h.date), place: h.place })}${semicolon(locale)}${m.selection}${colon(locale)}${h.selectionMethod}${semicolon(locale)}${m.participants}${colon(locale)}${h.participants.join(locale === 'zh-CN' ? '、' : ', ')}
 ${h.held ? html`<br>${fill(m.held, { n: h.held.participantsCount, o: h.held.opinionsCount, ref: h.held.signedRecordRef })}` : ''}</li>`,
       )}</ul>`
     : ''

@@ -1,5 +1,13 @@
 import { html, type Html } from '../../site-shell/web/html';
-import { defineMessages, fill, formatDate, formatDateTime, type Locale } from '../../site-shell/web/i18n';
+import {
+  colon,
+  defineMessages,
+  fill,
+  formatDate,
+  formatDateTime,
+  inBrackets,
+  type Locale,
+} from '../../site-shell/web/i18n';
 import { conclusionName, rectificationName, severityName, triggerName } from '../../site-shell/web/words';
 import { chartHeight } from '../view-progress-chart/progress-chart';
 import type { DecisionPageModel, MilestoneView } from './decision-page-model';
@@ -126,7 +134,7 @@ ${milestonesTable(model, m)}</section>`);
       (
         f,
       ) => html`<tr><th scope="row">${f.finding}</th><td>${severityName(f.severity, locale)}</td><td><time datetime="${f.rectificationDueAt}">${formatDate(f.rectificationDueAt)}</time></td>
-<td>${f.rectifications.length ? html`<ul class="plain">${f.rectifications.map((r) => html`<li>${rectificationName(r.status, locale)}（${formatDate(r.at)}）：${r.action}</li>`)}</ul>` : m.none}</td></tr>`,
+<td>${f.rectifications.length ? html`<ul class="plain">${f.rectifications.map((r) => html`<li>${rectificationName(r.status, locale)}${inBrackets(formatDate(r.at), locale)}${colon(locale)}${r.action}</li>`)}</ul>` : m.none}</td></tr>`,
     )}</tbody></table></div></section>`);
   }
   if (model.accountability.length) {
@@ -149,7 +157,7 @@ ${e.report ? html`<h3>${m.report}</h3><div class="document">${e.report}</div>` :
     parts.push(
       html`<section aria-labelledby="changes-h"><h2 id="changes-h">${m.changes}</h2><ul>${model.changes.map(
         (c) =>
-          html`<li>${fill(m.change, { label: m[c.type as 'DecisionAdjusted'] ?? c.type, at: formatDateTime(c.at) })}${c.major ? html`：${m.major}` : ''}${c.reason ? html`：${c.reason}` : ''}</li>`,
+          html`<li>${fill(m.change, { label: m[c.type as 'DecisionAdjusted'] ?? c.type, at: formatDateTime(c.at) })}${c.major ? html`${colon(locale)}${m.major}` : ''}${c.reason ? html`${colon(locale)}${c.reason}` : ''}</li>`,
       )}</ul></section>`,
     );
   }

@@ -1,5 +1,5 @@
 import { html, type Html } from '../../site-shell/web/html';
-import { defineMessages, fill, formatDateTime, type Locale } from '../../site-shell/web/i18n';
+import { colon, defineMessages, inBrackets, fill, formatDateTime, type Locale } from '../../site-shell/web/i18n';
 import { channelName, verdictName, withheldReasonName } from '../../site-shell/web/words';
 import type { FeedbackClusterView, FeedbackView } from './decision-page-model';
 
@@ -49,10 +49,10 @@ const M = defineMessages(
 function clusterItem(c: FeedbackClusterView, locale: Locale): Html {
   const m = M[locale];
   return html`<li class="card"><h4>${fill(m.cluster, { label: c.label, size: c.size })}${c.concentrated ? html` <span class="badge badge--open">${m.concentrated}</span>` : ''}</h4>
-${c.representativeText ? html`<p><strong>${m.representative}：</strong></p><p class="opinion">${c.representativeText}</p>` : ''}
+${c.representativeText ? html`<p><strong>${m.representative}${colon(locale)}</strong></p><p class="opinion">${c.representativeText}</p>` : ''}
 ${
   c.answer
-    ? html`<p><strong>${m.answer}：</strong><span class="badge">${verdictName(c.answer.verdict, locale)}</span> ${c.answer.text}</p>${c.answer.reason ? html`<p><strong>${m.reason}：</strong>${c.answer.reason}</p>` : ''}`
+    ? html`<p><strong>${m.answer}${colon(locale)}</strong><span class="badge">${verdictName(c.answer.verdict, locale)}</span> ${c.answer.text}</p>${c.answer.reason ? html`<p><strong>${m.reason}${colon(locale)}</strong>${c.answer.reason}</p>` : ''}`
     : html`<p class="muted">${m.unanswered}</p>`
 }</li>`;
 }
@@ -72,11 +72,11 @@ export function feedbackSection(feedback: FeedbackView | null, locale: Locale): 
 <h3>${m.changes}</h3><div class="document">${feedback.draftChanges}</div>
 <div class="table-wrap"><table><caption>${m.statistics}</caption><tbody>
 ${row(m.received, s.received)}${row(m.shown, s.published)}
-${Object.entries(s.withheld).map(([reason, n]) => row(`${m.withheld}（${withheldReasonName(reason, locale)}）`, n))}
-${Object.entries(s.byChannel).map(([channel, n]) => row(`${m.channel}：${channelName(channel, locale)}`, n))}
+${Object.entries(s.withheld).map(([reason, n]) => row(`${m.withheld}${inBrackets(withheldReasonName(reason, locale), locale)}`, n))}
+${Object.entries(s.byChannel).map(([channel, n]) => row(`${m.channel}${colon(locale)}${channelName(channel, locale)}`, n))}
 ${Object.entries(s.answered)
   .filter(([, n]) => n > 0)
-  .map(([verdict, n]) => row(`${m.answered}：${verdictName(verdict, locale)}`, n))}
+  .map(([verdict, n]) => row(`${m.answered}${colon(locale)}${verdictName(verdict, locale)}`, n))}
 </tbody></table></div>
 ${concentrated.length ? html`<h3>${m.clusters}</h3><ul class="cards">${concentrated.map((c) => clusterItem(c, locale))}</ul>` : ''}
 ${others.length ? html`<h3>${m.others}</h3><ul class="cards">${others.map((c) => clusterItem(c, locale))}</ul>` : ''}

@@ -1,6 +1,6 @@
 import type { PublicOpinion } from '../../../../../libs/persistence/src';
 import { html, type Html } from '../../site-shell/web/html';
-import { defineMessages, fill, formatDateTime, type Locale } from '../../site-shell/web/i18n';
+import { colon, defineMessages, fill, formatDateTime, type Locale } from '../../site-shell/web/i18n';
 import { channelName } from '../../site-shell/web/words';
 
 const M = defineMessages(
@@ -46,7 +46,7 @@ export function opinionsSection(
     `/decisions/${encodeURIComponent(decisionId)}?opinions=${page}${lang ? `&lang=${encodeURIComponent(lang)}` : ''}#opinions`;
   const items = opinions.items.map(
     (o) =>
-      html`<li class="opinion"><p class="meta"><time datetime="${o.receivedAt}">${formatDateTime(o.receivedAt)}</time> · ${channelName(o.channel, locale)}${o.section ? html` · ${m.section}：${o.section}` : ''}</p>${o.text}</li>`,
+      html`<li class="opinion"><p class="meta"><time datetime="${o.receivedAt}">${formatDateTime(o.receivedAt)}</time> · ${channelName(o.channel, locale)}${o.section ? html` · ${m.section}${colon(locale)}${o.section}` : ''}</p>${o.text}</li>`,
   );
   return html`<section aria-labelledby="opinions-h" id="opinions"><h2 id="opinions-h">${m.heading}</h2>
 ${opinions.total === 0 ? html`<p class="muted">${m.none}</p>` : html`<p class="muted">${m.intro} ${fill(m.count, { total: opinions.total, page: opinions.page, pages })}</p><ul class="plain">${items}</ul>`}

@@ -1,5 +1,13 @@
 import { html, type Html } from '../../site-shell/web/html';
-import { defineMessages, fill, formatDate, formatDateTime, type Locale } from '../../site-shell/web/i18n';
+import {
+  colon,
+  defineMessages,
+  semicolon,
+  fill,
+  formatDate,
+  formatDateTime,
+  type Locale,
+} from '../../site-shell/web/i18n';
 import { outcomeName } from '../../site-shell/web/words';
 import type { DecisionPageModel } from './decision-page-model';
 import { dueDate } from '../../site-shell/web/due-count';
@@ -44,7 +52,7 @@ export function outcomeSection(model: DecisionPageModel, locale: Locale): Html {
   return html`<section aria-labelledby="outcome-h" id="decision"><h2 id="outcome-h">${d ? m.decision : m.collective}</h2>
 ${
   c
-    ? html`<p>${fill(m.meeting, { meeting: c.meeting, date: formatDate(c.date), outcome: outcomeName(c.outcome, locale) })}${c.reason ? html`；${m.reason}：${c.reason}` : ''}</p>
+    ? html`<p>${fill(m.meeting, { meeting: c.meeting, date: formatDate(c.date), outcome: outcomeName(c.outcome, locale) })}${c.reason ? html`${semicolon(locale)}${m.reason}${colon(locale)}${c.reason}` : ''}</p>
 ${c.publicationDueAt && !d ? html`<div class="due" id="publication-due">${m.publicationDue}${dueDate(c.publicationDueAt, c.publicationDueCount, locale)}</div>` : ''}`
     : ''
 }

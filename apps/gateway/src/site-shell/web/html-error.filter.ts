@@ -6,7 +6,7 @@ import { toProblem } from '../../common/problem.filter';
 import { LOGGER } from '../../common/tokens';
 import { problemText } from './error-messages';
 import { html } from './html';
-import { defineMessages } from './i18n';
+import { colon, defineMessages } from './i18n';
 import { renderPage } from './layout';
 import { pageContext, sendHtml } from './page-context';
 
@@ -36,7 +36,7 @@ export class HtmlErrorFilter implements ExceptionFilter {
       title: m.title,
       main: html`<h1>${m.title}</h1>
 <p class="notice notice--error" role="alert">${problemText(problem.code, problem.status, context.locale)}</p>
-<p class="muted">${m.code}: <code>${problem.code}</code></p>
+<p class="muted">${m.code}${colon(context.locale)}<code>${problem.code}</code></p>
 <p><a href="/">${m.home}</a></p>`,
     });
     void sendHtml(request, reply, page, { cache: 'private', status: problem.status });

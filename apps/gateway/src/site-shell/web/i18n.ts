@@ -52,3 +52,18 @@ const NUMBER_FORMATS: Record<Locale, Intl.NumberFormat> = {
 export function formatNumber(value: number, locale: Locale): string {
   return NUMBER_FORMATS[locale].format(value);
 }
+
+/** The colon after a label: full-width on Chinese pages, ASCII and a space on English ones (ADR 91). */
+export function colon(locale: Locale): string {
+  return locale === 'zh-CN' ? '：' : ': ';
+}
+
+/** The semicolon between clauses: full-width on Chinese pages, ASCII and a space on English ones. */
+export function semicolon(locale: Locale): string {
+  return locale === 'zh-CN' ? '；' : '; ';
+}
+
+/** An aside in brackets: full-width on Chinese pages, ASCII after a space on English ones. */
+export function inBrackets(text: string, locale: Locale): string {
+  return locale === 'zh-CN' ? `（${text}）` : ` (${text})`;
+}

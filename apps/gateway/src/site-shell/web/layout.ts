@@ -1,6 +1,7 @@
 import { html, type Html } from './html';
 import { defineMessages, type Locale } from './i18n';
 import type { PageContext } from './page-context';
+import { ICP_FILING_URL } from './site-identity';
 
 const M = defineMessages(
   {
@@ -22,6 +23,14 @@ const M = defineMessages(
     opinionsJson: '公开意见（JSON）',
     footerNote: '所有公开步骤均写入可验证的哈希链日志。时间为北京时间。',
     apiDocs: '接口文档',
+    about: '网站信息',
+    hostBody: '主办单位：',
+    contact: '联系方式：',
+    siteCode: '网站标识码：',
+    icpFiling: 'ICP备案号：',
+    accessibility: '无障碍声明',
+    largeTextOn: '大字版',
+    largeTextOff: '标准字号',
   },
   {
     site: 'Open Decision',
@@ -42,6 +51,14 @@ const M = defineMessages(
     opinionsJson: 'Published opinions (JSON)',
     footerNote: 'Every public step is written to a verifiable hash-chained log. Times are China Standard Time.',
     apiDocs: 'API documentation',
+    about: 'About this site',
+    hostBody: 'Hosted by: ',
+    contact: 'Contact: ',
+    siteCode: 'Site identification code: ',
+    icpFiling: 'ICP filing: ',
+    accessibility: 'Accessibility statement',
+    largeTextOn: 'Larger text',
+    largeTextOff: 'Standard text',
   },
 );
 
@@ -57,17 +74,48 @@ export interface PageContent {
   headerExtra?: Html;
 }
 
-/** A link to the same page in the other language (the rest of the query is kept). */
-export function languageSwitchHref(context: PageContext): string {
-  const other: Locale = context.locale === 'zh-CN' ? 'en' : 'zh-CN';
+/** The same page with `key=value` (the rest of the query is kept, a one-time `text=` switch dropped). */
+function samePageWith(context: PageContext, key: string, value: string): string {
   const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(context.query))
-    if (key !== 'lang' && typeof value === 'string') params.set(key, value);
-  params.set('lang', other);
+  for (const [name, given] of Object.entries(context.query))
+    if (name !== key && name !== 'text' && typeof given === 'string') params.set(name, given);
+  params.set(key, value);
   return `${context.path}?${params.toString()}`;
 }
 
-/** The whole document: header with navigation and language switch, main, footer with feeds and open data. */
+/** A link to the same page in the other language (the rest of the query is kept). */
+export function languageSwitchHref(context: PageContext): string {
+  const other: Locale = context.locale === 'zh-CN' ? 'en' : 'zh-CN';
+  return samePageWith(context, 'lang', other);
+}
+
+/** A link to the same page in large-text mode, or back to standard text (a cookie remembers it, ADR 91). */
+export function textSizeHref(context: PageContext): string {
+  return samePageWith(context, 'text', context.largeText ? 'normal' : 'large');
+}
+
+/**
+ * The footer's identity lines (ADR 91): hosting body, contact, site identification code and the ICP
+ * filing number linked to the MIIT filing system, each left out when not set, and the accessibility
+ * statement, always.
+ */
+function siteIdentity(context: PageContext, m: (typeof M)['en']): Html {
+  const site = context.site ?? {};
+  const hostBody = context.locale === 'en' ? (site.hostBodyEn ?? site.hostBody) : site.hostBody;
+  const line = (label: string, value: string | undefined): Html | '' => (value ? html`<li>${label}${value}</li>` : '');
+  return html`<section class="site-identity" aria-label="${m.about}"><h2>${m.about}</h2><ul>
+${line(m.hostBody, hostBody)}${line(m.contact, site.contact)}${line(m.siteCode, site.siteCode)}${
+    site.icpFiling
+      ? html`<li>${m.icpFiling}<a href="${ICP_FILING_URL}" rel="noopener noreferrer">${site.icpFiling}</a></li>`
+      : ''
+  }<li><a href="/accessibility">${m.accessibility}</a></li>
+</ul></section>`;
+}
+
+/**
+ * The whole document: header with navigation, the text-size and language switches, main, footer with
+ * feeds, open data and the site's identity.
+ */
 export function renderPage(context: PageContext, content: PageContent): Html {
   const m = M[context.locale];
   const current = (href: string): string | undefined => (context.path === href ? 'page' : undefined);
@@ -78,7 +126,7 @@ export function renderPage(context: PageContext, content: PageContent): Html {
       ? html`${navLink('/console', m.navConsole)}${navLink('/', m.navHome)}`
       : html`${navLink('/', m.navHome)}${navLink('/decisions', m.navCatalogue)}${navLink('/receipts', m.navReceipt)}${navLink('/verify', m.navVerify)}`;
   return html`<!doctype html>
-<html lang="${context.locale}">
+<html lang="${context.locale}"${context.largeText ? html` class="large-text"` : ''}>
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -94,7 +142,7 @@ ${content.head ?? ''}
 <div class="site-header__inner">
 <a class="site-name" href="/">${m.site}<span class="site-tagline">${m.tagline}</span></a>
 <nav aria-label="${m.navMain}"><ul class="nav">${nav}</ul></nav>
-<div class="header-tools">${content.headerExtra ?? ''}<a class="lang-switch" href="${languageSwitchHref(context)}" lang="${context.locale === 'zh-CN' ? 'en' : 'zh-CN'}">${m.switchTo}</a></div>
+<div class="header-tools">${content.headerExtra ?? ''}<a class="text-size" href="${textSizeHref(context)}">${context.largeText ? m.largeTextOff : m.largeTextOn}</a><a class="lang-switch" href="${languageSwitchHref(context)}" lang="${context.locale === 'zh-CN' ? 'en' : 'zh-CN'}">${m.switchTo}</a></div>
 </div>
 </header>
 <main id="main" tabindex="-1">
@@ -109,6 +157,7 @@ ${content.main}
 <li><a href="/api/v1/public/export/opinions.json">${m.opinionsJson}</a></li>
 <li><a href="/api/docs">${m.apiDocs}</a></li>
 </ul></section>
+${siteIdentity(context, m)}
 <p class="footer-note">${m.footerNote}</p>
 </div>
 </footer>

@@ -2,6 +2,10 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { sendCacheable } from './http-cache';
 import { LANG_COOKIE, resolveLocale, type Locale } from './i18n';
 import type { Html } from './html';
+import { siteIdentityOf, type SiteIdentity } from './site-identity';
+
+/** The cookie that remembers the large-text mode (适老化, ADR 91), set by `?text=large`, cleared by `?text=normal`. */
+export const TEXT_COOKIE = 'od_text';
 
 /** What every page renders with: the language, the path (for the language switch) and the query. */
 export interface PageContext {
@@ -9,13 +13,17 @@ export interface PageContext {
   /** The request path without query, e.g. `/decisions/abc`. */
   path: string;
   query: Record<string, string | undefined>;
+  /** Large-text mode: the layout puts `class="large-text"` on `<html>` (ADR 91). */
+  largeText?: boolean;
+  /** The footer's hosting body, contact, site code and ICP filing; lines left out when unset. */
+  site?: SiteIdentity;
 }
 
 type CookieRequest = FastifyRequest & { cookies?: Record<string, string | undefined> };
 
 /**
- * Builds the page context and remembers an explicit `?lang=` in a cookie (a year, Lax: it is only a
- * preference, readable by nothing but this site).
+ * Builds the page context and remembers an explicit `?lang=` and `?text=large|normal` in cookies (a year,
+ * Lax: they are only preferences, readable by nothing but this site), so both work without JavaScript.
  */
 export function pageContext(request: FastifyRequest, reply: FastifyReply): PageContext {
   const query = (request.query ?? {}) as Record<string, string | undefined>;
@@ -24,8 +32,14 @@ export function pageContext(request: FastifyRequest, reply: FastifyReply): PageC
   if (query['lang'] === locale && cookies[LANG_COOKIE] !== locale) {
     void reply.setCookie(LANG_COOKIE, locale, { path: '/', maxAge: 365 * 86_400, sameSite: 'lax', httpOnly: true });
   }
+  const largeText = query['text'] === 'large' || (query['text'] !== 'normal' && cookies[TEXT_COOKIE] === 'large');
+  if (query['text'] === 'large' && cookies[TEXT_COOKIE] !== 'large') {
+    void reply.setCookie(TEXT_COOKIE, 'large', { path: '/', maxAge: 365 * 86_400, sameSite: 'lax', httpOnly: true });
+  } else if (query['text'] === 'normal' && cookies[TEXT_COOKIE] !== undefined) {
+    void reply.clearCookie(TEXT_COOKIE, { path: '/' });
+  }
   const path = request.url.split('?')[0] ?? '/';
-  return { locale, path, query };
+  return { locale, path, query, largeText, site: siteIdentityOf(request.server) };
 }
 
 /**

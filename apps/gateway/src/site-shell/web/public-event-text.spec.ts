@@ -144,7 +144,7 @@ const SAMPLES: Record<keyof typeof EVENT_LABELS, Record<string, unknown>> = {
 
 describe('zh-CN text of public log entries', () => {
   it('shows instants in Beijing time', () => {
-    expect(beijingTime('2026-12-31T16:30:00.000Z')).toBe('2027年1月1日 00:30');
+    expect(beijingTime('2026-12-31T16:30:00.000Z')).toBe('2027-01-01 00:30');
     expect(beijingTime('不是时间')).toBe('不是时间');
     expect(beijingTime(undefined)).toBe('');
   });
@@ -169,7 +169,7 @@ describe('zh-CN text of public log entries', () => {
 
   it('says what the timeline says, in words', () => {
     expect(summarizeEvent('ConsultationClosed', SAMPLES.ConsultationClosed)).toBe(
-      '征求意见于2026年2月10日 08:00结束。共收到意见120条，公开100条。采纳情况反馈应于2026年3月10日 08:00前公布。',
+      '征求意见于2026-02-10 08:00结束。共收到意见120条，公开100条。采纳情况反馈应于2026-03-10 08:00前公布。',
     );
     expect(summarizeEvent('FeedbackPublished', SAMPLES.FeedbackPublished)).toBe(
       '公布意见采纳情况反馈。共收到意见120条，其中采纳30条，部分采纳10条，未采纳80条。逐一答复相对集中的意见2类。概要：共答复意见',

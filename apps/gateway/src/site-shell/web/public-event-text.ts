@@ -144,9 +144,12 @@ export function inBeijing(
   });
 }
 
-/** An instant shown in Beijing time (SPEC.md §4), e.g. `2026年11月26日 16:00`; anything else as given. */
+/**
+ * An instant shown in Beijing time (SPEC.md §4), e.g. `2026-11-26 16:00` — the one date format of the
+ * site's pages in both languages (ADR 91); anything else as given.
+ */
 export function beijingTime(value: unknown): string {
-  return inBeijing(value, (d) => `${d.year}年${d.month}月${d.day}日 ${d.hh}:${d.mm}`);
+  return inBeijing(value, (d) => `${d.year}-${pad(d.month)}-${pad(d.day)} ${d.hh}:${d.mm}`);
 }
 
 /** At most `max` characters (code points), whitespace runs folded, an ellipsis when cut. */
