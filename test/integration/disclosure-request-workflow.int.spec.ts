@@ -1,14 +1,21 @@
 import type { DataSource } from 'typeorm';
-import { deidentifyDocument, type DisclosureApplication } from '../../libs/domain/src';
 import {
+  addWorkingDates,
+  deidentifyDocument,
+  type DisclosureApplication,
+  validateArrangement,
+} from '../../libs/domain/src';
+import {
+  calendarYears,
   currentCalendar,
+  enterCalendarYear,
   findCaseChainBreak,
   findDisclosureRequest,
   listOpenDisclosureRequestIds,
   readCaseLog,
   registerDisclosureRequest,
 } from '../../libs/persistence/src';
-import { startDisclosureCase } from '../../libs/temporal/src';
+import { startCalendarFanOut, startDisclosureCase } from '../../libs/temporal/src';
 import { databaseKinds } from '../support/databases';
 import { newId } from '../support/decisions';
 import {
@@ -106,5 +113,44 @@ describe.each(databaseKinds())('the disclosure request workflow with real activi
     await act(handlerA, 'archive', {});
     await handle.result();
     expect(await listOpenDisclosureRequestIds(dataSource, '', 1000)).not.toContain(id);
+  });
+
+  it('moves the reply deadline of a running case when an administrator adds a holiday (the calendar fan-out)', async () => {
+    const { client, dataSource, taskQueue } = fixture;
+    const id = newId();
+    const today = todayInShanghai();
+    await startDisclosureCase(client, taskQueue, id, await register(dataSource, id, today));
+    const { waitFor } = disclosureDriver(client, id);
+    const before = await waitFor('its calendar loaded', (v) => v.calendarVersion !== null);
+    const calendar = await currentCalendar(dataSource, new Date());
+    const due = before.deadlines.find((d) => d.kind === 'reply')!.lastDay;
+    expect(due).toBe(addWorkingDates(today, 20, calendar));
+
+    // A new holiday on the first working day of the period: the due date moves one working day later.
+    const holiday = addWorkingDates(today, 1, calendar);
+    const year = Number(holiday.slice(0, 4));
+    const current = (await calendarYears(dataSource, new Date())).find((y) => y.year === year)!;
+    const arrangement = {
+      year,
+      holidays: [...current.holidays, holiday],
+      workdays: current.workdays,
+      sourceReference: '国办发明电〔测试〕9号',
+      sourceDate: `${year - 1}-11-20`,
+    };
+    const outcome = await enterCalendarYear(dataSource, {
+      arrangement,
+      year: validateArrangement(arrangement),
+      actor: { accountId: 'acc-admin', username: 'admin', unit: 'unit-a', role: 'admin' },
+      now: new Date(),
+      idempotencyKey: `disclosure-${id}`,
+    });
+    if ('refused' in outcome) throw new Error(outcome.refused);
+    await startCalendarFanOut(client, taskQueue, outcome.change.version);
+    const after = await waitFor('the new calendar', (v) => v.calendarVersion === outcome.change.version);
+    const moved = await currentCalendar(dataSource, new Date());
+    expect(after.deadlines.find((d) => d.kind === 'reply')!.lastDay).toBe(addWorkingDates(today, 20, moved));
+    expect(addWorkingDates(today, 20, moved) > due).toBe(true);
+    // Nothing is logged for a calendar change: no due date is stored (ADR 67).
+    expect(await readCaseLog(dataSource, id)).toHaveLength(1);
   });
 });
