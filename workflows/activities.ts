@@ -1,4 +1,11 @@
-import type { ConsultationCounts, StepEvents, WorkingCalendar } from '../libs/domain/src';
+import type {
+  CaseEvent,
+  ConsultationCounts,
+  DisclosureOutcome,
+  DisclosureStage,
+  StepEvents,
+  WorkingCalendar,
+} from '../libs/domain/src';
 
 /** Input of `appendEvents`: one step's events for one decision, seqs assigned by the workflow. */
 export interface AppendEventsInput extends StepEvents {
@@ -38,6 +45,32 @@ export interface DecisionActivities {
 export interface CalendarActivities {
   /** Registered decisions that are not closed, ordered by id, after `after` (exclusive), at most `limit`. */
   listOpenDecisions(input: { after: string; limit: number }): Promise<string[]>;
+  /** Disclosure requests not closed, ordered by id, after `after` (exclusive), at most `limit`. */
+  listOpenDisclosureRequests(input: { after: string; limit: number }): Promise<string[]>;
+}
+
+/** Input of `appendCaseLog`: one step of a disclosure case, its seq assigned by the workflow. */
+export interface AppendCaseStepInput {
+  requestId: string;
+  seq: number;
+  occurredAt: string;
+  actor: Record<string, unknown>;
+  event: CaseEvent;
+  /** Where the case stands after the step, for the read model `disclosure_requests`. */
+  stage: DisclosureStage;
+  outcome?: DisclosureOutcome;
+  closedDate?: string;
+}
+
+/**
+ * The activities of a disclosure request's workflow (`disclosureRequestWorkflow`). Implemented in
+ * `apps/worker`. `appendCaseStep` is idempotent on (requestId, seq): a retry that finds its entry stored
+ * succeeds; a different entry under the same seq fails non-retryably with `LogConflictError`.
+ */
+export interface DisclosureActivities {
+  appendCaseStep(input: AppendCaseStepInput): Promise<void>;
+  /** The deployment's working-day calendar, as for decisions (`DecisionActivities.loadCalendar`). */
+  loadCalendar(input: Record<string, never>): Promise<WorkingCalendar>;
 }
 
 /** What a clustering run found. */

@@ -1,5 +1,17 @@
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
-import type { DecisionState, Policy, RegisterDecision, StaffActor } from '../libs/domain/src';
+import type {
+  CaseDeadline,
+  CaseEvent,
+  CaseState,
+  DecisionState,
+  DisclosureAction,
+  DisclosureCommand,
+  DisclosureSettings,
+  Policy,
+  RegisterDecision,
+  StaffActor,
+  WorkingCalendar,
+} from '../libs/domain/src';
 
 export const TASK_QUEUE = 'decisions';
 
@@ -50,4 +62,41 @@ export const calendarChangedSignal = defineSignal<[{ version: number }]>('calend
  */
 export function calendarChangeWorkflowId(taskQueue: string, version: number): string {
   return `calendar-change:${taskQueue}:${version}`;
+}
+
+/** Workflow id of a disclosure request's case: `disclosure:{requestId}` (one workflow per request, issue 18). */
+export function disclosureWorkflowId(requestId: string): string {
+  return `disclosure:${requestId}`;
+}
+
+/**
+ * Input of `disclosureRequestWorkflow`. The gateway registers the request first (its row, the applicant
+ * apart and the first case-log entry, `registerDisclosureRequest`), then starts the workflow with the
+ * first event: no personal data enters Temporal's history. `carried` is set when a run continues as new.
+ */
+export interface DisclosureWorkflowInput {
+  requestId: string;
+  received: Extract<CaseEvent, { type: 'RequestReceived' }>;
+  /** Fixed when the case starts; default `DEFAULT_DISCLOSURE_SETTINGS`. */
+  settings?: DisclosureSettings;
+  carried?: { state: CaseState; seq: number; calendar: WorkingCalendar; lastDate: string };
+}
+
+/** A disclosure case as its workflow answers: the folded state, the log's last seq and the pending deadlines. */
+export interface DisclosureCaseView {
+  requestId: string;
+  seq: number;
+  state: CaseState;
+  deadlines: CaseDeadline[];
+  /** Null until the run has loaded the calendar (its first step). */
+  calendarVersion: number | null;
+}
+
+export const getDisclosureCaseQuery = defineQuery<DisclosureCaseView>('getDisclosureCase');
+
+/** The Update of a staff command on a disclosure case, named like the action (`DISCLOSURE_ACTIONS`). */
+export function disclosureUpdate<A extends DisclosureAction>(action: A) {
+  return defineUpdate<DisclosureCaseView, [{ actor: StaffActor; command: DisclosureCommand<A> }]>(
+    `disclosure:${action}`,
+  );
 }

@@ -1,3 +1,4 @@
 export { decisionWorkflow } from './decision.workflow';
 export { calendarChangeWorkflow } from './calendar-change.workflow';
 export { transparencyCheckpointWorkflow } from './transparency-checkpoint.workflow';
+export { disclosureRequestWorkflow } from './disclosure-request.workflow';

@@ -3,17 +3,24 @@ import { ApplicationFailure } from '@temporalio/common';
 import type { DataSource } from 'typeorm';
 import { DEFAULT_POLICY, DomainError } from '../../../libs/domain/src';
 import {
+  appendCaseLog,
   appendEvents,
   clusterOpinions,
   countExecutionOpinions,
   currentCalendar,
   listOpenDecisionIds,
+  listOpenDisclosureRequestIds,
   recordCheckpoint,
   sealConsultation,
   TreeInconsistentError,
 } from '../../../libs/persistence/src';
 import type { NoteSigner } from '../../../libs/transparency/src';
-import type { CalendarActivities, DecisionActivities, TransparencyActivities } from '../../../workflows/activities';
+import type {
+  CalendarActivities,
+  DecisionActivities,
+  DisclosureActivities,
+  TransparencyActivities,
+} from '../../../workflows/activities';
 
 /**
  * The activity implementations, bound to their dependencies. `checkpointSigner` is the transparency
@@ -22,7 +29,7 @@ import type { CalendarActivities, DecisionActivities, TransparencyActivities } f
 export function createActivities(
   dataSource: DataSource,
   checkpointSigner?: NoteSigner,
-): DecisionActivities & CalendarActivities & TransparencyActivities {
+): DecisionActivities & CalendarActivities & TransparencyActivities & DisclosureActivities {
   return {
     async appendEvents({ decisionId, ...events }) {
       await appendEvents(dataSource, decisionId, events);
@@ -56,6 +63,13 @@ export function createActivities(
     },
     listOpenDecisions({ after, limit }) {
       return listOpenDecisionIds(dataSource, after, limit);
+    },
+    listOpenDisclosureRequests({ after, limit }) {
+      return listOpenDisclosureRequestIds(dataSource, after, limit);
+    },
+    /** One step of a disclosure case: its log entry and the case row, in one transaction (ADR 69). */
+    async appendCaseStep({ requestId, seq, occurredAt, actor, event, ...projection }) {
+      await appendCaseLog(dataSource, requestId, [{ seq, occurredAt, actor, event }], projection);
     },
     async makeCheckpoint() {
       if (!checkpointSigner)

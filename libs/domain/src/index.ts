@@ -243,6 +243,15 @@ export {
   type ReplyClock,
   replyClock,
 } from './disclosure/case-clock';
+export {
+  deadlineDueAt,
+  deadlineEvent,
+  DISCLOSURE_ACTIONS,
+  type DisclosureAction,
+  type DisclosureCommand,
+  type DisclosureCommands,
+  disclosureCommandEvent,
+} from './disclosure/case-commands';
 export { type CaseDeadline, caseDeadlines } from './disclosure/case-deadlines';
 export { type CaseEvent, type CaseEventType, type ConsultationKind } from './disclosure/case-events';
 export { type CaseState, evolve, foldCase, MIN_CUSTOM_PERIOD_REASON_CHARS } from './disclosure/case-state';

@@ -169,6 +169,7 @@ export {
   findCaseChainBreak,
   findDisclosureApplicant,
   findDisclosureRequest,
+  listOpenDisclosureRequestIds,
   type NewDisclosureRequest,
   readCaseLog,
   registerDisclosureRequest,

@@ -4,3 +4,4 @@ export { toDomainError } from './update-errors';
 export { WORKFLOW_BUNDLER_OPTIONS } from './bundler';
 export { startCalendarFanOut } from './calendar-fan-out';
 export { ensureCheckpointSchedule } from './checkpoint-schedule';
+export { startDisclosureCase } from './disclosure-start';

@@ -11,7 +11,8 @@ import { addWorkingDates } from './working-dates';
 
 /**
  * What a case's workflow waits for: every pending deadline with the last day it allows. After that day
- * the workflow records the lapse (`Abandoned`, `ConsultationLapsed`) or marks the reply overdue. Recomputed
+ * the workflow records the lapse (`Abandoned`, `ConsultationLapsed`) or marks the reply overdue (once: a
+ * case marked overdue has no reply deadline left; the correction-notice window records nothing). Recomputed
  * from the state and the calendar, so a calendar change moves every one (ADR 67).
  */
 export type CaseDeadline =
@@ -41,6 +42,6 @@ export function caseDeadlines(
       deadlines.push({ kind: 'consultation', id: c.id, lastDay: consultationDeadline(c.deliveredDate, calendar) });
   if (fee && !fee.paidDate) deadlines.push({ kind: 'payment', lastDay: paymentDeadline(fee.noticedDate, calendar) });
   const clock = replyClock(state, calendar, settings);
-  if (clock.status === 'running') deadlines.push({ kind: 'reply', lastDay: clock.dueDate });
+  if (clock.status === 'running' && !state.overdue) deadlines.push({ kind: 'reply', lastDay: clock.dueDate });
   return deadlines.sort((a, b) => a.lastDay.localeCompare(b.lastDay));
 }

@@ -32,6 +32,8 @@ export type CaseEvent =
   | { type: 'FeePaid'; date: string }
   | { type: 'Replied'; date: string; outcome: Outcome }
   | { type: 'Abandoned'; date: string; outcome: 'correction_lapsed' | 'fee_unpaid' }
+  /** The reply due date `dueDate` passed without a reply; recorded once per case (the workflow's timer). */
+  | { type: 'ReplyOverdue'; date: string; dueDate: string }
   | { type: 'Archived'; date: string };
 
 export type CaseEventType = CaseEvent['type'];
@@ -56,4 +58,6 @@ export interface CaseState {
   customPeriod?: { workingDays: number; reason: string };
   fee?: { noticedDate: string; amountYuan: number; paidDate?: string };
   closed?: { date: string; outcome: Outcome };
+  /** The reply was not given by its due date; the case stays open until replied. */
+  overdue?: { date: string; dueDate: string };
 }

@@ -92,6 +92,8 @@ export function evolve(
       return { ...state, stage: 'reply', closed: { date: event.date, outcome: event.outcome } };
     case 'Abandoned':
       return abandon(state, event, calendar);
+    case 'ReplyOverdue':
+      return markOverdue(state, event, calendar, settings);
     case 'Archived':
       assertStageMove(state.stage, 'archive');
       return { ...state, stage: 'archive' };
@@ -192,6 +194,19 @@ function abandon(
   if (event.date <= pending) throw conflict(`The applicant has until ${pending}.`, 'DISCLOSURE_PERIOD_NOT_LAPSED');
   assertStageMove(state.stage, 'archive');
   return { ...state, stage: 'archive', closed: { date: event.date, outcome: event.outcome } };
+}
+
+function markOverdue(
+  state: CaseState,
+  event: Extract<CaseEvent, { type: 'ReplyOverdue' }>,
+  calendar: WorkingCalendar,
+  settings: DisclosureSettings,
+): CaseState {
+  if (state.overdue) throw conflict('The reply is marked overdue once.');
+  const clock = replyClock(state, calendar, settings);
+  if (clock.status !== 'running' || event.date <= clock.dueDate)
+    throw conflict('The reply is not overdue.', 'DISCLOSURE_PERIOD_NOT_LAPSED');
+  return { ...state, overdue: { date: event.date, dueDate: event.dueDate } };
 }
 
 function conflict(message: string, code: ErrorCode = 'DISCLOSURE_ILLEGAL_EVENT'): DomainError {

@@ -191,6 +191,11 @@ export const ERROR_CODES = {
     zh: '另行确定答复期限须写明理由（条例第三十五条）。',
     en: 'A custom reply period states its reason (art.35).',
   },
+  DISCLOSURE_DATE_INVALID: {
+    status: 422,
+    zh: '办理日期须在该申请上一步骤之日与今天之间。',
+    en: 'A step is dated between the request’s last step and today.',
+  },
   DISCLOSURE_EXTENSION_APPROVER: {
     status: 403,
     zh: '延长答复期限须经政府信息公开工作机构负责人同意，承办人不能自行批准（条例第三十三条）。',

@@ -188,3 +188,23 @@ export function findDisclosureApplicant(
 ): Promise<DisclosureApplicantEntity | null> {
   return dataSource.getRepository(DisclosureApplicantEntity).findOneBy({ requestId });
 }
+
+/**
+ * Requests whose workflow still runs (not archived), ordered by id, after `after` (exclusive), at most
+ * `limit`: the calendar fan-out signals them (ADR 83).
+ */
+export async function listOpenDisclosureRequestIds(
+  dataSource: DataSource,
+  after: string,
+  limit: number,
+): Promise<string[]> {
+  const rows = await dataSource.manager
+    .createQueryBuilder()
+    .select('r.request_id', 'id')
+    .from('disclosure_requests', 'r')
+    .where('r.stage <> :archive AND r.request_id > :after', { archive: 'archive', after })
+    .orderBy('r.request_id', 'ASC')
+    .limit(limit)
+    .getRawMany<{ id: string }>();
+  return rows.map((row) => row.id);
+}
