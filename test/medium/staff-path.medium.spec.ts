@@ -179,12 +179,13 @@ describe('the staff path in a real browser: register → consultation → answer
 
   it('seals the consultation at its closing time; the opinions are clustered', async () => {
     await waitForStage('feedback', 120_000);
-    const clusteredAt = async (): Promise<string | null> =>
+    // undefined, not null, until stamped: eventually() takes null as done.
+    const clusteredAt = async (): Promise<string | undefined> =>
       (
         (await h.app.query(`SELECT clustered_at AS at FROM consultations WHERE decision_id = '${id}'`)) as Array<{
           at: string | null;
         }>
-      )[0]?.at ?? null;
+      )[0]?.at ?? undefined;
     // The real clustering activity (its retries start at 5 s; a loaded machine runs it late). Never seeded
     // here: a seed raced the activity's own writes (duplicate cluster keys on PostgreSQL).
     await eventually(clusteredAt, { timeoutMs: 120_000, intervalMs: 250, what: 'clustering by the activity' });

@@ -85,12 +85,24 @@ export async function publishFeedback(
     )[0]?.at ?? null;
   // The real clustering activity (its retries start at 5 s; a loaded machine runs it late). Never seeded
   // here: a seed raced the activity's own writes (duplicate cluster keys on PostgreSQL).
-  await eventually(clusteredAt, { timeoutMs: 120_000, intervalMs: 250, what: 'clustering by the activity' });
-  const clusters = (
-    (await app.query(`SELECT cluster_id AS c FROM opinion_clusters WHERE decision_id = '${decisionId}'`)) as Array<{
-      c: string;
-    }>
-  ).map((r) => r.c);
+  const clusterIds = async (): Promise<string[]> =>
+    (
+      (await app.query(`SELECT cluster_id AS c FROM opinion_clusters WHERE decision_id = '${decisionId}'`)) as Array<{
+        c: string;
+      }>
+    ).map((r) => r.c);
+  // eventually() takes any value but undefined/false as done, so "not clustered yet" must be undefined (a
+  // null returned at once, and the clusters were read before the activity wrote them). The clusters count
+  // only when a finished run's stamp is the same before and after they are read (a retried run clears it).
+  const clusters = await eventually(
+    async () => {
+      const before = await clusteredAt();
+      if (before === null) return undefined;
+      const ids = await clusterIds();
+      return ids.length > 0 && (await clusteredAt()) === before ? ids : undefined;
+    },
+    { timeoutMs: 120_000, intervalMs: 250, what: 'clusters written by the clustering activity' },
+  );
   const answers = clusters.map((cluster) => ({ target: { cluster }, ...answer }));
   const reply = await call(staff.baseUrl, 'POST', `/api/v1/decisions/${decisionId}/answers`, {
     token: staff.tokens['drafter'],
