@@ -30,6 +30,7 @@ import { benchFlood, formatFlood, type FloodFigure } from './flood';
 import { benchTransparency, formatTransparency, type TransparencyFigures } from './transparency';
 import { formatReplicas, measureReplicas, startReplicaSystem, type ReplicaFigures } from './replicas';
 import { benchCluster, formatCluster, type ClusterFigure } from './cluster';
+import { benchTimers, formatTimers, type TimerFigures } from './timers';
 import {
   formatTable,
   ratioOf,
@@ -71,7 +72,7 @@ interface Settings {
   intakeConcurrency: number;
   /** Samples of that run (BENCH_INTAKE_SAMPLES, default 20,000). */
   intakeSamples: number;
-  /** Figure groups to run (BENCH_ONLY, comma-separated: `api`, `million`, `replicas`, `calendar`, `flood`, `cluster`, `tlog`; default all). */
+  /** Figure groups to run (BENCH_ONLY, comma-separated: `api`, `million`, `replicas`, `calendar`, `flood`, `cluster`, `timers`, `tlog`; default all). */
   groups: Set<string>;
   /** Opinions of the million-opinion figure (BENCH_MILLION, default 1,000,000; 0 skips it). */
   million: number;
@@ -107,7 +108,7 @@ function readSettings(): Settings {
     intakeConcurrency: positiveInt('BENCH_INTAKE_CONCURRENCY', 64),
     intakeSamples: positiveInt('BENCH_INTAKE_SAMPLES', 20_000),
     groups: new Set(
-      (process.env['BENCH_ONLY'] || 'api,million,replicas,calendar,flood,cluster,tlog')
+      (process.env['BENCH_ONLY'] || 'api,million,replicas,calendar,flood,cluster,timers,tlog')
         .split(',')
         .map((group) => group.trim()),
     ),
@@ -617,6 +618,32 @@ async function clusterFigures(settings: Settings, teardown: Teardown): Promise<C
   return figures;
 }
 
+/**
+ * Open decisions with live timers (BENCH_ONLY=timers; see timers.ts): BENCH_TIMER_DECISIONS (default 10,000) and a
+ * batch of BENCH_TIMER_BATCH (default 1,000) due together, on the dev server and, when Temporal can have
+ * PostgreSQL (BENCH_TEMPORAL_POSTGRES_URL or BENCH_DATABASE_URL), on the cluster.
+ */
+async function timerFigures(settings: Settings, teardown: Teardown): Promise<TimerFigures[]> {
+  const server = process.env['BENCH_TEMPORAL_POSTGRES_URL'] || settings.databaseUrl;
+  const admin = server ? new URL(server) : undefined;
+  if (admin) admin.pathname = '/postgres';
+  const mark = teardown.mark();
+  const figures = await benchTimers({
+    root: ROOT,
+    password: PASSWORD,
+    adminUrl: settings.databaseUrl,
+    temporalPostgresUrl: admin?.toString(),
+    decisions: positiveInt('BENCH_TIMER_DECISIONS', 10_000),
+    batch: positiveInt('BENCH_TIMER_BATCH', 1_000),
+    concurrency: settings.throughputConcurrency,
+    signal: interruption.signal,
+    defer: (what, run) => teardown.defer(what, run),
+    log,
+  });
+  if (!(await teardown.unwindTo(mark))) throw new Error('timers: teardown failed');
+  return figures;
+}
+
 async function main(): Promise<void> {
   const settings = readSettings();
   const teardown = new Teardown();
@@ -699,6 +726,7 @@ async function main(): Promise<void> {
     }
 
     const cluster = settings.groups.has('cluster') ? await clusterFigures(settings, teardown) : [];
+    const timers = settings.groups.has('timers') ? await timerFigures(settings, teardown) : [];
     const transparency: TransparencyFigures[] = [];
     if (settings.groups.has('tlog')) {
       for (const kind of settings.databaseUrl ? (['sqlite', 'postgres'] as const) : (['sqlite'] as const)) {
@@ -741,6 +769,7 @@ async function main(): Promise<void> {
       calendar,
       flood,
       cluster,
+      timers,
       transparency,
     };
     const file = join(ROOT, 'build-output', 'bench', 'results.json');
@@ -767,6 +796,10 @@ async function main(): Promise<void> {
     if (cluster.length > 0)
       console.log(
         `\nThe production topology (npm run cluster: separate temporal-server processes on PostgreSQL) beside the dev server, concurrency ${settings.throughputConcurrency}\n${formatCluster(cluster)}`,
+      );
+    if (timers.length > 0)
+      console.log(
+        `\nOpen decisions with live timers and a batch of deadlines due together (worker as its own process, Temporal client at concurrency ${settings.throughputConcurrency})\n${formatTimers(timers)}`,
       );
     if (transparency.length > 0)
       console.log(

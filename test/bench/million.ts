@@ -28,6 +28,8 @@ export interface MillionResult {
   scan: MillionRun;
   stream: MillionRun;
   targets: { wallMs: number; rssMiB: number };
+  /** Bytes the opinions table and its indexes take after the figure (for sizing, docs/operations.md). */
+  opinionsBytes: number;
 }
 
 const DECISION = 'bench-million';
@@ -220,6 +222,7 @@ export async function benchMillion(options: {
   const scan = await runChild(options.root, 'scan', database.url);
   const stream = await runChild(options.root, 'stream', database.url);
   const figure = await runChild(options.root, 'measure', database.url);
+  const opinionsBytes = await opinionsTableBytes(kind, database.url);
   return {
     database: kind,
     opinions: count,
@@ -228,7 +231,33 @@ export async function benchMillion(options: {
     scan,
     stream,
     targets: { wallMs: 60_000, rssMiB: 1024 },
+    opinionsBytes,
   };
+}
+
+/** The opinions table with its indexes (and, on PostgreSQL, its TOAST), in bytes. */
+async function opinionsTableBytes(kind: 'sqlite' | 'postgres', url: string): Promise<number> {
+  if (kind === 'sqlite') {
+    const db = new Database(url, { readonly: true });
+    try {
+      const row = db
+        .prepare(
+          `SELECT SUM(pgsize) AS bytes FROM dbstat WHERE name IN (SELECT name FROM sqlite_master WHERE tbl_name = 'opinions')`,
+        )
+        .get() as { bytes: number };
+      return row.bytes;
+    } finally {
+      db.close();
+    }
+  }
+  const client = new PgClient({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ bytes: string }>(`SELECT pg_total_relation_size('opinions') AS bytes`);
+    return Number(rows[0]!.bytes);
+  } finally {
+    await client.end();
+  }
 }
 
 /** The million-opinion table of one database. */
@@ -247,5 +276,6 @@ export function formatMillion(result: MillionResult): string {
     `  ×${(figure.wallMs / result.scan.wallMs).toFixed(1)} the aggregate scan, ×${(figure.wallMs / result.stream.wallMs).toFixed(1)} the streamed read; target ≤ ${s(result.targets.wallMs)} and ≤ ${result.targets.rssMiB} MiB: ${figure.wallMs <= result.targets.wallMs && figure.maxRssMiB <= result.targets.rssMiB ? 'met' : 'NOT met'}`,
     line('Baseline: SELECT count(*), sum(length(text_public))', result.scan),
     line('Baseline: every row read into the process, keyset pages', result.stream),
+    `Storage: the opinions table with its indexes ${(result.opinionsBytes / 2 ** 20).toFixed(0)} MiB, ${(result.opinionsBytes / result.opinions).toFixed(0)} bytes per opinion`,
   ].join('\n');
 }

@@ -6,6 +6,7 @@ import { dirname } from 'node:path';
 import type { Stats } from './measure';
 import type { MillionResult } from './million';
 import type { ReplicaFigures } from './replicas';
+import type { TimerFigures } from './timers';
 import type { TransparencyFigures } from './transparency';
 
 export interface FigureResult {
@@ -56,6 +57,8 @@ export interface BenchResults {
   flood?: FloodFigure[];
   /** Registrations and staff actions per second on the cluster beside the dev server (BENCH_ONLY without `cluster`: none). */
   cluster?: ClusterFigure[];
+  /** Open decisions with live timers and a batch due together, dev server and cluster (BENCH_ONLY without `timers`: none). */
+  timers?: TimerFigures[];
   /** Appends, proofs and a checkpoint at a million leaves (BENCH_ONLY without `tlog`: none). */
   transparency?: TransparencyFigures[];
 }
