@@ -31,6 +31,7 @@ import { benchTransparency, formatTransparency, type TransparencyFigures } from 
 import { formatReplicas, measureReplicas, startReplicaSystem, type ReplicaFigures } from './replicas';
 import { benchCluster, formatCluster, type ClusterFigure } from './cluster';
 import { benchTimers, formatTimers, type TimerFigures } from './timers';
+import { benchReads, formatReads, type ReadFigure } from './reads';
 import {
   formatTable,
   ratioOf,
@@ -72,7 +73,7 @@ interface Settings {
   intakeConcurrency: number;
   /** Samples of that run (BENCH_INTAKE_SAMPLES, default 20,000). */
   intakeSamples: number;
-  /** Figure groups to run (BENCH_ONLY, comma-separated: `api`, `million`, `replicas`, `calendar`, `flood`, `cluster`, `timers`, `tlog`; default all). */
+  /** Figure groups to run (BENCH_ONLY, comma-separated: `api`, `million`, `replicas`, `calendar`, `flood`, `cluster`, `timers`, `reads`, `tlog`; default all). */
   groups: Set<string>;
   /** Opinions of the million-opinion figure (BENCH_MILLION, default 1,000,000; 0 skips it). */
   million: number;
@@ -108,7 +109,7 @@ function readSettings(): Settings {
     intakeConcurrency: positiveInt('BENCH_INTAKE_CONCURRENCY', 64),
     intakeSamples: positiveInt('BENCH_INTAKE_SAMPLES', 20_000),
     groups: new Set(
-      (process.env['BENCH_ONLY'] || 'api,million,replicas,calendar,flood,cluster,timers,tlog')
+      (process.env['BENCH_ONLY'] || 'api,million,replicas,calendar,flood,cluster,timers,reads,tlog')
         .split(',')
         .map((group) => group.trim()),
     ),
@@ -727,6 +728,26 @@ async function main(): Promise<void> {
 
     const cluster = settings.groups.has('cluster') ? await clusterFigures(settings, teardown) : [];
     const timers = settings.groups.has('timers') ? await timerFigures(settings, teardown) : [];
+    const reads: ReadFigure[] = [];
+    if (settings.groups.has('reads')) {
+      for (const kind of settings.databaseUrl ? (['sqlite', 'postgres'] as const) : (['sqlite'] as const)) {
+        const mark = teardown.mark();
+        reads.push(
+          ...(await benchReads({
+            root: ROOT,
+            password: PASSWORD,
+            adminUrl: kind === 'postgres' ? settings.databaseUrl : undefined,
+            decisions: positiveInt('BENCH_READ_DECISIONS', 50),
+            connections: settings.throughputConcurrency,
+            seconds: positiveInt('BENCH_READ_SECONDS', 5),
+            rounds: settings.rounds,
+            defer: (what, run) => teardown.defer(what, run),
+            log,
+          })),
+        );
+        if (!(await teardown.unwindTo(mark))) throw new Error(`${kind}: reads teardown failed`);
+      }
+    }
     const transparency: TransparencyFigures[] = [];
     if (settings.groups.has('tlog')) {
       for (const kind of settings.databaseUrl ? (['sqlite', 'postgres'] as const) : (['sqlite'] as const)) {
@@ -770,6 +791,7 @@ async function main(): Promise<void> {
       flood,
       cluster,
       timers,
+      reads,
       transparency,
     };
     const file = join(ROOT, 'build-output', 'bench', 'results.json');
@@ -796,6 +818,10 @@ async function main(): Promise<void> {
     if (cluster.length > 0)
       console.log(
         `\nThe production topology (npm run cluster: separate temporal-server processes on PostgreSQL) beside the dev server, concurrency ${settings.throughputConcurrency}\n${formatCluster(cluster)}`,
+      );
+    if (reads.length > 0)
+      console.log(
+        `\nPublic reads under wrk (not Node; wrk on CPU 0, the gateway alone on CPU 1 where taskset works), ${settings.throughputConcurrency} connections (target: timeline ≥ ×0.7 /health/live)\n${formatReads(reads)}`,
       );
     if (timers.length > 0)
       console.log(

@@ -5,6 +5,7 @@ import type { FloodFigure } from './flood';
 import { dirname } from 'node:path';
 import type { Stats } from './measure';
 import type { MillionResult } from './million';
+import type { ReadFigure } from './reads';
 import type { ReplicaFigures } from './replicas';
 import type { TimerFigures } from './timers';
 import type { TransparencyFigures } from './transparency';
@@ -59,6 +60,8 @@ export interface BenchResults {
   cluster?: ClusterFigure[];
   /** Open decisions with live timers and a batch due together, dev server and cluster (BENCH_ONLY without `timers`: none). */
   timers?: TimerFigures[];
+  /** Public reads under wrk against /health/live of the same gateway (BENCH_ONLY without `reads`: none). */
+  reads?: ReadFigure[];
   /** Appends, proofs and a checkpoint at a million leaves (BENCH_ONLY without `tlog`: none). */
   transparency?: TransparencyFigures[];
 }

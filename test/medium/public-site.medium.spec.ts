@@ -510,6 +510,25 @@ describe('the public site in a real browser', () => {
     expect(await cacheOf(`/receipts?receipt=${receipts[0]}`)).toBe('no-store');
   });
 
+  it('tags the JSON timeline with its chain head: 304 while the head stays, 404 for a decision that is not public', async () => {
+    const path = `/api/v1/public/decisions/${id}/timeline`;
+    const first = await fetch(url(path));
+    const body = (await first.json()) as { head: { seq: number; hash: string } };
+    expect(first.headers.get('cache-control')).toBe('public, max-age=60');
+    expect(first.headers.get('etag')).toBe(`"${body.head.seq}-${body.head.hash}"`);
+    const again = await fetch(url(path), { headers: { 'if-none-match': first.headers.get('etag')! } });
+    expect([again.status, await again.text(), again.headers.get('etag')]).toEqual([304, '', first.headers.get('etag')]);
+    const stale = await fetch(url(path), { headers: { 'if-none-match': `"${body.head.seq - 1}-stale"` } });
+    expect(stale.status).toBe(200);
+    expect(((await stale.json()) as { head: unknown }).head).toEqual(body.head);
+    for (const tag of ['"empty"', '*']) {
+      const hidden = await fetch(url(`/api/v1/public/decisions/${secretId}/timeline`), {
+        headers: { 'if-none-match': tag },
+      });
+      expect([hidden.status, (await hidden.text()).includes(SECRET_TITLE)]).toEqual([404, false]);
+    }
+  });
+
   it('uses full-width colons on every Chinese page visited and ASCII colons on the same pages in English', async () => {
     const paths = new Set<string>(['/accessibility']);
     for (const visitedUrl of visited) {

@@ -29,6 +29,7 @@ export { sha256Hex } from './hash';
 export {
   findPublicDecision,
   findPublicTimeline,
+  findPublicTimelineHead,
   hasPublicIntake,
   type PublicDecision,
   toPublicDecision,

@@ -51,3 +51,26 @@ export async function findPublicTimeline(dataSource: DataSource, id: string): Pr
   const rows = await dataSource.manager.find(PublicEventEntity, { where: { decisionId: id }, order: { seq: 'ASC' } });
   return rows.map(toPublicLogEntry);
 }
+
+/**
+ * The head of a public decision's chain — `{ seq, hash }`, null before its first entry — or undefined when the
+ * decision is not public. The log is append-only and hash-chained, so the head names the whole timeline: one
+ * indexed read answers a conditional request without loading the entries.
+ */
+export async function findPublicTimelineHead(
+  dataSource: DataSource,
+  id: string,
+): Promise<{ seq: number; hash: string } | null | undefined> {
+  const row = await dataSource.manager
+    .createQueryBuilder(DecisionEntity, 'd')
+    .leftJoin(PublicEventEntity, 'e', 'e.decision_id = d.id')
+    .select('e.seq', 'seq')
+    .addSelect('e.hash', 'hash')
+    .where('d.id = :id', { id })
+    .andWhere('d.public_visible = :visible', { visible: true })
+    .orderBy('e.seq', 'DESC')
+    .limit(1)
+    .getRawOne<{ seq: number | string | null; hash: string | null }>();
+  if (!row) return undefined;
+  return row.seq === null || row.hash === null ? null : { seq: Number(row.seq), hash: row.hash };
+}
