@@ -9,6 +9,7 @@ import {
   type Locale,
 } from '../../site-shell/web/i18n';
 import { conclusionName, rectificationName, severityName, triggerName } from '../../site-shell/web/words';
+import { cardTable } from '../../site-shell/web/card-table';
 import { chartHeight } from '../view-progress-chart/progress-chart';
 import type { DecisionPageModel, MilestoneView } from './decision-page-model';
 
@@ -18,6 +19,7 @@ const M = defineMessages(
     overall: '总体进度 {p}%（按里程碑权重计算）',
     chartAlt: '执行进度图：各里程碑完成百分比，逾期的里程碑以红色标出。下表列出相同数据。',
     milestones: '里程碑',
+    bars: '各里程碑完成进度',
     title: '里程碑',
     unit: '责任单位',
     due: '完成期限',
@@ -59,6 +61,7 @@ const M = defineMessages(
     chartAlt:
       'Execution progress chart: the percentage done of each milestone; overdue milestones are red. The table below has the same data.',
     milestones: 'Milestones',
+    bars: 'Progress of each milestone',
     title: 'Milestone',
     unit: 'Responsible unit',
     due: 'Due',
@@ -104,12 +107,26 @@ function milestoneStatus(ms: MilestoneView, m: Words): Html {
 }
 
 function milestonesTable(model: DecisionPageModel, m: Words): Html {
-  return html`<div class="table-wrap"><table><caption>${m.milestones}</caption>
+  return html`<div class="table-wrap">${cardTable(html`<table><caption>${m.milestones}</caption>
 <thead><tr><th scope="col">${m.title}</th><th scope="col">${m.unit}</th><th scope="col">${m.due}</th><th scope="col" class="num">${m.weight}</th><th scope="col" class="num">${m.progress}</th><th scope="col">${m.status}</th><th scope="col">${m.latest}</th></tr></thead>
 <tbody>${model.milestones.map(
     (ms) =>
       html`<tr${ms.overdue && !ms.completed ? html` class="overdue"` : ''}><th scope="row">${ms.title}</th><td>${ms.unit}</td><td><time datetime="${ms.dueAt}">${formatDate(ms.dueAt)}</time></td><td class="num">${ms.weight}</td><td class="num">${ms.percent}%</td><td>${milestoneStatus(ms, m)}</td><td>${ms.reports.at(-1)?.narrative ?? ''}</td></tr>`,
-  )}</tbody></table></div>`;
+  )}</tbody></table>`)}</div>`;
+}
+
+/**
+ * The chart's narrow form (ADR 106): one line of text and a native `<progress>` bar per milestone, shown
+ * instead of the SVG under the phone breakpoint (the SVG's 720 px would shrink its words to 5 px). The
+ * words carry the facts (percentage, overdue, done); the bar only draws them.
+ */
+function progressBars(milestones: readonly MilestoneView[], m: Words): Html {
+  const state = (ms: MilestoneView): string => (ms.completed ? 'bar--done' : ms.overdue ? 'bar--overdue' : '');
+  const word = (ms: MilestoneView): string => (ms.completed ? m.done : ms.overdue ? m.overdue : '');
+  return html`<ol class="progress-bars" aria-label="${m.bars}">${milestones.map(
+    (ms) =>
+      html`<li class="${state(ms)}"><span class="bar-label"><span>${ms.title}</span><span>${word(ms) ? html`${word(ms)} · ` : ''}${ms.percent}%</span></span><progress max="100" value="${ms.percent}" aria-hidden="true"></progress></li>`,
+  )}</ol>`;
 }
 
 /**
@@ -125,22 +142,23 @@ export function executionSection(decisionId: string, model: DecisionPageModel, l
     parts.push(html`<section aria-labelledby="exec-h" id="execution"><h2 id="exec-h">${m.execution}</h2>
 <p>${fill(m.overall, { p: Math.round(overall * 10) / 10 })}</p>
 <img class="chart" src="/decisions/${encodeURIComponent(decisionId)}/progress.svg?lang=${locale}" width="720" height="${chartHeight(model.milestones.length)}" alt="${m.chartAlt}">
+${progressBars(model.milestones, m)}
 ${milestonesTable(model, m)}</section>`);
   }
   if (model.findings.length) {
-    parts.push(html`<section aria-labelledby="audit-h"><h2 id="audit-h">${m.audit}</h2><div class="table-wrap"><table>
+    parts.push(html`<section aria-labelledby="audit-h"><h2 id="audit-h">${m.audit}</h2><div class="table-wrap">${cardTable(html`<table>
 <thead><tr><th scope="col">${m.finding}</th><th scope="col">${m.severity}</th><th scope="col">${m.rectificationDue}</th><th scope="col">${m.rectification}</th></tr></thead>
 <tbody>${model.findings.map(
       (
         f,
       ) => html`<tr><th scope="row">${f.finding}</th><td>${severityName(f.severity, locale)}</td><td><time datetime="${f.rectificationDueAt}">${formatDate(f.rectificationDueAt)}</time></td>
 <td>${f.rectifications.length ? html`<ul class="plain">${f.rectifications.map((r) => html`<li>${rectificationName(r.status, locale)}${inBrackets(formatDate(r.at), locale)}${colon(locale)}${r.action}</li>`)}</ul>` : m.none}</td></tr>`,
-    )}</tbody></table></div></section>`);
+    )}</tbody></table>`)}</div></section>`);
   }
   if (model.accountability.length) {
-    parts.push(html`<section aria-labelledby="acc-h"><h2 id="acc-h">${m.accountability}</h2><div class="table-wrap"><table>
+    parts.push(html`<section aria-labelledby="acc-h"><h2 id="acc-h">${m.accountability}</h2><div class="table-wrap">${cardTable(html`<table>
 <thead><tr><th scope="col">${m.subject}</th><th scope="col">${m.measure}</th><th scope="col">${m.date}</th></tr></thead>
-<tbody>${model.accountability.map((a) => html`<tr><th scope="row">${a.subject}</th><td>${a.measure}</td><td>${formatDate(a.date)}</td></tr>`)}</tbody></table></div></section>`);
+<tbody>${model.accountability.map((a) => html`<tr><th scope="row">${a.subject}</th><td>${a.measure}</td><td>${formatDate(a.date)}</td></tr>`)}</tbody></table>`)}</div></section>`);
   }
   if (model.evaluations.length) {
     parts.push(
