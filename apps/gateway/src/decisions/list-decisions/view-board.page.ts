@@ -1,6 +1,5 @@
 import { STAGES, type DecisionRecord, type Stage } from '../../../../../libs/domain/src';
 import type { Page, StageUnitCount } from '../../../../../libs/persistence/src';
-import { cardTable } from '../../site-shell/web/card-table';
 import { attrs, html, type Html } from '../../site-shell/web/html';
 import { defineMessages, fill, formatDateTime, type Locale } from '../../site-shell/web/i18n';
 import type { PageContext } from '../../site-shell/web/page-context';
@@ -108,11 +107,11 @@ function matrix(view: BoardView, locale: Locale): Html {
     return html`<td class="num${overdue ? ' cell--overdue' : ''}">${count}${overdue ? html`<br><span class="badge badge--overdue">${fill(m.overdueOf, { n: overdue })}</span>` : ''}</td>`;
   };
   if (!units.length) return html`<p class="muted">${m.none}</p>`;
-  return html`<div class="table-wrap">${cardTable(html`<table><caption class="visually-hidden">${m.matrix}</caption>
+  return html`<div class="table-wrap"><table><caption class="visually-hidden">${m.matrix}</caption>
 <thead><tr><th scope="col">${m.unit}</th>${stages.map((s) => html`<th scope="col" class="num">${stageName(s, locale)}</th>`)}<th scope="col" class="num">${m.total}</th></tr></thead>
 <tbody>${units.map((u) => html`<tr><th scope="row">${u}</th>${stages.map((s) => cell(u, s))}${cell(u, undefined)}</tr>`)}</tbody>
 <tfoot><tr><th scope="row">${m.total}</th>${stages.map((s) => cell(undefined, s))}${cell(undefined, undefined)}</tr></tfoot>
-</table>`)}</div>`;
+</table></div>`;
 }
 
 function dueTable(decisions: DecisionRecord[], locale: Locale, onlyReviews: boolean): Html {
@@ -127,8 +126,8 @@ function dueTable(decisions: DecisionRecord[], locale: Locale, onlyReviews: bool
 <td>${dueDate(item.at, item.counted, locale)} ${item.overdue ? overdueBadge(locale) : ''}</td></tr>`,
       ),
   );
-  return html`<div class="table-wrap">${cardTable(html`<table><thead><tr><th scope="col">${m.decision}</th><th scope="col">${m.stage}</th><th scope="col">${m.what}</th><th scope="col">${m.when}</th></tr></thead>
-<tbody>${rows}</tbody></table>`)}</div>`;
+  return html`<div class="table-wrap"><table><thead><tr><th scope="col">${m.decision}</th><th scope="col">${m.stage}</th><th scope="col">${m.what}</th><th scope="col">${m.when}</th></tr></thead>
+<tbody>${rows}</tbody></table></div>`;
 }
 
 function filters(view: BoardView, context: PageContext, session: ConsoleSession): Html {
@@ -166,14 +165,14 @@ export function renderBoard(
   const m = M[context.locale];
   const { locale } = context;
   const list = view.decisions.items.length
-    ? html`<div class="table-wrap">${cardTable(html`<table><thead><tr><th scope="col">${m.decision}</th><th scope="col">${m.unit}</th><th scope="col">${m.stage}</th><th scope="col">${m.when}</th><th scope="col" class="num">${m.progress}</th><th scope="col">${m.updated}</th></tr></thead>
+    ? html`<div class="table-wrap"><table><thead><tr><th scope="col">${m.decision}</th><th scope="col">${m.unit}</th><th scope="col">${m.stage}</th><th scope="col">${m.when}</th><th scope="col" class="num">${m.progress}</th><th scope="col">${m.updated}</th></tr></thead>
 <tbody>${view.decisions.items.map(
         (
           d,
         ) => html`<tr${d.overdue ? html` class="row--overdue"` : ''}><td>${decisionLink(d)}</td><td>${d.unit}</td><td>${stageName(d.stage, locale)}</td>
 <td>${d.nextDueAt ? html`<time datetime="${d.nextDueAt}">${formatDateTime(d.nextDueAt)}</time>` : ''} ${d.overdue ? overdueBadge(locale) : ''}</td>
 <td class="num">${d.progress === null ? '' : `${d.progress}%`}</td><td>${formatDateTime(d.updatedAt)}</td></tr>`,
-      )}</tbody></table>`)}</div>`
+      )}</tbody></table></div>`
     : html`<p class="muted">${m.none}</p>`;
   const main = html`<h1>${m.heading}</h1>
 <p class="muted">${actsForAllUnits(session.actor.role) ? m.scopeAll : fill(m.scopeUnit, { unit: session.actor.unit })}</p>

@@ -1,5 +1,4 @@
 import { ACTIONS, type DecisionAction, type DecisionState, type StaffActor } from '../../../../../libs/domain/src';
-import { cardTable } from '../../site-shell/web/card-table';
 import { html, type Html } from '../../site-shell/web/html';
 import { defineMessages, fill, formatDateTime, type Locale } from '../../site-shell/web/i18n';
 import type { PageContext } from '../../site-shell/web/page-context';
@@ -151,9 +150,9 @@ ${state ? renderFacts(state, locale) : html`<p class="notice notice--warn" role=
 <p><a href="/console/decisions/${record.id}/opinions">${m.opinions}</a>${record.publicVisible ? html` · <a href="/decisions/${record.id}">${m.publicPage}</a>` : ''}</p>
 <section aria-labelledby="actions-h"><h2 id="actions-h">${m.actions}</h2><p class="muted">${m.actionsHint}</p>
 ${forms.length ? html`<div class="actions">${forms}</div>` : html`<p class="muted">${m.noActions}</p>`}</section>
-<section aria-labelledby="history-h"><h2 id="history-h">${m.history}</h2><div class="table-wrap">${cardTable(html`<table>
+<section aria-labelledby="history-h"><h2 id="history-h">${m.history}</h2><div class="table-wrap"><table>
 <thead><tr><th scope="col">#</th><th scope="col">${m.what}</th><th scope="col">${m.who}</th><th scope="col">${m.when}</th></tr></thead>
 <tbody>${view.history.map((h) => html`<tr><td class="num">${h.seq}</td><td>${stepName(h.type, locale)} <code class="meta">${h.type}</code></td><td>${h.actor.username ?? h.actor.role ?? ''}${h.actor.unit ? ` (${h.actor.unit})` : ''}</td><td>${formatDateTime(h.occurredAt)}</td></tr>`)}</tbody>
-</table>`)}</div></section>`;
+</table></div></section>`;
   return { title: record.title, main };
 }

@@ -1,7 +1,6 @@
 import { VERDICTS } from '../../../../../libs/domain/src';
 import type { ClusterView, StaffOpinion } from '../../../../../libs/persistence/src';
 import { STANCES, type Stance } from '../../../../../libs/opinion-analysis/src';
-import { cardTable } from '../../site-shell/web/card-table';
 import { attrs, html, type Html } from '../../site-shell/web/html';
 import { fill, formatDateTime, type Locale } from '../../site-shell/web/i18n';
 import type { PageContext } from '../../site-shell/web/page-context';
@@ -176,8 +175,8 @@ ${
   clusters
     ? html`<p class="muted">${fill(m.clustersHint, { n: clusters.opinions, from: clusters.concentratedFrom })}</p>
 ${clusters.items.some(unconfirmed) ? html`<p class="notice notice--warn">${m.labelsUnconfirmedHint}</p>` : ''}${notice(view, 'confirm', locale)}
-<div class="table-wrap">${cardTable(html`<table class="table--wide"><thead><tr><th scope="col"><span class="visually-hidden">${m.select}</span></th><th scope="col">${m.id}</th><th scope="col">${m.label}</th><th scope="col" class="num">${m.size}</th><th scope="col">${m.representative}</th><th scope="col">${m.answer}</th></tr></thead>
-<tbody>${clusterRows(clusters.items, values, locale, base, view.refused?.form === 'confirm' ? values : undefined)}</tbody></table>`)}</div>`
+<div class="table-wrap"><table class="table--wide"><thead><tr><th scope="col"><span class="visually-hidden">${m.select}</span></th><th scope="col">${m.id}</th><th scope="col">${m.label}</th><th scope="col" class="num">${m.size}</th><th scope="col">${m.representative}</th><th scope="col">${m.answer}</th></tr></thead>
+<tbody>${clusterRows(clusters.items, values, locale, base, view.refused?.form === 'confirm' ? values : undefined)}</tbody></table></div>`
     : html`<p class="notice notice--warn">${m.notClustered}</p>`
 }
 </section>
@@ -205,8 +204,8 @@ ${clusters.items.map((c) => html`<option value="${c.clusterId}"${attrs({ selecte
 ${view.cluster ? html`<p>${fill(m.rawOfCluster, { cluster: view.cluster })} <a href="${base}/opinions#raw-h">${m.showAll}</a></p>` : ''}
 ${
   opinions.items.length
-    ? html`<div class="table-wrap">${cardTable(html`<table class="table--wide"><thead><tr><th scope="col"><span class="visually-hidden">${m.select}</span></th><th scope="col">${m.receipt}</th><th scope="col">${m.opinion}</th><th scope="col">${m.status}</th></tr></thead>
-<tbody>${opinionRows(opinions.items, values, locale)}</tbody></table>`)}</div>${pager}`
+    ? html`<div class="table-wrap"><table class="table--wide"><thead><tr><th scope="col"><span class="visually-hidden">${m.select}</span></th><th scope="col">${m.receipt}</th><th scope="col">${m.opinion}</th><th scope="col">${m.status}</th></tr></thead>
+<tbody>${opinionRows(opinions.items, values, locale)}</tbody></table></div>${pager}`
     : html`<p class="muted">${m.noOpinions}</p>`
 }
 </section></form>

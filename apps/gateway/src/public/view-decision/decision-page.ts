@@ -50,7 +50,7 @@ const H2 = /<h2 id="([^"]+)">([\s\S]*?)<\/h2>/g;
 function entriesOf(parts: readonly Html[]): Html[] {
   return parts.flatMap((part) =>
     [...part.value.matchAll(H2)].map(
-      ([, id, words]) => html`<li><a href="#${id!}">${raw(words!.replace(/<[^>]*>/g, ''))}</a></li>`,
+      ([, id, words]) => html`<li><a href="#${id}">${raw(words!.replace(/<[^>]*>/g, ''))}</a></li>`,
     ),
   );
 }

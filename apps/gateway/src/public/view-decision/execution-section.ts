@@ -9,7 +9,6 @@ import {
   type Locale,
 } from '../../site-shell/web/i18n';
 import { conclusionName, rectificationName, severityName, triggerName } from '../../site-shell/web/words';
-import { cardTable } from '../../site-shell/web/card-table';
 import { chartHeight } from '../view-progress-chart/progress-chart';
 import type { DecisionPageModel, MilestoneView } from './decision-page-model';
 
@@ -107,12 +106,12 @@ function milestoneStatus(ms: MilestoneView, m: Words): Html {
 }
 
 function milestonesTable(model: DecisionPageModel, m: Words): Html {
-  return html`<div class="table-wrap">${cardTable(html`<table><caption>${m.milestones}</caption>
+  return html`<div class="table-wrap"><table><caption>${m.milestones}</caption>
 <thead><tr><th scope="col">${m.title}</th><th scope="col">${m.unit}</th><th scope="col">${m.due}</th><th scope="col" class="num">${m.weight}</th><th scope="col" class="num">${m.progress}</th><th scope="col">${m.status}</th><th scope="col">${m.latest}</th></tr></thead>
 <tbody>${model.milestones.map(
     (ms) =>
       html`<tr${ms.overdue && !ms.completed ? html` class="overdue"` : ''}><th scope="row">${ms.title}</th><td>${ms.unit}</td><td><time datetime="${ms.dueAt}">${formatDate(ms.dueAt)}</time></td><td class="num">${ms.weight}</td><td class="num">${ms.percent}%</td><td>${milestoneStatus(ms, m)}</td><td>${ms.reports.at(-1)?.narrative ?? ''}</td></tr>`,
-  )}</tbody></table>`)}</div>`;
+  )}</tbody></table></div>`;
 }
 
 /**
@@ -146,19 +145,19 @@ ${progressBars(model.milestones, m)}
 ${milestonesTable(model, m)}</section>`);
   }
   if (model.findings.length) {
-    parts.push(html`<section aria-labelledby="audit-h"><h2 id="audit-h">${m.audit}</h2><div class="table-wrap">${cardTable(html`<table>
+    parts.push(html`<section aria-labelledby="audit-h"><h2 id="audit-h">${m.audit}</h2><div class="table-wrap"><table>
 <thead><tr><th scope="col">${m.finding}</th><th scope="col">${m.severity}</th><th scope="col">${m.rectificationDue}</th><th scope="col">${m.rectification}</th></tr></thead>
 <tbody>${model.findings.map(
       (
         f,
       ) => html`<tr><th scope="row">${f.finding}</th><td>${severityName(f.severity, locale)}</td><td><time datetime="${f.rectificationDueAt}">${formatDate(f.rectificationDueAt)}</time></td>
 <td>${f.rectifications.length ? html`<ul class="plain">${f.rectifications.map((r) => html`<li>${rectificationName(r.status, locale)}${inBrackets(formatDate(r.at), locale)}${colon(locale)}${r.action}</li>`)}</ul>` : m.none}</td></tr>`,
-    )}</tbody></table>`)}</div></section>`);
+    )}</tbody></table></div></section>`);
   }
   if (model.accountability.length) {
-    parts.push(html`<section aria-labelledby="acc-h"><h2 id="acc-h">${m.accountability}</h2><div class="table-wrap">${cardTable(html`<table>
+    parts.push(html`<section aria-labelledby="acc-h"><h2 id="acc-h">${m.accountability}</h2><div class="table-wrap"><table>
 <thead><tr><th scope="col">${m.subject}</th><th scope="col">${m.measure}</th><th scope="col">${m.date}</th></tr></thead>
-<tbody>${model.accountability.map((a) => html`<tr><th scope="row">${a.subject}</th><td>${a.measure}</td><td>${formatDate(a.date)}</td></tr>`)}</tbody></table>`)}</div></section>`);
+<tbody>${model.accountability.map((a) => html`<tr><th scope="row">${a.subject}</th><td>${a.measure}</td><td>${formatDate(a.date)}</td></tr>`)}</tbody></table></div></section>`);
   }
   if (model.evaluations.length) {
     parts.push(
