@@ -18,7 +18,7 @@ const M = defineMessages(
     largeText: '页头的“大字版”链接放大全站文字并保持版面可用；选择会被记住，点击“标准字号”即可恢复。',
     language: '每页都标明语言，可以在中文和英文之间切换。',
     contrast: '文字与背景的颜色对比度符合 AA 级要求；图表另附文字说明和表格。',
-    phones: '页面同时为手机屏幕排版。',
+    phones: '页面同时为手机屏幕排版：手机上不需要左右滚动，表格显示为卡片，进度图显示为文字和进度条，日期不会断行。',
     tested: '自动化测试用 axe 在真实浏览器中检查各类公开页面（包括大字版）。',
     limitsH: '已知的不足',
     limits: '决策文件的附件由发布机关提供，扫描件可能无法被读屏软件朗读；如需文字版本，请与我们联系。',
@@ -40,7 +40,8 @@ const M = defineMessages(
     language: 'Every page states its language and links to the same page in Chinese or English.',
     contrast:
       'Text and background colours meet the AA contrast ratio; charts come with a text description and a table.',
-    phones: 'Pages are laid out for phone screens too.',
+    phones:
+      'Pages are laid out for phone screens too: nothing scrolls sideways, tables show as cards, the progress chart as text and bars, and dates never break across lines.',
     tested: 'Automated tests check each type of public page with axe in a real browser, large-text mode included.',
     limitsH: 'Known limitations',
     limits:

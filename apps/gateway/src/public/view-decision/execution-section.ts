@@ -18,6 +18,7 @@ const M = defineMessages(
     overall: '总体进度 {p}%（按里程碑权重计算）',
     chartAlt: '执行进度图：各里程碑完成百分比，逾期的里程碑以红色标出。下表列出相同数据。',
     milestones: '里程碑',
+    bars: '各里程碑完成进度',
     title: '里程碑',
     unit: '责任单位',
     due: '完成期限',
@@ -59,6 +60,7 @@ const M = defineMessages(
     chartAlt:
       'Execution progress chart: the percentage done of each milestone; overdue milestones are red. The table below has the same data.',
     milestones: 'Milestones',
+    bars: 'Progress of each milestone',
     title: 'Milestone',
     unit: 'Responsible unit',
     due: 'Due',
@@ -113,6 +115,20 @@ function milestonesTable(model: DecisionPageModel, m: Words): Html {
 }
 
 /**
+ * The chart's narrow form (ADR 106): one line of text and a native `<progress>` bar per milestone, shown
+ * instead of the SVG under the phone breakpoint (the SVG's 720 px would shrink its words to 5 px). The
+ * words carry the facts (percentage, overdue, done); the bar only draws them.
+ */
+function progressBars(milestones: readonly MilestoneView[], m: Words): Html {
+  const state = (ms: MilestoneView): string => (ms.completed ? 'bar--done' : ms.overdue ? 'bar--overdue' : '');
+  const word = (ms: MilestoneView): string => (ms.completed ? m.done : ms.overdue ? m.overdue : '');
+  return html`<ol class="progress-bars" aria-label="${m.bars}">${milestones.map(
+    (ms) =>
+      html`<li class="${state(ms)}"><span class="bar-label"><span>${ms.title}</span><span>${word(ms) ? html`${word(ms)} · ` : ''}${ms.percent}%</span></span><progress max="100" value="${ms.percent}" aria-hidden="true"></progress></li>`,
+  )}</ol>`;
+}
+
+/**
  * Execution: the progress chart (an SVG image served by its own route, since ECharts writes inline
  * styles the page CSP forbids) with the same data as a table, audit findings with rectification,
  * accountability, evaluations and changes.
@@ -125,6 +141,7 @@ export function executionSection(decisionId: string, model: DecisionPageModel, l
     parts.push(html`<section aria-labelledby="exec-h" id="execution"><h2 id="exec-h">${m.execution}</h2>
 <p>${fill(m.overall, { p: Math.round(overall * 10) / 10 })}</p>
 <img class="chart" src="/decisions/${encodeURIComponent(decisionId)}/progress.svg?lang=${locale}" width="720" height="${chartHeight(model.milestones.length)}" alt="${m.chartAlt}">
+${progressBars(model.milestones, m)}
 ${milestonesTable(model, m)}</section>`);
   }
   if (model.findings.length) {

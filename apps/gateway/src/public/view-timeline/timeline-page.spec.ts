@@ -20,7 +20,7 @@ describe('the public log page', () => {
       [entry(1, 'ConsultationOpened', { closesAt: '2026-11-26T08:00:00.000Z', channels: ['online'] })],
       'en',
     ).value;
-    expect(page).toContain('<p>Consultation opened until 2026-11-26 16:00 (Beijing time). Channels: online.</p>');
+    expect(page).toContain('<p>Consultation opened until 2026-11-26\u00a016:00 (Beijing time). Channels: online.</p>');
     expect(page).not.toContain('lang="zh-CN"');
     expect(page).not.toContain('in Chinese');
   });
@@ -31,7 +31,7 @@ describe('the public log page', () => {
       [entry(1, 'ConsultationOpened', { closesAt: '2026-11-26T08:00:00.000Z', channels: ['online'] })],
       'zh-CN',
     ).value;
-    expect(page).toContain('<p>征求意见开始，截止时间2026-11-26 16:00。渠道：网上征求意见。</p>');
+    expect(page).toContain('<p>征求意见开始，截止时间2026-11-26\u00a016:00。渠道：网上征求意见。</p>');
   });
 
   it.each(['en', 'zh-CN'] as const)('renders markup in the data as text (%s)', (locale) => {

@@ -2,7 +2,7 @@ import type { PublicLogEntry } from '../../../../../libs/domain/src';
 import { eventLabelIn } from '../../site-shell/web/public-event-text';
 import { summarizeEventIn } from '../../site-shell/web/public-event-text-en';
 import { html, type Html } from '../../site-shell/web/html';
-import { defineMessages, fill, formatDateTime, type Locale } from '../../site-shell/web/i18n';
+import { defineMessages, fill, formatDateTime, keepDatesWhole, type Locale } from '../../site-shell/web/i18n';
 import { roleName } from '../../site-shell/web/words';
 
 export const M = defineMessages(
@@ -14,6 +14,7 @@ export const M = defineMessages(
     empty: '暂无公开记录。',
     seq: '第 {seq} 条：',
     actor: '发布者：',
+    technical: '技术细节：哈希值',
     hash: '哈希值',
     prevHash: '上一条哈希值',
     verify: '在浏览器中验证这条日志',
@@ -27,6 +28,7 @@ export const M = defineMessages(
     empty: 'No public entry yet.',
     seq: 'Entry {seq}: ',
     actor: 'By: ',
+    technical: 'Technical details: hashes',
     hash: 'Hash',
     prevHash: 'Previous hash',
     verify: 'Verify this log in your browser',
@@ -45,8 +47,8 @@ function entryItem(entry: PublicLogEntry, locale: Locale): Html {
     .join(' · ');
   return html`<li id="seq-${entry.seq}"><h3>${fill(m.seq, { seq: entry.seq })}${eventLabelIn(entry.type, locale)}</h3>
 <p class="meta"><time datetime="${entry.occurredAt}">${formatDateTime(entry.occurredAt)}</time> · ${m.actor}${who}</p>
-<p>${summarizeEventIn(entry.type, entry.data, locale)}</p>
-<dl class="hashes"><dt>${m.hash}</dt><dd><code class="hash">${entry.hash}</code></dd><dt>${m.prevHash}</dt><dd><code class="hash">${entry.prevHash}</code></dd></dl></li>`;
+<p>${keepDatesWhole(summarizeEventIn(entry.type, entry.data, locale))}</p>
+<details class="tech"><summary>${m.technical}</summary><dl class="hashes"><dt>${m.hash}</dt><dd><code class="hash">${entry.hash}</code></dd><dt>${m.prevHash}</dt><dd><code class="hash">${entry.prevHash}</code></dd></dl></details></li>`;
 }
 
 /** Every entry: seq, type, time, actor (unit and role), a summary of its public data, hash and previous hash. */

@@ -29,9 +29,21 @@ export function resolveLocale(queryLang: unknown, cookieLang: unknown): Locale {
   return DEFAULT_LOCALE;
 }
 
-/** Replaces `{name}` placeholders; values are plain text (escaping happens in `html`). */
+/** Replaces `{name}` placeholders; values are plain text (escaping happens in `html`). A date and time in
+ * a value are kept on one line (`keepDatesWhole`). */
 export function fill(template: string, values: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (match, name: string) => (name in values ? String(values[name]) : match));
+  return template.replace(/\{(\w+)\}/g, (match, name: string) =>
+    name in values ? keepDatesWhole(String(values[name])) : match,
+  );
+}
+
+/**
+ * `2026-12-02 13:05` in running text with a no-break space between date and time, so a line never ends
+ * between them (ADR 106; a date alone has no break opportunity, and `<time>` elements are `nowrap`). For
+ * display only: form values keep the plain space their parser reads.
+ */
+export function keepDatesWhole(text: string): string {
+  return text.replace(/(\d{4}-\d\d-\d\d) (\d\d:\d\d)/g, '$1\u00a0$2');
 }
 
 /** `2026-12-02 13:05` in Asia/Shanghai (both languages: ISO order reads well in each). */

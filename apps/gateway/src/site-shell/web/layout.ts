@@ -1,3 +1,4 @@
+import { cardTables } from './card-table';
 import { html, type Html } from './html';
 import { defineMessages, type Locale } from './i18n';
 import type { PageContext } from './page-context';
@@ -146,7 +147,7 @@ ${content.head ?? ''}
 </div>
 </header>
 <main id="main" tabindex="-1">
-${content.main}
+${cardTables(content.main)}
 </main>
 <footer class="site-footer">
 <div class="site-footer__inner">
