@@ -46,10 +46,39 @@ export function toPublicLogEntry(row: PublicEventEntity): PublicLogEntry {
  * Entries are exactly the eight hashed fields.
  */
 export async function findPublicTimeline(dataSource: DataSource, id: string): Promise<PublicLogEntry[] | undefined> {
-  const visible = await dataSource.manager.existsBy(DecisionEntity, { id, publicVisible: true });
-  if (!visible) return undefined;
-  const rows = await dataSource.manager.find(PublicEventEntity, { where: { decisionId: id }, order: { seq: 'ASC' } });
-  return rows.map(toPublicLogEntry);
+  // One statement, no entity mapping: the hottest public read (issue 15; docs/benchmarks.md "reads").
+  const postgres = dataSource.options.type === 'postgres';
+  const rows = await dataSource.query<TimelineRow[]>(
+    `SELECT e.seq AS seq, e.type AS type, e.occurred_at AS occurred_at, e.actor AS actor, e.data AS data,
+            e.prev_hash AS prev_hash, e.hash AS hash
+       FROM decisions d LEFT JOIN public_events e ON e.decision_id = d.id
+      WHERE d.id = ${postgres ? '$1' : '?'} AND d.public_visible = ${postgres ? 'true' : '1'}
+      ORDER BY e.seq`,
+    [id],
+  );
+  if (rows.length === 0) return undefined;
+  return rows
+    .filter((row) => row.seq !== null)
+    .map((row) => ({
+      decisionId: id,
+      seq: Number(row.seq),
+      type: row.type as PublicLogEntry['type'],
+      occurredAt: row.occurred_at,
+      actor: JSON.parse(row.actor) as PublicLogEntry['actor'],
+      data: JSON.parse(row.data) as PublicLogEntry['data'],
+      prevHash: row.prev_hash,
+      hash: row.hash,
+    }));
+}
+
+interface TimelineRow {
+  seq: number | string | null;
+  type: string;
+  occurred_at: string;
+  actor: string;
+  data: string;
+  prev_hash: string;
+  hash: string;
 }
 
 /**
