@@ -68,7 +68,7 @@ describe.each(databaseKinds())('applying for information and following the reque
   it('answers a receipt and a secret, keeps the ID number de-identified, starts the case, and the lookup shows 登记 with its due date', async () => {
     const reply = await apply(application);
     expect(reply.status).toBe(201);
-    const { receipt, secret, receivedDate } = reply.body as Record<string, string>;
+    const { receipt, secret, receivedDate } = reply.body as { receipt: string; secret: string; receivedDate: string };
     expect(receipt).toMatch(/^GK-[0-9A-Y]{4}-[0-9A-Y]{4}-[0-9A-Y]{4}-[0-9A-Y]$/);
     expect(secret).toMatch(/^([0-9A-Z]{4}-){6}[0-9A-Z]{4}$/);
     expect(receivedDate).toBe(shanghaiDate(new Date()));
@@ -126,7 +126,12 @@ describe.each(databaseKinds())('applying for information and following the reque
       [{ ...application, contact: {} }, 422, 'DISCLOSURE_FIELD_REQUIRED', 'contact'],
       [{ ...application, idDocumentNumber: '110105194912310021' }, 422, 'DISCLOSURE_FIELD_INVALID', 'idDocumentNumber'],
       [{ ...application, deliveryWay: 'pigeon' }, 422, 'DISCLOSURE_FIELD_INVALID', 'deliveryWay'],
-      [{ ...application, deliveryWay: 'post', contact: { phone: '13912340000' } }, 422, 'DISCLOSURE_FIELD_REQUIRED', 'contact.address'],
+      [
+        { ...application, deliveryWay: 'post', contact: { phone: '13912340000' } },
+        422,
+        'DISCLOSURE_FIELD_REQUIRED',
+        'contact.address',
+      ],
       [{ ...application, unit: 'no-such-unit' }, 422, 'DISCLOSURE_UNIT_UNKNOWN', 'unit'],
     ];
     for (const [body, status, code, field] of cases) {
@@ -140,7 +145,7 @@ describe.each(databaseKinds())('applying for information and following the reque
   });
 
   it('answers an unknown receipt, a wrong secret and a malformed one alike, never cached', async () => {
-    const { receipt, secret } = (await apply(application)).body as Record<string, string>;
+    const { receipt, secret } = (await apply(application)).body as { receipt: string; secret: string; receivedDate: string };
     const wrongSecret = `${secret.slice(0, -1)}${secret.endsWith('0') ? '1' : '0'}`;
     const unknownReceipt = 'GK-0000-0000-0000-0';
     const answers = await Promise.all([
@@ -149,7 +154,8 @@ describe.each(databaseKinds())('applying for information and following the reque
       lookUp(receipt, 'short'),
       lookUp('OD-0000-0000-0000-0', secret),
     ]);
-    for (const answer of answers) expect([answer.status, answer.body.code]).toEqual([404, 'DISCLOSURE_LOOKUP_NOT_FOUND']);
+    for (const answer of answers)
+      expect([answer.status, answer.body.code]).toEqual([404, 'DISCLOSURE_LOOKUP_NOT_FOUND']);
     expect(new Set(answers.map((a) => JSON.stringify({ ...a.body, instance: undefined }))).size).toBe(1);
     const response = await fetch(`${system.baseUrl}/api/v1/public/disclosure-requests/lookup`, {
       method: 'POST',

@@ -206,7 +206,9 @@ export function siteIdentityFrom(config: GatewayConfig): SiteIdentity {
  * between an applicant's earlier and later requests and the retry of an application in flight.
  */
 export function disclosurePepper(config: GatewayConfig): string {
-  return config.DISCLOSURE_ID_PEPPER ?? createHmac('sha256', config.AUTH_SECRET).update('disclosure-id-pepper').digest('hex');
+  return (
+    config.DISCLOSURE_ID_PEPPER ?? createHmac('sha256', config.AUTH_SECRET).update('disclosure-id-pepper').digest('hex')
+  );
 }
 
 export function loadGatewayConfig(source: Record<string, string | undefined>): GatewayConfig {

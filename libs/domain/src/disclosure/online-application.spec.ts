@@ -26,7 +26,10 @@ describe('an application sent online', () => {
   it('accepts the fields of art.29 and checks a resident ID number by its check digit', () => {
     expect(refusal({})).toBeUndefined();
     expect(refusal({ idDocumentNumber: '110105 19491231 002x' })).toBeUndefined();
-    expect(refusal({ idDocumentNumber: '110105194912310021' })).toEqual(['DISCLOSURE_FIELD_INVALID', 'idDocumentNumber']);
+    expect(refusal({ idDocumentNumber: '110105194912310021' })).toEqual([
+      'DISCLOSURE_FIELD_INVALID',
+      'idDocumentNumber',
+    ]);
     expect(refusal({ idDocumentType: 'passport', idDocumentNumber: 'E12345678' })).toBeUndefined();
   });
 

@@ -30,7 +30,9 @@ export function receiptFrom(randoms: readonly number[], prefix = 'OD'): string {
  */
 export function normalizeReceipt(input: string, prefix = 'OD'): string | undefined {
   const upper = input.toUpperCase().replace(/[\s-]/g, '');
-  const compact = (upper.startsWith(prefix) ? upper.slice(prefix.length) : upper).replace(/O/g, '0').replace(/[IL]/g, '1');
+  const compact = (upper.startsWith(prefix) ? upper.slice(prefix.length) : upper)
+    .replace(/O/g, '0')
+    .replace(/[IL]/g, '1');
   if (compact.length !== RECEIPT_SYMBOLS + 1) return undefined;
   const values = [...compact.slice(0, RECEIPT_SYMBOLS)].map((c) => RECEIPT_ALPHABET.indexOf(c));
   if (values.some((v) => v < 0)) return undefined;

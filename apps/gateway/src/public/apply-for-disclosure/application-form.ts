@@ -1,9 +1,4 @@
-import {
-  APPLICANT_KINDS,
-  DELIVERY_FORMS,
-  DELIVERY_WAYS,
-  ID_DOCUMENT_TYPES,
-} from '../../../../../libs/domain/src';
+import { APPLICANT_KINDS, DELIVERY_FORMS, DELIVERY_WAYS, ID_DOCUMENT_TYPES } from '../../../../../libs/domain/src';
 import type { Unit } from '../../../../../libs/persistence/src';
 import { problemText, type PageProblemTexts } from '../../site-shell/web/error-messages';
 import { attrs, html, type Html } from '../../site-shell/web/html';
@@ -129,10 +124,21 @@ export function renderApplicationForm(
     html`<option value="">${m.choose}</option>${choices.map(
       ([value, label]) => html`<option${attrs({ value, selected: values[field] === value })}>${label}</option>`,
     )}`;
-  const select = (field: ApplicationField, label: string, choices: ReadonlyArray<readonly [string, string]>, hint?: string): Html =>
+  const select = (
+    field: ApplicationField,
+    label: string,
+    choices: ReadonlyArray<readonly [string, string]>,
+    hint?: string,
+  ): Html =>
     html`<div class="field"><label for="da-${field}">${label}</label>${errorFor(field)}
 <select id="da-${field}" name="${field}" required${aria(field, hint ? `da-${field}-hint` : undefined)}>${options(field, choices)}</select>${hint ? html`<span class="hint" id="da-${field}-hint">${hint}</span>` : ''}</div>`;
-  const input = (field: ApplicationField, label: string, type: string, extra: Record<string, string> = {}, hint?: string): Html =>
+  const input = (
+    field: ApplicationField,
+    label: string,
+    type: string,
+    extra: Record<string, string> = {},
+    hint?: string,
+  ): Html =>
     html`<div class="field"><label for="da-${field}">${label}</label>${errorFor(field)}
 <input type="${type}" id="da-${field}" name="${field}"${attrs({ value: values[field], ...extra })}${aria(field, hint ? `da-${field}-hint` : undefined)}>${hint ? html`<span class="hint" id="da-${field}-hint">${hint}</span>` : ''}</div>`;
   const listed = (keys: readonly string[], words: Readonly<Record<string, readonly [string, string]>>) =>
@@ -141,7 +147,11 @@ export function renderApplicationForm(
 ${error ? html`<div class="notice notice--error" role="alert" id="form-error"><strong>${m.problem}</strong>${colon(locale)}${message}</div>` : ''}
 <form class="stack" method="post" action="/disclosure/apply${langQuery(lang)}" accept-charset="utf-8">
 <input type="hidden" name="key"${attrs({ value: state.key })}>
-${select('unit', m.agency, units.map((u) => [u.id, locale === 'en' ? u.nameEn : u.name] as const))}
+${select(
+  'unit',
+  m.agency,
+  units.map((u) => [u.id, locale === 'en' ? u.nameEn : u.name] as const),
+)}
 <fieldset><legend>${m.applicant}</legend>
 ${select('applicantKind', m.kind, listed(APPLICANT_KINDS, APPLICANT_KIND_WORDS))}
 ${input('applicantName', m.name, 'text', { maxlength: '100', autocomplete: 'name', required: 'required' }, m.nameHint)}

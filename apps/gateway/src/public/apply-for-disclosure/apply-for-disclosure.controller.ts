@@ -1,5 +1,11 @@
 import { Body, Controller, Headers, Post, Req, Res } from '@nestjs/common';
-import { ApiCreatedResponse, ApiHeader, ApiTags, ApiTooManyRequestsResponse, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import {
+  ApiCreatedResponse,
+  ApiHeader,
+  ApiTags,
+  ApiTooManyRequestsResponse,
+  ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DisclosureRateLimit } from '../disclosure-rate-limit';
 import { ApplyForDisclosureRequest, DisclosureApplicationReceipt } from './apply-for-disclosure.dto';
@@ -24,7 +30,8 @@ export class ApplyForDisclosureController {
     description: 'Stored durably and its case started; keep the receipt and the secret to follow it.',
   })
   @ApiUnprocessableEntityResponse({
-    description: 'DISCLOSURE_FIELD_REQUIRED / DISCLOSURE_FIELD_INVALID (details.field), DISCLOSURE_UNIT_UNKNOWN, IDEMPOTENCY_KEY_REUSED',
+    description:
+      'DISCLOSURE_FIELD_REQUIRED / DISCLOSURE_FIELD_INVALID (details.field), DISCLOSURE_UNIT_UNKNOWN, IDEMPOTENCY_KEY_REUSED',
   })
   @ApiTooManyRequestsResponse({ description: 'RATE_LIMITED, with Retry-After' })
   async apply(

@@ -1,12 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsObject, IsOptional, IsString, ValidateNested } from 'class-validator';
-import {
-  APPLICANT_KINDS,
-  DELIVERY_FORMS,
-  DELIVERY_WAYS,
-  ID_DOCUMENT_TYPES,
-} from '../../../../../libs/domain/src';
+import { APPLICANT_KINDS, DELIVERY_FORMS, DELIVERY_WAYS, ID_DOCUMENT_TYPES } from '../../../../../libs/domain/src';
 
 export class DisclosureContact {
   @ApiPropertyOptional({ example: '13800000000' }) @IsOptional() @IsString() phone?: string;
@@ -48,7 +43,10 @@ export class ApplyForDisclosureRequest {
   @Type(() => DisclosureContact)
   contact!: DisclosureContact;
 
-  @ApiProperty({ example: '2025年本市公共停车场收费标准的核定文件', description: 'The information sought, 1–5000 characters' })
+  @ApiProperty({
+    example: '2025年本市公共停车场收费标准的核定文件',
+    description: 'The information sought, 1–5000 characters',
+  })
   @IsString()
   informationDescription!: string;
 

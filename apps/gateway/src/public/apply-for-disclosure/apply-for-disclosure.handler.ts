@@ -64,7 +64,11 @@ export class ApplyForDisclosureHandler {
   async execute(typed: PublicApplication, idempotencyKey: string | undefined): Promise<ApplicationReceipt> {
     const application = tidy(typed);
     if (idempotencyKey !== undefined && !KEY.test(idempotencyKey))
-      throw new DomainError('INVALID_IDEMPOTENCY_KEY', 'invalid', 'Idempotency-Key must be 1–128 printable ASCII characters.');
+      throw new DomainError(
+        'INVALID_IDEMPOTENCY_KEY',
+        'invalid',
+        'Idempotency-Key must be 1–128 printable ASCII characters.',
+      );
     validateOnlineApplication(application);
     if (!(await listUnits(this.dataSource)).some((unit) => unit.id === application.unit))
       throw new InvalidCommandError('DISCLOSURE_UNIT_UNKNOWN', `No agency ${application.unit}.`, { field: 'unit' });

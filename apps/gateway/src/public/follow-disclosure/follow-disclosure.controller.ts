@@ -17,7 +17,9 @@ export class FollowDisclosureController {
   @Post('lookup')
   @HttpCode(200)
   @ApiOkResponse({ type: DisclosureLookupAnswer, description: 'The case as its applicant follows it' })
-  @ApiNotFoundResponse({ description: 'DISCLOSURE_LOOKUP_NOT_FOUND: the same for an unknown receipt and a wrong secret' })
+  @ApiNotFoundResponse({
+    description: 'DISCLOSURE_LOOKUP_NOT_FOUND: the same for an unknown receipt and a wrong secret',
+  })
   @ApiTooManyRequestsResponse({ description: 'RATE_LIMITED, with Retry-After' })
   async lookUp(
     @Body() body: FollowDisclosureRequest,

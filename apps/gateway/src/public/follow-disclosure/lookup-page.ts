@@ -127,9 +127,12 @@ function clockText(found: ApplicantLookup, locale: Locale): Html {
   const { clock } = found.case;
   if (clock.status === 'running' && found.due)
     return html`${dueDate(found.due.at, found.due.count, locale)} <span class="muted">${inBrackets(fill(m.clockStart, { date: found.case.clockStartDate }), locale)}</span>`;
-  if (clock.status === 'awaiting_correction') return html`${fill(m.awaitingCorrection, { date: clock.correctionDueDate })}`;
+  if (clock.status === 'awaiting_correction')
+    return html`${fill(m.awaitingCorrection, { date: clock.correctionDueDate })}`;
   if (clock.status === 'paused') {
-    const reasons = clock.reasons.map((r) => word(PAUSE_WORDS, r === 'consultation' ? 'third_party' : 'payment', locale));
+    const reasons = clock.reasons.map((r) =>
+      word(PAUSE_WORDS, r === 'consultation' ? 'third_party' : 'payment', locale),
+    );
     return html`${fill(m.paused, { reasons: reasons.join(locale === 'en' ? ', ' : '、') })}`;
   }
   return html`${fill(m.stopped, { date: clock.status === 'stopped' ? clock.closedDate : '' })}`;
