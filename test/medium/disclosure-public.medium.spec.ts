@@ -145,7 +145,11 @@ describe.each(databaseKinds())('applying for information and following the reque
   });
 
   it('answers an unknown receipt, a wrong secret and a malformed one alike, never cached', async () => {
-    const { receipt, secret } = (await apply(application)).body as { receipt: string; secret: string; receivedDate: string };
+    const { receipt, secret } = (await apply(application)).body as {
+      receipt: string;
+      secret: string;
+      receivedDate: string;
+    };
     const wrongSecret = `${secret.slice(0, -1)}${secret.endsWith('0') ? '1' : '0'}`;
     const unknownReceipt = 'GK-0000-0000-0000-0';
     const answers = await Promise.all([
