@@ -73,7 +73,12 @@ describe('the disclosure application form and lookup in a real browser', () => {
         const secret = (await page.textContent('#secret'))!.trim();
         expect(receipt).toMatch(/^GK-/);
         expect(page.url()).not.toContain(secret);
-        if (javaScript) await check(page, lang);
+        if (javaScript) {
+          await check(page, lang);
+          await page.setViewportSize({ width: 390, height: 844 });
+          expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
+          await page.setViewportSize({ width: 1280, height: 900 });
+        }
 
         await page.goto(`${system.baseUrl}/disclosure/lookup?lang=${lang}`);
         await page.fill('#dl-receipt', receipt);
