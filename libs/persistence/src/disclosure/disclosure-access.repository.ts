@@ -1,3 +1,4 @@
+import { timingSafeEqual } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import type { CaseEvent } from '../../../domain/src';
 import { isUniqueViolation } from '../accounts/admin-events';
@@ -79,35 +80,42 @@ export async function findApplicationByKey(
   };
 }
 
-/** A case as the holder of its receipt reads it, with what proves the holder (the secret's hash). */
+/** A case as the holder of its receipt and secret reads it. */
 export interface ApplicantCaseRecord {
   request: DisclosureRequestEntity;
-  secretHash: string;
   applicant: { name: string; idDocumentType: string; idDocumentLastFour: string; contact: string };
   events: CaseEvent[];
 }
 
 /**
- * The case of a receipt for the applicant's lookup, or undefined when no online request has it (a request
- * registered by staff has no secret yet: it cannot be looked up this way). The caller compares the secret.
+ * The case of `receipt` when `secretHash` is its secret's hash (compared in constant time), else undefined:
+ * an unknown receipt and a wrong secret cost the same one query and answer alike. A request registered by
+ * staff (letters, visits, faxes) has no secret yet: it cannot be looked up this way.
  */
 export async function findApplicantCase(
   dataSource: DataSource,
   receipt: string,
+  secretHash: string,
 ): Promise<ApplicantCaseRecord | undefined> {
-  const request = await dataSource.getRepository(DisclosureRequestEntity).findOneBy({ receipt });
-  if (!request) return undefined;
-  const access = await dataSource.getRepository(DisclosureAccessEntity).findOneBy({ requestId: request.requestId });
-  const applicant = await dataSource
-    .getRepository(DisclosureApplicantEntity)
-    .findOneBy({ requestId: request.requestId });
-  if (!access || !applicant) return undefined;
+  const access = await dataSource.manager
+    .createQueryBuilder()
+    .select('a.request_id', 'id')
+    .addSelect('a.secret_hash', 'hash')
+    .from('disclosure_access', 'a')
+    .innerJoin('disclosure_requests', 'r', 'r.request_id = a.request_id')
+    .where('r.receipt = :receipt', { receipt })
+    .getRawOne<{ id: string; hash: string }>();
+  // Both are SHA-256 digests (32 bytes); an unknown receipt is compared against zeros, so it costs the same.
+  const stored = Buffer.from(access?.hash ?? '0'.repeat(64), 'hex');
+  if (!timingSafeEqual(Buffer.from(secretHash, 'hex'), stored) || !access) return undefined;
+  const request = await dataSource.getRepository(DisclosureRequestEntity).findOneBy({ requestId: access.id });
+  const applicant = await dataSource.getRepository(DisclosureApplicantEntity).findOneBy({ requestId: access.id });
+  if (!request || !applicant) return undefined;
   const rows = await dataSource
     .getRepository(DisclosureCaseLogEntity)
-    .find({ where: { requestId: request.requestId }, order: { seq: 'ASC' } });
+    .find({ where: { requestId: access.id }, order: { seq: 'ASC' } });
   return {
     request,
-    secretHash: access.secretHash,
     applicant: {
       name: applicant.name,
       idDocumentType: applicant.idDocumentType,

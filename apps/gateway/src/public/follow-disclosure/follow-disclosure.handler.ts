@@ -1,5 +1,4 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { timingSafeEqual } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import {
   type ApplicantCaseView,
@@ -49,9 +48,8 @@ export class FollowDisclosureHandler {
   async execute(typedReceipt: string, typedSecret: string): Promise<ApplicantLookup> {
     const receipt = normalizeDisclosureReceipt(typedReceipt.slice(0, 64));
     const secret = normalizeLookupSecret(typedSecret.slice(0, 128));
-    const record = receipt && secret ? await findApplicantCase(this.dataSource, receipt) : undefined;
-    const given = Buffer.from(lookupSecretHash(secret ?? ''), 'hex');
-    if (!record || !secret || !timingSafeEqual(given, Buffer.from(record.secretHash, 'hex'))) throw notFound();
+    const record = receipt && secret && (await findApplicantCase(this.dataSource, receipt, lookupSecretHash(secret)));
+    if (!record) throw notFound();
     const calendar = await currentCalendar(this.dataSource, new Date());
     const view = applicantCaseView(foldCase(record.events, calendar), calendar, DEFAULT_DISCLOSURE_SETTINGS);
     const { request, applicant } = record;
