@@ -85,6 +85,8 @@ describe(`hostile input over every endpoint (${KIND})`, () => {
         OPINION_RATE_PER_MINUTE: unlimited,
         COSIGNATURE_BURST: unlimited,
         COSIGNATURE_RATE_PER_MINUTE: unlimited,
+        DISCLOSURE_BURST: unlimited,
+        DISCLOSURE_RATE_PER_MINUTE: unlimited,
         LOGIN_MAX_FAILURES: unlimited,
         LOGIN_MAX_FAILURES_PER_CLIENT: unlimited,
       },
@@ -101,6 +103,25 @@ describe(`hostile input over every endpoint (${KIND})`, () => {
       headers: { 'content-type': 'text/plain' },
     });
     expect(cosignature.body.code).toBe('COSIGNED_NOTE_MALFORMED');
+    // So do the disclosure limits' rows (applications and lookups): a refused application, a failed lookup.
+    const application = await call(system.baseUrl, 'POST', '/api/v1/public/disclosure-requests', {
+      json: {
+        unit: 'unit-a',
+        applicantKind: 'natural_person',
+        applicantName: ' ',
+        idDocumentType: 'passport',
+        idDocumentNumber: 'E1234567',
+        contact: { phone: '13800000000' },
+        informationDescription: '信息',
+        deliveryForm: 'electronic',
+        deliveryWay: 'online',
+      },
+    });
+    expect(application.body.code).toBe('DISCLOSURE_FIELD_REQUIRED');
+    const lookup = await call(system.baseUrl, 'POST', '/api/v1/public/disclosure-requests/lookup', {
+      json: { receipt: 'GK-0000-0000-0000-0', secret: 'x' },
+    });
+    expect(lookup.body.code).toBe('DISCLOSURE_LOOKUP_NOT_FOUND');
     context = {
       decisionId: opened.id,
       receipt: submitted.body.receipt as string,

@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import { z } from 'zod';
 import { env, parseConfig } from '../../../libs/runtime/src';
 import { NoteError, parseCosignerKey, type NoteVerifier } from '../../../libs/transparency/src';
@@ -138,6 +139,14 @@ const schema = z
     TLOG_WITNESSES: tlogWitnesses,
     COSIGNATURE_RATE_PER_MINUTE: z.coerce.number().int().min(1).default(30),
     COSIGNATURE_BURST: z.coerce.number().int().min(1).default(30),
+    /**
+     * The deployment secret that peppers identity numbers' hashes (ADR 68) and seals an online application's
+     * lookup secret for retries (ADR 98); kept outside the database. Unset: derived from AUTH_SECRET.
+     */
+    DISCLOSURE_ID_PEPPER: z.string().min(16, 'must be at least 16 characters (a deployment secret)').optional(),
+    /** Per client, for the disclosure application and, separately, for the lookup (guessing secrets). */
+    DISCLOSURE_RATE_PER_MINUTE: z.coerce.number().int().min(1).default(6),
+    DISCLOSURE_BURST: z.coerce.number().int().min(1).default(10),
     /** Where attached files are kept (ADR 74, 87): `database` (the app database) or `directory:<path>`. */
     ATTACHMENT_STORE: z
       .string()
@@ -189,6 +198,17 @@ export function siteIdentityFrom(config: GatewayConfig): SiteIdentity {
     siteCode: config.SITE_ID_CODE,
     icpFiling: config.SITE_ICP_FILING,
   };
+}
+
+/**
+ * The identity pepper (ADR 68): `DISCLOSURE_ID_PEPPER`, or when unset one derived from AUTH_SECRET (also a
+ * secret kept outside the database). Trap: with the derived pepper, rotating AUTH_SECRET breaks the link
+ * between an applicant's earlier and later requests and the retry of an application in flight.
+ */
+export function disclosurePepper(config: GatewayConfig): string {
+  return (
+    config.DISCLOSURE_ID_PEPPER ?? createHmac('sha256', config.AUTH_SECRET).update('disclosure-id-pepper').digest('hex')
+  );
 }
 
 export function loadGatewayConfig(source: Record<string, string | undefined>): GatewayConfig {

@@ -299,6 +299,27 @@ export {
 } from './disclosure/stages';
 export { addWorkingDates, workingDaysBetween } from './disclosure/working-dates';
 export {
+  DISCLOSURE_RECEIPT_PREFIX,
+  disclosureReceiptFrom,
+  lookupSecretFrom,
+  lookupSecretHash,
+  maskedDocumentNumber,
+  normalizeDisclosureReceipt,
+  normalizeLookupSecret,
+  SECRET_BYTES,
+  SECRET_SYMBOLS,
+} from './disclosure/applicant-access';
+export { type ApplicantCaseView, applicantCaseView } from './disclosure/applicant-view';
+export {
+  DELIVERY_FORMS,
+  DELIVERY_WAYS,
+  ID_DOCUMENT_TYPES,
+  type IdDocumentType,
+  ONLINE_APPLICATION_LIMITS,
+  UNASSIGNED_HANDLER_ID,
+  validateOnlineApplication,
+} from './disclosure/online-application';
+export {
   ATTACHMENT_TYPES,
   type AttachmentKind,
   type AttachmentType,

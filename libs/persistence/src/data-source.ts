@@ -49,12 +49,15 @@ import {
   OpinionClusterEntity,
 } from './entities/feedback.entity';
 import {
+  DisclosureAccessEntity,
   DisclosureApplicantEntity,
   DisclosureCaseLogEntity,
   DisclosureRequestEntity,
 } from './entities/disclosure.entity';
 import { Disclosure1765400000000 as PostgresDisclosure } from './migrations/postgres/1765400000000-disclosure';
 import { Disclosure1765400000000 as SqliteDisclosure } from './migrations/sqlite/1765400000000-disclosure';
+import { DisclosureAccess1765800000000 as PostgresDisclosureAccess } from './migrations/postgres/1765800000000-disclosure-access';
+import { DisclosureAccess1765800000000 as SqliteDisclosureAccess } from './migrations/sqlite/1765800000000-disclosure-access';
 
 /** Where the app data lives: a SQLite file (embedded default) or a PostgreSQL URL. */
 export type DatabaseConfig = { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string; poolSize?: number };
@@ -83,6 +86,7 @@ export const ENTITIES = [
   DisclosureRequestEntity,
   DisclosureApplicantEntity,
   DisclosureCaseLogEntity,
+  DisclosureAccessEntity,
 ];
 
 /**
@@ -112,6 +116,7 @@ export function createDataSource(config: DatabaseConfig): DataSource {
         PostgresDisclosure,
         PostgresAttachmentBlobs,
         PostgresClusterLabelConfirmed,
+        PostgresDisclosureAccess,
       ],
       migrationsTransactionMode: 'all',
       synchronize: false,
@@ -138,6 +143,7 @@ export function createDataSource(config: DatabaseConfig): DataSource {
       SqliteDisclosure,
       SqliteAttachmentBlobs,
       SqliteClusterLabelConfirmed,
+      SqliteDisclosureAccess,
     ],
     migrationsTransactionMode: 'all',
     synchronize: false,

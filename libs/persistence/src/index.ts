@@ -176,6 +176,14 @@ export {
   registerDisclosureRequest,
 } from './disclosure/disclosure.repository';
 export {
+  type ApplicantCaseRecord,
+  type DisclosureAccess,
+  findApplicantCase,
+  findApplicationByKey,
+  registerOnlineDisclosureRequest,
+  type StoredApplication,
+} from './disclosure/disclosure-access.repository';
+export {
   AttachmentCorruptError,
   type AttachmentStore,
   DatabaseAttachmentStore,

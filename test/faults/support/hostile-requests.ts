@@ -43,8 +43,12 @@ export const PAGE_ROUTES: Route[] = [
     '/assets/{name}',
     '/feeds/decisions.atom',
     '/feeds/decisions/{id}.atom',
+    '/disclosure/apply',
+    '/disclosure/lookup',
   ].map((template) => ({ method: 'GET', template, door: 'page' as const })),
   { method: 'POST', template: '/decisions/{id}', door: 'page' },
+  { method: 'POST', template: '/disclosure/apply', door: 'page' },
+  { method: 'POST', template: '/disclosure/lookup', door: 'page' },
   ...[
     '/console',
     '/console/login',

@@ -106,3 +106,27 @@ export async function assertAttachmentNotPublic(
     ]);
   }
 }
+
+/**
+ * An applicant's personal data (issue 18: name, identity number, contact) on no public surface: pages in
+ * both languages, the disclosure pages without a secret, API, feeds and exports. Only the lookup answer
+ * to the holder of the receipt's secret shows the name (and the identity number masked).
+ */
+export async function assertApplicantNotPublic(baseUrl: string, hidden: string[]): Promise<void> {
+  const secret = new RegExp(hidden.map((h) => h.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'));
+  const pages = ['zh-CN', 'en'].flatMap((lang) =>
+    ['/', '/decisions', '/verify', '/disclosure/apply', '/disclosure/lookup', '/receipts'].map(
+      (path) => `${path}?lang=${lang}`,
+    ),
+  );
+  const apis = [
+    '/api/v1/public/decisions?pageSize=100',
+    '/feeds/decisions.atom',
+    ...['decisions.json', 'opinions.csv', 'opinions.json'].map((file) => `/api/v1/public/export/${file}`),
+  ];
+  for (const path of [...pages, ...apis]) {
+    const reply = await call(baseUrl, 'GET', path);
+    const text = typeof reply.body === 'string' ? reply.body : JSON.stringify(reply.body);
+    expect([path, reply.status, secret.test(text)]).toEqual([path, 200, false]);
+  }
+}

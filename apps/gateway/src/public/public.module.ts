@@ -1,5 +1,12 @@
 import { Module } from '@nestjs/common';
 import { SiteShellModule } from '../site-shell/site-shell.module';
+import { ApplyForDisclosureFormController } from './apply-for-disclosure/apply-for-disclosure-form.controller';
+import { ApplyForDisclosureController } from './apply-for-disclosure/apply-for-disclosure.controller';
+import { ApplyForDisclosureHandler } from './apply-for-disclosure/apply-for-disclosure.handler';
+import { DisclosureRateLimit } from './disclosure-rate-limit';
+import { FollowDisclosureController } from './follow-disclosure/follow-disclosure.controller';
+import { FollowDisclosureHandler } from './follow-disclosure/follow-disclosure.handler';
+import { ViewDisclosureLookupController } from './follow-disclosure/view-disclosure-lookup.controller';
 import { DownloadAttachmentController } from './download-attachment/download-attachment.controller';
 import { ExportDecisionsController } from './export-open-data/export-decisions.controller';
 import { ExportOpinionsController } from './export-open-data/export-opinions.controller';
@@ -66,6 +73,10 @@ import { ViewTimelineController } from './view-timeline/view-timeline.controller
     ExportDecisionsController,
     ExportOpinionsController,
     ViewAccessibilityStatementController,
+    ApplyForDisclosureController,
+    ApplyForDisclosureFormController,
+    FollowDisclosureController,
+    ViewDisclosureLookupController,
   ],
   providers: [
     SubmitOpinionHandler,
@@ -73,6 +84,9 @@ import { ViewTimelineController } from './view-timeline/view-timeline.controller
     GetTransparencyProofsHandler,
     SubmitCosignatureHandler,
     CosignatureRateLimitGuard,
+    ApplyForDisclosureHandler,
+    FollowDisclosureHandler,
+    DisclosureRateLimit,
   ],
 })
 export class PublicModule {}

@@ -226,6 +226,11 @@ export const ERROR_CODES = {
     zh: '同一申请只能按件或按量其中一种标准计费。',
     en: 'A request is charged per request or per page, never both.',
   },
+  DISCLOSURE_FIELD_INVALID: {
+    status: 422,
+    zh: '申请中有一项内容不符合要求，请按提示修改。',
+    en: 'A field of the application is not valid; correct it as shown.',
+  },
   DISCLOSURE_FIELD_REQUIRED: {
     status: 422,
     zh: '申请缺少必填内容（条例第二十九条）。',
@@ -240,6 +245,11 @@ export const ERROR_CODES = {
     status: 409,
     zh: '申请须按登记、审核、办理、答复、归档的顺序办理。',
     en: 'A request moves through registration, review, handling, reply and archive in order.',
+  },
+  DISCLOSURE_LOOKUP_NOT_FOUND: {
+    status: 404,
+    zh: '回执编号或查询密码不正确，请核对后重试。',
+    en: 'The receipt number or the lookup secret is not right; check both and try again.',
   },
   DISCLOSURE_NO_CONSULTATION_PENDING: {
     status: 409,
@@ -285,6 +295,11 @@ export const ERROR_CODES = {
     status: 409,
     zh: '答复期限已过，不能再办理此事项。',
     en: 'The reply period has ended; this step is no longer possible.',
+  },
+  DISCLOSURE_UNIT_UNKNOWN: {
+    status: 422,
+    zh: '请选择受理申请的行政机关。',
+    en: 'Choose the agency the request is for.',
   },
   DOCUMENT_VERSION_NOT_FOUND: {
     status: 404,

@@ -13,23 +13,29 @@ function checkSymbol(values: readonly number[]): string {
   return RECEIPT_ALPHABET[sum % BASE]!;
 }
 
-/** Builds a receipt from 12 random integers (any size; reduced mod 31). Randomness is the caller's. */
-export function receiptFrom(randoms: readonly number[]): string {
+/**
+ * Builds a receipt from 12 random integers (any size; reduced mod 31). Randomness is the caller's.
+ * `prefix` tells receipt kinds apart (`OD` opinions, `GK` disclosure requests); the check ignores it.
+ */
+export function receiptFrom(randoms: readonly number[], prefix = 'OD'): string {
   if (randoms.length !== RECEIPT_SYMBOLS) throw new RangeError(`a receipt needs ${RECEIPT_SYMBOLS} random values`);
   const values = randoms.map((r) => Math.abs(Math.trunc(r)) % BASE);
   const symbols = values.map((v) => RECEIPT_ALPHABET[v]).join('');
-  return `OD-${symbols.slice(0, 4)}-${symbols.slice(4, 8)}-${symbols.slice(8, 12)}-${checkSymbol(values)}`;
+  return `${prefix}-${symbols.slice(0, 4)}-${symbols.slice(4, 8)}-${symbols.slice(8, 12)}-${checkSymbol(values)}`;
 }
 
 /**
  * The canonical form of what someone typed (case, spaces, dashes and the look-alikes O→0, I/L→1
  * forgiven), or undefined when it cannot be a receipt (wrong length, unknown symbol, wrong check).
  */
-export function normalizeReceipt(input: string): string | undefined {
-  const compact = input.toUpperCase().replace(/[\s-]/g, '').replace(/^OD/, '').replace(/O/g, '0').replace(/[IL]/g, '1');
+export function normalizeReceipt(input: string, prefix = 'OD'): string | undefined {
+  const upper = input.toUpperCase().replace(/[\s-]/g, '');
+  const compact = (upper.startsWith(prefix) ? upper.slice(prefix.length) : upper)
+    .replace(/O/g, '0')
+    .replace(/[IL]/g, '1');
   if (compact.length !== RECEIPT_SYMBOLS + 1) return undefined;
   const values = [...compact.slice(0, RECEIPT_SYMBOLS)].map((c) => RECEIPT_ALPHABET.indexOf(c));
   if (values.some((v) => v < 0)) return undefined;
   if (checkSymbol(values) !== compact[RECEIPT_SYMBOLS]) return undefined;
-  return receiptFrom(values);
+  return receiptFrom(values, prefix);
 }

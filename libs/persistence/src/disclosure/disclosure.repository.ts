@@ -58,33 +58,36 @@ export function caseEntryHashInput(prevHash: string, requestId: string, draft: C
 
 /** Registers a request: its case row, its applicant (apart) and the first log entry, in one transaction. */
 export async function registerDisclosureRequest(dataSource: DataSource, request: NewDisclosureRequest): Promise<void> {
+  await inTransaction(dataSource, (manager) => insertDisclosureRequest(manager, request));
+}
+
+/** The writes of `registerDisclosureRequest` inside a caller's transaction (the online intake adds its access row). */
+export async function insertDisclosureRequest(manager: EntityManager, request: NewDisclosureRequest): Promise<void> {
   const { application: app, document } = request;
-  await inTransaction(dataSource, async (manager) => {
-    await manager.insert(DisclosureRequestEntity, {
-      requestId: request.requestId,
-      receipt: request.receipt,
-      unit: request.unit,
-      channel: request.channel,
-      applicantKind: app.applicantKind,
-      informationDescription: app.informationDescription,
-      deliveryForm: app.deliveryForm,
-      deliveryWay: app.deliveryWay,
-      receivedDate: request.receivedDate,
-      stage: 'registration',
-      outcome: null,
-      closedDate: null,
-      updatedAt: request.first.occurredAt,
-    });
-    await manager.insert(DisclosureApplicantEntity, {
-      requestId: request.requestId,
-      name: app.applicantName,
-      idDocumentType: document.type,
-      idDocumentLastFour: document.lastFour,
-      idDocumentHash: document.keyedHash,
-      contact: canonicalize(app.contact),
-    });
-    await appendEntries(manager, request.requestId, [request.first]);
+  await manager.insert(DisclosureRequestEntity, {
+    requestId: request.requestId,
+    receipt: request.receipt,
+    unit: request.unit,
+    channel: request.channel,
+    applicantKind: app.applicantKind,
+    informationDescription: app.informationDescription,
+    deliveryForm: app.deliveryForm,
+    deliveryWay: app.deliveryWay,
+    receivedDate: request.receivedDate,
+    stage: 'registration',
+    outcome: null,
+    closedDate: null,
+    updatedAt: request.first.occurredAt,
   });
+  await manager.insert(DisclosureApplicantEntity, {
+    requestId: request.requestId,
+    name: app.applicantName,
+    idDocumentType: document.type,
+    idDocumentLastFour: document.lastFour,
+    idDocumentHash: document.keyedHash,
+    contact: canonicalize(app.contact),
+  });
+  await appendEntries(manager, request.requestId, [request.first]);
 }
 
 /**

@@ -97,3 +97,29 @@ export class DisclosureCaseLogEntity {
   @Column({ type: 'varchar', length: 64 })
   hash!: string;
 }
+
+/**
+ * How the applicant of an online request reaches it (ADR 0098): the lookup secret's hash, and for an
+ * application sent with an Idempotency-Key what a retry needs to answer the same receipt and secret.
+ */
+@Entity('disclosure_access')
+export class DisclosureAccessEntity {
+  @PrimaryColumn({ name: 'request_id', type: 'varchar', length: 64 })
+  requestId!: string;
+
+  @Column({ name: 'secret_hash', type: 'varchar', length: 64 })
+  secretHash!: string;
+
+  @Column({ name: 'idempotency_key_hash', type: 'varchar', length: 64, nullable: true, unique: true })
+  idempotencyKeyHash!: string | null;
+
+  @Column({ name: 'request_hash', type: 'varchar', length: 64, nullable: true })
+  requestHash!: string | null;
+
+  /** base64url of IV ‖ AES-256-GCM ciphertext ‖ tag, under a key derived from the Idempotency-Key. */
+  @Column({ name: 'sealed_secret', type: 'text', nullable: true })
+  sealedSecret!: string | null;
+
+  @Column({ name: 'created_at', type: 'varchar', length: 32 })
+  createdAt!: string;
+}

@@ -236,6 +236,17 @@ export const ROUTE_CODES: Readonly<Record<string, readonly ErrorCode[]>> = {
     'RATE_LIMITED',
     'LIMITS_UNAVAILABLE',
   ],
+  ApplyForDisclosureController_apply: [
+    'DISCLOSURE_FIELD_REQUIRED',
+    'DISCLOSURE_FIELD_INVALID',
+    'DISCLOSURE_UNIT_UNKNOWN',
+    'INVALID_IDEMPOTENCY_KEY',
+    'IDEMPOTENCY_KEY_REUSED',
+    'RATE_LIMITED',
+    'LIMITS_UNAVAILABLE',
+    'TEMPORAL_UNAVAILABLE',
+  ],
+  FollowDisclosureController_lookUp: ['DISCLOSURE_LOOKUP_NOT_FOUND', 'RATE_LIMITED', 'LIMITS_UNAVAILABLE'],
 };
 
 /** The codes an operation can answer with: those of every request, of its traits (a body, a query DTO, staff), and its own. */
