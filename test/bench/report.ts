@@ -3,10 +3,12 @@ import type { CalendarFigures } from './calendar';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import type { FloodFigure } from './flood';
 import { dirname } from 'node:path';
+import { formatUpdateTasks, type UpdateTasks } from './history';
 import type { Stats } from './measure';
 import type { MillionResult } from './million';
 import type { ReplicaFigures } from './replicas';
 import type { TransparencyFigures } from './transparency';
+import type { TreeCostFigure } from './tree-cost';
 
 export interface FigureResult {
   id: string;
@@ -31,6 +33,8 @@ export interface DatabaseResult {
   database: 'sqlite' | 'postgres';
   figures: FigureResult[];
   ratios: RatioResult[];
+  /** Workflow tasks per update and the worker's time in them, from the recorded histories (history.ts). */
+  updateTasks?: Record<string, UpdateTasks>;
 }
 
 export interface BenchResults {
@@ -58,6 +62,8 @@ export interface BenchResults {
   cluster?: ClusterFigure[];
   /** Appends, proofs and a checkpoint at a million leaves (BENCH_ONLY without `tlog`: none). */
   transparency?: TransparencyFigures[];
+  /** A staff action with the transparency tree vs without it (BENCH_ONLY without `tlog-staff`: none). */
+  treeCost?: TreeCostFigure[];
 }
 
 export function ratioOf(figure: FigureResult, baseline: FigureResult): RatioResult {
@@ -108,7 +114,8 @@ export function formatTable(result: DatabaseResult): string {
       .join('  ')
       .trimEnd();
   const rule = widths.map((width) => '─'.repeat(width)).join('  ');
-  return [line(header), rule, ...rows.map(line)].join('\n');
+  const tasks = Object.entries(result.updateTasks ?? {}).map(([label, t]) => formatUpdateTasks(label, t));
+  return [line(header), rule, ...rows.map(line), ...(tasks.length ? ['From the histories:', ...tasks] : [])].join('\n');
 }
 
 export function writeResults(file: string, results: BenchResults): void {
