@@ -278,9 +278,25 @@ async function benchDatabase(kind: 'sqlite' | 'postgres', shared: Shared): Promi
     const body = await request(`${base}/api/v1/decisions`, registrationInit, 201, timeoutMs);
     decisionIds.push((JSON.parse(body) as { decisionId: string }).decisionId);
   };
-  // The first registration waits for the worker to bundle the workflows and poll its task queue.
+  // The first registration waits for the worker to bundle the workflows and poll its task queue, which can
+  // outlast the gateway's 10-s bound on a loaded machine: it is retried with one Idempotency-Key (applied once).
   const workerDied = worker.exited.then((code) => Promise.reject(new Error(`the worker exited with code ${code}`)));
-  await Promise.race([register(120_000), workerDied]).catch((error: unknown) => {
+  const firstInit = {
+    ...registrationInit,
+    headers: { ...(registrationInit.headers as Record<string, string>), 'idempotency-key': `first-${run}` },
+  };
+  const registerFirst = async (): Promise<void> => {
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        const body = await request(`${base}/api/v1/decisions`, firstInit, 201, 120_000);
+        decisionIds.push((JSON.parse(body) as { decisionId: string }).decisionId);
+        return;
+      } catch (error) {
+        if (attempt >= 12 || !String(error).includes('OUTCOME_UNKNOWN')) throw error;
+      }
+    }
+  };
+  await Promise.race([registerFirst(), workerDied]).catch((error: unknown) => {
     throw new Error(
       `first registration failed: ${String(error)}\nworker:\n${worker.output()}\ngateway:\n${gateway.output()}`,
     );

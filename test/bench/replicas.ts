@@ -134,7 +134,9 @@ export async function startReplicaSystem(replicas: number, options: ReplicaBench
       ids.push(first.decisionId as string);
     } catch (error) {
       if (attempt >= 12 || !String(error).includes('OUTCOME_UNKNOWN'))
-        throw new Error(`${String(error)}\n${apps.map((app) => `${app.name}:\n${app.output()}`).join('\n')}`);
+        throw new Error(`${String(error)}\n${apps.map((app) => `${app.name}:\n${app.output()}`).join('\n')}`, {
+          cause: error,
+        });
       check();
     }
   }

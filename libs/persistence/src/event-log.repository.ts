@@ -4,7 +4,6 @@ import {
   GENESIS_HASH,
   LogConflictError,
   projectDecision,
-  type DecisionRecord,
   type InternalEventDraft,
   type PublicEventDraft,
   type StepEvents,
@@ -74,8 +73,9 @@ async function appendPublic(
     [first - 1, ...drafts.map((d) => d.seq)],
     ['prevHash', 'hash'],
   );
-  let prevHash = first === 1 ? GENESIS_HASH : known.get(first - 1)?.hash;
-  if (prevHash === undefined) throw new LogConflictError(decisionId, first);
+  const before = first === 1 ? GENESIS_HASH : known.get(first - 1)?.hash;
+  if (before === undefined) throw new LogConflictError(decisionId, first);
+  let prevHash: string = before;
   const rows: PublicEventEntity[] = [];
   const leaves: NewLeaf[] = [];
   for (const draft of drafts) {
@@ -83,7 +83,8 @@ async function appendPublic(
     if (stored) {
       if (
         !(await sameStored(manager, PublicEventEntity, stored, toRow(decisionId, draft))) ||
-        stored.prevHash !== prevHash
+        stored.prevHash !== prevHash ||
+        stored.hash === undefined
       )
         throw new LogConflictError(decisionId, draft.seq);
       prevHash = stored.hash;
@@ -99,23 +100,25 @@ async function appendPublic(
 }
 
 type LogEntity = typeof PublicEventEntity | typeof InternalEventEntity;
+/** A stored entry as {@link entriesAt} reads it: no `data`; `prevHash` and `hash` when asked for. */
+type StoredEntry = Omit<LogEntryColumns, 'data'> & Partial<Pick<PublicEventEntity, 'prevHash' | 'hash'>>;
 
 /**
  * The entries of a chain at `seqs` that exist, by seq, in one query: their type and actor and the `extra`
  * columns. `data` (an offline channel's opinions can make it large) is read only to compare a stored entry.
  */
-async function entriesAt<E extends LogEntity>(
+async function entriesAt(
   manager: EntityManager,
-  entity: E,
+  entity: LogEntity,
   decisionId: string,
   seqs: number[],
-  extra: Array<Exclude<keyof InstanceType<E>, keyof LogEntryColumns>>,
-): Promise<Map<number, InstanceType<E>>> {
+  extra: Array<'prevHash' | 'hash'>,
+): Promise<Map<number, StoredEntry>> {
   const wanted = [...new Set(seqs.filter((seq) => seq >= 1))];
   const rows = (await manager.find(entity, {
-    select: Object.fromEntries(['decisionId', 'seq', 'type', 'actor', ...extra].map((key) => [key, true])) as never,
+    select: Object.fromEntries(['decisionId', 'seq', 'type', 'actor', ...extra].map((key) => [key, true])),
     where: { decisionId, seq: In(wanted) },
-  })) as Array<InstanceType<E>>;
+  })) as StoredEntry[];
   return new Map(rows.map((row) => [row.seq, row]));
 }
 
@@ -123,14 +126,14 @@ async function entriesAt<E extends LogEntity>(
 async function sameStored(
   manager: EntityManager,
   entity: LogEntity,
-  stored: LogEntryColumns,
+  stored: StoredEntry,
   row: LogEntryColumns,
 ): Promise<boolean> {
   if (stored.type !== row.type || stored.actor !== row.actor) return false;
-  const found = (await manager.findOne(entity as typeof PublicEventEntity, {
+  const found: LogEntryColumns | null = await manager.findOne(entity, {
     select: { decisionId: true, seq: true, data: true },
     where: { decisionId: stored.decisionId, seq: stored.seq },
-  })) as LogEntryColumns | null;
+  });
   return found?.data === row.data;
 }
 
