@@ -28,16 +28,17 @@ export interface AppProcess {
 const KEEP_OUTPUT = 64 * 1024;
 
 /**
- * Starts `node dist/apps/<name>/src/main.js` with exactly `env` (plus PATH), optionally pinned to
- * `cpus` (a taskset list such as "1-3").
+ * Starts `node dist/apps/<name>/src/main.js` (or `dist/<entry>`, a bench-only variant of the app) with
+ * exactly `env` (plus PATH), optionally pinned to `cpus` (a taskset list such as "1-3").
  */
 export function startApp(
   root: string,
   name: 'gateway' | 'worker',
   env: Record<string, string>,
   cpus?: string,
+  entry?: string,
 ): AppProcess {
-  const main = join(root, 'dist', 'apps', name, 'src', 'main.js');
+  const main = join(root, 'dist', ...(entry ? entry.split('/') : ['apps', name, 'src', 'main.js']));
   if (!existsSync(main)) throw new Error(`${main} is missing: run \`npm run build\` first (npm run bench does).`);
   // BENCH_CPU_PROF=<dir>: each app writes a V8 CPU profile there when it stops (open it in Chrome DevTools).
   const profile = process.env['BENCH_CPU_PROF']

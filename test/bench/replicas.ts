@@ -36,6 +36,10 @@ export interface ReplicaBenchOptions {
   log: (message: string) => void;
   /** The Temporal namespace (default: the apps' default, `default`). */
   namespace?: string;
+  /** A bench-only worker entry under dist/ instead of the worker's main (the tree-cost figure, ADR 0110). */
+  workerEntry?: string;
+  /** A prebuilt workflow bundle for the workers (WORKFLOW_BUNDLE); otherwise each bundles at start. */
+  workflowBundle?: string;
 }
 
 async function post(
@@ -44,10 +48,12 @@ async function post(
   body: unknown,
   status: number,
   signal: AbortSignal,
+  idempotencyKey?: string,
 ): Promise<any> {
   const headers: Record<string, string> = {
     'content-type': 'application/json',
     ...(token ? { authorization: `Bearer ${token}` } : {}),
+    ...(idempotencyKey ? { 'idempotency-key': idempotencyKey } : {}),
   };
   const response = await fetch(url, {
     method: 'POST',
@@ -70,6 +76,8 @@ export interface ReplicaSystem {
   /** Registers a new decision (an Update-With-Start). */
   registration: (slot: number) => Promise<void>;
   check: () => void;
+  /** The DATABASE_URL of its apps. */
+  databaseUrl: string;
 }
 
 /** Starts `replicas` gateways + workers on a fresh database, ready for load; everything is stopped by the caller's teardown. */
@@ -87,13 +95,14 @@ export async function startReplicaSystem(replicas: number, options: ReplicaBench
     DB_MIGRATE: 'false',
     LOG_LEVEL: 'warn',
     ...(options.namespace ? { TEMPORAL_NAMESPACE: options.namespace } : {}),
+    ...(options.workflowBundle ? { WORKFLOW_BUNDLE: options.workflowBundle } : {}),
   };
   const ports = await Promise.all(Array.from({ length: replicas }, () => freePort()));
   const bases = ports.map((port) => `http://127.0.0.1:${port}`);
   const secret = randomBytes(24).toString('hex');
   const apps: AppProcess[] = [];
   for (const [n, port] of ports.entries()) {
-    apps.push(startApp(options.root, 'worker', common));
+    apps.push(startApp(options.root, 'worker', common, undefined, options.workerEntry));
     apps.push(
       startApp(options.root, 'gateway', {
         ...common,
@@ -117,7 +126,21 @@ export async function startReplicaSystem(replicas: number, options: ReplicaBench
 
   log(`replicas ${replicas}: registering (the first waits for the workers to bundle)`);
   const ids: string[] = [];
-  for (let slot = 0; slot < options.staffConcurrency; slot += 1)
+  // The first waits for the workers to bundle the workflows, which can outlast the gateway's 10-s bound on a
+  // loaded machine: retried with one Idempotency-Key, it is applied once.
+  for (let attempt = 1; ids.length === 0; attempt += 1) {
+    try {
+      const first = await post(`${base(0)}/api/v1/decisions`, drafter, aRegistration(), 201, signal, `first-${run}`);
+      ids.push(first.decisionId as string);
+    } catch (error) {
+      if (attempt >= 12 || !String(error).includes('OUTCOME_UNKNOWN'))
+        throw new Error(`${String(error)}\n${apps.map((app) => `${app.name}:\n${app.output()}`).join('\n')}`, {
+          cause: error,
+        });
+      check();
+    }
+  }
+  for (let slot = 1; slot < options.staffConcurrency; slot += 1)
     ids.push(
       (await post(`${base(slot)}/api/v1/decisions`, drafter, aRegistration(), 201, signal)).decisionId as string,
     );
@@ -169,7 +192,7 @@ export async function startReplicaSystem(replicas: number, options: ReplicaBench
       201,
     );
   };
-  return { replicas, database: kind, opinion, staffAction, registration, check };
+  return { replicas, database: kind, opinion, staffAction, registration, check, databaseUrl: database.url };
 }
 
 /**

@@ -3,12 +3,14 @@ import type { CalendarFigures } from './calendar';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import type { FloodFigure } from './flood';
 import { dirname } from 'node:path';
+import { formatUpdateTasks, type UpdateTasks } from './history';
 import type { Stats } from './measure';
 import type { MillionResult } from './million';
 import type { ReadFigure } from './reads';
 import type { ReplicaFigures } from './replicas';
 import type { TimerFigures } from './timers';
 import type { TransparencyFigures } from './transparency';
+import type { TreeCostFigure } from './tree-cost';
 
 export interface FigureResult {
   id: string;
@@ -33,6 +35,8 @@ export interface DatabaseResult {
   database: 'sqlite' | 'postgres';
   figures: FigureResult[];
   ratios: RatioResult[];
+  /** Workflow tasks per update and the worker's time in them, from the recorded histories (history.ts). */
+  updateTasks?: Record<string, UpdateTasks>;
 }
 
 export interface BenchResults {
@@ -64,6 +68,8 @@ export interface BenchResults {
   reads?: ReadFigure[];
   /** Appends, proofs and a checkpoint at a million leaves (BENCH_ONLY without `tlog`: none). */
   transparency?: TransparencyFigures[];
+  /** A staff action with the transparency tree vs without it (BENCH_ONLY without `tlog-staff`: none). */
+  treeCost?: TreeCostFigure[];
 }
 
 export function ratioOf(figure: FigureResult, baseline: FigureResult): RatioResult {
@@ -114,7 +120,8 @@ export function formatTable(result: DatabaseResult): string {
       .join('  ')
       .trimEnd();
   const rule = widths.map((width) => '─'.repeat(width)).join('  ');
-  return [line(header), rule, ...rows.map(line)].join('\n');
+  const tasks = Object.entries(result.updateTasks ?? {}).map(([label, t]) => formatUpdateTasks(label, t));
+  return [line(header), rule, ...rows.map(line), ...(tasks.length ? ['From the histories:', ...tasks] : [])].join('\n');
 }
 
 export function writeResults(file: string, results: BenchResults): void {

@@ -5,6 +5,7 @@ import { DEFAULT_POLICY, DomainError } from '../../../libs/domain/src';
 import {
   appendCaseLog,
   appendEvents,
+  type AppendEventsOptions,
   clusterOpinions,
   countExecutionOpinions,
   currentCalendar,
@@ -25,14 +26,16 @@ import type {
 /**
  * The activity implementations, bound to their dependencies. `checkpointSigner` is the transparency
  * log's key (TLOG_SIGNING_KEY); without one, `makeCheckpoint` refuses and nothing is signed.
+ * `appendOptions` exists for one benchmark (ADR 0110); the worker's main never passes it.
  */
 export function createActivities(
   dataSource: DataSource,
   checkpointSigner?: NoteSigner,
+  appendOptions: AppendEventsOptions = {},
 ): DecisionActivities & CalendarActivities & TransparencyActivities & DisclosureActivities {
   return {
     async appendEvents({ decisionId, ...events }) {
-      await appendEvents(dataSource, decisionId, events);
+      await appendEvents(dataSource, decisionId, events, appendOptions);
     },
     sealConsultation({ decisionId }) {
       return sealConsultation(dataSource, decisionId, new Date());

@@ -1,5 +1,6 @@
 import { type NativeConnection, Worker } from '@temporalio/worker';
 import type { DataSource } from 'typeorm';
+import type { AppendEventsOptions } from '../../../libs/persistence/src';
 import type { NoteSigner } from '../../../libs/transparency/src';
 import { WORKFLOW_BUNDLER_OPTIONS } from '../../../libs/temporal/src';
 import { createActivities } from './activities';
@@ -15,6 +16,11 @@ export interface DecisionWorkerOptions {
   workflows: WorkflowSource;
   /** The transparency log's signing key; the checkpoint activity refuses without one. */
   checkpointSigner?: NoteSigner;
+  /**
+   * Only the tree-cost benchmark's worker (test/bench/worker-without-tree.ts, ADR 0110) sets this, to leave
+   * the transparency tree out; main.ts never does, and no setting reaches it.
+   */
+  appendOptions?: AppendEventsOptions;
 }
 
 /** Builds the worker that runs decision workflows and their activities on one task queue. */
@@ -24,7 +30,7 @@ export async function createDecisionWorker(options: DecisionWorkerOptions): Prom
     connection,
     namespace,
     taskQueue,
-    activities: createActivities(dataSource, options.checkpointSigner),
+    activities: createActivities(dataSource, options.checkpointSigner, options.appendOptions),
     ...('bundlePath' in workflows
       ? { workflowBundle: { codePath: workflows.bundlePath } }
       : { workflowsPath: workflows.workflowsPath, bundlerOptions: WORKFLOW_BUNDLER_OPTIONS }),

@@ -24,7 +24,7 @@ export { hashPassword, verifyPassword } from './accounts/password';
 export { createDataSource, type DatabaseConfig, databaseConfigFrom, ENTITIES, openDatabase } from './data-source';
 export { isDatabaseUnavailable, isUnstorableCharacter } from './database-errors';
 export { DATA_DIR_MODE, DATABASE_FILE_MODE, protectDatabaseFile, protectDataDirectory } from './file-modes';
-export { appendEvents } from './event-log.repository';
+export { appendEvents, type AppendEventsOptions } from './event-log.repository';
 export { sha256Hex } from './hash';
 export {
   findPublicDecision,
