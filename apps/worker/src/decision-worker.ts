@@ -3,6 +3,7 @@ import type { DataSource } from 'typeorm';
 import type { NoteSigner } from '../../../libs/transparency/src';
 import { WORKFLOW_BUNDLER_OPTIONS } from '../../../libs/temporal/src';
 import { createActivities } from './activities';
+import type { MailSettings } from './mail/outbox-drain';
 
 /** Where the workflow code comes from: a prebuilt bundle (production, tests) or the sources (development). */
 export type WorkflowSource = { bundlePath: string } | { workflowsPath: string };
@@ -15,6 +16,8 @@ export interface DecisionWorkerOptions {
   workflows: WorkflowSource;
   /** The transparency log's signing key; the checkpoint activity refuses without one. */
   checkpointSigner?: NoteSigner;
+  /** SMTP settings; without them the notification activity refuses and the outbox waits. */
+  mail?: MailSettings;
 }
 
 /** Builds the worker that runs decision workflows and their activities on one task queue. */
@@ -24,7 +27,7 @@ export async function createDecisionWorker(options: DecisionWorkerOptions): Prom
     connection,
     namespace,
     taskQueue,
-    activities: createActivities(dataSource, options.checkpointSigner),
+    activities: createActivities(dataSource, options.checkpointSigner, options.mail),
     ...('bundlePath' in workflows
       ? { workflowBundle: { codePath: workflows.bundlePath } }
       : { workflowsPath: workflows.workflowsPath, bundlerOptions: WORKFLOW_BUNDLER_OPTIONS }),

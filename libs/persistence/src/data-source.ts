@@ -55,6 +55,9 @@ import {
 } from './entities/disclosure.entity';
 import { Disclosure1765400000000 as PostgresDisclosure } from './migrations/postgres/1765400000000-disclosure';
 import { Disclosure1765400000000 as SqliteDisclosure } from './migrations/sqlite/1765400000000-disclosure';
+import { MailRecipientEntity, NotificationOutboxEntity } from './entities/notification.entity';
+import { Notifications1765700000000 as PostgresNotifications } from './migrations/postgres/1765700000000-notifications';
+import { Notifications1765700000000 as SqliteNotifications } from './migrations/sqlite/1765700000000-notifications';
 
 /** Where the app data lives: a SQLite file (embedded default) or a PostgreSQL URL. */
 export type DatabaseConfig = { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string; poolSize?: number };
@@ -83,6 +86,8 @@ export const ENTITIES = [
   DisclosureRequestEntity,
   DisclosureApplicantEntity,
   DisclosureCaseLogEntity,
+  MailRecipientEntity,
+  NotificationOutboxEntity,
 ];
 
 /**
@@ -112,6 +117,7 @@ export function createDataSource(config: DatabaseConfig): DataSource {
         PostgresDisclosure,
         PostgresAttachmentBlobs,
         PostgresClusterLabelConfirmed,
+        PostgresNotifications,
       ],
       migrationsTransactionMode: 'all',
       synchronize: false,
@@ -138,6 +144,7 @@ export function createDataSource(config: DatabaseConfig): DataSource {
       SqliteDisclosure,
       SqliteAttachmentBlobs,
       SqliteClusterLabelConfirmed,
+      SqliteNotifications,
     ],
     migrationsTransactionMode: 'all',
     synchronize: false,

@@ -16,6 +16,7 @@ import type { LogEntryColumns } from './entities/log-entry.columns';
 import { PublicEventEntity } from './entities/public-event.entity';
 import { sha256Hex } from './hash';
 import { fromDecisionEntity, toDecisionEntity } from './decision-mapping';
+import { enqueueStepMails } from './notifications/enqueue';
 import { projectConsultation } from './opinions/consultation-window';
 import { inTransaction } from './transaction';
 import { appendTreeLeaves, type NewLeaf } from './transparency/tree-writer';
@@ -35,6 +36,7 @@ import { publicLogLeaf } from './transparency/leaf';
  *
  * Each public entry stored becomes the next leaf of the transparency log's tree in the same transaction
  * (ADR 54): an entry skipped as already stored already has its leaf, so no leaf is skipped or doubled.
+ * Likewise each stored public entry queues one message to each confirmed follower (ADR 94).
  */
 export async function appendEvents(dataSource: DataSource, decisionId: string, events: StepEvents): Promise<void> {
   await inTransaction(dataSource, async (manager) => {
@@ -61,6 +63,11 @@ async function appendPublic(manager: EntityManager, decisionId: string, drafts: 
     prevHash = hash;
   }
   await appendTreeLeaves(manager, leaves);
+  await enqueueStepMails(
+    manager,
+    decisionId,
+    drafts.filter((draft) => leaves.some((leaf) => leaf.seq === draft.seq)),
+  );
 }
 
 /** The same step, whatever its `occurredAt` (see appendEvents). */
