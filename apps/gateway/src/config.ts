@@ -138,6 +138,8 @@ const schema = z
     TLOG_WITNESSES: tlogWitnesses,
     COSIGNATURE_RATE_PER_MINUTE: z.coerce.number().int().min(1).default(30),
     COSIGNATURE_BURST: z.coerce.number().int().min(1).default(30),
+    FOLLOW_RATE_PER_MINUTE: z.coerce.number().int().min(1).default(2),
+    FOLLOW_BURST: z.coerce.number().int().min(1).default(5),
     /** Where attached files are kept (ADR 74, 87): `database` (the app database) or `directory:<path>`. */
     ATTACHMENT_STORE: z
       .string()

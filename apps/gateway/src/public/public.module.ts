@@ -3,6 +3,8 @@ import { SiteShellModule } from '../site-shell/site-shell.module';
 import { DownloadAttachmentController } from './download-attachment/download-attachment.controller';
 import { ExportDecisionsController } from './export-open-data/export-decisions.controller';
 import { ExportOpinionsController } from './export-open-data/export-opinions.controller';
+import { FollowDecisionController } from './follow-decision/follow-decision.controller';
+import { FollowRateLimit } from './follow-decision/follow-rate-limit.guard';
 import { GetFeedsController } from './get-feeds/get-feeds.controller';
 import { GetFeedsHandler } from './get-feeds/get-feeds.handler';
 import { GetTransparencyProofsController } from './get-transparency-proofs/get-transparency-proofs.controller';
@@ -66,6 +68,7 @@ import { ViewTimelineController } from './view-timeline/view-timeline.controller
     ExportDecisionsController,
     ExportOpinionsController,
     ViewAccessibilityStatementController,
+    FollowDecisionController,
   ],
   providers: [
     SubmitOpinionHandler,
@@ -73,6 +76,7 @@ import { ViewTimelineController } from './view-timeline/view-timeline.controller
     GetTransparencyProofsHandler,
     SubmitCosignatureHandler,
     CosignatureRateLimitGuard,
+    FollowRateLimit,
   ],
 })
 export class PublicModule {}

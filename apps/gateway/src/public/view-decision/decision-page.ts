@@ -3,6 +3,7 @@ import { defineMessages } from '../../site-shell/web/i18n';
 import { renderPage } from '../../site-shell/web/layout';
 import type { PageContext } from '../../site-shell/web/page-context';
 import { decisionFeedLink, decisionHeader } from '../decision-header';
+import { renderFollowForm } from '../follow-decision/follow-pages';
 import { renderOpinionForm, type OpinionFormState } from '../submit-opinion/opinion-form';
 import { attachmentsSection } from './attachments-section';
 import { consultationSection, documentsSection } from './consultation-section';
@@ -40,6 +41,7 @@ ${opinionsSection(decision.id, data.opinions, context.locale, lang)}
 ${feedbackSection(model.feedback, context.locale)}
 ${outcomeSection(model, context.locale)}
 ${executionSection(decision.id, model, context.locale)}
-${decision.stage !== 'consultation' ? formHtml : ''}`;
+${decision.stage !== 'consultation' ? formHtml : ''}
+${renderFollowForm(decision.id, context.locale, lang)}`;
   return renderPage(context, { title: decision.title, main, head: decisionFeedLink(decision) });
 }
