@@ -4,7 +4,7 @@ import type { NotificationActivities } from './activities';
 const { sendNotifications } = proxyActivities<NotificationActivities>({
   startToCloseTimeout: '5 minutes',
   heartbeatTimeout: '1 minute',
-  retry: { initialInterval: '5 seconds', maximumInterval: '5 minutes', nonRetryableErrorTypes: ['NO_SMTP'] },
+  retry: { initialInterval: '1 second', maximumInterval: '5 minutes', nonRetryableErrorTypes: ['NO_SMTP'] },
 });
 
 /** Messages sent per activity call. */

@@ -24,9 +24,9 @@ export interface Mailbox {
  * A real SMTP server on loopback for tests — the embedded mode's sink (`smtp-server`), keeping each
  * message as an `.eml` file in a temporary directory — and a reader of what arrived.
  */
-export async function startMailbox(): Promise<Mailbox> {
+export async function startMailbox(port = 0): Promise<Mailbox> {
   const dir = mkdtempSync(join(tmpdir(), 'od-mail-'));
-  const sink = await startMailSink(dir);
+  const sink = await startMailSink(dir, port);
   return {
     url: sink.url,
     messages: () =>
@@ -58,7 +58,13 @@ export function parseMail(raw: string): ReceivedMail {
       : encoding === 'quoted-printable'
         ? decodeQuotedPrintable(body)
         : body;
-  return { headers, subject: headers['subject'] ?? '', to: headers['to'] ?? '', text: text.replace(/\r\n/g, '\n'), raw };
+  return {
+    headers,
+    subject: headers['subject'] ?? '',
+    to: headers['to'] ?? '',
+    text: text.replace(/\r\n/g, '\n'),
+    raw,
+  };
 }
 
 function decodeQuotedPrintable(body: string): string {
