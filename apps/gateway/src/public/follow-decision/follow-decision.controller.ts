@@ -3,7 +3,12 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { DataSource } from 'typeorm';
 import { DomainError, normalizeFollowEmail } from '../../../../../libs/domain/src';
-import { confirmFollower, findRecipientByToken, followDecision, unsubscribe } from '../../../../../libs/persistence/src';
+import {
+  confirmFollower,
+  findRecipientByToken,
+  followDecision,
+  unsubscribe,
+} from '../../../../../libs/persistence/src';
 import { toProblem } from '../../common/problem.filter';
 import { DATA_SOURCE } from '../../common/tokens';
 import type { Html } from '../../site-shell/web/html';
@@ -52,7 +57,11 @@ export class FollowDecisionController {
     try {
       const email = normalizeFollowEmail(typed);
       await this.rateLimit.admit(request, reply);
-      const outcome = await followDecision(this.dataSource, { decisionId: id, email, lang: context.locale }, new Date());
+      const outcome = await followDecision(
+        this.dataSource,
+        { decisionId: id, email, lang: context.locale },
+        new Date(),
+      );
       if (outcome === 'unknown-decision')
         throw new DomainError('DECISION_NOT_FOUND', 'not_found', `No public decision ${id}.`);
       const m = M[context.locale];
@@ -60,7 +69,10 @@ export class FollowDecisionController {
     } catch (error) {
       if (!(error instanceof DomainError) || !['INVALID_EMAIL', 'RATE_LIMITED'].includes(error.code)) throw error;
       const { problem } = toProblem(error);
-      const form = renderFollowForm(id, context.locale, lang, { email: typed, error: { code: error.code, status: problem.status } });
+      const form = renderFollowForm(id, context.locale, lang, {
+        email: typed,
+        error: { code: error.code, status: problem.status },
+      });
       await this.send(request, reply, context, M[context.locale].heading, form, problem.status);
     }
   }
@@ -80,7 +92,13 @@ export class FollowDecisionController {
     const m = M[context.locale];
     const [title, text] =
       recipient.status === 'unsubscribed' ? [m.unsubscribedTitle, m.wasUnsubscribed] : [m.confirmedTitle, m.confirmed];
-    await this.send(request, reply, context, title, messagePage(title, text, recipient.decisionId, context.locale, context.query['lang']));
+    await this.send(
+      request,
+      reply,
+      context,
+      title,
+      messagePage(title, text, recipient.decisionId, context.locale, context.query['lang']),
+    );
   }
 
   /** `GET /follow/unsubscribe?token=`: a button that unsubscribes. */
@@ -101,11 +119,21 @@ export class FollowDecisionController {
     const recipient = await unsubscribe(this.dataSource, token, new Date());
     if (!recipient) throw linkUnknown();
     const m = M[context.locale];
-    const page = messagePage(m.unsubscribedTitle, m.unsubscribed, recipient.decisionId, context.locale, context.query['lang']);
+    const page = messagePage(
+      m.unsubscribedTitle,
+      m.unsubscribed,
+      recipient.decisionId,
+      context.locale,
+      context.query['lang'],
+    );
     await this.send(request, reply, context, m.unsubscribedTitle, page);
   }
 
-  private async tokenPage(kind: 'confirm' | 'unsubscribe', request: FastifyRequest, reply: FastifyReply): Promise<void> {
+  private async tokenPage(
+    kind: 'confirm' | 'unsubscribe',
+    request: FastifyRequest,
+    reply: FastifyReply,
+  ): Promise<void> {
     const context = pageContext(request, reply);
     const token = context.query['token'] ?? '';
     const recipient = token ? await findRecipientByToken(this.dataSource, token) : undefined;
@@ -113,7 +141,13 @@ export class FollowDecisionController {
     const m = M[context.locale];
     const page =
       recipient.status === 'unsubscribed'
-        ? messagePage(m.unsubscribedTitle, m.wasUnsubscribed, recipient.decisionId, context.locale, context.query['lang'])
+        ? messagePage(
+            m.unsubscribedTitle,
+            m.wasUnsubscribed,
+            recipient.decisionId,
+            context.locale,
+            context.query['lang'],
+          )
         : tokenFormPage(kind, token, context.locale, context.query['lang']);
     await this.send(request, reply, context, kind === 'confirm' ? m.confirmTitle : m.unsubscribeTitle, page);
   }

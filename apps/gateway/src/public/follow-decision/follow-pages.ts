@@ -7,7 +7,7 @@ export const M = defineMessages(
     heading: '关注此决策事项',
     intro:
       '留下电子邮箱，此决策事项每有一项公开进展都会通知您。提交后请查收确认邮件：确认后才开始通知。邮箱仅用于发送通知，不会公开，退订后即删除。',
-    email: '电子邮箱',
+    email: '接收通知的电子邮箱',
     follow: '关注',
     problem: '未能关注',
     sentTitle: '请查收确认邮件',
@@ -30,7 +30,7 @@ export const M = defineMessages(
     heading: 'Follow this decision',
     intro:
       'Leave an e-mail address to be told of each public step of this decision. Then confirm with the link in the e-mail we send: nothing else is sent before. The address is used for these messages only, never published, and deleted when you unsubscribe.',
-    email: 'E-mail',
+    email: 'E-mail for the updates',
     follow: 'Follow',
     problem: 'Could not follow',
     sentTitle: 'Check your e-mail',
@@ -93,7 +93,9 @@ export function tokenFormPage(
 ): Html {
   const m = M[locale];
   const [title, intro, button] =
-    kind === 'confirm' ? [m.confirmTitle, m.confirmIntro, m.confirm] : [m.unsubscribeTitle, m.unsubscribeIntro, m.unsubscribe];
+    kind === 'confirm'
+      ? [m.confirmTitle, m.confirmIntro, m.confirm]
+      : [m.unsubscribeTitle, m.unsubscribeIntro, m.unsubscribe];
   return html`<h1>${title}</h1><p>${intro}</p>
 <form method="post" action="${withLang(`/follow/${kind}`, lang)}" accept-charset="utf-8">
 <input type="hidden" name="token"${attrs({ value: token })}>
