@@ -121,7 +121,9 @@ async function main(): Promise<void> {
     `  API            ${base}/api/v1/public/decisions/{id}`,
     `  API docs       ${base}/api/docs`,
     `  Health         ${base}/health/ready`,
-    mailSink ? `  Mail           kept as .eml files in ${join(dataDir, 'mail')} (SMTP_URL sends it out)` : `  Mail           SMTP_URL`,
+    mailSink
+      ? `  Mail           kept as .eml files in ${join(dataDir, 'mail')} (SMTP_URL sends it out)`
+      : `  Mail           SMTP_URL`,
     temporal ? `  Temporal UI    http://127.0.0.1:${config.TEMPORAL_UI_PORT}` : `  Temporal       ${temporalAddress}`,
     demo
       ? `  Demo accounts  admin, drafter, reviewer, manager (unit-a), drafter-b (unit-b); password: ${config.DEMO_PASSWORD ? 'DEMO_PASSWORD' : join(dataDir, 'demo-accounts.txt')}`

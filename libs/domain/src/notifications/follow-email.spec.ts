@@ -7,15 +7,23 @@ describe('normalizeFollowEmail', () => {
     expect(normalizeFollowEmail('王芳@例子.中国')).toBe('王芳@例子.中国');
   });
 
-  it.each(['', 'no-at-sign', 'a@b', 'two@@example.com', 'a b@example.com', 'x@example..com', '"Name" <a@example.com>', `${'a'.repeat(250)}@example.com`, 'a@example.com, b@example.com', 'a@example.com\r\nBcc: c@example.com'])(
-    'refuses %j with INVALID_EMAIL',
-    (typed) => {
-      expect(() => normalizeFollowEmail(typed)).toThrow(DomainError);
-      try {
-        normalizeFollowEmail(typed);
-      } catch (error) {
-        expect((error as DomainError).code).toBe('INVALID_EMAIL');
-      }
-    },
-  );
+  it.each([
+    '',
+    'no-at-sign',
+    'a@b',
+    'two@@example.com',
+    'a b@example.com',
+    'x@example..com',
+    '"Name" <a@example.com>',
+    `${'a'.repeat(250)}@example.com`,
+    'a@example.com, b@example.com',
+    'a@example.com\r\nBcc: c@example.com',
+  ])('refuses %j with INVALID_EMAIL', (typed) => {
+    expect(() => normalizeFollowEmail(typed)).toThrow(DomainError);
+    try {
+      normalizeFollowEmail(typed);
+    } catch (error) {
+      expect((error as DomainError).code).toBe('INVALID_EMAIL');
+    }
+  });
 });

@@ -7,7 +7,8 @@ const MAX_ADDRESS_LENGTH = 254;
  * One mailbox `local@domain`: no spaces, no second `@`, no display name or list, a dotted domain
  * without empty labels. Deliberately plain: the double opt-in, not the syntax, proves an address.
  */
-const ADDRESS = /^[^\s@<>(),;:"\\[\]]{1,64}@(?=.{1,253}$)[A-Za-z0-9\u00a1-\uffff](?:[A-Za-z0-9\u00a1-\uffff-]*[A-Za-z0-9\u00a1-\uffff])?(?:\.[A-Za-z0-9\u00a1-\uffff](?:[A-Za-z0-9\u00a1-\uffff-]*[A-Za-z0-9\u00a1-\uffff])?)+$/;
+const ADDRESS =
+  /^[^\s@<>(),;:"\\[\]]{1,64}@(?=.{1,253}$)[A-Za-z0-9\u00a1-\uffff](?:[A-Za-z0-9\u00a1-\uffff-]*[A-Za-z0-9\u00a1-\uffff])?(?:\.[A-Za-z0-9\u00a1-\uffff](?:[A-Za-z0-9\u00a1-\uffff-]*[A-Za-z0-9\u00a1-\uffff])?)+$/;
 
 /**
  * The address a follower typed, trimmed and with its domain in lower case, or INVALID_EMAIL (ADR 95).

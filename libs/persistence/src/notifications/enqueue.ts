@@ -50,7 +50,11 @@ export async function enqueueStepMails(
   });
   for (const { id } of followers)
     for (const { seq, occurredAt } of entries)
-      await enqueueMail(manager, { key: `step:${id}:${seq}`, recipientId: id, kind: 'step', decisionId, seq }, occurredAt);
+      await enqueueMail(
+        manager,
+        { key: `step:${id}:${seq}`, recipientId: id, kind: 'step', decisionId, seq },
+        occurredAt,
+      );
 }
 
 /** Opinions read per query while queuing answer mails. */

@@ -67,7 +67,11 @@ export async function findRecipientByToken(
 }
 
 /** Confirms a pending follower (idempotent); an unsubscribed one stays unsubscribed. */
-export async function confirmFollower(dataSource: DataSource, token: string, now: Date): Promise<RecipientByToken | undefined> {
+export async function confirmFollower(
+  dataSource: DataSource,
+  token: string,
+  now: Date,
+): Promise<RecipientByToken | undefined> {
   await inTransaction(dataSource, (manager) =>
     manager.update(
       MailRecipientEntity,
@@ -82,7 +86,11 @@ export async function confirmFollower(dataSource: DataSource, token: string, now
  * Ends every message to the token's recipient (RFC 8058 one-click, or the page's button): idempotent.
  * A follower's address is erased at once; messages still queued for them are cancelled.
  */
-export async function unsubscribe(dataSource: DataSource, token: string, now: Date): Promise<RecipientByToken | undefined> {
+export async function unsubscribe(
+  dataSource: DataSource,
+  token: string,
+  now: Date,
+): Promise<RecipientByToken | undefined> {
   await inTransaction(dataSource, async (manager) => {
     const row = await manager.findOneBy(MailRecipientEntity, { token });
     if (!row || row.status === 'unsubscribed') return;
