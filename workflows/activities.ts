@@ -89,3 +89,22 @@ export interface TransparencyActivities {
    */
   makeCheckpoint(input: Record<string, never>): Promise<{ size: number } | null>;
 }
+
+/** What one `sendNotifications` call did. */
+export interface SendNotificationsResult {
+  sent: number;
+  cancelled: number;
+  failed: number;
+  /** True when the batch stopped at its limit: more messages may be waiting. */
+  more: boolean;
+}
+
+/** The activity of the e-mail outbox (`notificationOutboxWorkflow`, ADR 94). Implemented in `apps/worker`. */
+export interface NotificationActivities {
+  /**
+   * Sends up to `limit` queued messages through SMTP, each claimed before and settled after it is
+   * sent, so a retry sends none twice. Fails (retryably) when the SMTP server cannot be reached, the
+   * message queued again; non-retryably with NO_SMTP on a worker without `SMTP_URL`.
+   */
+  sendNotifications(input: { limit: number }): Promise<SendNotificationsResult>;
+}

@@ -25,6 +25,11 @@ export function transparencyCheckpointsWorkflowId(taskQueue: string): string {
   return `transparency-checkpoints:${taskQueue}`;
 }
 
+/** The e-mail outbox's sender (`notificationOutboxWorkflow`, ADR 94): one per task queue. */
+export function notificationOutboxWorkflowId(taskQueue: string): string {
+  return `notification-outbox:${taskQueue}`;
+}
+
 /** Input of `decisionWorkflow`. `state` is set when a run continues as new. */
 export interface DecisionWorkflowInput {
   decisionId: string;

@@ -6,12 +6,21 @@ import { aRegistration } from '../support/decisions';
 import { call, login, type Reply, publishForConsultation } from '../support/http';
 import { uniqueTaskQueue } from '../support/temporal';
 import { eventually } from '../support/eventually';
+import { startMailbox, type Mailbox, type ReceivedMail } from '../support/mailbox';
+import { assertNoContactOnPublicSurfaces } from './support/public-surfaces';
 
 const PASSWORD = 'e2e-password';
 const inSeconds = (s: number): string => new Date(Date.now() + s * 1000).toISOString();
 const FORM_LETTER =
   '我坚决反对将城区停车收费标准提高一倍的方案，这会显著增加居民的出行负担，建议维持现行标准并增加公共停车位供给。';
 const REASON = '停车收费标准由价格主管部门按照停车设施建设和运营成本统一核定，本次调整已经成本监审。';
+const MAIL_BASE = 'https://decisions.example.gov.cn';
+const formBody = (fields: Record<string, string>): { rawBody: string; headers: Record<string, string> } => ({
+  rawBody: new URLSearchParams(fields).toString(),
+  headers: { 'content-type': 'application/x-www-form-urlencoded' },
+});
+const tokenIn = (mail: ReceivedMail, path: string): string =>
+  new RegExp(`${MAIL_BASE}${path}\\?token=([A-Za-z0-9_-]+)`).exec(mail.text)?.[1] ?? '';
 
 describe.each(databaseKinds())('answers, the feedback report and receipts over HTTP, on %s', (kind) => {
   let db: TestDatabase;
@@ -22,6 +31,10 @@ describe.each(databaseKinds())('answers, the feedback report and receipts over H
   const formLetters: string[] = [];
   let single: string;
   let formCluster: string;
+  let mailbox: Mailbox;
+  const follower = `follower-${kind}@example.com`;
+  let followToken = '';
+  const mailTo = (address: string): ReceivedMail[] => mailbox.messages().filter((m) => m.to.includes(address));
 
   const as = (user: string, method: string, path: string, json?: unknown): Promise<Reply> =>
     call(system.baseUrl, method, path, { token: tokens[user], json });
@@ -39,10 +52,12 @@ describe.each(databaseKinds())('answers, the feedback report and receipts over H
     db = await createTestDatabase(kind);
     app = await openDatabase(db.config, { migrate: true });
     await seedDemoAccounts(app, PASSWORD, new Date());
+    mailbox = await startMailbox();
     system = await startMediumSystem({
       databaseUrl: db.url,
       taskQueue: uniqueTaskQueue(`feedback-${kind}`),
       gatewayEnv: { OPINION_BURST: '1000' },
+      mail: { smtpUrl: mailbox.url, from: 'Open Decision <no-reply@example.gov.cn>', baseUrl: MAIL_BASE },
     });
     for (const user of ['drafter', 'reviewer', 'manager', 'drafter-b'])
       tokens[user] = await login(system.baseUrl, user, PASSWORD);
@@ -50,6 +65,7 @@ describe.each(databaseKinds())('answers, the feedback report and receipts over H
 
   afterAll(async () => {
     await system?.stop();
+    await mailbox?.close();
     await app?.destroy();
     await db?.drop();
   });
@@ -67,6 +83,7 @@ describe.each(databaseKinds())('answers, the feedback report and receipts over H
       async () => (await call(system.baseUrl, 'GET', `/api/v1/public/decisions/${id}`)).body.stage === 'consultation',
       { timeoutMs: 20_000, intervalMs: 250, what: 'the consultation opens' },
     );
+    await followOverHttp();
     for (let i = 0; i < 12; i += 1) {
       const reply = await post(`${FORM_LETTER}${i % 2 ? '谢谢！' : ''}`, {
         name: `赵${i}`,
@@ -88,6 +105,45 @@ describe.each(databaseKinds())('answers, the feedback report and receipts over H
       { timeoutMs: 40_000, intervalMs: 250, what: 'the consultation is sealed' },
     ).catch(() => undefined);
     expect((await call(system.baseUrl, 'GET', `/api/v1/public/decisions/${id}`)).body.stage).toBe('feedback');
+  });
+
+  /** The follow form, the confirmation mail, the confirm page and button (ADR 95). */
+  async function followOverHttp(): Promise<void> {
+    const refused = await call(
+      system.baseUrl,
+      'POST',
+      `/decisions/${id}/follow`,
+      formBody({ email: 'not an address' }),
+    );
+    expect([refused.status, String(refused.body).includes('电子邮箱地址格式不正确')]).toEqual([422, true]);
+    const sent = await call(system.baseUrl, 'POST', `/decisions/${id}/follow?lang=en`, formBody({ email: follower }));
+    expect([sent.status, String(sent.body).includes('Check your e-mail')]).toEqual([200, true]);
+    const [confirmation] = await eventually(() => (mailTo(follower).length > 0 ? mailTo(follower) : undefined), {
+      what: 'the confirmation mail',
+    });
+    followToken = tokenIn(confirmation!, '/follow/confirm');
+    const page = await call(system.baseUrl, 'GET', `/follow/confirm?token=${followToken}&lang=en`);
+    expect([page.status, String(page.body).includes(`value="${followToken}"`)]).toEqual([200, true]);
+    const confirmed = await call(system.baseUrl, 'POST', '/follow/confirm?lang=en', formBody({ token: followToken }));
+    expect([confirmed.status, String(confirmed.body).includes('Confirmed')]).toEqual([200, true]);
+    const unknown = await call(system.baseUrl, 'POST', '/follow/confirm', formBody({ token: 'no-such-token' }));
+    expect(unknown.status).toBe(404);
+  }
+
+  it('mails the follower the consultation closed, then nothing after a one-click unsubscribe (RFC 8058)', async () => {
+    const step = await eventually(() => mailTo(follower).find((m) => m.subject.startsWith('Consultation closed')), {
+      what: "the follower's mail of the consultation closed",
+    });
+    expect(step.headers['list-unsubscribe']).toBe(`<${MAIL_BASE}/follow/unsubscribe?token=${followToken}>`);
+    const oneClick = await call(
+      system.baseUrl,
+      'POST',
+      `/follow/unsubscribe?token=${followToken}`,
+      formBody({ 'List-Unsubscribe': 'One-Click' }),
+    );
+    expect(oneClick.status).toBe(200);
+    const stored = (await app.query(`SELECT email, status FROM mail_recipients WHERE kind = 'follow'`)) as unknown[];
+    expect(stored).toEqual([{ email: null, status: 'unsubscribed' }]);
   });
 
   it('has the opinions clustered by the clustering activity', async () => {
@@ -280,6 +336,23 @@ describe.each(databaseKinds())('answers, the feedback report and receipts over H
     const own = await call(system.baseUrl, 'GET', `/api/v1/public/opinions/${single}`);
     expect(own.body).toMatchObject({ status: 'answered', answer: { verdict: 'partially_adopted', scope: 'opinion' } });
     expect(JSON.stringify(own.body)).not.toMatch(/钱七|13700001111/);
+  });
+
+  it('mails the answer and the receipt link to the one sender who gave an address, and no address is public', async () => {
+    const [mail] = await eventually(
+      () => (mailTo('qian7@example.com').length > 0 ? mailTo('qian7@example.com') : undefined),
+      {
+        what: 'the answer mail',
+      },
+    );
+    expect(mail!.text).toContain(`${MAIL_BASE}/receipts?receipt=${single}`);
+    expect(mail!.text).toContain('夜间免费将在部分路段试点。');
+    expect(mail!.headers['list-unsubscribe-post']).toBe('List-Unsubscribe=One-Click');
+    // The follower unsubscribed before the feedback was published: nothing more reached them.
+    expect(mailTo(follower).some((m) => m.subject.includes('Feedback'))).toBe(false);
+    await assertNoContactOnPublicSurfaces(system.baseUrl, id, ['qian7@example.com', follower, followToken]);
+    const receipt = await call(system.baseUrl, 'GET', `/receipts?receipt=${single}`);
+    expect(String(receipt.body)).not.toContain('qian7@example.com');
   });
 
   it('refuses every answer once the feedback is published', async () => {

@@ -275,6 +275,8 @@ describe('the public site in a real browser', () => {
     await expect(page.locator('#form-h').textContent()).resolves.toBe('Send your opinion');
     await page.getByLabel('Your opinion (required)').fill('Please keep night parking free near hospitals.');
     await page.getByRole('button', { name: 'Send opinion' }).click();
+    // isVisible() does not wait: on a loaded machine the old page was still shown (no JavaScript, 303 + GET).
+    await page.waitForURL(/\/receipts\?/);
     await expect(page.getByRole('heading', { name: 'Your opinion has been received' }).isVisible()).resolves.toBe(true);
     receipts.push((await page.locator('#receipt').textContent())!);
     await screenshot(page, 'public-receipt-en');

@@ -5,6 +5,7 @@ import type { DataSource } from 'typeorm';
 import { createDecisionWorker } from '../../apps/worker/src/decision-worker';
 import { requiredEnv, TEST_ENV } from './env';
 import type { NoteSigner } from '../../libs/transparency/src';
+import type { MailSettings } from '../../apps/worker/src/mail/outbox-drain';
 
 let runtimeInstalled = false;
 
@@ -59,7 +60,7 @@ export async function startStubWorker(taskQueue: string, activities: object): Pr
 export async function startWorker(
   dataSource: DataSource,
   taskQueue: string,
-  options: { checkpointSigner?: NoteSigner } = {},
+  options: { checkpointSigner?: NoteSigner; mail?: MailSettings } = {},
 ): Promise<RunningWorker> {
   installRuntime();
   const connection = await NativeConnection.connect({ address: requiredEnv(TEST_ENV.temporalAddress) });

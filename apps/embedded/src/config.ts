@@ -33,6 +33,8 @@ const schema = z.object({
   TEMPORAL_NAMESPACE: env.namespace,
   TEMPORAL_PORT: env.port(7233),
   TEMPORAL_UI_PORT: env.port(8233),
+  /** The local mail sink's port when SMTP_URL is not set (0: any free port). */
+  MAIL_SINK_PORT: z.coerce.number().int().min(0).max(65_535).default(0),
   DATABASE_URL: z.string().min(1).optional(),
   DEMO_PASSWORD: demoPassword.optional(),
   AUTH_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),

@@ -12,6 +12,7 @@ import { ConfigError, createLogger } from '../../../libs/runtime/src';
 import { ensureSearchAttributes } from '../../../libs/temporal/src';
 import { isLoopbackHost, loadEmbeddedConfig } from './config';
 import { provisionTemporalCli, startDevServer, type DevServer } from './dev-server';
+import { startMailSink, type MailSink } from './mail-sink';
 import { startProcess, stopProcess, waitForHttp, type Managed } from './processes';
 import { persistentSecret, transparencyKeys } from './secrets';
 
@@ -30,11 +31,13 @@ async function main(): Promise<void> {
   protectDataDirectory(dataDir);
   const children: Managed[] = [];
   let temporal: DevServer | undefined;
+  let mailSink: MailSink | undefined;
   let stopping = false;
   const stopAll = async (code: number): Promise<never> => {
     stopping = true;
     for (const managed of [...children].reverse()) await stopProcess(managed);
     await temporal?.stop();
+    await mailSink?.close();
     log.info('stopped');
     process.exit(code);
   };
@@ -72,6 +75,9 @@ async function main(): Promise<void> {
   }
   await dataSource.destroy();
 
+  // Without SMTP_URL, mail goes to a local sink that keeps each message under data/mail/ (ADR 96).
+  if (!process.env['SMTP_URL']) mailSink = await startMailSink(join(dataDir, 'mail'), config.MAIL_SINK_PORT);
+  const base = `http://${config.HOST}:${config.PORT}`;
   const env = {
     ...process.env,
     TEMPORAL_ADDRESS: temporalAddress,
@@ -81,6 +87,8 @@ async function main(): Promise<void> {
     ...transparencyKeys(config.TLOG_SIGNING_KEY, dataDir, config.TLOG_ORIGIN),
     PORT: String(config.PORT),
     HOST: config.HOST,
+    ...(mailSink ? { SMTP_URL: mailSink.url } : {}),
+    PUBLIC_BASE_URL: process.env['PUBLIC_BASE_URL'] ?? base,
   };
   const restarts: Record<string, number[]> = {};
   /** Starts an app and restarts it when it dies (at most 5 times a minute, then everything stops). */
@@ -106,7 +114,6 @@ async function main(): Promise<void> {
   };
   spawnApp('worker');
   const gateway = spawnApp('gateway');
-  const base = `http://${config.HOST}:${config.PORT}`;
   await waitForHttp(`${base}/health/ready`, gateway, 60_000);
   const lines = [
     '',
@@ -114,6 +121,9 @@ async function main(): Promise<void> {
     `  API            ${base}/api/v1/public/decisions/{id}`,
     `  API docs       ${base}/api/docs`,
     `  Health         ${base}/health/ready`,
+    mailSink
+      ? `  Mail           kept as .eml files in ${join(dataDir, 'mail')} (SMTP_URL sends it out)`
+      : `  Mail           SMTP_URL`,
     temporal ? `  Temporal UI    http://127.0.0.1:${config.TEMPORAL_UI_PORT}` : `  Temporal       ${temporalAddress}`,
     demo
       ? `  Demo accounts  admin, drafter, reviewer, manager (unit-a), drafter-b (unit-b); password: ${config.DEMO_PASSWORD ? 'DEMO_PASSWORD' : join(dataDir, 'demo-accounts.txt')}`

@@ -147,6 +147,8 @@ const schema = z
     /** Per client, for the disclosure application and, separately, for the lookup (guessing secrets). */
     DISCLOSURE_RATE_PER_MINUTE: z.coerce.number().int().min(1).default(6),
     DISCLOSURE_BURST: z.coerce.number().int().min(1).default(10),
+    FOLLOW_RATE_PER_MINUTE: z.coerce.number().int().min(1).default(2),
+    FOLLOW_BURST: z.coerce.number().int().min(1).default(5),
     /** Where attached files are kept (ADR 74, 87): `database` (the app database) or `directory:<path>`. */
     ATTACHMENT_STORE: z
       .string()

@@ -20,19 +20,24 @@ import type {
   CalendarActivities,
   DecisionActivities,
   DisclosureActivities,
+  NotificationActivities,
   TransparencyActivities,
 } from '../../../workflows/activities';
+import { createMailTransport, drainOutbox, MailServerUnavailableError, type MailSettings } from './mail/outbox-drain';
 
 /**
  * The activity implementations, bound to their dependencies. `checkpointSigner` is the transparency
- * log's key (TLOG_SIGNING_KEY); without one, `makeCheckpoint` refuses and nothing is signed.
+ * log's key (TLOG_SIGNING_KEY); without one, `makeCheckpoint` refuses and nothing is signed. Without
+ * `mail` (SMTP_URL), `sendNotifications` refuses and the outbox waits.
  * `appendOptions` exists for one benchmark (ADR 0110); the worker's main never passes it.
  */
 export function createActivities(
   dataSource: DataSource,
   checkpointSigner?: NoteSigner,
+  mail?: MailSettings,
   appendOptions: AppendEventsOptions = {},
-): DecisionActivities & CalendarActivities & TransparencyActivities & DisclosureActivities {
+): DecisionActivities & CalendarActivities & TransparencyActivities & DisclosureActivities & NotificationActivities {
+  const transport = mail ? createMailTransport(mail) : undefined;
   return {
     async appendEvents({ decisionId, ...events }) {
       await appendEvents(dataSource, decisionId, events, appendOptions);
@@ -73,6 +78,19 @@ export function createActivities(
     /** One step of a disclosure case: its log entry and the case row, in one transaction (ADR 69). */
     async appendCaseStep({ requestId, seq, occurredAt, actor, event, ...projection }) {
       await appendCaseLog(dataSource, requestId, [{ seq, occurredAt, actor, event }], projection);
+    },
+    /** Heartbeats after every message; an unreachable SMTP server is retried by the workflow's policy. */
+    async sendNotifications({ limit }) {
+      if (!mail || !transport)
+        throw ApplicationFailure.nonRetryable('no SMTP_URL: this worker sends no mail', 'NO_SMTP');
+      const context = Context.current();
+      try {
+        return await drainOutbox(dataSource, transport, mail, limit, (sent) => context.heartbeat({ sent }));
+      } catch (error) {
+        if (error instanceof MailServerUnavailableError)
+          throw ApplicationFailure.retryable(error.message, 'SMTP_UNAVAILABLE');
+        throw error;
+      }
     },
     async makeCheckpoint() {
       if (!checkpointSigner)

@@ -24,6 +24,21 @@ const schema = z.object({
   LOG_LEVEL: env.logLevel,
   TLOG_SIGNING_KEY: signerKey.optional().describe('the transparency log key; without it no checkpoint is signed'),
   TLOG_CHECKPOINT_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
+  /** Where notification mail goes; unset or empty: none is sent (the outbox waits). */
+  SMTP_URL: z.preprocess(
+    (value) => (value === '' ? undefined : value),
+    z
+      .string()
+      .regex(/^smtps?:\/\/[^\s]+$/, 'must be an smtp:// or smtps:// URL')
+      .optional(),
+  ),
+  MAIL_FROM: z.string().min(3).default('Open Decision <no-reply@localhost>'),
+  MAIL_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(3_600).default(30),
+  PUBLIC_BASE_URL: z
+    .string()
+    .regex(/^https?:\/\/[^\s]+$/, 'must be an absolute http(s) URL')
+    .default('http://127.0.0.1:3000')
+    .describe("the gateway's public address, for the links in mail"),
 });
 
 export type WorkerConfig = z.infer<typeof schema>;

@@ -4,6 +4,7 @@ import type { AppendEventsOptions } from '../../../libs/persistence/src';
 import type { NoteSigner } from '../../../libs/transparency/src';
 import { WORKFLOW_BUNDLER_OPTIONS } from '../../../libs/temporal/src';
 import { createActivities } from './activities';
+import type { MailSettings } from './mail/outbox-drain';
 
 /** Where the workflow code comes from: a prebuilt bundle (production, tests) or the sources (development). */
 export type WorkflowSource = { bundlePath: string } | { workflowsPath: string };
@@ -21,6 +22,8 @@ export interface DecisionWorkerOptions {
    * the transparency tree out; main.ts never does, and no setting reaches it.
    */
   appendOptions?: AppendEventsOptions;
+  /** SMTP settings; without them the notification activity refuses and the outbox waits. */
+  mail?: MailSettings;
 }
 
 /** Builds the worker that runs decision workflows and their activities on one task queue. */
@@ -30,7 +33,7 @@ export async function createDecisionWorker(options: DecisionWorkerOptions): Prom
     connection,
     namespace,
     taskQueue,
-    activities: createActivities(dataSource, options.checkpointSigner, options.appendOptions),
+    activities: createActivities(dataSource, options.checkpointSigner, options.mail, options.appendOptions),
     ...('bundlePath' in workflows
       ? { workflowBundle: { codePath: workflows.bundlePath } }
       : { workflowsPath: workflows.workflowsPath, bundlerOptions: WORKFLOW_BUNDLER_OPTIONS }),

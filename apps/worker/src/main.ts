@@ -1,7 +1,11 @@
 import { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
 import { databaseConfigFrom, openDatabase } from '../../../libs/persistence/src';
 import { ConfigError, createLogger } from '../../../libs/runtime/src';
-import { ensureCheckpointSchedule, ensureSearchAttributes } from '../../../libs/temporal/src';
+import {
+  ensureCheckpointSchedule,
+  ensureNotificationSchedule,
+  ensureSearchAttributes,
+} from '../../../libs/temporal/src';
 import { parseSignerKey } from '../../../libs/transparency/src';
 import { loadWorkerConfig } from './config';
 import { createDecisionWorker } from './decision-worker';
@@ -33,6 +37,9 @@ async function main(): Promise<void> {
     taskQueue: config.TASK_QUEUE,
     dataSource,
     ...(config.TLOG_SIGNING_KEY ? { checkpointSigner: parseSignerKey(config.TLOG_SIGNING_KEY) } : {}),
+    ...(config.SMTP_URL
+      ? { mail: { smtpUrl: config.SMTP_URL, from: config.MAIL_FROM, baseUrl: config.PUBLIC_BASE_URL } }
+      : {}),
     workflows: config.WORKFLOW_BUNDLE
       ? { bundlePath: config.WORKFLOW_BUNDLE }
       : { workflowsPath: require.resolve('../../../workflows') },
@@ -41,6 +48,10 @@ async function main(): Promise<void> {
     const interval = config.TLOG_CHECKPOINT_INTERVAL_SECONDS;
     await ensureCheckpointSchedule(connection, config.TEMPORAL_NAMESPACE, config.TASK_QUEUE, interval);
   } else log.warn('no TLOG_SIGNING_KEY: the transparency log grows but no checkpoint is signed');
+  if (config.SMTP_URL) {
+    const interval = config.MAIL_INTERVAL_SECONDS;
+    await ensureNotificationSchedule(connection, config.TEMPORAL_NAMESPACE, config.TASK_QUEUE, interval);
+  } else log.warn('no SMTP_URL: notification mail is queued but not sent');
   log.info('worker started', { taskQueue: config.TASK_QUEUE, temporal: config.TEMPORAL_ADDRESS });
   try {
     await worker.run();

@@ -170,6 +170,7 @@ export {
 } from './opinions/deidentify';
 export { normalizeReceipt, RECEIPT_ALPHABET, RECEIPT_SYMBOLS, receiptFrom } from './opinions/receipt';
 export { type ConsultationCounts, type OpinionInput, validateOpinion } from './opinions/opinion';
+export { normalizeFollowEmail } from './notifications/follow-email';
 export {
   MAX_MERGED_CLUSTERS,
   MAX_SPLIT_RECEIPTS,

@@ -58,6 +58,9 @@ import { Disclosure1765400000000 as PostgresDisclosure } from './migrations/post
 import { Disclosure1765400000000 as SqliteDisclosure } from './migrations/sqlite/1765400000000-disclosure';
 import { DisclosureAccess1765800000000 as PostgresDisclosureAccess } from './migrations/postgres/1765800000000-disclosure-access';
 import { DisclosureAccess1765800000000 as SqliteDisclosureAccess } from './migrations/sqlite/1765800000000-disclosure-access';
+import { MailRecipientEntity, NotificationOutboxEntity } from './entities/notification.entity';
+import { Notifications1765700000000 as PostgresNotifications } from './migrations/postgres/1765700000000-notifications';
+import { Notifications1765700000000 as SqliteNotifications } from './migrations/sqlite/1765700000000-notifications';
 
 /** Where the app data lives: a SQLite file (embedded default) or a PostgreSQL URL. */
 export type DatabaseConfig = { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string; poolSize?: number };
@@ -87,6 +90,8 @@ export const ENTITIES = [
   DisclosureApplicantEntity,
   DisclosureCaseLogEntity,
   DisclosureAccessEntity,
+  MailRecipientEntity,
+  NotificationOutboxEntity,
 ];
 
 /**
@@ -117,6 +122,7 @@ export function createDataSource(config: DatabaseConfig): DataSource {
         PostgresAttachmentBlobs,
         PostgresClusterLabelConfirmed,
         PostgresDisclosureAccess,
+        PostgresNotifications,
       ],
       migrationsTransactionMode: 'all',
       synchronize: false,
@@ -144,6 +150,7 @@ export function createDataSource(config: DatabaseConfig): DataSource {
       SqliteAttachmentBlobs,
       SqliteClusterLabelConfirmed,
       SqliteDisclosureAccess,
+      SqliteNotifications,
     ],
     migrationsTransactionMode: 'all',
     synchronize: false,

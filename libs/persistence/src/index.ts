@@ -192,3 +192,20 @@ export {
   sha256Of,
   type StoredAttachment,
 } from './attachments/attachment-store';
+export { MailRecipientEntity, NotificationOutboxEntity } from './entities/notification.entity';
+export {
+  confirmFollower,
+  findRecipientByToken,
+  followDecision,
+  type FollowOutcome,
+  type RecipientByToken,
+  unsubscribe,
+} from './notifications/followers.repository';
+export {
+  claimMail,
+  countPendingMail,
+  loadMail,
+  type MailOutcome,
+  type OutgoingMail,
+  settleMail,
+} from './notifications/outbox.repository';

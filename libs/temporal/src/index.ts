@@ -5,3 +5,4 @@ export { WORKFLOW_BUNDLER_OPTIONS } from './bundler';
 export { startCalendarFanOut } from './calendar-fan-out';
 export { ensureCheckpointSchedule } from './checkpoint-schedule';
 export { startDisclosureCase } from './disclosure-start';
+export { ensureNotificationSchedule } from './notification-schedule';

@@ -130,3 +130,33 @@ export async function assertApplicantNotPublic(baseUrl: string, hidden: string[]
     expect([path, reply.status, secret.test(text)]).toEqual([path, 200, false]);
   }
 }
+
+/**
+ * Notifications (ADR 94, 95): no e-mail address — an opinion sender's or a follower's — and no follow
+ * token is on any public page (both languages), API answer, feed or open-data export of the decision.
+ */
+export async function assertNoContactOnPublicSurfaces(baseUrl: string, id: string, secrets: string[]): Promise<void> {
+  const secret = new RegExp(secrets.map((s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'));
+  const pages = ['zh-CN', 'en'].flatMap((lang) => [
+    `/decisions/${id}?lang=${lang}`,
+    `/decisions/${id}/timeline?lang=${lang}`,
+    `/decisions?lang=${lang}`,
+    `/?lang=${lang}`,
+  ]);
+  const apis = [
+    `/api/v1/public/decisions/${id}`,
+    `/api/v1/public/decisions/${id}/timeline`,
+    `/api/v1/public/decisions/${id}/opinions?pageSize=100`,
+    `/api/v1/public/decisions/${id}/feedback`,
+    `/feeds/decisions/${id}.atom`,
+    '/feeds/decisions.atom',
+    ...['decisions.json', 'opinions.csv', 'opinions.json', `opinions.json?decision=${id}`].map(
+      (file) => `/api/v1/public/export/${file}`,
+    ),
+  ];
+  for (const path of [...pages, ...apis]) {
+    const reply = await call(baseUrl, 'GET', path);
+    const text = typeof reply.body === 'string' ? reply.body : JSON.stringify(reply.body);
+    expect([path, secret.test(text)]).toEqual([path, false]);
+  }
+}

@@ -22,6 +22,8 @@ describe('request URLs as logged', () => {
     ['/x?eyJhbGciOiJIUzI1NiJ9.e30.sig', '/x?*=*'],
     ['/decisions/abc/timeline', '/decisions/abc/timeline'],
     ['/decisions?lang=<script>', '/decisions?lang=*'],
+    ['/follow/unsubscribe?token=Zm9sbG93LXRva2VuLW9mLTMyLWNoYXJz&lang=en', '/follow/unsubscribe?token=*&lang=en'],
+    ['/follow/confirm?token=Zm9sbG93LXRva2VuLW9mLTMyLWNoYXJz', '/follow/confirm?token=*'],
   ])('%s is logged as %s', (url, logged) => {
     expect(loggableUrl(url)).toBe(logged);
   });

@@ -10,6 +10,8 @@ import { ViewDisclosureLookupController } from './follow-disclosure/view-disclos
 import { DownloadAttachmentController } from './download-attachment/download-attachment.controller';
 import { ExportDecisionsController } from './export-open-data/export-decisions.controller';
 import { ExportOpinionsController } from './export-open-data/export-opinions.controller';
+import { FollowDecisionController } from './follow-decision/follow-decision.controller';
+import { FollowRateLimit } from './follow-decision/follow-rate-limit.guard';
 import { GetFeedsController } from './get-feeds/get-feeds.controller';
 import { GetFeedsHandler } from './get-feeds/get-feeds.handler';
 import { GetTransparencyProofsController } from './get-transparency-proofs/get-transparency-proofs.controller';
@@ -77,6 +79,7 @@ import { ViewTimelineController } from './view-timeline/view-timeline.controller
     ApplyForDisclosureFormController,
     FollowDisclosureController,
     ViewDisclosureLookupController,
+    FollowDecisionController,
   ],
   providers: [
     SubmitOpinionHandler,
@@ -87,6 +90,7 @@ import { ViewTimelineController } from './view-timeline/view-timeline.controller
     ApplyForDisclosureHandler,
     FollowDisclosureHandler,
     DisclosureRateLimit,
+    FollowRateLimit,
   ],
 })
 export class PublicModule {}

@@ -351,6 +351,11 @@ export const ERROR_CODES = {
   FIELD_REQUIRED: { status: 422, zh: '有必填项没有填写。', en: 'A required field is empty.' },
   FIELD_TOO_LONG: { status: 422, zh: '有一项内容超过了长度限制。', en: 'A field is longer than allowed.' },
   FINDING_NOT_FOUND: { status: 404, zh: '没有这个审计问题。', en: 'No such audit finding.' },
+  FOLLOW_LINK_UNKNOWN: {
+    status: 404,
+    zh: '该链接无效或已失效，请使用邮件中的最新链接。',
+    en: 'This link is not valid or no longer works; use the link in your latest e-mail.',
+  },
   FORBIDDEN: { status: 403, zh: '您无权进行此操作。', en: 'You may not do this.' },
   HEARING_NOTICE_TOO_SHORT: {
     status: 422,
@@ -406,6 +411,11 @@ export const ERROR_CODES = {
     status: 422,
     zh: '日期格式不正确：请填写 YYYY-MM-DD 或 YYYY-MM-DD HH:mm（北京时间）。',
     en: 'A date is not valid: write YYYY-MM-DD or YYYY-MM-DD HH:mm (China Standard Time).',
+  },
+  INVALID_EMAIL: {
+    status: 422,
+    zh: '电子邮箱地址格式不正确。',
+    en: 'The e-mail address is not valid.',
   },
   INVALID_FIELD: { status: 422, zh: '有一项内容的格式不正确。', en: 'A field has the wrong form.' },
   INVALID_IDEMPOTENCY_KEY: {

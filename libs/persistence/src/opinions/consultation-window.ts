@@ -2,11 +2,13 @@ import { deidentify, receiptFrom, RECEIPT_SYMBOLS, type InternalEventDraft } fro
 import { createHash } from 'node:crypto';
 import { IsNull, type EntityManager } from 'typeorm';
 import { ConsultationEntity, OpinionEntity } from '../entities/opinion.entity';
+import { enqueueAnswerMails } from '../notifications/enqueue';
 
 /**
  * Keeps the consultation window that opinion intake checks, and the moderation status of opinions, in
  * step with the log, in the append transaction: opened, extended, withheld, closed, feedback published
- * (seen as the approval of a feedback review, whose step appends FeedbackPublished). Idempotent.
+ * (seen as the approval of a feedback review, whose step appends FeedbackPublished; it also queues the
+ * answer mails, ADR 94). Idempotent.
  */
 export async function projectConsultation(
   manager: EntityManager,
@@ -67,6 +69,7 @@ export async function projectConsultation(
       { decisionId, feedbackPublishedAt: IsNull() },
       { feedbackPublishedAt: event.occurredAt },
     );
+    await enqueueAnswerMails(manager, decisionId, event.occurredAt);
   }
 }
 

@@ -3,6 +3,7 @@ import { defineMessages } from '../../site-shell/web/i18n';
 import { renderPage } from '../../site-shell/web/layout';
 import type { PageContext } from '../../site-shell/web/page-context';
 import { decisionFeedLink, decisionHeader } from '../decision-header';
+import { renderFollowForm } from '../follow-decision/follow-pages';
 import { renderOpinionForm, type OpinionFormState } from '../submit-opinion/opinion-form';
 import { attachmentsSection } from './attachments-section';
 import { consultationSection, documentsSection } from './consultation-section';
@@ -116,6 +117,7 @@ ${lead.map((part) => html`${part}\n`)}${
       ? html`<details class="history" id="history"><summary>${m.history}</summary>
 ${folded.map((part) => html`${part}\n`)}</details>`
       : ''
-  }`;
+  }
+${renderFollowForm(decision.id, locale, lang)}`;
   return renderPage(context, { title: decision.title, main, head: decisionFeedLink(decision) });
 }
