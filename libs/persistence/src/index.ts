@@ -175,6 +175,12 @@ export {
   registerDisclosureRequest,
 } from './disclosure/disclosure.repository';
 export {
+  type DisclosureCaseRecord,
+  findIssuedReplyDocument,
+  type IssuedReplyDocument,
+  listDisclosureCases,
+} from './disclosure/disclosure-cases.repository';
+export {
   AttachmentCorruptError,
   type AttachmentStore,
   DatabaseAttachmentStore,
