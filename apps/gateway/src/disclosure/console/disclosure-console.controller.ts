@@ -2,7 +2,7 @@ import { Body, Controller, Get, Inject, Param, Post, Query, Req, Res, UseFilters
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { DataSource } from 'typeorm';
-import { type DisclosureAction, DomainError, type StaffActor } from '../../../../../libs/domain/src';
+import { DomainError, type StaffActor } from '../../../../../libs/domain/src';
 import { findDisclosureApplicant } from '../../../../../libs/persistence/src';
 import { StaffRequests } from '../../common/staff-requests';
 import { DATA_SOURCE } from '../../common/tokens';
