@@ -44,3 +44,16 @@ export const channelName = (channel: string, locale: Locale): string =>
   channel in CHANNELS ? say(CHANNELS[channel as IntakeChannel], locale) : channel;
 export const eventName = (type: CaseEventType, locale: Locale): string => say(EVENTS[type], locale);
 export const deadlineName = (kind: CaseDeadline['kind'], locale: Locale): string => say(DEADLINES[kind], locale);
+
+const DELIVERY: Record<string, Words> = {
+  paper: { zh: '纸质', en: 'paper' },
+  electronic: { zh: '电子', en: 'electronic' },
+  post: { zh: '邮寄', en: 'by post' },
+  email: { zh: '电子邮件', en: 'by e-mail' },
+  pick_up: { zh: '自行领取', en: 'picked up' },
+  online: { zh: '网上获取', en: 'online' },
+};
+
+/** The form and way of delivery in words (art.29(3)). */
+export const deliveryName = (form: string, way: string, locale: Locale): string =>
+  [form, way].map((v) => (DELIVERY[v] ? say(DELIVERY[v], locale) : v)).join(locale === 'en' ? ', ' : '，');

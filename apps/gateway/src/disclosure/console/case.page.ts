@@ -14,7 +14,7 @@ import { html, type Html } from '../../site-shell/web/html';
 import { defineMessages, inBrackets, fill, formatDateTime, type Locale } from '../../site-shell/web/i18n';
 import type { PageContext } from '../../site-shell/web/page-context';
 import type { DisclosureCase } from '../disclosure-case';
-import { channelName, deadlineName, eventName } from './case-words';
+import { channelName, deadlineName, deliveryName, eventName } from './case-words';
 import { COMMAND_FORMS, offeredCommands } from './command-forms';
 import { formFields, refusalBox } from './disclosure-forms';
 
@@ -220,7 +220,7 @@ ${done ? html`<div class="notice notice--ok" role="status"><p>${fill(m.done, { w
 <section aria-labelledby="facts-h"><h2 id="facts-h">${m.facts}</h2><dl class="facts">
 ${row(m.receipt, request.receipt, locale)}${row(m.unit, request.unit, locale)}${row(m.channel, channelName(request.channel, locale), locale)}
 ${row(m.stage, html`<span class="badge badge--stage">${stageName(state.stage, locale)}</span>`, locale)}${row(m.handler, state.handlerId, locale)}
-${row(m.information, request.informationDescription, locale)}${row(m.delivery, `${request.deliveryForm} / ${request.deliveryWay}`, locale)}</dl></section>
+${row(m.information, request.informationDescription, locale)}${row(m.delivery, deliveryName(request.deliveryForm, request.deliveryWay, locale), locale)}</dl></section>
 ${view.applicant ? html`<section aria-labelledby="applicant-h"><h2 id="applicant-h">${m.applicant}</h2><dl class="facts">${row(m.name, view.applicant.name, locale)}${row(m.idDocument, view.applicant.idDocument, locale)}${row(m.contact, Object.values(view.applicant.contact).filter(Boolean).join(' · '), locale)}</dl></section>` : ''}
 <section aria-labelledby="clocks-h"><h2 id="clocks-h">${m.clocks}</h2>${clocks(view, locale)}</section>
 ${replySection(view, locale)}
