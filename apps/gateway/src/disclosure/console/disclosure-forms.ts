@@ -103,7 +103,7 @@ export function formToBody(fields: readonly FormField[], values: FormBody): Reco
     else value = raw;
     if (value === undefined) continue;
     const [head, tail] = spec.name.split('.') as [string, string | undefined];
-    if (tail) body[head] = { ...((body[head]) ?? {}), [tail]: value };
+    if (tail) body[head] = { ...(body[head] ?? {}), [tail]: value };
     else body[head] = value;
   }
   return body;
