@@ -178,6 +178,18 @@ describe('disclosure requests: the staff side', () => {
     expect(document.body).toContain(receipt);
     expect(document.body).toContain('张＊＊');
     expect(document.body).not.toMatch(new RegExp(`${NAME}|${ID_NUMBER}|13800000000`));
+
+    // Nothing of the applicant on a public surface, and the reply's stored PDF is no public attachment.
+    const hidden = new RegExp(`${NAME}|${ID_NUMBER}|13800000000|某市某区某街道1号|${receipt}`);
+    for (const path of ['/', '/decisions', '/api/v1/public/decisions?pageSize=100', '/feeds/decisions.atom']) {
+      const reply = await call(base, 'GET', path);
+      expect([path, hidden.test(typeof reply.body === 'string' ? reply.body : JSON.stringify(reply.body))]).toEqual([
+        path,
+        false,
+      ]);
+    }
+    const download = await call(base, 'GET', `/decisions/${id}/attachments/${sha256}`);
+    expect([download.status, download.body.code]).toEqual([404, 'ATTACHMENT_NOT_FOUND']);
   }, 60_000);
 
   it('shows the list and the case page to staff in both languages, accessible and punctuated', async () => {
