@@ -205,9 +205,25 @@ describe('disclosure requests: the staff side', () => {
         expect(await seriousAxeViolations(page)).toEqual([]);
         expect(punctuationFaults(await ownText(page), lang)).toEqual([]);
       }
+      // A visit registered through the console's form, no JavaScript needed.
       await page.goto(`${base}/console/disclosure/new?lang=en`);
       expect(await seriousAxeViolations(page)).toEqual([]);
       expect(punctuationFaults(await ownText(page), 'en')).toEqual([]);
+      const form = page.locator('main form[action="/console/disclosure"]');
+      await form.locator('[name=channel]').selectOption('in_person');
+      await form.locator('[name=receivedOn]').fill(todayInShanghai());
+      await form.locator('[name=applicantKind]').selectOption('business');
+      await form.locator('[name=applicantName]').fill('某某科技有限公司');
+      await form.locator('[name=idDocumentType]').fill('营业执照');
+      await form.locator('[name=idDocumentNumber]').fill('91110000000000000X');
+      await form.locator('[name="contact.email"]').fill('office@example.cn');
+      await form.locator('[name=informationDescription]').fill('某项目的环境影响评价批复');
+      await form.locator('[name=deliveryForm]').selectOption('electronic');
+      await form.locator('[name=deliveryWay]').selectOption('email');
+      await Promise.all([page.waitForURL(/done=registered/), form.locator('button[type=submit]').click()]);
+      expect(await page.locator('[role=status]').textContent()).toContain('Registered');
+      const registered = (await call(base, 'GET', '/api/v1/disclosure-requests', { token: tokens['manager'] })).body;
+      expect(registered.items).toContainEqual(expect.objectContaining({ channel: 'in_person', stage: 'registration' }));
       await page.goto(`${base}/console/disclosure/${id}?lang=zh-CN`);
       await Promise.all([
         page.waitForURL(/done=archive/),

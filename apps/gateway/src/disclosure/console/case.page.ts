@@ -71,6 +71,7 @@ const M = defineMessages(
     actor: '办理人',
     hash: '哈希',
     done: '已办理：{what}。',
+    registered: '已登记，承办人为您。',
     submit: '提交',
   },
   {
@@ -125,6 +126,7 @@ const M = defineMessages(
     actor: 'By',
     hash: 'Hash',
     done: 'Done: {what}.',
+    registered: 'Registered; you are its handler.',
     submit: 'Submit',
   },
 );
@@ -217,6 +219,7 @@ export function renderCasePage(
   const main = html`<p><a href="/console/disclosure">${m.back}</a></p>
 <h1>${m.title} ${request.receipt}</h1>
 ${done ? html`<div class="notice notice--ok" role="status"><p>${fill(m.done, { what: done.title[locale === 'en' ? 'en' : 'zh'] })}</p></div>` : ''}
+${view.done === 'registered' ? html`<div class="notice notice--ok" role="status"><p>${m.registered}</p></div>` : ''}
 <section aria-labelledby="facts-h"><h2 id="facts-h">${m.facts}</h2><dl class="facts">
 ${row(m.receipt, request.receipt, locale)}${row(m.unit, request.unit, locale)}${row(m.channel, channelName(request.channel, locale), locale)}
 ${row(m.stage, html`<span class="badge badge--stage">${stageName(state.stage, locale)}</span>`, locale)}${row(m.handler, state.handlerId, locale)}
