@@ -3,6 +3,7 @@ import { FROZEN_CALENDAR, STANDARD_REMEDY_NOTICE } from '../../libs/domain/src';
 import { collectPageErrors, seriousAxeViolations } from '../support/browser';
 import { signIn, startConsoleHarness, STAFF_PASSWORD, type ConsoleHarness } from '../support/console';
 import { todayInShanghai, workingDaysAgo } from '../support/disclosure';
+import { eventually } from '../support/eventually';
 import { call, login } from '../support/http';
 import { ownText, punctuationFaults } from '../support/punctuation';
 
@@ -234,5 +235,45 @@ describe('disclosure requests: the staff side', () => {
     } finally {
       await context.close();
     }
+  }, 60_000);
+
+  it('still shows a case marked overdue after a calendar change moved its due date later', async () => {
+    const late = await call(base, 'POST', '/api/v1/disclosure-requests', {
+      token: tokens['drafter'],
+      json: {
+        channel: 'fax',
+        receivedOn: workingDaysAgo(21, calendar),
+        applicantKind: 'other',
+        applicantName: '某某协会',
+        idDocumentType: '登记证书',
+        idDocumentNumber: '51110000000000000Y',
+        contact: { email: 'office@example.org' },
+        informationDescription: '某年度的专项资金分配结果',
+        deliveryForm: 'electronic',
+        deliveryWay: 'email',
+      },
+    });
+    const lateId = late.body.requestId as string;
+    const caseOf = () => call(base, 'GET', `/api/v1/disclosure-requests/${lateId}`, { token: tokens['manager'] });
+    await eventually(async () => (await caseOf()).body.state?.overdue !== undefined, { what: 'the overdue step' });
+
+    // An administrator records three past working days as holidays: the due date moves past the overdue day.
+    const year = calendar.years.find((y) => y.year === 2026)!;
+    const added = [1, 2, 3].map((n) => workingDaysAgo(n, calendar)).filter((d) => d.startsWith('2026-'));
+    const admin = await login(base, 'admin', STAFF_PASSWORD);
+    const change = await call(base, 'PUT', '/api/v1/admin/calendar/years/2026', {
+      token: admin,
+      json: {
+        holidays: [...year.holidays, ...added],
+        workdays: year.workdays,
+        sourceReference: '测试：补录的临时假日',
+        sourceDate: todayInShanghai(),
+      },
+    });
+    expect(change.status).toBe(200);
+    const shown = await caseOf();
+    expect([shown.status, shown.body.overdue, shown.body.state.overdue]).toEqual([200, true, expect.any(Object)]);
+    const list = await call(base, 'GET', '/api/v1/disclosure-requests', { token: tokens['manager'] });
+    expect(list.body.items[0]).toMatchObject({ requestId: lateId, overdue: true });
   }, 60_000);
 });

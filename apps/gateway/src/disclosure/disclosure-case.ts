@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import type { Client } from '@temporalio/client';
 import type { DataSource } from 'typeorm';
 import {
   actsForAllUnits,
@@ -21,7 +22,8 @@ import {
   findDisclosureRequest,
   readCaseLog,
 } from '../../../../libs/persistence/src';
-import { DATA_SOURCE } from '../common/tokens';
+import { disclosureWorkflowId, getDisclosureCaseQuery } from '../../../../workflows/definitions';
+import { DATA_SOURCE, TEMPORAL_CLIENT } from '../common/tokens';
 
 /** The case row of a request (no personal data), as `findDisclosureRequest` reads it. */
 export type DisclosureRequestRow = NonNullable<Awaited<ReturnType<typeof findDisclosureRequest>>>;
@@ -62,8 +64,12 @@ export interface CaseStanding {
  * what the workflow accepted, also the replies of runs from before the review existed (ADR 102).
  */
 export function standingOf(events: readonly CaseEvent[], calendar: WorkingCalendar, today: string): CaseStanding {
+  return standingOfState(foldCase(events, calendar, DEFAULT_DISCLOSURE_SETTINGS), calendar, today);
+}
+
+/** The clocks of a case state on `calendar`. */
+export function standingOfState(state: CaseState, calendar: WorkingCalendar, today: string): CaseStanding {
   const settings = DEFAULT_DISCLOSURE_SETTINGS;
-  const state = foldCase(events, calendar, settings);
   const clock = replyClock(state, calendar, settings);
   const deadlines = caseDeadlines(state, calendar, settings);
   const dueDate = clock.status === 'running' ? clock.dueDate : deadlines[0]?.lastDay;
@@ -81,7 +87,30 @@ export interface DisclosureCase extends CaseStanding {
 /** Loads one case for the staff (API and console): the row, the log, and its standing on today's calendar. */
 @Injectable()
 export class DisclosureCaseLoader {
-  constructor(@Inject(DATA_SOURCE) private readonly dataSource: DataSource) {}
+  constructor(
+    @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
+    @Inject(TEMPORAL_CLIENT) private readonly client: Client,
+  ) {}
+
+  /**
+   * The standing of a case from its log. Trap: a step was checked on the calendar of its day; after a
+   * calendar change the fold may refuse it (a reply marked overdue whose due date has since moved later).
+   * Then the case's workflow, which kept its state, answers instead; the clocks are still today's.
+   */
+  async standing(requestId: string, events: readonly CaseEvent[], calendar: WorkingCalendar, today: string) {
+    try {
+      return standingOf(events, calendar, today);
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      const view = await this.client.workflow
+        .getHandle(disclosureWorkflowId(requestId))
+        .query(getDisclosureCaseQuery)
+        .catch(() => {
+          throw error;
+        });
+      return standingOfState(view.state, calendar, today);
+    }
+  }
 
   async load(requestId: string, actor: StaffActor): Promise<DisclosureCase> {
     const request = await ownDisclosureRequest(this.dataSource, requestId, actor);
@@ -91,16 +120,13 @@ export class DisclosureCaseLoader {
       currentCalendar(this.dataSource, now),
     ]);
     const today = shanghaiDate(now);
-    return {
-      request,
-      log,
+    const standing = await this.standing(
+      requestId,
+      log.map((entry) => entry.event),
+      calendar,
       today,
-      ...standingOf(
-        log.map((entry) => entry.event),
-        calendar,
-        today,
-      ),
-    };
+    );
+    return { request, log, today, ...standing };
   }
 
   calendar(): Promise<WorkingCalendar> {

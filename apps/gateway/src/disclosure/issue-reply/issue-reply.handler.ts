@@ -1,6 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
-import { type DisclosureOutcome, DomainError, shanghaiDate, type StaffActor } from '../../../../../libs/domain/src';
+import {
+  type DisclosureOutcome,
+  DomainError,
+  type ReplyDraftState,
+  shanghaiDate,
+  type StaffActor,
+} from '../../../../../libs/domain/src';
 import {
   type AttachmentStore,
   findDisclosureApplicant,
@@ -11,7 +17,7 @@ import {
 import type { DisclosureCaseView } from '../../../../../workflows/definitions';
 import type { GatewayConfig } from '../../config';
 import { ATTACHMENT_STORE, CONFIG, DATA_SOURCE } from '../../common/tokens';
-import { DisclosureCaseLoader, type DisclosureRequestRow, standingOf } from '../disclosure-case';
+import { DisclosureCaseLoader, type DisclosureRequestRow } from '../disclosure-case';
 import { type ReplyDocument, replyDocument } from './reply-document';
 import { renderReplyPdf } from './reply-document.pdf';
 
@@ -38,7 +44,8 @@ export class IssueReplyHandler {
     const calendar = await this.loader.calendar();
     const log = await readCaseLog(this.dataSource, request.requestId);
     const today = shanghaiDate(new Date());
-    const { state } = standingOf(
+    const { state } = await this.loader.standing(
+      request.requestId,
       log.map((entry) => entry.event),
       calendar,
       today,
@@ -77,7 +84,7 @@ export class IssueReplyHandler {
 
   private async documentFrom(
     request: DisclosureRequestRow,
-    draft: NonNullable<ReturnType<typeof standingOf>['state']['replyDraft']>,
+    draft: ReplyDraftState,
     issuedDate: string | undefined,
   ): Promise<ReplyDocument> {
     const [applicant, units] = await Promise.all([

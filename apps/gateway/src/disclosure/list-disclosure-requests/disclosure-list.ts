@@ -3,7 +3,7 @@ import type { DataSource } from 'typeorm';
 import { actsForAllUnits, shanghaiDate, type StaffActor } from '../../../../../libs/domain/src';
 import { currentCalendar, listDisclosureCases } from '../../../../../libs/persistence/src';
 import { DATA_SOURCE } from '../../common/tokens';
-import { type CaseStanding, type DisclosureRequestRow, standingOf } from '../disclosure-case';
+import { type CaseStanding, DisclosureCaseLoader, type DisclosureRequestRow } from '../disclosure-case';
 
 export interface DisclosureListItem {
   request: DisclosureRequestRow;
@@ -20,7 +20,10 @@ const LIST_LIMIT = 500;
  */
 @Injectable()
 export class DisclosureList {
-  constructor(@Inject(DATA_SOURCE) private readonly dataSource: DataSource) {}
+  constructor(
+    @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
+    private readonly loader: DisclosureCaseLoader,
+  ) {}
 
   async open(actor: StaffActor, unit?: string): Promise<DisclosureListItem[]> {
     const scope = actsForAllUnits(actor.role) ? unit : actor.unit;
@@ -30,7 +33,12 @@ export class DisclosureList {
       currentCalendar(this.dataSource, now),
     ]);
     const today = shanghaiDate(now);
-    const items = cases.map(({ request, events }) => ({ request, standing: standingOf(events, calendar, today) }));
+    const items = await Promise.all(
+      cases.map(async ({ request, events }) => ({
+        request,
+        standing: await this.loader.standing(request.requestId, events, calendar, today),
+      })),
+    );
     const key = (item: DisclosureListItem): string =>
       `${item.standing.overdue ? 0 : 1}${item.standing.state.closed ? 1 : 0}${item.standing.dueDate ?? '9999-99-99'}${item.request.receivedDate}`;
     return items.sort((a, b) => key(a).localeCompare(key(b)));
