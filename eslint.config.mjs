@@ -122,6 +122,7 @@ export default tseslint.config(
         '(^|/)(public|decisions|feedback|admin)/',
         'common/ and site-shell/ are shared by the areas: they import none of them.',
       ),
+      forbid('^(\\.\\./)+disclosure/', 'common/ and site-shell/ are shared by the areas: they import none of them.'),
     ],
   ),
   layer(
@@ -136,6 +137,7 @@ export default tseslint.config(
         '(^|/)(decisions|feedback|admin)/|(^|/)site-shell/(console|sign-in)/',
         'The public area imports no staff code: only common/, site-shell/web/ and its own folders.',
       ),
+      forbid('^(\\.\\./)+disclosure/', 'The public area imports no staff code (disclosure/ is the staff side).'),
     ],
   ),
   layer(['apps/worker/**/*.ts'], [forbid('(^|/)(gateway|embedded|verifier)/src', 'The apps never import each other.')]),

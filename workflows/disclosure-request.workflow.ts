@@ -3,6 +3,7 @@ import {
   condition,
   continueAsNew,
   log,
+  patched,
   proxyLocalActivities,
   setHandler,
   workflowInfo,
@@ -45,6 +46,12 @@ const { appendCaseStep, loadCalendar } = proxyLocalActivities<DisclosureActiviti
   retry: { initialInterval: '1 second', maximumInterval: '30 seconds', nonRetryableErrorTypes: ['LogConflictError'] },
 });
 
+/**
+ * Patch: a reply is issued only from a draft another staff member approved, with its document's sha256
+ * (ADR 102). Runs started before it keep replying without review (their histories replay unchanged).
+ */
+export const DISCLOSURE_REPLY_REVIEW = 'disclosure-reply-review';
+
 /** A run continues as new once its history is this long (or the server suggests it), at a quiet point. */
 const MAX_RUN_HISTORY_EVENTS = 2_000;
 
@@ -59,7 +66,8 @@ const MAX_RUN_HISTORY_EVENTS = 2_000;
  */
 export async function disclosureRequestWorkflow(input: DisclosureWorkflowInput): Promise<void> {
   const { requestId } = input;
-  const settings = input.settings ?? DEFAULT_DISCLOSURE_SETTINGS;
+  const given = input.settings ?? DEFAULT_DISCLOSURE_SETTINGS;
+  const settings = given.reviewReplies || patched(DISCLOSURE_REPLY_REVIEW) ? { ...given, reviewReplies: true } : given;
   let state: CaseState = input.carried?.state ?? foldCase([input.received], FROZEN_CALENDAR, settings);
   let seq = input.carried?.seq ?? 1;
   let calendar: WorkingCalendar | undefined = input.carried?.calendar;

@@ -3,6 +3,7 @@ import {
   addWorkingDates,
   deidentifyDocument,
   type DisclosureApplication,
+  STANDARD_REMEDY_NOTICE,
   validateArrangement,
 } from '../../libs/domain/src';
 import {
@@ -21,6 +22,7 @@ import { newId } from '../support/decisions';
 import {
   disclosureDriver,
   handlerA,
+  headA,
   receivedOn,
   refusal,
   todayInShanghai,
@@ -91,7 +93,14 @@ describe.each(databaseKinds())('the disclosure request workflow with real activi
     await expect(refusal(late)).rejects.toMatchObject({
       code: 'DISCLOSURE_CORRECTION_TOO_LATE',
     });
-    await act(handlerA, 'reply', { outcome: 'not_held' });
+    // Four eyes (ADR 102): drafted by the handler, approved by the head, issued with the document's hash.
+    await act(handlerA, 'draft-reply', {
+      outcome: 'not_held',
+      reasons: '经检索，本机关未制作、未获取该信息。',
+      remedyNotice: STANDARD_REMEDY_NOTICE,
+    });
+    await act(headA, 'review-reply', { approved: true });
+    await act(handlerA, 'reply', { outcome: 'not_held', document: { sha256: 'b'.repeat(64) } });
 
     const log = await readCaseLog(dataSource, id);
     expect(log.map((entry) => [entry.seq, entry.event.type])).toEqual([
@@ -99,7 +108,9 @@ describe.each(databaseKinds())('the disclosure request workflow with real activi
       [2, 'ReplyOverdue'],
       [3, 'StageMoved'],
       [4, 'StageMoved'],
-      [5, 'Replied'],
+      [5, 'ReplyDrafted'],
+      [6, 'ReplyReviewed'],
+      [7, 'Replied'],
     ]);
     expect(findCaseChainBreak(log)).toBeNull();
     expect(await findDisclosureRequest(dataSource, id)).toMatchObject({

@@ -2,7 +2,7 @@ import type { Client } from '@temporalio/client';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { FROZEN_CALENDAR, type WorkingCalendar } from '../../libs/domain/src';
+import { FROZEN_CALENDAR, STANDARD_REMEDY_NOTICE, type WorkingCalendar } from '../../libs/domain/src';
 import { startDisclosureCase } from '../../libs/temporal/src';
 import type { AppendCaseStepInput, DisclosureActivities } from '../../workflows/activities';
 import { calendarChangedSignal } from '../../workflows/definitions';
@@ -99,14 +99,26 @@ describe('the disclosure request workflow with stubbed activities', () => {
     const extended = await act(headA, 'grant-extension', { workingDays: 20, notifiedDate: today });
     expect(extended.deadlines.find((d) => d.kind === 'reply')!.lastDay > due.lastDay).toBe(true);
 
-    const replied = await act(handlerA, 'reply', { outcome: 'disclosed' });
-    expect(replied.state).toMatchObject({ stage: 'reply', closed: { date: today, outcome: 'disclosed' } });
+    // Four eyes (ADR 102): the handler drafts, another approves, and only then is the reply issued.
+    const document = { sha256: 'a'.repeat(64) };
+    const unapproved = act(handlerA, 'reply', { outcome: 'disclosed', document });
+    await expect(refusal(unapproved)).rejects.toMatchObject({ code: 'DISCLOSURE_REPLY_NOT_APPROVED' });
+    await act(handlerA, 'draft-reply', { outcome: 'disclosed', remedyNotice: STANDARD_REMEDY_NOTICE });
+    const ownApproval = act(handlerA, 'review-reply', { approved: true });
+    await expect(refusal(ownApproval)).rejects.toMatchObject({ code: 'SELF_REVIEW' });
+    await act(headA, 'review-reply', { approved: true });
+    const replied = await act(handlerA, 'reply', { outcome: 'disclosed', document });
+    expect(replied.state).toMatchObject({
+      stage: 'reply',
+      closed: { date: today, outcome: 'disclosed' },
+      replyDocument: document,
+    });
     expect(replied.deadlines).toEqual([]);
     await act(handlerA, 'archive', {});
     await handle.result();
     if (RECORDING)
       writeFileSync(
-        join(__dirname, '..', 'replay', 'disclosure-answered.history.json'),
+        join(__dirname, '..', 'replay', 'disclosure-reviewed.history.json'),
         historyToJSON(await settledHistory(handle)),
       );
 
@@ -117,10 +129,12 @@ describe('the disclosure request workflow with stubbed activities', () => {
       'ConsultationStarted',
       'ConsultationAnswered',
       'ExtensionGranted',
+      'ReplyDrafted',
+      'ReplyReviewed',
       'Replied',
       'Archived',
     ]);
-    expect(logs.get(id)!.map((entry) => entry.seq)).toEqual([2, 3, 4, 5, 6, 7, 8, 9]);
+    expect(logs.get(id)!.map((entry) => entry.seq)).toEqual([2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
     expect(logs.get(id)!.find((e) => e.event.type === 'ExtensionGranted')!.actor).toEqual({
       accountId: headA.accountId,
       role: 'manager',

@@ -2,6 +2,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { AdminModule } from './admin/admin.module';
 import { InfrastructureModule, type GatewayDependencies } from './common/infrastructure.module';
 import { DecisionsModule } from './decisions/decisions.module';
+import { DisclosureModule } from './disclosure/disclosure.module';
 import { FeedbackModule } from './feedback/feedback.module';
 import { PublicModule } from './public/public.module';
 import { SiteShellModule } from './site-shell/site-shell.module';
@@ -22,6 +23,7 @@ export class AppModule {
         FeedbackModule,
         PublicModule,
         AdminModule,
+        DisclosureModule,
       ],
     };
   }

@@ -162,6 +162,10 @@ const schema = z
       .min(1024)
       .max(512 * 1024 * 1024)
       .default(MAX_ATTACHMENT_BYTES),
+    /** The CJK font of the disclosure reply document's PDF (ADR 103): a .ttf, .otf or .ttc file. */
+    DISCLOSURE_PDF_FONT: z.string().trim().min(1).default('/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc'),
+    /** The face inside a font collection (.ttc) given by DISCLOSURE_PDF_FONT; ignored for a single font. */
+    DISCLOSURE_PDF_FONT_FACE: z.string().trim().min(1).default('NotoSansCJKsc-Regular'),
     /** The footer of every page (ADR 91): 主办单位 in Chinese and English, a public contact. */
     SITE_HOST_BODY: footerText,
     SITE_HOST_BODY_EN: footerText,

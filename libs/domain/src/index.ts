@@ -254,7 +254,14 @@ export {
   disclosureCommandEvent,
 } from './disclosure/case-commands';
 export { type CaseDeadline, caseDeadlines } from './disclosure/case-deadlines';
-export { type CaseEvent, type CaseEventType, type ConsultationKind } from './disclosure/case-events';
+export {
+  type CaseEvent,
+  type CaseEventType,
+  type ConsultationKind,
+  type ReplyContent,
+  type ReplyDraftState,
+} from './disclosure/case-events';
+export { REPLY_REVIEWER_ROLES } from './disclosure/reply-review';
 export { type CaseState, evolve, foldCase, MIN_CUSTOM_PERIOD_REASON_CHARS } from './disclosure/case-state';
 export {
   type FeeBasis,

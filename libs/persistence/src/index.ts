@@ -184,6 +184,12 @@ export {
   type StoredApplication,
 } from './disclosure/disclosure-access.repository';
 export {
+  type DisclosureCaseRecord,
+  findIssuedReplyDocument,
+  type IssuedReplyDocument,
+  listDisclosureCases,
+} from './disclosure/disclosure-cases.repository';
+export {
   AttachmentCorruptError,
   type AttachmentStore,
   DatabaseAttachmentStore,

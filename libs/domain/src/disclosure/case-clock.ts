@@ -14,6 +14,12 @@ export const PAYMENT_WORKING_DAYS = 20;
 export interface DisclosureSettings {
   /** Whether the reply clock stops from the fee notice to payment (109号 not confirmed on this: a setting). */
   pauseWhileAwaitingPayment: boolean;
+  /**
+   * Whether a reply is issued only from a draft another staff member approved, with its document's hash
+   * (ADR 102). Not a deployment choice: the workflow sets it behind a patch, so cases replied before it
+   * existed still fold; a fold of the log for display leaves it off.
+   */
+  reviewReplies?: boolean;
 }
 
 export const DEFAULT_DISCLOSURE_SETTINGS: DisclosureSettings = { pauseWhileAwaitingPayment: true };

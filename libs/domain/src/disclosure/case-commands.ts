@@ -2,7 +2,7 @@ import type { StaffActor } from '../accounts/actors';
 import { endOfShanghaiDay } from '../calendar/calendar';
 import { InvalidCommandError } from '../errors/errors';
 import type { CaseDeadline } from './case-deadlines';
-import type { CaseEvent, ConsultationKind } from './case-events';
+import type { CaseEvent, ConsultationKind, ReplyContent } from './case-events';
 import type { Outcome } from './outcomes';
 
 /**
@@ -21,7 +21,12 @@ export interface DisclosureCommands {
   'set-custom-period': { workingDays: number; reason: string };
   'notice-fee': { amountYuan: number };
   'record-payment': Record<never, never>;
-  reply: { outcome: Outcome };
+  /** The reply as drafted by the handler (ADR 102); the standard text of its outcome is added on issue. */
+  'draft-reply': ReplyContent;
+  /** Another staff member approves or returns the draft (four-eyes, ADR 102). */
+  'review-reply': { approved: boolean; note?: string };
+  /** Issues the reply; under review, the gateway sends the approved outcome and the document's sha256 (ADR 103). */
+  reply: { outcome: Outcome; document?: { sha256: string } };
   archive: Record<never, never>;
 }
 
@@ -43,6 +48,8 @@ export const DISCLOSURE_ACTIONS: readonly DisclosureAction[] = [
   'record-payment',
   'reply',
   'archive',
+  'draft-reply',
+  'review-reply',
 ];
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -103,11 +110,44 @@ export function disclosureCommandEvent(
       return { type: 'FeeNoticed', date, amountYuan: (command as DisclosureCommand<'notice-fee'>).amountYuan };
     case 'record-payment':
       return { type: 'FeePaid', date };
-    case 'reply':
-      return { type: 'Replied', date, outcome: (command as DisclosureCommand<'reply'>).outcome };
+    case 'reply': {
+      const { outcome, document } = command as DisclosureCommand<'reply'>;
+      return { type: 'Replied', date, outcome, ...(document ? { document: { sha256: document.sha256 } } : {}) };
+    }
+    case 'draft-reply':
+      return { type: 'ReplyDrafted', date, draftedBy: actor.accountId, ...replyContent(command as ReplyContent) };
+    case 'review-reply': {
+      const { approved, note } = command as DisclosureCommand<'review-reply'>;
+      return {
+        type: 'ReplyReviewed',
+        date,
+        reviewedBy: { accountId: actor.accountId, role: actor.role },
+        approved: approved === true,
+        ...(note?.trim() ? { note: note.trim() } : {}),
+      };
+    }
     case 'archive':
       return { type: 'Archived', date };
   }
+}
+
+/** The reply content of a command, only the fields a reply has (the log keeps nothing else). */
+function replyContent(command: ReplyContent): ReplyContent {
+  const { outcome, reasons, competentAgency, competentAgencyKnown, remedyNotice } = command;
+  return {
+    outcome,
+    ...(reasons?.trim() ? { reasons: reasons.trim() } : {}),
+    ...(competentAgency?.name?.trim()
+      ? {
+          competentAgency: {
+            name: competentAgency.name.trim(),
+            ...(competentAgency.contact?.trim() ? { contact: competentAgency.contact.trim() } : {}),
+          },
+        }
+      : {}),
+    ...(competentAgencyKnown ? { competentAgencyKnown: true } : {}),
+    remedyNotice: typeof remedyNotice === 'string' ? remedyNotice.trim() : '',
+  };
 }
 
 /** The instant a deadline falls due: the first moment after its last day, in Shanghai. */

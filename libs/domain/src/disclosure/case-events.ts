@@ -30,13 +30,40 @@ export type CaseEvent =
   | { type: 'CustomPeriodSet'; date: string; workingDays: number; reason: string }
   | { type: 'FeeNoticed'; date: string; amountYuan: number }
   | { type: 'FeePaid'; date: string }
-  | { type: 'Replied'; date: string; outcome: Outcome }
+  /** A reply drafted by `draftedBy` (checked by `validateReply`); a later draft replaces it (ADR 102). */
+  | ({ type: 'ReplyDrafted'; date: string; draftedBy: string } & ReplyContent)
+  /** The draft approved or returned by a staff member who did not draft it (four-eyes, ADR 102). */
+  | {
+      type: 'ReplyReviewed';
+      date: string;
+      reviewedBy: { accountId: string; role: Role };
+      approved: boolean;
+      note?: string;
+    }
+  /** The reply issued; `document` is the sha256 of the reply document sent to the applicant (ADR 103). */
+  | { type: 'Replied'; date: string; outcome: Outcome; document?: { sha256: string } }
   | { type: 'Abandoned'; date: string; outcome: 'correction_lapsed' | 'fee_unpaid' }
   /** The reply due date `dueDate` passed without a reply; recorded once per case (the workflow's timer). */
   | { type: 'ReplyOverdue'; date: string; dueDate: string }
   | { type: 'Archived'; date: string };
 
 export type CaseEventType = CaseEvent['type'];
+
+/** What a reply says beyond its standard text: the reasons, the competent agency (art.36(5)), the remedies (art.51). */
+export interface ReplyContent {
+  outcome: Outcome;
+  reasons?: string;
+  competentAgency?: { name: string; contact?: string };
+  competentAgencyKnown?: boolean;
+  remedyNotice: string;
+}
+
+/** The reply being prepared, and its review once given. */
+export interface ReplyDraftState extends ReplyContent {
+  date: string;
+  draftedBy: string;
+  review?: { date: string; reviewerId: string; approved: boolean; note?: string };
+}
 
 /** A request's case folded from its events (ADR 0067). Dates only: every due date is computed on demand. */
 export interface CaseState {
@@ -58,6 +85,9 @@ export interface CaseState {
   customPeriod?: { workingDays: number; reason: string };
   fee?: { noticedDate: string; amountYuan: number; paidDate?: string };
   closed?: { date: string; outcome: Outcome };
+  replyDraft?: ReplyDraftState;
+  /** The issued reply document's sha256, as the log recorded it. */
+  replyDocument?: { sha256: string };
   /** The reply was not given by its due date; the case stays open until replied. */
   overdue?: { date: string; dueDate: string };
 }

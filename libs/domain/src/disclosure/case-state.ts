@@ -10,6 +10,7 @@ import {
   replyClock,
 } from './case-clock';
 import type { CaseEvent, CaseState } from './case-events';
+import { draftReply, issueReply, reviewReply } from './reply-review';
 import { assertStageMove } from './stages';
 import { addWorkingDates } from './working-dates';
 
@@ -87,9 +88,12 @@ export function evolve(
     case 'FeePaid':
       if (!state.fee || state.fee.paidDate) throw conflict('No fee is awaited.', 'DISCLOSURE_NO_FEE_PENDING');
       return { ...state, fee: { ...state.fee, paidDate: event.date } };
+    case 'ReplyDrafted':
+      return draftReply(state, event);
+    case 'ReplyReviewed':
+      return reviewReply(state, event);
     case 'Replied':
-      assertStageMove(state.stage, 'reply');
-      return { ...state, stage: 'reply', closed: { date: event.date, outcome: event.outcome } };
+      return issueReply(state, event, settings);
     case 'Abandoned':
       return abandon(state, event, calendar);
     case 'ReplyOverdue':

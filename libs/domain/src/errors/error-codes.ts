@@ -261,10 +261,20 @@ export const ERROR_CODES = {
     zh: '该申请没有待补正的事项。',
     en: 'No correction is awaited for this request.',
   },
+  DISCLOSURE_NO_DRAFT_PENDING: {
+    status: 409,
+    zh: '没有等待审核的答复草稿。',
+    en: 'No reply draft is waiting for review.',
+  },
   DISCLOSURE_NO_FEE_PENDING: {
     status: 409,
     zh: '该申请没有待缴纳的费用。',
     en: 'No fee is awaited for this request.',
+  },
+  DISCLOSURE_PDF_FONT_MISSING: {
+    status: 503,
+    zh: '答复书所需的中文字体文件不存在，请管理员检查 DISCLOSURE_PDF_FONT 设置。',
+    en: 'The CJK font file the reply document needs is missing; an administrator checks DISCLOSURE_PDF_FONT.',
   },
   DISCLOSURE_PERIOD_INVALID: {
     status: 422,
@@ -291,10 +301,20 @@ export const ERROR_CODES = {
     zh: '答复须告知申请人救济途径（条例第五十一条）。',
     en: 'Every reply states the applicant’s remedies (art.51).',
   },
+  DISCLOSURE_REPLY_NOT_APPROVED: {
+    status: 409,
+    zh: '答复须由另一名工作人员审核同意后才能发出（四眼原则）。',
+    en: 'A reply goes out only after another staff member approved its draft (four-eyes principle).',
+  },
   DISCLOSURE_REPLY_OVERDUE: {
     status: 409,
     zh: '答复期限已过，不能再办理此事项。',
     en: 'The reply period has ended; this step is no longer possible.',
+  },
+  DISCLOSURE_REQUEST_NOT_FOUND: {
+    status: 404,
+    zh: '本单位没有这件政府信息公开申请。',
+    en: 'No such disclosure request for your unit.',
   },
   DISCLOSURE_UNIT_UNKNOWN: {
     status: 422,

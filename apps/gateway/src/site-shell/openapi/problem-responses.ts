@@ -63,6 +63,53 @@ const CLUSTER_EDIT: ErrorCode[] = [
   'INVALID_LABEL',
 ];
 
+const DISCLOSURE_CASE: ErrorCode[] = ['DISCLOSURE_REQUEST_NOT_FOUND'];
+/** What the fold of a disclosure case refuses (ADR 67, 102), and the reply document's font (ADR 103). */
+const DISCLOSURE_RULES: ErrorCode[] = [
+  'UNKNOWN_ACTION',
+  'DISCLOSURE_CASE_CLOSED',
+  'DISCLOSURE_COMPETENT_AGENCY_REQUIRED',
+  'DISCLOSURE_CORRECTION_ONCE',
+  'DISCLOSURE_CORRECTION_TOO_LATE',
+  'DISCLOSURE_CUSTOM_PERIOD_INVALID',
+  'DISCLOSURE_CUSTOM_PERIOD_REASON_REQUIRED',
+  'DISCLOSURE_DATE_INVALID',
+  'DISCLOSURE_EXTENSION_APPROVER',
+  'DISCLOSURE_EXTENSION_ONCE',
+  'DISCLOSURE_EXTENSION_TOO_LONG',
+  'DISCLOSURE_FEE_ALREADY_NOTICED',
+  'DISCLOSURE_ILLEGAL_EVENT',
+  'DISCLOSURE_ILLEGAL_STAGE',
+  'DISCLOSURE_NO_CONSULTATION_PENDING',
+  'DISCLOSURE_NO_CORRECTION_PENDING',
+  'DISCLOSURE_NO_DRAFT_PENDING',
+  'DISCLOSURE_NO_FEE_PENDING',
+  'DISCLOSURE_PDF_FONT_MISSING',
+  'DISCLOSURE_PERIOD_INVALID',
+  'DISCLOSURE_PERIOD_NOT_LAPSED',
+  'DISCLOSURE_REASONS_REQUIRED',
+  'DISCLOSURE_REMEDY_NOTICE_REQUIRED',
+  'DISCLOSURE_REPLY_NOT_APPROVED',
+  'DISCLOSURE_REPLY_OVERDUE',
+  'SELF_REVIEW',
+];
+/** The staff side of on-request disclosure (`disclosure/`), by operation. */
+const DISCLOSURE_STAFF_CODES: Readonly<Record<string, readonly ErrorCode[]>> = {
+  RegisterDisclosureRequestController_register: [
+    'DISCLOSURE_FIELD_REQUIRED',
+    'DISCLOSURE_RECEIPT_EVIDENCE_REQUIRED',
+    'DISCLOSURE_DATE_INVALID',
+  ],
+  ViewDisclosureCaseController_view: DISCLOSURE_CASE,
+  ActOnDisclosureRequestController_act: [...DISCLOSURE_CASE, ...DISCLOSURE_RULES],
+  DownloadReplyDocumentController_pdf: [
+    ...DISCLOSURE_CASE,
+    'DISCLOSURE_NO_DRAFT_PENDING',
+    'DISCLOSURE_PDF_FONT_MISSING',
+  ],
+  DownloadReplyDocumentController_html: [...DISCLOSURE_CASE, 'DISCLOSURE_NO_DRAFT_PENDING'],
+};
+
 /**
  * The codes of each operation's own rules, by operationId (the controllers and handlers, and what
  * libs/domain and libs/persistence raise for them). `openapi.e2e.spec.ts` checks the action
@@ -247,6 +294,7 @@ export const ROUTE_CODES: Readonly<Record<string, readonly ErrorCode[]>> = {
     'TEMPORAL_UNAVAILABLE',
   ],
   FollowDisclosureController_lookUp: ['DISCLOSURE_LOOKUP_NOT_FOUND', 'RATE_LIMITED', 'LIMITS_UNAVAILABLE'],
+  ...DISCLOSURE_STAFF_CODES,
 };
 
 /** The codes an operation can answer with: those of every request, of its traits (a body, a query DTO, staff), and its own. */

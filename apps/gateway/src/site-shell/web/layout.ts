@@ -14,6 +14,7 @@ const M = defineMessages(
     navReceipt: '回执查询',
     navVerify: '日志验证',
     navConsole: '工作台',
+    navDisclosure: '依申请公开',
     navMain: '主导航',
     switchTo: 'English',
     feeds: '订阅（Atom）',
@@ -42,6 +43,7 @@ const M = defineMessages(
     navReceipt: 'Receipt lookup',
     navVerify: 'Verify the log',
     navConsole: 'Staff console',
+    navDisclosure: 'Disclosure requests',
     navMain: 'Main navigation',
     switchTo: '中文',
     feeds: 'Feeds (Atom)',
@@ -124,7 +126,7 @@ export function renderPage(context: PageContext, content: PageContent): Html {
     html`<li><a href="${href}"${current(href) ? html` aria-current="page"` : ''}>${label}</a></li>`;
   const nav =
     content.area === 'console'
-      ? html`${navLink('/console', m.navConsole)}${navLink('/', m.navHome)}`
+      ? html`${navLink('/console', m.navConsole)}${navLink('/console/disclosure', m.navDisclosure)}${navLink('/', m.navHome)}`
       : html`${navLink('/', m.navHome)}${navLink('/decisions', m.navCatalogue)}${navLink('/receipts', m.navReceipt)}${navLink('/verify', m.navVerify)}`;
   return html`<!doctype html>
 <html lang="${context.locale}"${context.largeText ? html` class="large-text"` : ''}>
