@@ -2,6 +2,7 @@ import { STAGES, type Stage } from '../../../../libs/domain/src';
 import type { PublicDecision } from '../../../../libs/persistence/src';
 import { html, type Html } from '../site-shell/web/html';
 import { colon, defineMessages, formatDate, type Locale } from '../site-shell/web/i18n';
+import { unitName, type UnitNames } from '../site-shell/web/names';
 import { stageName } from '../site-shell/web/stage-names';
 import { dueDates } from './decision-card';
 
@@ -50,7 +51,12 @@ export function stageBar(stage: Stage, locale: Locale): Html {
 export type DecisionTab = 'overview' | 'timeline' | 'changes' | 'verify';
 
 /** Title, facts, stage bar and the links between a decision's pages. */
-export function decisionHeader(decision: PublicDecision, locale: Locale, tab: DecisionTab): Html {
+export function decisionHeader(
+  decision: PublicDecision,
+  locale: Locale,
+  tab: DecisionTab,
+  units?: UnitNames,
+): Html {
   const m = M[locale];
   const link = (href: string, label: string, name: DecisionTab): Html =>
     html`<li><a href="${href}"${tab === name ? html` aria-current="page"` : ''}>${label}</a></li>`;
@@ -58,7 +64,7 @@ export function decisionHeader(decision: PublicDecision, locale: Locale, tab: De
   return html`<h1>${decision.title}</h1>
 <p class="meta"><span class="badge badge--stage">${stageName(decision.stage, locale)}</span>
 ${decision.stage === 'suspended' ? html` <span class="badge badge--overdue">${m.suspended}</span>` : ''}
- ${m.unit}${colon(locale)}${decision.unit} · ${m.registered}${colon(locale)}<time datetime="${decision.registeredAt}">${formatDate(decision.registeredAt)}</time>
+ ${m.unit}${colon(locale)}${unitName(units, decision.unit, locale)} · ${m.registered}${colon(locale)}<time datetime="${decision.registeredAt}">${formatDate(decision.registeredAt)}</time>
 </p>
 ${dueDates(decision, locale)}
 ${stageBar(decision.stage, locale)}

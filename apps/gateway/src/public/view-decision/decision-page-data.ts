@@ -9,6 +9,7 @@ import {
   type PublicDecision,
 } from '../../../../../libs/persistence/src';
 import { pageNumber } from '../../common/page-number';
+import { loadUnitNames, type UnitNames } from '../../site-shell/web/names';
 import { notPublic } from './get-public-decision.controller';
 import { foldDecisionPage, type DecisionPageModel } from './decision-page-model';
 import type { OpinionsPage } from './opinions-section';
@@ -24,6 +25,8 @@ export interface DecisionPageData {
   opinions: OpinionsPage;
   /** The opinion form is shown: the consultation, or the execution channel (art.34), is open. */
   acceptsOpinions: boolean;
+  /** Names for the unit codes the page shows (ADR 108). */
+  units: UnitNames;
 }
 
 /** Throws DECISION_NOT_FOUND for an unknown or non-public decision. */
@@ -39,10 +42,11 @@ export async function loadDecisionPage(
   if (!decision || !entries) throw notPublic(id);
   const model = foldDecisionPage(entries);
   const consulting = decision.stage === 'consultation';
-  const [liveCounts, opinions, intake] = await Promise.all([
+  const [liveCounts, opinions, intake, units] = await Promise.all([
     consulting ? liveConsultationCounts(dataSource, id) : Promise.resolve(null),
     listPublishedOpinions(dataSource, id, opinionsPage, OPINIONS_PAGE_SIZE),
     hasPublicIntake(dataSource, id),
+    loadUnitNames(dataSource),
   ]);
   return {
     decision,
@@ -50,6 +54,7 @@ export async function loadDecisionPage(
     liveCounts,
     opinions: { ...opinions, page: opinionsPage, pageSize: OPINIONS_PAGE_SIZE },
     acceptsOpinions: intake && (consulting || decision.stage === 'execution' || decision.stage === 'evaluation'),
+    units,
   };
 }
 
