@@ -48,6 +48,7 @@ export {
   type Page,
   publicCatalogueFacets,
 } from './decision-read.repository';
+export { searchableTexts, type SearchableTexts, searchTerms } from './decision-search';
 export { rebuildReadModels } from './rebuild-read-models';
 export { inTransaction } from './transaction';
 export {

@@ -1,7 +1,7 @@
 import type { PublicDecision } from '../../../../libs/persistence/src';
 import { html, type Html } from '../site-shell/web/html';
 import { colon, defineMessages, formatDate, type Locale } from '../site-shell/web/i18n';
-import { unitName, type UnitNames } from '../site-shell/web/names';
+import { unitName, type Names } from '../site-shell/web/names';
 import { stageName } from '../site-shell/web/stage-names';
 import { dueName } from '../site-shell/web/words';
 
@@ -19,7 +19,7 @@ ${next ? html`${dueName(next.what, locale)}${colon(locale)}<time datetime="${nex
 
 /** How a list shows its cards: unit names, and in search results the terms marked and a text excerpt. */
 export interface CardOptions {
-  units?: UnitNames;
+  names?: Names;
   highlight?: (text: string) => Html | string;
   /** Where the terms occur in the draft or decision text (search results). */
   excerpt?: Html;
@@ -32,12 +32,12 @@ export function decisionCard(
   headingLevel: 'h2' | 'h3' = 'h3',
   options: CardOptions = {},
 ): Html {
-  const { units, excerpt } = options;
+  const { names, excerpt } = options;
   const mark = options.highlight ?? ((text: string): Html | string => text);
   const m = M[locale];
   const title = html`<a href="/decisions/${encodeURIComponent(decision.id)}">${mark(decision.title)}</a>`;
   return html`<li class="card">${headingLevel === 'h2' ? html`<h2>${title}</h2>` : html`<h3>${title}</h3>`}
-<p class="meta"><span class="badge badge--stage">${stageName(decision.stage, locale)}</span> ${m.unit}${colon(locale)}${unitName(units, decision.unit, locale)}</p>
+<p class="meta"><span class="badge badge--stage">${stageName(decision.stage, locale)}</span> ${m.unit}${colon(locale)}${unitName(names, decision.unit, locale)}</p>
 ${dueDates(decision, locale)}
 <p>${mark(decision.summary)}</p>${excerpt ?? ''}</li>`;
 }

@@ -2,7 +2,7 @@ import { STAGES, type Stage } from '../../../../libs/domain/src';
 import type { PublicDecision } from '../../../../libs/persistence/src';
 import { html, type Html } from '../site-shell/web/html';
 import { colon, defineMessages, formatDate, type Locale } from '../site-shell/web/i18n';
-import { unitName, type UnitNames } from '../site-shell/web/names';
+import { categoryLabel, unitName, type Names } from '../site-shell/web/names';
 import { stageName } from '../site-shell/web/stage-names';
 import { dueDates } from './decision-card';
 
@@ -12,6 +12,7 @@ const M = defineMessages(
     current: '（当前阶段）',
     suspended: '暂停执行',
     unit: '承办单位',
+    category: '类别',
     registered: '纳入目录',
     sections: '本决策页面',
     overview: '决策详情',
@@ -25,6 +26,7 @@ const M = defineMessages(
     current: ' (current stage)',
     suspended: 'Suspended',
     unit: 'Unit',
+    category: 'Category',
     registered: 'In the catalogue since',
     sections: 'Pages of this decision',
     overview: 'Decision',
@@ -55,7 +57,7 @@ export function decisionHeader(
   decision: PublicDecision,
   locale: Locale,
   tab: DecisionTab,
-  units?: UnitNames,
+  names?: Names,
 ): Html {
   const m = M[locale];
   const link = (href: string, label: string, name: DecisionTab): Html =>
@@ -64,7 +66,7 @@ export function decisionHeader(
   return html`<h1>${decision.title}</h1>
 <p class="meta"><span class="badge badge--stage">${stageName(decision.stage, locale)}</span>
 ${decision.stage === 'suspended' ? html` <span class="badge badge--overdue">${m.suspended}</span>` : ''}
- ${m.unit}${colon(locale)}${unitName(units, decision.unit, locale)} · ${m.registered}${colon(locale)}<time datetime="${decision.registeredAt}">${formatDate(decision.registeredAt)}</time>
+ ${m.unit}${colon(locale)}${unitName(names, decision.unit, locale)} · ${m.category}${colon(locale)}${categoryLabel(names, decision.category, locale)} · ${m.registered}${colon(locale)}<time datetime="${decision.registeredAt}">${formatDate(decision.registeredAt)}</time>
 </p>
 ${dueDates(decision, locale)}
 ${stageBar(decision.stage, locale)}

@@ -6,7 +6,8 @@ import { DATA_SOURCE } from '../../common/tokens';
 import { HtmlErrorFilter } from '../../site-shell/web/html-error.filter';
 import { html } from '../../site-shell/web/html';
 import { renderPage } from '../../site-shell/web/layout';
-import { loadUnitNames } from '../../site-shell/web/names';
+import { categoriesOf } from '../../site-shell/web/categories';
+import { loadNames } from '../../site-shell/web/names';
 import { pageContext, sendHtml } from '../../site-shell/web/page-context';
 import { decisionFeedLink, decisionHeader } from '../decision-header';
 import { M, renderChanges } from './changes-page';
@@ -28,11 +29,11 @@ export class ViewChangesController {
     @Res() reply: FastifyReply,
   ): Promise<void> {
     const context = pageContext(request, reply);
-    const [{ decision, view }, units] = await Promise.all([
+    const [{ decision, view }, names] = await Promise.all([
       loadChanges(this.dataSource, id, { from, to }),
-      loadUnitNames(this.dataSource),
+      loadNames(this.dataSource, categoriesOf(request.server)),
     ]);
-    const main = html`${decisionHeader(decision, context.locale, 'changes', units)}${renderChanges(context, view)}`;
+    const main = html`${decisionHeader(decision, context.locale, 'changes', names)}${renderChanges(context, view)}`;
     const title = `${M[context.locale].title} · ${decision.title}`;
     await sendHtml(request, reply, renderPage(context, { title, main, head: decisionFeedLink(decision) }), {
       cache: 'public',

@@ -9,7 +9,8 @@ import {
   type PublicDecision,
 } from '../../../../../libs/persistence/src';
 import { pageNumber } from '../../common/page-number';
-import { loadUnitNames, type UnitNames } from '../../site-shell/web/names';
+import type { Category } from '../../site-shell/web/categories';
+import { loadNames, type Names } from '../../site-shell/web/names';
 import { notPublic } from './get-public-decision.controller';
 import { foldDecisionPage, type DecisionPageModel } from './decision-page-model';
 import type { OpinionsPage } from './opinions-section';
@@ -26,7 +27,7 @@ export interface DecisionPageData {
   /** The opinion form is shown: the consultation, or the execution channel (art.34), is open. */
   acceptsOpinions: boolean;
   /** Names for the unit codes the page shows (ADR 108). */
-  units: UnitNames;
+  names: Names;
 }
 
 /** Throws DECISION_NOT_FOUND for an unknown or non-public decision. */
@@ -34,6 +35,7 @@ export async function loadDecisionPage(
   dataSource: DataSource,
   id: string,
   opinionsPage: number,
+  categories: readonly Category[],
 ): Promise<DecisionPageData> {
   const [decision, entries] = await Promise.all([
     findPublicDecision(dataSource, id),
@@ -42,11 +44,11 @@ export async function loadDecisionPage(
   if (!decision || !entries) throw notPublic(id);
   const model = foldDecisionPage(entries);
   const consulting = decision.stage === 'consultation';
-  const [liveCounts, opinions, intake, units] = await Promise.all([
+  const [liveCounts, opinions, intake, names] = await Promise.all([
     consulting ? liveConsultationCounts(dataSource, id) : Promise.resolve(null),
     listPublishedOpinions(dataSource, id, opinionsPage, OPINIONS_PAGE_SIZE),
     hasPublicIntake(dataSource, id),
-    loadUnitNames(dataSource),
+    loadNames(dataSource, categories),
   ]);
   return {
     decision,
@@ -54,7 +56,7 @@ export async function loadDecisionPage(
     liveCounts,
     opinions: { ...opinions, page: opinionsPage, pageSize: OPINIONS_PAGE_SIZE },
     acceptsOpinions: intake && (consulting || decision.stage === 'execution' || decision.stage === 'evaluation'),
-    units,
+    names,
   };
 }
 

@@ -30,7 +30,7 @@ export function renderDecisionPage(context: PageContext, data: DecisionPageData,
   const formHtml = form
     ? html`${decision.stage !== 'consultation' ? html`<p class="muted">${m.executionChannel}</p>` : ''}${renderOpinionForm(action, form, context.locale)}`
     : '';
-  const main = html`${decisionHeader(decision, context.locale, 'overview', data.units)}
+  const main = html`${decisionHeader(decision, context.locale, 'overview', data.names)}
 <section aria-labelledby="summary-h"><h2 id="summary-h">${m.summary}</h2><p>${decision.summary}</p>${model.documents ? '' : html`<p class="muted">${m.nothingYet}</p>`}</section>
 ${documentsSection(model, context.locale)}
 ${attachmentsSection(decision.id, model.attachments, context.locale)}
@@ -38,8 +38,8 @@ ${consultationSection(model, data.liveCounts, context.locale)}
 ${decision.stage === 'consultation' ? formHtml : ''}
 ${opinionsSection(decision.id, data.opinions, context.locale, lang)}
 ${feedbackSection(model.feedback, context.locale)}
-${outcomeSection(model, context.locale, data.units)}
-${executionSection(decision.id, model, context.locale, data.units)}
+${outcomeSection(model, context.locale, data.names)}
+${executionSection(decision.id, model, context.locale, data.names)}
 ${decision.stage !== 'consultation' ? formHtml : ''}`;
   return renderPage(context, { title: decision.title, main, head: decisionFeedLink(decision) });
 }

@@ -9,7 +9,7 @@ import {
   type Locale,
 } from '../../site-shell/web/i18n';
 import { conclusionName, rectificationName, severityName, triggerName } from '../../site-shell/web/words';
-import { unitName, type UnitNames } from '../../site-shell/web/names';
+import { unitName, type Names } from '../../site-shell/web/names';
 import { chartHeight } from '../view-progress-chart/progress-chart';
 import type { DecisionPageModel, MilestoneView } from './decision-page-model';
 
@@ -122,7 +122,7 @@ export function executionSection(
   decisionId: string,
   model: DecisionPageModel,
   locale: Locale,
-  units?: UnitNames,
+  names?: Names,
 ): Html {
   const m = M[locale];
   const parts: Html[] = [];
@@ -131,7 +131,7 @@ export function executionSection(
     parts.push(html`<section aria-labelledby="exec-h" id="execution"><h2 id="exec-h">${m.execution}</h2>
 <p>${fill(m.overall, { p: Math.round(overall * 10) / 10 })}</p>
 <img class="chart" src="/decisions/${encodeURIComponent(decisionId)}/progress.svg?lang=${locale}" width="720" height="${chartHeight(model.milestones.length)}" alt="${m.chartAlt}">
-${milestonesTable(model, m, (id) => unitName(units, id, locale))}</section>`);
+${milestonesTable(model, m, (id) => unitName(names, id, locale))}</section>`);
   }
   if (model.findings.length) {
     parts.push(html`<section aria-labelledby="audit-h"><h2 id="audit-h">${m.audit}</h2><div class="table-wrap"><table>
@@ -154,7 +154,7 @@ ${milestonesTable(model, m, (id) => unitName(units, id, locale))}</section>`);
         (
           e,
         ) => html`<div class="card"><p>${fill(m.started, { at: formatDateTime(e.startedAt), trigger: triggerName(e.trigger, locale) })}</p>
-<dl class="facts">${e.evaluatorUnit ? html`<dt>${m.evaluator}</dt><dd>${unitName(units, e.evaluatorUnit, locale)}</dd>` : ''}${e.conclusion ? html`<dt>${m.conclusion}</dt><dd>${conclusionName(e.conclusion, locale)}</dd>` : ''}</dl>
+<dl class="facts">${e.evaluatorUnit ? html`<dt>${m.evaluator}</dt><dd>${unitName(names, e.evaluatorUnit, locale)}</dd>` : ''}${e.conclusion ? html`<dt>${m.conclusion}</dt><dd>${conclusionName(e.conclusion, locale)}</dd>` : ''}</dl>
 ${e.report ? html`<h3>${m.report}</h3><div class="document">${e.report}</div>` : ''}</div>`,
       )}</section>`,
     );

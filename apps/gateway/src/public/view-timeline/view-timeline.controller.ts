@@ -8,7 +8,8 @@ import { notPublic } from '../view-decision/get-public-decision.controller';
 import { html } from '../../site-shell/web/html';
 import { HtmlErrorFilter } from '../../site-shell/web/html-error.filter';
 import { renderPage } from '../../site-shell/web/layout';
-import { loadUnitNames } from '../../site-shell/web/names';
+import { categoriesOf } from '../../site-shell/web/categories';
+import { loadNames } from '../../site-shell/web/names';
 import { pageContext, sendHtml } from '../../site-shell/web/page-context';
 import { decisionFeedLink, decisionHeader } from '../decision-header';
 import { M, renderTimeline } from './timeline-page';
@@ -23,13 +24,13 @@ export class ViewTimelineController {
   @Get(':id/timeline')
   async timeline(@Param('id') id: string, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
     const context = pageContext(request, reply);
-    const [decision, entries, units] = await Promise.all([
+    const [decision, entries, names] = await Promise.all([
       findPublicDecision(this.dataSource, id),
       findPublicTimeline(this.dataSource, id),
-      loadUnitNames(this.dataSource),
+      loadNames(this.dataSource, categoriesOf(request.server)),
     ]);
     if (!decision || !entries) throw notPublic(id);
-    const main = html`${decisionHeader(decision, context.locale, 'timeline', units)}${renderTimeline(id, entries, context.locale, units)}`;
+    const main = html`${decisionHeader(decision, context.locale, 'timeline', names)}${renderTimeline(id, entries, context.locale, names)}`;
     const title = `${M[context.locale].title} · ${decision.title}`;
     await sendHtml(request, reply, renderPage(context, { title, main, head: decisionFeedLink(decision) }), {
       cache: 'public',
