@@ -113,7 +113,7 @@ export {
   splitCluster,
 } from './opinions/clusters-edit.repository';
 export { countDecisionsByStageAndUnit, listDueDecisions, type StageUnitCount } from './console-board.repository';
-export { type HistoryEntry, listDecisionHistory } from './decision-history.repository';
+export { findingTexts, type HistoryEntry, listDecisionHistory } from './decision-history.repository';
 export {
   type CalendarChange,
   calendarChanges,
