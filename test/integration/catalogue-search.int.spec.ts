@@ -15,10 +15,17 @@ import { useTestDatabase } from '../support/fixtures';
 
 const actor: StaffActor = { accountId: 'acc-1', username: 'drafter', unit: 'unit-a', role: 'drafter' };
 const at = (minute: number): string => `2026-05-01T08:${String(minute).padStart(2, '0')}:00.000Z`;
-const system = { unit: 'system', role: 'system' };
+const system = { unit: 'system', role: 'system' } as const;
 
 function registration(title: string, category: string, confidential = false): Step {
-  const data = { title, summary: `${title}的概要`, unit: 'unit-a', category, riskAssessmentRequired: false, plannedDates: {} };
+  const data = {
+    title,
+    summary: `${title}的概要`,
+    unit: 'unit-a',
+    category,
+    riskAssessmentRequired: false,
+    plannedDates: {},
+  };
   const internal = { ...data, confidential, confidentialGround: confidential ? '工作秘密' : null };
   return {
     public: confidential ? [] : [{ seq: 1, type: 'DecisionRegistered', occurredAt: at(0), actor: system, data }],

@@ -2,6 +2,7 @@ import { ACTIONS, type DecisionAction, type DecisionState, type StaffActor } fro
 import { html, type Html } from '../../site-shell/web/html';
 import { colon, defineMessages, fill, formatDateTime, inBrackets, type Locale } from '../../site-shell/web/i18n';
 import { categoryLabel, unitName } from '../../site-shell/web/names';
+import { reviewKindName } from '../../site-shell/web/words';
 import type { PageContext } from '../../site-shell/web/page-context';
 import { stageName } from '../../site-shell/web/stage-names';
 import { ACTION_FORMS, REGISTER_FORM } from '../act-on-decision/action-fields';
@@ -123,6 +124,15 @@ export function renderWorkspace(
   const actionTitle = (name: string): string =>
     (name === 'register' ? REGISTER_FORM : ACTION_FORMS[name])?.title[locale] ?? name;
   const actions = state ? availableActions(state, session.actor) : [];
+  const refName = (ref: string): string | undefined => {
+    const review = state?.reviews?.find((r) => r.id === ref);
+    const finding = view.lists.findings?.get(ref);
+    return (
+      state?.milestones?.find((x) => x.id === ref)?.title ??
+      (finding && [...finding].slice(0, 30).join('')) ??
+      (review && reviewKindName(review.kind, locale))
+    );
+  };
   const forms = actions.map((a) =>
     renderActionForm(
       {
@@ -154,7 +164,7 @@ ${view.done ? html`<p class="notice notice--ok" role="status">${fill(m.done, { a
 ${view.refused ? html`<p class="notice notice--error"><a href="#act-${view.refused.action}">${fill(m.refusedAt, { action: actionTitle(view.refused.action) })}</a></p>` : ''}
 ${refusedElsewhere ? refusalNotice(view.refused!.refusal, locale) : ''}
 <section aria-labelledby="due-h"><h2 id="due-h">${m.due}</h2>
-${record.due.length ? html`<ul>${record.due.map((d) => html`<li${d.overdue ? html` class="row--overdue"` : ''}>${dueName(d, locale)}${colon(locale)}<time datetime="${d.at}">${formatDateTime(d.at)}</time>${d.overdue ? html` <span class="badge badge--overdue">${m.overdue}</span>` : ''}</li>`)}</ul>` : html`<p class="muted">${m.noDue}</p>`}
+${record.due.length ? html`<ul>${record.due.map((d) => html`<li${d.overdue ? html` class="row--overdue"` : ''}>${dueName(d, locale, refName)}${colon(locale)}<time datetime="${d.at}">${formatDateTime(d.at)}</time>${d.overdue ? html` <span class="badge badge--overdue">${m.overdue}</span>` : ''}</li>`)}</ul>` : html`<p class="muted">${m.noDue}</p>`}
 </section>
 ${state ? renderFacts(state, locale, view.lists) : html`<p class="notice notice--warn" role="status">${m[view.unavailable ?? 'temporal']}</p>`}
 <p><a href="/console/decisions/${record.id}/opinions">${m.opinions}</a>${record.publicVisible ? html` · <a href="/decisions/${record.id}">${m.publicPage}</a>` : ''}</p>
