@@ -235,6 +235,10 @@ describe('names, receipts and search on the pages a decision goes through', () =
       await expect(description.staticSummary()).resolves.toBe(`${DRAFT_TITLE} · ${UNIT.zh} (unit-a)`);
       await expect(description.staticDetails()).resolves.toContain('**类别 / Category**: transport');
       expect(description.memo).toMatchObject({ title: DRAFT_TITLE, unit: 'unit-a', unitName: UNIT.zh });
+      // A decision in execution has continued as new at its stage boundaries: the server copies the memo
+      // to each new run (the static summary stays with the first run, ADR 108).
+      const executed = await client.workflow.getHandle(decisionWorkflowId(id)).describe();
+      expect(executed.memo).toMatchObject({ title: TITLE, unit: 'unit-a', unitName: UNIT.zh, category: 'housing' });
     } finally {
       await client.connection.close();
     }
