@@ -53,12 +53,7 @@ export function stageBar(stage: Stage, locale: Locale): Html {
 export type DecisionTab = 'overview' | 'timeline' | 'changes' | 'verify';
 
 /** Title, facts, stage bar and the links between a decision's pages. */
-export function decisionHeader(
-  decision: PublicDecision,
-  locale: Locale,
-  tab: DecisionTab,
-  names?: Names,
-): Html {
+export function decisionHeader(decision: PublicDecision, locale: Locale, tab: DecisionTab, names?: Names): Html {
   const m = M[locale];
   const link = (href: string, label: string, name: DecisionTab): Html =>
     html`<li><a href="${href}"${tab === name ? html` aria-current="page"` : ''}>${label}</a></li>`;

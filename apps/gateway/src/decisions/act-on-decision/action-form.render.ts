@@ -81,9 +81,15 @@ function choicesOf(
 ): Array<{ value: string; label: string }> {
   const { state, lists } = view;
   if (from === 'units')
-    return [...(lists?.names.units.keys() ?? [])].map((id) => ({ value: id, label: unitName(lists?.names, id, locale) }));
+    return [...(lists?.names.units.keys() ?? [])].map((id) => ({
+      value: id,
+      label: unitName(lists?.names, id, locale),
+    }));
   if (from === 'categories')
-    return (lists?.names.categories ?? []).map((c) => ({ value: c.id, label: categoryLabel(lists?.names, c.id, locale) }));
+    return (lists?.names.categories ?? []).map((c) => ({
+      value: c.id,
+      label: categoryLabel(lists?.names, c.id, locale),
+    }));
   if (!state) return [];
   switch (from) {
     case 'reviews':
@@ -112,7 +118,10 @@ const clipText = (text: string, max: number): string => {
 };
 
 /** A select's options, keeping a value the list no longer has (a unit or category id typed elsewhere). */
-function withValue(options: Array<{ value: string; label: string }>, value: string): Array<{ value: string; label: string }> {
+function withValue(
+  options: Array<{ value: string; label: string }>,
+  value: string,
+): Array<{ value: string; label: string }> {
   return value === '' || options.some((o) => o.value === value) ? options : [...options, { value, label: value }];
 }
 

@@ -72,10 +72,14 @@ export function milestoneRows(body: FormBody, field: string): Row[] {
     const filled = ROW_FIELDS.filter((cell) => row[cell] !== undefined).length;
     if (filled === 0) continue;
     if (filled < ROW_FIELDS.length) {
-      throw new InvalidCommandError('INVALID_ROW', `${field}: row ${index + 1} needs a title, unit, due date and weight.`, {
-        field,
-        row: index + 1,
-      });
+      throw new InvalidCommandError(
+        'INVALID_ROW',
+        `${field}: row ${index + 1} needs a title, unit, due date and weight.`,
+        {
+          field,
+          row: index + 1,
+        },
+      );
     }
     rows.push(row);
   }

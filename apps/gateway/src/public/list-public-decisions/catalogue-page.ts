@@ -13,7 +13,8 @@ import { catalogueHref, type CatalogueQuery } from './catalogue-query';
 export const M = defineMessages(
   {
     title: '决策目录',
-    intro: '所有已纳入目录的重大行政决策事项。可按阶段、承办单位、类别、年份筛选，或搜索标题、概要以及公布的草案和决策文本。',
+    intro:
+      '所有已纳入目录的重大行政决策事项。可按阶段、承办单位、类别、年份筛选，或搜索标题、概要以及公布的草案和决策文本。',
     filters: '筛选和搜索',
     q: '关键词',
     qHint: '多个关键词用空格分开；搜索标题、概要、草案和决策文本',

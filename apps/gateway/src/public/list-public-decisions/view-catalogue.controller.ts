@@ -50,7 +50,12 @@ export class ViewCatalogueController {
     const result = { ...found, items: found.items.map(toPublicDecision) };
     const terms = searchTerms(query.q);
     const [texts, latest] = await Promise.all([
-      terms.length ? searchableTexts(this.dataSource, result.items.map((d) => d.id)) : new Map(),
+      terms.length
+        ? searchableTexts(
+            this.dataSource,
+            result.items.map((d) => d.id),
+          )
+        : new Map(),
       result.total === 0
         ? listDecisions(this.dataSource, { publicOnly: true, page: 1, pageSize: 3 })
         : Promise.resolve(undefined),

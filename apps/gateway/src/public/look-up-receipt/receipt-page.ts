@@ -67,7 +67,8 @@ export const M = defineMessages(
     copyFailed: 'Could not copy automatically; the receipt number is selected, please copy it yourself.',
     qrTitle: 'Keep it on your phone',
     qrAlt: 'QR code of this receipt page’s address',
-    qrText: 'Scan the QR code with your phone to open this receipt page at any time and see the status and the answer. Or keep this link: ',
+    qrText:
+      'Scan the QR code with your phone to open this receipt page at any time and see the status and the answer. Or keep this link: ',
   },
 );
 

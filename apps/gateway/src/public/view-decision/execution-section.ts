@@ -118,12 +118,7 @@ function milestonesTable(model: DecisionPageModel, m: Words, unit: (id: string) 
  * styles the page CSP forbids) with the same data as a table, audit findings with rectification,
  * accountability, evaluations and changes.
  */
-export function executionSection(
-  decisionId: string,
-  model: DecisionPageModel,
-  locale: Locale,
-  names?: Names,
-): Html {
+export function executionSection(decisionId: string, model: DecisionPageModel, locale: Locale, names?: Names): Html {
   const m = M[locale];
   const parts: Html[] = [];
   if (model.milestones.length) {

@@ -46,8 +46,12 @@ export function eventNamesOf(entries: readonly PublicLogEntry[], names: Names, l
   const milestones = new Map<string, string>();
   const findings = new Map<string, string>();
   for (const entry of entries) {
-    const data = entry.data as Record<string, unknown>;
-    if (entry.type === 'MilestonePlanned' && typeof data['milestoneId'] === 'string' && typeof data['title'] === 'string')
+    const data = entry.data;
+    if (
+      entry.type === 'MilestonePlanned' &&
+      typeof data['milestoneId'] === 'string' &&
+      typeof data['title'] === 'string'
+    )
       milestones.set(data['milestoneId'], data['title']);
     if (
       entry.type === 'AuditFindingPublished' &&

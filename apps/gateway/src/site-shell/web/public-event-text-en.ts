@@ -225,7 +225,8 @@ const SUMMARIES_EN: Record<PublicEventType, Summarize> = {
     return `Milestone “${clip(d.title, 60)}” planned: responsible unit ${unitIn(names, d.unit, 40) || 'not given'}, due${when(' by ', d.dueAt) || ' date not given'}.`;
   },
   ProgressReported: progressReported,
-  MilestoneCompleted: (data, names) => `Milestone ${milestone(names, read('MilestoneCompleted', data).milestoneId)} completed.`,
+  MilestoneCompleted: (data, names) =>
+    `Milestone ${milestone(names, read('MilestoneCompleted', data).milestoneId)} completed.`,
   MilestoneOverdue: (data) => {
     const d = read('MilestoneOverdue', data);
     return `Milestone “${clip(d.title, 60)}” is overdue (${percent(d.percent ?? 0)} done)${d.dueAt ? `; it was due by ${beijingTimeEn(d.dueAt)}` : ''}.`;

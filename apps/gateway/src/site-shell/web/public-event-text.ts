@@ -278,8 +278,7 @@ export function summarizeEvent(type: string, data: Data, names: EventNames = NO_
         clip(d.narrative, 80),
       );
     }
-    case 'MilestoneCompleted':
-    {
+    case 'MilestoneCompleted': {
       const id = readPublicEvent('MilestoneCompleted', data).milestoneId;
       return `里程碑${titled(names.milestone(id ?? ''), id)}已完成。`;
     }
