@@ -136,7 +136,7 @@ describe('the staff path in a real browser: register → consultation → answer
     await open('drafter');
     expect(await act(staff['drafter']!, 'submit-for-publication')).toBe(303);
     const reviewer = await open('reviewer');
-    await expect(reviewer.locator('#facts-h ~ ul').textContent()).resolves.toContain('draft');
+    await expect(reviewer.locator('#facts-h ~ ul').textContent()).resolves.toContain('草案预公开');
     expect(
       await act(staff['reviewer']!, 'approve', (form) =>
         form
