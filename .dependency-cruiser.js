@@ -100,6 +100,8 @@ module.exports = {
           '\\.d\\.ts$',
           '(^|/)\\.[^/]+\\.(js|cjs|mjs)$',
           '^apps/[^/]+/src/main\\.ts$',
+          // Browser entry points: bundled one by one by apps/gateway/scripts/build-assets.mjs.
+          '^apps/gateway/browser/[^/]+\\.ts$',
           '^test/(cluster/)?support/[^/]*(setup|teardown|reporter)[^/]*$',
         ],
       },

@@ -30,7 +30,7 @@ async function act(
   await fill(details.locator('form'));
   const [response] = await Promise.all([
     staff.page.waitForResponse((r) => r.request().method() === 'POST'),
-    details.locator('form button[type=submit]').click(),
+    details.locator('form button[type=submit]:not([name="_addRow"])').click(),
   ]);
   await staff.page.waitForLoadState();
   return response.status();
@@ -75,7 +75,7 @@ describe('the staff path in a real browser: register → consultation → answer
     expect(await page.locator('#f-register-unit').inputValue()).toBe('unit-a');
     await page.locator('#f-register-title').fill('关于调整城区停车收费标准的决定');
     await page.locator('#f-register-summary').fill('拟将城区路内停车收费标准上调。');
-    await page.locator('#f-register-category').fill('economy');
+    await page.locator('#f-register-category').selectOption({ label: '经济发展' });
     await Promise.all([
       page.waitForURL(/\/console\/decisions\/[0-9a-z]{16}\?done=register/),
       page.getByRole('button', { name: '登记决策事项' }).click(),
@@ -136,7 +136,7 @@ describe('the staff path in a real browser: register → consultation → answer
     await open('drafter');
     expect(await act(staff['drafter']!, 'submit-for-publication')).toBe(303);
     const reviewer = await open('reviewer');
-    await expect(reviewer.locator('#facts-h ~ ul').textContent()).resolves.toContain('draft');
+    await expect(reviewer.locator('#facts-h ~ ul').textContent()).resolves.toContain('草案预公开');
     expect(
       await act(staff['reviewer']!, 'approve', (form) =>
         form
@@ -347,9 +347,10 @@ describe('the staff path in a real browser: register → consultation → answer
         await form.locator('[name="interpretation.plainLanguage"]').fill('白天高峰时段收费提高，夜间降低。');
         await form.locator('[name="interpretation.qa"]').fill('夜间是否收费？ | 夜间每小时1元。');
         await form.locator('[name=adoptionExplanation]').fill('采纳了分时段收费的意见。');
-        await form
-          .locator('[name=milestones]')
-          .fill(`完成收费系统改造 | unit-a | ${beijing(200 * DAY).slice(0, 10)} | 2`);
+        await form.locator('[name="milestones[0][title]"]').fill('完成收费系统改造');
+        await form.locator('[name="milestones[0][unit]"]').selectOption('unit-a');
+        await form.locator('[name="milestones[0][dueAt]"]').fill(beijing(200 * DAY).slice(0, 10));
+        await form.locator('[name="milestones[0][weight]"]').fill('2');
         await form.locator('[name=evaluationDueAt]').fill(beijing(700 * DAY));
       }),
     ).toBe(303);
@@ -368,13 +369,12 @@ describe('the staff path in a real browser: register → consultation → answer
   it('plans a milestone and reports progress, which a reviewer publishes', async () => {
     await open('drafter');
     expect(
-      await act(staff['drafter']!, 'milestones', (form) =>
-        form.locator('[name=milestones]').fill(
-          `宣传解读 | unit-a | ${beijing(100 * DAY)
-            .slice(0, 16)
-            .replace('T', ' ')} | 1`,
-        ),
-      ),
+      await act(staff['drafter']!, 'milestones', async (form) => {
+        await form.locator('[name="milestones[0][title]"]').fill('宣传解读');
+        await form.locator('[name="milestones[0][unit]"]').selectOption('unit-a');
+        await form.locator('[name="milestones[0][dueAt]"]').fill(beijing(100 * DAY).slice(0, 10));
+        await form.locator('[name="milestones[0][weight]"]').fill('1');
+      }),
     ).toBe(303);
     expect(
       await act(staff['drafter']!, 'progress-reports', async (form) => {

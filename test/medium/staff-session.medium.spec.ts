@@ -185,7 +185,7 @@ describe('the staff console: sign-in, session cookie, CSRF and the board in a re
     await Promise.all([page.waitForURL(/\/console(\?|$)/), page.locator('main button[type=submit]').click()]);
     expect(await page.locator('h1').textContent()).toBe('Decisions board');
     await expect(page.locator('main').textContent()).resolves.toContain(
-      'you see the decisions of your unit (unit-a) only',
+      'you see the decisions of your unit (Demo policy unit A) only',
     );
     await page.locator('#f-stage').selectOption('drafting');
     await Promise.all([page.waitForURL(/stage=drafting/), page.getByRole('button', { name: 'Filter' }).click()]);

@@ -1,6 +1,7 @@
 import { ConfigError } from '../../../libs/runtime/src';
 import { asCosigner, formatVerifierKey, generateSignerKey, parseSignerKey } from '../../../libs/transparency/src';
 import { loadGatewayConfig, siteIdentityFrom } from './config';
+import { DEFAULT_CATEGORIES } from './site-shell/web/categories';
 
 const SECRET = { AUTH_SECRET: 'x'.repeat(32) };
 
@@ -82,5 +83,18 @@ describe('gateway configuration', () => {
     expect(() => loadGatewayConfig({ ...SECRET, SITE_ID_CODE: '12345' })).toThrow(/SITE_ID_CODE/);
     expect(() => loadGatewayConfig({ ...SECRET, SITE_ICP_FILING: 'ICP 12345678' })).toThrow(/SITE_ICP_FILING/);
     expect(() => loadGatewayConfig({ ...SECRET, SITE_CONTACT: 'a\nb' })).toThrow(/SITE_CONTACT/);
+  });
+
+  it('takes the categories from DECISION_CATEGORIES, the built-in list when unset, and refuses a malformed one', () => {
+    expect(loadGatewayConfig(SECRET).DECISION_CATEGORIES).toEqual(DEFAULT_CATEGORIES);
+    expect(
+      loadGatewayConfig({ ...SECRET, DECISION_CATEGORIES: 'housing:住房保障:Housing; roads:道路:' })
+        .DECISION_CATEGORIES,
+    ).toEqual([
+      { id: 'housing', name: '住房保障', nameEn: 'Housing' },
+      { id: 'roads', name: '道路', nameEn: '道路' },
+    ]);
+    expect(() => loadGatewayConfig({ ...SECRET, DECISION_CATEGORIES: 'Housing:住房' })).toThrow(/DECISION_CATEGORIES/);
+    expect(() => loadGatewayConfig({ ...SECRET, DECISION_CATEGORIES: 'a:甲;a:乙' })).toThrow(/listed twice/);
   });
 });

@@ -4,6 +4,7 @@ import { env, parseConfig } from '../../../libs/runtime/src';
 import { NoteError, parseCosignerKey, type NoteVerifier } from '../../../libs/transparency/src';
 import { isAddressOrCidr } from './common/client-address';
 import { MAX_ATTACHMENT_BYTES } from '../../../libs/domain/src';
+import { DEFAULT_CATEGORIES, parseCategories } from './site-shell/web/categories';
 import type { SiteIdentity } from './site-shell/web/site-identity';
 
 /** Where the public reaches the gateway: absolute links (feeds) are built on it, never on a request's Host. */
@@ -177,6 +178,19 @@ const schema = z
       .regex(/^([0-9A-Za-z]{10})?$/, 'must be the ten-character site identification code (网站标识码), e.g. 1100000088')
       .transform((value) => value || undefined)
       .optional(),
+    /** The catalogue's categories (ADR 109): `id:中文名:English name;…`; unset: the built-in list. */
+    DECISION_CATEGORIES: z
+      .string()
+      .optional()
+      .transform((value, ctx) => {
+        if (value === undefined || value.trim() === '') return DEFAULT_CATEGORIES;
+        const parsed = parseCategories(value);
+        if (typeof parsed === 'string') {
+          ctx.addIssue({ code: 'custom', message: parsed });
+          return z.NEVER;
+        }
+        return parsed;
+      }),
     /** ICP filing number, e.g. 京ICP备12345678号-1. */
     SITE_ICP_FILING: z
       .string()

@@ -17,6 +17,7 @@ import { registerFairAdmission } from './common/fair-admission';
 import { parseMultipart } from './common/multipart';
 import { siteIdentityFrom } from './config';
 import { buildOpenApiDocument } from './site-shell/openapi/openapi-document';
+import { provideCategories } from './site-shell/web/categories';
 import { provideSiteIdentity } from './site-shell/web/site-identity';
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
@@ -65,6 +66,7 @@ export async function createGateway(deps: GatewayDependencies): Promise<NestFast
   const fastify = app.getHttpAdapter().getInstance();
   registerFairAdmission(fastify, deps.config);
   provideSiteIdentity(fastify, siteIdentityFrom(deps.config));
+  provideCategories(fastify, deps.config.DECISION_CATEGORIES);
   // Forms are for pages only and JSON for the API (415 either way: a cross-site HTML form can never post
   // to the API); a repeated query parameter is refused before any handler sees an array (400).
   fastify.addHook('onRequest', (request, _reply, done) => done(refusalOf(request)));

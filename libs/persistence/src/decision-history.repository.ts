@@ -29,3 +29,18 @@ export async function listDecisionHistory(
     data: JSON.parse(row.data) as Record<string, unknown>,
   }));
 }
+
+/** The audit findings of a decision by id, with their text (the internal log's AuditFindingPublished). */
+export async function findingTexts(dataSource: DataSource, decisionId: string): Promise<Map<string, string>> {
+  const rows = await dataSource.manager.find(InternalEventEntity, {
+    select: { data: true },
+    where: { decisionId, type: 'AuditFindingPublished' },
+    order: { seq: 'ASC' },
+  });
+  const texts = new Map<string, string>();
+  for (const row of rows) {
+    const data = JSON.parse(row.data) as { findingId?: unknown; finding?: unknown };
+    if (typeof data.findingId === 'string' && typeof data.finding === 'string') texts.set(data.findingId, data.finding);
+  }
+  return texts;
+}

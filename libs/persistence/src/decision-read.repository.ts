@@ -1,5 +1,6 @@
 import type { DecisionRecord, Stage } from '../../domain/src';
 import type { DataSource } from 'typeorm';
+import { searchTerms, whereTermsMatch } from './decision-search';
 import { fromDecisionEntity } from './decision-mapping';
 import { DecisionEntity } from './entities/decision.entity';
 
@@ -7,8 +8,12 @@ export interface DecisionFilter {
   stage?: Stage;
   unit?: string;
   overdue?: boolean;
-  /** Substring of title or summary. */
+  /** Words (split on white space), each in the title or summary (every one must occur). */
   q?: string;
+  /** `q` also searches the published draft and decision texts (the public catalogue, ADR 108). */
+  searchTexts?: boolean;
+  /** Registered under this category id. */
+  category?: string;
   /** Registered in this calendar year, Beijing time (SPEC.md §4). */
   year?: number;
   publicOnly?: boolean;
@@ -31,7 +36,8 @@ export async function listDecisions(dataSource: DataSource, filter: DecisionFilt
   if (filter.unit) query.andWhere('d.unit = :unit', { unit: filter.unit });
   if (filter.overdue !== undefined) query.andWhere('d.overdue = :overdue', { overdue: filter.overdue });
   if (filter.year) query.andWhere('d.registered_at >= :from AND d.registered_at < :to', beijingYear(filter.year));
-  if (filter.q) query.andWhere('(d.title LIKE :q OR d.summary LIKE :q)', { q: `%${filter.q.replace(/[%_\\]/g, '')}%` });
+  if (filter.category) query.andWhere('d.category = :category', { category: filter.category });
+  if (filter.q) whereTermsMatch(query, searchTerms(filter.q), filter.searchTexts === true);
   const [rows, total] = await query
     .orderBy('d.updated_at', 'DESC')
     .addOrderBy('d.id', 'ASC')
@@ -53,12 +59,20 @@ function beijingYear(year: number): { from: string; to: string } {
 }
 
 /** What the public catalogue can be filtered by: the units and registration years of public decisions. */
-export async function publicCatalogueFacets(dataSource: DataSource): Promise<{ units: string[]; years: number[] }> {
+export async function publicCatalogueFacets(
+  dataSource: DataSource,
+): Promise<{ units: string[]; categories: string[]; years: number[] }> {
   const units: Array<{ unit: string }> = await dataSource.manager
     .createQueryBuilder(DecisionEntity, 'd')
     .select('DISTINCT d.unit', 'unit')
     .where('d.public_visible = :visible', { visible: true })
     .orderBy('unit', 'ASC')
+    .getRawMany();
+  const categories: Array<{ category: string }> = await dataSource.manager
+    .createQueryBuilder(DecisionEntity, 'd')
+    .select('DISTINCT d.category', 'category')
+    .where('d.public_visible = :visible', { visible: true })
+    .orderBy('category', 'ASC')
     .getRawMany();
   const range: { first: string | null; last: string | null } | undefined = await dataSource.manager
     .createQueryBuilder(DecisionEntity, 'd')
@@ -69,5 +83,5 @@ export async function publicCatalogueFacets(dataSource: DataSource): Promise<{ u
   const yearOf = (iso: string): number => new Date(Date.parse(iso) + 8 * 3_600_000).getUTCFullYear();
   const years: number[] = [];
   if (range?.first && range.last) for (let y = yearOf(range.last); y >= yearOf(range.first); y -= 1) years.push(y);
-  return { units: units.map((row) => row.unit), years };
+  return { units: units.map((row) => row.unit), categories: categories.map((row) => row.category), years };
 }

@@ -49,6 +49,7 @@ export {
   type Page,
   publicCatalogueFacets,
 } from './decision-read.repository';
+export { searchableTexts, type SearchableTexts, searchTerms } from './decision-search';
 export { rebuildReadModels } from './rebuild-read-models';
 export { inTransaction } from './transaction';
 export {
@@ -113,7 +114,7 @@ export {
   splitCluster,
 } from './opinions/clusters-edit.repository';
 export { countDecisionsByStageAndUnit, listDueDecisions, type StageUnitCount } from './console-board.repository';
-export { type HistoryEntry, listDecisionHistory } from './decision-history.repository';
+export { findingTexts, type HistoryEntry, listDecisionHistory } from './decision-history.repository';
 export {
   type CalendarChange,
   calendarChanges,

@@ -2,6 +2,7 @@ import { STAGES, type Stage } from '../../../../libs/domain/src';
 import type { PublicDecision } from '../../../../libs/persistence/src';
 import { html, type Html } from '../site-shell/web/html';
 import { colon, defineMessages, formatDate, type Locale } from '../site-shell/web/i18n';
+import { categoryLabel, unitName, type Names } from '../site-shell/web/names';
 import { stageName } from '../site-shell/web/stage-names';
 import { dueDates } from './decision-card';
 
@@ -11,6 +12,7 @@ const M = defineMessages(
     current: '（当前阶段）',
     suspended: '暂停执行',
     unit: '承办单位',
+    category: '类别',
     registered: '纳入目录',
     sections: '本决策页面',
     overview: '决策详情',
@@ -24,6 +26,7 @@ const M = defineMessages(
     current: ' (current stage)',
     suspended: 'Suspended',
     unit: 'Unit',
+    category: 'Category',
     registered: 'In the catalogue since',
     sections: 'Pages of this decision',
     overview: 'Decision',
@@ -50,7 +53,7 @@ export function stageBar(stage: Stage, locale: Locale): Html {
 export type DecisionTab = 'overview' | 'timeline' | 'changes' | 'verify';
 
 /** Title, facts, stage bar and the links between a decision's pages. */
-export function decisionHeader(decision: PublicDecision, locale: Locale, tab: DecisionTab): Html {
+export function decisionHeader(decision: PublicDecision, locale: Locale, tab: DecisionTab, names?: Names): Html {
   const m = M[locale];
   const link = (href: string, label: string, name: DecisionTab): Html =>
     html`<li><a href="${href}"${tab === name ? html` aria-current="page"` : ''}>${label}</a></li>`;
@@ -58,7 +61,7 @@ export function decisionHeader(decision: PublicDecision, locale: Locale, tab: De
   return html`<h1>${decision.title}</h1>
 <p class="meta"><span class="badge badge--stage">${stageName(decision.stage, locale)}</span>
 ${decision.stage === 'suspended' ? html` <span class="badge badge--overdue">${m.suspended}</span>` : ''}
- ${m.unit}${colon(locale)}${decision.unit} · ${m.registered}${colon(locale)}<time datetime="${decision.registeredAt}">${formatDate(decision.registeredAt)}</time>
+ ${m.unit}${colon(locale)}${unitName(names, decision.unit, locale)} · ${m.category}${colon(locale)}${categoryLabel(names, decision.category, locale)} · ${m.registered}${colon(locale)}<time datetime="${decision.registeredAt}">${formatDate(decision.registeredAt)}</time>
 </p>
 ${dueDates(decision, locale)}
 ${stageBar(decision.stage, locale)}

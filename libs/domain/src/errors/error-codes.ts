@@ -463,6 +463,11 @@ export const ERROR_CODES = {
     en: 'This is not a valid receipt number; please check it for typing mistakes.',
   },
   INVALID_RECEIPTS: { status: 422, zh: '请选择要拆分出去的意见。', en: 'Choose the opinions to split off.' },
+  INVALID_ROW: {
+    status: 422,
+    zh: '有一行没有填写完整：每一行都要填写名称、责任单位、完成期限和权重，不用的行请全部留空。',
+    en: 'A row is incomplete: fill in the title, responsible unit, due date and weight, or leave the whole row empty.',
+  },
   INVALID_SEVERITY: { status: 422, zh: '请选择严重程度。', en: 'Choose the severity.' },
   INVALID_STATUS: { status: 422, zh: '请选择整改状态。', en: 'Choose the rectification status.' },
   INVALID_TARGET: {

@@ -11,6 +11,8 @@ export interface Account {
   role: Role;
   /** Issued tokens carry it; raised by a password change, reset or disabling (ADR 30). */
   tokenVersion: number;
+  /** The unit's names, for pages (read with the session, ADR 108); absent where not read. */
+  unitName?: { name: string; nameEn: string };
 }
 
 /** A hash to compare against when the username is unknown, so that timing does not reveal accounts. */

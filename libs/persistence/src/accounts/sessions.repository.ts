@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import type { Role } from '../../../domain/src';
-import { AccountEntity } from '../entities/account.entity';
+import { AccountEntity, UnitEntity } from '../entities/account.entity';
 import { RevokedSessionEntity } from '../entities/session.entity';
 import type { Account } from './accounts.repository';
 
@@ -24,6 +24,9 @@ export async function findSessionAccount(dataSource: DataSource, claim: SessionC
     .addSelect('a.unit_id', 'unit')
     .addSelect('a.role', 'role')
     .addSelect('a.token_version', 'version')
+    .addSelect('u.name', 'unitName')
+    .addSelect('u.name_en', 'unitNameEn')
+    .leftJoin(UnitEntity, 'u', 'u.id = a.unit_id')
     .addSelect((sub) => sub.select('count(*)').from(RevokedSessionEntity, 'r').where('r.sid = :sid'), 'revoked')
     .where('a.id = :id AND NOT a.disabled', { id: claim.accountId, sid: claim.sid })
     .getRawOne<{
@@ -33,6 +36,8 @@ export async function findSessionAccount(dataSource: DataSource, claim: SessionC
       role: string;
       version: number | string;
       revoked: number | string;
+      unitName: string | null;
+      unitNameEn: string | null;
     }>();
   if (!row || Number(row.revoked) > 0 || Number(row.version) !== claim.tokenVersion) return undefined;
   return {
@@ -41,6 +46,7 @@ export async function findSessionAccount(dataSource: DataSource, claim: SessionC
     unit: row.unit,
     role: row.role as Role,
     tokenVersion: Number(row.version),
+    ...(row.unitName ? { unitName: { name: row.unitName, nameEn: row.unitNameEn ?? '' } } : {}),
   };
 }
 

@@ -14,10 +14,16 @@ import {
 import { WorkspaceLoader } from '../view-workspace/workspace.loader';
 import { renderWorkspace } from '../view-workspace/workspace.page';
 import { ACTION_FORMS } from './action-fields';
-import { parseActionForm } from './form-parsing';
+import { MAX_ROWS, parseActionForm } from './form-parsing';
 import { StaffRequests } from '../../common/staff-requests';
 import { formRequest } from '../../site-shell/console/form-key';
 import type { FormBody } from '../../site-shell/console/form-body';
+
+/** The form's values with the row count of `field` one higher (at most MAX_ROWS). */
+function addRow(body: FormBody, field: string): FormBody {
+  const shown = Number(body[`_rows.${field}`]) || 3;
+  return { ...body, [`_rows.${field}`]: String(Math.min(MAX_ROWS, shown + 1)) };
+}
 
 /**
  * `POST /console/decisions/{id}/act/{action}`: the form → the action's body → the API's own handler
@@ -46,6 +52,15 @@ export class ActOnDecisionFormController {
   ): Promise<void> {
     const spec = ACTION_FORMS[action];
     if (!spec) throw new DomainError('UNKNOWN_ACTION', 'not_found', `No action ${action}.`);
+    if (typeof body?.['_addRow'] === 'string') {
+      // The row editor's "add a row" (ADR 108): the same form again with one row more, nothing performed.
+      const values = addRow(body, body['_addRow']);
+      const workspace = await this.loader.load(id, session.actor);
+      await sendConsolePage(request, reply, session, (context) =>
+        renderWorkspace(context, session, { ...workspace, editing: { action, values } }),
+      );
+      return;
+    }
     try {
       const command = parseActionForm(spec.fields, body ?? {});
       await this.requests.run(formRequest(request, session.actor, body), () =>

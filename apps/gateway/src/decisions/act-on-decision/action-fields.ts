@@ -8,7 +8,7 @@ const w = (zh: string, en: string): Words => ({ 'zh-CN': zh, en });
 /**
  * How a field is typed and parsed (`form-parsing.ts`): `datetime` is a Beijing-time `datetime-local`
  * input sent as RFC 3339 UTC; `lines` one item per line; `opinions` one opinion per line;
- * `milestones` one `title | unit | due date | weight` per line; `qa` one `question | answer` per line;
+ * `milestones` a row editor (title, unit, due date, weight per row; ADR 108); `qa` one `question | answer` per line;
  * `file` an upload: its form posts multipart/form-data to the attachment route (ADR 87).
  */
 export type FieldKind =
@@ -28,6 +28,8 @@ export type FieldKind =
 
 /** Choices that come from the decision's state rather than from a fixed list. */
 export type StateChoices = 'reviews' | 'hearings' | 'milestones' | 'findings';
+/** Choices from the managed lists (ADR 109): the units table, the categories setting. */
+export type ListChoices = 'units' | 'categories';
 
 export interface FieldSpec {
   /** The body path; a dot nests (`interpretation.plainLanguage`). */
@@ -37,7 +39,7 @@ export interface FieldSpec {
   hint?: Words;
   required?: boolean;
   options?: ReadonlyArray<{ value: string; label: Words }>;
-  choicesFrom?: StateChoices;
+  choicesFrom?: StateChoices | ListChoices;
 }
 
 export interface ActionFormSpec {
@@ -57,8 +59,8 @@ const reason = (zh: string, en: string): FieldSpec => ({
   required: true,
 });
 const MILESTONE_HINT = w(
-  '每行一个里程碑：名称 | 责任单位 | 截止日期（YYYY-MM-DD 或 YYYY-MM-DD HH:mm，北京时间） | 权重。例如：完成系统建设 | unit-a | 2027-06-30 | 2',
-  'One milestone per line: title | responsible unit | due date (YYYY-MM-DD or YYYY-MM-DD HH:mm, China Standard Time) | weight. Example: Build the system | unit-a | 2027-06-30 | 2',
+  '每行一个里程碑：名称、责任单位、完成期限（北京时间）和权重（在总体进度中的占比）。不用的行留空；行不够时点击“添加一行”。',
+  'One milestone per row: title, responsible unit, due date (China Standard Time) and weight (its share of the overall progress). Leave unused rows empty; “Add a row” gives another.',
 );
 const dt = (name: string, zh: string, en: string, required = true, hintZh = '', hintEn = ''): FieldSpec => ({
   name,
@@ -76,16 +78,18 @@ export const REGISTER_FORM: ActionFormSpec = {
     { name: 'summary', kind: 'textarea', label: w('内容摘要', 'Summary'), required: true },
     {
       name: 'unit',
-      kind: 'text',
+      kind: 'select',
       label: w('承办单位', 'Unit'),
       hint: w('只能为本单位登记。', 'You register for your own unit only.'),
+      choicesFrom: 'units',
       required: true,
     },
     {
       name: 'category',
-      kind: 'text',
+      kind: 'select',
       label: w('类别', 'Category'),
-      hint: w('例如 social、economy、environment。', 'For example social, economy, environment.'),
+      hint: w('类别清单由系统设置维护。', 'The list of categories is kept in the settings.'),
+      choicesFrom: 'categories',
       required: true,
     },
     { name: 'confidential', kind: 'checkbox', label: w('依法不予公开', 'Confidential (not disclosed by law)') },
@@ -402,7 +406,13 @@ export const ACTION_FORMS: Record<string, ActionFormSpec> = {
           'Required for a confidential decision: the summary made public once approved; its registered summary stays private.',
         ),
       },
-      { name: 'executionUnit', kind: 'text', label: w('执行单位', 'Execution unit'), required: true },
+      {
+        name: 'executionUnit',
+        kind: 'select',
+        label: w('执行单位', 'Execution unit'),
+        choicesFrom: 'units',
+        required: true,
+      },
       {
         name: 'milestones',
         kind: 'milestones',

@@ -13,18 +13,31 @@ export function isNoRunningRun(error: unknown): boolean {
   return error instanceof WorkflowNotFoundError;
 }
 
+/** An ended run's last state and what operators saw of it (memo, static summary and details; ADR 108). */
+interface EndedRun {
+  state: DecisionState;
+  memo?: Record<string, unknown>;
+  staticSummary?: string;
+  staticDetails?: string;
+}
+
 /**
  * The last state of a decision's ended run, when that run ended in `closed`: its `getState` query
  * still answers while the history is kept (namespace retention). Undefined for an unknown workflow, a
  * run that is running again, or one that ended in another stage (an operator ended it on purpose).
  */
-async function closedStateOfEndedRun(client: Client, decisionId: string): Promise<DecisionState | undefined> {
+async function closedStateOfEndedRun(client: Client, decisionId: string): Promise<EndedRun | undefined> {
   const handle = client.workflow.getHandle(decisionWorkflowId(decisionId));
   try {
-    const { status } = await handle.describe();
-    if (status.name === 'RUNNING') return undefined;
+    const description = await handle.describe();
+    if (description.status.name === 'RUNNING') return undefined;
     const state = await handle.query(getStateQuery);
-    return state.registered && state.stage === 'closed' ? state : undefined;
+    if (!state.registered || state.stage !== 'closed') return undefined;
+    const [staticSummary, staticDetails] = await Promise.all([
+      description.staticSummary(),
+      description.staticDetails(),
+    ]);
+    return { state, memo: description.memo, staticSummary, staticDetails };
   } catch (error) {
     if (error instanceof WorkflowNotFoundError) return undefined;
     throw error;
@@ -46,8 +59,9 @@ export async function actOnEndedClosedRun(
   args: StaffCommand<Record<string, unknown>>,
   updateId?: string,
 ): Promise<DecisionState | undefined> {
-  const state = await closedStateOfEndedRun(client, decisionId);
-  if (!state) return undefined;
+  const ended = await closedStateOfEndedRun(client, decisionId);
+  if (!ended) return undefined;
+  const { state, memo, staticSummary, staticDetails } = ended;
   const input: DecisionWorkflowInput = { decisionId, state };
   const start = new WithStartWorkflowOperation('decisionWorkflow', {
     workflowId: decisionWorkflowId(decisionId),
@@ -55,6 +69,9 @@ export async function actOnEndedClosedRun(
     args: [input],
     workflowIdConflictPolicy: 'USE_EXISTING',
     workflowIdReusePolicy: 'ALLOW_DUPLICATE',
+    ...(memo ? { memo } : {}),
+    ...(staticSummary ? { staticSummary } : {}),
+    ...(staticDetails ? { staticDetails } : {}),
   });
   return client.workflow.executeUpdateWithStart(actionUpdate(actionName), {
     args: [args],

@@ -93,6 +93,34 @@ describe('urlencoded forms become action bodies', () => {
     );
   });
 
+  it('reads milestones from the row editor into the same body, skipping rows left empty', () => {
+    const body = {
+      'milestones[0][title]': '改造系统',
+      'milestones[0][unit]': 'unit-a',
+      'milestones[0][dueAt]': '2027-06-30',
+      'milestones[0][weight]': '2',
+      'milestones[1][title]': '',
+      'milestones[1][unit]': '',
+      'milestones[1][dueAt]': '',
+      'milestones[1][weight]': '',
+      'milestones[2][title]': '宣传',
+      'milestones[2][unit]': 'unit-b',
+      'milestones[2][dueAt]': '2027-07-01T09:00',
+      'milestones[2][weight]': '1.5',
+    };
+    expect(parseActionForm(fieldsOf('milestones'), body)['milestones']).toEqual([
+      { title: '改造系统', unit: 'unit-a', dueAt: '2027-06-29T16:00:00.000Z', weight: 2 },
+      { title: '宣传', unit: 'unit-b', dueAt: '2027-07-01T01:00:00.000Z', weight: 1.5 },
+    ]);
+  });
+
+  it('refuses a row filled in part, naming the row', () => {
+    const body = { 'milestones[1][title]': '宣传', 'milestones[1][unit]': 'unit-a', 'milestones[1][weight]': '1' };
+    expect(() => parseActionForm(fieldsOf('milestones'), body)).toThrow(
+      expect.objectContaining({ code: 'INVALID_ROW', details: { field: 'milestones', row: 2 } }),
+    );
+  });
+
   it('builds a registration with booleans and planned dates', () => {
     expect(
       parseActionForm(REGISTER_FORM.fields, {

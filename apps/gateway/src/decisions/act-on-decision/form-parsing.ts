@@ -51,6 +51,41 @@ function pipeRows(text: string, field: string, columns: number): string[][] {
   });
 }
 
+const ROW_FIELDS = ['title', 'unit', 'dueAt', 'weight'] as const;
+type Row = Record<(typeof ROW_FIELDS)[number], string | undefined>;
+/** The most rows a row editor has; a higher index is ignored (a form never sends one). */
+export const MAX_ROWS = 50;
+
+/** The name of one cell of a row editor: `milestones[2][title]` (ADR 108). */
+export const rowFieldName = (field: string, index: number, cell: string): string => `${field}[${index}][${cell}]`;
+
+/**
+ * The rows of a row editor in index order; a row left wholly empty is skipped, a row filled in part is
+ * INVALID_ROW naming the field and the row (from 1).
+ */
+export function milestoneRows(body: FormBody, field: string): Row[] {
+  const rows: Row[] = [];
+  for (let index = 0; index < MAX_ROWS; index++) {
+    const row = Object.fromEntries(
+      ROW_FIELDS.map((cell) => [cell, first(body[rowFieldName(field, index, cell)]).trim() || undefined]),
+    ) as Row;
+    const filled = ROW_FIELDS.filter((cell) => row[cell] !== undefined).length;
+    if (filled === 0) continue;
+    if (filled < ROW_FIELDS.length) {
+      throw new InvalidCommandError(
+        'INVALID_ROW',
+        `${field}: row ${index + 1} needs a title, unit, due date and weight.`,
+        {
+          field,
+          row: index + 1,
+        },
+      );
+    }
+    rows.push(row);
+  }
+  return rows;
+}
+
 function parseField(spec: FieldSpec, body: FormBody): unknown {
   const raw = body[spec.name];
   const text = first(raw).trim();
@@ -69,13 +104,17 @@ function parseField(spec: FieldSpec, body: FormBody): unknown {
       return text === '' ? undefined : lines(first(raw)).map((line) => ({ text: line }));
     case 'qa':
       return pipeRows(first(raw), spec.name, 2).map(([question, answer]) => ({ question, answer }));
-    case 'milestones':
-      return pipeRows(first(raw), spec.name, 4).map(([title, unit, due, weight]) => ({
-        title,
-        unit,
-        dueAt: beijingToIso(due!, spec.name),
-        weight: Number(weight),
+    case 'milestones': {
+      const rows = milestoneRows(body, spec.name);
+      const typed = text === '' ? [] : pipeRows(first(raw), spec.name, 4);
+      const all = [...rows, ...typed.map(([title, unit, dueAt, weight]) => ({ title, unit, dueAt, weight }))];
+      return all.map((row) => ({
+        title: row.title,
+        unit: row.unit,
+        dueAt: beijingToIso(row.dueAt!, spec.name),
+        weight: Number(row.weight),
       }));
+    }
     case 'date':
     case 'select':
     case 'text':
@@ -96,7 +135,9 @@ function setPath(target: Record<string, unknown>, path: string, value: unknown):
 /**
  * A form's urlencoded body → the action's JSON body, by the field table. Empty optional fields are left
  * out (the rule then sees what the API would); the domain rules judge the values. Throws
- * InvalidCommandError (INVALID_DATE, INVALID_LINE) with `field` for text it cannot read.
+ * InvalidCommandError (INVALID_DATE, INVALID_LINE, INVALID_ROW) with `field` for text it cannot read.
+ * Milestones come from the row editor's cells (`milestones[0][title]`, …) and, for older forms and
+ * scripts, from `title | unit | due date | weight` lines; both give the same JSON body.
  */
 export function parseActionForm(fields: readonly FieldSpec[], body: FormBody): Record<string, unknown> {
   const command: Record<string, unknown> = {};

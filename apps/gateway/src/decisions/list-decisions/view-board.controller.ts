@@ -13,6 +13,7 @@ import {
   CurrentSession,
   type ConsoleSession,
 } from '../../site-shell/console/session/console-session.guard';
+import { loadNames } from '../../site-shell/web/names';
 import { renderBoard, type BoardFilter } from './view-board.page';
 
 const text = (value: unknown, max: number): string | undefined =>
@@ -44,7 +45,7 @@ export class ViewBoardController {
     const filter = boardFilter(query);
     const scope = actsForAllUnits(session.actor.role) ? undefined : session.actor.unit;
     const unit = scope ?? filter.unit;
-    const [counts, due, reviews, decisions] = await Promise.all([
+    const [counts, due, reviews, decisions, names] = await Promise.all([
       countDecisionsByStageAndUnit(this.dataSource, scope),
       listDueDecisions(this.dataSource, { unit, limit: 50 }),
       listDueDecisions(this.dataSource, { unit, reviews: true, limit: 50 }),
@@ -55,9 +56,10 @@ export class ViewBoardController {
         page: filter.page,
         pageSize: 20,
       }),
+      loadNames(this.dataSource),
     ]);
     await sendConsolePage(request, reply, session, (context) =>
-      renderBoard(context, session, { filter: { ...filter, unit }, counts, due, reviews, decisions }),
+      renderBoard(context, session, { filter: { ...filter, unit }, counts, due, reviews, decisions, names }),
     );
   }
 }

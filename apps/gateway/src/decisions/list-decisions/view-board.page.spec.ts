@@ -68,7 +68,7 @@ describe('the managers’ board page', () => {
     const page = renderBoard(context, manager, view([waiting])).main.value;
     const queue = page.slice(page.indexOf('id="reviews-h"'), page.indexOf('id="due-h"'));
     expect(queue).toContain('待审查的决定');
-    expect(queue).toContain('待审查（四眼原则） (r3)');
+    expect(queue).toContain('待审查（四眼原则）（r3）');
   });
 
   it('shows a working-day due date counted on a provisional year as 预计, with how it was counted', () => {

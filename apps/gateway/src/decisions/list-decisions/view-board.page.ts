@@ -3,6 +3,7 @@ import type { Page, StageUnitCount } from '../../../../../libs/persistence/src';
 import { attrs, html, type Html } from '../../site-shell/web/html';
 import { defineMessages, fill, formatDateTime, type Locale } from '../../site-shell/web/i18n';
 import type { PageContext } from '../../site-shell/web/page-context';
+import { unitName, type Names } from '../../site-shell/web/names';
 import { stageName } from '../../site-shell/web/stage-names';
 import { actsForAllUnits } from '../../../../../libs/domain/src';
 import type { ConsoleSession } from '../../site-shell/console/session/console-session.guard';
@@ -18,6 +19,7 @@ const M = defineMessages(
     register: '登记新的决策事项',
     matrix: '各单位各阶段决策事项数',
     unit: '单位',
+    allUnits: '全部单位',
     total: '合计',
     overdueOf: '其中逾期 {n} 项',
     due: '到期和逾期事项',
@@ -50,6 +52,7 @@ const M = defineMessages(
     register: 'Register a new decision',
     matrix: 'Decisions by stage and unit',
     unit: 'Unit',
+    allUnits: 'All units',
     total: 'Total',
     overdueOf: '{n} overdue',
     due: 'Due and overdue items',
@@ -89,6 +92,8 @@ export interface BoardView {
   due: DecisionRecord[];
   reviews: DecisionRecord[];
   decisions: Page<DecisionRecord>;
+  /** Unit names for the codes (ADR 108); codes show as themselves without it. */
+  names?: Names;
 }
 
 const decisionLink = (d: DecisionRecord): Html => html`<a href="/console/decisions/${d.id}">${d.title}</a>`;
@@ -109,7 +114,7 @@ function matrix(view: BoardView, locale: Locale): Html {
   if (!units.length) return html`<p class="muted">${m.none}</p>`;
   return html`<div class="table-wrap"><table><caption class="visually-hidden">${m.matrix}</caption>
 <thead><tr><th scope="col">${m.unit}</th>${stages.map((s) => html`<th scope="col" class="num">${stageName(s, locale)}</th>`)}<th scope="col" class="num">${m.total}</th></tr></thead>
-<tbody>${units.map((u) => html`<tr><th scope="row">${u}</th>${stages.map((s) => cell(u, s))}${cell(u, undefined)}</tr>`)}</tbody>
+<tbody>${units.map((u) => html`<tr><th scope="row">${unitName(view.names, u, locale)}</th>${stages.map((s) => cell(u, s))}${cell(u, undefined)}</tr>`)}</tbody>
 <tfoot><tr><th scope="row">${m.total}</th>${stages.map((s) => cell(undefined, s))}${cell(undefined, undefined)}</tr></tfoot>
 </table></div>`;
 }
@@ -136,7 +141,7 @@ function filters(view: BoardView, context: PageContext, session: ConsoleSession)
   return html`<form method="get" action="/console" class="filters" aria-label="${m.filters}">
 <div class="field"><label for="f-stage">${m.stage}</label><select id="f-stage" name="stage"><option value="">${m.allStages}</option>
 ${STAGES.map((s) => html`<option value="${s}"${attrs({ selected: filter.stage === s })}>${stageName(s, context.locale)}</option>`)}</select></div>
-${actsForAllUnits(session.actor.role) ? html`<div class="field"><label for="f-unit">${m.unit}</label><input type="text" id="f-unit" name="unit" value="${filter.unit ?? ''}"></div>` : ''}
+${actsForAllUnits(session.actor.role) ? html`<div class="field"><label for="f-unit">${m.unit}</label><select id="f-unit" name="unit"><option value="">${m.allUnits}</option>${[...(view.names?.units.keys() ?? [])].map((u) => html`<option value="${u}"${attrs({ selected: filter.unit === u })}>${unitName(view.names, u, context.locale)}</option>`)}</select></div>` : ''}
 <div class="field field--check"><input type="checkbox" id="f-overdue" name="overdue" value="true"${attrs({ checked: filter.overdue === true })}><label for="f-overdue">${m.onlyOverdue}</label></div>
 <div><button type="submit">${m.apply}</button></div></form>`;
 }
@@ -169,13 +174,13 @@ export function renderBoard(
 <tbody>${view.decisions.items.map(
         (
           d,
-        ) => html`<tr${d.overdue ? html` class="row--overdue"` : ''}><td>${decisionLink(d)}</td><td>${d.unit}</td><td>${stageName(d.stage, locale)}</td>
+        ) => html`<tr${d.overdue ? html` class="row--overdue"` : ''}><td>${decisionLink(d)}</td><td>${unitName(view.names, d.unit, locale)}</td><td>${stageName(d.stage, locale)}</td>
 <td>${d.nextDueAt ? html`<time datetime="${d.nextDueAt}">${formatDateTime(d.nextDueAt)}</time>` : ''} ${d.overdue ? overdueBadge(locale) : ''}</td>
 <td class="num">${d.progress === null ? '' : `${d.progress}%`}</td><td>${formatDateTime(d.updatedAt)}</td></tr>`,
       )}</tbody></table></div>`
     : html`<p class="muted">${m.none}</p>`;
   const main = html`<h1>${m.heading}</h1>
-<p class="muted">${actsForAllUnits(session.actor.role) ? m.scopeAll : fill(m.scopeUnit, { unit: session.actor.unit })}</p>
+<p class="muted">${actsForAllUnits(session.actor.role) ? m.scopeAll : fill(m.scopeUnit, { unit: unitName(view.names, session.actor.unit, locale) })}</p>
 ${session.actor.role === 'drafter' ? html`<p><a class="button" href="/console/decisions/new">${m.register}</a></p>` : ''}
 <section aria-labelledby="matrix-h"><h2 id="matrix-h">${m.matrix}</h2>${matrix(view, locale)}</section>
 <section aria-labelledby="reviews-h"><h2 id="reviews-h">${m.reviews}</h2><p class="muted">${m.reviewsHint}</p>

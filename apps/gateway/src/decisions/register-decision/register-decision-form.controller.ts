@@ -1,4 +1,9 @@
-import { Body, Controller, Get, Post, Req, Res, UseFilters, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, Inject, Post, Req, Res, UseFilters, UseGuards } from '@nestjs/common';
+import type { DataSource } from 'typeorm';
+import type { GatewayConfig } from '../../config';
+import { CONFIG, DATA_SOURCE } from '../../common/tokens';
+import { loadNames } from '../../site-shell/web/names';
+import type { FormLists } from '../act-on-decision/action-form.render';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { RegisterDecision } from '../../../../../libs/domain/src';
@@ -27,7 +32,13 @@ export class RegisterDecisionFormController {
   constructor(
     private readonly handler: RegisterDecisionHandler,
     private readonly requests: StaffRequests,
+    @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
+    @Inject(CONFIG) private readonly config: GatewayConfig,
   ) {}
+
+  private async lists(): Promise<FormLists> {
+    return { names: await loadNames(this.dataSource, this.config.DECISION_CATEGORIES) };
+  }
 
   @Get('new')
   async form(
@@ -35,8 +46,9 @@ export class RegisterDecisionFormController {
     @Res() reply: FastifyReply,
     @CurrentSession() session: ConsoleSession,
   ): Promise<void> {
+    const lists = await this.lists();
     await sendConsolePage(request, reply, session, (context) =>
-      renderRegisterForm(context, session, { unit: session.actor.unit }),
+      renderRegisterForm(context, session, { unit: session.actor.unit }, lists),
     );
   }
 
@@ -58,11 +70,12 @@ export class RegisterDecisionFormController {
     } catch (error) {
       const refusal = asRefusal(error);
       if (!refusal) throw error;
+      const lists = await this.lists();
       await sendConsolePage(
         request,
         reply,
         session,
-        (context) => renderRegisterForm(context, session, body ?? {}, refusal),
+        (context) => renderRegisterForm(context, session, body ?? {}, lists, refusal),
         refusal.status,
       );
       return;

@@ -9,21 +9,25 @@ import {
 } from '../../../../../libs/domain/src';
 import { toDomainError } from '../../../../../libs/temporal/src';
 import { decisionWorkflowId, registerUpdate, type DecisionWorkflowInput } from '../../../../../workflows/definitions';
-import { currentStaffRequest } from '../../../../../libs/persistence/src';
+import type { DataSource } from 'typeorm';
+import { currentStaffRequest, listUnits } from '../../../../../libs/persistence/src';
 import type { GatewayConfig } from '../../config';
 import { newDecisionId } from '../../common/decision-id';
-import { CONFIG, TEMPORAL_CLIENT } from '../../common/tokens';
+import { CONFIG, DATA_SOURCE, TEMPORAL_CLIENT } from '../../common/tokens';
+import { operatorSummary } from './operator-summary';
 
 @Injectable()
 export class RegisterDecisionHandler {
   constructor(
     @Inject(TEMPORAL_CLIENT) private readonly client: Client,
     @Inject(CONFIG) private readonly config: GatewayConfig,
+    @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
   ) {}
 
   /**
    * Starts the decision's workflow and registers it in one round trip (Update-With-Start), answering
-   * once DecisionRegistered is in the log. The rule is checked here first so that a refused
+   * once DecisionRegistered is in the log. The workflow carries its title and unit for operators
+   * (static summary and details, and a memo; ADR 108). The rule is checked here first so that a refused
    * registration never starts a workflow; the workflow's validator checks it again.
    *
    * Sent with an Idempotency-Key, every attempt uses the decision id reserved by the first and the
@@ -36,12 +40,17 @@ export class RegisterDecisionHandler {
     const decisionId = request?.reserved ?? newDecisionId();
     assertCanRegister(initialState(decisionId), command, actor);
     const input: DecisionWorkflowInput = { decisionId };
+    const unit = (await listUnits(this.dataSource)).find((u) => u.id === command.unit);
+    const { staticSummary, staticDetails, memo } = operatorSummary(decisionId, command, unit?.name);
     const start = new WithStartWorkflowOperation('decisionWorkflow', {
       workflowId: decisionWorkflowId(decisionId),
       taskQueue: this.config.TASK_QUEUE,
       args: [input],
       workflowIdConflictPolicy: request?.key ? 'USE_EXISTING' : 'FAIL',
       workflowIdReusePolicy: 'REJECT_DUPLICATE',
+      staticSummary,
+      staticDetails,
+      memo,
     });
     const register = (): Promise<DecisionState> =>
       this.client.workflow.executeUpdateWithStart(registerUpdate, {

@@ -1,6 +1,9 @@
 import type { DecisionState, PendingReview } from '../../../../../libs/domain/src';
 import { html, type Html } from '../../site-shell/web/html';
-import { defineMessages, formatDateTime, type Locale } from '../../site-shell/web/i18n';
+import { colon, defineMessages, formatDateTime, inBrackets, type Locale } from '../../site-shell/web/i18n';
+import { unitName } from '../../site-shell/web/names';
+import { channelName, legalityName, reviewKindName } from '../../site-shell/web/words';
+import type { FormLists } from '../act-on-decision/action-form.render';
 
 const M = defineMessages(
   {
@@ -66,12 +69,13 @@ const clip = (value: string, max = 600): string => (value.length > max ? `${valu
 /** A pending submission with what the reviewer approves: the payload's fields, as text. */
 function review(r: PendingReview, locale: Locale): Html {
   const m = M[locale];
-  return html`<li><strong>${r.id}</strong> · <code>${r.kind}</code> · ${m.submitted} ${formatDateTime(r.submittedAt)} · ${m.dueBy} ${formatDateTime(r.dueAt)}
+  return html`<li><strong>${reviewKindName(r.kind, locale)}</strong> (${r.id}) · ${m.submitted} ${formatDateTime(r.submittedAt)} · ${m.dueBy} ${formatDateTime(r.dueAt)}
 <dl class="facts">${Object.entries(r.payload).map(([k, v]) => html`<dt>${k}</dt><dd>${clip(text(v))}</dd>`)}</dl></li>`;
 }
 
 /** The workflow's state as a reader needs it to act: documents, windows, hearings, reviews, execution. */
-export function renderFacts(state: DecisionState, locale: Locale): Html {
+export function renderFacts(state: DecisionState, locale: Locale, lists?: FormLists): Html {
+  const unit = (id: string): string => unitName(lists?.names, id, locale);
   const m = M[locale];
   const v = (s: string, n: number | string): string => s.replace('{v}', String(n));
   const rows: Html[] = [];
@@ -81,8 +85,8 @@ export function renderFacts(state: DecisionState, locale: Locale): Html {
       : html`<dt>${m.noDraft}</dt><dd></dd>`,
   );
   if (state.plan) {
-    rows.push(html`<dt>${m.plan}</dt><dd>${state.plan.channels.join(', ')} · ${m.window}: ${formatDateTime(state.plan.opensAt)} – ${formatDateTime(state.plan.closesAt)}
-${state.plan.shortenedReason ? html`<br>${m.shortened}: ${state.plan.shortenedReason} (${state.plan.shortenedApproved ? m.approved : m.notApproved})` : ''}</dd>`);
+    rows.push(html`<dt>${m.plan}</dt><dd>${state.plan.channels.map((c) => channelName(c, locale)).join(locale === 'en' ? ', ' : '、')} · ${m.window}${colon(locale)}${formatDateTime(state.plan.opensAt)} – ${formatDateTime(state.plan.closesAt)}
+${state.plan.shortenedReason ? html`<br>${m.shortened}${colon(locale)}${state.plan.shortenedReason}${inBrackets(state.plan.shortenedApproved ? m.approved : m.notApproved, locale)}` : ''}</dd>`);
   }
   if (state.consultation)
     rows.push(
@@ -94,22 +98,22 @@ ${state.plan.shortenedReason ? html`<br>${m.shortened}: ${state.plan.shortenedRe
     );
   if (state.legalityReview)
     rows.push(
-      html`<dt>${m.legality}</dt><dd>${state.legalityReview.opinion ?? `${m.requested} ${formatDateTime(state.legalityReview.dueAt)}`}</dd>`,
+      html`<dt>${m.legality}</dt><dd>${state.legalityReview.opinion ? legalityName(state.legalityReview.opinion, locale) : `${m.requested} ${formatDateTime(state.legalityReview.dueAt)}`}</dd>`,
     );
   if (state.adoption)
     rows.push(html`<dt>${m.adoption}</dt><dd>${m.adopted} ${formatDateTime(state.adoption.publicationDueAt)}</dd>`);
   if (state.milestones?.length) {
     rows.push(
-      html`<dt>${m.milestones}</dt><dd><ul>${state.milestones.map((x) => html`<li${x.overdue ? html` class="row--overdue"` : ''}>${x.id} · ${x.title} · ${x.unit} · ${formatDateTime(x.dueAt)} · ${x.percent}%</li>`)}</ul></dd>`,
+      html`<dt>${m.milestones}</dt><dd><ul>${state.milestones.map((x) => html`<li${x.overdue ? html` class="row--overdue"` : ''}>${x.title} · ${unit(x.unit)} · ${formatDateTime(x.dueAt)} · ${x.percent}%</li>`)}</ul></dd>`,
     );
   }
   if (state.findings?.length)
     rows.push(
-      html`<dt>${m.findings}</dt><dd>${state.findings.map((f) => html`${f.id} · ${formatDateTime(f.rectificationDueAt)}${f.rectified ? ` · ${m.rectified}` : ''}<br>`)}</dd>`,
+      html`<dt>${m.findings}</dt><dd>${state.findings.map((f) => html`${lists?.findings?.get(f.id) ?? f.id} · ${formatDateTime(f.rectificationDueAt)}${f.rectified ? ` · ${m.rectified}` : ''}<br>`)}</dd>`,
     );
   if (state.evaluation?.startedAt || state.evaluation?.dueAt) {
     rows.push(
-      html`<dt>${m.evaluation}</dt><dd>${formatDateTime(state.evaluation.startedAt ?? state.evaluation.dueAt)}${state.evaluation.evaluatorUnit ? ` · ${m.evaluator}: ${state.evaluation.evaluatorUnit}` : ''}</dd>`,
+      html`<dt>${m.evaluation}</dt><dd>${formatDateTime(state.evaluation.startedAt ?? state.evaluation.dueAt)}${state.evaluation.evaluatorUnit ? ` · ${m.evaluator}${colon(locale)}${unit(state.evaluation.evaluatorUnit)}` : ''}</dd>`,
     );
   }
   const reviews = state.reviews ?? [];

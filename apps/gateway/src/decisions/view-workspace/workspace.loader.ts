@@ -2,12 +2,15 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Client } from '@temporalio/client';
 import type { DataSource } from 'typeorm';
 import type { DecisionRecord, DecisionState, StaffActor } from '../../../../../libs/domain/src';
-import { listDecisionHistory, type HistoryEntry } from '../../../../../libs/persistence/src';
+import { findingTexts, listDecisionHistory, type HistoryEntry } from '../../../../../libs/persistence/src';
 import { toDomainError } from '../../../../../libs/temporal/src';
 import { decisionWorkflowId, getStateQuery } from '../../../../../workflows/definitions';
 import { ownDecision } from '../../common/own-decision';
 import { toProblem } from '../../common/problem.filter';
-import { DATA_SOURCE, TEMPORAL_CLIENT } from '../../common/tokens';
+import { CONFIG, DATA_SOURCE, TEMPORAL_CLIENT } from '../../common/tokens';
+import type { GatewayConfig } from '../../config';
+import { loadNames } from '../../site-shell/web/names';
+import type { FormLists } from '../act-on-decision/action-form.render';
 
 export interface Workspace {
   record: DecisionRecord;
@@ -19,6 +22,8 @@ export interface Workspace {
   state: DecisionState | undefined;
   unavailable?: 'temporal' | 'archived';
   history: HistoryEntry[];
+  /** The managed lists the forms offer and the names the page shows for codes (ADR 108, 109). */
+  lists: FormLists;
 }
 
 /** A query that cannot be answered becomes a reason; any other failure is the page's error. */
@@ -38,11 +43,12 @@ export class WorkspaceLoader {
   constructor(
     @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
     @Inject(TEMPORAL_CLIENT) private readonly client: Client,
+    @Inject(CONFIG) private readonly config: GatewayConfig,
   ) {}
 
   async load(decisionId: string, actor: StaffActor): Promise<Workspace> {
     const record = await ownDecision(this.dataSource, decisionId, actor);
-    const [state, history] = await Promise.all([
+    const [state, history, names, findings] = await Promise.all([
       this.client.workflow
         .getHandle(decisionWorkflowId(decisionId))
         .query(getStateQuery)
@@ -51,9 +57,12 @@ export class WorkspaceLoader {
           (error: unknown) => ({ unavailable: stateUnavailable(error) }),
         ),
       listDecisionHistory(this.dataSource, decisionId, 40),
+      loadNames(this.dataSource, this.config.DECISION_CATEGORIES),
+      findingTexts(this.dataSource, decisionId),
     ]);
+    const lists = { names, findings };
     return 'value' in state
-      ? { record, state: state.value, history }
-      : { record, state: undefined, unavailable: state.unavailable, history };
+      ? { record, state: state.value, history, lists }
+      : { record, state: undefined, unavailable: state.unavailable, history, lists };
   }
 }

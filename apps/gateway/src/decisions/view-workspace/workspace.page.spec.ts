@@ -86,7 +86,13 @@ describe('a workspace whose workflow state cannot be read', () => {
     renderWorkspace(
       { locale, path: '/console/decisions/d1', query: {} },
       { actor: actor('manager'), csrf: 'token' },
-      { record, state: undefined, unavailable, history: [] },
+      {
+        record,
+        state: undefined,
+        unavailable,
+        history: [],
+        lists: { names: { units: new Map([['unit-a', { name: '示范单位', nameEn: 'Demo unit' }]]), categories: [] } },
+      },
     ).main.value;
 
   it('shows the database record with a notice and no action form when the workflow is archived or Temporal is down', () => {
@@ -94,5 +100,6 @@ describe('a workspace whose workflow state cannot be read', () => {
     expect(render('temporal', 'en')).toContain('The workflow service is unavailable');
     expect(render('archived')).not.toContain('<form');
     expect(render('archived')).toContain('关于&lt;b&gt;停车&lt;/b&gt;的决定');
+    expect(render('archived')).toContain('示范单位');
   });
 });

@@ -1,6 +1,8 @@
 import { ACTIONS, type DecisionAction, type DecisionState, type StaffActor } from '../../../../../libs/domain/src';
 import { html, type Html } from '../../site-shell/web/html';
-import { defineMessages, fill, formatDateTime, type Locale } from '../../site-shell/web/i18n';
+import { colon, defineMessages, fill, formatDateTime, inBrackets, type Locale } from '../../site-shell/web/i18n';
+import { categoryLabel, unitName } from '../../site-shell/web/names';
+import { reviewKindName } from '../../site-shell/web/words';
 import type { PageContext } from '../../site-shell/web/page-context';
 import { stageName } from '../../site-shell/web/stage-names';
 import { ACTION_FORMS, REGISTER_FORM } from '../act-on-decision/action-fields';
@@ -107,6 +109,8 @@ function prefill(action: string, state: DecisionState): FormBody {
 export interface WorkspaceView extends Workspace {
   done?: string;
   refused?: { action: string; values: FormBody; refusal: Refusal };
+  /** A form posted back for one more row (no JavaScript): shown open with what was typed. */
+  editing?: { action: string; values: FormBody };
 }
 
 export function renderWorkspace(
@@ -120,6 +124,15 @@ export function renderWorkspace(
   const actionTitle = (name: string): string =>
     (name === 'register' ? REGISTER_FORM : ACTION_FORMS[name])?.title[locale] ?? name;
   const actions = state ? availableActions(state, session.actor) : [];
+  const refName = (ref: string): string | undefined => {
+    const review = state?.reviews?.find((r) => r.id === ref);
+    const finding = view.lists.findings?.get(ref);
+    return (
+      state?.milestones?.find((x) => x.id === ref)?.title ??
+      (finding && [...finding].slice(0, 30).join('')) ??
+      (review && reviewKindName(review.kind, locale))
+    );
+  };
   const forms = actions.map((a) =>
     renderActionForm(
       {
@@ -127,10 +140,17 @@ export function renderWorkspace(
         action: a.name,
         spec: ACTION_FORMS[a.name] ?? { title: { 'zh-CN': a.name, en: a.name }, fields: [] },
         summary: locale === 'en' ? a.summary : '',
-        values: view.refused?.action === a.name ? view.refused.values : prefill(a.name, state!),
+        values:
+          view.refused?.action === a.name
+            ? view.refused.values
+            : view.editing?.action === a.name
+              ? view.editing.values
+              : prefill(a.name, state!),
         state: state!,
         csrf: session.csrf,
         refusal: view.refused?.action === a.name ? view.refused.refusal : undefined,
+        lists: view.lists,
+        open: view.editing?.action === a.name,
       },
       locale,
     ),
@@ -138,21 +158,21 @@ export function renderWorkspace(
   const refusedElsewhere = view.refused && !actions.some((a) => a.name === view.refused!.action);
   const main = html`<p><a href="/console">${m.board}</a></p>
 <h1>${record.title}</h1>
-<p class="meta"><span class="badge badge--stage">${m.stage}: ${stageName(record.stage, locale)}</span> ${m.unit}: ${record.unit} · ${record.category}
+<p class="meta"><span class="badge badge--stage">${m.stage}${colon(locale)}${stageName(record.stage, locale)}</span> ${m.unit}${colon(locale)}${unitName(view.lists.names, record.unit, locale)} · ${categoryLabel(view.lists.names, record.category, locale)}
 ${record.confidential ? html` · <span class="badge">${m.confidential}</span>` : ''}${record.overdue ? html` <span class="badge badge--overdue">${m.overdue}</span>` : ''}</p>
 ${view.done ? html`<p class="notice notice--ok" role="status">${fill(m.done, { action: actionTitle(view.done) })}</p>` : ''}
 ${view.refused ? html`<p class="notice notice--error"><a href="#act-${view.refused.action}">${fill(m.refusedAt, { action: actionTitle(view.refused.action) })}</a></p>` : ''}
 ${refusedElsewhere ? refusalNotice(view.refused!.refusal, locale) : ''}
 <section aria-labelledby="due-h"><h2 id="due-h">${m.due}</h2>
-${record.due.length ? html`<ul>${record.due.map((d) => html`<li${d.overdue ? html` class="row--overdue"` : ''}>${dueName(d, locale)}: <time datetime="${d.at}">${formatDateTime(d.at)}</time>${d.overdue ? html` <span class="badge badge--overdue">${m.overdue}</span>` : ''}</li>`)}</ul>` : html`<p class="muted">${m.noDue}</p>`}
+${record.due.length ? html`<ul>${record.due.map((d) => html`<li${d.overdue ? html` class="row--overdue"` : ''}>${dueName(d, locale, refName)}${colon(locale)}<time datetime="${d.at}">${formatDateTime(d.at)}</time>${d.overdue ? html` <span class="badge badge--overdue">${m.overdue}</span>` : ''}</li>`)}</ul>` : html`<p class="muted">${m.noDue}</p>`}
 </section>
-${state ? renderFacts(state, locale) : html`<p class="notice notice--warn" role="status">${m[view.unavailable ?? 'temporal']}</p>`}
+${state ? renderFacts(state, locale, view.lists) : html`<p class="notice notice--warn" role="status">${m[view.unavailable ?? 'temporal']}</p>`}
 <p><a href="/console/decisions/${record.id}/opinions">${m.opinions}</a>${record.publicVisible ? html` · <a href="/decisions/${record.id}">${m.publicPage}</a>` : ''}</p>
 <section aria-labelledby="actions-h"><h2 id="actions-h">${m.actions}</h2><p class="muted">${m.actionsHint}</p>
 ${forms.length ? html`<div class="actions">${forms}</div>` : html`<p class="muted">${m.noActions}</p>`}</section>
 <section aria-labelledby="history-h"><h2 id="history-h">${m.history}</h2><div class="table-wrap"><table>
 <thead><tr><th scope="col">#</th><th scope="col">${m.what}</th><th scope="col">${m.who}</th><th scope="col">${m.when}</th></tr></thead>
-<tbody>${view.history.map((h) => html`<tr><td class="num">${h.seq}</td><td>${stepName(h.type, locale)} <code class="meta">${h.type}</code></td><td>${h.actor.username ?? h.actor.role ?? ''}${h.actor.unit ? ` (${h.actor.unit})` : ''}</td><td>${formatDateTime(h.occurredAt)}</td></tr>`)}</tbody>
+<tbody>${view.history.map((h) => html`<tr><td class="num">${h.seq}</td><td>${stepName(h.type, locale)}${locale === 'en' ? html` <code class="meta">${h.type}</code>` : ''}</td><td>${h.actor.username ?? h.actor.role ?? ''}${h.actor.unit ? inBrackets(unitName(view.lists.names, h.actor.unit, locale), locale) : ''}</td><td>${formatDateTime(h.occurredAt)}</td></tr>`)}</tbody>
 </table></div></section>`;
   return { title: record.title, main };
 }

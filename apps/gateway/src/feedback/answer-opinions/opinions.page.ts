@@ -5,6 +5,7 @@ import { attrs, html, type Html } from '../../site-shell/web/html';
 import { fill, formatDateTime, type Locale } from '../../site-shell/web/i18n';
 import type { PageContext } from '../../site-shell/web/page-context';
 import { stageName } from '../../site-shell/web/stage-names';
+import { channelName } from '../../site-shell/web/words';
 import { ACTION_FORMS } from '../../decisions/act-on-decision/action-fields';
 import { refusalNotice } from '../../decisions/act-on-decision/action-form.render';
 import { csrfInput } from '../../site-shell/console/console-page';
@@ -131,7 +132,7 @@ function opinionRows(opinions: StaffOpinion[], values: FormBody | undefined, loc
     (
       o,
     ) => html`<tr><td><input type="checkbox" name="receipts" value="${o.receipt}"${attrs({ checked: chosen.has(o.receipt), 'aria-label': fill(m.selectOpinion, { receipt: o.receipt }) })}></td>
-<td><code>${o.receipt}</code><br><span class="meta">${formatDateTime(o.receivedAt)} · ${o.channel}</span></td>
+<td><code>${o.receipt}</code><br><span class="meta">${formatDateTime(o.receivedAt)} · ${channelName(o.channel, locale)}</span></td>
 <td><div class="opinion">${o.textRaw}</div>${o.contact ? html`<span class="meta">${m.contact}: ${Object.values(o.contact).join(' · ')}</span>` : ''}</td>
 <td>${statusCell(o, locale)}</td></tr>`,
   )}`;
@@ -167,7 +168,7 @@ export function renderOpinions(
     html`<option value="">${m.chooseCluster}</option>${(clusters?.items ?? []).map((c) => html`<option value="${c.clusterId}"${attrs({ selected: one(values, name) === c.clusterId })}>${c.clusterId} · ${c.label}</option>`)}`;
   const main = html`<p><a href="${base}">${m.back}</a></p>
 <h1>${fill(m.heading, { title: record.title })}</h1>
-<p class="meta"><span class="badge badge--stage">${stageName(record.stage, locale)}</span> ${record.unit}</p>
+<p class="meta"><span class="badge badge--stage">${stageName(record.stage, locale)}</span> ${record.unit === session.actor.unit && session.unitName ? (locale === 'en' && session.unitName.nameEn) || session.unitName.name : record.unit}</p>
 ${view.done ? html`<p class="notice notice--ok" role="status">${doneText(view.done, locale)}</p>` : ''}
 <form method="post" action="${base}/answers" id="work-form">${csrfInput(session)}
 <section aria-labelledby="clusters-h"><h2 id="clusters-h">${m.clusters}</h2>

@@ -6,6 +6,7 @@ export interface CatalogueQuery {
   q: string;
   stage: Stage | undefined;
   unit: string;
+  category: string;
   year: number | undefined;
   page: number;
 }
@@ -21,6 +22,7 @@ export function readCatalogueQuery(query: Record<string, string | undefined>): C
     q: text(query['q'], 100),
     stage: isStage(query['stage']) ? query['stage'] : undefined,
     unit: text(query['unit'], 64),
+    category: text(query['category'], 64),
     year: integer(query['year'], 2000, 2200),
     page: pageNumber(query['page']),
   };
@@ -32,6 +34,7 @@ export function catalogueHref(query: CatalogueQuery, page: number, lang?: string
   if (query.q) params.set('q', query.q);
   if (query.stage) params.set('stage', query.stage);
   if (query.unit) params.set('unit', query.unit);
+  if (query.category) params.set('category', query.category);
   if (query.year) params.set('year', String(query.year));
   if (page > 1) params.set('page', String(page));
   if (lang) params.set('lang', lang);

@@ -34,6 +34,12 @@ export const M = defineMessages(
     reason: '理由',
     noAnswer: '采纳情况反馈公布后，将在此显示答复。',
     feedback: '查看采纳情况反馈',
+    copy: '复制回执编号',
+    copied: '已复制回执编号。',
+    copyFailed: '无法自动复制，已选中回执编号，请手动复制。',
+    qrTitle: '在手机上保存',
+    qrAlt: '本回执页面地址的二维码',
+    qrText: '用手机扫描二维码，可随时打开本回执页面查询处理状态和答复。也可以保存这个链接：',
   },
   {
     title: 'Receipt lookup',
@@ -56,12 +62,25 @@ export const M = defineMessages(
     reason: 'Reason',
     noAnswer: 'The answer will show here once the adoption feedback is published.',
     feedback: 'Read the adoption feedback',
+    copy: 'Copy the receipt number',
+    copied: 'Receipt number copied.',
+    copyFailed: 'Could not copy automatically; the receipt number is selected, please copy it yourself.',
+    qrTitle: 'Keep it on your phone',
+    qrAlt: 'QR code of this receipt page’s address',
+    qrText:
+      'Scan the QR code with your phone to open this receipt page at any time and see the status and the answer. Or keep this link: ',
   },
 );
 
+/** The receipt page's address as a link and a QR code (server-rendered SVG). */
+export interface ReceiptQr {
+  url: string;
+  svg: Html;
+}
+
 export interface ReceiptPageState {
   typed: string;
-  found?: { view: ReceiptView; decision: PublicDecision | undefined };
+  found?: { view: ReceiptView; decision: PublicDecision | undefined; qr?: ReceiptQr };
   error?: { code: string; status: number };
   /** The visitor just sent the opinion (the redirect after the form). */
   sent: boolean;
@@ -74,14 +93,30 @@ function scopeText(answer: NonNullable<ReceiptView['answer']>, m: (typeof M)[Loc
   return label === null ? m.scopeClusterUnlabelled : m.scopeCluster.replace('{label}', label);
 }
 
-function found(view: ReceiptView, decision: PublicDecision | undefined, sent: boolean, locale: Locale): Html {
+/** The receipt number as selectable text; `copy-receipt.js` adds a copy button beside it. */
+function copyable(receipt: string, className: string, m: (typeof M)[Locale], id?: string): Html {
+  return html`<span class="${className}"${attrs({ id, 'data-copy': '', 'data-copy-label': m.copy, 'data-copied-label': m.copied, 'data-copy-failed-label': m.copyFailed })}>${receipt}</span>`;
+}
+
+function qrSection(qr: ReceiptQr, m: (typeof M)[Locale]): Html {
+  return html`<section aria-labelledby="qr-h" class="receipt-qr"><h2 id="qr-h">${m.qrTitle}</h2>
+<figure>${qr.svg}<figcaption>${m.qrText}<a href="${qr.url}" class="receipt-link">${qr.url}</a></figcaption></figure></section>`;
+}
+
+function found(
+  view: ReceiptView,
+  decision: PublicDecision | undefined,
+  sent: boolean,
+  locale: Locale,
+  qr: ReceiptQr | undefined,
+): Html {
   const m = M[locale];
   const answer = view.answer;
   const decisionHref = `/decisions/${encodeURIComponent(view.decisionId)}`;
-  return html`${sent ? html`<div class="notice notice--ok" role="status"><h2>${m.sent}</h2><p>${m.receipt}${colon(locale)}</p><p class="receipt" id="receipt">${view.receipt}</p><p>${m.keep}</p></div>` : ''}
+  return html`${sent ? html`<div class="notice notice--ok" role="status"><h2>${m.sent}</h2><p>${m.receipt}${colon(locale)}</p><p>${copyable(view.receipt, 'receipt', m, 'receipt')}</p><p>${m.keep}</p></div>` : ''}
 <section aria-labelledby="status-h"><h2 id="status-h">${m.status}${colon(locale)}${receiptStatusName(view.status, locale)}</h2>
 <dl class="facts">
-<dt>${m.receipt}</dt><dd><span class="receipt-inline">${view.receipt}</span></dd>
+<dt>${m.receipt}</dt><dd>${sent ? html`<span class="receipt-inline">${view.receipt}</span>` : copyable(view.receipt, 'receipt-inline', m)}</dd>
 ${decision ? html`<dt>${m.decision}</dt><dd><a href="${decisionHref}">${decision.title}</a></dd>` : ''}
 <dt>${m.channel}</dt><dd>${channelName(view.channel, locale)}</dd>
 <dt>${m.received}</dt><dd><time datetime="${view.receivedAt}">${formatDateTime(view.receivedAt)}</time></dd>
@@ -93,7 +128,8 @@ ${
 ${decision ? html`<p><a href="${decisionHref}#feedback">${m.feedback}</a></p>` : ''}`
     : html`<p class="muted">${m.noAnswer}</p>`
 }
-</section>`;
+</section>
+${qr ? qrSection(qr, m) : ''}`;
 }
 
 /** The lookup form (GET, works without JavaScript) and, when a receipt was given, its status and answer. */
@@ -101,7 +137,7 @@ export function renderReceiptPage(state: ReceiptPageState, locale: Locale, lang:
   const m = M[locale];
   const error = state.error ? problemText(state.error.code, state.error.status, locale, OWN_TEXTS) : '';
   return html`<h1>${m.title}</h1>
-${state.found ? found(state.found.view, state.found.decision, state.sent, locale) : ''}
+${state.found ? found(state.found.view, state.found.decision, state.sent, locale, state.found.qr) : ''}
 <section aria-labelledby="lookup-h"><h2 id="lookup-h" class="${state.found ? '' : 'visually-hidden'}">${m.lookUp}</h2><p>${m.intro}</p>
 ${error ? html`<p class="notice notice--error" role="alert" id="receipt-error">${error}</p>` : ''}
 <form class="stack" method="get" action="/receipts">

@@ -7,6 +7,7 @@ import { toProblem } from '../../common/problem.filter';
 import { DATA_SOURCE } from '../../common/tokens';
 import { SubmitOpinionHandler } from './submit-opinion.handler';
 import { HtmlErrorFilter } from '../../site-shell/web/html-error.filter';
+import { categoriesOf } from '../../site-shell/web/categories';
 import { pageContext, sendHtml } from '../../site-shell/web/page-context';
 import { loadDecisionPage } from '../view-decision/decision-page-data';
 import { renderDecisionPage } from '../view-decision/decision-page';
@@ -49,7 +50,7 @@ export class SubmitOpinionFormController {
       const { problem } = toProblem(error);
       const form = formStateAfter(error, problem.status, typed);
       if (!form) throw error;
-      const data = await loadDecisionPage(this.dataSource, id, 1);
+      const data = await loadDecisionPage(this.dataSource, id, 1, categoriesOf(request.server));
       await sendHtml(request, reply, renderDecisionPage(context, data, form), {
         cache: 'private',
         status: problem.status,

@@ -15,6 +15,8 @@ import { notPublic } from '../view-decision/get-public-decision.controller';
 import { html } from '../../site-shell/web/html';
 import { HtmlErrorFilter } from '../../site-shell/web/html-error.filter';
 import { renderPage } from '../../site-shell/web/layout';
+import { categoriesOf } from '../../site-shell/web/categories';
+import { loadNames } from '../../site-shell/web/names';
 import { pageContext, sendHtml } from '../../site-shell/web/page-context';
 import { decisionHeader } from '../decision-header';
 import { M, renderVerifier, renderVerifyIndex } from './verify-page';
@@ -71,9 +73,12 @@ export class VerifyLogController {
   @Get('decisions/:id/verify')
   async decision(@Param('id') id: string, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
     const context = pageContext(request, reply);
-    const decision = await findPublicDecision(this.dataSource, id);
+    const [decision, names] = await Promise.all([
+      findPublicDecision(this.dataSource, id),
+      loadNames(this.dataSource, categoriesOf(request.server)),
+    ]);
     if (!decision) throw notPublic(id);
-    const main = html`${decisionHeader(decision, context.locale, 'verify')}${renderVerifier(id, this.config.PUBLIC_BASE_URL, context.locale, this.config.TLOG_VERIFIER_KEY)}`;
+    const main = html`${decisionHeader(decision, context.locale, 'verify', names)}${renderVerifier(id, this.config.PUBLIC_BASE_URL, context.locale, this.config.TLOG_VERIFIER_KEY)}`;
     const title = `${M[context.locale].title} · ${decision.title}`;
     await sendHtml(request, reply, renderPage(context, { title, main, head: SCRIPT }), { cache: 'public' });
   }

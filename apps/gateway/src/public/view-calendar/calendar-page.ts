@@ -1,6 +1,7 @@
 import type { PublicCalendar } from './get-calendar.controller';
 import { html, type Html } from '../../site-shell/web/html';
 import { defineMessages, fill, formatDateTime, type Locale } from '../../site-shell/web/i18n';
+import { unitName, type Names } from '../../site-shell/web/names';
 
 export const M = defineMessages(
   {
@@ -39,7 +40,7 @@ export const M = defineMessages(
 );
 
 /** The public calendar page: each year with its days, status and source, then the changes, newest first. */
-export function renderCalendar(calendar: PublicCalendar, locale: Locale): Html {
+export function renderCalendar(calendar: PublicCalendar, locale: Locale, names?: Names): Html {
   const m = M[locale];
   const list = (dates: string[]) => (dates.length ? dates.join(locale === 'en' ? ', ' : '、') : m.none);
   const years = [...calendar.years].reverse();
@@ -51,6 +52,6 @@ ${years.map(
 <dl class="facts"><dt>${m.holidays}</dt><dd>${list(y.holidays)}</dd><dt>${m.workdays}</dt><dd>${list(y.workdays)}</dd><dt>${m.source}</dt><dd>${y.source}</dd></dl></section>`,
 )}
 <section aria-labelledby="changes-h"><h2 id="changes-h">${m.changes}</h2>
-${calendar.changes.length ? html`<ul>${calendar.changes.map((c) => html`<li>${fill(m.change, { version: c.version, year: c.year, source: c.sourceReference, date: c.sourceDate, at: formatDateTime(c.changedAt), unit: c.changedBy.unit })}</li>`)}</ul>` : html`<p>${m.noChanges}</p>`}
+${calendar.changes.length ? html`<ul>${calendar.changes.map((c) => html`<li>${fill(m.change, { version: c.version, year: c.year, source: c.sourceReference, date: c.sourceDate, at: formatDateTime(c.changedAt), unit: unitName(names, c.changedBy.unit, locale) })}</li>`)}</ul>` : html`<p>${m.noChanges}</p>`}
 </section>`;
 }

@@ -6,6 +6,7 @@ import { DATA_SOURCE } from '../../common/tokens';
 import { readPublicCalendar } from './get-calendar.controller';
 import { HtmlErrorFilter } from '../../site-shell/web/html-error.filter';
 import { renderPage } from '../../site-shell/web/layout';
+import { loadNames } from '../../site-shell/web/names';
 import { pageContext, sendHtml } from '../../site-shell/web/page-context';
 import { M, renderCalendar } from './calendar-page';
 
@@ -19,7 +20,11 @@ export class ViewCalendarController {
   @Get('calendar')
   async view(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
     const context = pageContext(request, reply);
-    const main = renderCalendar(await readPublicCalendar(this.dataSource, new Date()), context.locale);
+    const [calendar, names] = await Promise.all([
+      readPublicCalendar(this.dataSource, new Date()),
+      loadNames(this.dataSource),
+    ]);
+    const main = renderCalendar(calendar, context.locale, names);
     await sendHtml(request, reply, renderPage(context, { title: M[context.locale].title, main }), { cache: 'public' });
   }
 }

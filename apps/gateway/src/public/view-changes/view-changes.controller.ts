@@ -6,6 +6,8 @@ import { DATA_SOURCE } from '../../common/tokens';
 import { HtmlErrorFilter } from '../../site-shell/web/html-error.filter';
 import { html } from '../../site-shell/web/html';
 import { renderPage } from '../../site-shell/web/layout';
+import { categoriesOf } from '../../site-shell/web/categories';
+import { loadNames } from '../../site-shell/web/names';
 import { pageContext, sendHtml } from '../../site-shell/web/page-context';
 import { decisionFeedLink, decisionHeader } from '../decision-header';
 import { M, renderChanges } from './changes-page';
@@ -27,8 +29,11 @@ export class ViewChangesController {
     @Res() reply: FastifyReply,
   ): Promise<void> {
     const context = pageContext(request, reply);
-    const { decision, view } = await loadChanges(this.dataSource, id, { from, to });
-    const main = html`${decisionHeader(decision, context.locale, 'changes')}${renderChanges(context, view)}`;
+    const [{ decision, view }, names] = await Promise.all([
+      loadChanges(this.dataSource, id, { from, to }),
+      loadNames(this.dataSource, categoriesOf(request.server)),
+    ]);
+    const main = html`${decisionHeader(decision, context.locale, 'changes', names)}${renderChanges(context, view)}`;
     const title = `${M[context.locale].title} · ${decision.title}`;
     await sendHtml(request, reply, renderPage(context, { title, main, head: decisionFeedLink(decision) }), {
       cache: 'public',

@@ -9,6 +9,8 @@ import {
   type PublicDecision,
 } from '../../../../../libs/persistence/src';
 import { pageNumber } from '../../common/page-number';
+import type { Category } from '../../site-shell/web/categories';
+import { loadNames, type Names } from '../../site-shell/web/names';
 import { notPublic } from './get-public-decision.controller';
 import { foldDecisionPage, type DecisionPageModel } from './decision-page-model';
 import type { OpinionsPage } from './opinions-section';
@@ -24,6 +26,8 @@ export interface DecisionPageData {
   opinions: OpinionsPage;
   /** The opinion form is shown: the consultation, or the execution channel (art.34), is open. */
   acceptsOpinions: boolean;
+  /** Names for the unit codes the page shows (ADR 108). */
+  names: Names;
 }
 
 /** Throws DECISION_NOT_FOUND for an unknown or non-public decision. */
@@ -31,6 +35,7 @@ export async function loadDecisionPage(
   dataSource: DataSource,
   id: string,
   opinionsPage: number,
+  categories: readonly Category[],
 ): Promise<DecisionPageData> {
   const [decision, entries] = await Promise.all([
     findPublicDecision(dataSource, id),
@@ -39,10 +44,11 @@ export async function loadDecisionPage(
   if (!decision || !entries) throw notPublic(id);
   const model = foldDecisionPage(entries);
   const consulting = decision.stage === 'consultation';
-  const [liveCounts, opinions, intake] = await Promise.all([
+  const [liveCounts, opinions, intake, names] = await Promise.all([
     consulting ? liveConsultationCounts(dataSource, id) : Promise.resolve(null),
     listPublishedOpinions(dataSource, id, opinionsPage, OPINIONS_PAGE_SIZE),
     hasPublicIntake(dataSource, id),
+    loadNames(dataSource, categories),
   ]);
   return {
     decision,
@@ -50,6 +56,7 @@ export async function loadDecisionPage(
     liveCounts,
     opinions: { ...opinions, page: opinionsPage, pageSize: OPINIONS_PAGE_SIZE },
     acceptsOpinions: intake && (consulting || decision.stage === 'execution' || decision.stage === 'evaluation'),
+    names,
   };
 }
 

@@ -85,8 +85,8 @@ export function renderDecisionPage(
   const consultation = consultationSection(model, data.liveCounts, locale);
   const opinions = opinionsSection(decision.id, data.opinions, locale, lang);
   const feedback = feedbackSection(model.feedback, locale);
-  const outcome = outcomeSection(model, locale);
-  const execution = executionSection(decision.id, model, locale);
+  const outcome = outcomeSection(model, locale, data.names);
+  const execution = executionSection(decision.id, model, locale, data.names);
   const consultationForm = decision.stage === 'consultation' ? formHtml : html``;
   const executionForm = decision.stage !== 'consultation' ? formHtml : html``;
   const lead: Html[] =
@@ -109,7 +109,7 @@ export function renderDecisionPage(
   const folded: Html[] = order === 'in-force' ? [documents, consultation, opinions, feedback] : [];
   const countdown =
     order === 'consulting' && model.consultation ? countdownNotice(model.consultation.closesAt, now, locale) : '';
-  const main = html`${decisionHeader(decision, locale, 'overview')}
+  const main = html`${decisionHeader(decision, locale, 'overview', data.names)}
 ${countdown}
 ${contents(m, lead, folded)}
 ${lead.map((part) => html`${part}\n`)}${

@@ -9,6 +9,7 @@ import {
   type Locale,
 } from '../../site-shell/web/i18n';
 import { conclusionName, rectificationName, severityName, triggerName } from '../../site-shell/web/words';
+import { unitName, type Names } from '../../site-shell/web/names';
 import { chartHeight } from '../view-progress-chart/progress-chart';
 import type { DecisionPageModel, MilestoneView } from './decision-page-model';
 
@@ -105,12 +106,12 @@ function milestoneStatus(ms: MilestoneView, m: Words): Html {
   return ms.overdue ? html`<span class="badge badge--overdue">${m.overdue}</span>` : html`${m.onTrack}`;
 }
 
-function milestonesTable(model: DecisionPageModel, m: Words): Html {
+function milestonesTable(model: DecisionPageModel, m: Words, unit: (id: string) => string): Html {
   return html`<div class="table-wrap"><table><caption>${m.milestones}</caption>
 <thead><tr><th scope="col">${m.title}</th><th scope="col">${m.unit}</th><th scope="col">${m.due}</th><th scope="col" class="num">${m.weight}</th><th scope="col" class="num">${m.progress}</th><th scope="col">${m.status}</th><th scope="col">${m.latest}</th></tr></thead>
 <tbody>${model.milestones.map(
     (ms) =>
-      html`<tr${ms.overdue && !ms.completed ? html` class="overdue"` : ''}><th scope="row">${ms.title}</th><td>${ms.unit}</td><td><time datetime="${ms.dueAt}">${formatDate(ms.dueAt)}</time></td><td class="num">${ms.weight}</td><td class="num">${ms.percent}%</td><td>${milestoneStatus(ms, m)}</td><td>${ms.reports.at(-1)?.narrative ?? ''}</td></tr>`,
+      html`<tr${ms.overdue && !ms.completed ? html` class="overdue"` : ''}><th scope="row">${ms.title}</th><td>${unit(ms.unit)}</td><td><time datetime="${ms.dueAt}">${formatDate(ms.dueAt)}</time></td><td class="num">${ms.weight}</td><td class="num">${ms.percent}%</td><td>${milestoneStatus(ms, m)}</td><td>${ms.reports.at(-1)?.narrative ?? ''}</td></tr>`,
   )}</tbody></table></div>`;
 }
 
@@ -133,7 +134,7 @@ function progressBars(milestones: readonly MilestoneView[], m: Words): Html {
  * styles the page CSP forbids) with the same data as a table, audit findings with rectification,
  * accountability, evaluations and changes.
  */
-export function executionSection(decisionId: string, model: DecisionPageModel, locale: Locale): Html {
+export function executionSection(decisionId: string, model: DecisionPageModel, locale: Locale, names?: Names): Html {
   const m = M[locale];
   const parts: Html[] = [];
   if (model.milestones.length) {
@@ -142,7 +143,7 @@ export function executionSection(decisionId: string, model: DecisionPageModel, l
 <p>${fill(m.overall, { p: Math.round(overall * 10) / 10 })}</p>
 <img class="chart" src="/decisions/${encodeURIComponent(decisionId)}/progress.svg?lang=${locale}" width="720" height="${chartHeight(model.milestones.length)}" alt="${m.chartAlt}">
 ${progressBars(model.milestones, m)}
-${milestonesTable(model, m)}</section>`);
+${milestonesTable(model, m, (id) => unitName(names, id, locale))}</section>`);
   }
   if (model.findings.length) {
     parts.push(html`<section aria-labelledby="audit-h"><h2 id="audit-h">${m.audit}</h2><div class="table-wrap"><table>
@@ -165,7 +166,7 @@ ${milestonesTable(model, m)}</section>`);
         (
           e,
         ) => html`<div class="card"><p>${fill(m.started, { at: formatDateTime(e.startedAt), trigger: triggerName(e.trigger, locale) })}</p>
-<dl class="facts">${e.evaluatorUnit ? html`<dt>${m.evaluator}</dt><dd>${e.evaluatorUnit}</dd>` : ''}${e.conclusion ? html`<dt>${m.conclusion}</dt><dd>${conclusionName(e.conclusion, locale)}</dd>` : ''}</dl>
+<dl class="facts">${e.evaluatorUnit ? html`<dt>${m.evaluator}</dt><dd>${unitName(names, e.evaluatorUnit, locale)}</dd>` : ''}${e.conclusion ? html`<dt>${m.conclusion}</dt><dd>${conclusionName(e.conclusion, locale)}</dd>` : ''}</dl>
 ${e.report ? html`<h3>${m.report}</h3><div class="document">${e.report}</div>` : ''}</div>`,
       )}</section>`,
     );

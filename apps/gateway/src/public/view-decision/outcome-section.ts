@@ -8,6 +8,7 @@ import {
   formatDateTime,
   type Locale,
 } from '../../site-shell/web/i18n';
+import { unitName, type Names } from '../../site-shell/web/names';
 import { outcomeName } from '../../site-shell/web/words';
 import type { DecisionPageModel } from './decision-page-model';
 import { dueDate } from '../../site-shell/web/due-count';
@@ -44,7 +45,7 @@ const M = defineMessages(
 );
 
 /** The collective decision and the published decision with its interpretation (三同步). */
-export function outcomeSection(model: DecisionPageModel, locale: Locale): Html {
+export function outcomeSection(model: DecisionPageModel, locale: Locale, names?: Names): Html {
   const m = M[locale];
   const c = model.collective;
   const d = model.decision;
@@ -63,7 +64,7 @@ ${
 <h3>${m.interpretation}</h3><div class="document">${d.plainLanguage}</div>
 ${d.qa.length ? html`<h3>${m.qa}</h3><dl class="qa">${d.qa.map((item) => html`<dt>${item.question}</dt><dd>${item.answer}</dd>`)}</dl>` : ''}
 ${d.adoptionExplanation ? html`<h3>${m.adoption}</h3><div class="document">${d.adoptionExplanation}</div>` : ''}
-<dl class="facts"><dt>${m.executionUnit}</dt><dd>${d.executionUnit}</dd>${d.evaluationDueAt ? html`<dt>${m.evaluationDue}</dt><dd>${formatDate(d.evaluationDueAt)}</dd>` : ''}</dl>`
+<dl class="facts"><dt>${m.executionUnit}</dt><dd>${unitName(names, d.executionUnit, locale)}</dd>${d.evaluationDueAt ? html`<dt>${m.evaluationDue}</dt><dd>${formatDate(d.evaluationDueAt)}</dd>` : ''}</dl>`
     : ''
 }
 </section>`;

@@ -4,6 +4,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { DataSource } from 'typeorm';
 import { DATA_SOURCE } from '../../common/tokens';
 import { HtmlErrorFilter } from '../../site-shell/web/html-error.filter';
+import { categoriesOf } from '../../site-shell/web/categories';
 import { pageContext, sendHtml } from '../../site-shell/web/page-context';
 import { emptyOpinionForm } from '../submit-opinion/opinion-form';
 import { loadDecisionPage, opinionsPageOf } from './decision-page-data';
@@ -23,7 +24,12 @@ export class ViewDecisionController {
   @Get(':id')
   async view(@Param('id') id: string, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
     const context = pageContext(request, reply);
-    const data = await loadDecisionPage(this.dataSource, id, opinionsPageOf(context.query['opinions']));
+    const data = await loadDecisionPage(
+      this.dataSource,
+      id,
+      opinionsPageOf(context.query['opinions']),
+      categoriesOf(request.server),
+    );
     const form = data.acceptsOpinions ? emptyOpinionForm() : null;
     await sendHtml(request, reply, renderDecisionPage(context, data, form), { cache: form ? 'private' : 'public' });
   }

@@ -8,6 +8,8 @@ import { html, type Html } from '../../site-shell/web/html';
 import { HtmlErrorFilter } from '../../site-shell/web/html-error.filter';
 import { defineMessages } from '../../site-shell/web/i18n';
 import { renderPage } from '../../site-shell/web/layout';
+import { categoriesOf } from '../../site-shell/web/categories';
+import { loadNames } from '../../site-shell/web/names';
 import { pageContext, sendHtml } from '../../site-shell/web/page-context';
 import { decisionCard } from '../decision-card';
 
@@ -45,13 +47,14 @@ export class ViewHomeController {
   async home(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
     const context = pageContext(request, reply);
     const m = M[context.locale];
-    const [open, recent] = await Promise.all([
+    const [open, recent, names] = await Promise.all([
       listDecisions(this.dataSource, { publicOnly: true, stage: 'consultation', page: 1, pageSize: 12 }),
       listDecisions(this.dataSource, { publicOnly: true, page: 1, pageSize: 12 }),
+      loadNames(this.dataSource, categoriesOf(request.server)),
     ]);
     const list = (items: PublicDecision[], none: string): Html =>
       items.length
-        ? html`<ul class="cards">${items.map((d) => decisionCard(d, context.locale))}</ul>`
+        ? html`<ul class="cards">${items.map((d) => decisionCard(d, context.locale, 'h3', { names }))}</ul>`
         : html`<p class="muted">${none}</p>`;
     const main = html`<h1>${m.heading}</h1><p>${m.intro}</p>
 <section aria-labelledby="open-h"><h2 id="open-h">${m.open}</h2>${list(open.items.map(toPublicDecision), m.noneOpen)}</section>

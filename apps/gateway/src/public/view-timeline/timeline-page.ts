@@ -3,6 +3,8 @@ import { eventLabelIn } from '../../site-shell/web/public-event-text';
 import { summarizeEventIn } from '../../site-shell/web/public-event-text-en';
 import { html, type Html } from '../../site-shell/web/html';
 import { defineMessages, fill, formatDateTime, keepDatesWhole, type Locale } from '../../site-shell/web/i18n';
+import { eventNamesOf, unitName, type Names } from '../../site-shell/web/names';
+import type { EventNames } from '../../site-shell/web/public-event-text';
 import { roleName } from '../../site-shell/web/words';
 
 export const M = defineMessages(
@@ -36,28 +38,34 @@ export const M = defineMessages(
   },
 );
 
-function entryItem(entry: PublicLogEntry, locale: Locale): Html {
+function entryItem(entry: PublicLogEntry, locale: Locale, names: Names, eventNames: EventNames): Html {
   const m = M[locale];
   const actor = entry.actor as { unit?: unknown; role?: unknown };
   const who = [
-    typeof actor.unit === 'string' ? actor.unit : '',
+    typeof actor.unit === 'string' ? unitName(names, actor.unit, locale) : '',
     typeof actor.role === 'string' ? roleName(actor.role, locale) : '',
   ]
     .filter(Boolean)
     .join(' · ');
   return html`<li id="seq-${entry.seq}"><h3>${fill(m.seq, { seq: entry.seq })}${eventLabelIn(entry.type, locale)}</h3>
 <p class="meta"><time datetime="${entry.occurredAt}">${formatDateTime(entry.occurredAt)}</time> · ${m.actor}${who}</p>
-<p>${keepDatesWhole(summarizeEventIn(entry.type, entry.data, locale))}</p>
+<p>${keepDatesWhole(summarizeEventIn(entry.type, entry.data, locale, eventNames))}</p>
 <details class="tech"><summary>${m.technical}</summary><dl class="hashes"><dt>${m.hash}</dt><dd><code class="hash">${entry.hash}</code></dd><dt>${m.prevHash}</dt><dd><code class="hash">${entry.prevHash}</code></dd></dl></details></li>`;
 }
 
 /** Every entry: seq, type, time, actor (unit and role), a summary of its public data, hash and previous hash. */
-export function renderTimeline(decisionId: string, entries: readonly PublicLogEntry[], locale: Locale): Html {
+export function renderTimeline(
+  decisionId: string,
+  entries: readonly PublicLogEntry[],
+  locale: Locale,
+  names: Names = { units: new Map(), categories: [] },
+): Html {
   const m = M[locale];
+  const eventNames = eventNamesOf(entries, names, locale);
   const last = entries.at(-1);
   const base = `/decisions/${encodeURIComponent(decisionId)}`;
   return html`<section aria-labelledby="log-h"><h2 id="log-h">${m.title}</h2><p>${m.intro}</p>
 ${last ? html`<p>${fill(m.count, { n: entries.length, seq: last.seq })} <code class="hash">${last.hash}</code></p>` : html`<p class="muted">${m.empty}</p>`}
 <p><a href="${base}/verify">${m.verify}</a> · <a href="/api/v1/public/decisions/${encodeURIComponent(decisionId)}/timeline">${m.json}</a></p>
-<ol class="timeline">${entries.map((e) => entryItem(e, locale))}</ol></section>`;
+<ol class="timeline">${entries.map((e) => entryItem(e, locale, names, eventNames))}</ol></section>`;
 }

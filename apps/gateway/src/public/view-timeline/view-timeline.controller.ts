@@ -8,6 +8,8 @@ import { notPublic } from '../view-decision/get-public-decision.controller';
 import { html } from '../../site-shell/web/html';
 import { HtmlErrorFilter } from '../../site-shell/web/html-error.filter';
 import { renderPage } from '../../site-shell/web/layout';
+import { categoriesOf } from '../../site-shell/web/categories';
+import { loadNames } from '../../site-shell/web/names';
 import { pageContext, sendHtml } from '../../site-shell/web/page-context';
 import { decisionFeedLink, decisionHeader } from '../decision-header';
 import { M, renderTimeline } from './timeline-page';
@@ -22,12 +24,13 @@ export class ViewTimelineController {
   @Get(':id/timeline')
   async timeline(@Param('id') id: string, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
     const context = pageContext(request, reply);
-    const [decision, entries] = await Promise.all([
+    const [decision, entries, names] = await Promise.all([
       findPublicDecision(this.dataSource, id),
       findPublicTimeline(this.dataSource, id),
+      loadNames(this.dataSource, categoriesOf(request.server)),
     ]);
     if (!decision || !entries) throw notPublic(id);
-    const main = html`${decisionHeader(decision, context.locale, 'timeline')}${renderTimeline(id, entries, context.locale)}`;
+    const main = html`${decisionHeader(decision, context.locale, 'timeline', names)}${renderTimeline(id, entries, context.locale, names)}`;
     const title = `${M[context.locale].title} · ${decision.title}`;
     await sendHtml(request, reply, renderPage(context, { title, main, head: decisionFeedLink(decision) }), {
       cache: 'public',

@@ -1,7 +1,7 @@
 import type { StaffActor } from '../../../../../libs/domain/src';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { html, type Html } from '../web/html';
-import { colon, defineMessages, type Locale } from '../web/i18n';
+import { colon, defineMessages, inBrackets, type Locale } from '../web/i18n';
 import { renderPage } from '../web/layout';
 import { pageContext, sendHtml, type PageContext } from '../web/page-context';
 import { randomUUID } from 'node:crypto';
@@ -38,7 +38,10 @@ export const csrfInput = (session: { csrf: string }): Html =>
 function signedInBar(context: PageContext, session: ConsoleSession): Html {
   const m = M[context.locale];
   const { actor } = session;
-  return html`<span class="signed-in">${m.signedIn}${colon(context.locale)}<strong>${actor.username}</strong> (${staffRoleName(actor.role, context.locale)}, ${actor.unit})</span>
+  const unit = session.unitName
+    ? (context.locale === 'en' && session.unitName.nameEn) || session.unitName.name
+    : actor.unit;
+  return html`<span class="signed-in">${m.signedIn}${colon(context.locale)}<strong>${actor.username}</strong>${inBrackets(`${staffRoleName(actor.role, context.locale)}${context.locale === 'en' ? ', ' : '，'}${unit}`, context.locale)}</span>
 <form method="post" action="/console/logout">${csrfInput(session)}<button type="submit">${m.signOut}</button></form>`;
 }
 

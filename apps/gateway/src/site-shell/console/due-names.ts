@@ -1,5 +1,5 @@
 import type { DueItem } from '../../../../../libs/domain/src';
-import type { Locale } from '../web/i18n';
+import { inBrackets, type Locale } from '../web/i18n';
 
 /** What a due item is, in words; a missing kind fails to compile. */
 export const DUE_NAMES: Record<DueItem['what'], Record<Locale, string>> = {
@@ -14,5 +14,9 @@ export const DUE_NAMES: Record<DueItem['what'], Record<Locale, string>> = {
   evaluation: { 'zh-CN': '决策后评估', en: 'Post-decision evaluation' },
 };
 
-export const dueName = (item: DueItem, locale: Locale): string =>
-  DUE_NAMES[item.what][locale] + (item.ref ? ` (${item.ref})` : '');
+/**
+ * The due item in words, with what it belongs to: `refName` names a milestone, finding or review
+ * (ADR 108); without one, or for a ref it does not know, the ref's code in brackets.
+ */
+export const dueName = (item: DueItem, locale: Locale, refName?: (ref: string) => string | undefined): string =>
+  DUE_NAMES[item.what][locale] + (item.ref ? inBrackets(refName?.(item.ref) ?? item.ref, locale) : '');

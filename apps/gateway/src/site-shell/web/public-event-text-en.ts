@@ -4,7 +4,18 @@ import {
   type PublicEventType,
   type PublicFields,
 } from '../../../../../libs/domain/src';
-import { clip, eventLabelIn, inBeijing, pad, percent, summarizeEvent, type Data } from './public-event-text';
+import {
+  clip,
+  eventLabelIn,
+  inBeijing,
+  NO_NAMES,
+  pad,
+  percent,
+  summarizeEvent,
+  titled,
+  type Data,
+  type EventNames,
+} from './public-event-text';
 
 /**
  * English summaries of public log entries, for the English public pages. Same contract as the zh-CN
@@ -64,7 +75,13 @@ const reason = (value: string | null | undefined, label = 'Reason'): string =>
 const meeting = (d: { meeting?: string | undefined; date?: string | undefined }): string =>
   `${clip(d.meeting, 60) || 'the meeting'}${when(' on ', d.date)}`;
 
-type Summarize = (data: Data) => string;
+type Summarize = (data: Data, names: EventNames) => string;
+
+/** A unit's name, or the text as recorded. */
+const unitIn = (names: EventNames, value: unknown, max: number): string =>
+  clip((typeof value === 'string' && names.unit(value)) || value, max);
+const milestone = (names: EventNames, id: string | undefined): string =>
+  titled(names.milestone(id ?? ''), id, '“', '”');
 
 function draftPublished(data: Data): string {
   const d = readPublicEvent('DraftPublished', data);
@@ -111,22 +128,22 @@ function feedbackPublished(data: Data): string {
   );
 }
 
-function progressReported(data: Data): string {
+function progressReported(data: Data, names: EventNames): string {
   const d = readPublicEvent('ProgressReported', data);
   const overall = d.overallProgress;
   const progress = percent(d.percent);
   return sentences(
-    `Milestone ${d.milestoneId ?? ''}${progress ? ` at ${progress}` : ' progress reported'}${overall !== undefined ? `; overall progress ${percent(overall)}` : ''}.`,
+    `Milestone ${milestone(names, d.milestoneId)}${progress ? ` at ${progress}` : ' progress reported'}${overall !== undefined ? `; overall progress ${percent(overall)}` : ''}.`,
     clip(d.narrative, 80),
   );
 }
 
-function evaluationStarted(data: Data): string {
+function evaluationStarted(data: Data, names: EventNames): string {
   const d = readPublicEvent('EvaluationStarted', data);
   return sentences(
     `Post-decision evaluation started (${word(TRIGGER, d.trigger ?? '') || 'no trigger given'}).`,
     d.opinions !== undefined && `${count(d.opinions, 'opinion')} received during execution.`,
-    d.evaluatorUnit && `Evaluator: ${clip(d.evaluatorUnit, 40)}.`,
+    d.evaluatorUnit && `Evaluator: ${unitIn(names, d.evaluatorUnit, 40)}.`,
   );
 }
 
@@ -195,20 +212,21 @@ const SUMMARIES_EN: Record<PublicEventType, Summarize> = {
     const d = read('DecisionReturned', data);
     return sentences(`Returned for revision by collective discussion at ${meeting(d)}.`, reason(d.reason));
   },
-  DecisionPublished: (data) => {
+  DecisionPublished: (data, names) => {
     const d = read('DecisionPublished', data);
     return sentences(
       'Decision text published together with its policy interpretation.',
-      d.executionUnit && `Execution unit: ${clip(d.executionUnit, 40)}.`,
+      d.executionUnit && `Execution unit: ${unitIn(names, d.executionUnit, 40)}.`,
       d.evaluationDueAt && `Evaluation planned for ${beijingTimeEn(d.evaluationDueAt)}.`,
     );
   },
-  MilestonePlanned: (data) => {
+  MilestonePlanned: (data, names) => {
     const d = read('MilestonePlanned', data);
-    return `Milestone “${clip(d.title, 60)}” planned: responsible unit ${clip(d.unit, 40) || 'not given'}, due${when(' by ', d.dueAt) || ' date not given'}.`;
+    return `Milestone “${clip(d.title, 60)}” planned: responsible unit ${unitIn(names, d.unit, 40) || 'not given'}, due${when(' by ', d.dueAt) || ' date not given'}.`;
   },
   ProgressReported: progressReported,
-  MilestoneCompleted: (data) => `Milestone ${read('MilestoneCompleted', data).milestoneId ?? ''} completed.`,
+  MilestoneCompleted: (data, names) =>
+    `Milestone ${milestone(names, read('MilestoneCompleted', data).milestoneId)} completed.`,
   MilestoneOverdue: (data) => {
     const d = read('MilestoneOverdue', data);
     return `Milestone “${clip(d.title, 60)}” is overdue (${percent(d.percent ?? 0)} done)${d.dueAt ? `; it was due by ${beijingTimeEn(d.dueAt)}` : ''}.`;
@@ -220,9 +238,9 @@ const SUMMARIES_EN: Record<PublicEventType, Summarize> = {
       d.rectificationDueAt && `Rectification due by ${beijingTimeEn(d.rectificationDueAt)}.`,
     );
   },
-  RectificationReported: (data) => {
+  RectificationReported: (data, names) => {
     const d = read('RectificationReported', data);
-    return `Rectification of audit finding ${d.findingId ?? ''} ${word(RECTIFICATION, d.status ?? '') || 'reported'}: ${clip(d.action, 80)}`;
+    return `Rectification of audit finding ${titled(names.finding(d.findingId ?? ''), d.findingId, '“', '”')} ${word(RECTIFICATION, d.status ?? '') || 'reported'}: ${clip(d.action, 80)}`;
   },
   AccountabilityPublished: (data) => {
     const d = read('AccountabilityPublished', data);
@@ -253,11 +271,18 @@ const SUMMARIES_EN: Record<PublicEventType, Summarize> = {
 };
 
 /** A short English description of one public log entry; an unknown type shows its label (or itself). */
-export function summarizeEventEn(type: string, data: Data): string {
-  return Object.hasOwn(SUMMARIES_EN, type) ? SUMMARIES_EN[type as PublicEventType](data) : eventLabelIn(type, 'en');
+export function summarizeEventEn(type: string, data: Data, names: EventNames = NO_NAMES): string {
+  return Object.hasOwn(SUMMARIES_EN, type)
+    ? SUMMARIES_EN[type as PublicEventType](data, names)
+    : eventLabelIn(type, 'en');
 }
 
 /** The summary in the page's language: zh-CN is `summarizeEvent` unchanged (feeds rely on it). */
-export function summarizeEventIn(type: string, data: Data, locale: 'zh-CN' | 'en'): string {
-  return locale === 'en' ? summarizeEventEn(type, data) : summarizeEvent(type, data);
+export function summarizeEventIn(
+  type: string,
+  data: Data,
+  locale: 'zh-CN' | 'en',
+  names: EventNames = NO_NAMES,
+): string {
+  return locale === 'en' ? summarizeEventEn(type, data, names) : summarizeEvent(type, data, names);
 }

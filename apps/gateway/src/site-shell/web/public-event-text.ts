@@ -158,6 +158,23 @@ export function clip(value: unknown, max = 120): string {
   return chars.length <= max ? chars.join('') : `${chars.slice(0, max - 1).join('')}…`;
 }
 
+/** What an event summary may name instead of a code; each answers undefined for a code it does not know (ADR 108). */
+export interface EventNames {
+  unit(id: string): string | undefined;
+  milestone(id: string): string | undefined;
+  finding(id: string): string | undefined;
+}
+
+/** Names nothing: summaries then show codes as recorded. */
+export const NO_NAMES: EventNames = { unit: () => undefined, milestone: () => undefined, finding: () => undefined };
+
+/** A unit's name, or the text as recorded (a unit typed as free text, or one without a row). */
+const unitIn = (names: EventNames, value: unknown, max: number): string =>
+  clip((typeof value === 'string' && names.unit(value)) || value, max);
+/** 「title」 of a milestone or finding, or its code when the log has no title for it. */
+export const titled = (title: string | undefined, id: string | undefined, open = '「', close = '」'): string =>
+  title ? `${open}${title}${close}` : (id ?? '');
+
 /** The public `data` of a log entry, as stored; read through the event schemas (`readPublicEvent`). */
 export type Data = Record<string, unknown>;
 const channels = (value: unknown): string =>
@@ -169,7 +186,7 @@ const sentences = (...parts: Array<string | false | null | undefined>): string =
   parts.filter((p): p is string => Boolean(p)).join('');
 
 /** A short zh-CN description of one public log entry, from its public data only (read through its schema). */
-export function summarizeEvent(type: string, data: Data): string {
+export function summarizeEvent(type: string, data: Data, names: EventNames = NO_NAMES): string {
   switch (type as PublicEventType) {
     case 'DecisionRegistered': {
       const d = readPublicEvent('DecisionRegistered', data);
@@ -244,25 +261,27 @@ export function summarizeEvent(type: string, data: Data): string {
       const d = readPublicEvent('DecisionPublished', data);
       return sentences(
         '决策文本与政策解读同步公布。',
-        d.executionUnit && `执行单位：${clip(d.executionUnit, 40)}；`,
+        d.executionUnit && `执行单位：${unitIn(names, d.executionUnit, 40)}；`,
         d.evaluationDueAt && `计划评估时间：${beijingTime(d.evaluationDueAt)}。`,
       );
     }
     case 'MilestonePlanned': {
       const d = readPublicEvent('MilestonePlanned', data);
-      return `执行里程碑「${clip(d.title, 60)}」，责任单位${clip(d.unit, 40)}，完成期限${beijingTime(d.dueAt)}。`;
+      return `执行里程碑「${clip(d.title, 60)}」，责任单位${unitIn(names, d.unit, 40)}，完成期限${beijingTime(d.dueAt)}。`;
     }
     case 'ProgressReported': {
       const d = readPublicEvent('ProgressReported', data);
       return sentences(
-        `里程碑${d.milestoneId ?? ''}进度${percent(d.percent)}`,
+        `里程碑${titled(names.milestone(d.milestoneId ?? ''), d.milestoneId)}进度${percent(d.percent)}`,
         d.overallProgress !== undefined && `，总体进度${percent(d.overallProgress)}`,
         '。',
         clip(d.narrative, 80),
       );
     }
-    case 'MilestoneCompleted':
-      return `里程碑${readPublicEvent('MilestoneCompleted', data).milestoneId ?? ''}已完成。`;
+    case 'MilestoneCompleted': {
+      const id = readPublicEvent('MilestoneCompleted', data).milestoneId;
+      return `里程碑${titled(names.milestone(id ?? ''), id)}已完成。`;
+    }
     case 'MilestoneOverdue': {
       const d = readPublicEvent('MilestoneOverdue', data);
       return `里程碑「${clip(d.title, 60)}」已逾期：完成期限${beijingTime(d.dueAt)}，进度${percent(d.percent ?? 0)}。`;
@@ -273,7 +292,7 @@ export function summarizeEvent(type: string, data: Data): string {
     }
     case 'RectificationReported': {
       const d = readPublicEvent('RectificationReported', data);
-      return `审计发现${d.findingId ?? ''}${RECTIFICATION[d.status ?? ''] ?? ''}：${clip(d.action, 80)}`;
+      return `审计发现${titled(names.finding(d.findingId ?? ''), d.findingId)}${RECTIFICATION[d.status ?? ''] ?? ''}：${clip(d.action, 80)}`;
     }
     case 'AccountabilityPublished': {
       const d = readPublicEvent('AccountabilityPublished', data);
@@ -284,7 +303,7 @@ export function summarizeEvent(type: string, data: Data): string {
       return sentences(
         `决策后评估启动（${TRIGGER[d.trigger ?? ''] ?? ''}）。`,
         d.opinions !== undefined && `执行阶段收到意见${d.opinions}条。`,
-        d.evaluatorUnit && `评估单位：${clip(d.evaluatorUnit, 40)}。`,
+        d.evaluatorUnit && `评估单位：${unitIn(names, d.evaluatorUnit, 40)}。`,
       );
     }
     case 'EvaluationPublished': {

@@ -68,6 +68,19 @@ const RECEIPT_STATUS: Words = {
   answered: w('已答复', 'Answered'),
 };
 
+const LEGALITY: Words = {
+  lawful: w('合法', 'Lawful'),
+  lawful_with_changes: w('修改后合法', 'Lawful with changes'),
+  unlawful: w('不合法', 'Unlawful'),
+};
+const REVIEW_KINDS: Words = {
+  draft: w('草案预公开', 'draft for publication'),
+  feedback: w('采纳情况反馈', 'adoption feedback'),
+  decision: w('决策公布', 'decision for publication'),
+  progress: w('执行进展', 'progress report'),
+  evaluation: w('评估报告', 'evaluation report'),
+};
+
 const pick = (words: Words, value: string, locale: Locale): string =>
   Object.hasOwn(words, value) ? words[value]![locale] : value;
 
@@ -80,6 +93,8 @@ export const conclusionName = (value: string, locale: Locale): string => pick(CO
 export const triggerName = (value: string, locale: Locale): string => pick(TRIGGERS, value, locale);
 export const outcomeName = (value: string, locale: Locale): string => pick(OUTCOMES, value, locale);
 export const roleName = (value: string, locale: Locale): string => pick(ROLES, value, locale);
+export const legalityName = (value: string, locale: Locale): string => pick(LEGALITY, value, locale);
+export const reviewKindName = (value: string, locale: Locale): string => pick(REVIEW_KINDS, value, locale);
 export const receiptStatusName = (value: string, locale: Locale): string => pick(RECEIPT_STATUS, value, locale);
 
 const DUE: Words = {

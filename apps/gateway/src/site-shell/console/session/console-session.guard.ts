@@ -22,6 +22,8 @@ export interface ConsoleSession {
   csrf: string;
   /** The session's token claims: what sign-out revokes (always set by the guard). */
   claims?: StaffTokenClaims;
+  /** The names of the actor's unit, for the signed-in bar (ADR 108). */
+  unitName?: { name: string; nameEn: string };
 }
 
 /** Thrown when a console page needs a session; the console filter redirects to the sign-in page. */
@@ -75,6 +77,7 @@ export class ConsoleSessionGuard implements CanActivate {
       actor: staffActorOf(account),
       csrf: csrfToken(this.config.AUTH_SECRET, 'session', claims.sid),
       claims,
+      unitName: account.unitName,
     };
     return true;
   }
