@@ -182,6 +182,55 @@ const SUCCESS: Record<string, Record<string, unknown>> = {
       },
     },
   },
+  RegisterDisclosureRequestController_register: json(
+    obj({ requestId: str(), receipt: str(), receivedDate: str('YYYY-MM-DD (art. 31)'), stage: str() }),
+  ),
+  ListDisclosureRequestsController_list: json(
+    obj({
+      items: {
+        type: 'array',
+        items: obj(
+          {
+            requestId: str(),
+            receipt: str(),
+            unit: str(),
+            channel: str(),
+            receivedDate: str(),
+            stage: str(),
+            clock: str('running, paused, stopped, …'),
+            dueDate: nullable(str()),
+            overdue: { type: 'boolean' },
+          },
+          ['requestId', 'receipt', 'unit', 'channel', 'receivedDate', 'stage', 'clock', 'dueDate', 'overdue'],
+        ),
+      },
+    }),
+  ),
+  ViewDisclosureCaseController_view: json(
+    obj(
+      {
+        request: { type: 'object', additionalProperties: true },
+        applicant: nullable({ type: 'object', additionalProperties: true, description: 'Personal data: staff only.' }),
+        state: { type: 'object', additionalProperties: true },
+        clock: { type: 'object', additionalProperties: true },
+        deadlines: { type: 'array', items: { type: 'object', additionalProperties: true } },
+        overdue: { type: 'boolean' },
+        log: { type: 'array', items: { type: 'object', additionalProperties: true }, description: 'The case log.' },
+      },
+      ['request', 'state', 'clock', 'deadlines', 'overdue', 'log'],
+    ),
+  ),
+  ActOnDisclosureRequestController_act: json({
+    type: 'object',
+    additionalProperties: true,
+    description: 'The case after the step was appended to its log (the workflow’s view of it).',
+  }),
+  DownloadReplyDocumentController_pdf: {
+    'application/pdf': { schema: { type: 'string', format: 'binary', description: 'The reply document as PDF.' } },
+  },
+  DownloadReplyDocumentController_html: {
+    'text/html': { schema: { type: 'string', description: 'The reply document as an HTML page.' } },
+  },
   ListDecisionsController_list: json(page('DecisionRecord')),
   GetDecisionController_get: json(ref('DecisionRecord')),
   ListOpinionsController_list: json(
