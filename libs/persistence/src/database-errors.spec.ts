@@ -15,6 +15,10 @@ describe('isDatabaseUnavailable', () => {
     for (const code of ['08006', '57P01', '57P03', '53300', '55P03', '57014', '55000'])
       expect(isDatabaseUnavailable(coded(code))).toBe(true);
     expect(isDatabaseUnavailable(new Error('Connection terminated unexpectedly'))).toBe(true);
+    // pg's pooled client whose connection the server closed (pg_terminate_backend), reused before the pool saw it.
+    expect(isDatabaseUnavailable(new Error('Client has encountered a connection error and is not queryable'))).toBe(
+      true,
+    );
   });
 
   it('leaves errors about the work itself alone: unique violations, constraint failures, anything else', () => {

@@ -2,7 +2,7 @@
  * Whether an error means the database could not do the work right now (and did none of it), as
  * opposed to refusing this particular work: SQLite busy or locked past the busy timeout; PostgreSQL
  * connection failures, shutdowns, a database refusing connections, too many connections, lock or
- * statement timeouts. The caller may retry the same request later. TypeORM's QueryFailedError carries
+ * statement timeouts, a pooled client whose connection the server closed. The caller may retry the same request later. TypeORM's QueryFailedError carries
  * the driver's error in `driverError`; pool errors arrive bare.
  */
 export function isDatabaseUnavailable(error: unknown): boolean {
@@ -10,7 +10,12 @@ export function isDatabaseUnavailable(error: unknown): boolean {
     const code = (candidate as { code?: unknown })?.code;
     if (typeof code === 'string' && (/^SQLITE_(BUSY|LOCKED)/.test(code) || PG_UNAVAILABLE.test(code))) return true;
     const message = (candidate as Error)?.message;
-    if (typeof message === 'string' && /^Connection terminated|^timeout exceeded when trying to connect/.test(message))
+    if (
+      typeof message === 'string' &&
+      /^Connection terminated|^timeout exceeded when trying to connect|^Client has encountered a connection error/.test(
+        message,
+      )
+    )
       return true;
   }
   return false;
