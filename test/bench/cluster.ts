@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { provisionTemporalCli, startDevServer } from '../../apps/embedded/src/dev-server';
 import { ensureSearchAttributes } from '../../libs/temporal/src';
-import { startTemporalCluster } from '../../tools/cluster/temporal-cluster';
+import { startTemporalCluster, type TemporalCluster } from '../../tools/cluster/temporal-cluster';
 import { freePort } from '../support/ports';
 import { runOperations } from './measure';
 import { startReplicaSystem, type ReplicaBenchOptions, type ReplicaSystem } from './replicas';
@@ -34,6 +34,34 @@ export interface ClusterBenchOptions extends Omit<ReplicaBenchOptions, 'temporal
   rounds: number;
 }
 
+/**
+ * The production topology of `npm run cluster` for a bench group: temporal-server and its schema tool found or
+ * built by deploy/temporal/provision.sh, Temporal's databases `od_bench_*` on `postgresUrl`'s server (dropped by
+ * the deferred stop).
+ */
+export async function startBenchCluster(
+  root: string,
+  postgresUrl: string,
+  dir: string,
+  options: { defer: (what: string, run: () => Promise<unknown>) => void; log: (message: string) => void },
+): Promise<TemporalCluster> {
+  const provision = (tool: string): string =>
+    execFileSync('bash', [join(root, 'deploy', 'temporal', 'provision.sh'), tool], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'inherit'],
+    }).trim();
+  const cluster = await startTemporalCluster({
+    postgresUrl,
+    databasePrefix: `od_bench_${randomBytes(3).toString('hex')}`,
+    dir,
+    serverBinary: provision('server'),
+    sqlToolBinary: provision('sql-tool'),
+    progress: options.log,
+  });
+  options.defer('stop the Temporal cluster', () => cluster.stop());
+  return cluster;
+}
+
 export async function benchCluster(options: ClusterBenchOptions): Promise<ClusterFigure[]> {
   const dir = mkdtempSync(join(tmpdir(), 'od-bench-cluster-'));
   options.defer('remove the cluster temp folder', () => Promise.resolve(rmSync(dir, { recursive: true, force: true })));
@@ -47,20 +75,10 @@ export async function benchCluster(options: ClusterBenchOptions): Promise<Cluste
   await ensureSearchAttributes(connection, 'default');
   await connection.close();
 
-  const provision = (tool: string): string =>
-    execFileSync('bash', [join(options.root, 'deploy', 'temporal', 'provision.sh'), tool], {
-      encoding: 'utf8',
-      stdio: ['ignore', 'pipe', 'inherit'],
-    }).trim();
-  const cluster = await startTemporalCluster({
-    postgresUrl: options.temporalPostgresUrl,
-    databasePrefix: `od_bench_${randomBytes(3).toString('hex')}`,
-    dir: join(dir, 'cluster'),
-    serverBinary: provision('server'),
-    sqlToolBinary: provision('sql-tool'),
-    progress: (message) => options.log(`cluster: ${message}`),
+  const cluster = await startBenchCluster(options.root, options.temporalPostgresUrl, join(dir, 'cluster'), {
+    defer: options.defer,
+    log: (message) => options.log(`cluster: ${message}`),
   });
-  options.defer('stop the Temporal cluster', () => cluster.stop());
 
   const labelled = async (temporal: ClusterFigure['temporal'], replicas: number) => ({
     temporal,

@@ -1,5 +1,4 @@
 import { Client, Connection } from '@temporalio/client';
-import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,10 +9,10 @@ import { databaseConfigFrom, openDatabase } from '../../libs/persistence/src';
 import type { DecisionState, StaffActor } from '../../libs/domain/src';
 import { ensureSearchAttributes } from '../../libs/temporal/src';
 import { actionUpdate, decisionWorkflowId } from '../../workflows/definitions';
-import { startTemporalCluster } from '../../tools/cluster/temporal-cluster';
 import { aRegistration, drafterA, newId, registerViaTemporal } from '../support/decisions';
 import { reviewerA } from '../support/lifecycle-driver';
 import { freePort } from '../support/ports';
+import { startBenchCluster } from './cluster';
 import { createBenchDatabase } from './databases';
 import { percentile } from './measure';
 import { startApp } from './processes';
@@ -122,20 +121,10 @@ export async function benchTimers(options: TimerBenchOptions): Promise<TimerFigu
     options.log('timers: the cluster is skipped (set BENCH_DATABASE_URL or BENCH_TEMPORAL_POSTGRES_URL)');
     return figures;
   }
-  const provision = (tool: string): string =>
-    execFileSync('bash', [join(options.root, 'deploy', 'temporal', 'provision.sh'), tool], {
-      encoding: 'utf8',
-      stdio: ['ignore', 'pipe', 'inherit'],
-    }).trim();
-  const cluster = await startTemporalCluster({
-    postgresUrl: options.temporalPostgresUrl,
-    databasePrefix: `od_bench_${randomBytes(3).toString('hex')}`,
-    dir: join(dir, 'cluster'),
-    serverBinary: provision('server'),
-    sqlToolBinary: provision('sql-tool'),
-    progress: (message) => options.log(`timers: cluster: ${message}`),
+  const cluster = await startBenchCluster(options.root, options.temporalPostgresUrl, join(dir, 'cluster'), {
+    defer: options.defer,
+    log: (message) => options.log(`timers: cluster: ${message}`),
   });
-  options.defer('stop the Temporal cluster', () => cluster.stop());
   figures.push(
     await measureOn(
       {

@@ -1,23 +1,23 @@
-import { Client, type ConnectionLike } from '@temporalio/client';
+import type { ConnectionLike } from '@temporalio/client';
 import { transparencyCheckpointsWorkflowId } from '../../../workflows/definitions';
+import { ensureSingletonWorkflow } from './singleton-workflow';
 
 /**
  * Starts the transparency log's checkpoint schedule (ADR 55) unless it runs already: one workflow per
  * task queue, whichever worker starts first; the others find it (USE_EXISTING) and change nothing.
  * Returns the run id of the workflow running.
  */
-export async function ensureCheckpointSchedule(
+export function ensureCheckpointSchedule(
   connection: ConnectionLike,
   namespace: string,
   taskQueue: string,
   intervalSeconds: number,
 ): Promise<string> {
-  const client = new Client({ connection, namespace });
-  const handle = await client.workflow.start('transparencyCheckpointWorkflow', {
-    workflowId: transparencyCheckpointsWorkflowId(taskQueue),
+  return ensureSingletonWorkflow(
+    connection,
+    namespace,
     taskQueue,
-    args: [{ intervalSeconds }],
-    workflowIdConflictPolicy: 'USE_EXISTING',
-  });
-  return handle.firstExecutionRunId;
+    { type: 'transparencyCheckpointWorkflow', id: transparencyCheckpointsWorkflowId(taskQueue) },
+    intervalSeconds,
+  );
 }
