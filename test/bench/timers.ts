@@ -11,6 +11,7 @@ import { ensureSearchAttributes } from '../../libs/temporal/src';
 import { actionUpdate, decisionWorkflowId } from '../../workflows/definitions';
 import { aRegistration, drafterA, newId, registerViaTemporal } from '../support/decisions';
 import { reviewerA } from '../support/lifecycle-driver';
+import { eventually, untilTime } from '../support/eventually';
 import { freePort } from '../support/ports';
 import { startBenchCluster } from './cluster';
 import { createBenchDatabase } from './databases';
@@ -246,7 +247,10 @@ async function measureOn(system: TemporalUnderTest, options: TimerBenchOptions):
   }
 }
 
-/** Polls the internal log every 100 ms until every decision of `ids` has its ConsultationOpened step (10 min at most). */
+/**
+ * Watches the internal log (a 100 ms poll through the one wait helper) from just before T until every decision
+ * of `ids` has its ConsultationOpened step, 10 minutes at most: when each was first seen, and its occurred_at.
+ */
 async function watchOpenings(
   dataSource: DataSource,
   ids: Set<string>,
@@ -255,23 +259,33 @@ async function watchOpenings(
   check: () => void,
 ): Promise<Map<string, { firedAt: number; seenAt: number }>> {
   const seen = new Map<string, { firedAt: number; seenAt: number }>();
-  const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)));
-  await wait(at - Date.now() - 500);
-  const deadline = at + 600_000;
-  while (seen.size < ids.size) {
-    signal.throwIfAborted();
-    check();
-    if (Date.now() > deadline)
-      throw new Error(`timers: only ${seen.size} of ${ids.size} consultations opened within 10 minutes of T`);
-    const rows = (await dataSource.query(
-      `SELECT decision_id, occurred_at FROM internal_events WHERE type = 'ConsultationOpened'`,
-    )) as Array<{ decision_id: string; occurred_at: string }>;
-    const now = Date.now();
-    for (const row of rows)
-      if (ids.has(row.decision_id) && !seen.has(row.decision_id))
-        seen.set(row.decision_id, { firedAt: Date.parse(row.occurred_at), seenAt: now });
-    await wait(100);
-  }
+  await untilTime(at - 500, 'just before the batch falls due');
+  await eventually(
+    async () => {
+      const rows = await dataSource.query<Array<{ decision_id: string; occurred_at: string }>>(
+        `SELECT decision_id, occurred_at FROM internal_events WHERE type = 'ConsultationOpened'`,
+      );
+      const now = Date.now();
+      for (const row of rows)
+        if (ids.has(row.decision_id) && !seen.has(row.decision_id))
+          seen.set(row.decision_id, { firedAt: Date.parse(row.occurred_at), seenAt: now });
+      return seen.size === ids.size;
+    },
+    {
+      timeoutMs: at + 600_000 - Date.now(),
+      intervalMs: 100,
+      what: `every consultation of the batch opened (${ids.size})`,
+      giveUp: () => {
+        if (signal.aborted) return new Error('timers: interrupted');
+        try {
+          check();
+          return undefined;
+        } catch (error) {
+          return error as Error;
+        }
+      },
+    },
+  );
   return seen;
 }
 
