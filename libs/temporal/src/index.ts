@@ -3,6 +3,5 @@ export { ensureSearchAttributes } from './search-attributes';
 export { toDomainError } from './update-errors';
 export { WORKFLOW_BUNDLER_OPTIONS } from './bundler';
 export { startCalendarFanOut } from './calendar-fan-out';
-export { ensureCheckpointSchedule } from './checkpoint-schedule';
+export { ensureCheckpointSchedule, ensureNotificationSchedule } from './singleton-workflow';
 export { startDisclosureCase } from './disclosure-start';
-export { ensureNotificationSchedule } from './notification-schedule';
