@@ -1,8 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { DomainError } from '../../../../libs/domain/src';
-import { clientKeyOf } from '../common/client-address';
-import type { LimitRule, LimitStore } from '../common/limits/limit-store';
+import { ClientBudget } from '../common/limits/client-budget';
+import type { LimitStore } from '../common/limits/limit-store';
 import { CONFIG, LIMIT_STORE } from '../common/tokens';
 import type { GatewayConfig } from '../config';
 
@@ -15,29 +14,28 @@ import type { GatewayConfig } from '../config';
  */
 @Injectable()
 export class DisclosureRateLimit {
-  private readonly rule: LimitRule;
+  private readonly budgets: Record<'apply' | 'lookup', ClientBudget>;
 
-  constructor(
-    @Inject(CONFIG) config: GatewayConfig,
-    @Inject(LIMIT_STORE) private readonly store: LimitStore,
-  ) {
-    this.rule = {
-      limit: config.DISCLOSURE_BURST,
-      windowMs: (config.DISCLOSURE_BURST * 60_000) / config.DISCLOSURE_RATE_PER_MINUTE,
+  constructor(@Inject(CONFIG) config: GatewayConfig, @Inject(LIMIT_STORE) store: LimitStore) {
+    const rule = { burst: config.DISCLOSURE_BURST, perMinute: config.DISCLOSURE_RATE_PER_MINUTE };
+    this.budgets = {
+      apply: new ClientBudget(
+        store,
+        'disclosure-apply',
+        rule,
+        'Too many applications from this address; please wait a moment and try again.',
+      ),
+      lookup: new ClientBudget(
+        store,
+        'disclosure-lookup',
+        rule,
+        'Too many lookups from this address; please wait a moment and try again.',
+      ),
     };
   }
 
   /** Takes one unit of the client's `kind` budget or throws RATE_LIMITED with `Retry-After` set. */
-  async admit(kind: 'apply' | 'lookup', request: FastifyRequest, reply: FastifyReply): Promise<void> {
-    const waitMs = await this.store.take(`disclosure-${kind}:${clientKeyOf(request.ip)}`, this.rule, Date.now());
-    if (waitMs === undefined) return;
-    void reply.header('retry-after', String(Math.max(1, Math.ceil(waitMs / 1000))));
-    throw new DomainError(
-      'RATE_LIMITED',
-      'rate_limited',
-      kind === 'apply'
-        ? 'Too many applications from this address; please wait a moment and try again.'
-        : 'Too many lookups from this address; please wait a moment and try again.',
-    );
+  admit(kind: 'apply' | 'lookup', request: FastifyRequest, reply: FastifyReply): Promise<void> {
+    return this.budgets[kind].admit(request, reply);
   }
 }

@@ -1,8 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { DomainError } from '../../../../../libs/domain/src';
-import { clientKeyOf } from '../../common/client-address';
-import type { LimitRule, LimitStore } from '../../common/limits/limit-store';
+import { ClientBudget } from '../../common/limits/client-budget';
+import type { LimitStore } from '../../common/limits/limit-store';
 import type { GatewayConfig } from '../../config';
 import { CONFIG, LIMIT_STORE } from '../../common/tokens';
 
@@ -13,23 +12,19 @@ import { CONFIG, LIMIT_STORE } from '../../common/tokens';
  */
 @Injectable()
 export class FollowRateLimit {
-  private readonly rule: LimitRule;
+  private readonly budget: ClientBudget;
 
-  constructor(
-    @Inject(CONFIG) config: GatewayConfig,
-    @Inject(LIMIT_STORE) private readonly store: LimitStore,
-  ) {
-    this.rule = {
-      limit: config.FOLLOW_BURST,
-      windowMs: (config.FOLLOW_BURST * 60_000) / config.FOLLOW_RATE_PER_MINUTE,
-    };
+  constructor(@Inject(CONFIG) config: GatewayConfig, @Inject(LIMIT_STORE) store: LimitStore) {
+    this.budget = new ClientBudget(
+      store,
+      'follow',
+      { burst: config.FOLLOW_BURST, perMinute: config.FOLLOW_RATE_PER_MINUTE },
+      'Too many follow requests from this address; wait a moment.',
+    );
   }
 
   /** Takes one request of the client's budget or throws RATE_LIMITED (with `Retry-After` set). */
-  async admit(request: FastifyRequest, reply: FastifyReply): Promise<void> {
-    const waitMs = await this.store.take(`follow:${clientKeyOf(request.ip)}`, this.rule, Date.now());
-    if (waitMs === undefined) return;
-    void reply.header('retry-after', String(Math.max(1, Math.ceil(waitMs / 1000))));
-    throw new DomainError('RATE_LIMITED', 'rate_limited', 'Too many follow requests from this address; wait a moment.');
+  admit(request: FastifyRequest, reply: FastifyReply): Promise<void> {
+    return this.budget.admit(request, reply);
   }
 }

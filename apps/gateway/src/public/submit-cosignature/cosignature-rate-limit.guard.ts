@@ -1,8 +1,7 @@
 import { Inject, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { DomainError } from '../../../../../libs/domain/src';
-import { clientKeyOf } from '../../common/client-address';
-import type { LimitRule, LimitStore } from '../../common/limits/limit-store';
+import { ClientBudget } from '../../common/limits/client-budget';
+import type { LimitStore } from '../../common/limits/limit-store';
 import type { GatewayConfig } from '../../config';
 import { CONFIG, LIMIT_STORE } from '../../common/tokens';
 
@@ -14,28 +13,20 @@ import { CONFIG, LIMIT_STORE } from '../../common/tokens';
  */
 @Injectable()
 export class CosignatureRateLimitGuard implements CanActivate {
-  private readonly rule: LimitRule;
+  private readonly budget: ClientBudget;
 
-  constructor(
-    @Inject(CONFIG) config: GatewayConfig,
-    @Inject(LIMIT_STORE) private readonly store: LimitStore,
-  ) {
-    this.rule = {
-      limit: config.COSIGNATURE_BURST,
-      windowMs: (config.COSIGNATURE_BURST * 60_000) / config.COSIGNATURE_RATE_PER_MINUTE,
-    };
+  constructor(@Inject(CONFIG) config: GatewayConfig, @Inject(LIMIT_STORE) store: LimitStore) {
+    this.budget = new ClientBudget(
+      store,
+      'cosignature',
+      { burst: config.COSIGNATURE_BURST, perMinute: config.COSIGNATURE_RATE_PER_MINUTE },
+      'Too many cosignatures from this address; please wait a moment.',
+    );
   }
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const http = context.switchToHttp();
-    const client = clientKeyOf(http.getRequest<FastifyRequest>().ip);
-    const waitMs = await this.store.take(`cosignature:${client}`, this.rule, Date.now());
-    if (waitMs === undefined) return true;
-    void http.getResponse<FastifyReply>().header('retry-after', String(Math.max(1, Math.ceil(waitMs / 1000))));
-    throw new DomainError(
-      'RATE_LIMITED',
-      'rate_limited',
-      'Too many cosignatures from this address; please wait a moment.',
-    );
+    await this.budget.admit(http.getRequest<FastifyRequest>(), http.getResponse<FastifyReply>());
+    return true;
   }
 }
