@@ -3,8 +3,8 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError } from '../../../../../libs/domain/src';
 import { ActOnDecisionHandler } from './act-on-decision.handler';
-import { redirectAfterPost, sendConsolePage } from '../../site-shell/console/console-page';
-import { asRefusal } from '../../site-shell/console/refusal';
+import { sendConsolePage } from '../../site-shell/console/console-page';
+import { submitConsoleForm } from '../../site-shell/console/submit-form';
 import { ConsoleErrorFilter } from '../../site-shell/console/session/console-error.filter';
 import {
   ConsoleSessionGuard,
@@ -16,7 +16,6 @@ import { renderWorkspace } from '../view-workspace/workspace.page';
 import { ACTION_FORMS } from './action-fields';
 import { MAX_ROWS, parseActionForm } from './form-parsing';
 import { StaffRequests } from '../../common/staff-requests';
-import { formRequest } from '../../site-shell/console/form-key';
 import type { FormBody } from '../../site-shell/console/form-body';
 
 /** The form's values with the row count of `field` one higher (at most MAX_ROWS). */
@@ -61,25 +60,17 @@ export class ActOnDecisionFormController {
       );
       return;
     }
-    try {
-      const command = parseActionForm(spec.fields, body ?? {});
-      await this.requests.run(formRequest(request, session.actor, body), () =>
-        this.handler.execute(id, action, command, session.actor),
-      );
-    } catch (error) {
-      const refusal = asRefusal(error);
-      if (!refusal || refusal.code === 'DECISION_NOT_FOUND') throw error;
-      const workspace = await this.loader.load(id, session.actor);
-      await sendConsolePage(
-        request,
-        reply,
-        session,
-        (context) =>
-          renderWorkspace(context, session, { ...workspace, refused: { action, values: body ?? {}, refusal } }),
-        refusal.status,
-      );
-      return;
-    }
-    await redirectAfterPost(reply, `/console/decisions/${encodeURIComponent(id)}?done=${encodeURIComponent(action)}`);
+    await submitConsoleForm(request, reply, session, body, {
+      requests: this.requests,
+      parse: () => parseActionForm(spec.fields, body ?? {}),
+      perform: (command) => this.handler.execute(id, action, command, session.actor),
+      doneAt: () => `/console/decisions/${encodeURIComponent(id)}?done=${encodeURIComponent(action)}`,
+      notFound: 'DECISION_NOT_FOUND',
+      refusedPage: async (refusal) => {
+        const workspace = await this.loader.load(id, session.actor);
+        return (context) =>
+          renderWorkspace(context, session, { ...workspace, refused: { action, values: body ?? {}, refusal } });
+      },
+    });
   }
 }

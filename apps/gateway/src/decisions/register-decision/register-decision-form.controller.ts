@@ -10,8 +10,8 @@ import type { RegisterDecision } from '../../../../../libs/domain/src';
 import { RegisterDecisionHandler } from './register-decision.handler';
 import { REGISTER_FORM } from '../act-on-decision/action-fields';
 import { parseActionForm } from '../act-on-decision/form-parsing';
-import { redirectAfterPost, sendConsolePage } from '../../site-shell/console/console-page';
-import { asRefusal } from '../../site-shell/console/refusal';
+import { sendConsolePage } from '../../site-shell/console/console-page';
+import { submitConsoleForm } from '../../site-shell/console/submit-form';
 import { ConsoleErrorFilter } from '../../site-shell/console/session/console-error.filter';
 import {
   ConsoleSessionGuard,
@@ -20,7 +20,6 @@ import {
 } from '../../site-shell/console/session/console-session.guard';
 import { renderRegisterForm } from './register-decision-form.page';
 import { StaffRequests } from '../../common/staff-requests';
-import { formRequest } from '../../site-shell/console/form-key';
 import type { FormBody } from '../../site-shell/console/form-body';
 
 /** `/console/decisions/new`: register a decision (drafters), through the API's own handler. */
@@ -59,27 +58,15 @@ export class RegisterDecisionFormController {
     @Body() body: FormBody,
     @CurrentSession() session: ConsoleSession,
   ): Promise<void> {
-    let decisionId: string;
-    try {
-      const command = parseActionForm(REGISTER_FORM.fields, body ?? {}) as unknown as RegisterDecision;
-      decisionId = (
-        await this.requests.run(formRequest(request, session.actor, body), () =>
-          this.handler.execute(command, session.actor),
-        )
-      ).decisionId;
-    } catch (error) {
-      const refusal = asRefusal(error);
-      if (!refusal) throw error;
-      const lists = await this.lists();
-      await sendConsolePage(
-        request,
-        reply,
-        session,
-        (context) => renderRegisterForm(context, session, body ?? {}, lists, refusal),
-        refusal.status,
-      );
-      return;
-    }
-    await redirectAfterPost(reply, `/console/decisions/${decisionId}?done=register`);
+    await submitConsoleForm(request, reply, session, body, {
+      requests: this.requests,
+      parse: () => parseActionForm(REGISTER_FORM.fields, body ?? {}) as unknown as RegisterDecision,
+      perform: (command) => this.handler.execute(command, session.actor),
+      doneAt: ({ decisionId }) => `/console/decisions/${decisionId}?done=register`,
+      refusedPage: async (refusal) => {
+        const lists = await this.lists();
+        return (context) => renderRegisterForm(context, session, body ?? {}, lists, refusal);
+      },
+    });
   }
 }

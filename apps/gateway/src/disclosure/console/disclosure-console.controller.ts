@@ -6,10 +6,9 @@ import { DomainError, type StaffActor } from '../../../../../libs/domain/src';
 import { findDisclosureApplicant } from '../../../../../libs/persistence/src';
 import { StaffRequests } from '../../common/staff-requests';
 import { DATA_SOURCE } from '../../common/tokens';
-import { redirectAfterPost, sendConsolePage } from '../../site-shell/console/console-page';
+import { sendConsolePage } from '../../site-shell/console/console-page';
+import { submitConsoleForm } from '../../site-shell/console/submit-form';
 import type { FormBody } from '../../site-shell/console/form-body';
-import { formRequest } from '../../site-shell/console/form-key';
-import { asRefusal } from '../../site-shell/console/refusal';
 import { ConsoleErrorFilter } from '../../site-shell/console/session/console-error.filter';
 import {
   ConsoleSessionGuard,
@@ -78,27 +77,13 @@ export class DisclosureConsoleController {
     @Body() body: FormBody,
     @CurrentSession() session: ConsoleSession,
   ): Promise<void> {
-    let requestId: string;
-    try {
-      const command = formToBody(REGISTER_FIELDS, body ?? {}) as unknown as RegisterDisclosureRequestBody;
-      requestId = (
-        await this.requests.run(formRequest(request, session.actor, body), () =>
-          this.register.execute(command, session.actor),
-        )
-      ).requestId;
-    } catch (error) {
-      const refusal = asRefusal(error);
-      if (!refusal) throw error;
-      await sendConsolePage(
-        request,
-        reply,
-        session,
-        (context) => renderRegisterForm(context, session, body ?? {}, refusal),
-        refusal.status,
-      );
-      return;
-    }
-    await redirectAfterPost(reply, `/console/disclosure/${encodeURIComponent(requestId)}?done=registered`);
+    await submitConsoleForm(request, reply, session, body, {
+      requests: this.requests,
+      parse: () => formToBody(REGISTER_FIELDS, body ?? {}) as unknown as RegisterDisclosureRequestBody,
+      perform: (command) => this.register.execute(command, session.actor),
+      doneAt: ({ requestId }) => `/console/disclosure/${encodeURIComponent(requestId)}?done=registered`,
+      refusedPage: (refusal) => Promise.resolve((context) => renderRegisterForm(context, session, body ?? {}, refusal)),
+    });
   }
 
   @Get(':id')
@@ -137,26 +122,17 @@ export class DisclosureConsoleController {
     @CurrentSession() session: ConsoleSession,
   ): Promise<void> {
     if (!isDisclosureAction(action)) throw new DomainError('UNKNOWN_ACTION', 'not_found', `No command ${action}.`);
-    try {
-      const command = formToBody(COMMAND_FORMS[action].fields, body ?? {});
-      await this.requests.run(formRequest(request, session.actor, body), () =>
-        this.act.execute(id, action, command, session.actor),
-      );
-    } catch (error) {
-      const refusal = asRefusal(error);
-      if (!refusal || refusal.code === 'DISCLOSURE_REQUEST_NOT_FOUND') throw error;
-      const refused = { action: action, values: body ?? {}, refusal };
-      const view = await this.caseView(id, session.actor, { refused });
-      await sendConsolePage(
-        request,
-        reply,
-        session,
-        (context) => renderCasePage(context, session, view),
-        refusal.status,
-      );
-      return;
-    }
-    await redirectAfterPost(reply, `/console/disclosure/${encodeURIComponent(id)}?done=${encodeURIComponent(action)}`);
+    await submitConsoleForm(request, reply, session, body, {
+      requests: this.requests,
+      parse: () => formToBody(COMMAND_FORMS[action].fields, body ?? {}),
+      perform: (command) => this.act.execute(id, action, command, session.actor),
+      doneAt: () => `/console/disclosure/${encodeURIComponent(id)}?done=${encodeURIComponent(action)}`,
+      notFound: 'DISCLOSURE_REQUEST_NOT_FOUND',
+      refusedPage: async (refusal) => {
+        const view = await this.caseView(id, session.actor, { refused: { action, values: body ?? {}, refusal } });
+        return (context) => renderCasePage(context, session, view);
+      },
+    });
   }
 
   private async caseView(
