@@ -14,7 +14,7 @@ import { HtmlErrorFilter } from '../../site-shell/web/html-error.filter';
 import { renderPage } from '../../site-shell/web/layout';
 import { pageContext, sendHtml } from '../../site-shell/web/page-context';
 import { categoriesOf } from '../../site-shell/web/categories';
-import { loadNames } from '../../site-shell/web/names';
+import { loadPublicNames } from '../../site-shell/web/names';
 import { M, renderCatalogue, type CatalogueSearch } from './catalogue-page';
 import { excerptsOf } from './search-excerpts';
 import { readCatalogueQuery } from './catalogue-query';
@@ -45,7 +45,7 @@ export class ViewCatalogueController {
         pageSize: PAGE_SIZE,
       }),
       publicCatalogueFacets(this.dataSource),
-      loadNames(this.dataSource, categoriesOf(request.server)),
+      loadPublicNames(this.dataSource, categoriesOf(request.server)),
     ]);
     const result = { ...found, items: found.items.map(toPublicDecision) };
     const terms = searchTerms(query.q);

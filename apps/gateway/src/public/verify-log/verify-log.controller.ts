@@ -16,7 +16,7 @@ import { html } from '../../site-shell/web/html';
 import { HtmlErrorFilter } from '../../site-shell/web/html-error.filter';
 import { renderPage } from '../../site-shell/web/layout';
 import { categoriesOf } from '../../site-shell/web/categories';
-import { loadNames } from '../../site-shell/web/names';
+import { loadPublicNames } from '../../site-shell/web/names';
 import { pageContext, sendHtml } from '../../site-shell/web/page-context';
 import { decisionHeader } from '../decision-header';
 import { M, renderVerifier, renderVerifyIndex } from './verify-page';
@@ -75,7 +75,7 @@ export class VerifyLogController {
     const context = pageContext(request, reply);
     const [decision, names] = await Promise.all([
       findPublicDecision(this.dataSource, id),
-      loadNames(this.dataSource, categoriesOf(request.server)),
+      loadPublicNames(this.dataSource, categoriesOf(request.server)),
     ]);
     if (!decision) throw notPublic(id);
     const main = html`${decisionHeader(decision, context.locale, 'verify', names)}${renderVerifier(id, this.config.PUBLIC_BASE_URL, context.locale, this.config.TLOG_VERIFIER_KEY)}`;

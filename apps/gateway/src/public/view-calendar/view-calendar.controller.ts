@@ -6,7 +6,7 @@ import { DATA_SOURCE } from '../../common/tokens';
 import { readPublicCalendar } from './get-calendar.controller';
 import { HtmlErrorFilter } from '../../site-shell/web/html-error.filter';
 import { renderPage } from '../../site-shell/web/layout';
-import { loadNames } from '../../site-shell/web/names';
+import { loadPublicNames } from '../../site-shell/web/names';
 import { pageContext, sendHtml } from '../../site-shell/web/page-context';
 import { M, renderCalendar } from './calendar-page';
 
@@ -22,7 +22,7 @@ export class ViewCalendarController {
     const context = pageContext(request, reply);
     const [calendar, names] = await Promise.all([
       readPublicCalendar(this.dataSource, new Date()),
-      loadNames(this.dataSource),
+      loadPublicNames(this.dataSource),
     ]);
     const main = renderCalendar(calendar, context.locale, names);
     await sendHtml(request, reply, renderPage(context, { title: M[context.locale].title, main }), { cache: 'public' });

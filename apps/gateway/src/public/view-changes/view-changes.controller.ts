@@ -7,7 +7,7 @@ import { HtmlErrorFilter } from '../../site-shell/web/html-error.filter';
 import { html } from '../../site-shell/web/html';
 import { renderPage } from '../../site-shell/web/layout';
 import { categoriesOf } from '../../site-shell/web/categories';
-import { loadNames } from '../../site-shell/web/names';
+import { loadPublicNames } from '../../site-shell/web/names';
 import { pageContext, sendHtml } from '../../site-shell/web/page-context';
 import { decisionFeedLink, decisionHeader } from '../decision-header';
 import { M, renderChanges } from './changes-page';
@@ -31,7 +31,7 @@ export class ViewChangesController {
     const context = pageContext(request, reply);
     const [{ decision, view }, names] = await Promise.all([
       loadChanges(this.dataSource, id, { from, to }),
-      loadNames(this.dataSource, categoriesOf(request.server)),
+      loadPublicNames(this.dataSource, categoriesOf(request.server)),
     ]);
     const main = html`${decisionHeader(decision, context.locale, 'changes', names)}${renderChanges(context, view)}`;
     const title = `${M[context.locale].title} · ${decision.title}`;

@@ -10,7 +10,7 @@ import {
 } from '../../../../../libs/persistence/src';
 import { pageNumber } from '../../common/page-number';
 import type { Category } from '../../site-shell/web/categories';
-import { loadNames, type Names } from '../../site-shell/web/names';
+import { loadPublicNames, type Names } from '../../site-shell/web/names';
 import { notPublic } from './get-public-decision.controller';
 import { foldDecisionPage, type DecisionPageModel } from './decision-page-model';
 import type { OpinionsPage } from './opinions-section';
@@ -48,7 +48,7 @@ export async function loadDecisionPage(
     consulting ? liveConsultationCounts(dataSource, id) : Promise.resolve(null),
     listPublishedOpinions(dataSource, id, opinionsPage, OPINIONS_PAGE_SIZE),
     hasPublicIntake(dataSource, id),
-    loadNames(dataSource, categories),
+    loadPublicNames(dataSource, categories),
   ]);
   return {
     decision,

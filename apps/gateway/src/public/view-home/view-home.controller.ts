@@ -9,7 +9,7 @@ import { HtmlErrorFilter } from '../../site-shell/web/html-error.filter';
 import { defineMessages } from '../../site-shell/web/i18n';
 import { renderPage } from '../../site-shell/web/layout';
 import { categoriesOf } from '../../site-shell/web/categories';
-import { loadNames } from '../../site-shell/web/names';
+import { loadPublicNames } from '../../site-shell/web/names';
 import { pageContext, sendHtml } from '../../site-shell/web/page-context';
 import { decisionCard } from '../decision-card';
 
@@ -50,7 +50,7 @@ export class ViewHomeController {
     const [open, recent, names] = await Promise.all([
       listDecisions(this.dataSource, { publicOnly: true, stage: 'consultation', page: 1, pageSize: 12 }),
       listDecisions(this.dataSource, { publicOnly: true, page: 1, pageSize: 12 }),
-      loadNames(this.dataSource, categoriesOf(request.server)),
+      loadPublicNames(this.dataSource, categoriesOf(request.server)),
     ]);
     const list = (items: PublicDecision[], none: string): Html =>
       items.length

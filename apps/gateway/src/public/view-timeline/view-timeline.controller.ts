@@ -9,7 +9,7 @@ import { html } from '../../site-shell/web/html';
 import { HtmlErrorFilter } from '../../site-shell/web/html-error.filter';
 import { renderPage } from '../../site-shell/web/layout';
 import { categoriesOf } from '../../site-shell/web/categories';
-import { loadNames } from '../../site-shell/web/names';
+import { loadPublicNames } from '../../site-shell/web/names';
 import { pageContext, sendHtml } from '../../site-shell/web/page-context';
 import { decisionFeedLink, decisionHeader } from '../decision-header';
 import { M, renderTimeline } from './timeline-page';
@@ -27,7 +27,7 @@ export class ViewTimelineController {
     const [decision, entries, names] = await Promise.all([
       findPublicDecision(this.dataSource, id),
       findPublicTimeline(this.dataSource, id),
-      loadNames(this.dataSource, categoriesOf(request.server)),
+      loadPublicNames(this.dataSource, categoriesOf(request.server)),
     ]);
     if (!decision || !entries) throw notPublic(id);
     const main = html`${decisionHeader(decision, context.locale, 'timeline', names)}${renderTimeline(id, entries, context.locale, names)}`;

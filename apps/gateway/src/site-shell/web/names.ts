@@ -25,8 +25,38 @@ export async function loadNames(
   dataSource: DataSource,
   categories: readonly Category[] = DEFAULT_CATEGORIES,
 ): Promise<Names> {
+  return { units: await readUnitNames(dataSource), categories };
+}
+
+async function readUnitNames(dataSource: DataSource): Promise<UnitNames> {
   const units = await listUnits(dataSource);
-  return { units: new Map(units.map((unit) => [unit.id, { name: unit.name, nameEn: unit.nameEn }])), categories };
+  return new Map(units.map((unit) => [unit.id, { name: unit.name, nameEn: unit.nameEn }]));
+}
+
+/** How old the unit names on a public page may be: the pages themselves may be cached for 60 s. */
+const PUBLIC_UNIT_NAMES_MAX_AGE_MS = 10_000;
+const recentUnitNames = new WeakMap<DataSource, { at: number; units: Promise<UnitNames> }>();
+
+/**
+ * Names for a public page: the units read at most 10 s before, one read per gateway rather than one per
+ * page on the hottest reads (a failed read is not kept). Staff pages use `loadNames`, which reads afresh.
+ */
+export async function loadPublicNames(
+  dataSource: DataSource,
+  categories: readonly Category[] = DEFAULT_CATEGORIES,
+): Promise<Names> {
+  const now = Date.now();
+  let recent = recentUnitNames.get(dataSource);
+  if (!recent || now - recent.at > PUBLIC_UNIT_NAMES_MAX_AGE_MS) {
+    const units = readUnitNames(dataSource);
+    const entry = { at: now, units };
+    recentUnitNames.set(dataSource, entry);
+    units.catch(() => {
+      if (recentUnitNames.get(dataSource) === entry) recentUnitNames.delete(dataSource);
+    });
+    recent = entry;
+  }
+  return { units: await recent.units, categories };
 }
 
 /** The unit's name in the page's language (English falls back to the Chinese name), or the code itself. */
