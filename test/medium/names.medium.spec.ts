@@ -237,8 +237,12 @@ describe('names, receipts and search on the pages a decision goes through', () =
       expect(description.memo).toMatchObject({ title: DRAFT_TITLE, unit: 'unit-a', unitName: UNIT.zh });
       // A decision in execution has continued as new at its stage boundaries: the server copies the memo
       // to each new run (the static summary stays with the first run, ADR 108).
-      const executed = await client.workflow.getHandle(decisionWorkflowId(id)).describe();
+      const handle = client.workflow.getHandle(decisionWorkflowId(id));
+      const executed = await handle.describe();
       expect(executed.memo).toMatchObject({ title: TITLE, unit: 'unit-a', unitName: UNIT.zh, category: 'housing' });
+      // Every run shows the same line as its current details (ADR 124), read through the SDK's query.
+      const metadata = await handle.query<{ currentDetails?: string }>('__temporal_workflow_metadata');
+      expect(metadata.currentDetails).toBe(`${TITLE} · ${UNIT.zh} (unit-a)`);
     } finally {
       await client.connection.close();
     }
