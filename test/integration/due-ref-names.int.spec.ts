@@ -4,13 +4,27 @@ import type { DataSource } from 'typeorm';
 import { databaseKinds } from '../support/databases';
 import { useTestDatabase } from '../support/fixtures';
 
-// What the console's board names a due item's ref by (ADR 108, 124): read from the internal log.
+// What the console's board names a due item's ref by (ADR 108, 124): milestones from the public log,
+// findings and submissions from the internal log.
 
 const actor: StaffActor = { accountId: 'acc-1', username: 'drafter', unit: 'unit-a', role: 'drafter' };
 const at = (minute: number): string => `2026-05-01T08:${String(minute).padStart(2, '0')}:00.000Z`;
 const internal = (seq: number, type: InternalEventDraft['type'], data: Record<string, unknown>) => ({
   public: [],
   internal: [{ seq, type, occurredAt: at(seq), actor, data }],
+});
+/** A step that plans a milestone: the public log's MilestonePlanned, the internal log's action. */
+const planned = (seq: number, publicSeq: number, milestoneId: string, title: string) => ({
+  public: [
+    {
+      seq: publicSeq,
+      type: 'MilestonePlanned' as const,
+      occurredAt: at(seq),
+      actor: { unit: 'unit-a', role: 'drafter' as const },
+      data: { milestoneId, title, unit: 'unit-a', dueAt: at(50), weight: 1 },
+    },
+  ],
+  internal: [{ seq, type: 'ProgressReported' as const, occurredAt: at(seq), actor, data: {} }],
 });
 
 describe.each(databaseKinds())('the names of due items’ refs on %s', (kind) => {
@@ -19,7 +33,7 @@ describe.each(databaseKinds())('the names of due items’ refs on %s', (kind) =>
 
   beforeAll(async () => {
     ({ dataSource } = fixture);
-    await appendEvents(dataSource, 'd1', internal(1, 'MilestonePlanned', { milestoneId: 'm1', title: '完成宣传解读' }));
+    await appendEvents(dataSource, 'd1', planned(1, 1, 'm1', '完成宣传解读'));
     await appendEvents(
       dataSource,
       'd1',
@@ -27,7 +41,7 @@ describe.each(databaseKinds())('the names of due items’ refs on %s', (kind) =>
     );
     await appendEvents(dataSource, 'd1', internal(3, 'PublicationSubmitted', { reviewId: 'r1', kind: 'progress' }));
     await appendEvents(dataSource, 'd1', internal(4, 'ProgressReported', { milestoneId: 'm1', percent: 10 }));
-    await appendEvents(dataSource, 'd2', internal(1, 'MilestonePlanned', { milestoneId: 'm1', title: '另一事项' }));
+    await appendEvents(dataSource, 'd2', planned(1, 1, 'm1', '另一事项'));
   });
 
   it('reads milestone titles, finding texts and review kinds per decision, for the decisions asked only', async () => {

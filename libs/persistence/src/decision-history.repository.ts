@@ -1,5 +1,6 @@
 import { In, type DataSource } from 'typeorm';
 import { InternalEventEntity } from './entities/internal-event.entity';
+import { PublicEventEntity } from './entities/public-event.entity';
 
 /** One step of a decision's internal log as staff see it: who (account), what, when, with its data. */
 export interface HistoryEntry {
@@ -52,27 +53,42 @@ export interface DueRefNames {
   reviews: Map<string, string>;
 }
 
-/** The internal log entries that name a due item's ref, and the fields that hold the ref and its name. */
+/**
+ * The log entries that name a due item's ref, and the fields that hold the ref and its name: milestones
+ * are planned in the public log (each a `MilestonePlanned` of the step), findings and submissions are in
+ * the internal log.
+ */
 const DUE_REF_SOURCES = {
   MilestonePlanned: { list: 'milestones', ref: 'milestoneId', name: 'title' },
   AuditFindingPublished: { list: 'findings', ref: 'findingId', name: 'finding' },
   PublicationSubmitted: { list: 'reviews', ref: 'reviewId', name: 'kind' },
 } as const;
+const PUBLIC_SOURCES = ['MilestonePlanned'];
+const INTERNAL_SOURCES = ['AuditFindingPublished', 'PublicationSubmitted'];
 
 /**
- * The names of the refs of the given decisions' due items, by decision, for the console's board (one
- * query over the internal log, at most a few entries per decision).
+ * The names of the refs of the given decisions' due items, by decision, for the console's board (two
+ * queries, at most a few entries per decision). Staff-only: a confidential decision's names included.
  */
 export async function dueRefNames(dataSource: DataSource, decisionIds: string[]): Promise<Map<string, DueRefNames>> {
   const byDecision = new Map<string, DueRefNames>();
   const ids = [...new Set(decisionIds)];
   if (ids.length === 0) return byDecision;
-  const rows = await dataSource.manager.find(InternalEventEntity, {
-    select: { decisionId: true, type: true, data: true },
-    where: { decisionId: In(ids), type: In(Object.keys(DUE_REF_SOURCES)) },
-    order: { decisionId: 'ASC', seq: 'ASC' },
-  });
-  for (const row of rows) {
+  const select = { decisionId: true, seq: true, type: true, data: true } as const;
+  const order = { decisionId: 'ASC', seq: 'ASC' } as const;
+  const [planned, internal] = await Promise.all([
+    dataSource.manager.find(PublicEventEntity, {
+      select,
+      where: { decisionId: In(ids), type: In(PUBLIC_SOURCES) },
+      order,
+    }),
+    dataSource.manager.find(InternalEventEntity, {
+      select,
+      where: { decisionId: In(ids), type: In(INTERNAL_SOURCES) },
+      order,
+    }),
+  ]);
+  for (const row of [...planned, ...internal]) {
     const source = DUE_REF_SOURCES[row.type as keyof typeof DUE_REF_SOURCES];
     const data = JSON.parse(row.data) as Record<string, unknown>;
     const ref = data[source.ref];
