@@ -28,20 +28,37 @@ describe('following a decision by e-mail in a real browser', () => {
   let system: MediumSystem;
   let browser: Browser;
   const mailTo = (): ReceivedMail[] => mailbox.messages().filter((mail) => mail.to.includes(ADDRESS));
+  /**
+   * What the in-process gateway and worker write to stdout and stderr (their logs: one JSON line each,
+   * the gateway's at `debug`, so every request is logged), kept to check that no address or token is.
+   */
+  let logs = '';
+  const writes = { stdout: process.stdout.write, stderr: process.stderr.write };
+  const capture = (stream: NodeJS.WriteStream, write: typeof process.stdout.write): void => {
+    stream.write = ((chunk: unknown, ...rest: unknown[]) => {
+      logs += typeof chunk === 'string' ? chunk : Buffer.from(chunk as Uint8Array).toString();
+      return (write as (...args: unknown[]) => boolean).call(stream, chunk, ...rest);
+    }) as typeof stream.write;
+  };
 
   beforeAll(async () => {
+    capture(process.stdout, writes.stdout);
+    capture(process.stderr, writes.stderr);
     ({ db, dataSource } = await openTestDatabase('sqlite'));
     await seedDecision(dataSource, ID, [], { sealed: false });
     mailbox = await startMailbox();
     system = await startMediumSystem({
       databaseUrl: db.url,
       taskQueue: uniqueTaskQueue('follow'),
+      gatewayEnv: { LOG_LEVEL: 'debug' },
       mail: { smtpUrl: mailbox.url, from: 'Open Decision <no-reply@example.gov.cn>', baseUrl: MAIL_BASE },
     });
     browser = await launchBrowser();
   });
 
   afterAll(async () => {
+    process.stdout.write = writes.stdout;
+    process.stderr.write = writes.stderr;
     await browser?.close();
     await system?.stop();
     await mailbox?.close();
@@ -111,6 +128,26 @@ describe('following a decision by e-mail in a real browser', () => {
     expect(mailTo()).toHaveLength(2);
     expect(errors).toEqual([]);
     await context.close();
+
+    // The logs saw the follow, confirm and unsubscribe requests, and neither the address nor the token.
+    const requests = logs
+      .split('\n')
+      .filter((line) => line.includes('"msg":"request"'))
+      .map(
+        (line) =>
+          (JSON.parse(line) as { method: string; url: string }).method +
+          ' ' +
+          (JSON.parse(line) as { url: string }).url,
+      );
+    expect(requests).toEqual(
+      expect.arrayContaining([
+        `POST /decisions/${ID}/follow`,
+        'GET /follow/confirm?token=*',
+        'POST /follow/confirm',
+        'POST /follow/unsubscribe',
+      ]),
+    );
+    expect({ address: logs.includes(ADDRESS), token: logs.includes(token) }).toEqual({ address: false, token: false });
   });
 
   it('works without JavaScript and shows a refused address in plain words', async () => {
