@@ -133,18 +133,14 @@ describe('following a decision by e-mail in a real browser', () => {
     const requests = logs
       .split('\n')
       .filter((line) => line.includes('"msg":"request"'))
-      .map(
-        (line) =>
-          (JSON.parse(line) as { method: string; url: string }).method +
-          ' ' +
-          (JSON.parse(line) as { url: string }).url,
-      );
+      .map((line) => JSON.parse(line) as { method: string; url: string })
+      .map(({ method, url }) => `${method} ${url}`);
     expect(requests).toEqual(
       expect.arrayContaining([
         `POST /decisions/${ID}/follow`,
         'GET /follow/confirm?token=*',
         'POST /follow/confirm',
-        'POST /follow/unsubscribe',
+        'POST /follow/unsubscribe?lang=zh-CN',
       ]),
     );
     expect({ address: logs.includes(ADDRESS), token: logs.includes(token) }).toEqual({ address: false, token: false });
