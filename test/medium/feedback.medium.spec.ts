@@ -7,6 +7,7 @@ import { call, login, type Reply, publishForConsultation } from '../support/http
 import { uniqueTaskQueue } from '../support/temporal';
 import { eventually } from '../support/eventually';
 import { startMailbox, type Mailbox, type ReceivedMail } from '../support/mailbox';
+import { captureLogs } from '../support/log-capture';
 import { assertNoContactOnPublicSurfaces } from './support/public-surfaces';
 
 const PASSWORD = 'e2e-password';
@@ -35,6 +36,8 @@ describe.each(databaseKinds())('answers, the feedback report and receipts over H
   const follower = `follower-${kind}@example.com`;
   let followToken = '';
   const mailTo = (address: string): ReceivedMail[] => mailbox.messages().filter((m) => m.to.includes(address));
+  /** The in-process gateway's (at `debug`, so every request) and worker's logs (ADR 94: no address). */
+  const logs = captureLogs();
 
   const as = (user: string, method: string, path: string, json?: unknown): Promise<Reply> =>
     call(system.baseUrl, method, path, { token: tokens[user], json });
@@ -49,6 +52,7 @@ describe.each(databaseKinds())('answers, the feedback report and receipts over H
     call(system.baseUrl, 'POST', `/api/v1/public/decisions/${id}/opinions`, { json: { text, contact } });
 
   beforeAll(async () => {
+    logs.start();
     db = await createTestDatabase(kind);
     app = await openDatabase(db.config, { migrate: true });
     await seedDemoAccounts(app, PASSWORD, new Date());
@@ -56,7 +60,7 @@ describe.each(databaseKinds())('answers, the feedback report and receipts over H
     system = await startMediumSystem({
       databaseUrl: db.url,
       taskQueue: uniqueTaskQueue(`feedback-${kind}`),
-      gatewayEnv: { OPINION_BURST: '1000' },
+      gatewayEnv: { OPINION_BURST: '1000', LOG_LEVEL: 'debug' },
       mail: { smtpUrl: mailbox.url, from: 'Open Decision <no-reply@example.gov.cn>', baseUrl: MAIL_BASE },
     });
     for (const user of ['drafter', 'reviewer', 'manager', 'drafter-b'])
@@ -64,6 +68,7 @@ describe.each(databaseKinds())('answers, the feedback report and receipts over H
   });
 
   afterAll(async () => {
+    logs.stop();
     await system?.stop();
     await mailbox?.close();
     await app?.destroy();
@@ -353,6 +358,14 @@ describe.each(databaseKinds())('answers, the feedback report and receipts over H
     await assertNoContactOnPublicSurfaces(system.baseUrl, id, ['qian7@example.com', follower, followToken]);
     const receipt = await call(system.baseUrl, 'GET', `/receipts?receipt=${single}`);
     expect(String(receipt.body)).not.toContain('qian7@example.com');
+    // Nor is any in the logs, which saw the opinions, the follow and the feedback's publication.
+    expect(logs.requests()).toEqual(
+      expect.arrayContaining([`POST /api/v1/public/decisions/${id}/opinions`, `POST /decisions/${id}/follow?lang=en`]),
+    );
+    const logged = logs.text();
+    expect(
+      ['qian7@example.com', follower, followToken, '13700001111'].filter((secret) => logged.includes(secret)),
+    ).toEqual([]);
   });
 
   it('refuses every answer once the feedback is published', async () => {

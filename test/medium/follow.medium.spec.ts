@@ -5,6 +5,7 @@ import { collectPageErrors, launchBrowser, newContext, screenshot, seriousAxeVio
 import { openTestDatabase, type TestDatabase } from '../support/databases';
 import { eventually } from '../support/eventually';
 import { seedDecision } from '../support/feedback-seed';
+import { captureLogs } from '../support/log-capture';
 import { startMailbox, type Mailbox, type ReceivedMail } from '../support/mailbox';
 import { startMediumSystem, type MediumSystem } from '../support/medium';
 import { uniqueTaskQueue } from '../support/temporal';
@@ -28,22 +29,11 @@ describe('following a decision by e-mail in a real browser', () => {
   let system: MediumSystem;
   let browser: Browser;
   const mailTo = (): ReceivedMail[] => mailbox.messages().filter((mail) => mail.to.includes(ADDRESS));
-  /**
-   * What the in-process gateway and worker write to stdout and stderr (their logs: one JSON line each,
-   * the gateway's at `debug`, so every request is logged), kept to check that no address or token is.
-   */
-  let logs = '';
-  const writes = { stdout: process.stdout.write, stderr: process.stderr.write };
-  const capture = (stream: NodeJS.WriteStream, write: typeof process.stdout.write): void => {
-    stream.write = ((chunk: unknown, ...rest: unknown[]) => {
-      logs += typeof chunk === 'string' ? chunk : Buffer.from(chunk as Uint8Array).toString();
-      return (write as (...args: unknown[]) => boolean).call(stream, chunk, ...rest);
-    }) as typeof stream.write;
-  };
+  /** The in-process gateway's (at `debug`, so every request) and worker's logs (ADR 94: no address). */
+  const logs = captureLogs();
 
   beforeAll(async () => {
-    capture(process.stdout, writes.stdout);
-    capture(process.stderr, writes.stderr);
+    logs.start();
     ({ db, dataSource } = await openTestDatabase('sqlite'));
     await seedDecision(dataSource, ID, [], { sealed: false });
     mailbox = await startMailbox();
@@ -57,8 +47,7 @@ describe('following a decision by e-mail in a real browser', () => {
   });
 
   afterAll(async () => {
-    process.stdout.write = writes.stdout;
-    process.stderr.write = writes.stderr;
+    logs.stop();
     await browser?.close();
     await system?.stop();
     await mailbox?.close();
@@ -130,12 +119,7 @@ describe('following a decision by e-mail in a real browser', () => {
     await context.close();
 
     // The logs saw the follow, confirm and unsubscribe requests, and neither the address nor the token.
-    const requests = logs
-      .split('\n')
-      .filter((line) => line.includes('"msg":"request"'))
-      .map((line) => JSON.parse(line) as { method: string; url: string })
-      .map(({ method, url }) => `${method} ${url}`);
-    expect(requests).toEqual(
+    expect(logs.requests()).toEqual(
       expect.arrayContaining([
         `POST /decisions/${ID}/follow`,
         'GET /follow/confirm?token=*',
@@ -143,7 +127,10 @@ describe('following a decision by e-mail in a real browser', () => {
         'POST /follow/unsubscribe?lang=zh-CN',
       ]),
     );
-    expect({ address: logs.includes(ADDRESS), token: logs.includes(token) }).toEqual({ address: false, token: false });
+    expect({ address: logs.text().includes(ADDRESS), token: logs.text().includes(token) }).toEqual({
+      address: false,
+      token: false,
+    });
   });
 
   it('works without JavaScript and shows a refused address in plain words', async () => {
