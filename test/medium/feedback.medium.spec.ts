@@ -8,6 +8,7 @@ import { uniqueTaskQueue } from '../support/temporal';
 import { eventually } from '../support/eventually';
 import { startMailbox, type Mailbox, type ReceivedMail } from '../support/mailbox';
 import { captureLogs } from '../support/log-capture';
+import { collectPageErrors, launchBrowser, newContext, seriousAxeViolations } from '../support/browser';
 import { assertNoContactOnPublicSurfaces } from './support/public-surfaces';
 
 const PASSWORD = 'e2e-password';
@@ -358,6 +359,20 @@ describe.each(databaseKinds())('answers, the feedback report and receipts over H
     await assertNoContactOnPublicSurfaces(system.baseUrl, id, ['qian7@example.com', follower, followToken]);
     const receipt = await call(system.baseUrl, 'GET', `/receipts?receipt=${single}`);
     expect(String(receipt.body)).not.toContain('qian7@example.com');
+    // The mailed link, opened in Chromium (on this test's gateway instead of the public base URL), shows the answer.
+    const link = new RegExp(`${MAIL_BASE}(/receipts\\?receipt=[^\\s]+)`).exec(mail!.text)?.[1];
+    expect(link).toBe(`/receipts?receipt=${single}`);
+    const browser = await launchBrowser();
+    try {
+      const page = await (await newContext(browser)).newPage();
+      const errors = collectPageErrors(page);
+      await page.goto(`${system.baseUrl}${link!}`);
+      await expect(page.locator('main').textContent()).resolves.toContain('夜间免费将在部分路段试点。');
+      expect(await seriousAxeViolations(page)).toEqual([]);
+      expect(errors).toEqual([]);
+    } finally {
+      await browser.close();
+    }
     // Nor is any in the logs, which saw the opinions, the follow and the feedback's publication.
     expect(logs.requests()).toEqual(
       expect.arrayContaining([`POST /api/v1/public/decisions/${id}/opinions`, `POST /decisions/${id}/follow?lang=en`]),
