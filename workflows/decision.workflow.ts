@@ -1,7 +1,16 @@
-import { allHandlersFinished, condition, continueAsNew, patched, workflowInfo } from '@temporalio/workflow';
+import {
+  allHandlersFinished,
+  condition,
+  continueAsNew,
+  makeContinueAsNewFunc,
+  patched,
+  setCurrentDetails,
+  workflowInfo,
+} from '@temporalio/workflow';
 import { DEFAULT_POLICY, nextWake } from '../libs/domain/src';
 import type { DecisionWorkflowInput } from './definitions';
 import { openDecisionRun } from './decision-run';
+import { operatorLine } from './operator-line';
 
 /** A workflow started without a registration ends by itself after this long. */
 const REGISTRATION_WINDOW = '1 hour';
@@ -18,6 +27,11 @@ const CONTINUE_AS_NEW_AT_EXECUTION = 'continue-as-new-at-execution';
  * and refusing others with ILLEGAL_TRANSITION (ADR 28). Asked only once the decision is closed.
  */
 const STAY_WHEN_CLOSED = 'stay-addressable-when-closed';
+/**
+ * Patch id: a run continues as new with its memo (title, unit, category: what operators see in the Web
+ * UI, ADR 124) given explicitly, instead of relying on the server to copy a memo the command left unset.
+ */
+const CARRY_OPERATOR_SUMMARY = 'carry-operator-summary';
 
 /**
  * One decision's whole life (SPEC.md §3). It is registered; then staff actions (Updates, workflows/
@@ -27,6 +41,10 @@ const STAY_WHEN_CLOSED = 'stay-addressable-when-closed';
  */
 export async function decisionWorkflow(input: DecisionWorkflowInput): Promise<void> {
   const run = openDecisionRun(input);
+  // The static summary belongs to the first run (Temporal SDK 1.24 cannot set it on continue-as-new):
+  // every run shows the same line as its current details (the Web UI's "current details"). No command.
+  const line = operatorLine(workflowInfo().memo);
+  if (line) setCurrentDetails(line);
   if (!(await condition(() => run.state.registered, REGISTRATION_WINDOW))) return;
 
   const runStartedIn = run.state.stage;
@@ -67,7 +85,12 @@ export async function decisionWorkflow(input: DecisionWorkflowInput): Promise<vo
       await clustering;
       await condition(allHandlersFinished);
       const appliedUpdates = run.appliedUpdates();
-      await continueAsNew<typeof decisionWorkflow>({
+      const { memo } = workflowInfo();
+      const next =
+        memo && Object.keys(memo).length > 0 && patched(CARRY_OPERATOR_SUMMARY)
+          ? makeContinueAsNewFunc<typeof decisionWorkflow>({ memo })
+          : continueAsNew<typeof decisionWorkflow>;
+      await next({
         decisionId: run.state.decisionId,
         state: run.state,
         policy: run.policy,

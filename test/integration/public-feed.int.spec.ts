@@ -137,3 +137,36 @@ describe.each(databaseKinds())('the public feed read on %s', (kind) => {
     });
   }
 });
+
+describe.each(databaseKinds())('the names a feed page carries on %s', (kind) => {
+  const fixture = useTestDatabase(kind);
+  let dataSource: DataSource;
+  const entry = (seq: number, minute: number, type: PublicEventDraft['type'], data: Record<string, unknown>) => ({
+    public: [{ seq, type, occurredAt: at(minute), actor: { unit: 'unit-a', role: 'drafter' as const }, data }],
+    internal: [{ seq, type: 'ProgressReported' as const, occurredAt: at(minute), actor, data: {} }],
+  });
+
+  beforeAll(async () => {
+    ({ dataSource } = fixture);
+    await upsertUnit(dataSource, { id: 'unit-a', name: '甲局', nameEn: 'Bureau A' });
+    await upsertUnit(dataSource, { id: 'unit-b', name: '乙局', nameEn: 'Bureau B' });
+    await appendEvents(dataSource, 'm', registration('里程碑事项', 0));
+    const milestone = { milestoneId: 'm1', title: '完成宣传解读', unit: 'unit-b', dueAt: at(30), weight: 1 };
+    await appendEvents(dataSource, 'm', entry(2, 1, 'MilestonePlanned', milestone));
+    await appendEvents(dataSource, 'm', entry(3, 2, 'ProgressReported', { milestoneId: 'm1', percent: 50 }));
+    await appendEvents(dataSource, 'm', entry(4, 3, 'ProgressReported', { milestoneId: 'm1', percent: 60 }));
+  });
+
+  it('holds the milestone titles of its decisions even when their planning is older than the page', async () => {
+    const page = await findRecentPublicEntries(dataSource, 1);
+    expect(page.entries.map((e) => e.seq)).toEqual([4]);
+    expect(page.titles?.map((e) => [e.decisionId, e.seq, e.type])).toEqual([['m', 2, 'MilestonePlanned']]);
+    const own = await findPublicDecisionFeed(dataSource, 'm');
+    expect(own?.titles?.map((e) => e.seq)).toEqual([2]);
+  });
+
+  it('names every unit its entries mention, not only their actors', async () => {
+    const page = await findPublicDecisionFeed(dataSource, 'm');
+    expect(page?.unitNames.get('unit-b')).toBe('乙局');
+  });
+});

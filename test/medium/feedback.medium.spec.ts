@@ -7,6 +7,8 @@ import { call, login, type Reply, publishForConsultation } from '../support/http
 import { uniqueTaskQueue } from '../support/temporal';
 import { eventually } from '../support/eventually';
 import { startMailbox, type Mailbox, type ReceivedMail } from '../support/mailbox';
+import { captureLogs } from '../support/log-capture';
+import { collectPageErrors, launchBrowser, newContext, seriousAxeViolations } from '../support/browser';
 import { assertNoContactOnPublicSurfaces } from './support/public-surfaces';
 
 const PASSWORD = 'e2e-password';
@@ -35,6 +37,8 @@ describe.each(databaseKinds())('answers, the feedback report and receipts over H
   const follower = `follower-${kind}@example.com`;
   let followToken = '';
   const mailTo = (address: string): ReceivedMail[] => mailbox.messages().filter((m) => m.to.includes(address));
+  /** The in-process gateway's (at `debug`, so every request) and worker's logs (ADR 94: no address). */
+  const logs = captureLogs();
 
   const as = (user: string, method: string, path: string, json?: unknown): Promise<Reply> =>
     call(system.baseUrl, method, path, { token: tokens[user], json });
@@ -49,6 +53,7 @@ describe.each(databaseKinds())('answers, the feedback report and receipts over H
     call(system.baseUrl, 'POST', `/api/v1/public/decisions/${id}/opinions`, { json: { text, contact } });
 
   beforeAll(async () => {
+    logs.start();
     db = await createTestDatabase(kind);
     app = await openDatabase(db.config, { migrate: true });
     await seedDemoAccounts(app, PASSWORD, new Date());
@@ -56,7 +61,7 @@ describe.each(databaseKinds())('answers, the feedback report and receipts over H
     system = await startMediumSystem({
       databaseUrl: db.url,
       taskQueue: uniqueTaskQueue(`feedback-${kind}`),
-      gatewayEnv: { OPINION_BURST: '1000' },
+      gatewayEnv: { OPINION_BURST: '1000', LOG_LEVEL: 'debug' },
       mail: { smtpUrl: mailbox.url, from: 'Open Decision <no-reply@example.gov.cn>', baseUrl: MAIL_BASE },
     });
     for (const user of ['drafter', 'reviewer', 'manager', 'drafter-b'])
@@ -64,6 +69,7 @@ describe.each(databaseKinds())('answers, the feedback report and receipts over H
   });
 
   afterAll(async () => {
+    logs.stop();
     await system?.stop();
     await mailbox?.close();
     await app?.destroy();
@@ -353,6 +359,28 @@ describe.each(databaseKinds())('answers, the feedback report and receipts over H
     await assertNoContactOnPublicSurfaces(system.baseUrl, id, ['qian7@example.com', follower, followToken]);
     const receipt = await call(system.baseUrl, 'GET', `/receipts?receipt=${single}`);
     expect(String(receipt.body)).not.toContain('qian7@example.com');
+    // The mailed link, opened in Chromium (on this test's gateway instead of the public base URL), shows the answer.
+    const link = new RegExp(`${MAIL_BASE}(/receipts\\?receipt=[^\\s]+)`).exec(mail!.text)?.[1];
+    expect(link).toBe(`/receipts?receipt=${single}`);
+    const browser = await launchBrowser();
+    try {
+      const page = await (await newContext(browser)).newPage();
+      const errors = collectPageErrors(page);
+      await page.goto(`${system.baseUrl}${link!}`);
+      await expect(page.locator('main').textContent()).resolves.toContain('夜间免费将在部分路段试点。');
+      expect(await seriousAxeViolations(page)).toEqual([]);
+      expect(errors).toEqual([]);
+    } finally {
+      await browser.close();
+    }
+    // Nor is any in the logs, which saw the opinions, the follow and the feedback's publication.
+    expect(logs.requests()).toEqual(
+      expect.arrayContaining([`POST /api/v1/public/decisions/${id}/opinions`, `POST /decisions/${id}/follow?lang=en`]),
+    );
+    const logged = logs.text();
+    expect(
+      ['qian7@example.com', follower, followToken, '13700001111'].filter((secret) => logged.includes(secret)),
+    ).toEqual([]);
   });
 
   it('refuses every answer once the feedback is published', async () => {

@@ -5,6 +5,7 @@ import { collectPageErrors, launchBrowser, newContext, screenshot, seriousAxeVio
 import { openTestDatabase, type TestDatabase } from '../support/databases';
 import { eventually } from '../support/eventually';
 import { seedDecision } from '../support/feedback-seed';
+import { captureLogs } from '../support/log-capture';
 import { startMailbox, type Mailbox, type ReceivedMail } from '../support/mailbox';
 import { startMediumSystem, type MediumSystem } from '../support/medium';
 import { uniqueTaskQueue } from '../support/temporal';
@@ -28,20 +29,25 @@ describe('following a decision by e-mail in a real browser', () => {
   let system: MediumSystem;
   let browser: Browser;
   const mailTo = (): ReceivedMail[] => mailbox.messages().filter((mail) => mail.to.includes(ADDRESS));
+  /** The in-process gateway's (at `debug`, so every request) and worker's logs (ADR 94: no address). */
+  const logs = captureLogs();
 
   beforeAll(async () => {
+    logs.start();
     ({ db, dataSource } = await openTestDatabase('sqlite'));
     await seedDecision(dataSource, ID, [], { sealed: false });
     mailbox = await startMailbox();
     system = await startMediumSystem({
       databaseUrl: db.url,
       taskQueue: uniqueTaskQueue('follow'),
+      gatewayEnv: { LOG_LEVEL: 'debug' },
       mail: { smtpUrl: mailbox.url, from: 'Open Decision <no-reply@example.gov.cn>', baseUrl: MAIL_BASE },
     });
     browser = await launchBrowser();
   });
 
   afterAll(async () => {
+    logs.stop();
     await browser?.close();
     await system?.stop();
     await mailbox?.close();
@@ -111,6 +117,20 @@ describe('following a decision by e-mail in a real browser', () => {
     expect(mailTo()).toHaveLength(2);
     expect(errors).toEqual([]);
     await context.close();
+
+    // The logs saw the follow, confirm and unsubscribe requests, and neither the address nor the token.
+    expect(logs.requests()).toEqual(
+      expect.arrayContaining([
+        `POST /decisions/${ID}/follow`,
+        'GET /follow/confirm?token=*',
+        'POST /follow/confirm',
+        'POST /follow/unsubscribe?lang=zh-CN',
+      ]),
+    );
+    expect({ address: logs.text().includes(ADDRESS), token: logs.text().includes(token) }).toEqual({
+      address: false,
+      token: false,
+    });
   });
 
   it('works without JavaScript and shows a refused address in plain words', async () => {

@@ -109,6 +109,58 @@ describe('names, receipts and search on the pages a decision goes through', () =
     expect(draft).toContain('渠道：网上征求意见、听证会');
   });
 
+  it('names units, milestones and findings in the Atom feeds, with no code in their text', async () => {
+    for (const path of [`/feeds/decisions/${id}.atom`, '/feeds/decisions.atom']) {
+      const xml = await htmlOf(path);
+      // The element texts only: the event type stays the category's machine-readable term (ADR 124).
+      const text = xml.replace(/<[^>]*>/g, '\n');
+      expect({ path, codes: CODES_ZH.filter((code) => code.test(text)).map(String) }).toEqual({ path, codes: [] });
+      expect({ path, faults: punctuationFaults(text, 'zh-CN') }).toEqual({ path, faults: [] });
+      expect(text).not.toMatch(/（[A-Z][A-Za-z]+）/);
+      expect(text).toContain(UNIT.zh);
+    }
+    const own = (await htmlOf(`/feeds/decisions/${id}.atom`)).replace(/<[^>]*>/g, '\n');
+    expect(own).toContain('里程碑「完成首批 50 个小区改造」进度60%');
+    expect(own).toContain('审计发现「部分改造资金拨付滞后」整改中');
+  });
+
+  it('shows the console in words, not codes, with the punctuation of each language', async () => {
+    const pages: Record<string, string[]> = {
+      drafter: [
+        '/console',
+        '/console/decisions/new',
+        `/console/decisions/${id}`,
+        `/console/decisions/${id}/opinions`,
+        `/console/decisions/${draftId}`,
+        '/console/disclosure',
+      ],
+      reviewer: ['/console', `/console/decisions/${draftId}`],
+      admin: ['/console', '/console/calendar'],
+    };
+    for (const [user, paths] of Object.entries(pages)) {
+      const { context, page } = await signIn(h, user);
+      try {
+        for (const lang of ['zh-CN', 'en'] as PageLanguage[]) {
+          for (const path of paths) {
+            const response = await page.goto(url(`${path}?lang=${lang}`));
+            expect({ user, path, status: response?.status() }).toEqual({ user, path, status: 200 });
+            const words = await ownText(page);
+            const codes = (lang === 'en' ? CODES_EN : CODES_ZH).filter((code) => code.test(words)).map(String);
+            expect({ user, path, lang, codes, faults: punctuationFaults(words, lang) }).toEqual({
+              user,
+              path,
+              lang,
+              codes: [],
+              faults: [],
+            });
+          }
+        }
+      } finally {
+        await context.close();
+      }
+    }
+  });
+
   it('searches draft and decision texts, marks the words safely, and suggests a way on when nothing matches', async () => {
     const inDecision = await htmlOf('/decisions?q=加装电梯');
     expect(inDecision).toContain('<mark>加装电梯</mark>');
@@ -237,8 +289,12 @@ describe('names, receipts and search on the pages a decision goes through', () =
       expect(description.memo).toMatchObject({ title: DRAFT_TITLE, unit: 'unit-a', unitName: UNIT.zh });
       // A decision in execution has continued as new at its stage boundaries: the server copies the memo
       // to each new run (the static summary stays with the first run, ADR 108).
-      const executed = await client.workflow.getHandle(decisionWorkflowId(id)).describe();
+      const handle = client.workflow.getHandle(decisionWorkflowId(id));
+      const executed = await handle.describe();
       expect(executed.memo).toMatchObject({ title: TITLE, unit: 'unit-a', unitName: UNIT.zh, category: 'housing' });
+      // Every run shows the same line as its current details (ADR 124), read through the SDK's query.
+      const metadata = await handle.query<{ currentDetails?: string }>('__temporal_workflow_metadata');
+      expect(metadata.currentDetails).toBe(`${TITLE} · ${UNIT.zh} (unit-a)`);
     } finally {
       await client.connection.close();
     }

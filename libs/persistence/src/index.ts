@@ -114,7 +114,13 @@ export {
   splitCluster,
 } from './opinions/clusters-edit.repository';
 export { countDecisionsByStageAndUnit, listDueDecisions, type StageUnitCount } from './console-board.repository';
-export { findingTexts, type HistoryEntry, listDecisionHistory } from './decision-history.repository';
+export {
+  dueRefNames,
+  type DueRefNames,
+  findingTexts,
+  type HistoryEntry,
+  listDecisionHistory,
+} from './decision-history.repository';
 export {
   type CalendarChange,
   calendarChanges,

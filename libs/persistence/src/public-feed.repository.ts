@@ -18,7 +18,25 @@ export interface PublicFeedPage {
   decisions: Map<string, FeedDecision>;
   /** Unit id → name, for the decisions' units and the entries' actors (a unit without a row is absent). */
   unitNames: Map<string, string>;
+  /**
+   * The `MilestonePlanned` and `AuditFindingPublished` entries of the page's decisions, which name the
+   * milestones and findings later entries refer to by code (ADR 108); absent: no names but the units.
+   */
+  titles?: PublicLogEntry[];
 }
+
+/** Unit ids an entry's public data names besides its actor (execution, milestone, evaluator unit). */
+const UNIT_FIELDS = ['unit', 'executionUnit', 'evaluatorUnit'] as const;
+const unitsIn = (entries: readonly PublicLogEntry[]): string[] =>
+  entries.flatMap((entry) => [
+    entry.actor.unit,
+    ...UNIT_FIELDS.flatMap((field) => {
+      const value = entry.data[field];
+      return typeof value === 'string' ? [value] : [];
+    }),
+  ]);
+/** The log entries that give milestones and findings their titles. */
+const TITLE_TYPES = ['MilestonePlanned', 'AuditFindingPublished'];
 
 async function unitNames(dataSource: DataSource, ids: Iterable<string>): Promise<Map<string, string>> {
   const unique = [...new Set(ids)];
@@ -70,8 +88,17 @@ export async function findRecentPublicEntries(dataSource: DataSource, limit: num
           where: { id: In(ids), publicVisible: true },
         });
   const decisions = new Map(found.map((entity) => [entity.id, toFeedDecision(entity)]));
-  const names = await unitNames(dataSource, [...found.map((d) => d.unit), ...entries.map((e) => e.actor.unit)]);
-  return { entries: entries.filter((entry) => decisions.has(entry.decisionId)), decisions, unitNames: names };
+  const titles =
+    found.length === 0
+      ? []
+      : (
+          await dataSource.manager.find(PublicEventEntity, {
+            where: { decisionId: In(found.map((d) => d.id)), type: In(TITLE_TYPES) },
+            order: { decisionId: 'ASC', seq: 'ASC' },
+          })
+        ).map(toPublicLogEntry);
+  const names = await unitNames(dataSource, [...found.map((d) => d.unit), ...unitsIn(entries)]);
+  return { entries: entries.filter((entry) => decisions.has(entry.decisionId)), decisions, unitNames: names, titles };
 }
 
 /**
@@ -86,6 +113,7 @@ export async function findPublicDecisionFeed(dataSource: DataSource, id: string)
   if (!decision) return undefined;
   const rows = await dataSource.manager.find(PublicEventEntity, { where: { decisionId: id }, order: { seq: 'DESC' } });
   const entries = rows.map(toPublicLogEntry);
-  const names = await unitNames(dataSource, [decision.unit, ...entries.map((e) => e.actor.unit)]);
-  return { entries, decisions: new Map([[id, toFeedDecision(decision)]]), unitNames: names };
+  const names = await unitNames(dataSource, [decision.unit, ...unitsIn(entries)]);
+  const titles = entries.filter((entry) => TITLE_TYPES.includes(entry.type));
+  return { entries, decisions: new Map([[id, toFeedDecision(decision)]]), unitNames: names, titles };
 }

@@ -3,7 +3,12 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { DataSource } from 'typeorm';
 import { actsForAllUnits, STAGES, type Stage } from '../../../../../libs/domain/src';
-import { countDecisionsByStageAndUnit, listDecisions, listDueDecisions } from '../../../../../libs/persistence/src';
+import {
+  countDecisionsByStageAndUnit,
+  dueRefNames,
+  listDecisions,
+  listDueDecisions,
+} from '../../../../../libs/persistence/src';
 import { pageNumber } from '../../common/page-number';
 import { DATA_SOURCE } from '../../common/tokens';
 import { sendConsolePage } from '../../site-shell/console/console-page';
@@ -58,8 +63,12 @@ export class ViewBoardController {
       }),
       loadNames(this.dataSource),
     ]);
+    const refs = await dueRefNames(
+      this.dataSource,
+      [...due, ...reviews].map((d) => d.id),
+    );
     await sendConsolePage(request, reply, session, (context) =>
-      renderBoard(context, session, { filter: { ...filter, unit }, counts, due, reviews, decisions, names }),
+      renderBoard(context, session, { filter: { ...filter, unit }, counts, due, reviews, decisions, names, refs }),
     );
   }
 }

@@ -71,6 +71,33 @@ describe('the managers’ board page', () => {
     expect(queue).toContain('待审查（四眼原则）（r3）');
   });
 
+  it('names the refs of due items — milestone, finding, review — instead of their codes', () => {
+    const executing = record({
+      id: 'd3',
+      stage: 'execution',
+      due: [
+        { what: 'milestone', at: '2027-06-30T00:00:00.000Z', public: true, overdue: false, ref: 'm2' },
+        { what: 'rectification', at: '2027-07-31T00:00:00.000Z', public: true, overdue: false, ref: 'f1' },
+        { what: 'review', at: '2027-01-10T00:00:00.000Z', public: false, overdue: false, ref: 'r4' },
+      ],
+    });
+    const refs = new Map([
+      [
+        'd3',
+        {
+          milestones: new Map([['m2', '完成宣传解读']]),
+          findings: new Map([['f1', '部分改造资金拨付滞后，影响了第二批小区的开工时间，需要尽快整改落实到位']]),
+          reviews: new Map([['r4', 'progress']]),
+        },
+      ],
+    ]);
+    const page = renderBoard(context, manager, { ...view([executing]), refs }).main.value;
+    expect(page).toContain('执行里程碑（完成宣传解读）');
+    expect(page).toContain('整改期限（部分改造资金拨付滞后，影响了第二批小区的开工时间，需要尽快整）');
+    expect(page).toContain('待审查（四眼原则）（执行进展）');
+    expect(page).not.toMatch(/[（(](m2|f1|r4)[）)]/);
+  });
+
   it('shows a working-day due date counted on a provisional year as 预计, with how it was counted', () => {
     const counted = {
       from: '2026-12-04T02:00:00.000Z',

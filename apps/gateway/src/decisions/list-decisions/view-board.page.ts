@@ -1,5 +1,5 @@
 import { STAGES, type DecisionRecord, type Stage } from '../../../../../libs/domain/src';
-import type { Page, StageUnitCount } from '../../../../../libs/persistence/src';
+import type { DueRefNames, Page, StageUnitCount } from '../../../../../libs/persistence/src';
 import { attrs, html, type Html } from '../../site-shell/web/html';
 import { defineMessages, fill, formatDateTime, type Locale } from '../../site-shell/web/i18n';
 import type { PageContext } from '../../site-shell/web/page-context';
@@ -8,6 +8,7 @@ import { stageName } from '../../site-shell/web/stage-names';
 import { actsForAllUnits } from '../../../../../libs/domain/src';
 import type { ConsoleSession } from '../../site-shell/console/session/console-session.guard';
 import { dueName } from '../../site-shell/console/due-names';
+import { reviewKindName } from '../../site-shell/web/words';
 import { dueDate } from '../../site-shell/web/due-count';
 
 const M = defineMessages(
@@ -94,6 +95,24 @@ export interface BoardView {
   decisions: Page<DecisionRecord>;
   /** Unit names for the codes (ADR 108); codes show as themselves without it. */
   names?: Names;
+  /** What the due items' refs stand for, by decision (ADR 108, 124); refs show as codes without it. */
+  refs?: ReadonlyMap<string, DueRefNames>;
+}
+
+/** How long a finding's text may be where it names a due item (as on the workspace). */
+const FINDING_CHARS = 30;
+
+/** The name of a due item's ref: a milestone's title, a finding's first words, a review's kind. */
+function refNamer(refs: DueRefNames | undefined, locale: Locale): (ref: string) => string | undefined {
+  return (ref) => {
+    const finding = refs?.findings.get(ref);
+    const review = refs?.reviews.get(ref);
+    return (
+      refs?.milestones.get(ref) ??
+      (finding !== undefined ? [...finding].slice(0, FINDING_CHARS).join('') : undefined) ??
+      (review !== undefined ? reviewKindName(review, locale) : undefined)
+    );
+  };
 }
 
 const decisionLink = (d: DecisionRecord): Html => html`<a href="/console/decisions/${d.id}">${d.title}</a>`;
@@ -119,7 +138,7 @@ function matrix(view: BoardView, locale: Locale): Html {
 </table></div>`;
 }
 
-function dueTable(decisions: DecisionRecord[], locale: Locale, onlyReviews: boolean): Html {
+function dueTable(view: BoardView, decisions: DecisionRecord[], locale: Locale, onlyReviews: boolean): Html {
   const m = M[locale];
   const rows = decisions.flatMap((d) =>
     d.due
@@ -127,7 +146,7 @@ function dueTable(decisions: DecisionRecord[], locale: Locale, onlyReviews: bool
       .map(
         (
           item,
-        ) => html`<tr${item.overdue ? html` class="row--overdue"` : ''}><td>${decisionLink(d)}</td><td>${stageName(d.stage, locale)}</td><td>${dueName(item, locale)}</td>
+        ) => html`<tr${item.overdue ? html` class="row--overdue"` : ''}><td>${decisionLink(d)}</td><td>${stageName(d.stage, locale)}</td><td>${dueName(item, locale, refNamer(view.refs?.get(d.id), locale))}</td>
 <td>${dueDate(item.at, item.counted, locale)} ${item.overdue ? overdueBadge(locale) : ''}</td></tr>`,
       ),
   );
@@ -184,8 +203,8 @@ export function renderBoard(
 ${session.actor.role === 'drafter' ? html`<p><a class="button" href="/console/decisions/new">${m.register}</a></p>` : ''}
 <section aria-labelledby="matrix-h"><h2 id="matrix-h">${m.matrix}</h2>${matrix(view, locale)}</section>
 <section aria-labelledby="reviews-h"><h2 id="reviews-h">${m.reviews}</h2><p class="muted">${m.reviewsHint}</p>
-${view.reviews.length ? dueTable(view.reviews, locale, true) : html`<p class="muted">${m.noReviews}</p>`}</section>
-<section aria-labelledby="due-h"><h2 id="due-h">${m.due}</h2>${view.due.length ? dueTable(view.due, locale, false) : html`<p class="muted">${m.noDue}</p>`}</section>
+${view.reviews.length ? dueTable(view, view.reviews, locale, true) : html`<p class="muted">${m.noReviews}</p>`}</section>
+<section aria-labelledby="due-h"><h2 id="due-h">${m.due}</h2>${view.due.length ? dueTable(view, view.due, locale, false) : html`<p class="muted">${m.noDue}</p>`}</section>
 <section aria-labelledby="list-h"><h2 id="list-h">${m.list}</h2>${filters(view, context, session)}${list}${pager(view, context)}</section>`;
   return { title: m.title, main };
 }

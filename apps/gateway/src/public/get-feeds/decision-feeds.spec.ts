@@ -101,6 +101,43 @@ describe('decision feeds', () => {
     });
   });
 
+  it('names units, milestones and findings instead of their codes, and keeps the event type out of the text', () => {
+    const planned = anEntry('d1', 3, 'MilestonePlanned', '2026-11-27T08:00:00.000Z', {
+      milestoneId: 'm2',
+      title: '完成宣传解读',
+      unit: 'unit-b',
+      dueAt: '2027-03-31T08:00:00.000Z',
+      weight: 1,
+    });
+    const published = anEntry('d1', 4, 'DecisionPublished', '2026-11-28T08:00:00.000Z', {
+      text: '第一条',
+      executionUnit: 'unit-b',
+      evaluationDueAt: '2027-12-31T08:00:00.000Z',
+    });
+    const progress = anEntry('d1', 5, 'ProgressReported', '2026-11-29T08:00:00.000Z', {
+      milestoneId: 'm2',
+      percent: 40,
+      narrative: '已完成一半',
+    });
+    const named: PublicFeedPage = {
+      entries: [progress, published],
+      decisions: page().decisions,
+      unitNames: new Map([
+        ['unit-a', '市人社局'],
+        ['unit-b', '市住建局'],
+      ]),
+      titles: [planned],
+    };
+    const [reported, adopted] = recentFeed(BASE, named).entries;
+    expect(reported!.summary).toBe('里程碑「完成宣传解读」进度40%。已完成一半');
+    expect(adopted!.summary).toContain('执行单位：市住建局；');
+    for (const entry of [reported!, adopted!]) {
+      expect(entry.content).not.toMatch(/unit-[ab]|m2|ProgressReported|DecisionPublished/);
+      expect(entry.categories[0]!.term).toMatch(/^(ProgressReported|DecisionPublished)$/);
+    }
+    expect(reported!.content).toContain('公开日志第 5 条：执行进展');
+  });
+
   it('is dated at the epoch when there is nothing yet', () => {
     expect(recentFeed(BASE, { entries: [], decisions: new Map(), unitNames: new Map() }).updated).toBe(
       '1970-01-01T00:00:00.000Z',

@@ -1,7 +1,14 @@
 import { createHash } from 'node:crypto';
 import type { PublicLogEntry } from '../../../../../libs/domain/src';
 import type { CalendarChange, FeedDecision, PublicFeedPage } from '../../../../../libs/persistence/src';
-import { beijingTime, eventLabel, roleLabel, summarizeEvent } from '../../site-shell/web/public-event-text';
+import { eventNamesOf } from '../../site-shell/web/names';
+import {
+  beijingTime,
+  eventLabel,
+  roleLabel,
+  summarizeEvent,
+  type EventNames,
+} from '../../site-shell/web/public-event-text';
 import type { AtomEntry, AtomFeed, AtomLink } from './atom';
 
 /**
@@ -67,14 +74,33 @@ function author(page: PublicFeedPage, entry: PublicLogEntry): string {
     : `${unitName(page, entry.actor.unit)}（${roleLabel(entry.actor.role)}）`;
 }
 
-/** One log entry: title `【label】decision title`, the summary, and the hashes to cross-check the log. */
-function toEntry(base: string, page: PublicFeedPage, entry: PublicLogEntry, decision: FeedDecision): AtomEntry {
+/**
+ * The names a decision's entries use instead of codes (ADR 108): units from the page's unit names,
+ * milestones and findings from the decision's `MilestonePlanned` / `AuditFindingPublished` entries.
+ */
+function eventNames(page: PublicFeedPage, decisionId: string): EventNames {
+  const units = new Map([...page.unitNames].map(([id, name]) => [id, { name, nameEn: '' }]));
+  const titles = (page.titles ?? []).filter((entry) => entry.decisionId === decisionId);
+  return eventNamesOf(titles, { units, categories: [] }, 'zh-CN');
+}
+
+/**
+ * One log entry: title `【label】decision title`, the summary with names for codes, and the hashes to
+ * cross-check the log. The event's code is the category's term, for readers that filter; not in the text.
+ */
+function toEntry(
+  base: string,
+  page: PublicFeedPage,
+  entry: PublicLogEntry,
+  decision: FeedDecision,
+  names: EventNames,
+): AtomEntry {
   const label = eventLabel(entry.type);
-  const summary = summarizeEvent(entry.type, entry.data);
+  const summary = summarizeEvent(entry.type, entry.data, names);
   const content = [
     summary,
     '',
-    `公开日志第 ${entry.seq} 条：${label}（${entry.type}）`,
+    `公开日志第 ${entry.seq} 条：${label}`,
     `发生时间：${beijingTime(entry.occurredAt)}（北京时间）`,
     `条目哈希（SHA-256）：${entry.hash}`,
     `前一条哈希：${entry.prevHash}`,
@@ -94,9 +120,13 @@ function toEntry(base: string, page: PublicFeedPage, entry: PublicLogEntry, deci
 }
 
 function entries(base: string, page: PublicFeedPage): AtomEntry[] {
+  const names = new Map<string, EventNames>();
   return page.entries.flatMap((entry) => {
     const decision = page.decisions.get(entry.decisionId);
-    return decision ? [toEntry(base, page, entry, decision)] : [];
+    if (!decision) return [];
+    let own = names.get(entry.decisionId);
+    if (!own) names.set(entry.decisionId, (own = eventNames(page, entry.decisionId)));
+    return [toEntry(base, page, entry, decision, own)];
   });
 }
 
