@@ -5,7 +5,7 @@ export class PublicSearchTexts1765970000000 implements MigrationInterface {
   name = 'PublicSearchTexts1765970000000';
 
   async up(q: QueryRunner): Promise<void> {
-    await createPublicSearchTexts(q, () => "?");
+    await createPublicSearchTexts(q, () => '?');
   }
 
   async down(q: QueryRunner): Promise<void> {
