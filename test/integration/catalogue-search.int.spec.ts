@@ -3,15 +3,19 @@ import {
   appendEvents,
   listDecisions,
   publicCatalogueFacets,
+  rebuildReadModels,
   searchableTexts,
   searchTerms,
 } from '../../libs/persistence/src';
 import type { DataSource } from 'typeorm';
+import { PublicSearchTexts1765970000000 as PostgresMigration } from '../../libs/persistence/src/migrations/postgres/1765970000000-public-search-texts';
+import { PublicSearchTexts1765970000000 as SqliteMigration } from '../../libs/persistence/src/migrations/sqlite/1765970000000-public-search-texts';
 import { databaseKinds } from '../support/databases';
 import { useTestDatabase } from '../support/fixtures';
 
-// The public catalogue's search (ADR 108): every word must occur in the title, the summary or the text
-// of a published draft or decision; Latin letters in any case; nothing of a confidential decision.
+// The public catalogue's search (ADR 108, 0125): every word must occur in the title, the summary or the
+// text of a published draft version or decision (the public_search_texts read model, never the log's
+// JSON); Latin letters in any case; `%` and `_` literal; nothing of a confidential decision.
 
 const actor: StaffActor = { accountId: 'acc-1', username: 'drafter', unit: 'unit-a', role: 'drafter' };
 const at = (minute: number): string => `2026-05-01T08:${String(minute).padStart(2, '0')}:00.000Z`;
@@ -72,7 +76,15 @@ describe.each(databaseKinds())('the catalogue search on %s', (kind) => {
     await appendEvents(dataSource, 'housing', registration('老旧小区改造方案', 'housing'));
     await appendEvents(dataSource, 'housing', published(2, 'DecisionPublished', decision('加装电梯由财政补贴。')));
     await appendEvents(dataSource, 'secret', registration('涉密的停车事项', 'transport', true));
+    await appendEvents(dataSource, 'percent', registration('路灯节能改造', 'energy'));
+    await appendEvents(dataSource, 'percent', published(2, 'DraftPublished', draft(1, '电费下降 20%，型号 LED_X。')));
   });
+
+  /** The results of a set of queries, to compare before and after a rebuild or a migration. */
+  const results = async (): Promise<string[][]> =>
+    Promise.all(['停车', '免费', '减半', '电梯', 'parking', '20%', 'led_x', '涉密', 'draft'].map((q) => search(q)));
+  const stored = async (): Promise<unknown[]> =>
+    dataSource.query('SELECT decision_id, seq, type, text FROM public_search_texts ORDER BY decision_id, seq');
 
   it('finds a word of a published draft or decision text, and only titles and summaries without texts', async () => {
     expect(await search('减半')).toEqual(['parking']);
@@ -88,10 +100,65 @@ describe.each(databaseKinds())('the catalogue search on %s', (kind) => {
     expect(await search('涉密')).toEqual([]);
   });
 
+  it('matches no field name or code of the log entries, only their words', async () => {
+    for (const q of ['draft', 'text', 'online', 'basis', 'version', 'consultation', 'interpretation', 'opensAt'])
+      expect({ q, found: await search(q) }).toEqual({ q, found: [] });
+    expect(await search('executionUnit')).toEqual([]);
+    expect(await search('unit-a')).toEqual([]);
+  });
+
+  it('finds a word only in an earlier draft version, and one only in the adopted text', async () => {
+    expect(await search('免费')).toEqual(['parking']);
+    expect(await search('财政补贴')).toEqual(['housing']);
+    expect(await search('words about')).toEqual(['housing']);
+  });
+
+  it('takes % and _ literally', async () => {
+    expect(await search('%')).toEqual(['percent']);
+    expect(await search('20%')).toEqual(['percent']);
+    expect(await search('2%')).toEqual([]);
+    expect(await search('_')).toEqual(['percent']);
+    expect(await search('led_x')).toEqual(['percent']);
+    expect(await search('le_')).toEqual([]);
+    expect(await search('\\')).toEqual([]);
+  });
+
+  it('holds only the words of public entries: nothing of a confidential decision', async () => {
+    const rows = (await stored()) as Array<{ decision_id: string; text: string }>;
+    expect(rows.map((row) => row.decision_id)).toEqual(['housing', 'parking', 'parking', 'percent']);
+    expect(rows.map((row) => row.text).join('\n')).not.toMatch(/draft|consultation|online|涉密/);
+  });
+
+  it('gives the same search text and results after a read-model rebuild, which also repairs a drift', async () => {
+    const [before, texts] = [await results(), await stored()];
+    expect(before.flat()).toContain('percent');
+    expect(await rebuildReadModels(dataSource, 2)).toBe(4);
+    expect(await stored()).toEqual(texts);
+    expect(await results()).toEqual(before);
+    await dataSource.query(`DELETE FROM public_search_texts WHERE decision_id = 'housing'`);
+    expect(await search('电梯')).toEqual([]);
+    await rebuildReadModels(dataSource);
+    expect(await stored()).toEqual(texts);
+    expect(await results()).toEqual(before);
+  });
+
+  it('fills the search text from the public log already stored when the migration runs', async () => {
+    const [before, texts] = [await results(), await stored()];
+    const runner = dataSource.createQueryRunner();
+    try {
+      await runner.query('DROP TABLE public_search_texts');
+      await (kind === 'postgres' ? new PostgresMigration() : new SqliteMigration()).up(runner);
+    } finally {
+      await runner.release();
+    }
+    expect(await stored()).toEqual(texts);
+    expect(await results()).toEqual(before);
+  });
+
   it('filters by category and offers the categories and units of public decisions', async () => {
     expect(await search('', true, 'housing')).toEqual(['housing']);
     const facets = await publicCatalogueFacets(dataSource);
-    expect(facets.categories).toEqual(['housing', 'transport']);
+    expect(facets.categories).toEqual(['energy', 'housing', 'transport']);
     expect(facets.units).toEqual(['unit-a']);
   });
 
@@ -102,7 +169,7 @@ describe.each(databaseKinds())('the catalogue search on %s', (kind) => {
     expect(texts.has('secret')).toBe(false);
   });
 
-  it('takes at most five words, drops LIKE wildcards and splits on full-width spaces', () => {
-    expect(searchTerms('停车　收费 %_ a b c d e')).toEqual(['停车', '收费', 'a', 'b', 'c']);
+  it('takes at most five words, keeps LIKE wildcards (matched literally) and splits on full-width spaces', () => {
+    expect(searchTerms('停车　收费 %_ a b c d e')).toEqual(['停车', '收费', '%_', 'a', 'b']);
   });
 });

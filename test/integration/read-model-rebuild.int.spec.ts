@@ -78,6 +78,11 @@ async function snapshot(dataSource: DataSource): Promise<unknown[]> {
   return dataSource.query('SELECT * FROM decisions ORDER BY id');
 }
 
+/** The catalogue's search text (ADR 0125), rebuilt from the public log. */
+async function searchTexts(dataSource: DataSource): Promise<unknown[]> {
+  return dataSource.query('SELECT * FROM public_search_texts ORDER BY decision_id, seq');
+}
+
 describe.each(databaseKinds())('rebuilding the read models from the logs on %s', (kind) => {
   const fixture = useTestDatabase(kind);
   let dataSource: DataSource;
@@ -93,8 +98,11 @@ describe.each(databaseKinds())('rebuilding the read models from the logs on %s',
     expect(new Set(live.map((row) => (row as { stage: string }).stage))).toEqual(
       new Set(['drafting', 'pre_disclosure', 'consultation']),
     );
+    const texts = await searchTexts(dataSource);
+    expect(texts).toHaveLength(2);
     expect(await rebuildReadModels(dataSource)).toBe(7);
     expect(await snapshot(dataSource)).toEqual(live);
+    expect(await searchTexts(dataSource)).toEqual(texts);
   });
 
   it('gives the same result when the log is read in pages smaller than one decision', async () => {
@@ -104,10 +112,12 @@ describe.each(databaseKinds())('rebuilding the read models from the logs on %s',
   });
 
   it('repairs a read model that drifted from the log', async () => {
-    const live = await snapshot(dataSource);
+    const [live, texts] = [await snapshot(dataSource), await searchTexts(dataSource)];
     await dataSource.query(`UPDATE decisions SET stage = 'closed', title = 'tampered' WHERE id = 'rebuild-3'`);
+    await dataSource.query(`UPDATE public_search_texts SET text = 'tampered'`);
     await dataSource.query(`DELETE FROM decisions WHERE id = 'rebuild-4'`);
     await rebuildReadModels(dataSource);
     expect(await snapshot(dataSource)).toEqual(live);
+    expect(await searchTexts(dataSource)).toEqual(texts);
   });
 });

@@ -478,6 +478,15 @@ describe('the public site in a real browser', () => {
       await expect(page.content()).resolves.toContain(`/decisions/${publishedSecretId}`);
       await done();
     }
+    // The search reads only published words (ADR 0125): a confidential draft or registered title finds
+    // nothing, the published decision's text finds it.
+    const searchPage = async (q: string): Promise<string> =>
+      (await fetch(url(`/decisions?q=${encodeURIComponent(q)}`))).text();
+    for (const q of ['涉密草案全文', PUBLISHED_SECRET.title, PUBLISHED_SECRET.summary, SECRET_TITLE, '工作秘密'])
+      expect({ q, none: (await searchPage(q)).includes('共 0 项') }).toEqual({ q, none: true });
+    const found = await searchPage('涉密事项决定公开文本');
+    expect(found).toContain('共 1 项');
+    expect(found).toContain(`/decisions/${publishedSecretId}`);
     const paths = [
       ...visited,
       '/',

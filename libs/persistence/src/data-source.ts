@@ -61,6 +61,9 @@ import { DisclosureAccess1765800000000 as SqliteDisclosureAccess } from './migra
 import { MailRecipientEntity, NotificationOutboxEntity } from './entities/notification.entity';
 import { Notifications1765700000000 as PostgresNotifications } from './migrations/postgres/1765700000000-notifications';
 import { Notifications1765700000000 as SqliteNotifications } from './migrations/sqlite/1765700000000-notifications';
+import { PublicSearchTextEntity } from './entities/public-search-text.entity';
+import { PublicSearchTexts1765970000000 as PostgresPublicSearchTexts } from './migrations/postgres/1765970000000-public-search-texts';
+import { PublicSearchTexts1765970000000 as SqlitePublicSearchTexts } from './migrations/sqlite/1765970000000-public-search-texts';
 
 /** Where the app data lives: a SQLite file (embedded default) or a PostgreSQL URL. */
 export type DatabaseConfig = { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string; poolSize?: number };
@@ -92,6 +95,7 @@ export const ENTITIES = [
   DisclosureAccessEntity,
   MailRecipientEntity,
   NotificationOutboxEntity,
+  PublicSearchTextEntity,
 ];
 
 /**
@@ -123,6 +127,7 @@ export function createDataSource(config: DatabaseConfig): DataSource {
         PostgresClusterLabelConfirmed,
         PostgresDisclosureAccess,
         PostgresNotifications,
+        PostgresPublicSearchTexts,
       ],
       migrationsTransactionMode: 'all',
       synchronize: false,
@@ -151,6 +156,7 @@ export function createDataSource(config: DatabaseConfig): DataSource {
       SqliteClusterLabelConfirmed,
       SqliteDisclosureAccess,
       SqliteNotifications,
+      SqlitePublicSearchTexts,
     ],
     migrationsTransactionMode: 'all',
     synchronize: false,

@@ -15,6 +15,7 @@ import type { LogEntryColumns } from './entities/log-entry.columns';
 import { PublicEventEntity } from './entities/public-event.entity';
 import { sha256Hex } from './hash';
 import { fromDecisionEntity, toDecisionEntity } from './decision-mapping';
+import { projectSearchTexts } from './decision-search';
 import { enqueueStepMails } from './notifications/enqueue';
 import { projectConsultation } from './opinions/consultation-window';
 import { inTransaction } from './transaction';
@@ -35,7 +36,8 @@ import { publicLogLeaf } from './transparency/leaf';
  *
  * Each public entry stored becomes the next leaf of the transparency log's tree in the same transaction
  * (ADR 54): an entry skipped as already stored already has its leaf, so no leaf is skipped or doubled.
- * Likewise each stored public entry queues one message to each confirmed follower (ADR 94).
+ * Likewise each stored public entry queues one message to each confirmed follower (ADR 94), and one that
+ * publishes a draft or decision text gets its row of the catalogue's search text (ADR 0125).
  */
 export async function appendEvents(
   dataSource: DataSource,
@@ -99,11 +101,9 @@ async function appendPublic(
   }
   if (rows.length > 0) await manager.insert(PublicEventEntity, rows);
   if (transparencyTree) await appendTreeLeaves(manager, leaves);
-  await enqueueStepMails(
-    manager,
-    decisionId,
-    drafts.filter((draft) => leaves.some((leaf) => leaf.seq === draft.seq)),
-  );
+  const stored = drafts.filter((draft) => leaves.some((leaf) => leaf.seq === draft.seq));
+  await projectSearchTexts(manager, decisionId, stored);
+  await enqueueStepMails(manager, decisionId, stored);
 }
 
 type LogEntity = typeof PublicEventEntity | typeof InternalEventEntity;

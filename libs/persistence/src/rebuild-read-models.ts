@@ -1,12 +1,14 @@
 import { projectDecision, type DecisionRecord, type InternalEventDraft } from '../../domain/src';
 import type { DataSource, EntityManager } from 'typeorm';
 import { toDecisionEntity } from './decision-mapping';
+import { rebuildSearchTexts } from './decision-search';
 import { DecisionEntity } from './entities/decision.entity';
 import { InternalEventEntity } from './entities/internal-event.entity';
 import { inTransaction } from './transaction';
 
 /**
- * Rebuilds the decision read model from the internal log: the same fold `appendEvents` applies live,
+ * Rebuilds the decision read model from the internal log, and the catalogue's search text from the
+ * public log (ADR 0125): the same fold `appendEvents` applies live,
  * so the result equals what was maintained. Streams the log in pages (keyset on decision_id, seq), never
  * holding more than one page and one decision in memory; runs in one transaction, so readers see the
  * old or the new table, never a half-built one. Returns how many decisions were rebuilt.
@@ -35,6 +37,7 @@ export async function rebuildReadModels(dataSource: DataSource, pageSize = 1_000
       await manager.insert(DecisionEntity, toDecisionEntity(current));
       count += 1;
     }
+    await rebuildSearchTexts(manager, pageSize);
     return count;
   });
 }
