@@ -22,7 +22,7 @@ import { ActOnDisclosureRequestHandler } from '../act-on-disclosure-request/act-
 import { isDisclosureAction } from '../act-on-disclosure-request/command-schemas';
 import { DisclosureCaseLoader } from '../disclosure-case';
 import { IssueReplyHandler } from '../issue-reply/issue-reply.handler';
-import { replyArticle } from '../issue-reply/reply-document.html';
+import { replyArticle } from '../../site-shell/web/disclosure-reply/reply-document.html';
 import { DisclosureList } from '../list-disclosure-requests/disclosure-list';
 import type { RegisterDisclosureRequestBody } from '../register-disclosure-request/register-disclosure-request.dto';
 import { RegisterDisclosureRequestHandler } from '../register-disclosure-request/register-disclosure-request.handler';
