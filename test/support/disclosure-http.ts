@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import type { CalendarYear, WorkingCalendar } from '../../libs/domain/src';
+import { type CalendarYear, STANDARD_REMEDY_NOTICE, type WorkingCalendar } from '../../libs/domain/src';
+import { todayInShanghai } from './disclosure';
 import { eventually } from './eventually';
 import { call, type Reply } from './http';
 
@@ -136,4 +137,28 @@ export async function addMakeupDays(
     replies.push(reply);
   }
   return replies;
+}
+
+/**
+ * A letter signed for today, handled and answered ('disclosed', drafted by `drafter`, approved by
+ * `reviewer`, issued): its receipt and the lookup secret staff hand to the applicant (ADR 123), and the
+ * sha256 of the issued reply's PDF.
+ */
+export async function repliedLetter(
+  base: string,
+  tokens: { drafter: string; reviewer: string },
+  key: string,
+): Promise<{ requestId: string; receipt: string; secret: string; sha256: string }> {
+  const { requestId } = await registerLetter(base, tokens.drafter, todayInShanghai(), key);
+  const access = (await call(base, 'GET', `/api/v1/disclosure-requests/${requestId}`, { token: tokens.drafter })).body
+    .applicantAccess as { receipt: string; secret: string };
+  await act(base, tokens.drafter, requestId, 'move-stage', { to: 'review' });
+  await act(base, tokens.drafter, requestId, 'move-stage', { to: 'handling' });
+  await act(base, tokens.drafter, requestId, 'draft-reply', {
+    outcome: 'disclosed',
+    remedyNotice: STANDARD_REMEDY_NOTICE,
+  });
+  await act(base, tokens.reviewer, requestId, 'review-reply', { approved: true });
+  const issued = await act(base, tokens.drafter, requestId, 'reply', {});
+  return { requestId, ...access, sha256: issued.state.replyDocument.sha256 as string };
 }
