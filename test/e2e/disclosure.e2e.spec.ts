@@ -86,6 +86,16 @@ describe(`on-request disclosure over HTTP, deadlines falling due during the test
     expect(correctionDay > today).toBe(true);
     expect(logTypes(await staffCase(base, tokens['drafter']!, b.requestId))).not.toContain('Abandoned');
 
+    // The applicants follow both by the receipt and secret staff handed them (ADR 123).
+    const accessOf = async (id: string) =>
+      (await call(base, 'GET', `/api/v1/disclosure-requests/${id}`, { token: tokens['drafter'] })).body
+        .applicantAccess as { receipt: string; secret: string };
+    const lookUp = async (id: string) =>
+      (await call(base, 'POST', '/api/v1/public/disclosure-requests/lookup', { json: await accessOf(id) })).body;
+    expect((await lookUp(b.requestId)).case).toMatchObject({
+      correction: { requestedDate: wd(8), periodWorkingDays: 9 },
+    });
+
     // Two past weekend days become make-up working days: both last days move to before today.
     const makeup = weekendDaysSince(wd(8), 2, calendar);
     expect(makeup).toHaveLength(2);
@@ -100,6 +110,10 @@ describe(`on-request disclosure over HTTP, deadlines falling due during the test
       outcome: 'correction_lapsed',
     });
     expect(abandoned.deadlines).toEqual([]);
+    expect((await lookUp(b.requestId)).case.stage).toBe('archive');
+    const pausedView = await lookUp(a.requestId);
+    expect(pausedView.case.stage).toBe('handling');
+    expect(pausedView.due.date).toBe(lapsed.deadlines.find((d) => d.kind === 'reply')!.lastDay);
     // Later steps on an abandoned case are refused, and record nothing.
     const late = await call(base, 'POST', `/api/v1/disclosure-requests/${b.requestId}/receive-correction`, {
       token: tokens['drafter'],
@@ -148,6 +162,18 @@ describe(`on-request disclosure over HTTP, deadlines falling due during the test
     expect(record.log.find((e) => e.event.type === 'Replied')!.event).toMatchObject({
       document: { sha256: issued.state.replyDocument.sha256 },
     });
+    const answered = await lookUp(a.requestId);
+    expect(answered.reply).toMatchObject({
+      outcome: 'withheld_third_party',
+      sha256: issued.state.replyDocument.sha256,
+      document: { reasons: expect.stringContaining('商业秘密') },
+    });
+    const applicantPdf = await fetch(`${base}/api/v1/public/disclosure-requests/lookup/reply-document.pdf`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(await accessOf(a.requestId)),
+    });
+    expect(Buffer.from(await applicantPdf.arrayBuffer()).equals(bytes)).toBe(true);
     expect(logTypes(await staffCase(base, tokens['drafter']!, b.requestId)).filter((t) => t === 'Abandoned')).toEqual([
       'Abandoned',
     ]);
