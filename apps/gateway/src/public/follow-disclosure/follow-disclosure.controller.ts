@@ -54,6 +54,10 @@ export class FollowDisclosureController {
   @HttpCode(200)
   @ApiOperation({ summary: 'The issued reply document as PDF, for the holder of the receipt and its secret' })
   @ApiProduces('application/pdf')
+  @ApiOkResponse({
+    description: 'The stored PDF (attachment, no-store)',
+    content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } },
+  })
   @ApiNotFoundResponse({ description: 'DISCLOSURE_LOOKUP_NOT_FOUND' })
   async replyPdf(
     @Body() body: FollowDisclosureRequest,
@@ -70,6 +74,10 @@ export class FollowDisclosureController {
   @HttpCode(200)
   @ApiOperation({ summary: 'The issued reply document as HTML, for the holder of the receipt and its secret' })
   @ApiProduces('text/html')
+  @ApiOkResponse({
+    description: 'The reply document as a standalone HTML page',
+    content: { 'text/html': { schema: { type: 'string' } } },
+  })
   @ApiNotFoundResponse({ description: 'DISCLOSURE_LOOKUP_NOT_FOUND' })
   async replyHtml(
     @Body() body: FollowDisclosureRequest,
