@@ -1,5 +1,4 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import {
   type ApplicantCaseView,
@@ -29,6 +28,7 @@ import {
 } from '../../../../../libs/persistence/src';
 import { ATTACHMENT_STORE, CONFIG, DATA_SOURCE } from '../../common/tokens';
 import { disclosurePepper, type GatewayConfig } from '../../config';
+import { signDownloadToken, verifyDownloadToken } from './download-token';
 import { type ReplyDocument, replyDocument } from '../../site-shell/web/disclosure-reply/reply-document';
 
 /** What the holder of a receipt and its secret sees: the case, and of the applicant only the name and a masked ID. */
@@ -55,9 +55,6 @@ export interface IssuedReply {
   pdf: Buffer;
   sha256: string;
 }
-
-/** How long a download form on the lookup page stays valid: the page is private and never cached. */
-export const DOWNLOAD_TOKEN_MS = 15 * 60_000;
 
 /** The same answer for an unknown receipt, a wrong secret or a malformed one: no oracle. */
 const notFound = (): DomainError =>
@@ -151,29 +148,17 @@ export class FollowDisclosureHandler {
     return this.issued(record.request.requestId);
   }
 
-  /**
-   * A download form's token for the lookup page: the request id, an expiry and their HMAC under the pepper,
-   * so the page's forms carry neither the secret nor anything that a guess could forge.
-   */
+  /** The lookup page's download token for a request's reply (see `signDownloadToken`). */
   downloadToken(requestId: string, now = Date.now()): string {
-    const expires = String(now + DOWNLOAD_TOKEN_MS);
-    return `${requestId}.${expires}.${this.mac(requestId, expires)}`;
+    return signDownloadToken(this.pepper, requestId, now);
   }
 
   /** The issued reply a page's download token names, while the token is valid. */
   async issuedReplyByToken(token: string, now = Date.now()): Promise<IssuedReply> {
-    const [requestId = '', expires = '', mac = ''] = token.slice(0, 200).split('.');
-    const expected = Buffer.from(this.mac(requestId, expires), 'hex');
-    const given = Buffer.from(mac, 'hex');
-    if (given.length !== expected.length || !timingSafeEqual(given, expected) || !(Number(expires) > now))
+    const requestId = verifyDownloadToken(this.pepper, token, now);
+    if (requestId === undefined)
       throw new DomainError('DISCLOSURE_DOWNLOAD_EXPIRED', 'not_found', 'This download is no longer valid.');
     return this.issued(requestId);
-  }
-
-  private mac(requestId: string, expires: string): string {
-    return createHmac('sha256', this.pepper)
-      .update(`disclosure-reply-download\n${requestId}\n${expires}`)
-      .digest('hex');
   }
 
   private async find(typedReceipt: string, typedSecret: string) {
