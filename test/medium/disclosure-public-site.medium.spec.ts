@@ -1,8 +1,14 @@
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import type { DataSource } from 'typeorm';
 import { openDatabase, seedDemoAccounts } from '../../libs/persistence/src';
 import { collectPageErrors, launchBrowser, newContext, seriousAxeViolations } from '../support/browser';
 import { createTestDatabase, type TestDatabase } from '../support/databases';
+import { APPLICANT, repliedLetter } from '../support/disclosure-http';
+import { login } from '../support/http';
 import { startMediumSystem, type MediumSystem } from '../support/medium';
 import { ownText, punctuationFaults, type PageLanguage } from '../support/punctuation';
 import { uniqueTaskQueue } from '../support/temporal';
@@ -22,7 +28,12 @@ describe('the disclosure application form and lookup in a real browser', () => {
     db = await createTestDatabase('sqlite');
     app = await openDatabase(db.config, { migrate: true });
     await seedDemoAccounts(app, 'e2e-password', new Date());
-    system = await startMediumSystem({ databaseUrl: db.url, taskQueue: uniqueTaskQueue('disclosure-site') });
+    // Every lookup here comes from one client: a budget above the pages' needs (the limit is tested over HTTP).
+    system = await startMediumSystem({
+      databaseUrl: db.url,
+      taskQueue: uniqueTaskQueue('disclosure-site'),
+      gatewayEnv: { DISCLOSURE_BURST: '100' },
+    });
     browser = await launchBrowser();
   }, 120_000);
 
@@ -103,5 +114,59 @@ describe('the disclosure application form and lookup in a real browser', () => {
         await context.close();
       }
     },
+  );
+  it.each(['zh-CN', 'en'] as PageLanguage[])(
+    'shows a staff-registered letter’s issued reply on the lookup and downloads its HTML and PDF by form (%s)',
+    async (lang) => {
+      const tokens = {
+        drafter: await login(system.baseUrl, 'drafter', 'e2e-password'),
+        reviewer: await login(system.baseUrl, 'reviewer', 'e2e-password'),
+      };
+      const replied = await repliedLetter(system.baseUrl, tokens, `site-letter-${lang}`);
+      const directory = mkdtempSync(join(tmpdir(), 'od-reply-'));
+      // Without JavaScript once (plain forms), with it for axe.
+      for (const javaScript of lang === 'zh-CN' ? [false, true] : [true]) {
+        const context = await newContext(browser, { javaScript });
+        try {
+          const page = await context.newPage();
+          const errors = collectPageErrors(page);
+          await page.goto(`${system.baseUrl}/disclosure/lookup?lang=${lang}`);
+          await page.fill('#dl-receipt', replied.receipt);
+          await page.fill('#dl-secret', replied.secret);
+          await page.click('form[action^="/disclosure/lookup"] button[type="submit"]');
+          await expect(page.locator('#reply-h').count()).resolves.toBe(1);
+          await expect(page.locator('article.reply-document').textContent()).resolves.toContain(replied.receipt);
+          const shown = await page.content();
+          expect(shown).toContain(replied.sha256);
+          expect(shown).not.toContain(replied.secret);
+          expect(shown).not.toMatch(new RegExp(`${APPLICANT.idNumber}|${APPLICANT.phone}|${APPLICANT.address}`));
+          expect(
+            await page.locator('form[action^="/disclosure/lookup/reply-document."] input[name="token"]').count(),
+          ).toBe(2);
+          if (!javaScript) continue; // the downloads themselves are plain forms; they are followed with JavaScript on
+          await check(page, lang);
+
+          const [download] = await Promise.all([
+            page.waitForEvent('download'),
+            page.click('form[action="/disclosure/lookup/reply-document.pdf"] button'),
+          ]);
+          const saved = join(directory, `reply-${lang}-${javaScript}.pdf`);
+          await download.saveAs(saved);
+          expect(createHash('sha256').update(readFileSync(saved)).digest('hex')).toBe(replied.sha256);
+
+          expect(errors).toEqual([]);
+          // The standalone document has no icon of its own: the browser's favicon probe may 404 there.
+          await page.click('form[action="/disclosure/lookup/reply-document.html"] button');
+          await expect(page.locator('article.reply-document').textContent()).resolves.toContain(replied.receipt);
+          expect(page.url()).not.toContain(replied.secret);
+          expect(await seriousAxeViolations(page)).toEqual([]);
+          expect(errors.filter((e) => !e.includes('status of 404'))).toEqual([]);
+        } finally {
+          await context.close();
+        }
+      }
+      rmSync(directory, { recursive: true, force: true });
+    },
+    60_000,
   );
 });

@@ -6,7 +6,9 @@ import { disclosureWorkflowId } from '../../workflows/definitions';
 import { createTestDatabase, databaseKinds, type TestDatabase } from '../support/databases';
 import { requiredEnv, TEST_ENV } from '../support/env';
 import { eventually } from '../support/eventually';
-import { call, type Reply } from '../support/http';
+import { createHash } from 'node:crypto';
+import { APPLICANT, registerLetter, repliedLetter } from '../support/disclosure-http';
+import { call, login, type Reply } from '../support/http';
 import { startMediumSystem, type MediumSystem } from '../support/medium';
 import { uniqueTaskQueue } from '../support/temporal';
 import { assertApplicantNotPublic } from './support/public-surfaces';
@@ -169,6 +171,82 @@ describe.each(databaseKinds())('applying for information and following the reque
     expect([response.status, response.headers.get('cache-control')]).toEqual([200, 'no-store']);
   });
 
+  it('gives a letter registered by staff a receipt and a secret, and shows its issued reply: page text, HTML and PDF by POST only', async () => {
+    const tokens = {
+      drafter: await login(system.baseUrl, 'drafter', 'e2e-password'),
+      reviewer: await login(system.baseUrl, 'reviewer', 'e2e-password'),
+    };
+    // Before the reply: the stage and the due date, and no document to download.
+    const open = await registerLetter(system.baseUrl, tokens.drafter, shanghaiDate(new Date()), `letter-open-${kind}`);
+    expect(open.receipt).toMatch(/^GK-/);
+    expect(open).not.toHaveProperty('secret'); // never in the stored answer of an Idempotency-Key
+    const openAccess = (
+      await call(system.baseUrl, 'GET', `/api/v1/disclosure-requests/${open.requestId}`, { token: tokens.drafter })
+    ).body.applicantAccess as { receipt: string; secret: string };
+    expect(openAccess.receipt).toBe(open.receipt);
+    const pending = await lookUp(openAccess.receipt, openAccess.secret);
+    expect(pending.status).toBe(200);
+    expect(pending.body.case.stage).toBe('registration');
+    expect(pending.body.due.date).toBe(
+      addWorkingDates(shanghaiDate(new Date()), 20, await currentCalendar(dataSource, new Date())),
+    );
+    expect(pending.body).not.toHaveProperty('reply');
+    const notYet = await call(system.baseUrl, 'POST', '/api/v1/public/disclosure-requests/lookup/reply-document.pdf', {
+      json: openAccess,
+    });
+    expect([notYet.status, notYet.body.code]).toEqual([409, 'DISCLOSURE_REPLY_NOT_ISSUED']);
+
+    // Once issued: the lookup carries the document, and both downloads answer the stored bytes.
+    const replied = await repliedLetter(system.baseUrl, tokens, `letter-replied-${kind}`);
+    const found = await lookUp(replied.receipt, replied.secret);
+    expect(found.body.reply).toMatchObject({
+      outcome: 'disclosed',
+      sha256: replied.sha256,
+      document: { receipt: replied.receipt, outcome: 'disclosed', addressee: '李＊＊' },
+    });
+    expect(found.body.reply.document.standardText).toContain('第三十六条');
+    const pdf = await fetch(`${system.baseUrl}/api/v1/public/disclosure-requests/lookup/reply-document.pdf`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ receipt: replied.receipt, secret: replied.secret }),
+    });
+    const bytes = Buffer.from(await pdf.arrayBuffer());
+    expect([pdf.status, pdf.headers.get('content-type'), pdf.headers.get('cache-control')]).toEqual([
+      200,
+      'application/pdf',
+      'no-store',
+    ]);
+    expect(createHash('sha256').update(bytes).digest('hex')).toBe(replied.sha256);
+    const document = await call(
+      system.baseUrl,
+      'POST',
+      '/api/v1/public/disclosure-requests/lookup/reply-document.html',
+      {
+        json: { receipt: replied.receipt, secret: replied.secret },
+      },
+    );
+    expect(document.status).toBe(200);
+    expect(String(document.body)).toContain(replied.receipt);
+    expect(String(document.body)).not.toMatch(new RegExp(`${APPLICANT.name}|${APPLICANT.idNumber}|${APPLICANT.phone}`));
+
+    // No URL leads to it: a GET is no door, a wrong secret and a forged page token answer nothing.
+    for (const path of [
+      '/api/v1/public/disclosure-requests/lookup/reply-document.pdf',
+      '/disclosure/lookup/reply-document.pdf',
+    ])
+      expect([path, (await call(system.baseUrl, 'GET', path)).status]).toEqual([path, 404]);
+    const wrong = await call(system.baseUrl, 'POST', '/api/v1/public/disclosure-requests/lookup/reply-document.pdf', {
+      json: { receipt: replied.receipt, secret: openAccess.secret },
+    });
+    expect([wrong.status, wrong.body.code]).toEqual([404, 'DISCLOSURE_LOOKUP_NOT_FOUND']);
+    const forged = await fetch(`${system.baseUrl}/disclosure/lookup/reply-document.pdf`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: `token=${replied.requestId}.${Date.now() + 600_000}.${'0'.repeat(64)}`,
+    });
+    expect([forged.status, forged.headers.get('content-type')]).toEqual([404, expect.stringContaining('text/html')]);
+  });
+
   it('shows nothing of an applicant on any public page, API, feed or export', async () => {
     await assertApplicantNotPublic(system.baseUrl, [
       application.applicantName,
@@ -177,6 +255,10 @@ describe.each(databaseKinds())('applying for information and following the reque
       application.contact.phone,
       application.contact.email,
       application.contact.address,
+      APPLICANT.name,
+      APPLICANT.idNumber,
+      APPLICANT.phone,
+      APPLICANT.address,
     ]);
   });
 

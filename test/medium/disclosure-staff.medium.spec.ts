@@ -82,6 +82,13 @@ describe('disclosure requests: the staff side', () => {
     expect(first.body).toMatchObject({ receivedDate: letter.receivedOn, stage: 'registration' });
     expect((await register()).body).toEqual(first.body);
     ({ requestId: id, receipt } = first.body);
+    expect(receipt).toMatch(/^GK-/);
+    expect(first.body).not.toHaveProperty('secret'); // the stored answer of the key holds no secret (ADR 123)
+    const access = (await call(base, 'GET', `/api/v1/disclosure-requests/${id}`, { token: tokens['drafter'] })).body
+      .applicantAccess;
+    expect(access.receipt).toBe(receipt);
+    const followed = await call(base, 'POST', '/api/v1/public/disclosure-requests/lookup', { json: access });
+    expect([followed.status, followed.body.case.stage, followed.body.receipt]).toEqual([200, 'registration', receipt]);
 
     const missing = await call(base, 'POST', '/api/v1/disclosure-requests', {
       token: tokens['drafter'],
@@ -223,6 +230,8 @@ describe('disclosure requests: the staff side', () => {
       await form.locator('[name=deliveryWay]').selectOption('email');
       await Promise.all([page.waitForURL(/done=registered/), form.locator('button[type=submit]').click()]);
       expect(await page.locator('[role=status]').textContent()).toContain('Registered');
+      // The applicant's receipt and lookup secret, on the case page for staff to hand over (ADR 123).
+      expect(await page.locator('main').textContent()).toMatch(/Lookup secret[^]*[0-9A-Z]{4}-[0-9A-Z]{4}/);
       const registered = (await call(base, 'GET', '/api/v1/disclosure-requests', { token: tokens['manager'] })).body;
       expect(registered.items).toContainEqual(expect.objectContaining({ channel: 'in_person', stage: 'registration' }));
       await page.goto(`${base}/console/disclosure/${id}?lang=zh-CN`);

@@ -133,6 +133,28 @@ export async function assertApplicantNotPublic(baseUrl: string, hidden: string[]
     const text = typeof reply.body === 'string' ? reply.body : JSON.stringify(reply.body);
     expect([path, reply.status, secret.test(text)]).toEqual([path, 200, false]);
   }
+  // The reply document's doors (ADR 123): nothing without the secret or a valid page token.
+  const doors: Array<[string, { json?: unknown; form?: string }]> = [
+    [
+      '/api/v1/public/disclosure-requests/lookup/reply-document.pdf',
+      { json: { receipt: 'GK-0000-0000-0000-0', secret: 'x' } },
+    ],
+    [
+      '/api/v1/public/disclosure-requests/lookup/reply-document.html',
+      { json: { receipt: 'GK-0000-0000-0000-0', secret: 'x' } },
+    ],
+    ['/disclosure/lookup/reply-document.pdf', { form: 'token=x' }],
+    ['/disclosure/lookup/reply-document.html', { form: 'token=x' }],
+  ];
+  for (const [path, body] of doors) {
+    const response = await fetch(`${baseUrl}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': body.json ? 'application/json' : 'application/x-www-form-urlencoded' },
+      body: body.json ? JSON.stringify(body.json) : body.form!,
+    });
+    const text = await response.text();
+    expect([path, response.status, secret.test(text), text.startsWith('%PDF')]).toEqual([path, 404, false, false]);
+  }
 }
 
 /**

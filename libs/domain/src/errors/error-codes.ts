@@ -692,6 +692,16 @@ export const ERROR_CODES = {
     zh: '填写的内容有误，请检查后重新提交。',
     en: 'Some fields are not valid; please check them and send again.',
   },
+  DISCLOSURE_REPLY_NOT_ISSUED: {
+    status: 409,
+    zh: '答复书尚未出具；出具后可在此查看和下载。',
+    en: 'The reply document has not been issued yet; once issued, it can be read and downloaded here.',
+  },
+  DISCLOSURE_DOWNLOAD_EXPIRED: {
+    status: 404,
+    zh: '下载链接已过期，请重新输入回执编号和查询密码查询。',
+    en: 'This download has expired; look the request up again with its receipt and secret.',
+  },
 } as const satisfies Record<string, ErrorCodeEntry>;
 
 /** One catalogue entry: the HTTP status of the problem and the words a page shows for it. */

@@ -90,7 +90,7 @@ export interface ApplicantCaseRecord {
 /**
  * The case of `receipt` when `secretHash` is its secret's hash (compared in constant time), else undefined:
  * an unknown receipt and a wrong secret cost the same one query and answer alike. A request registered by
- * staff (letters, visits, faxes) has no secret yet: it cannot be looked up this way.
+ * staff (letters, visits, faxes) has its access row since ADR 123; one registered before has none.
  */
 export async function findApplicantCase(
   dataSource: DataSource,

@@ -10,6 +10,7 @@ import {
 } from '../../../domain/src';
 import type { DataSource, EntityManager } from 'typeorm';
 import {
+  DisclosureAccessEntity,
   DisclosureApplicantEntity,
   DisclosureCaseLogEntity,
   DisclosureRequestEntity,
@@ -57,8 +58,24 @@ export function caseEntryHashInput(prevHash: string, requestId: string, draft: C
 }
 
 /** Registers a request: its case row, its applicant (apart) and the first log entry, in one transaction. */
-export async function registerDisclosureRequest(dataSource: DataSource, request: NewDisclosureRequest): Promise<void> {
-  await inTransaction(dataSource, (manager) => insertDisclosureRequest(manager, request));
+export async function registerDisclosureRequest(
+  dataSource: DataSource,
+  request: NewDisclosureRequest,
+  access?: { secretHash: string },
+): Promise<void> {
+  await inTransaction(dataSource, async (manager) => {
+    await insertDisclosureRequest(manager, request);
+    // A request staff registered gets its applicant's lookup secret too (ADR 123): only its hash is kept.
+    if (access)
+      await manager.insert(DisclosureAccessEntity, {
+        requestId: request.requestId,
+        secretHash: access.secretHash,
+        idempotencyKeyHash: null,
+        requestHash: null,
+        sealedSecret: null,
+        createdAt: request.first.occurredAt,
+      });
+  });
 }
 
 /** The writes of `registerDisclosureRequest` inside a caller's transaction (the online intake adds its access row). */

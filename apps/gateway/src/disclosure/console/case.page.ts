@@ -34,6 +34,7 @@ const M = defineMessages(
     name: '姓名或名称',
     idDocument: '身份证件',
     contact: '联系方式',
+    lookupSecret: '查询密码（请告知申请人，凭回执编号和查询密码查询办理进度和答复）',
     clocks: '期限',
     received: '收到申请之日',
     clockStart: '答复期限起算日',
@@ -89,6 +90,7 @@ const M = defineMessages(
     name: 'Name',
     idDocument: 'Identity document',
     contact: 'Contact',
+    lookupSecret: 'Lookup secret (give it to the applicant: with the receipt it shows the progress and the reply)',
     clocks: 'Clocks',
     received: 'Received',
     clockStart: 'Reply clock starts',
@@ -134,6 +136,8 @@ const M = defineMessages(
 export interface CasePageView {
   found: DisclosureCase;
   applicant: { name: string; idDocument: string; contact: Record<string, string> } | null;
+  /** The lookup secret of a request staff registered, to hand to its applicant (ADR 123). */
+  lookupSecret?: string;
   done?: string;
   refused?: { action: DisclosureAction; values: FormBody; refusal: Refusal };
 }
@@ -224,7 +228,7 @@ ${view.done === 'registered' ? html`<div class="notice notice--ok" role="status"
 ${row(m.receipt, request.receipt, locale)}${row(m.unit, request.unit, locale)}${row(m.channel, channelName(request.channel, locale), locale)}
 ${row(m.stage, html`<span class="badge badge--stage">${stageName(state.stage, locale)}</span>`, locale)}${row(m.handler, state.handlerId, locale)}
 ${row(m.information, request.informationDescription, locale)}${row(m.delivery, deliveryName(request.deliveryForm, request.deliveryWay, locale), locale)}</dl></section>
-${view.applicant ? html`<section aria-labelledby="applicant-h"><h2 id="applicant-h">${m.applicant}</h2><dl class="facts">${row(m.name, view.applicant.name, locale)}${row(m.idDocument, view.applicant.idDocument, locale)}${row(m.contact, Object.values(view.applicant.contact).filter(Boolean).join(' · '), locale)}</dl></section>` : ''}
+${view.applicant ? html`<section aria-labelledby="applicant-h"><h2 id="applicant-h">${m.applicant}</h2><dl class="facts">${row(m.name, view.applicant.name, locale)}${row(m.idDocument, view.applicant.idDocument, locale)}${row(m.contact, Object.values(view.applicant.contact).filter(Boolean).join(' · '), locale)}${view.lookupSecret ? row(m.lookupSecret, html`<code>${view.lookupSecret}</code>`, locale) : ''}</dl></section>` : ''}
 <section aria-labelledby="clocks-h"><h2 id="clocks-h">${m.clocks}</h2>${clocks(view, locale)}</section>
 ${replySection(view, locale)}
 <section aria-labelledby="commands-h"><h2 id="commands-h">${m.commands}</h2>${commandForms(view, context, session)}</section>

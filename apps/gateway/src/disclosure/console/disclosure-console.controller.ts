@@ -5,7 +5,9 @@ import type { DataSource } from 'typeorm';
 import { DomainError, type StaffActor } from '../../../../../libs/domain/src';
 import { findDisclosureApplicant } from '../../../../../libs/persistence/src';
 import { StaffRequests } from '../../common/staff-requests';
-import { DATA_SOURCE } from '../../common/tokens';
+import { CONFIG, DATA_SOURCE } from '../../common/tokens';
+import { disclosurePepper, type GatewayConfig } from '../../config';
+import { staffLookupSecret } from '../staff-lookup-secret';
 import { sendConsolePage } from '../../site-shell/console/console-page';
 import { submitConsoleForm } from '../../site-shell/console/submit-form';
 import type { FormBody } from '../../site-shell/console/form-body';
@@ -20,7 +22,7 @@ import { ActOnDisclosureRequestHandler } from '../act-on-disclosure-request/act-
 import { isDisclosureAction } from '../act-on-disclosure-request/command-schemas';
 import { DisclosureCaseLoader } from '../disclosure-case';
 import { IssueReplyHandler } from '../issue-reply/issue-reply.handler';
-import { replyArticle } from '../issue-reply/reply-document.html';
+import { replyArticle } from '../../site-shell/web/disclosure-reply/reply-document.html';
 import { DisclosureList } from '../list-disclosure-requests/disclosure-list';
 import type { RegisterDisclosureRequestBody } from '../register-disclosure-request/register-disclosure-request.dto';
 import { RegisterDisclosureRequestHandler } from '../register-disclosure-request/register-disclosure-request.handler';
@@ -49,6 +51,7 @@ export class DisclosureConsoleController {
     private readonly replies: IssueReplyHandler,
     private readonly requests: StaffRequests,
     @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
+    @Inject(CONFIG) private readonly config: GatewayConfig,
   ) {}
 
   @Get()
@@ -149,6 +152,9 @@ export class DisclosureConsoleController {
         idDocument: `${applicant.idDocumentType} ****${applicant.idDocumentLastFour}`,
         contact: JSON.parse(applicant.contact) as Record<string, string>,
       },
+      ...(found.request.channel === 'online'
+        ? {}
+        : { lookupSecret: staffLookupSecret(disclosurePepper(this.config), id) }),
       ...extra,
     };
   }

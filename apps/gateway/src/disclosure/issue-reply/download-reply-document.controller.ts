@@ -11,7 +11,7 @@ import {
   type ConsoleSession,
 } from '../../site-shell/console/session/console-session.guard';
 import { IssueReplyHandler } from './issue-reply.handler';
-import { standaloneReplyHtml } from './reply-document.html';
+import { standaloneReplyHtml } from '../../site-shell/web/disclosure-reply/reply-document.html';
 
 async function sendPdf(reply: FastifyReply, id: string, pdf: { bytes: Buffer; issued: boolean }): Promise<void> {
   const name = `reply-${id}${pdf.issued ? '' : '-draft'}.pdf`;

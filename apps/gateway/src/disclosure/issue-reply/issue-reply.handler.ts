@@ -18,7 +18,7 @@ import type { DisclosureCaseView } from '../../../../../workflows/definitions';
 import type { GatewayConfig } from '../../config';
 import { ATTACHMENT_STORE, CONFIG, DATA_SOURCE } from '../../common/tokens';
 import { DisclosureCaseLoader, type DisclosureRequestRow } from '../disclosure-case';
-import { type ReplyDocument, replyDocument } from './reply-document';
+import { type ReplyDocument, replyDocument } from '../../site-shell/web/disclosure-reply/reply-document';
 import { renderReplyPdf } from './reply-document.pdf';
 
 /**

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import PDFDocument from 'pdfkit';
 import { DomainError, endOfShanghaiDay } from '../../../../../libs/domain/src';
-import { type ReplyDocument, replyParagraphs } from './reply-document';
+import { type ReplyDocument, replyParagraphs } from '../../site-shell/web/disclosure-reply/reply-document';
 
 /** The CJK font of the PDF: a file, and the face inside it when it is a collection (.ttc). */
 export interface PdfFont {

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { STANDARD_REMEDY_NOTICE } from '../../../../../libs/domain/src';
-import { maskedName, replyDocument, replyParagraphs } from './reply-document';
-import { standaloneReplyHtml } from './reply-document.html';
+import { maskedName, replyDocument, replyParagraphs } from '../../site-shell/web/disclosure-reply/reply-document';
+import { standaloneReplyHtml } from '../../site-shell/web/disclosure-reply/reply-document.html';
 import { renderReplyPdf } from './reply-document.pdf';
 
 const FONT = { path: '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc', face: 'NotoSansCJKsc-Regular' };

@@ -7,9 +7,10 @@ import {
   type CaseEvent,
   deidentifyDocument,
   type DisclosureApplication,
+  disclosureReceiptFrom,
   InvalidCommandError,
+  lookupSecretHash,
   RECEIPT_SYMBOLS,
-  receiptFrom,
   receivedDate,
   shanghaiDate,
   type StaffActor,
@@ -24,6 +25,7 @@ import { startDisclosureCase, toDomainError } from '../../../../../libs/temporal
 import { disclosurePepper, type GatewayConfig } from '../../config';
 import { newDecisionId } from '../../common/decision-id';
 import { CONFIG, DATA_SOURCE, TEMPORAL_CLIENT } from '../../common/tokens';
+import { staffLookupSecret } from '../staff-lookup-secret';
 import {
   type RegisterDisclosureRequestBody,
   type RegisteredDisclosureRequest,
@@ -93,21 +95,25 @@ export class RegisterDisclosureRequestHandler {
     let stored = await findDisclosureRequest(this.dataSource, requestId);
     if (!stored) {
       const { idDocumentNumber, idDocumentType, ...rest } = application;
-      await registerDisclosureRequest(this.dataSource, {
-        requestId,
-        receipt: receiptFrom(Array.from({ length: RECEIPT_SYMBOLS }, () => randomInt(31))),
-        unit: actor.unit,
-        channel: body.channel,
-        receivedDate: received,
-        application: rest,
-        document: deidentifyDocument(idDocumentType.trim(), idDocumentNumber, disclosurePepper(this.config)),
-        first: {
-          seq: 1,
-          occurredAt: now.toISOString(),
-          actor: { accountId: actor.accountId, role: actor.role },
-          event: first,
+      await registerDisclosureRequest(
+        this.dataSource,
+        {
+          requestId,
+          receipt: disclosureReceiptFrom(Array.from({ length: RECEIPT_SYMBOLS }, () => randomInt(31))),
+          unit: actor.unit,
+          channel: body.channel,
+          receivedDate: received,
+          application: rest,
+          document: deidentifyDocument(idDocumentType.trim(), idDocumentNumber, disclosurePepper(this.config)),
+          first: {
+            seq: 1,
+            occurredAt: now.toISOString(),
+            actor: { accountId: actor.accountId, role: actor.role },
+            event: first,
+          },
         },
-      });
+        { secretHash: lookupSecretHash(staffLookupSecret(disclosurePepper(this.config), requestId)) },
+      );
       stored = (await findDisclosureRequest(this.dataSource, requestId))!;
     }
     try {

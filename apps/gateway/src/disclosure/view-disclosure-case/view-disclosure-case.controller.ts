@@ -3,9 +3,11 @@ import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swa
 import type { DataSource } from 'typeorm';
 import type { StaffActor } from '../../../../../libs/domain/src';
 import { findDisclosureApplicant } from '../../../../../libs/persistence/src';
+import { disclosurePepper, type GatewayConfig } from '../../config';
 import { CurrentActor, Staff, StaffGuard } from '../../common/staff.guard';
-import { DATA_SOURCE } from '../../common/tokens';
+import { CONFIG, DATA_SOURCE } from '../../common/tokens';
 import { DisclosureCaseLoader } from '../disclosure-case';
+import { staffLookupSecret } from '../staff-lookup-secret';
 
 @ApiTags('disclosure')
 @ApiBearerAuth()
@@ -15,12 +17,14 @@ export class ViewDisclosureCaseController {
   constructor(
     private readonly loader: DisclosureCaseLoader,
     @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
+    @Inject(CONFIG) private readonly config: GatewayConfig,
   ) {}
 
   @Get(':id')
   @Staff()
   @ApiOperation({
-    summary: 'One disclosure case for staff: its row, applicant, state, clocks and hash-chained log',
+    summary:
+      'One disclosure case for staff: its row, applicant, the applicant’s receipt and lookup secret (requests staff registered), state, clocks and hash-chained log',
     description: 'Read from the database (the log folded on the current calendar), never from Temporal.',
   })
   @ApiOkResponse({ description: 'The case.' })
@@ -35,6 +39,15 @@ export class ViewDisclosureCaseController {
         idDocumentLastFour: applicant.idDocumentLastFour,
         contact: JSON.parse(applicant.contact) as unknown,
       },
+      // What staff give the applicant of a letter, visit or fax to follow it (ADR 123); an online applicant has theirs.
+      ...(found.request.channel === 'online'
+        ? {}
+        : {
+            applicantAccess: {
+              receipt: found.request.receipt,
+              secret: staffLookupSecret(disclosurePepper(this.config), id),
+            },
+          }),
       state: found.state,
       clock: found.clock,
       deadlines: found.deadlines,

@@ -35,6 +35,10 @@ export class DisclosureLookupAnswer {
   case!: Record<string, unknown>;
   @ApiPropertyOptional({ description: 'While the reply clock runs: the due date and how it was counted' })
   due?: { date: string; at: string; count: Record<string, unknown> };
-  @ApiPropertyOptional({ example: { date: '2026-12-20', outcome: 'disclosed' } })
-  reply?: { date: string; outcome: string };
+  @ApiPropertyOptional({
+    description:
+      'Once replied: the date and outcome; once the reply document is issued, the document as the applicant’s copy says it and the sha256 of its PDF (the bytes of POST …/lookup/reply-document.pdf)',
+    example: { date: '2026-12-20', outcome: 'disclosed' },
+  })
+  reply?: { date: string; outcome: string; document?: Record<string, unknown>; sha256?: string };
 }

@@ -12,6 +12,8 @@ import {
   stageWord,
   word,
 } from '../disclosure-words';
+import type { ReplyDocument } from '../../site-shell/web/disclosure-reply/reply-document';
+import { replyArticle } from '../../site-shell/web/disclosure-reply/reply-document.html';
 import type { ApplicantLookup } from './follow-disclosure.handler';
 
 const OWN_TEXTS: PageProblemTexts = {
@@ -64,6 +66,10 @@ export const M = defineMessages(
     replyText: '{date} 作出答复：{outcome}',
     basis: '依据',
     replyNote: '答复书按您选择的获取方式送达。',
+    replyDocument: '答复书',
+    replyHtml: '查看答复书（网页）',
+    replyPdf: '下载答复书（PDF）',
+    replyHash: '答复书PDF的SHA-256（与办理记录一致）',
     none: '无',
   },
   {
@@ -110,6 +116,10 @@ export const M = defineMessages(
     replyText: 'Replied on {date}: {outcome}',
     basis: 'Basis',
     replyNote: 'The reply document is delivered the way you chose.',
+    replyDocument: 'Reply document',
+    replyHtml: 'Read the reply document (web page)',
+    replyPdf: 'Download the reply document (PDF)',
+    replyHash: 'SHA-256 of the reply PDF (as the case record states it)',
     none: 'none',
   },
 );
@@ -117,6 +127,8 @@ export const M = defineMessages(
 export interface LookupPageState {
   typedReceipt: string;
   found?: ApplicantLookup;
+  /** The download forms' token (never the secret): see `FollowDisclosureHandler.downloadToken`. */
+  downloadToken?: string;
   error?: { code: string; status: number };
 }
 
@@ -138,7 +150,7 @@ function clockText(found: ApplicantLookup, locale: Locale): Html {
   return html`${fill(m.stopped, { date: clock.status === 'stopped' ? clock.closedDate : '' })}`;
 }
 
-function found(view: ApplicantLookup, locale: Locale): Html {
+function found(view: ApplicantLookup, locale: Locale, downloadToken?: string): Html {
   const m = M[locale];
   const c = view.case;
   const current = STAGE_ORDER.indexOf(c.stage);
@@ -161,7 +173,7 @@ ${c.extension ? fact(m.extension, fill(m.extensionText, { date: c.extension.date
 ${c.customPeriod ? fact(m.customPeriod, fill(m.customPeriodText, { days: c.customPeriod.workingDays, reason: c.customPeriod.reason })) : ''}
 ${c.fee ? fact(m.fee, fill(m.feeText, { date: c.fee.noticedDate, amount: c.fee.amountYuan }) + (c.fee.paidDate ? fill(m.feePaid, { date: c.fee.paidDate }) : '')) : ''}
 </dl></section>
-${view.reply ? html`<section aria-labelledby="reply-h"><h2 id="reply-h">${m.reply}</h2><p>${fill(m.replyText, { date: view.reply.date, outcome: outcomeWord(view.reply.outcome, locale) })}</p><p>${m.replyNote}</p></section>` : ''}
+${view.reply ? html`<section aria-labelledby="reply-h"><h2 id="reply-h">${m.reply}</h2><p>${fill(m.replyText, { date: view.reply.date, outcome: outcomeWord(view.reply.outcome, locale) })}</p><p>${m.replyNote}</p>${view.reply.document ? replyDocumentPart(view.reply.document, view.reply.sha256 ?? '', locale, downloadToken) : ''}</section>` : ''}
 <section aria-labelledby="request-h"><h2 id="request-h">${m.information}</h2>
 <dl class="facts">
 ${fact(m.applicant, view.applicant.name)}
@@ -172,6 +184,19 @@ ${fact(m.delivery, `${word(DELIVERY_FORM_WORDS, view.deliveryForm, locale)}${loc
 </dl></section>`;
 }
 
+/**
+ * The issued reply on the page: the document itself, and two forms (POST, the token hidden) for its HTML and
+ * its PDF, so no URL ever leads to it (ADR 123).
+ */
+function replyDocumentPart(doc: ReplyDocument, sha256: string, locale: Locale, token: string | undefined): Html {
+  const m = M[locale];
+  const form = (format: 'html' | 'pdf', label: string): Html =>
+    html`<form method="post" action="/disclosure/lookup/reply-document.${format}" class="inline-form"><input type="hidden" name="token" value="${token ?? ''}"><button type="submit">${label}</button></form>`;
+  return html`<h3>${m.replyDocument}</h3>${replyArticle(doc)}
+${token ? html`<div class="actions">${form('html', m.replyHtml)} ${form('pdf', m.replyPdf)}</div>` : ''}
+<p class="hint">${m.replyHash}${colon(locale)}<code class="hash">${sha256}</code></p>`;
+}
+
 /** The lookup form (POST: the secret stays out of URLs and logs) and, after a lookup, the case. */
 export function renderLookupPage(state: LookupPageState, locale: Locale, lang: string | undefined): Html {
   const m = M[locale];
@@ -179,7 +204,7 @@ export function renderLookupPage(state: LookupPageState, locale: Locale, lang: s
   const langQuery = lang ? `?lang=${encodeURIComponent(lang)}` : '';
   const describedBy = (hint: string): string => (error ? `${hint} lookup-error` : hint);
   return html`<h1>${m.title}</h1>
-${state.found ? found(state.found, locale) : ''}
+${state.found ? found(state.found, locale, state.downloadToken) : ''}
 <section aria-labelledby="lookup-h"><h2 id="lookup-h" class="${state.found ? '' : 'visually-hidden'}">${m.lookUp}</h2><p>${m.intro}</p>
 ${error ? html`<p class="notice notice--error" role="alert" id="lookup-error">${error}</p>` : ''}
 <form class="stack" method="post" action="/disclosure/lookup${langQuery}" accept-charset="utf-8">

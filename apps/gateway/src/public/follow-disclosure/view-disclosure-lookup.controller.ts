@@ -6,7 +6,14 @@ import { HtmlErrorFilter } from '../../site-shell/web/html-error.filter';
 import { renderPage } from '../../site-shell/web/layout';
 import { type PageContext, pageContext, sendHtml } from '../../site-shell/web/page-context';
 import { DisclosureRateLimit } from '../disclosure-rate-limit';
+import { standaloneReplyHtml } from '../../site-shell/web/disclosure-reply/reply-document.html';
+import { sendReplyPdf } from './follow-disclosure.controller';
 import { FollowDisclosureHandler } from './follow-disclosure.handler';
+
+const tokenOf = (body: unknown): string => {
+  const token = body !== null && typeof body === 'object' ? (body as Record<string, unknown>)['token'] : undefined;
+  return typeof token === 'string' ? token : '';
+};
 import { type LookupPageState, M, renderLookupPage } from './lookup-page';
 
 @ApiExcludeController()
@@ -37,13 +44,30 @@ export class ViewDisclosureLookupController {
     let status = 200;
     try {
       await this.rateLimit.admit('lookup', request, reply);
-      state.found = await this.handler.execute(text('receipt'), text('secret'));
+      const { lookup, downloadToken } = await this.handler.lookUpForPage(text('receipt'), text('secret'));
+      state.found = lookup;
+      if (downloadToken) state.downloadToken = downloadToken;
     } catch (error) {
       const { problem } = toProblem(error);
       if (![404, 429].includes(problem.status)) throw error;
       [state.error, status] = [{ code: problem.code, status: problem.status }, problem.status];
     }
     await this.send(request, reply, context, state, status);
+  }
+
+  /** `POST /disclosure/lookup/reply-document.pdf` (the page's form, with its token): the issued PDF. */
+  @Post('reply-document.pdf')
+  async replyPdf(@Body() body: unknown, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+    await this.rateLimit.admit('lookup', request, reply);
+    await sendReplyPdf(reply, await this.handler.issuedReplyByToken(tokenOf(body)));
+  }
+
+  /** `POST /disclosure/lookup/reply-document.html`: the issued reply as a page of its own. */
+  @Post('reply-document.html')
+  async replyHtml(@Body() body: unknown, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+    await this.rateLimit.admit('lookup', request, reply);
+    const issued = await this.handler.issuedReplyByToken(tokenOf(body));
+    await sendHtml(request, reply, standaloneReplyHtml(issued.document), { cache: 'private' });
   }
 
   private async send(

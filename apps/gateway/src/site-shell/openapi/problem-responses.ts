@@ -294,6 +294,18 @@ export const ROUTE_CODES: Readonly<Record<string, readonly ErrorCode[]>> = {
     'TEMPORAL_UNAVAILABLE',
   ],
   FollowDisclosureController_lookUp: ['DISCLOSURE_LOOKUP_NOT_FOUND', 'RATE_LIMITED', 'LIMITS_UNAVAILABLE'],
+  FollowDisclosureController_replyPdf: [
+    'DISCLOSURE_LOOKUP_NOT_FOUND',
+    'DISCLOSURE_REPLY_NOT_ISSUED',
+    'RATE_LIMITED',
+    'LIMITS_UNAVAILABLE',
+  ],
+  FollowDisclosureController_replyHtml: [
+    'DISCLOSURE_LOOKUP_NOT_FOUND',
+    'DISCLOSURE_REPLY_NOT_ISSUED',
+    'RATE_LIMITED',
+    'LIMITS_UNAVAILABLE',
+  ],
   ...DISCLOSURE_STAFF_CODES,
 };
 

@@ -1,4 +1,4 @@
-import { html, type Html } from '../../site-shell/web/html';
+import { html, type Html } from '../html';
 import { type ReplyDocument, replyParagraphs } from './reply-document';
 
 /** The reply document as an article (the console shows it inside its page; the API wraps it alone). */

@@ -3,7 +3,7 @@ import {
   OUTCOMES,
   type DisclosureOutcome,
   standardReplyText,
-} from '../../../../../libs/domain/src';
+} from '../../../../../../libs/domain/src';
 
 /** What the reply document says, in the order it says it (the applicant's copy, ADR 103). */
 export interface ReplyDocument {
