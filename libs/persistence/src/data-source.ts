@@ -61,6 +61,13 @@ import { DisclosureAccess1765800000000 as SqliteDisclosureAccess } from './migra
 import { MailRecipientEntity, NotificationOutboxEntity } from './entities/notification.entity';
 import { Notifications1765700000000 as PostgresNotifications } from './migrations/postgres/1765700000000-notifications';
 import { Notifications1765700000000 as SqliteNotifications } from './migrations/sqlite/1765700000000-notifications';
+import {
+  DisclosureRemedyEntity,
+  DisclosureReportEntity,
+  DisclosureReportLogEntity,
+} from './entities/disclosure-report.entity';
+import { DisclosureReports1765950000000 as PostgresDisclosureReports } from './migrations/postgres/1765950000000-disclosure-reports';
+import { DisclosureReports1765950000000 as SqliteDisclosureReports } from './migrations/sqlite/1765950000000-disclosure-reports';
 
 /** Where the app data lives: a SQLite file (embedded default) or a PostgreSQL URL. */
 export type DatabaseConfig = { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string; poolSize?: number };
@@ -92,6 +99,9 @@ export const ENTITIES = [
   DisclosureAccessEntity,
   MailRecipientEntity,
   NotificationOutboxEntity,
+  DisclosureReportEntity,
+  DisclosureReportLogEntity,
+  DisclosureRemedyEntity,
 ];
 
 /**
@@ -123,6 +133,7 @@ export function createDataSource(config: DatabaseConfig): DataSource {
         PostgresClusterLabelConfirmed,
         PostgresDisclosureAccess,
         PostgresNotifications,
+        PostgresDisclosureReports,
       ],
       migrationsTransactionMode: 'all',
       synchronize: false,
@@ -151,6 +162,7 @@ export function createDataSource(config: DatabaseConfig): DataSource {
       SqliteClusterLabelConfirmed,
       SqliteDisclosureAccess,
       SqliteNotifications,
+      SqliteDisclosureReports,
     ],
     migrationsTransactionMode: 'all',
     synchronize: false,
