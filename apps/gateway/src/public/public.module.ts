@@ -4,6 +4,10 @@ import { ApplyForDisclosureFormController } from './apply-for-disclosure/apply-f
 import { ApplyForDisclosureController } from './apply-for-disclosure/apply-for-disclosure.controller';
 import { ApplyForDisclosureHandler } from './apply-for-disclosure/apply-for-disclosure.handler';
 import { DisclosureRateLimit } from './disclosure-rate-limit';
+import {
+  ViewDisclosureReportController,
+  ViewDisclosureReportPageController,
+} from './view-disclosure-reports/view-disclosure-reports.controller';
 import { FollowDisclosureController } from './follow-disclosure/follow-disclosure.controller';
 import { FollowDisclosureHandler } from './follow-disclosure/follow-disclosure.handler';
 import { ViewDisclosureLookupController } from './follow-disclosure/view-disclosure-lookup.controller';
@@ -49,6 +53,8 @@ import { ViewTimelineController } from './view-timeline/view-timeline.controller
 @Module({
   imports: [SiteShellModule],
   controllers: [
+    ViewDisclosureReportController,
+    ViewDisclosureReportPageController,
     ViewHomeController,
     ViewCatalogueController,
     ListPublicDecisionsController,

@@ -1,4 +1,5 @@
 import {
+  assertReportYear,
   assertTable3Checks,
   computeReportTables,
   computeTable4,
@@ -128,6 +129,19 @@ describe('the report steps, with four eyes', () => {
     );
     expect(() => nextReportStatus({ status: 'published', authorId: 'a' }, 'submit', author)).toThrow(
       code('DISCLOSURE_REPORT_STEP_REFUSED'),
+    );
+  });
+});
+
+describe('the year of a report', () => {
+  it('may be opened for a year that has begun, never a future one', () => {
+    expect(() => assertReportYear(2026, '2026-12-06')).not.toThrow();
+    expect(() => assertReportYear(2025, '2026-12-06')).not.toThrow();
+    expect(() => assertReportYear(2027, '2026-12-06')).toThrow(
+      expect.objectContaining({ code: 'DISCLOSURE_REPORT_YEAR_INVALID' }),
+    );
+    expect(() => assertReportYear(2025.5, '2026-12-06')).toThrow(
+      expect.objectContaining({ code: 'DISCLOSURE_REPORT_YEAR_INVALID' }),
     );
   });
 });

@@ -33,10 +33,13 @@ export function isReportOverdue(report: { dueDate: string; status: ReportStatus 
   return report.status !== 'published' && today > report.dueDate;
 }
 
-/** The year a report may be on: a whole past year (the statistics period is 1 January – 31 December). */
+/**
+ * The year a report may be opened on: one that has begun (the statistics period is 1 January – 31 December;
+ * staff may prepare the words during the year, but a report is submitted only once its year has ended).
+ */
 export function assertReportYear(year: number, today: string): void {
   const current = Number(today.slice(0, 4));
-  if (!Number.isInteger(year) || year < 2008 || year >= current)
+  if (!Number.isInteger(year) || year < 2008 || year > current)
     throw new DomainError('DISCLOSURE_REPORT_YEAR_INVALID', 'invalid', `no report on ${year} yet`, { year });
 }
 

@@ -694,8 +694,8 @@ export const ERROR_CODES = {
   },
   DISCLOSURE_REPORT_YEAR_INVALID: {
     status: 422,
-    zh: '年度报告只能就已经结束的年度编制。',
-    en: 'An annual report can only be made for a year that has ended.',
+    zh: '年度报告的年度有误：只能就已经开始的年度编制，年度结束后才能提交审核。',
+    en: 'Wrong year for an annual report: it is opened for a year that has begun and submitted once that year has ended.',
   },
   DISCLOSURE_REPORT_FIELD_INVALID: {
     status: 422,

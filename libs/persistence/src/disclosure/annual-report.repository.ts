@@ -14,7 +14,6 @@ import {
   reportDueDate,
   type ReportOfficeKind,
   type ReportStatus,
-  type ReportStep,
   type ReportTables,
   type Role,
   type Table2,
@@ -110,7 +109,8 @@ export async function table3FactsOfUnit(manager: EntityManager, unit: string): P
     order: { requestId: 'ASC', seq: 'ASC' },
   });
   const events = new Map<string, CaseEvent[]>();
-  for (const row of rows) events.set(row.requestId, [...(events.get(row.requestId) ?? []), JSON.parse(row.data)]);
+  for (const row of rows)
+    events.set(row.requestId, [...(events.get(row.requestId) ?? []), JSON.parse(row.data) as CaseEvent]);
   return requests.flatMap((r) =>
     table3FactsOfCase(r.requestId, r.applicantKind as ApplicantKind, events.get(r.requestId) ?? []),
   );
@@ -286,7 +286,7 @@ export async function changeAnnualReport(
     const row = await lockedReport(manager, reportId);
     const record = toRecord(row);
     const approved = change.step === 'review' ? change.approved : undefined;
-    const status = nextReportStatus(record, change.step as ReportStep, actor, approved);
+    const status = nextReportStatus(record, change.step, actor, approved);
     const updates: Partial<DisclosureReportEntity> = { status, updatedAt: now.toISOString() };
     let data: Record<string, unknown> = {};
     if (change.step === 'edit') {
