@@ -204,7 +204,7 @@ export function nextReportStatus(
   approved?: boolean,
 ): ReportStatus {
   const refuse = (why: string): never => {
-    throw new DomainError('DISCLOSURE_REPORT_STEP_REFUSED', 'conflict', why, { status: report.status, step });
+    throw new DomainError('DISCLOSURE_REPORT_STEP_REFUSED', 'conflict', why, { reportStatus: report.status, step });
   };
   switch (step) {
     case 'edit':
