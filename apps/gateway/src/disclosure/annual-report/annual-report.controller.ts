@@ -59,7 +59,8 @@ export class AnnualReportController {
   @Staff()
   @ApiOperation({
     summary: 'The annual disclosure reports the actor may see, overdue first',
-    description: 'A drafter sees their unit’s reports; other roles every unit’s. Overdue: not published after the due date (art.49).',
+    description:
+      'A drafter sees their unit’s reports; other roles every unit’s. Overdue: not published after the due date (art.49).',
   })
   @ApiOkResponse({ description: 'The reports with their status, due date and whether overdue.' })
   async list(@CurrentActor() actor: StaffActor): Promise<{ items: unknown[] }> {
@@ -124,7 +125,8 @@ export class AnnualReportController {
   @Staff()
   @ApiOperation({
     summary: 'Record a reconsideration or lawsuit about the unit’s disclosure work (Table 4), or correct one',
-    description: 'No party names: kind, filing date, and the result with its date once decided. Honours Idempotency-Key.',
+    description:
+      'No party names: kind, filing date, and the result with its date once decided. Honours Idempotency-Key.',
   })
   @ApiBody({ schema: REMEDY_BODY })
   @ApiCreatedResponse({ description: 'The record.' })

@@ -134,7 +134,10 @@ export class AnnualReportHandler {
         ? {
             step,
             table2: readTable2({ ...found.table2, ...(body.table2 as Record<string, unknown> | undefined) }),
-            narrative: readNarrative({ ...found.narrative, ...(body.narrative as Record<string, unknown> | undefined) }),
+            narrative: readNarrative({
+              ...found.narrative,
+              ...(body.narrative as Record<string, unknown> | undefined),
+            }),
           }
         : step === 'submit'
           ? { step, today: shanghaiDate(now) }

@@ -1,12 +1,5 @@
-import {
-  type AnnualReportRecord,
-} from '../../../../../libs/persistence/src';
-import {
-  NARRATIVE_SECTIONS,
-  REMEDY_KINDS,
-  type ReportStatus,
-  TABLE2_CELLS,
-} from '../../../../../libs/domain/src';
+import { type AnnualReportRecord } from '../../../../../libs/persistence/src';
+import { NARRATIVE_SECTIONS, REMEDY_KINDS, type ReportStatus, TABLE2_CELLS } from '../../../../../libs/domain/src';
 import { csrfInput } from '../../site-shell/console/console-page';
 import type { Refusal } from '../../site-shell/console/refusal';
 import { html, type Html } from '../../site-shell/web/html';
@@ -109,6 +102,8 @@ const M = defineMessages(
   },
 );
 
+const actorText = (value: unknown): string => (typeof value === 'string' ? value : '');
+
 const statusBadge = (status: ReportStatus, overdue: boolean, locale: Locale): Html => {
   const m = M[locale];
   return html`${m[status]}${overdue ? html` <span class="badge badge--overdue">${m.overdue}</span>` : ''}`;
@@ -126,7 +121,10 @@ export function renderReportList(
   const table = items.length
     ? html`<div class="table-wrap"><table><thead><tr><th scope="col">${m.year}</th><th scope="col">${m.unit}</th><th scope="col">${m.due}</th><th scope="col">${m.status}</th></tr></thead>
 <tbody>${items.map(
-        ({ report, overdue }) => html`<tr${overdue ? html` class="row--overdue"` : ''}><td><a href="/console/disclosure/reports/${encodeURIComponent(report.reportId)}">${String(report.year)}</a></td>
+        ({
+          report,
+          overdue,
+        }) => html`<tr${overdue ? html` class="row--overdue"` : ''}><td><a href="/console/disclosure/reports/${encodeURIComponent(report.reportId)}">${String(report.year)}</a></td>
 <td>${report.unit}</td><td><time datetime="${report.dueDate}">${report.dueDate}</time></td><td>${statusBadge(report.status, overdue, locale)}</td></tr>`,
       )}</tbody></table></div>`
     : html`<p class="muted">${m.none}</p>`;
@@ -148,13 +146,13 @@ function editForm(view: ReportView, session: { csrf: string }, locale: Locale): 
   return html`<section class="card" aria-labelledby="edit-h"><h2 id="edit-h">${m.edit}</h2>
 <form method="post" action="/console/disclosure/reports/${id}/step/edit">${csrfInput(session)}
 ${TABLE2_CELLS.map(
-    (cell) =>
-      html`<div class="field"><label for="t2-${cell}">${pick(REPORT_WORDS.table2[cell], locale)}</label><input id="t2-${cell}" name="table2.${cell}" inputmode="decimal" value="${String(view.report.table2[cell])}"></div>`,
-  )}
+  (cell) =>
+    html`<div class="field"><label for="t2-${cell}">${pick(REPORT_WORDS.table2[cell], locale)}</label><input id="t2-${cell}" name="table2.${cell}" inputmode="decimal" value="${String(view.report.table2[cell])}"></div>`,
+)}
 ${NARRATIVE_SECTIONS.map(
-    (section) =>
-      html`<div class="field"><label for="nr-${section}">${pick(REPORT_WORDS.section[section], locale)}</label><textarea id="nr-${section}" name="narrative.${section}" rows="5">${view.report.narrative[section]}</textarea></div>`,
-  )}
+  (section) =>
+    html`<div class="field"><label for="nr-${section}">${pick(REPORT_WORDS.section[section], locale)}</label><textarea id="nr-${section}" name="narrative.${section}" rows="5">${view.report.narrative[section]}</textarea></div>`,
+)}
 <div><button type="submit">${m.save}</button></div></form>
 <form method="post" action="/console/disclosure/reports/${id}/step/submit">${csrfInput(session)}<p class="muted">${m.submitHint}</p><div><button type="submit">${m.submit}</button></div></form></section>`;
 }
@@ -195,7 +193,9 @@ function remediesSection(view: ReportView, session: { csrf: string }, locale: Lo
     (kind) => html`<option value="${kind}">${pick(REPORT_WORDS.remedy[kind], locale)}</option>`,
   )}</select></div>
 <div class="field"><label for="rm-filed">${m.filed}</label><input id="rm-filed" name="filedDate" type="date" required></div>
-<div class="field"><label for="rm-result">${m.result}</label><select id="rm-result" name="result"><option value="">${m.pending}</option>${(['upheld', 'corrected', 'other'] as const).map(
+<div class="field"><label for="rm-result">${m.result}</label><select id="rm-result" name="result"><option value="">${m.pending}</option>${(
+    ['upheld', 'corrected', 'other'] as const
+  ).map(
     (result) => html`<option value="${result}">${pick(REPORT_WORDS.remedyResult[result], locale)}</option>`,
   )}</select></div>
 <div class="field"><label for="rm-decided">${m.decided}</label><input id="rm-decided" name="decidedDate" type="date"></div>
@@ -232,7 +232,7 @@ ${remediesSection(view, session, locale)}
 <section aria-labelledby="steps-h"><h2 id="steps-h">${m.steps}</h2><div class="table-wrap"><table><thead><tr><th scope="col">${m.step}</th><th scope="col">${m.actor}</th><th scope="col">${m.at}</th></tr></thead>
 <tbody>${view.log.map(
     (e) =>
-      html`<tr><td>${e.type}</td><td>${String(e.actor['accountId'] ?? '')}${e.actor['role'] ? inBrackets(String(e.actor['role']), locale) : ''}</td><td>${e.occurredAt}</td></tr>`,
+      html`<tr><td>${e.type}</td><td>${actorText(e.actor['accountId'])}${e.actor['role'] ? inBrackets(actorText(e.actor['role']), locale) : ''}</td><td>${e.occurredAt}</td></tr>`,
   )}</tbody></table></div></section>`;
   return { title, main };
 }

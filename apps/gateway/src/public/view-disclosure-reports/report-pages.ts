@@ -43,7 +43,9 @@ export function renderPublicReportList(
   const table = reports.length
     ? html`<div class="table-wrap"><table><thead><tr><th scope="col">${m.year}</th><th scope="col">${m.unit}</th><th scope="col">${m.published}</th></tr></thead>
 <tbody>${reports.map(
-        (r) => html`<tr><td><a href="/disclosure/reports/${encodeURIComponent(r.reportId)}">${String(r.year)}</a></td><td>${unitName(names, r.unit, locale)}</td>
+        (
+          r,
+        ) => html`<tr><td><a href="/disclosure/reports/${encodeURIComponent(r.reportId)}">${String(r.year)}</a></td><td>${unitName(names, r.unit, locale)}</td>
 <td><time datetime="${r.publishedAt}">${r.publishedAt.slice(0, 10)}</time></td></tr>`,
       )}</tbody></table></div>`
     : html`<p class="muted">${m.none}</p>`;
@@ -52,7 +54,9 @@ export function renderPublicReportList(
 
 export function renderPublicReport(report: PublicReport, names: Names, locale: Locale): { title: string; main: Html } {
   const m = M[locale];
-  const title = m.reportTitle.replace('{unit}', unitName(names, report.unit, locale)).replace('{year}', String(report.year));
+  const title = m.reportTitle
+    .replace('{unit}', unitName(names, report.unit, locale))
+    .replace('{year}', String(report.year));
   const main = html`<p><a href="/disclosure/reports">${m.back}</a></p><article><h1>${title}</h1>
 <dl class="facts"><dt>${m.published}</dt><dd><time datetime="${report.publishedAt}">${report.publishedAt.slice(0, 10)}</time></dd>
 <dt>${m.hash}</dt><dd><code id="report-hash">${report.sha256}</code></dd>

@@ -53,7 +53,10 @@ export class ViewDisclosureReportPageController {
   @Get(':id')
   async page(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @Param('id') id: string): Promise<void> {
     const context = pageContext(request, reply);
-    const [report, names] = await Promise.all([readPublicReport(this.dataSource, id), loadPublicNames(this.dataSource)]);
+    const [report, names] = await Promise.all([
+      readPublicReport(this.dataSource, id),
+      loadPublicNames(this.dataSource),
+    ]);
     const { title, main } = renderPublicReport(report, names, context.locale);
     await sendHtml(request, reply, renderPage(context, { title, main }), { cache: 'public' });
   }
