@@ -269,6 +269,14 @@ export {
   TABLE4_COLUMNS,
 } from './disclosure/annual-report';
 export {
+  OUTCOME_GROUPS,
+  type OutcomeGroup,
+  type TimelinessCase,
+  timelinessCaseOf,
+  type TimelinessStatistics,
+  timelinessStatistics,
+} from './disclosure/timeliness';
+export {
   consultationDeadline,
   CONSULTATION_WORKING_DAYS,
   CORRECTION_NOTICE_WORKING_DAYS,
