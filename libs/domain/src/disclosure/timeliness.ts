@@ -36,14 +36,7 @@ export function timelinessCaseOf(
   const received = events.find((e) => e.type === 'RequestReceived');
   const closingAt = events.findIndex((e) => e.type === 'Replied' || e.type === 'Abandoned');
   const closing = closingAt >= 0 ? events[closingAt] : undefined;
-  let dueDate: string | null = null;
-  try {
-    const before = foldCase(closingAt >= 0 ? events.slice(0, closingAt) : events, calendar);
-    const clock = replyClock(before, calendar, { pauseWhileAwaitingPayment: true });
-    dueDate = clock.status === 'running' ? clock.dueDate : null;
-  } catch {
-    dueDate = null;
-  }
+  const dueDate = dueDateBefore(closingAt >= 0 ? events.slice(0, closingAt) : events, calendar);
   return {
     unit,
     receivedDate: received?.date ?? '',
@@ -52,6 +45,15 @@ export function timelinessCaseOf(
     closedBy: closing?.type === 'Replied' ? 'reply' : closing ? 'abandoned' : null,
     outcome: closing && (closing.type === 'Replied' || closing.type === 'Abandoned') ? closing.outcome : null,
   };
+}
+
+function dueDateBefore(events: readonly CaseEvent[], calendar: WorkingCalendar): string | null {
+  try {
+    const clock = replyClock(foldCase(events, calendar), calendar, { pauseWhileAwaitingPayment: true });
+    return clock.status === 'running' ? clock.dueDate : null;
+  } catch {
+    return null;
+  }
 }
 
 export type OutcomeGroup = OutcomeRow['group'];
