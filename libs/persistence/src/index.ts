@@ -208,6 +208,7 @@ export {
   reportPublicEntry,
   table3FactsOfUnit,
 } from './disclosure/annual-report.repository';
+export { timelinessCases } from './disclosure/timeliness.repository';
 export {
   AttachmentCorruptError,
   type AttachmentStore,

@@ -5,6 +5,10 @@ import { ApplyForDisclosureController } from './apply-for-disclosure/apply-for-d
 import { ApplyForDisclosureHandler } from './apply-for-disclosure/apply-for-disclosure.handler';
 import { DisclosureRateLimit } from './disclosure-rate-limit';
 import {
+  ViewDisclosureStatisticsController,
+  ViewDisclosureStatisticsPageController,
+} from './view-disclosure-statistics/view-disclosure-statistics.controller';
+import {
   ViewDisclosureReportController,
   ViewDisclosureReportPageController,
 } from './view-disclosure-reports/view-disclosure-reports.controller';
@@ -53,6 +57,8 @@ import { ViewTimelineController } from './view-timeline/view-timeline.controller
 @Module({
   imports: [SiteShellModule],
   controllers: [
+    ViewDisclosureStatisticsController,
+    ViewDisclosureStatisticsPageController,
     ViewDisclosureReportController,
     ViewDisclosureReportPageController,
     ViewHomeController,

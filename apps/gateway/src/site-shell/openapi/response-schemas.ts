@@ -64,6 +64,17 @@ const ANNUAL_REPORT_VIEW: SchemaObject = obj(
   ['report', 'tables', 'overdue', 'log', 'remedies'],
 );
 
+const TIMELINESS_ROW: SchemaObject = obj({
+  unit: str(),
+  year: { type: 'integer' },
+  received: { type: 'integer', minimum: 0 },
+  replied: { type: 'integer', minimum: 0 },
+  medianWorkingDays: nullable({ type: 'number' }),
+  onTime: { type: 'integer', minimum: 0 },
+  onTimeShare: nullable({ type: 'number', minimum: 0, maximum: 1 }),
+  outcomes: { type: 'object', additionalProperties: { type: 'integer' } },
+});
+
 const DUE_ITEM = obj(
   {
     what: {
@@ -320,6 +331,23 @@ const SUCCESS: Record<string, Record<string, unknown>> = {
       },
       ['reportId', 'unit', 'year', 'publishedAt', 'sha256', 'content', 'logEntry'],
     ),
+  ),
+  ViewDisclosureStatisticsController_statistics: json(obj({ items: { type: 'array', items: TIMELINESS_ROW } })),
+  ViewDisclosureStatisticsController_export: json(
+    obj({
+      statistics: { type: 'array', items: TIMELINESS_ROW },
+      cases: {
+        type: 'array',
+        items: obj({
+          unit: str(),
+          receivedDate: str('YYYY-MM-DD'),
+          dueDate: nullable(str('The reply due date as it stood before the case closed')),
+          closedDate: nullable(str()),
+          closedBy: nullable({ type: 'string', enum: ['reply', 'abandoned'] }),
+          outcome: nullable(str('One of the 21 outcomes of Table 3')),
+        }),
+      },
+    }),
   ),
   DownloadReplyDocumentController_pdf: {
     'application/pdf': { schema: { type: 'string', format: 'binary', description: 'The reply document as PDF.' } },
