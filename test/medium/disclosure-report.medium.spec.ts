@@ -1,5 +1,10 @@
-import { deidentifyDocument } from '../../libs/domain/src';
-import { appendCaseLog, registerDisclosureRequest } from '../../libs/persistence/src';
+import {
+  deidentifyDocument,
+  type TimelinessCase,
+  type TimelinessStatistics,
+  timelinessStatistics,
+} from '../../libs/domain/src';
+import { appendCaseLog, currentCalendar, registerDisclosureRequest } from '../../libs/persistence/src';
 import { collectPageErrors, seriousAxeViolations } from '../support/browser';
 import { signIn, startConsoleHarness, STAFF_PASSWORD, type ConsoleHarness } from '../support/console';
 import { newId } from '../support/decisions';
@@ -187,4 +192,35 @@ describe('the annual disclosure report: staff and public', () => {
     }
     await assertApplicantNotPublic(base, [NAME, PHONE, EMAIL]);
   }, 90_000);
+
+  it('publishes the timeliness statistics per unit and year, recomputable from the open-data rows', async () => {
+    const data = await call(base, 'GET', '/api/v1/public/export/disclosure-timeliness.json');
+    expect(data.status).toBe(200);
+    const { statistics, cases } = data.body as { statistics: TimelinessStatistics[]; cases: TimelinessCase[] };
+    const calendar = await currentCalendar(harness.app, new Date());
+    expect(timelinessStatistics(cases, calendar)).toEqual(statistics);
+    // The seeded cases of unit-a: 2024-12-20 → replied 2025-01-10, 2025-03-02 → replied 2025-03-30, 2025-12-21 open.
+    const unitA2025 = statistics.find((row) => row.unit === 'unit-a' && row.year === 2025);
+    expect(unitA2025).toMatchObject({ received: 2, replied: 2, outcomes: expect.objectContaining({ disclosed: 2 }) });
+    expect(Object.keys(cases[0]!).sort()).toEqual([
+      'closedBy',
+      'closedDate',
+      'dueDate',
+      'outcome',
+      'receivedDate',
+      'unit',
+    ]);
+    const api = await call(base, 'GET', '/api/v1/public/disclosure-statistics');
+    expect(api.body.items).toEqual(statistics);
+    const { context, page } = await signIn(harness, 'manager');
+    try {
+      for (const lang of ['zh-CN', 'en'] as const) {
+        await page.goto(`${base}/disclosure/statistics?lang=${lang}`);
+        expect(await page.locator('#timeliness tbody tr').count()).toBe(statistics.length);
+        expect(await seriousAxeViolations(page)).toEqual([]);
+      }
+    } finally {
+      await context.close();
+    }
+  }, 60_000);
 });
