@@ -17,6 +17,7 @@ export const M = defineMessages(
     entry: '公开日志条目哈希',
     json: '机器可读版本（JSON）',
     back: '全部年度报告',
+    statistics: '依申请公开办理时效',
   },
   {
     title: 'Annual reports on government information disclosure',
@@ -31,6 +32,7 @@ export const M = defineMessages(
     entry: 'Public log entry hash',
     json: 'Machine-readable version (JSON)',
     back: 'All annual reports',
+    statistics: 'Timeliness of disclosure requests',
   },
 );
 
@@ -49,7 +51,7 @@ export function renderPublicReportList(
 <td><time datetime="${r.publishedAt}">${r.publishedAt.slice(0, 10)}</time></td></tr>`,
       )}</tbody></table></div>`
     : html`<p class="muted">${m.none}</p>`;
-  return html`<h1>${m.title}</h1><p>${m.intro}</p>${table}`;
+  return html`<h1>${m.title}</h1><p>${m.intro}</p>${table}<p><a href="/disclosure/statistics">${m.statistics}</a></p>`;
 }
 
 export function renderPublicReport(report: PublicReport, names: Names, locale: Locale): { title: string; main: Html } {

@@ -17,6 +17,7 @@ export const M = defineMessages(
     onTime: '按期答复',
     outcomes: '办理结果',
     data: '开放数据（JSON）',
+    reports: '政府信息公开工作年度报告',
   },
   {
     title: 'Timeliness of disclosure requests',
@@ -31,6 +32,7 @@ export const M = defineMessages(
     onTime: 'On time',
     outcomes: 'Outcomes',
     data: 'Open data (JSON)',
+    reports: 'Annual reports on government information disclosure',
   },
 );
 
@@ -61,5 +63,5 @@ export function renderStatistics(rows: readonly TimelinessStatistics[], names: N
           html`<tr><td>${unitName(names, row.unit, locale)}</td><td>${String(row.year)}</td><td>${String(row.received)}</td><td>${String(row.replied)}</td><td>${row.medianWorkingDays === null ? '—' : String(row.medianWorkingDays)}</td><td>${share(row.onTimeShare)}</td><td>${outcomeMix(row, locale)}</td></tr>`,
       )}</tbody></table></div>`
     : html`<p class="muted">${m.none}</p>`;
-  return html`<h1>${m.title}</h1><p>${m.intro}</p>${table}<p><a href="/api/v1/public/export/disclosure-timeliness.json">${m.data}</a></p>`;
+  return html`<h1>${m.title}</h1><p>${m.intro}</p>${table}<p><a href="/api/v1/public/export/disclosure-timeliness.json">${m.data}</a></p><p><a href="/disclosure/reports">${m.reports}</a></p>`;
 }
