@@ -10,6 +10,7 @@ import { signIn, startConsoleHarness, STAFF_PASSWORD, type ConsoleHarness } from
 import { newId } from '../support/decisions';
 import { eventually } from '../support/eventually';
 import { call, login } from '../support/http';
+import { ownText, punctuationFaults } from '../support/punctuation';
 import { assertApplicantNotPublic } from './support/public-surfaces';
 
 // The annual disclosure report over HTTP and in Chromium (issue 18 item 6, ADR 0119): a unit's 2025 report
@@ -166,13 +167,16 @@ describe('the annual disclosure report: staff and public', () => {
       for (const lang of ['zh-CN', 'en'] as const) {
         await page.goto(`${base}/console/disclosure/reports?lang=${lang}`);
         expect(await seriousAxeViolations(page)).toEqual([]);
+        expect(punctuationFaults(await ownText(page), lang)).toEqual([]);
         await page.locator(`a[href="/console/disclosure/reports/${reportId}"]`).click();
         await page.waitForURL(new RegExp(`/console/disclosure/reports/${reportId}$`));
         expect(await page.locator('#table3 tr[data-row="new"] td[data-column="total"]').textContent()).toBe('2');
         expect(await seriousAxeViolations(page)).toEqual([]);
+        expect(punctuationFaults(await ownText(page), lang)).toEqual([]);
         for (const path of ['/disclosure/reports', `/disclosure/reports/${reportId}`]) {
           await page.goto(`${base}${path}?lang=${lang}`);
           expect(await seriousAxeViolations(page)).toEqual([]);
+          expect(punctuationFaults(await ownText(page), lang)).toEqual([]);
           const content = await page.content();
           expect([path, content.includes(NAME), content.includes(PHONE), content.includes(EMAIL)]).toEqual([
             path,
@@ -218,6 +222,7 @@ describe('the annual disclosure report: staff and public', () => {
         await page.goto(`${base}/disclosure/statistics?lang=${lang}`);
         expect(await page.locator('#timeliness tbody tr').count()).toBe(statistics.length);
         expect(await seriousAxeViolations(page)).toEqual([]);
+        expect(punctuationFaults(await ownText(page), lang)).toEqual([]);
       }
     } finally {
       await context.close();
