@@ -1,3 +1,6 @@
+import { historyToJSON } from '@temporalio/common/lib/proto-utils';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { DataSource } from 'typeorm';
 import {
   type ApplicantKind,
@@ -32,6 +35,7 @@ import { databaseKinds } from '../support/databases';
 import { newId } from '../support/decisions';
 import { eventually } from '../support/eventually';
 import { useWorkerFixture } from '../support/fixtures';
+import { RECORDING } from '../support/replay-recorder';
 
 const NAME = '年报测试申请人';
 const PHONE = '13900001111';
@@ -145,6 +149,12 @@ describe.each(databaseKinds())('the annual report written by the record, on %s',
     await startAnnualReportClock(client, taskQueue, { reportId: report.reportId, dueDate: report.dueDate });
     const handle = client.workflow.getHandle(annualReportWorkflowId(report.reportId));
     expect(await handle.result()).toBe('overdue');
+    // The history of a run that recorded the overdue step, kept for the replay test (RECORD_REPLAY_HISTORIES=1).
+    if (RECORDING && kind === 'sqlite')
+      writeFileSync(
+        join(__dirname, '..', 'replay', 'annual-report-overdue.history.json'),
+        historyToJSON(await handle.fetchHistory()),
+      );
     expect((await findAnnualReport(dataSource, report.reportId))?.overdueSince).not.toBeNull();
     expect(await recordReportOverdue(dataSource, report.reportId, new Date(), '2026-12-06')).toEqual({
       published: false,
