@@ -262,4 +262,31 @@ describe.each(databaseKinds())('the annual report written by the record, on %s',
     ]);
     await expect(dataSource.query(`DELETE FROM disclosure_report_log`)).rejects.toThrow();
   });
+
+  it('refuses a year whose carried over no longer equals the published carried forward of the year before', async () => {
+    const { dataSource } = fixture;
+    const unit = `u${newId()}`;
+    const actor = { ...author, unit };
+    const reviewer = { ...head, unit };
+    // 2024: one case received 2024-12-20, still open at the year's end → carried forward 1; published.
+    await seedCase(dataSource, unit, 'natural_person', '2024-12-20', { date: '2025-01-10', outcome: 'disclosed' });
+    const y2024 = (
+      await openAnnualReport(dataSource, { unit, year: 2024, officeKind: 'department', actor }, new Date())
+    ).report;
+    for (const [who, change] of [
+      [actor, { step: 'submit', today: '2026-12-06' }],
+      [reviewer, { step: 'review', approved: true }],
+      [reviewer, { step: 'publish' }],
+    ] as const)
+      await changeAnnualReport(dataSource, y2024.reportId, who, change, new Date());
+    // A letter registered afterwards, dated back into 2024 and answered in 2025: 2025's carried over is now 2.
+    await seedCase(dataSource, unit, 'business', '2024-06-03', { date: '2025-02-03', outcome: 'not_held' });
+    const y2025 = (
+      await openAnnualReport(dataSource, { unit, year: 2025, officeKind: 'department', actor }, new Date())
+    ).report;
+    await expect(
+      changeAnnualReport(dataSource, y2025.reportId, actor, { step: 'submit', today: '2026-12-06' }, new Date()),
+    ).rejects.toMatchObject({ code: 'DISCLOSURE_REPORT_UNBALANCED', details: { column: 'business' } });
+    expect((await findAnnualReport(dataSource, y2025.reportId))?.status).toBe('draft');
+  });
 });

@@ -231,6 +231,7 @@ export {
   TABLE3_ROWS,
 } from './disclosure/annual-table3';
 export {
+  assertContinuesPublished,
   assertReportYear,
   assertTable3Checks,
   computeReportTables,

@@ -1,4 +1,5 @@
 import {
+  assertContinuesPublished,
   assertReportYear,
   assertTable3Checks,
   computeReportTables,
@@ -89,6 +90,17 @@ describe('the tables together, with the check-sums asserted', () => {
     expect(tables.table3.new.total + tables.table3.carried_over.total).toBe(3);
     expect(tables.table3.handled_total.total + tables.table3.carried_forward.total).toBe(3);
     expect(tables.table3.carried_forward).toEqual(computeTable3(facts, 2027).carried_over);
+  });
+
+  it('refuses a year whose carried over differs from the published carried forward of the year before', () => {
+    const y2026 = computeTable3(facts, 2026);
+    const y2027 = computeTable3(facts, 2027);
+    expect(() => assertContinuesPublished(y2026, y2027)).not.toThrow();
+    const late = computeTable3(
+      [...facts, { caseId: 'L', kind: 'received', date: '2026-06-01', applicant: 'other' }],
+      2027,
+    );
+    expect(() => assertContinuesPublished(y2026, late)).toThrow(code('DISCLOSURE_REPORT_UNBALANCED'));
   });
 
   it('refuses a table that does not balance or does not link to the next year', () => {

@@ -178,6 +178,22 @@ export function assertTable3Checks(table: Table3, next: Table3): void {
       });
 }
 
+/**
+ * The link to the published report of the year before: its frozen carried forward must be this year's
+ * carried over. A case registered later with a receipt date in a published year breaks it, and the
+ * report is refused until the earlier one is corrected.
+ */
+export function assertContinuesPublished(previous: Table3, table: Table3): void {
+  for (const column of TABLE3_COLUMNS)
+    if (previous.carried_forward[column] !== table.carried_over[column])
+      throw new DomainError(
+        'DISCLOSURE_REPORT_UNBALANCED',
+        'conflict',
+        'carried over ≠ carried forward of the published report of the year before',
+        { column, published: previous.carried_forward[column], now: table.carried_over[column] },
+      );
+}
+
 // ---- The report's steps: draft, submit, four-eyes review, publish ----
 
 export type ReportStatus = 'draft' | 'in_review' | 'approved' | 'published';

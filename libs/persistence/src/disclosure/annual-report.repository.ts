@@ -1,5 +1,6 @@
 import {
   type ApplicantKind,
+  assertContinuesPublished,
   canonicalize,
   type CaseEvent,
   computeReportTables,
@@ -296,12 +297,18 @@ export async function changeAnnualReport(
     } else if (change.step === 'submit') {
       if (change.today.slice(0, 4) <= String(record.year))
         throw new DomainError('DISCLOSURE_REPORT_YEAR_INVALID', 'invalid', 'the year has not ended');
+      const tables = await currentReportTables(manager, record);
+      const previous = await manager.findOneBy(DisclosureReportEntity, {
+        reportId: annualReportId(record.unit, record.year - 1),
+        status: 'published',
+      });
+      if (previous?.content) assertContinuesPublished(toRecord(previous).content!.tables.table3, tables.table3);
       const content: ReportContent = {
         unit: record.unit,
         year: record.year,
         officeKind: record.officeKind,
         dueDate: record.dueDate,
-        tables: await currentReportTables(manager, record),
+        tables,
         narrative: record.narrative,
       };
       updates.content = canonicalize(content);
