@@ -20,6 +20,7 @@ import {
   currentReportTables,
   findAnnualReport,
   openAnnualReport,
+  publicLogLeaf,
   readReportLog,
   recordRemedy,
   recordReportOverdue,
@@ -29,6 +30,7 @@ import {
 } from '../../libs/persistence/src';
 import { toPublicLogEntry } from '../../libs/persistence/src/public-read.repository';
 import { PublicEventEntity } from '../../libs/persistence/src/entities/public-event.entity';
+import { leafHash } from '../../libs/transparency/src';
 import { signalAnnualReportPublished, startAnnualReportClock } from '../../libs/temporal/src';
 import { annualReportWorkflowId, getReportDueQuery } from '../../workflows/definitions';
 import { databaseKinds } from '../support/databases';
@@ -250,6 +252,11 @@ describe.each(databaseKinds())('the annual report written by the record, on %s',
     expect(entries[0]!.data).toMatchObject({ unit, year: 2025, sha256: submitted.contentSha256 });
     expect(entries[0]!.hash).toBe(sha256Hex(entryHashInput(entries[0]!.prevHash, entries[0]!)));
     expect(verifyChain(report.reportId, entries, sha256Hex)).toMatchObject({ ok: true });
+    // The entry is a leaf of the transparency tree, like every public entry (same transaction).
+    const [leaf] = (await dataSource.query(
+      `SELECT leaf_hash AS h FROM log_tree_leaves WHERE decision_id = '${report.reportId}' AND seq = 1`,
+    )) as Array<{ h: string }>;
+    expect(leaf?.h).toBe(Buffer.from(leafHash(publicLogLeaf(entries[0]!))).toString('hex'));
     const everything = JSON.stringify(entries);
     expect([everything.includes(NAME), everything.includes(PHONE)]).toEqual([false, false]);
     expect((await readReportLog(dataSource, report.reportId)).map((e) => e.type)).toEqual([
