@@ -58,8 +58,21 @@ describe('the annual disclosure report: staff and public', () => {
         harness.app,
         requestId,
         [
+          // A case log the staff pages can fold: registration → review → handling → reply (art.45).
           {
             seq: 2,
+            occurredAt: `${received}T03:00:00.000Z`,
+            actor: { accountId: 'acc-h' },
+            event: { type: 'StageMoved', date: received, to: 'review' },
+          },
+          {
+            seq: 3,
+            occurredAt: `${received}T04:00:00.000Z`,
+            actor: { accountId: 'acc-h' },
+            event: { type: 'StageMoved', date: received, to: 'handling' },
+          },
+          {
+            seq: 4,
             occurredAt: `${closed}T02:00:00.000Z`,
             actor: { accountId: 'acc-h' },
             event: { type: 'Replied', date: closed, outcome: 'disclosed' },
@@ -196,6 +209,24 @@ describe('the annual disclosure report: staff and public', () => {
     }
     await assertApplicantNotPublic(base, [NAME, PHONE, EMAIL]);
   }, 90_000);
+
+  it('tells staff on the disclosure list that a report is past its publication date', async () => {
+    const opened = await post('drafter', '/api/v1/disclosure-reports', { year: 2024 });
+    expect([opened.status, opened.body.dueDate]).toEqual([201, '2025-01-31']);
+    const { context, page } = await signIn(harness, 'manager');
+    try {
+      for (const lang of ['zh-CN', 'en'] as const) {
+        await page.goto(`${base}/console/disclosure?lang=${lang}`);
+        expect(await page.locator('#reports-overdue').textContent()).toContain('1');
+        expect(await seriousAxeViolations(page)).toEqual([]);
+        expect(punctuationFaults(await ownText(page), lang)).toEqual([]);
+        await page.goto(`${base}/console/disclosure/reports?lang=${lang}`);
+        expect(await page.locator('tr.row--overdue').count()).toBe(1);
+      }
+    } finally {
+      await context.close();
+    }
+  }, 60_000);
 
   it('publishes the timeliness statistics per unit and year, recomputable from the open-data rows', async () => {
     const data = await call(base, 'GET', '/api/v1/public/export/disclosure-timeliness.json');
