@@ -108,3 +108,12 @@ export interface NotificationActivities {
    */
   sendNotifications(input: { limit: number }): Promise<SendNotificationsResult>;
 }
+
+/** The activity of an annual report's due-date workflow (`annualReportWorkflow`, ADR 0119). */
+export interface AnnualReportActivities {
+  /**
+   * The due date passed: records the report overdue once, unless it is published (then says so).
+   * Safe to retry: a second call records nothing.
+   */
+  recordReportOverdue(input: { reportId: string }): Promise<{ published: boolean; recorded: boolean }>;
+}

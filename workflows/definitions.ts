@@ -105,3 +105,26 @@ export function disclosureUpdate<A extends DisclosureAction>(action: A) {
     `disclosure:${action}`,
   );
 }
+
+/** Workflow id of an annual disclosure report's due date: `disclosure-report:{reportId}` (one per report, ADR 0119). */
+export function annualReportWorkflowId(reportId: string): string {
+  return `disclosure-report:${reportId}`;
+}
+
+/** Input of `annualReportWorkflow`: the report and its statutory due date (a Shanghai date, art.49). */
+export interface AnnualReportWorkflowInput {
+  reportId: string;
+  dueDate: string;
+}
+
+/** Where a report's due-date workflow stands: its due date, the instant it turns overdue, what it saw. */
+export interface AnnualReportDueView {
+  reportId: string;
+  dueDate: string;
+  overdueAt: string;
+  state: 'waiting' | 'overdue' | 'published';
+}
+
+export const getReportDueQuery = defineQuery<AnnualReportDueView>('getReportDue');
+/** The gateway tells the run the report was published (after the publication committed): the run ends. */
+export const reportPublishedSignal = defineSignal<[]>('reportPublished');

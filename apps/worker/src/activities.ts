@@ -1,7 +1,7 @@
 import { Context } from '@temporalio/activity';
 import { ApplicationFailure } from '@temporalio/common';
 import type { DataSource } from 'typeorm';
-import { DEFAULT_POLICY, DomainError } from '../../../libs/domain/src';
+import { DEFAULT_POLICY, DomainError, shanghaiDate } from '../../../libs/domain/src';
 import {
   appendCaseLog,
   appendEvents,
@@ -12,11 +12,13 @@ import {
   listOpenDecisionIds,
   listOpenDisclosureRequestIds,
   recordCheckpoint,
+  recordReportOverdue,
   sealConsultation,
   TreeInconsistentError,
 } from '../../../libs/persistence/src';
 import type { NoteSigner } from '../../../libs/transparency/src';
 import type {
+  AnnualReportActivities,
   CalendarActivities,
   DecisionActivities,
   DisclosureActivities,
@@ -36,7 +38,12 @@ export function createActivities(
   checkpointSigner?: NoteSigner,
   mail?: MailSettings,
   appendOptions: AppendEventsOptions = {},
-): DecisionActivities & CalendarActivities & TransparencyActivities & DisclosureActivities & NotificationActivities {
+): DecisionActivities &
+  CalendarActivities &
+  TransparencyActivities &
+  DisclosureActivities &
+  NotificationActivities &
+  AnnualReportActivities {
   const transport = mail ? createMailTransport(mail) : undefined;
   return {
     async appendEvents({ decisionId, ...events }) {
@@ -78,6 +85,11 @@ export function createActivities(
     /** One step of a disclosure case: its log entry and the case row, in one transaction (ADR 69). */
     async appendCaseStep({ requestId, seq, occurredAt, actor, event, ...projection }) {
       await appendCaseLog(dataSource, requestId, [{ seq, occurredAt, actor, event }], projection);
+    },
+    /** An annual report's due date passed (ADR 0119): recorded once, nothing when published. */
+    recordReportOverdue({ reportId }) {
+      const now = new Date();
+      return recordReportOverdue(dataSource, reportId, now, shanghaiDate(now));
     },
     /** Heartbeats after every message; an unreachable SMTP server is retried by the workflow's policy. */
     async sendNotifications({ limit }) {

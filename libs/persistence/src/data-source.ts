@@ -61,6 +61,13 @@ import { DisclosureAccess1765800000000 as SqliteDisclosureAccess } from './migra
 import { MailRecipientEntity, NotificationOutboxEntity } from './entities/notification.entity';
 import { Notifications1765700000000 as PostgresNotifications } from './migrations/postgres/1765700000000-notifications';
 import { Notifications1765700000000 as SqliteNotifications } from './migrations/sqlite/1765700000000-notifications';
+import {
+  DisclosureRemedyEntity,
+  DisclosureReportEntity,
+  DisclosureReportLogEntity,
+} from './entities/disclosure-report.entity';
+import { DisclosureReports1765950000000 as PostgresDisclosureReports } from './migrations/postgres/1765950000000-disclosure-reports';
+import { DisclosureReports1765950000000 as SqliteDisclosureReports } from './migrations/sqlite/1765950000000-disclosure-reports';
 import { PublicSearchTextEntity } from './entities/public-search-text.entity';
 import { PublicSearchTexts1765970000000 as PostgresPublicSearchTexts } from './migrations/postgres/1765970000000-public-search-texts';
 import { PublicSearchTexts1765970000000 as SqlitePublicSearchTexts } from './migrations/sqlite/1765970000000-public-search-texts';
@@ -95,6 +102,9 @@ export const ENTITIES = [
   DisclosureAccessEntity,
   MailRecipientEntity,
   NotificationOutboxEntity,
+  DisclosureReportEntity,
+  DisclosureReportLogEntity,
+  DisclosureRemedyEntity,
   PublicSearchTextEntity,
 ];
 
@@ -127,6 +137,7 @@ export function createDataSource(config: DatabaseConfig): DataSource {
         PostgresClusterLabelConfirmed,
         PostgresDisclosureAccess,
         PostgresNotifications,
+        PostgresDisclosureReports,
         PostgresPublicSearchTexts,
       ],
       migrationsTransactionMode: 'all',
@@ -156,6 +167,7 @@ export function createDataSource(config: DatabaseConfig): DataSource {
       SqliteClusterLabelConfirmed,
       SqliteDisclosureAccess,
       SqliteNotifications,
+      SqliteDisclosureReports,
       SqlitePublicSearchTexts,
     ],
     migrationsTransactionMode: 'all',

@@ -197,6 +197,25 @@ export {
   listDisclosureCases,
 } from './disclosure/disclosure-cases.repository';
 export {
+  annualReportId,
+  type AnnualReportRecord,
+  changeAnnualReport,
+  currentReportTables,
+  findAnnualReport,
+  listAnnualReports,
+  listRemedies,
+  openAnnualReport,
+  readReportLog,
+  recordRemedy,
+  recordReportOverdue,
+  type RemedyRecordRow,
+  type ReportActor,
+  type ReportChange,
+  reportPublicEntry,
+  table3FactsOfUnit,
+} from './disclosure/annual-report.repository';
+export { timelinessCases } from './disclosure/timeliness.repository';
+export {
   AttachmentCorruptError,
   type AttachmentStore,
   DatabaseAttachmentStore,

@@ -119,15 +119,34 @@ export async function assertAttachmentNotPublic(
 export async function assertApplicantNotPublic(baseUrl: string, hidden: string[]): Promise<void> {
   const secret = new RegExp(hidden.map((h) => h.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'));
   const pages = ['zh-CN', 'en'].flatMap((lang) =>
-    ['/', '/decisions', '/verify', '/disclosure/apply', '/disclosure/lookup', '/receipts'].map(
-      (path) => `${path}?lang=${lang}`,
-    ),
+    [
+      '/',
+      '/decisions',
+      '/verify',
+      '/disclosure/apply',
+      '/disclosure/lookup',
+      '/receipts',
+      '/disclosure/reports',
+      '/disclosure/statistics',
+    ].map((path) => `${path}?lang=${lang}`),
   );
   const apis = [
     '/api/v1/public/decisions?pageSize=100',
     '/feeds/decisions.atom',
+    '/api/v1/public/disclosure-reports',
+    '/api/v1/public/disclosure-statistics',
+    '/api/v1/public/export/disclosure-timeliness.json',
     ...['decisions.json', 'opinions.csv', 'opinions.json'].map((file) => `/api/v1/public/export/${file}`),
   ];
+  // Every published annual report (ADR 0119), as a page in both languages and as JSON.
+  const reports = (await call(baseUrl, 'GET', '/api/v1/public/disclosure-reports')).body as {
+    items: Array<{ reportId: string }>;
+  };
+  for (const { reportId } of reports.items)
+    pages.push(
+      ...['zh-CN', 'en'].map((lang) => `/disclosure/reports/${encodeURIComponent(reportId)}?lang=${lang}`),
+      `/api/v1/public/disclosure-reports/${encodeURIComponent(reportId)}`,
+    );
   for (const path of [...pages, ...apis]) {
     const reply = await call(baseUrl, 'GET', path);
     const text = typeof reply.body === 'string' ? reply.body : JSON.stringify(reply.body);

@@ -1,5 +1,8 @@
 import { Module } from '@nestjs/common';
 import { SiteShellModule } from '../site-shell/site-shell.module';
+import { AnnualReportController } from './annual-report/annual-report.controller';
+import { AnnualReportHandler } from './annual-report/annual-report.handler';
+import { ReportConsoleController } from './annual-report/report-console.controller';
 import { ActOnDisclosureRequestController } from './act-on-disclosure-request/act-on-disclosure-request.controller';
 import { ActOnDisclosureRequestHandler } from './act-on-disclosure-request/act-on-disclosure-request.handler';
 import { DisclosureConsoleController } from './console/disclosure-console.controller';
@@ -24,6 +27,8 @@ import { ViewDisclosureCaseController } from './view-disclosure-case/view-disclo
 @Module({
   imports: [SiteShellModule],
   controllers: [
+    AnnualReportController,
+    ReportConsoleController,
     RegisterDisclosureRequestController,
     ListDisclosureRequestsController,
     DownloadReplyDocumentController,
@@ -38,6 +43,7 @@ import { ViewDisclosureCaseController } from './view-disclosure-case/view-disclo
     RegisterDisclosureRequestHandler,
     ActOnDisclosureRequestHandler,
     IssueReplyHandler,
+    AnnualReportHandler,
   ],
 })
 export class DisclosureModule {}

@@ -4,6 +4,14 @@ import { ApplyForDisclosureFormController } from './apply-for-disclosure/apply-f
 import { ApplyForDisclosureController } from './apply-for-disclosure/apply-for-disclosure.controller';
 import { ApplyForDisclosureHandler } from './apply-for-disclosure/apply-for-disclosure.handler';
 import { DisclosureRateLimit } from './disclosure-rate-limit';
+import {
+  ViewDisclosureStatisticsController,
+  ViewDisclosureStatisticsPageController,
+} from './view-disclosure-statistics/view-disclosure-statistics.controller';
+import {
+  ViewDisclosureReportController,
+  ViewDisclosureReportPageController,
+} from './view-disclosure-reports/view-disclosure-reports.controller';
 import { FollowDisclosureController } from './follow-disclosure/follow-disclosure.controller';
 import { FollowDisclosureHandler } from './follow-disclosure/follow-disclosure.handler';
 import { ViewDisclosureLookupController } from './follow-disclosure/view-disclosure-lookup.controller';
@@ -49,6 +57,10 @@ import { ViewTimelineController } from './view-timeline/view-timeline.controller
 @Module({
   imports: [SiteShellModule],
   controllers: [
+    ViewDisclosureStatisticsController,
+    ViewDisclosureStatisticsPageController,
+    ViewDisclosureReportController,
+    ViewDisclosureReportPageController,
     ViewHomeController,
     ViewCatalogueController,
     ListPublicDecisionsController,

@@ -35,6 +35,7 @@ export const STEP_LABELS: Record<PublicEventType, readonly [zh: string, en: stri
   DecisionClosed: ['办结归档', 'Closed and archived'],
   DueDateRecomputed: ['期限重新计算', 'Due date recomputed'],
   AttachmentAdded: ['附件公开', 'Attachment published'],
+  AnnualReportPublished: ['年度报告公开', 'Annual report published'],
 };
 
 export const VERDICT_WORDS: Record<string, readonly [zh: string, en: string]> = {

@@ -702,6 +702,31 @@ export const ERROR_CODES = {
     zh: '下载链接已过期，请重新输入回执编号和查询密码查询。',
     en: 'This download has expired; look the request up again with its receipt and secret.',
   },
+  DISCLOSURE_REPORT_YEAR_INVALID: {
+    status: 422,
+    zh: '年度报告的年度有误：只能就已经开始的年度编制，年度结束后才能提交审核。',
+    en: 'Wrong year for an annual report: it is opened for a year that has begun and submitted once that year has ended.',
+  },
+  DISCLOSURE_REPORT_FIELD_INVALID: {
+    status: 422,
+    zh: '年度报告的填写内容有误：数量须为不小于零的数字，文字不超过两万字。',
+    en: 'A field of the annual report is not valid: numbers must be zero or more, texts at most 20,000 characters.',
+  },
+  DISCLOSURE_REPORT_UNBALANCED: {
+    status: 409,
+    zh: '表三数据不符合勾稽关系（新收加上年结转应等于办理结果加结转下年），不能使用。',
+    en: 'Table 3 does not balance (new + carried over must equal handled + carried forward): it cannot be used.',
+  },
+  DISCLOSURE_REPORT_STEP_REFUSED: {
+    status: 409,
+    zh: '年度报告当前的状态不允许这一步操作。',
+    en: 'The annual report is not in a state that allows this step.',
+  },
+  DISCLOSURE_REPORT_NOT_FOUND: {
+    status: 404,
+    zh: '没有这份年度报告。',
+    en: 'There is no such annual report.',
+  },
 } as const satisfies Record<string, ErrorCodeEntry>;
 
 /** One catalogue entry: the HTTP status of the problem and the words a page shows for it. */

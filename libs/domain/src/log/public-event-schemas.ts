@@ -190,6 +190,16 @@ export const PUBLIC_EVENT_SCHEMAS = {
     size: z.number(),
     sha256: z.string().regex(/^[0-9a-f]{64}$/),
   }),
+  /**
+   * An annual disclosure report published (ADR 0119), on its own chain `AR-{year}-{unit}`: the report's
+   * content as frozen at submission and its sha256 (of the content's JCS).
+   */
+  AnnualReportPublished: z.looseObject({
+    unit: z.string(),
+    year: z.number(),
+    sha256: z.string().regex(/^[0-9a-f]{64}$/),
+    content: z.looseObject({}),
+  }),
 } satisfies Record<PublicEventType, z.ZodType>;
 
 export type PublicEventData<T extends PublicEventType> = z.output<(typeof PUBLIC_EVENT_SCHEMAS)[T]>;

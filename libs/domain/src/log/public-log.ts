@@ -34,7 +34,8 @@ export type PublicEventType =
   | 'DecisionResumed'
   | 'DecisionClosed'
   | 'DueDateRecomputed'
-  | 'AttachmentAdded';
+  | 'AttachmentAdded'
+  | 'AnnualReportPublished';
 
 /** A public event as the workflow produces it, before the log gives it its place in the chain. */
 export interface PublicEventDraft {

@@ -18,6 +18,7 @@ import {
   type ConsoleSession,
 } from '../../site-shell/console/session/console-session.guard';
 import { html } from '../../site-shell/web/html';
+import { AnnualReportHandler } from '../annual-report/annual-report.handler';
 import { ActOnDisclosureRequestHandler } from '../act-on-disclosure-request/act-on-disclosure-request.handler';
 import { isDisclosureAction } from '../act-on-disclosure-request/command-schemas';
 import { DisclosureCaseLoader } from '../disclosure-case';
@@ -50,6 +51,7 @@ export class DisclosureConsoleController {
     private readonly act: ActOnDisclosureRequestHandler,
     private readonly replies: IssueReplyHandler,
     private readonly requests: StaffRequests,
+    private readonly reports: AnnualReportHandler,
     @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
     @Inject(CONFIG) private readonly config: GatewayConfig,
   ) {}
@@ -61,7 +63,10 @@ export class DisclosureConsoleController {
     @CurrentSession() session: ConsoleSession,
   ): Promise<void> {
     const items = await this.list.open(session.actor);
-    await sendConsolePage(request, reply, session, (context) => renderDisclosureList(context, session, items));
+    const overdueReports = (await this.reports.list(session.actor)).filter((r) => r.overdue).length;
+    await sendConsolePage(request, reply, session, (context) =>
+      renderDisclosureList(context, session, items, overdueReports),
+    );
   }
 
   @Get('new')

@@ -11,6 +11,8 @@ const M = defineMessages(
     title: '依申请公开',
     heading: '政府信息公开申请',
     register: '登记信件、当面或传真申请',
+    reports: '年度报告',
+    reportsOverdue: '有 {n} 份政府信息公开工作年度报告已超过公布截止日仍未公布。',
     scope: '办理中的申请共 {n} 件，逾期的排在最前。',
     receipt: '回执编号',
     unit: '单位',
@@ -30,6 +32,8 @@ const M = defineMessages(
     title: 'Disclosure requests',
     heading: 'Requests for disclosure',
     register: 'Register a letter, visit or fax',
+    reports: 'Annual reports',
+    reportsOverdue: '{n} annual disclosure reports are past their publication date and not published.',
     scope: '{n} open requests, overdue first.',
     receipt: 'Receipt',
     unit: 'Unit',
@@ -63,6 +67,7 @@ export function renderDisclosureList(
   context: PageContext,
   _session: ConsoleSession,
   items: readonly DisclosureListItem[],
+  overdueReports = 0,
 ): { title: string; main: Html } {
   const { locale } = context;
   const m = M[locale];
@@ -77,7 +82,8 @@ export function renderDisclosureList(
       )}</tbody></table></div>`
     : html`<p class="muted">${m.none}</p>`;
   const main = html`<h1>${m.heading}</h1>
-<p><a class="button" href="/console/disclosure/new">${m.register}</a></p>
+<p><a class="button" href="/console/disclosure/new">${m.register}</a> <a href="/console/disclosure/reports">${m.reports}</a></p>
+${overdueReports > 0 ? html`<div class="notice notice--error" role="alert" id="reports-overdue"><p><a href="/console/disclosure/reports">${fill(m.reportsOverdue, { n: overdueReports })}</a></p></div>` : ''}
 <p class="muted">${fill(m.scope, { n: items.length })}</p>
 <p class="muted">${m.legend}${colon(locale)}${m.legendText}</p>
 ${table}`;

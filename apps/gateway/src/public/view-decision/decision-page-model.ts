@@ -473,6 +473,7 @@ function applyEntry(model: DecisionPageModel, entry: PublicLogEntry): DecisionPa
       return { ...model, attachments: [...model.attachments, attachment] };
     }
     case 'DecisionRegistered':
+    case 'AnnualReportPublished':
       return model;
   }
 }

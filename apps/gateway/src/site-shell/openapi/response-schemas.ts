@@ -28,6 +28,53 @@ const page = (item: string, extra: Record<string, SchemaObject> = {}): SchemaObj
     ...extra,
   });
 
+const ANNUAL_REPORT: SchemaObject = obj(
+  {
+    reportId: str(),
+    unit: str(),
+    year: { type: 'integer' },
+    officeKind: { type: 'string', enum: ['department', 'government_office'] },
+    dueDate: str('YYYY-MM-DD (art. 49)'),
+    status: { type: 'string', enum: ['draft', 'in_review', 'approved', 'published'] },
+    authorId: nullable(str()),
+    reviewerId: nullable(str()),
+    table2: { type: 'object', additionalProperties: { type: 'number' } },
+    narrative: { type: 'object', additionalProperties: { type: 'string' } },
+    content: nullable({ type: 'object', additionalProperties: true, description: 'Frozen at submission.' }),
+    contentSha256: nullable(str()),
+    publishedAt: nullable(time()),
+    overdueSince: nullable(str()),
+    updatedAt: time(),
+  },
+  ['reportId', 'unit', 'year', 'officeKind', 'dueDate', 'status', 'table2', 'narrative'],
+  'An annual disclosure report (ADR 119).',
+);
+const ANNUAL_REPORT_VIEW: SchemaObject = obj(
+  {
+    report: ANNUAL_REPORT,
+    tables: {
+      type: 'object',
+      additionalProperties: true,
+      description: 'Tables 2, 3 and 4: frozen once submitted, else as the record stands now.',
+    },
+    overdue: { type: 'boolean' },
+    log: { type: 'array', items: { type: 'object', additionalProperties: true }, description: 'The report’s steps.' },
+    remedies: { type: 'array', items: { type: 'object', additionalProperties: true } },
+  },
+  ['report', 'tables', 'overdue', 'log', 'remedies'],
+);
+
+const TIMELINESS_ROW: SchemaObject = obj({
+  unit: str(),
+  year: { type: 'integer' },
+  received: { type: 'integer', minimum: 0 },
+  replied: { type: 'integer', minimum: 0 },
+  medianWorkingDays: nullable({ type: 'number' }),
+  onTime: { type: 'integer', minimum: 0 },
+  onTimeShare: nullable({ type: 'number', minimum: 0, maximum: 1 }),
+  outcomes: { type: 'object', additionalProperties: { type: 'integer' } },
+});
+
 const DUE_ITEM = obj(
   {
     what: {
@@ -225,6 +272,83 @@ const SUCCESS: Record<string, Record<string, unknown>> = {
     additionalProperties: true,
     description: 'The case after the step was appended to its log (the workflow’s view of it).',
   }),
+  AnnualReportController_list: json(
+    obj({
+      items: {
+        type: 'array',
+        items: obj({
+          reportId: str('AR-{year}-{unit}'),
+          unit: str(),
+          year: { type: 'integer' },
+          officeKind: { type: 'string', enum: ['department', 'government_office'] },
+          dueDate: str('YYYY-MM-DD (art. 49)'),
+          status: { type: 'string', enum: ['draft', 'in_review', 'approved', 'published'] },
+          overdue: { type: 'boolean' },
+        }),
+      },
+    }),
+  ),
+  AnnualReportController_open: json(ANNUAL_REPORT),
+  AnnualReportController_view: json(ANNUAL_REPORT_VIEW),
+  AnnualReportController_step: json(ANNUAL_REPORT_VIEW),
+  AnnualReportController_remedy: json(
+    obj(
+      {
+        remedyId: str(),
+        unit: str(),
+        kind: { type: 'string', enum: ['reconsideration', 'litigation_direct', 'litigation_after_reconsideration'] },
+        filedDate: str('YYYY-MM-DD'),
+        result: nullable({ type: 'string', enum: ['upheld', 'corrected', 'other'] }),
+        decidedDate: nullable(str('YYYY-MM-DD')),
+      },
+      ['remedyId', 'unit', 'kind', 'filedDate', 'result', 'decidedDate'],
+    ),
+  ),
+  ViewDisclosureReportController_list: json(
+    obj({
+      items: {
+        type: 'array',
+        items: obj({
+          reportId: str(),
+          unit: str(),
+          year: { type: 'integer' },
+          publishedAt: time(),
+          sha256: str('SHA-256 of the JCS of the report content'),
+        }),
+      },
+    }),
+  ),
+  ViewDisclosureReportController_get: json(
+    obj(
+      {
+        reportId: str(),
+        unit: str(),
+        year: { type: 'integer' },
+        publishedAt: time(),
+        sha256: str('SHA-256 of the JCS (RFC 8785) of `content`'),
+        content: { type: 'object', additionalProperties: true, description: 'Tables 2–4 and the sections.' },
+        logEntry: nullable(obj({ hash: str(), prevHash: str() })),
+      },
+      ['reportId', 'unit', 'year', 'publishedAt', 'sha256', 'content', 'logEntry'],
+    ),
+  ),
+  ViewDisclosureStatisticsController_statistics: json(obj({ items: { type: 'array', items: TIMELINESS_ROW } })),
+  ViewDisclosureStatisticsController_export: json(
+    obj({
+      statistics: { type: 'array', items: TIMELINESS_ROW },
+      cases: {
+        type: 'array',
+        items: obj({
+          unit: str(),
+          receivedDate: str('YYYY-MM-DD'),
+          dueDate: nullable(str('The reply due date as it stood before the case closed')),
+          closedDate: nullable(str()),
+          closedBy: nullable({ type: 'string', enum: ['reply', 'abandoned'] }),
+          outcome: nullable(str('One of the 21 outcomes of Table 3')),
+        }),
+      },
+    }),
+  ),
   DownloadReplyDocumentController_pdf: {
     'application/pdf': { schema: { type: 'string', format: 'binary', description: 'The reply document as PDF.' } },
   },

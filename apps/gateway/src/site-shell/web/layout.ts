@@ -23,6 +23,8 @@ const M = defineMessages(
     decisionsJson: '决策事项（JSON）',
     opinionsCsv: '公开意见（CSV）',
     opinionsJson: '公开意见（JSON）',
+    disclosureReports: '政府信息公开工作年度报告',
+    disclosureTimeliness: '依申请公开办理时效（JSON）',
     footerNote: '所有公开步骤均写入可验证的哈希链日志。时间为北京时间。',
     apiDocs: '接口文档',
     about: '网站信息',
@@ -52,6 +54,8 @@ const M = defineMessages(
     decisionsJson: 'Decisions (JSON)',
     opinionsCsv: 'Published opinions (CSV)',
     opinionsJson: 'Published opinions (JSON)',
+    disclosureReports: 'Annual disclosure reports',
+    disclosureTimeliness: 'Timeliness of disclosure requests (JSON)',
     footerNote: 'Every public step is written to a verifiable hash-chained log. Times are China Standard Time.',
     apiDocs: 'API documentation',
     about: 'About this site',
@@ -158,6 +162,8 @@ ${cardTables(content.main)}
 <li><a href="/api/v1/public/export/decisions.json">${m.decisionsJson}</a></li>
 <li><a href="/api/v1/public/export/opinions.csv">${m.opinionsCsv}</a></li>
 <li><a href="/api/v1/public/export/opinions.json">${m.opinionsJson}</a></li>
+<li><a href="/api/v1/public/export/disclosure-timeliness.json">${m.disclosureTimeliness}</a></li>
+<li><a href="/disclosure/reports">${m.disclosureReports}</a></li>
 <li><a href="/api/docs">${m.apiDocs}</a></li>
 </ul></section>
 ${siteIdentity(context, m)}

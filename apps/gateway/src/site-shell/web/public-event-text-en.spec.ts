@@ -142,6 +142,7 @@ const SAMPLES: Record<PublicEventType, Record<string, unknown>> = {
     size: 1024,
     sha256: 'a'.repeat(64),
   },
+  AnnualReportPublished: { unit: 'unit-a', year: 2026, sha256: 'b'.repeat(64), content: {} },
 };
 
 const CJK = /[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]/;

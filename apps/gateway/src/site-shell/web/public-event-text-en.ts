@@ -163,6 +163,13 @@ const SUMMARIES_EN: Record<PublicEventType, Summarize> = {
       d.calendarVersion !== undefined && `Counted on version ${d.calendarVersion} of the working-day calendar.`,
     );
   },
+  AnnualReportPublished: (data) => {
+    const d = read('AnnualReportPublished', data);
+    return sentences(
+      `Annual report on government information disclosure for ${d.year ?? ''} published.`,
+      d.sha256 && `Report digest: ${d.sha256}.`,
+    );
+  },
   AttachmentAdded: (data) => {
     const d = read('AttachmentAdded', data);
     return sentences(`Attachment: ${clip(d.name, 80)} (${(d.type ?? '').toUpperCase()}, ${d.size ?? 0} bytes).`);

@@ -140,6 +140,7 @@ const SAMPLES: Record<keyof typeof EVENT_LABELS, Record<string, unknown>> = {
     size: 1024,
     sha256: 'a'.repeat(64),
   },
+  AnnualReportPublished: { unit: 'unit-a', year: 2026, sha256: 'b'.repeat(64), content: {} },
 };
 
 describe('zh-CN text of public log entries', () => {

@@ -37,6 +37,7 @@ export const EVENT_LABELS: Record<PublicEventType, string> = {
   DecisionClosed: '办结归档',
   DueDateRecomputed: '期限重新计算',
   AttachmentAdded: '附件公开',
+  AnnualReportPublished: '年度报告公开',
 };
 
 /** English labels (the public site's second language); a missing type fails to compile. */
@@ -70,6 +71,7 @@ export const EVENT_LABELS_EN: Record<PublicEventType, string> = {
   DecisionClosed: 'Closed and archived',
   DueDateRecomputed: 'Due date recomputed',
   AttachmentAdded: 'Attachment published',
+  AnnualReportPublished: 'Annual report published',
 };
 
 /** The label in zh-CN (default) or English. */
@@ -339,6 +341,10 @@ export function summarizeEvent(type: string, data: Data, names: EventNames = NO_
     case 'AttachmentAdded': {
       const d = readPublicEvent('AttachmentAdded', data);
       return sentences(`附件：${clip(d.name, 80)}（${(d.type ?? '').toUpperCase()}，${d.size ?? 0} 字节）。`);
+    }
+    case 'AnnualReportPublished': {
+      const d = readPublicEvent('AnnualReportPublished', data);
+      return sentences(`公开${d.year ?? ''}年度政府信息公开工作年度报告。`, d.sha256 && `报告摘要：${d.sha256}。`);
     }
     default:
       return eventLabel(type);
