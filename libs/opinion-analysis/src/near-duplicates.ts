@@ -111,7 +111,7 @@ function equalBytes(x: number): number {
 }
 
 /** Two independent hashes of the letters: together 64 bits, so distinct texts never pass as copies. */
-function exactHashes(): [number, number] {
+function exactHashes(): void {
   let a = 0x811c9dc5;
   let b = 0x27d4eb2f;
   for (let i = 0; i < letterCount; i += 1) {
@@ -119,8 +119,12 @@ function exactHashes(): [number, number] {
     a = imul(a ^ c, 0x01000193);
     b = imul(b ^ c, 0x85ebca77) ^ (b >>> 13);
   }
-  return [fmix32(a ^ letterCount), fmix32(b)];
+  exactKey = fmix32(a ^ letterCount);
+  exactCheckHash = fmix32(b);
 }
+/** What `exactHashes` computed (module variables, no array per text). */
+let exactKey = 0;
+let exactCheckHash = 0;
 
 /** Jaccard similarity of two sorted sets of distinct hashes. */
 export function sortedJaccard(a: Uint32Array, aLength: number, b: Uint32Array, bLength: number): number {
@@ -193,7 +197,9 @@ export class NearDuplicateIndex {
     letters = ensureLength(letters, scan.letterCount);
     letters.set(scan.letters.subarray(0, scan.letterCount));
     letterCount = scan.letterCount;
-    const [key, check] = exactHashes();
+    exactHashes();
+    const key = exactKey;
+    const check = exactCheckHash;
     const copyOf = this.exact.get(key);
     if (copyOf !== -1 && this.exactCheck[copyOf] === check) {
       this.join(index, copyOf, this.core[copyOf] === 1);

@@ -1,11 +1,11 @@
 import { U32Map } from './typed-tables';
-import { readableLabel, wholeWordPhrases } from './labels';
+import { labelOfWholeWords, wholeWordPhrases } from './labels';
 import { NearDuplicateIndex } from './near-duplicates';
 import { describeText, KEYWORDS_PER_GROUP, labelOf, TermStatistics } from './opinion-keywords';
 import { fmix32, imul, scanText, textOf, type ScannedText } from './opinion-text';
 import { foldPersonalDetails } from './personal-details';
 import { isPlaceholderLetters } from './placeholders';
-import { stanceOf, stanceSignature, type Stance, STANCES } from './stance';
+import { mayExpressStance, stanceOf, stanceSignature, type Stance, STANCES } from './stance';
 
 /**
  * Clustering of a consultation's opinions (SPEC.md §3.4), in two streaming passes over the opinions in
@@ -70,6 +70,9 @@ export interface Clustering {
   nearDuplicateGroups: number;
 }
 
+/** Scratch of `bestLeader`. */
+const candidates: number[] = [];
+
 /** A keyword or section hash as a key of the leaders of one stance. */
 const keyed = (hash: number, stance: number): number =>
   stance === NONE ? hash : fmix32(hash ^ imul(stance, 0x9e3779b1)) || 1;
@@ -119,7 +122,9 @@ export class OpinionClusterer {
       this.placeholder[i] = 1;
       return i;
     }
-    const i = this.index.addScanned(scan, stanceSignature(textOf(scan)));
+    // Most opinions hold no stance word: the signature is then 0 without its regular expressions.
+    const signature = mayExpressStance(scan.codes, scan.codeCount) ? stanceSignature(textOf(scan)) : 0;
+    const i = this.index.addScanned(scan, signature);
     this.statistics.count(scan);
     return i;
   }
@@ -204,15 +209,18 @@ export class OpinionClusterer {
   }
 
   private bestLeader(group: number, byTerm: U32Map, bySection: U32Map, topicOf: Int32Array): number {
-    const candidates = new Set<number>();
+    // Distinct candidates in the order found (at most 13: an array, no Set per group).
+    candidates.length = 0;
     const stance = this.groupStance[group]!;
     for (let k = 0; k < KEYWORDS_PER_GROUP; k += 1) {
       const term = this.keywords[group * KEYWORDS_PER_GROUP + k]!;
-      if (term !== 0 && byTerm.get(keyed(term, stance)) !== -1) candidates.add(byTerm.get(keyed(term, stance)));
+      if (term === 0) continue;
+      const leader = byTerm.get(keyed(term, stance));
+      if (leader !== -1 && !candidates.includes(leader)) candidates.push(leader);
     }
     const section = this.sections[group]!;
-    if (section !== 0 && bySection.get(keyed(section, stance)) !== -1)
-      candidates.add(bySection.get(keyed(section, stance)));
+    const bySectionLeader = section === 0 ? -1 : bySection.get(keyed(section, stance));
+    if (bySectionLeader !== -1 && !candidates.includes(bySectionLeader)) candidates.push(bySectionLeader);
     let best = -1;
     let bestScore = 0;
     for (const leader of candidates) {
@@ -273,7 +281,7 @@ export class OpinionClusterer {
         representative: this.groupFirst[leader]!,
         keywords: words.length > 0 ? words : phrases,
         label:
-          readableLabel(phrases, '') || (phrases.length > 0 ? labelOf(phrases, '') : (this.snippets[leader] ?? '')),
+          labelOfWholeWords(words, '') || (phrases.length > 0 ? labelOf(phrases, '') : (this.snippets[leader] ?? '')),
         stance: STANCES[topicStance[topic]!]!,
         groups: groupCounts[topic]!,
       };
