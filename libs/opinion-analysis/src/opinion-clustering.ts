@@ -70,6 +70,9 @@ export interface Clustering {
   nearDuplicateGroups: number;
 }
 
+/** Texts whose stance signature is kept (then all are dropped at once): the popular ones come back. */
+const STANCE_CACHE = 4096;
+
 /** Scratch of `bestLeader`. */
 const candidates: number[] = [];
 
@@ -101,6 +104,7 @@ export class OpinionClusterer {
   /** Per group: 1 when it is a placeholder; its stance (index into STANCES). */
   private groupPlaceholder = new Uint8Array(0);
   private groupStance = new Uint8Array(0);
+  private readonly stanceCache = new Map<string, number>();
 
   /** @param threshold estimated Jaccard similarity from which two opinions are the same letter. */
   constructor(threshold = 0.6) {
@@ -110,7 +114,8 @@ export class OpinionClusterer {
   /** Pass 1: adds the next opinion and returns its index. */
   add(text: string): number {
     if (!this.index) throw new Error('OpinionClusterer.add after pass 1 ended');
-    const scan = scanText(foldPersonalDetails(text), true);
+    const folded = foldPersonalDetails(text);
+    const scan = scanText(folded, true);
     this.count += 1;
     if (this.placeholder.length < this.count) {
       const grown = new Uint8Array(this.count * 2);
@@ -122,11 +127,23 @@ export class OpinionClusterer {
       this.placeholder[i] = 1;
       return i;
     }
-    // Most opinions hold no stance word: the signature is then 0 without its regular expressions.
-    const signature = mayExpressStance(scan.codes, scan.codeCount) ? stanceSignature(textOf(scan)) : 0;
-    const i = this.index.addScanned(scan, signature);
+    const i = this.index.addScanned(scan, this.stanceOf(folded, scan));
     this.statistics.count(scan);
     return i;
+  }
+
+  /**
+   * The stance signature of a folded text (ADR 115): the same text again (a form letter sent as it is)
+   * is read from a bounded cache; a text without a stance word's first two characters or Latin letters
+   * is 0 without the regular expressions.
+   */
+  private stanceOf(folded: string, scan: ScannedText): number {
+    const cached = this.stanceCache.get(folded);
+    if (cached !== undefined) return cached;
+    const signature = mayExpressStance(scan.codes, scan.codeCount) ? stanceSignature(textOf(scan)) : 0;
+    if (this.stanceCache.size >= STANCE_CACHE) this.stanceCache.clear();
+    this.stanceCache.set(folded, signature);
+    return signature;
   }
 
   /** Ends pass 1: fixes the near-duplicate groups and frees the index. Returns the number of groups. */
@@ -154,6 +171,7 @@ export class OpinionClusterer {
     this.phrases = new Array<string[]>(groups);
     this.snippets = new Array<string>(groups);
     this.index = undefined;
+    this.stanceCache.clear();
     return groups;
   }
 

@@ -235,6 +235,7 @@ function endRun(end: number): void {
 function scanFrom(source: string, quick: boolean): boolean {
   const simplified = simplifiedTable();
   let changed = false;
+  let mapped = false;
   scanned.codes = ensureLength(scanned.codes, source.length);
   scanned.letters = ensureLength(scanned.letters, source.length);
   const { codes, letters } = scanned;
@@ -252,7 +253,7 @@ function scanFrom(source: string, quick: boolean): boolean {
       if (q === -1) return false;
       if (q - 1 !== cp) {
         cp = q - 1;
-        changed = true;
+        mapped = true;
       }
     } else if (cp >= 0xd800 && cp <= 0xdbff && i + 1 < source.length) {
       const low = source.charCodeAt(i + 1);
@@ -276,6 +277,7 @@ function scanFrom(source: string, quick: boolean): boolean {
   }
   endRun(codeCount);
   lastText = changed ? null : source;
+  lastSource = mapped && !changed ? source : null;
   scanned.codeCount = codeCount;
   scanned.letterCount = letterCount;
   return true;
@@ -296,8 +298,11 @@ export function termText(scan: ScannedText, i: number): string {
 
 /** The normalised text of the last scan when simplification changed nothing (most texts), else null. */
 let lastText: string | null = null;
+/** The text of the last scan when only the quick path's NFKC + lower case changed it (normalised on demand). */
+let lastSource: string | null = null;
 
 /** The normalised text of the last scan (NFKC, lower case, simplified), e.g. for the stance. */
 export function textOf(scan: ScannedText): string {
+  if (lastText === null && lastSource !== null) lastText = lastSource.normalize('NFKC').toLowerCase();
   return lastText ?? String.fromCodePoint(...scan.codes.subarray(0, scan.codeCount));
 }
