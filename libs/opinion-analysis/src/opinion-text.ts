@@ -276,7 +276,7 @@ function scanFrom(source: string, quick: boolean): boolean {
     if (kind !== OTHER) letters[letterCount++] = cp;
   }
   endRun(codeCount);
-  lastText = changed ? null : source;
+  lastText = changed || mapped ? null : source;
   lastSource = mapped && !changed ? source : null;
   scanned.codeCount = codeCount;
   scanned.letterCount = letterCount;
