@@ -23,8 +23,8 @@ import { compatibleStances, mergedStances, type StanceSignature } from './stance
  * The first candidate (band order, then bucket order) that passes wins; groups are never merged.
  *
  * Memory, per filed text (exact copies never are): its letters (2 bytes each), 64 bytes of fingerprints
- * and up to 21 band-table slots (a bucket of one member is the slot itself; larger ones are lists in
- * Int32Arrays); per opinion ~30 bytes.
+ * and up to 21 band-table slots (a bucket of one member is the slot itself; a larger one is a block of
+ * 8 members, 32 bytes, in one Int32Array); per opinion a 32-byte record.
  */
 
 export const SIGNATURE_HASHES = 64;
@@ -172,12 +172,10 @@ export class NearDuplicateIndex {
   private readonly fingerprints: Uint32Array[] = [];
   private readonly exact = new U32Map();
   private readonly bands = Array.from({ length: BANDS }, () => new U32Map());
-  private bucketHead = new Int32Array(1024);
+  /** Bucket b's members, in the order they came, at b × BUCKET_MEMBERS (one block per bucket). */
+  private bucketMembers = new Int32Array(1024 * BUCKET_MEMBERS);
   private bucketSize = new Uint8Array(1024);
   private buckets = 0;
-  /** Bucket entries as (member, next entry or −1) pairs. */
-  private entryPairs = new Int32Array(8192);
-  private entries = 0;
   /** Whether the last added opinion joined an earlier group. */
   lastJoined = false;
 
@@ -259,8 +257,9 @@ export class NearDuplicateIndex {
         if (this.tryJoin(index, value)) return true;
         continue;
       }
-      for (let entry = this.bucketHead[value - LIST]!; entry !== -1; entry = this.entryPairs[entry * 2 + 1]!)
-        if (this.tryJoin(index, this.entryPairs[entry * 2]!)) return true;
+      const from = (value - LIST) * BUCKET_MEMBERS;
+      for (let entry = from, end = from + this.bucketSize[value - LIST]!; entry < end; entry += 1)
+        if (this.tryJoin(index, this.bucketMembers[entry]!)) return true;
     }
     return false;
   }
@@ -316,8 +315,9 @@ export class NearDuplicateIndex {
       const bucket = value - LIST;
       if (this.bucketSize[bucket]! >= BUCKET_MEMBERS) continue;
       let present = false;
-      for (let entry = this.bucketHead[bucket]!; entry !== -1 && !present; entry = this.entryPairs[entry * 2 + 1]!)
-        present = joined && this.find(this.entryPairs[entry * 2]!) === group;
+      const from = bucket * BUCKET_MEMBERS;
+      for (let entry = from, end = from + this.bucketSize[bucket]!; entry < end && !present; entry += 1)
+        present = joined && this.find(this.bucketMembers[entry]!) === group;
       if (present) continue;
       this.addEntry(bucket, index);
       filed = true;
@@ -328,27 +328,17 @@ export class NearDuplicateIndex {
   private newBucket(): number {
     const bucket = this.buckets;
     this.buckets += 1;
-    this.bucketHead = ensureLength(this.bucketHead, this.buckets);
+    this.bucketMembers = ensureLength(this.bucketMembers, this.buckets * BUCKET_MEMBERS);
     this.bucketSize = ensureLength(this.bucketSize, this.buckets);
-    this.bucketHead[bucket] = -1;
     this.bucketSize[bucket] = 0;
     return bucket;
   }
 
   /** Appends (members stay in the order they came). */
   private addEntry(bucket: number, member: number): void {
-    const entry = this.entries;
-    this.entries += 1;
-    this.entryPairs = ensureLength(this.entryPairs, this.entries * 2);
-    this.entryPairs[entry * 2] = member;
-    this.entryPairs[entry * 2 + 1] = -1;
-    let last = this.bucketHead[bucket]!;
-    if (last === -1) this.bucketHead[bucket] = entry;
-    else {
-      while (this.entryPairs[last * 2 + 1] !== -1) last = this.entryPairs[last * 2 + 1]!;
-      this.entryPairs[last * 2 + 1] = entry;
-    }
-    this.bucketSize[bucket] = this.bucketSize[bucket]! + 1;
+    const size = this.bucketSize[bucket]!;
+    this.bucketMembers[bucket * BUCKET_MEMBERS + size] = member;
+    this.bucketSize[bucket] = size + 1;
   }
 
   /** Keeps the text's letters (UTF-16) and fingerprints for the checks of later texts. */
@@ -447,9 +437,8 @@ export class NearDuplicateIndex {
       this.records,
       this.letterAt,
       this.letterLength,
-      this.bucketHead,
+      this.bucketMembers,
       this.bucketSize,
-      this.entryPairs,
       ...this.pool,
       ...this.fingerprints,
     ];
