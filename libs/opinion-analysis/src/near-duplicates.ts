@@ -180,7 +180,21 @@ export class NearDuplicateIndex {
   lastJoined = false;
 
   /** @param threshold exact 3-shingle Jaccard similarity from which two opinions are the same letter. */
-  constructor(private readonly threshold = 0.6) {}
+  /**
+   * The fewest equal fingerprints (of 64) whose estimate (same / 64 − FALSE_MATCH) / (1 − FALSE_MATCH)
+   * is not below threshold − ESTIMATE_MARGIN: the estimate grows with `same`, so this is the same test.
+   */
+  private readonly minSame: number;
+
+  constructor(private readonly threshold = 0.6) {
+    let same = 0;
+    while (
+      same <= SIGNATURE_HASHES &&
+      (same / SIGNATURE_HASHES - FALSE_MATCH) / (1 - FALSE_MATCH) < threshold - ESTIMATE_MARGIN
+    )
+      same += 1;
+    this.minSame = same;
+  }
 
   get size(): number {
     return this.count;
@@ -271,8 +285,13 @@ export class NearDuplicateIndex {
     if (this.records[at + CORE] !== 1) return false;
     const group = this.records[at + PARENT]!;
     const stance = this.records[index * RECORD + STANCE]! >>> 0;
+    // The fingerprints first (most candidates end there; the group's record may be another cache line),
+    // then the stances, then the exact check: the same answer as stances first, in less time.
+    const slot = this.records[at + SLOT]!;
+    const estimated = slot >= 0 && this.estimatePasses(slot);
+    if (!estimated && this.threshold > 0) return false;
     if (!compatibleStances(stance, this.records[group * RECORD + STANCE]! >>> 0)) return false;
-    if (this.similarityTo(member) < this.threshold) return false;
+    if ((estimated ? this.exactSimilarityTo(slot) : 0) < this.threshold) return false;
     this.join(index, member, member === group || this.similarityTo(group) >= this.threshold);
     return true;
   }
@@ -376,12 +395,24 @@ export class NearDuplicateIndex {
   private similarityTo(other: number): number {
     const slot = this.records[other * RECORD + SLOT]!;
     if (slot < 0) return 0;
+    return this.estimatePasses(slot) ? this.exactSimilarityTo(slot) : 0;
+  }
+
+  /**
+   * Whether the fingerprints' estimate of the similarity to kept slot `slot` reaches the threshold less
+   * the margin: at least `minSame` equal fingerprints of 64, and it stops as soon as the words left
+   * cannot bring it there.
+   */
+  private estimatePasses(slot: number): boolean {
     const fingerprints = this.fingerprints[slot >>> 14]!;
     const from = ((slot & (FINGERPRINT_CHUNK - 1)) * SIGNATURE_HASHES) / 4;
+    const words = SIGNATURE_HASHES / 4;
     let same = 0;
-    for (let k = 0; k < SIGNATURE_HASHES / 4; k += 1) same += equalBytes(fingerprints[from + k]! ^ scratchWords[k]!);
-    const estimate = (same / SIGNATURE_HASHES - FALSE_MATCH) / (1 - FALSE_MATCH);
-    return estimate < this.threshold - ESTIMATE_MARGIN ? 0 : this.exactSimilarityTo(slot);
+    for (let k = 0; k < words; k += 1) {
+      same += equalBytes(fingerprints[from + k]! ^ scratchWords[k]!);
+      if (same + 4 * (words - 1 - k) < this.minSame) return false;
+    }
+    return same >= this.minSame;
   }
 
   /** Exact 3-shingle Jaccard of the text being added and kept slot `slot`, from their letters. */
