@@ -146,21 +146,8 @@ export async function deleteRoundClusters(dataSource: DataSource, run: Clusterin
   }
 }
 
-/**
- * Sets `cluster_id` of the given opinions (receipt → cluster id): on SQLite in statements of 2,500 rows
- * (5,000 parameters), on PostgreSQL in one statement.
- */
+/** Sets `cluster_id` of the given opinions (receipt → cluster id), in statements of 2,500 rows (5,000 parameters). */
 export async function writeClusterIds(manager: EntityManager, assignments: Array<[string, string]>): Promise<void> {
-  if (manager.connection.options.type === 'postgres') {
-    // PostgreSQL: the whole page in one statement with two array parameters (ADR 115), not statements of
-    // 5,000 parameters each to parse and plan; the same rows change.
-    await manager.query(
-      `UPDATE opinions SET cluster_id = v.c FROM unnest($1::text[], $2::text[]) AS v(r, c)
-       WHERE opinions.receipt = v.r AND (opinions.cluster_id IS NULL OR opinions.cluster_id <> v.c)`,
-      [assignments.map(([receipt]) => receipt), assignments.map(([, cluster]) => cluster)],
-    );
-    return;
-  }
   for (let from = 0; from < assignments.length; from += ROWS_PER_STATEMENT) {
     const rows = assignments.slice(from, from + ROWS_PER_STATEMENT);
     const values = rows.map((_, i) => `(${param(manager, 2 * i + 1)}, ${param(manager, 2 * i + 2)})`).join(', ');
