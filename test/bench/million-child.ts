@@ -12,7 +12,8 @@ import {
  * its own (`process.resourceUsage().maxRSS`). `node million-child.js <mode>` with DATABASE_URL and
  * DECISION_ID; prints one JSON line: {mode, wallMs, maxRssMiB, steps, detail}.
  *
- * - `measure`: sealConsultation + clusterOpinions + feedbackStatistics (the figure);
+ * - `measure`: sealConsultation + clusterOpinions + feedbackStatistics (the figure), with the time of
+ *   each clustering pass (from the previous pass's last page to its own last page sent);
  * - `scan`: SELECT count(*), sum(length(text_public)) over the decision's opinions (baseline);
  * - `stream`: every opinion's receipt, time and text read into this process in keyset pages of 5,000,
  *   as one pass of the clustering reads them (baseline).
@@ -65,8 +66,19 @@ async function main(): Promise<void> {
   } else if (mode === 'measure') {
     const now = new Date();
     const counts = await step('seal', () => sealConsultation(dataSource, decisionId, now));
-    const summary = await step('cluster', () => clusterOpinions(dataSource, decisionId, DEFAULT_POLICY, now));
+    // When each of clustering's three passes sent its last page (ADR 115: where the time goes).
+    const passEnds: Partial<Record<'read' | 'describe' | 'write', number>> = {};
+    const clusterStart = performance.now();
+    const summary = await step('cluster', () =>
+      clusterOpinions(dataSource, decisionId, DEFAULT_POLICY, now, {
+        onProgress: ({ pass }) => (passEnds[pass] = performance.now()),
+      }),
+    );
     const statistics = await step('statistics', () => feedbackStatistics(dataSource, decisionId));
+    const { read = clusterStart, describe = read, write = describe } = passEnds;
+    steps['pass 1 (near-duplicates)'] = read - clusterStart;
+    steps['pass 2 (keywords)'] = describe - read;
+    steps['pass 3 (cluster_id, to the last page sent)'] = write - describe;
     detail = {
       received: counts.received,
       clusters: summary.clusters,

@@ -64,7 +64,12 @@ export function wholeWordPhrases(phrases: readonly string[]): string[] {
 
 /** A label from the phrases: the top three whole-word phrases, else the start of the text (30 characters). */
 export function readableLabel(phrases: readonly string[], text: string): string {
-  const words = wholeWordPhrases(phrases).slice(0, 3);
+  return labelOfWholeWords(wholeWordPhrases(phrases), text);
+}
+
+/** `readableLabel` of phrases already cut by `wholeWordPhrases` (so a leader is segmented once). */
+export function labelOfWholeWords(wholeWords: readonly string[], text: string): string {
+  const words = wholeWords.slice(0, 3);
   if (words.length > 0) return words.join(words.every((p) => /^[\u0020-\u007e]*$/.test(p)) ? ', ' : '、');
   const flat = text.replace(/\s+/g, ' ').trim();
   const chars = [...flat];

@@ -23,8 +23,8 @@ import { compatibleStances, mergedStances, type StanceSignature } from './stance
  * The first candidate (band order, then bucket order) that passes wins; groups are never merged.
  *
  * Memory, per filed text (exact copies never are): its letters (2 bytes each), 64 bytes of fingerprints
- * and up to 21 band-table slots (a bucket of one member is the slot itself; larger ones are lists in
- * Int32Arrays); per opinion ~30 bytes.
+ * and up to 21 band-table slots (a bucket of one member is the slot itself; a larger one is a block of
+ * 8 members, 32 bytes, in one Int32Array); per opinion a 32-byte record.
  */
 
 export const SIGNATURE_HASHES = 64;
@@ -37,6 +37,14 @@ const FINGERPRINT_CHUNK = 1 << 14;
 const EMPTY = 0xffffffff;
 /** A band-table value at or above this is a bucket list (value − LIST); below it, the one member. */
 const LIST = 1 << 30;
+/** Fields of an opinion's record in NearDuplicateIndex (see there). */
+const RECORD = 8;
+const PARENT = 0;
+const CORE = 1;
+const SLOT = 2;
+const SEEN = 3;
+const CHECK = 4;
+const STANCE = 5;
 /** An estimate this far below the threshold skips the exact check. */
 const ESTIMATE_MARGIN = 0.25;
 /** Chance that two different minima share their 8-bit fingerprint. */
@@ -111,7 +119,7 @@ function equalBytes(x: number): number {
 }
 
 /** Two independent hashes of the letters: together 64 bits, so distinct texts never pass as copies. */
-function exactHashes(): [number, number] {
+function exactHashes(): void {
   let a = 0x811c9dc5;
   let b = 0x27d4eb2f;
   for (let i = 0; i < letterCount; i += 1) {
@@ -119,8 +127,12 @@ function exactHashes(): [number, number] {
     a = imul(a ^ c, 0x01000193);
     b = imul(b ^ c, 0x85ebca77) ^ (b >>> 13);
   }
-  return [fmix32(a ^ letterCount), fmix32(b)];
+  exactKey = fmix32(a ^ letterCount);
+  exactCheckHash = fmix32(b);
 }
+/** What `exactHashes` computed (module variables, no array per text). */
+let exactKey = 0;
+let exactCheckHash = 0;
 
 /** Jaccard similarity of two sorted sets of distinct hashes. */
 export function sortedJaccard(a: Uint32Array, aLength: number, b: Uint32Array, bLength: number): number {
@@ -143,12 +155,14 @@ export function sortedJaccard(a: Uint32Array, aLength: number, b: Uint32Array, b
 
 export class NearDuplicateIndex {
   private count = 0;
-  private parent = new Int32Array(1024);
-  private core = new Uint8Array(1024);
-  /** Per group (at its anchor): the merged stance signature of its members. */
-  private stance = new Uint32Array(1024);
-  /** Per kept opinion: its slot (−1: not kept); per slot: where its letters start and how many. */
-  private keptSlot = new Int32Array(1024);
+  /**
+   * Per opinion, one record of RECORD Int32s (ADR 115: what verifying a candidate reads is one cache line,
+   * not six arrays): its group's anchor (PARENT), whether it is core (CORE), its kept slot (SLOT, −1: not
+   * kept), the last text that checked it (SEEN), its exact-copy check hash (CHECK) and, at an anchor,
+   * the merged stance signature of the group's members (STANCE).
+   */
+  private records = new Int32Array(1024 * RECORD);
+  /** Per slot: where its letters start and how many. */
   private letterAt = new Float64Array(1024);
   private letterLength = new Int32Array(1024);
   private kept = 0;
@@ -157,20 +171,30 @@ export class NearDuplicateIndex {
   /** 8-bit fingerprints of the kept texts' MinHash values, read four at a time. */
   private readonly fingerprints: Uint32Array[] = [];
   private readonly exact = new U32Map();
-  private exactCheck = new Uint32Array(1024);
   private readonly bands = Array.from({ length: BANDS }, () => new U32Map());
-  private bucketHead = new Int32Array(1024);
+  /** Bucket b's members, in the order they came, at b × BUCKET_MEMBERS (one block per bucket). */
+  private bucketMembers = new Int32Array(1024 * BUCKET_MEMBERS);
   private bucketSize = new Uint8Array(1024);
   private buckets = 0;
-  private entryMember = new Int32Array(4096);
-  private entryNext = new Int32Array(4096);
-  private entries = 0;
-  private seen = new Int32Array(1024);
   /** Whether the last added opinion joined an earlier group. */
   lastJoined = false;
 
   /** @param threshold exact 3-shingle Jaccard similarity from which two opinions are the same letter. */
-  constructor(private readonly threshold = 0.6) {}
+  /**
+   * The fewest equal fingerprints (of 64) whose estimate (same / 64 − FALSE_MATCH) / (1 − FALSE_MATCH)
+   * is not below threshold − ESTIMATE_MARGIN: the estimate grows with `same`, so this is the same test.
+   */
+  private readonly minSame: number;
+
+  constructor(private readonly threshold = 0.6) {
+    let same = 0;
+    while (
+      same <= SIGNATURE_HASHES &&
+      (same / SIGNATURE_HASHES - FALSE_MATCH) / (1 - FALSE_MATCH) < threshold - ESTIMATE_MARGIN
+    )
+      same += 1;
+    this.minSame = same;
+  }
 
   get size(): number {
     return this.count;
@@ -189,19 +213,21 @@ export class NearDuplicateIndex {
   /** Adds an opinion from a fresh `scanText` of it and its stance signature; returns its index. */
   addScanned(scan: ScannedText, signature: StanceSignature = 0): number {
     const index = this.grow();
-    this.stance[index] = signature;
+    this.records[index * RECORD + STANCE] = signature;
     letters = ensureLength(letters, scan.letterCount);
     letters.set(scan.letters.subarray(0, scan.letterCount));
     letterCount = scan.letterCount;
-    const [key, check] = exactHashes();
+    exactHashes();
+    const key = exactKey;
+    const check = exactCheckHash | 0;
     const copyOf = this.exact.get(key);
-    if (copyOf !== -1 && this.exactCheck[copyOf] === check) {
-      this.join(index, copyOf, this.core[copyOf] === 1);
+    if (copyOf !== -1 && this.records[copyOf * RECORD + CHECK] === check) {
+      this.join(index, copyOf, this.records[copyOf * RECORD + CORE] === 1);
       return index;
     }
     if (copyOf === -1) {
       this.exact.set(key, index);
-      this.exactCheck[index] = check;
+      this.records[index * RECORD + CHECK] = check;
     }
     shingles = ensureLength(shingles, letterCount);
     shingleCount = shingleHashes(letters, letterCount, shingles);
@@ -218,16 +244,14 @@ export class NearDuplicateIndex {
     const index = this.count;
     this.count += 1;
     const n = this.count;
-    this.parent = ensureLength(this.parent, n);
-    this.core = ensureLength(this.core, n);
-    this.stance = ensureLength(this.stance, n);
-    this.keptSlot = ensureLength(this.keptSlot, n);
-    this.exactCheck = ensureLength(this.exactCheck, n);
-    this.seen = ensureLength(this.seen, n);
-    this.parent[index] = index;
-    this.core[index] = 1;
-    this.keptSlot[index] = -1;
-    this.seen[index] = -1;
+    this.records = ensureLength(this.records, n * RECORD);
+    const at = index * RECORD;
+    this.records[at + PARENT] = index;
+    this.records[at + CORE] = 1;
+    this.records[at + SLOT] = -1;
+    this.records[at + SEEN] = -1;
+    this.records[at + CHECK] = 0;
+    this.records[at + STANCE] = 0;
     this.lastJoined = false;
     return index;
   }
@@ -247,35 +271,46 @@ export class NearDuplicateIndex {
         if (this.tryJoin(index, value)) return true;
         continue;
       }
-      for (let entry = this.bucketHead[value - LIST]!; entry !== -1; entry = this.entryNext[entry]!)
-        if (this.tryJoin(index, this.entryMember[entry]!)) return true;
+      const from = (value - LIST) * BUCKET_MEMBERS;
+      for (let entry = from, end = from + this.bucketSize[value - LIST]!; entry < end; entry += 1)
+        if (this.tryJoin(index, this.bucketMembers[entry]!)) return true;
     }
     return false;
   }
 
   private tryJoin(index: number, member: number): boolean {
-    if (this.seen[member] === index) return false;
-    this.seen[member] = index;
-    if (this.core[member] !== 1) return false;
-    const group = this.find(member);
-    if (!compatibleStances(this.stance[index]!, this.stance[group]!)) return false;
-    if (this.similarityTo(member) < this.threshold) return false;
+    const at = member * RECORD;
+    if (this.records[at + SEEN] === index) return false;
+    this.records[at + SEEN] = index;
+    if (this.records[at + CORE] !== 1) return false;
+    const group = this.records[at + PARENT]!;
+    const stance = this.records[index * RECORD + STANCE]! >>> 0;
+    // The fingerprints first (most candidates end there; the group's record may be another cache line),
+    // then the stances, then the exact check: the same answer as stances first, in less time.
+    const slot = this.records[at + SLOT]!;
+    const estimated = slot >= 0 && this.estimatePasses(slot);
+    if (!estimated && this.threshold > 0) return false;
+    if (!compatibleStances(stance, this.records[group * RECORD + STANCE]! >>> 0)) return false;
+    if ((estimated ? this.exactSimilarityTo(slot) : 0) < this.threshold) return false;
     this.join(index, member, member === group || this.similarityTo(group) >= this.threshold);
     return true;
   }
 
   private join(index: number, member: number, core: boolean): void {
     const group = this.find(member);
-    this.parent[index] = group;
-    this.core[index] = core ? 1 : 0;
-    this.stance[group] = mergedStances(this.stance[group]!, this.stance[index]!);
+    this.records[index * RECORD + PARENT] = group;
+    this.records[index * RECORD + CORE] = core ? 1 : 0;
+    this.records[group * RECORD + STANCE] = mergedStances(
+      this.records[group * RECORD + STANCE]! >>> 0,
+      this.records[index * RECORD + STANCE]! >>> 0,
+    );
     this.lastJoined = true;
   }
 
   /** Files the text in its buckets (module comment, step 2); keeps its letters when filed anywhere. */
   private fileInBuckets(index: number, joined: boolean): void {
     // A member below the threshold to the group's first text is no bridge: never a candidate.
-    if (this.core[index] !== 1) return;
+    if (this.records[index * RECORD + CORE] !== 1) return;
     const group = this.find(index);
     let filed = !joined;
     for (let band = 0; band < BANDS; band += 1) {
@@ -299,8 +334,9 @@ export class NearDuplicateIndex {
       const bucket = value - LIST;
       if (this.bucketSize[bucket]! >= BUCKET_MEMBERS) continue;
       let present = false;
-      for (let entry = this.bucketHead[bucket]!; entry !== -1 && !present; entry = this.entryNext[entry]!)
-        present = joined && this.find(this.entryMember[entry]!) === group;
+      const from = bucket * BUCKET_MEMBERS;
+      for (let entry = from, end = from + this.bucketSize[bucket]!; entry < end && !present; entry += 1)
+        present = joined && this.find(this.bucketMembers[entry]!) === group;
       if (present) continue;
       this.addEntry(bucket, index);
       filed = true;
@@ -311,28 +347,17 @@ export class NearDuplicateIndex {
   private newBucket(): number {
     const bucket = this.buckets;
     this.buckets += 1;
-    this.bucketHead = ensureLength(this.bucketHead, this.buckets);
+    this.bucketMembers = ensureLength(this.bucketMembers, this.buckets * BUCKET_MEMBERS);
     this.bucketSize = ensureLength(this.bucketSize, this.buckets);
-    this.bucketHead[bucket] = -1;
     this.bucketSize[bucket] = 0;
     return bucket;
   }
 
   /** Appends (members stay in the order they came). */
   private addEntry(bucket: number, member: number): void {
-    const entry = this.entries;
-    this.entries += 1;
-    this.entryMember = ensureLength(this.entryMember, this.entries);
-    this.entryNext = ensureLength(this.entryNext, this.entries);
-    this.entryMember[entry] = member;
-    this.entryNext[entry] = -1;
-    let last = this.bucketHead[bucket]!;
-    if (last === -1) this.bucketHead[bucket] = entry;
-    else {
-      while (this.entryNext[last] !== -1) last = this.entryNext[last]!;
-      this.entryNext[last] = entry;
-    }
-    this.bucketSize[bucket] = this.bucketSize[bucket]! + 1;
+    const size = this.bucketSize[bucket]!;
+    this.bucketMembers[bucket * BUCKET_MEMBERS + size] = member;
+    this.bucketSize[bucket] = size + 1;
   }
 
   /** Keeps the text's letters (UTF-16) and fingerprints for the checks of later texts. */
@@ -363,19 +388,31 @@ export class NearDuplicateIndex {
     if (slot >>> 14 === this.fingerprints.length)
       this.fingerprints.push(new Uint32Array((FINGERPRINT_CHUNK * SIGNATURE_HASHES) / 4));
     this.fingerprints[slot >>> 14]!.set(scratchWords, ((slot & (FINGERPRINT_CHUNK - 1)) * SIGNATURE_HASHES) / 4);
-    this.keptSlot[index] = slot;
+    this.records[index * RECORD + SLOT] = slot;
   }
 
   /** The similarity of the text being added to kept opinion `other` (0 when the estimate rules it out). */
   private similarityTo(other: number): number {
-    const slot = this.keptSlot[other]!;
+    const slot = this.records[other * RECORD + SLOT]!;
     if (slot < 0) return 0;
+    return this.estimatePasses(slot) ? this.exactSimilarityTo(slot) : 0;
+  }
+
+  /**
+   * Whether the fingerprints' estimate of the similarity to kept slot `slot` reaches the threshold less
+   * the margin: at least `minSame` equal fingerprints of 64, and it stops as soon as the words left
+   * cannot bring it there.
+   */
+  private estimatePasses(slot: number): boolean {
     const fingerprints = this.fingerprints[slot >>> 14]!;
     const from = ((slot & (FINGERPRINT_CHUNK - 1)) * SIGNATURE_HASHES) / 4;
+    const words = SIGNATURE_HASHES / 4;
     let same = 0;
-    for (let k = 0; k < SIGNATURE_HASHES / 4; k += 1) same += equalBytes(fingerprints[from + k]! ^ scratchWords[k]!);
-    const estimate = (same / SIGNATURE_HASHES - FALSE_MATCH) / (1 - FALSE_MATCH);
-    return estimate < this.threshold - ESTIMATE_MARGIN ? 0 : this.exactSimilarityTo(slot);
+    for (let k = 0; k < words; k += 1) {
+      same += equalBytes(fingerprints[from + k]! ^ scratchWords[k]!);
+      if (same + 4 * (words - 1 - k) < this.minSame) return false;
+    }
+    return same >= this.minSame;
   }
 
   /** Exact 3-shingle Jaccard of the text being added and kept slot `slot`, from their letters. */
@@ -406,12 +443,12 @@ export class NearDuplicateIndex {
   /** The group (its anchor's index) that opinion `i` belongs to. */
   find(i: number): number {
     // Groups are stars: every member points at its anchor directly.
-    return this.parent[i]!;
+    return this.records[i * RECORD + PARENT]!;
   }
 
   /** The merged stance signature of opinion `i`'s group. */
   groupStance(i: number): StanceSignature {
-    return this.stance[this.find(i)]!;
+    return this.records[this.find(i) * RECORD + STANCE]! >>> 0;
   }
 
   /** Groups of indices (singletons included), largest first, then by first index. For small inputs. */
@@ -428,18 +465,11 @@ export class NearDuplicateIndex {
   /** Bytes held in typed arrays (for the memory test and the benchmark). */
   get bytes(): number {
     const arrays = [
-      this.parent,
-      this.core,
-      this.stance,
-      this.keptSlot,
+      this.records,
       this.letterAt,
       this.letterLength,
-      this.exactCheck,
-      this.seen,
-      this.bucketHead,
+      this.bucketMembers,
       this.bucketSize,
-      this.entryMember,
-      this.entryNext,
       ...this.pool,
       ...this.fingerprints,
     ];

@@ -1,11 +1,11 @@
 import { U32Map } from './typed-tables';
-import { readableLabel, wholeWordPhrases } from './labels';
+import { labelOfWholeWords, wholeWordPhrases } from './labels';
 import { NearDuplicateIndex } from './near-duplicates';
 import { describeText, KEYWORDS_PER_GROUP, labelOf, TermStatistics } from './opinion-keywords';
 import { fmix32, imul, scanText, textOf, type ScannedText } from './opinion-text';
 import { foldPersonalDetails } from './personal-details';
 import { isPlaceholderLetters } from './placeholders';
-import { stanceOf, stanceSignature, type Stance, STANCES } from './stance';
+import { mayExpressStance, stanceOf, stanceSignature, type Stance, STANCES } from './stance';
 
 /**
  * Clustering of a consultation's opinions (SPEC.md §3.4), in two streaming passes over the opinions in
@@ -70,6 +70,12 @@ export interface Clustering {
   nearDuplicateGroups: number;
 }
 
+/** Texts whose stance signature is kept (then all are dropped at once): the popular ones come back. */
+const STANCE_CACHE = 4096;
+
+/** Scratch of `bestLeader`. */
+const candidates: number[] = [];
+
 /** A keyword or section hash as a key of the leaders of one stance. */
 const keyed = (hash: number, stance: number): number =>
   stance === NONE ? hash : fmix32(hash ^ imul(stance, 0x9e3779b1)) || 1;
@@ -98,6 +104,7 @@ export class OpinionClusterer {
   /** Per group: 1 when it is a placeholder; its stance (index into STANCES). */
   private groupPlaceholder = new Uint8Array(0);
   private groupStance = new Uint8Array(0);
+  private readonly stanceCache = new Map<string, number>();
 
   /** @param threshold estimated Jaccard similarity from which two opinions are the same letter. */
   constructor(threshold = 0.6) {
@@ -107,7 +114,8 @@ export class OpinionClusterer {
   /** Pass 1: adds the next opinion and returns its index. */
   add(text: string): number {
     if (!this.index) throw new Error('OpinionClusterer.add after pass 1 ended');
-    const scan = scanText(foldPersonalDetails(text), true);
+    const folded = foldPersonalDetails(text);
+    const scan = scanText(folded, true);
     this.count += 1;
     if (this.placeholder.length < this.count) {
       const grown = new Uint8Array(this.count * 2);
@@ -119,9 +127,23 @@ export class OpinionClusterer {
       this.placeholder[i] = 1;
       return i;
     }
-    const i = this.index.addScanned(scan, stanceSignature(textOf(scan)));
+    const i = this.index.addScanned(scan, this.stanceOf(folded, scan));
     this.statistics.count(scan);
     return i;
+  }
+
+  /**
+   * The stance signature of a folded text (ADR 115): the same text again (a form letter sent as it is)
+   * is read from a bounded cache; a text without a stance word's first two characters or Latin letters
+   * is 0 without the regular expressions.
+   */
+  private stanceOf(folded: string, scan: ScannedText): number {
+    const cached = this.stanceCache.get(folded);
+    if (cached !== undefined) return cached;
+    const signature = mayExpressStance(scan.codes, scan.codeCount) ? stanceSignature(textOf(scan)) : 0;
+    if (this.stanceCache.size >= STANCE_CACHE) this.stanceCache.clear();
+    this.stanceCache.set(folded, signature);
+    return signature;
   }
 
   /** Ends pass 1: fixes the near-duplicate groups and frees the index. Returns the number of groups. */
@@ -149,6 +171,7 @@ export class OpinionClusterer {
     this.phrases = new Array<string[]>(groups);
     this.snippets = new Array<string>(groups);
     this.index = undefined;
+    this.stanceCache.clear();
     return groups;
   }
 
@@ -204,15 +227,18 @@ export class OpinionClusterer {
   }
 
   private bestLeader(group: number, byTerm: U32Map, bySection: U32Map, topicOf: Int32Array): number {
-    const candidates = new Set<number>();
+    // Distinct candidates in the order found (at most 13: an array, no Set per group).
+    candidates.length = 0;
     const stance = this.groupStance[group]!;
     for (let k = 0; k < KEYWORDS_PER_GROUP; k += 1) {
       const term = this.keywords[group * KEYWORDS_PER_GROUP + k]!;
-      if (term !== 0 && byTerm.get(keyed(term, stance)) !== -1) candidates.add(byTerm.get(keyed(term, stance)));
+      if (term === 0) continue;
+      const leader = byTerm.get(keyed(term, stance));
+      if (leader !== -1 && !candidates.includes(leader)) candidates.push(leader);
     }
     const section = this.sections[group]!;
-    if (section !== 0 && bySection.get(keyed(section, stance)) !== -1)
-      candidates.add(bySection.get(keyed(section, stance)));
+    const bySectionLeader = section === 0 ? -1 : bySection.get(keyed(section, stance));
+    if (bySectionLeader !== -1 && !candidates.includes(bySectionLeader)) candidates.push(bySectionLeader);
     let best = -1;
     let bestScore = 0;
     for (const leader of candidates) {
@@ -273,7 +299,7 @@ export class OpinionClusterer {
         representative: this.groupFirst[leader]!,
         keywords: words.length > 0 ? words : phrases,
         label:
-          readableLabel(phrases, '') || (phrases.length > 0 ? labelOf(phrases, '') : (this.snippets[leader] ?? '')),
+          labelOfWholeWords(words, '') || (phrases.length > 0 ? labelOf(phrases, '') : (this.snippets[leader] ?? '')),
         stance: STANCES[topicStance[topic]!]!,
         groups: groupCounts[topic]!,
       };

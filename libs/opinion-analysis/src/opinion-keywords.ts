@@ -8,7 +8,10 @@ const PHRASES_PER_GROUP = 5;
 /** A Chinese bigram is a term only when at least this share of the texts with its rarer character have it. */
 const MIN_COHESION = 0.3;
 
-let unique = new Uint32Array(256);
+/** Scratch of `count`: the distinct terms of one text (open addressing, a power of two, generation stamps). */
+let seenTerm = new Uint32Array(1024);
+let seenStamp = new Int32Array(1024);
+let seenGeneration = 0;
 
 /**
  * Document frequencies of terms (character bigrams, words) and of single Chinese characters, over the
@@ -32,11 +35,24 @@ export class TermStatistics {
         this.characterDf[cp] = this.characterDf[cp]! + 1;
       }
     }
-    unique = ensureLength(unique, scan.termCount);
-    const terms = unique.subarray(0, scan.termCount);
-    terms.set(scan.terms.subarray(0, scan.termCount));
-    terms.sort();
-    for (let i = 0; i < terms.length; i += 1) if (i === 0 || terms[i] !== terms[i - 1]) this.df.add(terms[i]!, 1);
+    // Each distinct term once (a set with generation stamps, no sort): df counts do not depend on order.
+    let size = seenTerm.length;
+    while (size < scan.termCount * 2) size *= 2;
+    if (size !== seenTerm.length) {
+      seenTerm = new Uint32Array(size);
+      seenStamp = new Int32Array(size);
+    }
+    seenGeneration += 1;
+    const mask = size - 1;
+    for (let i = 0; i < scan.termCount; i += 1) {
+      const term = scan.terms[i]!;
+      let slot = term & mask;
+      while (seenStamp[slot] === seenGeneration && seenTerm[slot] !== term) slot = (slot + 1) & mask;
+      if (seenStamp[slot] === seenGeneration) continue;
+      seenStamp[slot] = seenGeneration;
+      seenTerm[slot] = term;
+      this.df.add(term, 1);
+    }
   }
 
   /**
@@ -64,7 +80,7 @@ export class TermStatistics {
 }
 
 export interface TextDescription {
-  /** Up to 12 keyword term hashes, most salient first (0 = none). */
+  /** Up to 12 keyword term hashes, most salient first (0 = none); `keywords` and `runs` are scratch arrays. */
   keywords: Uint32Array;
   /**
    * For each keyword, the run of adjacent keywords it first occurs in (0, 1, …): the bigrams of one word
@@ -133,6 +149,10 @@ function distinctTerms(scan: ScannedText, statistics: TermStatistics): number {
   return count;
 }
 
+/** What `describeText` returns its keywords and runs in: read (copy) them before the next call. */
+const describedKeywords = new Uint32Array(KEYWORDS_PER_GROUP);
+const describedRuns = new Uint8Array(KEYWORDS_PER_GROUP);
+
 /**
  * The salient terms of one text by TF-IDF, and the phrases they form in it: overlapping bigrams
  * 停车+车收+收费 read as 停车收费, adjacent words as "parking fees". Ties go to the earlier term.
@@ -154,7 +174,7 @@ export function describeText(text: string, statistics: TermStatistics): TextDesc
     top[at] = d;
   }
   top.forEach((d, rank) => (doc.rank[d] = rank));
-  const keywords = new Uint32Array(KEYWORDS_PER_GROUP);
+  const keywords = describedKeywords.fill(0);
   top.forEach((d, rank) => (keywords[rank] = doc.term[d]!));
   return { keywords, runs: runsOf(scan, top), phrases: phrasesOf(scan) };
 }
@@ -171,7 +191,7 @@ function runsOf(scan: ScannedText, top: number[]): Uint8Array {
     const d = doc.occurrence[i]!;
     if (doc.run[d] === -1) doc.run[d] = run;
   }
-  const runs = new Uint8Array(KEYWORDS_PER_GROUP);
+  const runs = describedRuns.fill(0);
   top.forEach((d, rank) => (runs[rank] = Math.min(255, doc.run[d]!)));
   return runs;
 }

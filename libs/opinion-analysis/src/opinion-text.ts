@@ -165,29 +165,98 @@ function word(codes: Uint32Array, from: number, to: number): void {
   lastWordEnd = to;
 }
 
-/** Scans `text` into the shared buffers (see the module comment) and returns them. */
-export function scanText(text: string, withTerms: boolean): ScannedText {
-  const normalized = text.normalize('NFKC').toLowerCase();
+/**
+ * Per BMP code unit, what NFKC and lower case make of it when the text holds only such code units
+ * (ADR 115): 0 not yet known, −1 unknown (the text takes `normalize`), else the code unit it becomes + 1.
+ * A code unit qualifies when, alone, NFKC + lower case turn it into one code unit that is neither a
+ * mark nor Hangul (nor is the unit itself) and that they leave as it is, and it is not Σ (whose lower
+ * case depends on the next letter): then nothing composes across code units (compositions need a mark or
+ * a jamo as their second part) and NFKC + lower case of the text is that of each unit in turn. Most
+ * opinions (Han, ASCII, full-width punctuation) qualify and skip two whole-string passes.
+ */
+const QUICK = new Int32Array(0x10000);
+const MARK = /^\p{M}$/u;
+
+function isHangul(c: number): boolean {
+  return (
+    (c >= 0x1100 && c <= 0x11ff) ||
+    (c >= 0x3130 && c <= 0x318f) ||
+    (c >= 0xa960 && c <= 0xa97f) ||
+    (c >= 0xac00 && c <= 0xd7ff) ||
+    (c >= 0xffa0 && c <= 0xffdc)
+  );
+}
+
+/** Whether code unit `c` is left as it is by NFKC and lower case, and cannot compose with a neighbour. */
+function isInert(c: number): boolean {
+  if ((c >= 0xd800 && c <= 0xdfff) || isHangul(c) || c === 0x3a3) return false;
+  const s = String.fromCharCode(c);
+  return !MARK.test(s) && s.normalize('NFKC').toLowerCase() === s;
+}
+
+function quickEntry(c: number): number {
+  if ((c >= 0xd800 && c <= 0xdfff) || isHangul(c) || MARK.test(String.fromCharCode(c))) return -1;
+  const normalized = String.fromCharCode(c).normalize('NFKC');
+  if (normalized === '\u03a3') return -1;
+  const lower = normalized.toLowerCase();
+  if (lower.length !== 1) return -1;
+  const d = lower.charCodeAt(0);
+  return isInert(d) ? d + 1 : -1;
+}
+
+/** NFKC + lower case of `text` when every code unit qualifies (see QUICK), else null (for tests). */
+export function quickNormalized(text: string): string | null {
+  let out = '';
+  for (let i = 0; i < text.length; i += 1) {
+    const c = text.charCodeAt(i);
+    let q = QUICK[c]!;
+    if (q === 0) q = QUICK[c] = quickEntry(c);
+    if (q === -1) return null;
+    out += String.fromCharCode(q - 1);
+  }
+  return out;
+}
+
+let runStart = 0;
+let runClass = OTHER;
+let scanWithTerms = false;
+
+function endRun(end: number): void {
+  if (!scanWithTerms) return;
+  if (runClass === HAN) hanBigrams(scanned.codes, runStart, end);
+  else if (runClass === WORD) word(scanned.codes, runStart, end);
+}
+
+/**
+ * Scans `source` into the buffers: `quick`, the text as received, mapped unit by unit through QUICK
+ * (returns false, having scanned nothing usable, at the first unit that does not qualify); else the
+ * text already normalised (NFKC, lower case).
+ */
+function scanFrom(source: string, quick: boolean): boolean {
   const simplified = simplifiedTable();
   let changed = false;
-  scanned.codes = ensureLength(scanned.codes, normalized.length);
-  scanned.letters = ensureLength(scanned.letters, normalized.length);
+  let mapped = false;
+  scanned.codes = ensureLength(scanned.codes, source.length);
+  scanned.letters = ensureLength(scanned.letters, source.length);
   const { codes, letters } = scanned;
   let codeCount = 0;
   let letterCount = 0;
-  let runStart = 0;
-  let runClass = OTHER;
+  runStart = 0;
+  runClass = OTHER;
   scanned.termCount = 0;
   lastWordEnd = -2;
-  const endRun = (end: number): void => {
-    if (!withTerms) return;
-    if (runClass === HAN) hanBigrams(codes, runStart, end);
-    else if (runClass === WORD) word(codes, runStart, end);
-  };
-  for (let i = 0; i < normalized.length; i += 1) {
-    let cp = normalized.charCodeAt(i);
-    if (cp >= 0xd800 && cp <= 0xdbff && i + 1 < normalized.length) {
-      const low = normalized.charCodeAt(i + 1);
+  for (let i = 0; i < source.length; i += 1) {
+    let cp = source.charCodeAt(i);
+    if (quick) {
+      let q = QUICK[cp]!;
+      if (q === 0) q = QUICK[cp] = quickEntry(cp);
+      if (q === -1) return false;
+      if (q - 1 !== cp) {
+        cp = q - 1;
+        mapped = true;
+      }
+    } else if (cp >= 0xd800 && cp <= 0xdbff && i + 1 < source.length) {
+      const low = source.charCodeAt(i + 1);
       if (low >= 0xdc00 && low <= 0xdfff) {
         cp = ((cp - 0xd800) << 10) + (low - 0xdc00) + 0x10000;
         i += 1;
@@ -207,9 +276,17 @@ export function scanText(text: string, withTerms: boolean): ScannedText {
     if (kind !== OTHER) letters[letterCount++] = cp;
   }
   endRun(codeCount);
-  lastText = changed ? null : normalized;
+  lastText = changed || mapped ? null : source;
+  lastSource = mapped && !changed ? source : null;
   scanned.codeCount = codeCount;
   scanned.letterCount = letterCount;
+  return true;
+}
+
+/** Scans `text` into the shared buffers (see the module comment) and returns them. */
+export function scanText(text: string, withTerms: boolean): ScannedText {
+  scanWithTerms = withTerms;
+  if (!scanFrom(text, true)) scanFrom(text.normalize('NFKC').toLowerCase(), false);
   return scanned;
 }
 
@@ -221,8 +298,11 @@ export function termText(scan: ScannedText, i: number): string {
 
 /** The normalised text of the last scan when simplification changed nothing (most texts), else null. */
 let lastText: string | null = null;
+/** The text of the last scan when only the quick path's NFKC + lower case changed it (normalised on demand). */
+let lastSource: string | null = null;
 
 /** The normalised text of the last scan (NFKC, lower case, simplified), e.g. for the stance. */
 export function textOf(scan: ScannedText): string {
+  if (lastText === null && lastSource !== null) lastText = lastSource.normalize('NFKC').toLowerCase();
   return lastText ?? String.fromCodePoint(...scan.codes.subarray(0, scan.codeCount));
 }

@@ -67,6 +67,36 @@ export type StanceSignature = number;
 const countOf = (signature: number, family: number): number => (signature >>> (3 * family)) & 7;
 const bitsOf = (signature: number, family: number): number => (signature >>> (9 + 7 * family)) & 0x7f;
 
+/**
+ * The first two characters of every Chinese stance word, as (a << 16 | b) keys, and a flag per first
+ * character: every match of CHINESE contains one of the words, so a text without any of these pairs
+ * has no Chinese stance expression (ADR 115: most opinions skip the regular expression).
+ */
+const STANCE_PAIRS = new Set<number>();
+const STARTS_STANCE_PAIR = new Uint8Array(0x10000);
+for (const words of [ZH_POSITION_PLUS, ZH_POSITION_MINUS, ZH_KEEP_PLUS, ZH_KEEP_MINUS, ZH_UP, ZH_DOWN])
+  for (const word of words.replace(/\(\?![^)]*\)/g, '').split('|')) {
+    STANCE_PAIRS.add((word.charCodeAt(0) << 16) | word.charCodeAt(1));
+    STARTS_STANCE_PAIR[word.charCodeAt(0)] = 1;
+  }
+const isLowerLatin = (c: number): boolean => c >= 0x61 && c <= 0x7a;
+
+/**
+ * Whether `stanceSignature` of the text made of `codes[0..count)` (code points) can be other than 0:
+ * it holds two adjacent characters that start a Chinese stance word, or two adjacent Latin letters
+ * (the test that lets the English expressions be read). When it says no, the signature is 0.
+ */
+export function mayExpressStance(codes: Uint32Array, count: number): boolean {
+  for (let i = 0; i + 1 < count; i += 1) {
+    const a = codes[i]!;
+    if (a < 0x10000 && STARTS_STANCE_PAIR[a] === 1) {
+      const b = codes[i + 1]!;
+      if (b < 0x10000 && STANCE_PAIRS.has((a << 16) | b)) return true;
+    } else if (isLowerLatin(a) && isLowerLatin(codes[i + 1]!)) return true;
+  }
+  return false;
+}
+
 /** The stance signature of a normalised text (lower case, simplified, full-width folded). */
 export function stanceSignature(text: string): StanceSignature {
   const found: Array<{ at: number; family: number; minus: boolean }> = [];
