@@ -199,6 +199,8 @@ describe('names, receipts and search on the pages a decision goes through', () =
       await page.goto(`${receiptUrl}&sent=1`);
       const button = page.getByRole('button', { name: '复制回执编号' });
       await button.click();
+      // The status is written once the clipboard's promise settles: wait for it, then read it exactly.
+      await page.locator('.copy-status', { hasText: /./ }).waitFor({ timeout: 10_000 });
       await expect(page.locator('.copy-status').textContent()).resolves.toBe('已复制回执编号。');
       await expect(page.evaluate('navigator.clipboard.readText()')).resolves.toBe(receipt);
       const qr = page.locator('svg.qr');
