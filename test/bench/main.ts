@@ -33,7 +33,7 @@ import { benchTransparency, formatTransparency, type TransparencyFigures } from 
 import { updateTasks, type UpdateTasks } from './history';
 import { benchTreeCost, formatTreeCost, type TreeCostFigure } from './tree-cost';
 import { formatReplicas, measureReplicas, startReplicaSystem, type ReplicaFigures } from './replicas';
-import { benchCluster, formatCluster, type ClusterFigure } from './cluster';
+import { benchCluster, formatCluster, startBenchCluster, type ClusterFigure } from './cluster';
 import { benchTimers, formatTimers, type TimerFigures } from './timers';
 import { benchReads, formatReads, type ReadFigure } from './reads';
 import {
@@ -81,6 +81,8 @@ interface Settings {
   groups: Set<string>;
   /** Opinions of the million-opinion figure (BENCH_MILLION, default 1,000,000; 0 skips it). */
   million: number;
+  /** Where the API figures' Temporal runs (BENCH_API_TEMPORAL): the in-memory dev server, or the cluster of `npm run cluster`. */
+  apiTemporal: 'dev server' | 'cluster';
 }
 
 function positiveInt(name: string, fallback: number, text = process.env[name]): number {
@@ -118,7 +120,23 @@ function readSettings(): Settings {
         .map((group) => group.trim()),
     ),
     million: process.env['BENCH_MILLION'] === '0' ? 0 : positiveInt('BENCH_MILLION', 1_000_000),
+    apiTemporal: apiTemporal(process.env['BENCH_API_TEMPORAL']),
   };
+}
+
+function apiTemporal(text: string | undefined): Settings['apiTemporal'] {
+  if (!text || text === 'dev') return 'dev server';
+  if (text === 'cluster') return 'cluster';
+  throw new Error(`BENCH_API_TEMPORAL must be dev or cluster, got ${JSON.stringify(text)}`);
+}
+
+/** Temporal's PostgreSQL server for the cluster (BENCH_TEMPORAL_POSTGRES_URL, else BENCH_DATABASE_URL), as an admin URL. */
+function temporalPostgresAdmin(settings: Settings): string | undefined {
+  const server = process.env['BENCH_TEMPORAL_POSTGRES_URL'] || settings.databaseUrl;
+  if (!server) return undefined;
+  const admin = new URL(server);
+  admin.pathname = '/postgres';
+  return admin.toString();
 }
 
 /** Cleanup actions run in reverse order, up to a mark (one database) or all of them (the end). */
@@ -178,6 +196,7 @@ function ensureBuilt(): void {
 interface Shared {
   settings: Settings;
   temporalAddress: string;
+  namespace: string;
   client: Client;
   trivialQueue: string;
   teardown: Teardown;
@@ -233,6 +252,7 @@ async function benchDatabase(kind: 'sqlite' | 'postgres', shared: Shared): Promi
   const base = `http://127.0.0.1:${port}`;
   const common = {
     TEMPORAL_ADDRESS: shared.temporalAddress,
+    TEMPORAL_NAMESPACE: shared.namespace,
     TASK_QUEUE: `bench-decisions-${kind}-${run}`,
     DATABASE_URL: database.url,
     DB_MIGRATE: 'false',
@@ -573,24 +593,38 @@ async function benchDatabase(kind: 'sqlite' | 'postgres', shared: Shared): Promi
 async function benchApi(settings: Settings, teardown: Teardown): Promise<DatabaseResult[]> {
   const dir = mkdtempSync(join(tmpdir(), 'od-bench-'));
   teardown.defer('remove the temp folder', () => Promise.resolve(rmSync(dir, { recursive: true, force: true })));
-  const cli = provisionTemporalCli(ROOT);
-  log(`Temporal dev server (${cli})`);
-  const server = await startDevServer({ cli, port: await freePort(), logFile: join(dir, 'temporal.log') });
-  teardown.defer('stop the dev server', () => server.stop());
-  if (settings.pinning) pinProcess(server.process.pid!, settings.pinning.servers);
+  let temporal: { address: string; namespace: string };
+  if (settings.apiTemporal === 'cluster') {
+    // BENCH_API_TEMPORAL=cluster: the same figures and baselines on the production topology (issue 15 item 5).
+    const admin = temporalPostgresAdmin(settings);
+    if (!admin) throw new Error('BENCH_API_TEMPORAL=cluster needs BENCH_DATABASE_URL or BENCH_TEMPORAL_POSTGRES_URL');
+    const cluster = await startBenchCluster(ROOT, admin, join(dir, 'cluster'), {
+      defer: (what, run) => teardown.defer(what, run),
+      log: (message) => log(`api: cluster: ${message}`),
+    });
+    temporal = { address: cluster.address, namespace: cluster.namespace };
+  } else {
+    const cli = provisionTemporalCli(ROOT);
+    log(`Temporal dev server (${cli})`);
+    const server = await startDevServer({ cli, port: await freePort(), logFile: join(dir, 'temporal.log') });
+    teardown.defer('stop the dev server', () => server.stop());
+    if (settings.pinning) pinProcess(server.process.pid!, settings.pinning.servers);
+    temporal = { address: server.address, namespace: 'default' };
+  }
 
-  const connection = await Connection.connect({ address: server.address });
+  const connection = await Connection.connect({ address: temporal.address });
   teardown.defer('close the client connection', () => connection.close());
-  await ensureSearchAttributes(connection, 'default');
-  const client = new Client({ connection });
+  await ensureSearchAttributes(connection, temporal.namespace);
+  const client = new Client({ connection, namespace: temporal.namespace });
 
   // The baselines' worker: in this process, its own task queue, the trivial workflow and its no-op activity.
   const trivialQueue = `bench-trivial-${randomBytes(3).toString('hex')}`;
-  const nativeConnection = await NativeConnection.connect({ address: server.address });
+  const nativeConnection = await NativeConnection.connect({ address: temporal.address });
   teardown.defer('close the worker connection', () => nativeConnection.close());
   const activities: TrivialActivities = { noop: () => Promise.resolve() };
   const trivialWorker = await Worker.create({
     connection: nativeConnection,
+    namespace: temporal.namespace,
     taskQueue: trivialQueue,
     workflowsPath: require.resolve('./trivial.workflow'),
     activities,
@@ -601,7 +635,14 @@ async function benchApi(settings: Settings, teardown: Teardown): Promise<Databas
     await trivialRun;
   });
 
-  const shared: Shared = { settings, temporalAddress: server.address, client, trivialQueue, teardown };
+  const shared: Shared = {
+    settings,
+    temporalAddress: temporal.address,
+    namespace: temporal.namespace,
+    client,
+    trivialQueue,
+    teardown,
+  };
   const databases: DatabaseResult[] = [];
   for (const kind of settings.databaseUrl ? (['sqlite', 'postgres'] as const) : (['sqlite'] as const)) {
     databases.push(await benchDatabase(kind, shared));
@@ -884,7 +925,9 @@ async function main(): Promise<void> {
         `pinning ${results.settings.pinning}. ops/s = concurrency ÷ mean latency. Ratio = figure ÷ baseline, same run.`,
     );
     for (const result of databases)
-      console.log(`\n${result.database === 'sqlite' ? 'SQLite' : 'PostgreSQL'} app database\n${formatTable(result)}`);
+      console.log(
+        `\n${result.database === 'sqlite' ? 'SQLite' : 'PostgreSQL'} app database, Temporal: ${settings.apiTemporal}\n${formatTable(result)}`,
+      );
     for (const result of million)
       console.log(
         `\n${result.opinions.toLocaleString('en')} opinions: seal + clustering + statistics, ${result.database === 'sqlite' ? 'SQLite' : 'PostgreSQL'}\n${formatMillion(result)}`,

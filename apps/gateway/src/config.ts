@@ -129,6 +129,8 @@ const schema = z
       .max(1, 'must be between 0.1 and 1 (1 turns pacing off)')
       .default(0.5),
     LOG_LEVEL: env.logLevel,
+    /** Memory for public timelines served again while provably current (ADR 0126); 0 reads every one from the database. */
+    PUBLIC_TIMELINE_CACHE_MB: z.coerce.number().int().min(0).max(4096).default(64),
     STAFF_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
     TEMPORAL_RPC_ATTEMPTS: z.coerce.number().int().min(1).max(10).default(3),
     PUBLIC_BASE_URL: publicBaseUrl.optional(),

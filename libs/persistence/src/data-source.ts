@@ -70,6 +70,7 @@ import { DisclosureReports1765950000000 as PostgresDisclosureReports } from './m
 import { DisclosureReports1765950000000 as SqliteDisclosureReports } from './migrations/sqlite/1765950000000-disclosure-reports';
 import { PublicSearchTextEntity } from './entities/public-search-text.entity';
 import { PublicSearchTexts1765970000000 as PostgresPublicSearchTexts } from './migrations/postgres/1765970000000-public-search-texts';
+import { PublicLogNotify1765980000000 as PostgresPublicLogNotify } from './migrations/postgres/1765980000000-public-log-notify';
 import { PublicSearchTexts1765970000000 as SqlitePublicSearchTexts } from './migrations/sqlite/1765970000000-public-search-texts';
 
 /** Where the app data lives: a SQLite file (embedded default) or a PostgreSQL URL. */
@@ -139,6 +140,7 @@ export function createDataSource(config: DatabaseConfig): DataSource {
         PostgresNotifications,
         PostgresDisclosureReports,
         PostgresPublicSearchTexts,
+        PostgresPublicLogNotify,
       ],
       migrationsTransactionMode: 'all',
       synchronize: false,

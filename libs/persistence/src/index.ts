@@ -36,6 +36,14 @@ export {
   toPublicLogEntry,
 } from './public-read.repository';
 export {
+  PUBLIC_LOG_CHANNEL,
+  PublicTimelineCache,
+  timelineBody,
+  timelineTag,
+  type PublicTimelineCacheOptions,
+  type ServedTimeline,
+} from './public-timeline-cache';
+export {
   type FeedDecision,
   findPublicDecisionFeed,
   findRecentPublicEntries,

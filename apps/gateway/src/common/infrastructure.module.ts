@@ -3,7 +3,7 @@ import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import type { Client } from '@temporalio/client';
 import type { DataSource } from 'typeorm';
-import { OpinionGroupCommit, openAttachmentStore } from '../../../../libs/persistence/src';
+import { OpinionGroupCommit, PublicTimelineCache, openAttachmentStore } from '../../../../libs/persistence/src';
 import type { Logger } from '../../../../libs/runtime/src';
 import type { GatewayConfig } from '../config';
 import { DatabaseLimitStore } from './limits/database-limit-store';
@@ -13,7 +13,7 @@ import { OpinionRateLimitGuard } from './rate-limit.guard';
 import { StaffRequestInterceptor } from './staff-request.interceptor';
 import { StaffRequests } from './staff-requests';
 import { StaffGuard } from './staff.guard';
-import { ATTACHMENT_STORE, CONFIG, DATA_SOURCE, LIMIT_STORE, LOGGER, OPINION_INTAKE, TEMPORAL_CLIENT } from './tokens';
+import { ATTACHMENT_STORE, CONFIG, DATA_SOURCE, LIMIT_STORE, LOGGER, OPINION_INTAKE, PUBLIC_TIMELINES, TEMPORAL_CLIENT } from './tokens';
 
 /** Infrastructure the gateway is built on; created and closed by `serve.ts`. */
 export interface GatewayDependencies {
@@ -48,6 +48,14 @@ export class InfrastructureModule {
           config.REDIS_URL ? new RedisLimitStore(config.REDIS_URL) : new DatabaseLimitStore(dataSource),
       },
       { provide: LOGGER, useValue: log },
+      {
+        provide: PUBLIC_TIMELINES,
+        useFactory: () =>
+          PublicTimelineCache.open(dataSource, {
+            maxBytes: config.PUBLIC_TIMELINE_CACHE_MB * 1024 * 1024,
+            warn: (message, error) => log.warn(message, { error: error instanceof Error ? error.message : String(error) }),
+          }),
+      },
       { provide: ATTACHMENT_STORE, useValue: openAttachmentStore(dataSource, config.ATTACHMENT_STORE) },
       StaffRequests,
       StaffGuard,
@@ -70,6 +78,7 @@ export class InfrastructureModule {
         TEMPORAL_CLIENT,
         LIMIT_STORE,
         ATTACHMENT_STORE,
+        PUBLIC_TIMELINES,
         LOGGER,
         StaffRequests,
         StaffGuard,

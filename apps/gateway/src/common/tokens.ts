@@ -9,3 +9,5 @@ export const OPINION_INTAKE = Symbol('OpinionIntake');
 export const LIMIT_STORE = Symbol('LimitStore');
 /** The content-addressed store of attached files (`ATTACHMENT_STORE`, ADR 74). */
 export const ATTACHMENT_STORE = Symbol('AttachmentStore');
+/** The public timelines kept in memory while provably current (ADR 0126). */
+export const PUBLIC_TIMELINES = Symbol('PublicTimelines');
