@@ -24,9 +24,17 @@ function step(seq: number): { public: PublicEventDraft[]; internal: InternalEven
       plannedDates: {},
     };
     return {
-      public: [{ seq, type: 'DecisionRegistered', occurredAt: at(0), actor: { unit: 'unit-a', role: 'drafter' }, data }],
+      public: [
+        { seq, type: 'DecisionRegistered', occurredAt: at(0), actor: { unit: 'unit-a', role: 'drafter' }, data },
+      ],
       internal: [
-        { seq, type: 'DecisionRegistered', occurredAt: at(0), actor, data: { ...data, confidential: false, confidentialGround: null } },
+        {
+          seq,
+          type: 'DecisionRegistered',
+          occurredAt: at(0),
+          actor,
+          data: { ...data, confidential: false, confidentialGround: null },
+        },
       ],
     };
   }
@@ -89,7 +97,9 @@ describe.each(databaseKinds())('the public timeline cache on %s', (kind) => {
   it('stops serving a decision as soon as it is no longer public', async () => {
     await appendEvents(worker, 'c-2', step(1));
     await eventually(async () => (await cache.read('c-2')) !== undefined, { what: 'c-2 is served' });
-    await worker.query(`UPDATE decisions SET public_visible = ${kind === 'postgres' ? 'false' : '0'} WHERE id = '${'c-2'}'`);
+    await worker.query(
+      `UPDATE decisions SET public_visible = ${kind === 'postgres' ? 'false' : '0'} WHERE id = '${'c-2'}'`,
+    );
     await eventually(async () => (await cache.read('c-2')) === undefined, { what: 'c-2 is no longer served' });
     expect(await cache.tag('c-2')).toBeUndefined();
   });

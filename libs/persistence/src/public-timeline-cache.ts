@@ -175,7 +175,10 @@ export class PublicTimelineCache {
         client?.removeAllListeners();
         client?.release(true);
         if (this.closed) return;
-        this.options.warn?.('public timeline cache: the notification connection was lost; reading from the database', error);
+        this.options.warn?.(
+          'public timeline cache: the notification connection was lost; reading from the database',
+          error,
+        );
         this.scheduleListen();
       };
       client.on('notification', (message: { channel: string; payload?: string }) => {
@@ -204,7 +207,10 @@ export class PublicTimelineCache {
         client.release(true);
       }
       if (this.closed) return;
-      this.options.warn?.('public timeline cache: cannot listen for log notifications; reading from the database', error);
+      this.options.warn?.(
+        'public timeline cache: cannot listen for log notifications; reading from the database',
+        error,
+      );
       this.scheduleListen();
     }
   }

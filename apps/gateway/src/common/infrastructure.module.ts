@@ -13,7 +13,16 @@ import { OpinionRateLimitGuard } from './rate-limit.guard';
 import { StaffRequestInterceptor } from './staff-request.interceptor';
 import { StaffRequests } from './staff-requests';
 import { StaffGuard } from './staff.guard';
-import { ATTACHMENT_STORE, CONFIG, DATA_SOURCE, LIMIT_STORE, LOGGER, OPINION_INTAKE, PUBLIC_TIMELINES, TEMPORAL_CLIENT } from './tokens';
+import {
+  ATTACHMENT_STORE,
+  CONFIG,
+  DATA_SOURCE,
+  LIMIT_STORE,
+  LOGGER,
+  OPINION_INTAKE,
+  PUBLIC_TIMELINES,
+  TEMPORAL_CLIENT,
+} from './tokens';
 
 /** Infrastructure the gateway is built on; created and closed by `serve.ts`. */
 export interface GatewayDependencies {
@@ -53,7 +62,8 @@ export class InfrastructureModule {
         useFactory: () =>
           PublicTimelineCache.open(dataSource, {
             maxBytes: config.PUBLIC_TIMELINE_CACHE_MB * 1024 * 1024,
-            warn: (message, error) => log.warn(message, { error: error instanceof Error ? error.message : String(error) }),
+            warn: (message, error) =>
+              log.warn(message, { error: error instanceof Error ? error.message : String(error) }),
           }),
       },
       { provide: ATTACHMENT_STORE, useValue: openAttachmentStore(dataSource, config.ATTACHMENT_STORE) },
