@@ -77,7 +77,7 @@ interface Settings {
   intakeConcurrency: number;
   /** Samples of that run (BENCH_INTAKE_SAMPLES, default 20,000). */
   intakeSamples: number;
-  /** Figure groups to run (BENCH_ONLY, comma-separated: `api`, `staff`, `million`, `replicas`, `calendar`, `flood`, `cluster`, `timers`, `reads`, `tlog`, `tlog-staff`; default all but `staff`). */
+  /** Figure groups to run (BENCH_ONLY, comma-separated: `api`, `staff`, `million`, `replicas`, `calendar`, `flood`, `cluster`, `timers`, `reads`, `tlog`, `tlog-staff`, `intake`; default all but `staff` and `intake`). */
   groups: Set<string>;
   /** Opinions of the million-opinion figure (BENCH_MILLION, default 1,000,000; 0 skips it). */
   million: number;
@@ -485,27 +485,31 @@ async function benchDatabase(kind: 'sqlite' | 'postgres', shared: Shared): Promi
       for (const [figure, baseline] of comparisons) ratios.push(ratioOf(results.get(figure)!, results.get(baseline)!));
     }
   };
-  // BENCH_ONLY=staff: only the staff-action group of the API figures (issue 15 item 5).
+  // BENCH_ONLY=staff or intake: only that group of the API figures (issue 15 item 5).
   const all = settings.groups.has('api');
+  const staff = all || settings.groups.has('staff');
   if (all)
     await measure(staffUpdate, [
       ['registration', 'update-with-start'],
       ['registration', 'bare-update'],
       ['registration', 'update-with-start-activity'],
     ]);
-  await measure(staffAction, [
-    ['staff-update', 'bare-update'],
-    ['staff-update', 'direct-update'],
-    ['direct-update', 'bare-update'],
-    ['staff-update', 'bare-update-activity'],
-  ]);
+  if (staff)
+    await measure(staffAction, [
+      ['staff-update', 'bare-update'],
+      ['staff-update', 'direct-update'],
+      ['direct-update', 'bare-update'],
+      ['staff-update', 'bare-update-activity'],
+    ]);
   // Where a staff action's time goes (issue 15 item 5): workflow tasks per update and the worker's share.
-  const tasks: Record<string, UpdateTasks> = {
-    'staff action (decision of loop 0)': await updateTasks(
-      client.workflow.getHandle(decisionWorkflowId(slotDecisions[0]!)),
-    ),
-    'trivial workflow of loop 0 (bare updates)': await updateTasks(running[0]!),
-  };
+  const tasks: Record<string, UpdateTasks> = staff
+    ? {
+        'staff action (decision of loop 0)': await updateTasks(
+          client.workflow.getHandle(decisionWorkflowId(slotDecisions[0]!)),
+        ),
+        'trivial workflow of loop 0 (bare updates)': await updateTasks(running[0]!),
+      }
+    : {};
   if (all)
     await measure(publicRead, [
       ['timeline', 'live'],
@@ -516,7 +520,7 @@ async function benchDatabase(kind: 'sqlite' | 'postgres', shared: Shared): Promi
 
   // Opinion intake: a decision in consultation; the baseline is a raw durable insert of the same rows
   // through the same driver into a database of its own (same schema, same durability settings).
-  if (all) await measureIntake();
+  if (all || settings.groups.has('intake')) await measureIntake();
   log(`${kind}: stopping`);
   await Promise.all(running.map((handle) => handle.signal('stop')));
   if (!(await teardown.unwindTo(mark))) throw new Error(`${kind}: teardown failed`);
@@ -761,8 +765,9 @@ async function main(): Promise<void> {
     if (settings.pinning) pinProcess(process.pid, settings.pinning.loadGenerator);
     Runtime.install({ logger: new DefaultLogger('WARN') });
 
-    const databases =
-      settings.groups.has('api') || settings.groups.has('staff') ? await benchApi(settings, teardown) : [];
+    const databases = ['api', 'staff', 'intake'].some((group) => settings.groups.has(group))
+      ? await benchApi(settings, teardown)
+      : [];
     const million: MillionResult[] = [];
     if (settings.groups.has('million') && settings.million > 0) {
       for (const kind of settings.databaseUrl ? (['sqlite', 'postgres'] as const) : (['sqlite'] as const)) {
