@@ -46,6 +46,7 @@ import {
 } from './report';
 import {
   incrementAfterActivityUpdate,
+  incrementAfterLocalActivityUpdate,
   incrementUpdate,
   trivialWorkflow,
   type TrivialActivities,
@@ -415,6 +416,16 @@ async function benchDatabase(kind: 'sqlite' | 'postgres', shared: Shared): Promi
         )),
     },
     {
+      id: 'bare-update-local-activity',
+      label: 'Baseline: bare update + no-op local activity',
+      op: async (slot) =>
+        void (await withTimeout(
+          running[slot]!.executeUpdate(incrementAfterLocalActivityUpdate, { args: [1] }),
+          OP_TIMEOUT_MS,
+          'update',
+        )),
+    },
+    {
       id: 'bare-update',
       label: 'Baseline: bare update',
       op: async (slot) =>
@@ -500,6 +511,8 @@ async function benchDatabase(kind: 'sqlite' | 'postgres', shared: Shared): Promi
       ['staff-update', 'direct-update'],
       ['direct-update', 'bare-update'],
       ['staff-update', 'bare-update-activity'],
+      ['staff-update', 'bare-update-local-activity'],
+      ['bare-update-local-activity', 'bare-update'],
     ]);
   // Where a staff action's time goes (issue 15 item 5): workflow tasks per update and the worker's share.
   const tasks: Record<string, UpdateTasks> = staff
