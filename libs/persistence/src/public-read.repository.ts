@@ -92,16 +92,29 @@ export async function findPublicTimelineHead(
 ): Promise<{ seq: number; hash: string } | null | undefined> {
   // One statement, no query builder: a revalidation must cost less than the full read it saves (docs/benchmarks.md
   // "reads": built per request by the query builder, the 304 cost more than the 200).
-  const postgres = dataSource.options.type === 'postgres';
-  const rows = await dataSource.query<{ seq: number | string | null; hash: string | null }[]>(
-    `SELECT e.seq AS seq, e.hash AS hash
+  const rows = await dataSource.query<TimelineHeadRow[]>(
+    publicTimelineHeadSql(dataSource.options.type === 'postgres'),
+    [id],
+  );
+  return timelineHeadOf(rows[0]);
+}
+
+/** The head read of {@link findPublicTimelineHead} with one parameter, the decision id (also prepared by the timeline cache). */
+export function publicTimelineHeadSql(postgres: boolean): string {
+  return `SELECT e.seq AS seq, e.hash AS hash
        FROM decisions d LEFT JOIN public_events e ON e.decision_id = d.id
       WHERE d.id = ${postgres ? '$1' : '?'} AND d.public_visible = ${postgres ? 'true' : '1'}
       ORDER BY e.seq DESC
-      LIMIT 1`,
-    [id],
-  );
-  const row = rows[0];
+      LIMIT 1`;
+}
+
+export interface TimelineHeadRow {
+  seq: number | string | null;
+  hash: string | null;
+}
+
+/** A head row as `{ seq, hash }`, null before the first entry, undefined for no row (not public). */
+export function timelineHeadOf(row: TimelineHeadRow | undefined): { seq: number; hash: string } | null | undefined {
   if (!row) return undefined;
   return row.seq === null || row.hash === null ? null : { seq: Number(row.seq), hash: row.hash };
 }

@@ -1,6 +1,12 @@
 import type { DataSource } from 'typeorm';
 import type { PublicLogEntry } from '../../domain/src';
-import { findPublicTimeline, findPublicTimelineHead } from './public-read.repository';
+import {
+  findPublicTimeline,
+  findPublicTimelineHead,
+  publicTimelineHeadSql,
+  timelineHeadOf,
+  type TimelineHeadRow,
+} from './public-read.repository';
 
 /** A public timeline as served: its JSON body and its entity tag (the chain head, ADR 0114). */
 export interface ServedTimeline {
@@ -63,17 +69,8 @@ export class PublicTimelineCache {
   ) {
     if (dataSource.options.type === 'better-sqlite3' && options.maxBytes > 0) {
       const handle = (dataSource.driver as unknown as { databaseConnection: SqliteHandle }).databaseConnection;
-      const statement = handle.prepare(
-        `SELECT e.seq AS seq, e.hash AS hash
-           FROM decisions d LEFT JOIN public_events e ON e.decision_id = d.id
-          WHERE d.id = ? AND d.public_visible = 1
-          ORDER BY e.seq DESC LIMIT 1`,
-      );
-      this.head = (id) => {
-        const row = statement.get(id) as { seq: number | null; hash: string | null } | undefined;
-        if (!row) return undefined;
-        return row.seq === null || row.hash === null ? null : { seq: Number(row.seq), hash: row.hash };
-      };
+      const statement = handle.prepare(publicTimelineHeadSql(false));
+      this.head = (id) => timelineHeadOf(statement.get(id) as TimelineHeadRow | undefined);
     }
   }
 
