@@ -58,7 +58,7 @@ export class PublicTimelineCache {
   /** Every notification bumps it: a read that saw it move while in flight is not kept. */
   private notifications = 0;
   private listening = false;
-  private listener: { release(destroy?: boolean): void; removeAllListeners(): void } | undefined;
+  private listener: PgClient | undefined;
   private reconnect: NodeJS.Timeout | undefined;
   private backoffMs = 250;
   private readonly head: ((id: string) => { seq: number; hash: string } | null | undefined) | undefined;
@@ -169,8 +169,7 @@ export class PublicTimelineCache {
         this.listener = undefined;
         this.notifications += 1;
         this.forgetAll();
-        client?.removeAllListeners();
-        client?.release(true);
+        if (client) retire(client);
         if (this.closed) return;
         this.options.warn?.(
           'public timeline cache: the notification connection was lost; reading from the database',
@@ -200,8 +199,7 @@ export class PublicTimelineCache {
     } catch (error) {
       if (client && this.listener === client) {
         this.listener = undefined;
-        client.removeAllListeners();
-        client.release(true);
+        retire(client);
       }
       if (this.closed) return;
       this.options.warn?.(
@@ -237,8 +235,7 @@ export class PublicTimelineCache {
     const client = this.listener;
     this.listener = undefined;
     if (client) {
-      client.removeAllListeners();
-      client.release(true);
+      retire(client);
     }
   }
 }
@@ -249,4 +246,11 @@ interface PgClient {
   on(event: 'error' | 'end', listener: (error?: unknown) => void): void;
   removeAllListeners(): void;
   release(destroy?: boolean): void;
+}
+
+/** Stops listening on a client and destroys it; a late `error` from the dying socket must not crash the process. */
+function retire(client: PgClient): void {
+  client.removeAllListeners();
+  client.on('error', () => undefined);
+  client.release(true);
 }
