@@ -88,6 +88,17 @@ async function pool<T>(items: T[], concurrency: number, signal: AbortSignal, run
   );
 }
 
+/** Resident set of a process in MiB (VmRSS), 0 when it is gone. */
+function rssMiB(pid: number | undefined): number {
+  if (!pid) return 0;
+  try {
+    const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return match ? Number(match[1]) / 1024 : 0;
+  } catch {
+    return 0;
+  }
+}
+
 /** Peak resident set of a process in MiB (VmHWM), 0 when it is gone. */
 function peakMiB(pid: number | undefined): number {
   if (!pid) return 0;
@@ -108,7 +119,12 @@ const spread = (values: number[]) => {
  * Runs an idempotent Temporal call (a fixed update id) again when it failed in transport — a gRPC error or an
  * update RPC that timed out — up to five attempts; a workflow's own refusal is thrown at once.
  */
-async function retried<T>(what: string, signal: AbortSignal, call: () => Promise<T>): Promise<T> {
+async function retried<T>(
+  what: string,
+  signal: AbortSignal,
+  dead: () => Error | undefined,
+  call: () => Promise<T>,
+): Promise<T> {
   for (let attempt = 1; ; attempt += 1) {
     try {
       return await call();
@@ -117,7 +133,7 @@ async function retried<T>(what: string, signal: AbortSignal, call: () => Promise
         error instanceof WorkflowUpdateRPCTimeoutOrCancelledError ||
         isGrpcServiceError(error) ||
         (error instanceof Error && error.name === 'ServiceError');
-      if (!transport || attempt >= 5 || signal.aborted) throw error;
+      if (!transport || attempt >= 5 || signal.aborted || dead()) throw dead() ?? error;
       const cause = (error as { cause?: unknown }).cause;
       process.stderr.write(
         `bench: timers: ${what}: ${String(error)}${cause ? ` (${String(cause)})` : ''}; retrying (attempt ${attempt + 1})\n`,
@@ -185,6 +201,14 @@ async function measureOn(system: TemporalUnderTest, options: TimerBenchOptions):
     DATABASE_URL: database.url,
     DB_MIGRATE: 'false',
     LOG_LEVEL: 'warn',
+    // BENCH_WORKER_NODE_OPTIONS, e.g. --max-old-space-size=700: the worker's heap (and so the SDK's default cache).
+    ...(process.env['BENCH_WORKER_NODE_OPTIONS'] ? { NODE_OPTIONS: process.env['BENCH_WORKER_NODE_OPTIONS'] } : {}),
+  });
+  // A dead worker never completes an update: end the run at once, with what it printed.
+  let workerDied: Error | undefined;
+  void worker.exited.then((code) => {
+    workerDied = new Error(`timers: the worker exited with code ${code}:\n${worker.output().slice(-4000)}`);
+    options.log(workerDied.message);
   });
   try {
     await ensureSearchAttributes(connection, system.namespace);
@@ -192,26 +216,34 @@ async function measureOn(system: TemporalUnderTest, options: TimerBenchOptions):
     // Each update has a fixed id and is retried on a transport error or an RPC timeout (a loaded machine): the
     // server applies an update id once, so a retry returns the first outcome instead of acting twice.
     const act = (id: string, actor: StaffActor, action: string, command: Record<string, unknown> = {}) =>
-      retried(`${id} ${action}`, signal, () =>
-        client.workflow
-          .getHandle(decisionWorkflowId(id))
-          .executeUpdate<DecisionState, [unknown]>(actionUpdate(action), {
-            args: [{ actor, command }],
-            updateId: `${id}:${action}`,
-          }),
+      retried(
+        `${id} ${action}`,
+        signal,
+        () => workerDied,
+        () =>
+          client.workflow
+            .getHandle(decisionWorkflowId(id))
+            .executeUpdate<DecisionState, [unknown]>(actionUpdate(action), {
+              args: [{ actor, command }],
+              updateId: `${id}:${action}`,
+            }),
       );
     const register = (id: string) =>
-      retried(`${id} register`, signal, () =>
-        client.workflow.executeUpdateWithStart(registerUpdate, {
-          args: [{ actor: drafterA, command: aRegistration() }],
-          updateId: `${id}:register`,
-          startWorkflowOperation: new WithStartWorkflowOperation('decisionWorkflow', {
-            workflowId: decisionWorkflowId(id),
-            taskQueue,
-            args: [{ decisionId: id }],
-            workflowIdConflictPolicy: 'USE_EXISTING',
+      retried(
+        `${id} register`,
+        signal,
+        () => workerDied,
+        () =>
+          client.workflow.executeUpdateWithStart(registerUpdate, {
+            args: [{ actor: drafterA, command: aRegistration() }],
+            updateId: `${id}:register`,
+            startWorkflowOperation: new WithStartWorkflowOperation('decisionWorkflow', {
+              workflowId: decisionWorkflowId(id),
+              taskQueue,
+              args: [{ decisionId: id }],
+              workflowIdConflictPolicy: 'USE_EXISTING',
+            }),
           }),
-        }),
       );
     const draft = { draft: '草案', basis: '依据', explanation: '说明' };
 
@@ -235,7 +267,10 @@ async function measureOn(system: TemporalUnderTest, options: TimerBenchOptions):
       const state = await act(id, drafterA, 'submit-for-publication');
       if (!state.reviews?.some((review) => !review.overdue)) throw new Error(`timers: ${id} has no pending review`);
       done += 1;
-      if (done % 1000 === 0) log(`${done} of ${ids.length}`);
+      if (done % 1000 === 0)
+        log(
+          `${done} of ${ids.length}; worker RSS ${rssMiB(worker.child.pid).toFixed(0)} MiB (peak ${peakMiB(worker.child.pid).toFixed(0)})`,
+        );
       worker.assertRunning();
     });
     const registerMs = Date.now() - registerStart;

@@ -32,6 +32,11 @@ const schema = z.object({
       .regex(/^smtps?:\/\/[^\s]+$/, 'must be an smtp:// or smtps:// URL')
       .optional(),
   ),
+  /**
+   * Running workflows kept in memory (ADR 0128); unset: sized from the heap (`workflowCacheSize`). 0 keeps none:
+   * every workflow task replays its history.
+   */
+  WORKER_MAX_CACHED_WORKFLOWS: z.coerce.number().int().min(0).max(100_000).optional(),
   MAIL_FROM: z.string().min(3).default('Open Decision <no-reply@localhost>'),
   MAIL_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(3_600).default(30),
   PUBLIC_BASE_URL: z

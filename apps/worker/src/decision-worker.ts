@@ -1,4 +1,5 @@
 import { type NativeConnection, Worker } from '@temporalio/worker';
+import { getHeapStatistics } from 'node:v8';
 import type { DataSource } from 'typeorm';
 import type { AppendEventsOptions } from '../../../libs/persistence/src';
 import type { NoteSigner } from '../../../libs/transparency/src';
@@ -24,6 +25,24 @@ export interface DecisionWorkerOptions {
   appendOptions?: AppendEventsOptions;
   /** SMTP settings; without them the notification activity refuses and the outbox waits. */
   mail?: MailSettings;
+  /** Running workflows kept in memory (`WORKER_MAX_CACHED_WORKFLOWS`); default {@link workflowCacheSize}. */
+  maxCachedWorkflows?: number;
+}
+
+/**
+ * Memory budgeted per cached decision workflow (ADR 0128): measured ~3 MiB (a worker with 293 cached held
+ * 1,291 MiB resident, an idle one ~430 MiB), doubled for the peaks of replays and garbage collection.
+ */
+export const CACHED_WORKFLOW_MIB = 6;
+
+/**
+ * How many running workflows a worker keeps in memory by default (ADR 0128): the heap less 512 MiB for the
+ * worker itself, at {@link CACHED_WORKFLOW_MIB} each — about 600 with Node's default heap on a 24 GiB machine.
+ * The SDK's own default assumes ~1.7 MiB a workflow (2,310 here), and a worker with 3,000 open decisions died.
+ * An evicted workflow is replayed from its history (under 4,096 events) when its next task comes.
+ */
+export function workflowCacheSize(heapLimitMiB = getHeapStatistics().heap_size_limit / 1024 / 1024): number {
+  return Math.max(10, Math.floor((heapLimitMiB - 512) / CACHED_WORKFLOW_MIB));
 }
 
 /** Builds the worker that runs decision workflows and their activities on one task queue. */
@@ -33,6 +52,7 @@ export async function createDecisionWorker(options: DecisionWorkerOptions): Prom
     connection,
     namespace,
     taskQueue,
+    maxCachedWorkflows: options.maxCachedWorkflows ?? workflowCacheSize(),
     activities: createActivities(dataSource, options.checkpointSigner, options.mail, options.appendOptions),
     ...('bundlePath' in workflows
       ? { workflowBundle: { codePath: workflows.bundlePath } }

@@ -36,6 +36,9 @@ async function main(): Promise<void> {
     namespace: config.TEMPORAL_NAMESPACE,
     taskQueue: config.TASK_QUEUE,
     dataSource,
+    ...(config.WORKER_MAX_CACHED_WORKFLOWS !== undefined
+      ? { maxCachedWorkflows: config.WORKER_MAX_CACHED_WORKFLOWS }
+      : {}),
     ...(config.TLOG_SIGNING_KEY ? { checkpointSigner: parseSignerKey(config.TLOG_SIGNING_KEY) } : {}),
     ...(config.SMTP_URL
       ? { mail: { smtpUrl: config.SMTP_URL, from: config.MAIL_FROM, baseUrl: config.PUBLIC_BASE_URL } }
