@@ -134,9 +134,9 @@ async function retried<T>(
         isGrpcServiceError(error) ||
         (error instanceof Error && error.name === 'ServiceError');
       if (!transport || attempt >= 5 || signal.aborted || dead()) throw dead() ?? error;
-      const cause = (error as { cause?: unknown }).cause;
+      const cause = (error as { cause?: { message?: string } }).cause;
       process.stderr.write(
-        `bench: timers: ${what}: ${String(error)}${cause ? ` (${String(cause)})` : ''}; retrying (attempt ${attempt + 1})\n`,
+        `bench: timers: ${what}: ${String(error)}${cause?.message ? ` (${cause.message})` : ''}; retrying (attempt ${attempt + 1})\n`,
       );
       // Back off before the retry: the server said it was overloaded or did not answer in time.
       await new Promise((resolve) => setTimeout(resolve, 500 * attempt));
