@@ -30,8 +30,8 @@ export interface DecisionWorkerOptions {
 }
 
 /**
- * Memory budgeted per cached decision workflow (ADR 0128): measured ~3 MiB (a worker with 293 cached held
- * 1,291 MiB resident, an idle one ~430 MiB), doubled for the peaks of replays and garbage collection.
+ * Memory budgeted per cached decision workflow (ADR 0128): measured ~3 MiB with 293 cached (1,291 MiB resident
+ * against ~430 MiB idle) and ~4.7 MiB with 605 (2.9–3.3 GiB with 10,000 open decisions), rounded up to 6.
  */
 export const CACHED_WORKFLOW_MIB = 6;
 
