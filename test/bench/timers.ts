@@ -164,6 +164,8 @@ export async function benchTimers(options: TimerBenchOptions): Promise<TimerFigu
     { temporal: 'dev server', address: dev.address, namespace: 'default', serverPids: () => [dev.process.pid ?? 0] },
   ];
   const figures: TimerFigures[] = [await measureOn(systems[0]!, options)];
+  // Each system takes many minutes: its row is logged as soon as it is measured, not only at the end.
+  options.log(`timers: measured\n${formatTimers(figures)}`);
   if (!options.temporalPostgresUrl) {
     options.log('timers: the cluster is skipped (set BENCH_DATABASE_URL or BENCH_TEMPORAL_POSTGRES_URL)');
     return figures;
