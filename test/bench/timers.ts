@@ -88,27 +88,18 @@ async function pool<T>(items: T[], concurrency: number, signal: AbortSignal, run
   );
 }
 
-/** Resident set of a process in MiB (VmRSS), 0 when it is gone. */
-function rssMiB(pid: number | undefined): number {
+/** A memory figure of a process from /proc (`VmRSS` now, `VmHWM` its peak) in MiB, 0 when it is gone. */
+function statusMiB(pid: number | undefined, field: 'VmRSS' | 'VmHWM'): number {
   if (!pid) return 0;
   try {
-    const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    const match = new RegExp(`${field}:\\s+(\\d+) kB`).exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
     return match ? Number(match[1]) / 1024 : 0;
   } catch {
     return 0;
   }
 }
-
-/** Peak resident set of a process in MiB (VmHWM), 0 when it is gone. */
-function peakMiB(pid: number | undefined): number {
-  if (!pid) return 0;
-  try {
-    const match = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-    return match ? Number(match[1]) / 1024 : 0;
-  } catch {
-    return 0;
-  }
-}
+const rssMiB = (pid: number | undefined): number => statusMiB(pid, 'VmRSS');
+const peakMiB = (pid: number | undefined): number => statusMiB(pid, 'VmHWM');
 
 const spread = (values: number[]) => {
   const sorted = [...values].sort((a, b) => a - b);

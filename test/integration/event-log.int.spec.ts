@@ -1,55 +1,9 @@
-import {
-  GENESIS_HASH,
-  verifyChain,
-  type InternalEventDraft,
-  type PublicEventDraft,
-  type StaffActor,
-} from '../../libs/domain/src';
+import { GENESIS_HASH, verifyChain } from '../../libs/domain/src';
 import { appendEvents, findPublicDecision, findPublicTimeline, sha256Hex } from '../../libs/persistence/src';
 import type { DataSource } from 'typeorm';
 import { databaseKinds } from '../support/databases';
 import { useTestDatabase } from '../support/fixtures';
-
-const actor: StaffActor = { accountId: 'acc-1', username: 'drafter', unit: 'unit-a', role: 'drafter' };
-const at = (minute: number): string => `2026-05-01T08:${String(minute).padStart(2, '0')}:00.000Z`;
-
-function registration(seq = 1): { public: PublicEventDraft[]; internal: InternalEventDraft[] } {
-  const data = {
-    title: '城市更新',
-    summary: '老旧小区改造',
-    unit: 'unit-a',
-    category: 'urban',
-    riskAssessmentRequired: false,
-    plannedDates: {},
-  };
-  return {
-    public: [{ seq, type: 'DecisionRegistered', occurredAt: at(0), actor: { unit: 'unit-a', role: 'drafter' }, data }],
-    internal: [
-      {
-        seq,
-        type: 'DecisionRegistered',
-        occurredAt: at(0),
-        actor,
-        data: { ...data, confidential: false, confidentialGround: null },
-      },
-    ],
-  };
-}
-
-function progress(seq: number, percent: number): { public: PublicEventDraft[]; internal: InternalEventDraft[] } {
-  return {
-    public: [
-      {
-        seq,
-        type: 'ProgressReported',
-        occurredAt: at(seq),
-        actor: { unit: 'unit-a', role: 'drafter' },
-        data: { percent },
-      },
-    ],
-    internal: [{ seq, type: 'ProgressReported', occurredAt: at(seq), actor, data: { percent } }],
-  };
-}
+import { at, progress, registration } from '../support/log-steps';
 
 describe.each(databaseKinds())('the event log on %s', (kind) => {
   const fixture = useTestDatabase(kind);

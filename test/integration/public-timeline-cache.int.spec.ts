@@ -1,5 +1,4 @@
 import type { DataSource } from 'typeorm';
-import type { InternalEventDraft, PublicEventDraft } from '../../libs/domain/src';
 import {
   appendEvents,
   findPublicTimeline,
@@ -9,41 +8,10 @@ import {
 } from '../../libs/persistence/src';
 import { databaseKinds, openTestDatabase, type TestDatabase } from '../support/databases';
 import { eventually } from '../support/eventually';
+import { progress, registration } from '../support/log-steps';
 
-const actor = { accountId: 'acc-1', username: 'drafter', unit: 'unit-a', role: 'drafter' as const };
-const at = (minute: number): string => `2026-05-01T08:${String(minute).padStart(2, '0')}:00.000Z`;
-
-function step(seq: number): { public: PublicEventDraft[]; internal: InternalEventDraft[] } {
-  if (seq === 1) {
-    const data = {
-      title: '城市更新',
-      summary: '老旧小区改造',
-      unit: 'unit-a',
-      category: 'urban',
-      riskAssessmentRequired: false,
-      plannedDates: {},
-    };
-    return {
-      public: [
-        { seq, type: 'DecisionRegistered', occurredAt: at(0), actor: { unit: 'unit-a', role: 'drafter' }, data },
-      ],
-      internal: [
-        {
-          seq,
-          type: 'DecisionRegistered',
-          occurredAt: at(0),
-          actor,
-          data: { ...data, confidential: false, confidentialGround: null },
-        },
-      ],
-    };
-  }
-  const data = { percent: seq * 10 };
-  return {
-    public: [{ seq, type: 'ProgressReported', occurredAt: at(seq), actor: { unit: 'unit-a', role: 'drafter' }, data }],
-    internal: [{ seq, type: 'ProgressReported', occurredAt: at(seq), actor, data }],
-  };
-}
+/** Registration first, then progress reports: the steps of one decision's log. */
+const step = (seq: number) => (seq === 1 ? registration() : progress(seq, seq * 10));
 
 /** What the database says now, serialized as the gateway serves it. */
 async function current(dataSource: DataSource, id: string) {
