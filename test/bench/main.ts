@@ -352,6 +352,11 @@ async function benchDatabase(kind: 'sqlite' | 'postgres', shared: Shared): Promi
       update.name,
     );
   };
+  /** An update of the running trivial workflow of the loop's slot, bounded like every operation. */
+  const updateRunning =
+    (update: typeof incrementUpdate) =>
+    async (slot: number): Promise<void> =>
+      void (await withTimeout(running[slot]!.executeUpdate(update, { args: [1] }), OP_TIMEOUT_MS, 'update'));
   const staffUpdate: Figure[] = [
     { id: 'registration', label: 'Registration, POST /api/v1/decisions', op: () => register() },
     {
@@ -363,8 +368,7 @@ async function benchDatabase(kind: 'sqlite' | 'postgres', shared: Shared): Promi
     {
       id: 'bare-update',
       label: 'Baseline: bare update',
-      op: async (slot) =>
-        void (await withTimeout(running[slot]!.executeUpdate(incrementUpdate, { args: [1] }), OP_TIMEOUT_MS, 'update')),
+      op: updateRunning(incrementUpdate),
     },
   ];
   // One decision per concurrent loop, so that staff updates do not queue behind each other on one workflow.
@@ -408,28 +412,17 @@ async function benchDatabase(kind: 'sqlite' | 'postgres', shared: Shared): Promi
     {
       id: 'bare-update-activity',
       label: 'Baseline: bare update + no-op activity',
-      op: async (slot) =>
-        void (await withTimeout(
-          running[slot]!.executeUpdate(incrementAfterActivityUpdate, { args: [1] }),
-          OP_TIMEOUT_MS,
-          'update',
-        )),
+      op: updateRunning(incrementAfterActivityUpdate),
     },
     {
       id: 'bare-update-local-activity',
       label: 'Baseline: bare update + no-op local activity',
-      op: async (slot) =>
-        void (await withTimeout(
-          running[slot]!.executeUpdate(incrementAfterLocalActivityUpdate, { args: [1] }),
-          OP_TIMEOUT_MS,
-          'update',
-        )),
+      op: updateRunning(incrementAfterLocalActivityUpdate),
     },
     {
       id: 'bare-update',
       label: 'Baseline: bare update',
-      op: async (slot) =>
-        void (await withTimeout(running[slot]!.executeUpdate(incrementUpdate, { args: [1] }), OP_TIMEOUT_MS, 'update')),
+      op: updateRunning(incrementUpdate),
     },
   ];
   const publicRead: Figure[] = [
